@@ -1,0 +1,44 @@
+/**
+ * `npm start`: the reference chat server and Vite's dev server with the demo, in one process.
+ * Ports: CHAT_SERVER_PORT (default 8787) and DEMO_PORT (default 5173), on 127.0.0.1.
+ * Ctrl-C stops both.
+ */
+import { createServer } from 'vite';
+import { startChatServer } from '../server/chat-server.js';
+
+const host = '127.0.0.1';
+const chatPort = Number(process.env['CHAT_SERVER_PORT'] ?? 8787);
+const demoPort = Number(process.env['DEMO_PORT'] ?? 5173);
+
+const chat = await startChatServer({
+  host,
+  port: chatPort,
+  log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })),
+});
+process.env['AMEX_CHAT_ENDPOINT'] = chat.url;
+
+const vite = await createServer({ server: { host, port: demoPort, strictPort: true } });
+await vite.listen();
+const demo = `http://${host}:${demoPort}/`;
+
+console.log(`
+  amex-chat is running
+
+  Demo (host page):   ${demo}
+  Spanish demo:       ${demo}demo/es.html
+  Script-tag demo:    ${demo}demo/script-tag.html   (after npm run build)
+  Chat server:        ${chat.url}
+
+  Press Ctrl-C to stop.
+`);
+
+let stopping = false;
+async function stop(): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('\nStopping…');
+  await Promise.allSettled([vite.close(), chat.close()]);
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());

@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+// `npm test`: every suite, then one line `tests: N passed, N failed`.
+//   1. Node's test runner over test/unit and test/server (TypeScript through tsx);
+//   2. web-test-runner in Chromium over test/browser and test/e2e.
+// Exits non-zero when any test fails or any runner fails. `npm test -- --node` or `-- --browser`
+// runs one half.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const only = process.argv.slice(2);
+const runNode = only.length === 0 || only.includes('--node');
+const runBrowser = only.length === 0 || only.includes('--browser');
+const work = mkdtempSync(join(tmpdir(), 'amex-chat-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+let runnerFailed = false;
+
+function testFiles(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true })
+    .map(String)
+    .filter((f) => f.endsWith('.test.ts'))
+    .sort()
+    .map((f) => join(dir, f));
+}
+
+if (runNode) {
+  const files = [...testFiles('test/unit'), ...testFiles('test/server')];
+  const tap = join(work, 'node.tap');
+  const result = spawnSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tap}`,
+      ...files,
+    ],
+    { stdio: 'inherit' },
+  );
+  const out = existsSync(tap) ? readFileSync(tap, 'utf8') : '';
+  const count = (name) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(out)?.[1] ?? 0);
+  totals.passed += count('pass');
+  totals.failed += count('fail') + count('cancelled');
+  totals.skipped += count('skipped') + count('todo');
+  if (result.status !== 0) {
+    runnerFailed = true;
+    if (count('fail') + count('cancelled') === 0) totals.failed += 1;
+  }
+}
+
+if (runBrowser) {
+  const countsFile = join(work, 'wtr.json');
+  const result = spawnSync(
+    process.execPath,
+    ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
+    { stdio: 'inherit', env: { ...process.env, WTR_COUNTS_FILE: countsFile } },
+  );
+  const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : undefined;
+  if (counts) {
+    totals.passed += counts.passed;
+    totals.failed += counts.failed;
+    totals.skipped += counts.skipped;
+  }
+  if (result.status !== 0) {
+    runnerFailed = true;
+    if (!counts || counts.failed === 0) totals.failed += 1;
+  }
+}
+
+rmSync(work, { recursive: true, force: true });
+const skipped = totals.skipped ? `, ${totals.skipped} skipped` : '';
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
+process.exit(runnerFailed || totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,35 @@
+/**
+ * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS]`.
+ * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
+ * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
+ */
+import { parseArgs } from 'node:util';
+import { startChatServer } from './chat-server.js';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    'reply-delay': { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const port = Number(values.port ?? process.env['CHAT_SERVER_PORT'] ?? 8787);
+const replyDelay = values['reply-delay'] === undefined ? undefined : Number(values['reply-delay']);
+const quiet = values.quiet;
+
+const server = await startChatServer({
+  host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
+  port,
+  ...(replyDelay === undefined ? {} : { replyDelay }),
+  ...(quiet
+    ? {}
+    : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),
+});
+console.log(`amex-chat reference server listening on ${server.url}`);
+
+function stop(): void {
+  void server.close().then(() => process.exit(0));
+}
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

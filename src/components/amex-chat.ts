@@ -1,0 +1,541 @@
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
+import { MAX_MESSAGE_LENGTH } from '../protocol.js';
+import { summarize } from '../redaction/index.js';
+import type { SensitiveKind } from '../redaction/index.js';
+import { Announcer } from './announcer.js';
+import { styles } from './amex-chat.styles.js';
+import { ChatController } from './chat-controller.js';
+import type { AmexChatErrorDetail } from './events.js';
+import { listKinds, resolveLocale, strings } from './i18n.js';
+import type { Locale, Strings } from './i18n.js';
+
+/** An error the promise-returning methods reject with; `code` matches `amex-chat-error`. */
+export class AmexChatError extends Error {
+  readonly code: AmexChatErrorDetail['code'];
+  constructor(code: AmexChatErrorDetail['code'], message: string) {
+    super(message);
+    this.name = 'AmexChatError';
+    this.code = code;
+  }
+}
+
+const chatIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2Z" />
+</svg>`;
+const closeIcon = html`<svg class="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+  <path d="M6.4 5 5 6.4 10.6 12 5 17.6 6.4 19l5.6-5.6 5.6 5.6 1.4-1.4-5.6-5.6L19 6.4 17.6 5 12 10.6Z" />
+</svg>`;
+
+type AmexChatEventName = Extract<keyof GlobalEventHandlersEventMap, `amex-chat-${string}`>;
+type AmexChatEventDetail<K extends AmexChatEventName> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Public events bubble and cross shadow boundaries so hosts can listen anywhere above. */
+function chatEvent<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): CustomEvent {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}
+
+/** How long the customer may pause before the live sensitive-data warning is announced. */
+const WARNING_ANNOUNCE_DELAY = 750;
+/** Typing indicator goes idle after this long without input. */
+const TYPING_IDLE = 5000;
+
+/**
+ * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
+ * composer. Every outgoing text is redacted in the browser before it is sent.
+ *
+ * @summary Accessible, secure customer-care chat.
+ * @tagname amex-chat
+ *
+ * @fires {CustomEvent<Record<string, never>>} amex-chat-open - The customer opened the panel (not fired for `show()` or the `open` attribute).
+ * @fires {CustomEvent<Record<string, never>>} amex-chat-close - The customer closed the panel (not fired for `hide()` or the `open` attribute).
+ * @fires {CustomEvent<AmexChatMessageDetail>} amex-chat-message - A message was sent (detail holds the redacted text as sent) or received.
+ * @fires {CustomEvent<AmexChatStateDetail>} amex-chat-state - The connection state changed: `connecting`, `connected`, `reconnecting`, `offline`, `closed`.
+ * @fires {CustomEvent<AmexChatRedactedDetail>} amex-chat-redacted - Sensitive data was removed from (or blocked in) a message; only kinds and a count, never text.
+ * @fires {CustomEvent<AmexChatErrorDetail>} amex-chat-error - The customer was shown an error (code and the localized message).
+ *
+ * @csspart launcher - The button that opens and closes the panel.
+ * @csspart badge - The unread-message count on the launcher.
+ * @csspart panel - The chat panel (a non-modal dialog).
+ * @csspart header - The panel header with the heading and the close button.
+ * @csspart heading - The panel heading.
+ * @csspart close-button - The button that closes the panel.
+ * @csspart notice - The connection notice ("Reconnecting…").
+ * @csspart transcript - The scrollable conversation log.
+ * @csspart message - Each message in the transcript.
+ * @csspart bubble - The text of each message.
+ * @csspart quick-reply - A quick-reply button under an assistant message.
+ * @csspart retry-button - The Retry button of a message that was not sent.
+ * @csspart typing - The "… is typing" line.
+ * @csspart composer - The form that holds the message box and the send button.
+ * @csspart input - The message box (a textarea).
+ * @csspart send-button - The send button.
+ * @csspart error - An error under the message box.
+ * @csspart warning - The sensitive-data warning under the message box.
+ *
+ * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button.
+ * @cssprop [--amex-chat-accent-text=#ffffff] - Text on the accent colour.
+ * @cssprop [--amex-chat-surface=#ffffff] - Panel background.
+ * @cssprop [--amex-chat-text=#1a1a1a] - Text colour.
+ * @cssprop [--amex-chat-muted-text=#53565a] - Times, statuses and hints.
+ * @cssprop [--amex-chat-border=#767676] - Borders of the panel and the message box.
+ * @cssprop [--amex-chat-customer-bubble=#e8f1fb] - Background of the customer's messages.
+ * @cssprop [--amex-chat-incoming-bubble=#f4f4f4] - Background of incoming messages.
+ * @cssprop [--amex-chat-danger=#b42318] - Errors and warnings.
+ * @cssprop [--amex-chat-focus-ring=#1a1a1a] - Focus outline colour.
+ * @cssprop [--amex-chat-font=system-ui] - Font family.
+ * @cssprop [--amex-chat-offset=1.25rem] - Distance of the launcher and panel from the viewport edge.
+ * @cssprop [--amex-chat-radius=0.75rem] - Corner radius of the panel and bubbles.
+ * @cssprop [--amex-chat-z-index=2147483000] - Stacking order of the launcher and panel.
+ */
+export class AmexChatElement extends LitElement {
+  static override styles = styles;
+  static override shadowRootOptions: ShadowRootInit = {
+    ...LitElement.shadowRootOptions,
+    delegatesFocus: true,
+  };
+
+  /**
+   * Registers the element under `tag` (default `amex-chat`) in `registry`. Safe to call twice.
+   */
+  static define(tag = 'amex-chat', registry: CustomElementRegistry = customElements): void {
+    if (!registry.get(tag)) registry.define(tag, this);
+  }
+
+  readonly #announcer = new Announcer(this);
+  readonly #chat = new ChatController(this, {
+    onMessage: (message) => this.#handleMessage(message),
+    onState: (state) => this.#handleState(state),
+    onTyping: (typing) => this.#handleTyping(typing),
+    onError: (error) =>
+      this.#showError(error.code === 'too-long' ? 'too-long' : 'server', this.#t.errorServer),
+  });
+
+  @query('#launcher') private readonly launcher!: HTMLButtonElement;
+  @query('#input') private readonly input!: HTMLTextAreaElement;
+  @query('#transcript') private readonly transcript!: HTMLElement;
+
+  @state() private error = '';
+  @state() private warningKinds: SensitiveKind[] = [];
+  @state() private unread = 0;
+  @state() private typingName = '';
+
+  /** Chat server URL: `ws://` or `wss://` (WebSocket). Nothing connects until the panel first opens. */
+  @property() endpoint = '';
+
+  /** Whether the panel is open. Reflects; setting it does not fire `amex-chat-open`/`-close`. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /**
+   * Language of the widget: `en` or `es`. Defaults to the nearest `lang` of the page
+   * (`es-MX` counts as `es`), English otherwise.
+   */
+  @property() override lang = '';
+
+  /** Panel heading; defaults to the localized "Customer Care". */
+  @property() heading = '';
+
+  /** Opaque reference of the card the chat is about (e.g. its last four digits), sent at hello. Redacted like all text. */
+  @property() account = '';
+
+  /**
+   * What happens to sensitive data in a message: `mask` (default) sends it with the data
+   * replaced, `block` does not send the message and says what to remove.
+   */
+  @property() redaction: 'mask' | 'block' = 'mask';
+
+  #warningTimer: ReturnType<typeof setTimeout> | undefined;
+  #typingTimer: ReturnType<typeof setTimeout> | undefined;
+  #announcedWarning = '';
+  #stickToBottom = true;
+  #wasDisconnected = false;
+
+  /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
+  async show(): Promise<void> {
+    this.open = true;
+    await this.updateComplete;
+  }
+
+  /** Closes the panel; the conversation stays connected. Resolves when the panel is hidden. */
+  async hide(): Promise<void> {
+    this.open = false;
+    await this.updateComplete;
+  }
+
+  /**
+   * Sends `text` as the customer, exactly as if typed in the composer: it is redacted first
+   * (or refused with `redaction="block"`). Resolves with the message as sent; rejects with an
+   * `AmexChatError` (`empty`, `too-long`, `blocked`, `closed`, `endpoint`).
+   */
+  async send(text: string): Promise<Readonly<TranscriptMessage>> {
+    const message = this.#submit(text);
+    await this.updateComplete;
+    if (message instanceof AmexChatError) throw message;
+    return message;
+  }
+
+  /** Moves keyboard focus to the message box (opens the panel if needed). */
+  async focusComposer(): Promise<void> {
+    await this.show();
+    this.input.focus();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('open') && this.open) {
+      this.unread = 0;
+      this.#startChat();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Follow new messages unless the customer scrolled up to read.
+    if (this.#stickToBottom) this.transcript.scrollTop = this.transcript.scrollHeight;
+    if (changed.has('lang')) this.#announcedWarning = '';
+  }
+
+  get #locale(): Locale {
+    const tag = this.lang || this.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+    return resolveLocale(tag || (typeof navigator === 'undefined' ? 'en' : navigator.language));
+  }
+
+  get #t(): Strings {
+    return strings(this.#locale);
+  }
+
+  get #state(): ConnectionState {
+    return this.#chat.conversation?.state ?? 'idle';
+  }
+
+  protected override render(): TemplateResult {
+    const t = this.#t;
+    const messages = this.#chat.conversation?.messages ?? [];
+    return html`
+      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcer.polite}</div>
+      <div class="sr-only" aria-live="assertive" aria-atomic="true">${this.#announcer.assertive}</div>
+      <button
+        id="launcher"
+        class="launcher"
+        part="launcher"
+        type="button"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="panel"
+        aria-label=${this.unread > 0 ? t.launcherUnread(this.unread) : nothing}
+        @click=${this.#handleLauncherClick}
+      >
+        ${chatIcon}<span>${t.launcher}</span>
+        ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span>` : nothing}
+      </button>
+      <section
+        id="panel"
+        class="panel"
+        part="panel"
+        role="dialog"
+        aria-labelledby="heading"
+        lang=${this.#locale}
+        ?hidden=${!this.open}
+        @keydown=${this.#handlePanelKeydown}
+      >
+        <div class="header" part="header">
+          <h2 id="heading" part="heading">${this.heading || t.heading}</h2>
+          <button
+            class="close"
+            part="close-button"
+            type="button"
+            aria-label=${t.close}
+            title=${t.close}
+            @click=${this.#handleCloseClick}
+          >
+            ${closeIcon}
+          </button>
+        </div>
+        ${this.#renderNotice(t)}
+        <div
+          id="transcript"
+          class="transcript"
+          part="transcript"
+          role="log"
+          aria-live="off"
+          aria-label=${t.conversation}
+          tabindex="0"
+          @scroll=${this.#handleScroll}
+        >
+          <ol>
+            ${repeat(
+              messages,
+              (message) => message.id,
+              (message, index) => this.#renderMessage(t, message, index === messages.length - 1),
+            )}
+          </ol>
+        </div>
+        <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
+        ${this.#renderComposer(t)}
+      </section>
+    `;
+  }
+
+  #renderNotice(t: Strings): TemplateResult | typeof nothing {
+    const text = this.#noticeText(t, this.#state);
+    return text ? html`<p class="notice" part="notice">${text}</p>` : nothing;
+  }
+
+  #noticeText(t: Strings, state: ConnectionState): string {
+    switch (state) {
+      case 'connecting':
+        return t.connecting;
+      case 'reconnecting':
+        return this.#chat.conversation?.everConnected ? t.reconnecting : t.unreachable;
+      case 'offline':
+        return t.offline;
+      default:
+        return '';
+    }
+  }
+
+  #renderMessage(t: Strings, message: TranscriptMessage, last: boolean): TemplateResult {
+    const time = new Date(message.at);
+    const clock = time.toLocaleTimeString(this.#locale, { hour: 'numeric', minute: '2-digit' });
+    const sender =
+      message.from === 'customer'
+        ? t.you
+        : message.from === 'system'
+          ? t.senderPrefix('', 'system')
+          : message.name;
+    const role = message.from === 'customer' || message.from === 'system' ? '' : `, ${t.roles[message.from]}`;
+    return html`<li class="message ${message.from}" part="message">
+      <p class="meta">
+        <span>${sender}</span><span class="sr-only">${role}</span>,
+        <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>
+      </p>
+      <p class="bubble" part="bubble">${message.text}</p>
+      ${message.status ? this.#renderStatus(t, message) : nothing}
+      ${
+        last && message.quickReplies?.length
+          ? html`<ul class="quick-replies">
+              ${message.quickReplies.map(
+                (reply) =>
+                  html`<li>
+                    <button type="button" part="quick-reply" @click=${() => this.#submitFromUi(reply.value)}>
+                      ${reply.label}
+                    </button>
+                  </li>`,
+              )}
+            </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  #renderStatus(t: Strings, message: TranscriptMessage): TemplateResult {
+    if (message.status === 'failed') {
+      return html`<p class="status failed">
+        ${t.failed}
+        <button type="button" part="retry-button" @click=${() => this.#chat.conversation?.retry(message.id)}>
+          ${t.retry}
+        </button>
+      </p>`;
+    }
+    return html`<p class="status">${message.status === 'sent' ? t.sent : t.sending}</p>`;
+  }
+
+  #renderComposer(t: Strings): TemplateResult {
+    const warning = this.warningKinds.length ? t.warning(listKinds(t, this.warningKinds)) : '';
+    const describedBy = ['hint', this.error ? 'error' : '', warning ? 'warning' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`<form class="composer" part="composer" @submit=${this.#handleSubmit}>
+      <label for="input">${t.composerLabel}</label>
+      <textarea
+        id="input"
+        part="input"
+        rows="1"
+        placeholder=${t.composerPlaceholder}
+        aria-describedby=${describedBy}
+        aria-invalid=${this.error ? 'true' : 'false'}
+        autocomplete="off"
+        @keydown=${this.#handleComposerKeydown}
+        @input=${this.#handleComposerInput}
+      ></textarea>
+      <button class="send" part="send-button" type="submit">${t.send}</button>
+      <p id="hint" class="hint">${t.composerHint}</p>
+      ${warning ? html`<p id="warning" class="warning" part="warning">${warning}</p>` : nothing}
+      ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
+    </form>`;
+  }
+
+  #startChat(): void {
+    if (!this.endpoint) return;
+    this.#chat.start({
+      endpoint: this.endpoint,
+      lang: this.#locale,
+      account: this.account || undefined,
+      redaction: this.redaction === 'block' ? 'block' : 'mask',
+    });
+  }
+
+  /** Shared by the composer, quick replies and `send()`. Never keeps the raw text. */
+  #submit(text: string): TranscriptMessage | AmexChatError {
+    const t = this.#t;
+    if (!this.endpoint) return this.#showError('endpoint', t.errorEndpoint);
+    this.#startChat();
+    const conversation = this.#chat.conversation;
+    if (!conversation) return this.#showError('endpoint', t.errorEndpoint);
+    const result = conversation.send(text);
+    if (!result.ok) {
+      switch (result.reason) {
+        case 'empty':
+          return this.#showError('empty', t.errorEmpty);
+        case 'too-long':
+          return this.#showError('too-long', t.errorTooLong(MAX_MESSAGE_LENGTH));
+        case 'closed':
+          return this.#showError('closed', t.errorClosed);
+        case 'blocked': {
+          const kinds = result.kinds ?? [];
+          this.#emit('amex-chat-redacted', { kinds, count: kinds.length, action: 'block' });
+          return this.#showError('blocked', t.errorBlocked(listKinds(t, kinds)));
+        }
+      }
+    }
+    this.error = '';
+    this.warningKinds = [];
+    this.#announcedWarning = '';
+    this.#stickToBottom = true;
+    if (result.redacted.count > 0) {
+      this.#emit('amex-chat-redacted', { ...result.redacted, action: 'mask' });
+      this.#announcer.announce(t.warningMasked);
+    }
+    return result.message;
+  }
+
+  #submitFromUi(text: string): boolean {
+    const result = this.#submit(text);
+    return !(result instanceof AmexChatError);
+  }
+
+  #showError(code: AmexChatErrorDetail['code'], message: string): AmexChatError {
+    this.error = message;
+    this.#announcer.announce(message, 'assertive');
+    this.#emit('amex-chat-error', { code, message });
+    return new AmexChatError(code, message);
+  }
+
+  #emit<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): void {
+    this.dispatchEvent(chatEvent(type, detail));
+  }
+
+  #handleMessage(message: TranscriptMessage): void {
+    this.#emit('amex-chat-message', { message: { ...message } });
+    if (message.from === 'customer') return;
+    if (message.name === this.typingName) this.typingName = '';
+    if (!this.open) this.unread += 1;
+    this.#announcer.announce(`${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`);
+  }
+
+  #handleState(state: ConnectionState): void {
+    this.#emit('amex-chat-state', { state });
+    const t = this.#t;
+    if (state === 'reconnecting' || state === 'offline')
+      this.#announcer.announce(this.#noticeText(t, state), 'assertive');
+    if (state === 'connected' && this.#wasDisconnected) this.#announcer.announce(t.connected);
+    this.#wasDisconnected = state === 'reconnecting' || state === 'offline';
+  }
+
+  #handleTyping(typing: { name: string; active: boolean }): void {
+    this.typingName = typing.active ? typing.name : '';
+  }
+
+  #handleLauncherClick(): void {
+    if (this.open) {
+      this.open = false;
+      this.#emit('amex-chat-close', {});
+      return;
+    }
+    this.open = true;
+    this.#emit('amex-chat-open', {});
+    void this.updateComplete.then(() => this.input.focus());
+  }
+
+  #handleCloseClick(): void {
+    this.#closeFromUi();
+  }
+
+  #closeFromUi(): void {
+    this.open = false;
+    this.#emit('amex-chat-close', {});
+    void this.updateComplete.then(() => this.launcher.focus());
+  }
+
+  #handlePanelKeydown(event: KeyboardEvent): void {
+    if (event.key === 'Escape' && !event.isComposing) {
+      event.preventDefault();
+      this.#closeFromUi();
+    }
+  }
+
+  #handleComposerKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    this.#sendDraft();
+  }
+
+  #handleSubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.#sendDraft();
+  }
+
+  #sendDraft(): void {
+    const input = this.input;
+    if (this.#submitFromUi(input.value)) {
+      input.value = '';
+      clearTimeout(this.#typingTimer);
+    }
+  }
+
+  #handleComposerInput(): void {
+    const draft = this.input.value;
+    if (this.error && draft.trim() !== '') this.error = '';
+    const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? []) : [];
+    const kinds = findings.length ? summarize(findings).kinds : [];
+    if (kinds.join() !== this.warningKinds.join()) this.warningKinds = kinds;
+    this.#scheduleWarningAnnouncement();
+    this.#chat.conversation?.setTyping(draft.length > 0);
+    clearTimeout(this.#typingTimer);
+    this.#typingTimer = setTimeout(() => this.#chat.conversation?.setTyping(false), TYPING_IDLE);
+  }
+
+  /** Announces the sensitive-data warning once per detection, after typing pauses. */
+  #scheduleWarningAnnouncement(): void {
+    clearTimeout(this.#warningTimer);
+    this.#warningTimer = setTimeout(() => {
+      const key = this.warningKinds.join();
+      if (!key) {
+        this.#announcedWarning = '';
+        return;
+      }
+      if (key === this.#announcedWarning) return;
+      this.#announcedWarning = key;
+      const t = this.#t;
+      this.#announcer.announce(t.warning(listKinds(t, this.warningKinds)));
+    }, WARNING_ANNOUNCE_DELAY);
+  }
+
+  #handleScroll(): void {
+    const el = this.transcript;
+    this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.#warningTimer);
+    clearTimeout(this.#typingTimer);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'amex-chat': AmexChatElement;
+  }
+}

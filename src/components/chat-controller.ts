@@ -1,0 +1,83 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { Conversation } from '../conversation/index.js';
+import type { ConversationEvents, ConversationOptions } from '../conversation/index.js';
+
+export interface ChatControllerCallbacks {
+  onMessage: (message: ConversationEvents['message']) => void;
+  onState: (state: ConversationEvents['state']) => void;
+  onTyping: (typing: ConversationEvents['typing']) => void;
+  onError: (error: ConversationEvents['error']) => void;
+}
+
+/**
+ * Owns the element's conversation lifecycle: creates it on first use, re-renders the host on
+ * every change, stops the connection when the host leaves the document and resumes it when
+ * the host comes back, and retries at once when the browser comes back online.
+ */
+export class ChatController implements ReactiveController {
+  readonly #host: ReactiveControllerHost;
+  readonly #callbacks: ChatControllerCallbacks;
+  #conversation: Conversation | undefined;
+  #options: ConversationOptions | undefined;
+  #wanted = false;
+  readonly #online = (): void => this.#conversation?.retryNow();
+  readonly #visible = (): void => {
+    if (document.visibilityState === 'visible') this.#conversation?.retryNow();
+  };
+
+  constructor(host: ReactiveControllerHost, callbacks: ChatControllerCallbacks) {
+    this.#host = host;
+    this.#callbacks = callbacks;
+    host.addController(this);
+  }
+
+  get conversation(): Conversation | undefined {
+    return this.#conversation;
+  }
+
+  /** Starts the conversation with these options; a change of options starts a new one. */
+  start(options: ConversationOptions): Conversation {
+    this.#wanted = true;
+    const same =
+      this.#conversation &&
+      this.#options?.endpoint === options.endpoint &&
+      this.#options.lang === options.lang &&
+      this.#options.account === options.account &&
+      this.#options.redaction === options.redaction;
+    if (!same || !this.#conversation) {
+      this.#conversation?.stop();
+      this.#options = options;
+      this.#conversation = this.#create(options);
+    }
+    this.#conversation.start();
+    return this.#conversation;
+  }
+
+  /** Closes the connection for good (the chat ended or the endpoint was removed). */
+  stop(): void {
+    this.#wanted = false;
+    this.#conversation?.stop();
+  }
+
+  hostConnected(): void {
+    window.addEventListener('online', this.#online);
+    document.addEventListener('visibilitychange', this.#visible);
+    if (this.#wanted) this.#conversation?.start();
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('online', this.#online);
+    document.removeEventListener('visibilitychange', this.#visible);
+    this.#conversation?.stop();
+  }
+
+  #create(options: ConversationOptions): Conversation {
+    const conversation = new Conversation(options);
+    conversation.events.on('change', () => this.#host.requestUpdate());
+    conversation.events.on('message', this.#callbacks.onMessage);
+    conversation.events.on('state', this.#callbacks.onState);
+    conversation.events.on('typing', this.#callbacks.onTyping);
+    conversation.events.on('error', this.#callbacks.onError);
+    return conversation;
+  }
+}

@@ -1,0 +1,37 @@
+import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
+import type { SensitiveKind } from '../redaction/index.js';
+
+/** `amex-chat-message`: a message as sent (redacted) or received. */
+export interface AmexChatMessageDetail {
+  message: Readonly<TranscriptMessage>;
+}
+
+/** `amex-chat-state`: the connection state changed. */
+export interface AmexChatStateDetail {
+  state: ConnectionState;
+}
+
+/** `amex-chat-redacted`: sensitive data was removed or blocked. Never carries text. */
+export interface AmexChatRedactedDetail {
+  kinds: SensitiveKind[];
+  count: number;
+  /** `mask`: sent with the data removed; `block`: not sent. */
+  action: 'mask' | 'block';
+}
+
+/** `amex-chat-error`: something the customer was told about; `message` is the localized text shown. */
+export interface AmexChatErrorDetail {
+  code: 'empty' | 'too-long' | 'blocked' | 'closed' | 'connection' | 'server' | 'endpoint';
+  message: string;
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'amex-chat-open': CustomEvent<Record<string, never>>;
+    'amex-chat-close': CustomEvent<Record<string, never>>;
+    'amex-chat-message': CustomEvent<AmexChatMessageDetail>;
+    'amex-chat-state': CustomEvent<AmexChatStateDetail>;
+    'amex-chat-redacted': CustomEvent<AmexChatRedactedDetail>;
+    'amex-chat-error': CustomEvent<AmexChatErrorDetail>;
+  }
+}

@@ -1,0 +1,150 @@
+import type { Role } from '../protocol.js';
+
+export type Locale = 'en' | 'es';
+
+export interface Strings {
+  launcher: string;
+  /** Launcher name with unread messages, e.g. "Chat, 2 new messages". */
+  launcherUnread: (count: number) => string;
+  heading: string;
+  close: string;
+  conversation: string;
+  composerLabel: string;
+  composerPlaceholder: string;
+  composerHint: string;
+  send: string;
+  you: string;
+  roles: Record<Role, string>;
+  /** Screen-reader prefix of an incoming message: "Maria, live agent". */
+  senderPrefix: (name: string, role: Role) => string;
+  sending: string;
+  sent: string;
+  failed: string;
+  retry: string;
+  typing: (name: string) => string;
+  connecting: string;
+  connected: string;
+  reconnecting: string;
+  unreachable: string;
+  offline: string;
+  closed: string;
+  errorEmpty: string;
+  errorTooLong: (max: number) => string;
+  errorClosed: string;
+  errorServer: string;
+  errorEndpoint: string;
+  /** Shown when `redaction="block"` stopped a message; lists what to remove. */
+  errorBlocked: (what: string) => string;
+  /** Live warning while typing; `what` names the kinds ("a card number"). */
+  warning: (what: string) => string;
+  warningMasked: string;
+  kinds: Record<'card' | 'cvv' | 'ssn' | 'otp' | 'password', string>;
+  and: string;
+}
+
+const en: Strings = {
+  launcher: 'Chat with us',
+  launcherUnread: (n) => `Chat with us, ${n} new ${n === 1 ? 'message' : 'messages'}`,
+  heading: 'Customer Care',
+  close: 'Close chat',
+  conversation: 'Conversation',
+  composerLabel: 'Type your message',
+  composerPlaceholder: 'Ask us anything',
+  composerHint: 'Enter sends, Shift+Enter adds a line.',
+  send: 'Send',
+  you: 'You',
+  roles: { customer: 'you', assistant: 'virtual assistant', agent: 'live agent', system: 'notice' },
+  senderPrefix: (name, role) =>
+    role === 'system' ? 'Notice' : role === 'customer' ? 'You' : `${name}, ${en.roles[role]}`,
+  sending: 'Sending…',
+  sent: 'Sent',
+  failed: 'Not sent.',
+  retry: 'Retry',
+  typing: (name) => `${name} is typing…`,
+  connecting: 'Connecting…',
+  connected: 'Connected.',
+  reconnecting: 'Connection lost. Reconnecting…',
+  unreachable: "We can't reach Customer Care right now. Trying again…",
+  offline: "You're offline. We'll send your messages when you're back.",
+  closed: 'Chat closed.',
+  errorEmpty: 'Type a message before sending.',
+  errorTooLong: (max) => `Your message is too long. Shorten it to ${max} characters or fewer.`,
+  errorClosed: 'This chat has ended. Your message was not sent.',
+  errorServer: 'The message could not be sent. You can retry.',
+  errorEndpoint: 'Chat is not available right now.',
+  errorBlocked: (what) => `Not sent: remove ${what} first. For your security, never share it in chat.`,
+  warning: (what) =>
+    `Warning: your message contains ${what}. For your security it will be removed before sending.`,
+  warningMasked: 'Some details were removed from your message for your security.',
+  kinds: {
+    card: 'a card number',
+    cvv: 'a security code',
+    ssn: 'a Social Security number',
+    otp: 'a one-time code or PIN',
+    password: 'a password',
+  },
+  and: 'and',
+};
+
+const es: Strings = {
+  launcher: 'Chatea con nosotros',
+  launcherUnread: (n) => `Chatea con nosotros, ${n} ${n === 1 ? 'mensaje nuevo' : 'mensajes nuevos'}`,
+  heading: 'Atención al cliente',
+  close: 'Cerrar chat',
+  conversation: 'Conversación',
+  composerLabel: 'Escribe tu mensaje',
+  composerPlaceholder: 'Pregúntanos lo que quieras',
+  composerHint: 'Intro envía, Mayús+Intro añade una línea.',
+  send: 'Enviar',
+  you: 'Tú',
+  roles: { customer: 'tú', assistant: 'asistente virtual', agent: 'agente', system: 'aviso' },
+  senderPrefix: (name, role) =>
+    role === 'system' ? 'Aviso' : role === 'customer' ? 'Tú' : `${name}, ${es.roles[role]}`,
+  sending: 'Enviando…',
+  sent: 'Enviado',
+  failed: 'No enviado.',
+  retry: 'Reintentar',
+  typing: (name) => `${name} está escribiendo…`,
+  connecting: 'Conectando…',
+  connected: 'Conectado.',
+  reconnecting: 'Se perdió la conexión. Reconectando…',
+  unreachable: 'No podemos conectar con Atención al cliente. Volviendo a intentarlo…',
+  offline: 'No tienes conexión. Enviaremos tus mensajes cuando vuelvas.',
+  closed: 'Chat cerrado.',
+  errorEmpty: 'Escribe un mensaje antes de enviarlo.',
+  errorTooLong: (max) => `Tu mensaje es demasiado largo. Acórtalo a ${max} caracteres o menos.`,
+  errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
+  errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
+  errorEndpoint: 'El chat no está disponible en este momento.',
+  errorBlocked: (what) =>
+    `No enviado: primero elimina ${what}. Por tu seguridad, nunca lo compartas en el chat.`,
+  warning: (what) => `Aviso: tu mensaje contiene ${what}. Por tu seguridad, se eliminará antes de enviarlo.`,
+  warningMasked: 'Por tu seguridad, eliminamos algunos datos de tu mensaje.',
+  kinds: {
+    card: 'un número de tarjeta',
+    cvv: 'un código de seguridad',
+    ssn: 'un número de Seguro Social',
+    otp: 'un código de un solo uso o PIN',
+    password: 'una contraseña',
+  },
+  and: 'y',
+};
+
+const dictionaries: Record<Locale, Strings> = { en, es };
+
+/** Picks a supported locale from a BCP 47 tag ("es-MX" → "es"); English otherwise. */
+export function resolveLocale(tag: string | null | undefined): Locale {
+  const primary = (tag ?? '').trim().toLowerCase().split('-')[0];
+  return primary === 'es' ? 'es' : 'en';
+}
+
+export function strings(locale: Locale): Strings {
+  return dictionaries[locale];
+}
+
+/** "a card number and a security code". */
+export function listKinds(t: Strings, kinds: readonly (keyof Strings['kinds'])[]): string {
+  const names = kinds.map((k) => t.kinds[k]);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} ${t.and} ${names[names.length - 1]}`;
+}

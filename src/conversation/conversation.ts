@@ -1,0 +1,295 @@
+import mitt from 'mitt';
+import { MAX_MESSAGE_LENGTH } from '../protocol.js';
+import type { ChatEvent, ServerFrame } from '../protocol.js';
+import { createRedactor, summarize } from '../redaction/index.js';
+import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
+import { createTransport } from '../transport/index.js';
+import type { Transport, TransportFactory, WireFrame } from '../transport/index.js';
+import { backoffDelay } from './backoff.js';
+import { helloFrame, messageFrame, typingFrame } from './outbound.js';
+import type { ConnectionState, ConversationEvents, SendResult, TranscriptMessage } from './types.js';
+
+export interface ConversationOptions {
+  endpoint: string;
+  lang: string;
+  account?: string | undefined;
+  /** `mask` sends a redacted copy; `block` refuses to send a draft with sensitive data. */
+  redaction?: 'mask' | 'block';
+  /** Swap the network part (tests, custom transports). Defaults to the endpoint's scheme. */
+  transportFactory?: TransportFactory;
+}
+
+interface Outgoing {
+  id: string;
+  frame: WireFrame;
+}
+
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * One customer conversation: owns the transport, the outbox and the transcript. No DOM.
+ *
+ * Every outgoing text goes through `send()`, which redacts it before anything else sees it;
+ * the transcript, the outbox and the emitted events hold only the redacted text.
+ */
+export class Conversation {
+  readonly events = mitt<ConversationEvents>();
+  readonly #options: ConversationOptions;
+  readonly #redactor: Redactor;
+  readonly #factory: TransportFactory;
+  #messages: TranscriptMessage[] = [];
+  #state: ConnectionState = 'idle';
+  #transport: Transport | undefined;
+  #conversationId: string | undefined;
+  #lastSeq = 0;
+  /** Out-of-order events waiting for the gap before them to fill. */
+  readonly #pending = new Map<number, ChatEvent>();
+  /** Unacknowledged customer messages, in send order. */
+  readonly #outbox: Outgoing[] = [];
+  /** Messages the server refused; kept (already redacted and framed) until the customer retries. */
+  readonly #parked = new Map<string, Outgoing>();
+  #attempt = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | undefined;
+  #started = false;
+  #typingSent = false;
+  #everConnected = false;
+
+  constructor(options: ConversationOptions) {
+    this.#options = options;
+    this.#redactor = createRedactor({ lang: options.lang === 'es' ? 'es' : 'en' });
+    this.#factory = options.transportFactory ?? createTransport;
+  }
+
+  get state(): ConnectionState {
+    return this.#state;
+  }
+
+  /** Whether a connection was ever established (a first failure reads differently from a drop). */
+  get everConnected(): boolean {
+    return this.#everConnected;
+  }
+
+  get messages(): readonly TranscriptMessage[] {
+    return this.#messages;
+  }
+
+  /** Opens the connection (idempotent). */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#setState('connecting');
+    this.#connect();
+  }
+
+  /** Closes the connection and stops retrying. The transcript stays. */
+  stop(): void {
+    this.#started = false;
+    clearTimeout(this.#retryTimer);
+    const transport = this.#transport;
+    this.#transport = undefined;
+    transport?.close();
+    this.#setState('closed');
+  }
+
+  /** Retries now instead of waiting for the backoff (the browser came back online). */
+  retryNow(): void {
+    if (!this.#started || this.#transport) return;
+    clearTimeout(this.#retryTimer);
+    this.#connect();
+  }
+
+  /** Checks a draft as the customer types, with the conversation's context; changes nothing. */
+  preview(draft: string): RedactionResult {
+    return this.#redactor.preview(draft);
+  }
+
+  /**
+   * Redacts and sends a customer message. The returned message, the transcript and the
+   * `message` event all carry the redacted text only.
+   */
+  send(draft: string): SendResult {
+    if (draft.trim() === '') return { ok: false, reason: 'empty' };
+    if (draft.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
+    if (this.#state === 'closed') return { ok: false, reason: 'closed' };
+    if (this.#options.redaction === 'block') {
+      const check = this.#redactor.preview(draft);
+      if (check.findings.length > 0)
+        return { ok: false, reason: 'blocked', kinds: summarize(check.findings).kinds };
+    }
+    const result = this.#redactor.redact(draft);
+    const message = this.#enqueue(result.text);
+    return { ok: true, message, redacted: summarize(result.findings) };
+  }
+
+  /** Sends a failed message again, with the same id (the server deduplicates by id). */
+  retry(id: string): void {
+    const message = this.#messages.find((m) => m.id === id);
+    const parked = this.#parked.get(id);
+    if (!message || message.status !== 'failed' || !parked) return;
+    this.#parked.delete(id);
+    message.status = 'sending';
+    this.#outbox.push(parked);
+    this.#flush();
+    this.events.emit('change', undefined);
+  }
+
+  /** Tells the other side whether the customer is typing. Never carries text. */
+  setTyping(active: boolean): void {
+    if (active === this.#typingSent) return;
+    if (this.#transport?.send(typingFrame(active))) this.#typingSent = active;
+  }
+
+  /** Tells the redactor what the agent or assistant asked, for context-dependent rules. */
+  #observe(event: ChatEvent): void {
+    if (event.from !== 'customer') this.#redactor.observe(event.text);
+  }
+
+  #enqueue(text: RedactedText): TranscriptMessage {
+    const id = newId();
+    const message: TranscriptMessage = {
+      id,
+      from: 'customer',
+      name: '',
+      text,
+      at: Date.now(),
+      status: 'sending',
+    };
+    this.#messages.push(message);
+    this.#outbox.push({ id, frame: messageFrame(id, text) });
+    this.#typingSent = false;
+    this.#flush();
+    this.events.emit('message', message);
+    this.events.emit('change', undefined);
+    return message;
+  }
+
+  #flush(): void {
+    if (this.#state !== 'connected') return;
+    for (const item of this.#outbox) {
+      if (!this.#transport?.send(item.frame)) return;
+    }
+  }
+
+  #connect(): void {
+    const transport = this.#factory(this.#options.endpoint);
+    this.#transport = transport;
+    transport.events.on('open', () => {
+      const account = this.#options.account ? redactAccount(this.#options.account) : undefined;
+      const resume = this.#conversationId
+        ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq }
+        : undefined;
+      transport.send(helloFrame({ lang: this.#options.lang, account, resume }));
+    });
+    transport.events.on('frame', (frame) => this.#handleFrame(frame));
+    transport.events.on('close', () => {
+      if (this.#transport !== transport) return;
+      this.#transport = undefined;
+      this.#typingSent = false;
+      if (!this.#started) return;
+      const offline = typeof navigator !== 'undefined' && !navigator.onLine;
+      this.#setState(offline ? 'offline' : 'reconnecting');
+      this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++));
+    });
+    transport.connect();
+  }
+
+  #handleFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case 'welcome':
+        if (this.#conversationId !== frame.conversationId) {
+          this.#conversationId = frame.conversationId;
+          this.#lastSeq = 0;
+          this.#pending.clear();
+        }
+        this.#attempt = 0;
+        this.#everConnected = true;
+        this.#setState('connected');
+        this.#flush();
+        break;
+      case 'ack':
+        this.#acknowledge(frame.id, frame.seq);
+        break;
+      case 'event':
+        this.#receive(frame.event);
+        break;
+      case 'typing':
+        this.events.emit('typing', { name: frame.name, active: frame.active });
+        break;
+      case 'error':
+        if (frame.id) {
+          const index = this.#outbox.findIndex((o) => o.id === frame.id);
+          const message = this.#messages.find((m) => m.id === frame.id);
+          const [item] = index >= 0 ? this.#outbox.splice(index, 1) : [];
+          if (item && message) {
+            this.#parked.set(frame.id, item);
+            message.status = 'failed';
+          }
+        }
+        this.events.emit('error', { code: frame.code, message: frame.message });
+        this.events.emit('change', undefined);
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  #acknowledge(id: string, seq: number): void {
+    const index = this.#outbox.findIndex((o) => o.id === id);
+    if (index >= 0) this.#outbox.splice(index, 1);
+    const message = this.#messages.find((m) => m.id === id);
+    if (message && message.status !== 'sent') {
+      message.status = 'sent';
+      message.seq = seq;
+      this.events.emit('change', undefined);
+    }
+  }
+
+  #receive(event: ChatEvent): void {
+    if (event.seq <= this.#lastSeq) return;
+    this.#pending.set(event.seq, event);
+    let next = this.#pending.get(this.#lastSeq + 1);
+    while (next) {
+      this.#pending.delete(next.seq);
+      this.#lastSeq = next.seq;
+      this.#apply(next);
+      next = this.#pending.get(this.#lastSeq + 1);
+    }
+  }
+
+  #apply(event: ChatEvent): void {
+    const own = this.#messages.find((m) => m.id === event.id);
+    if (own) {
+      this.#acknowledge(event.id, event.seq);
+      return;
+    }
+    const message: TranscriptMessage = {
+      id: event.id,
+      seq: event.seq,
+      from: event.from,
+      name: event.name,
+      text: event.text,
+      at: event.at,
+    };
+    if (event.quickReplies?.length) message.quickReplies = event.quickReplies;
+    this.#observe(event);
+    this.#messages.push(message);
+    this.events.emit('message', message);
+    this.events.emit('change', undefined);
+  }
+
+  #setState(state: ConnectionState): void {
+    if (state === this.#state) return;
+    this.#state = state;
+    this.events.emit('state', state);
+    this.events.emit('change', undefined);
+  }
+}
+
+/** The host's `account` reference goes through the same redaction as customer text. */
+function redactAccount(account: string): RedactedText {
+  return createRedactor().redact(account).text;
+}

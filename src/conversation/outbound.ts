@@ -1,0 +1,37 @@
+/**
+ * The one place where client frames are built. Every builder that carries customer-controlled
+ * text takes it only as `RedactedText`, which `src/redaction` alone can produce; typing
+ * indicators carry no text at all. A reviewer can check here that nothing unredacted can reach
+ * the wire: `WireFrame` values are created nowhere else.
+ */
+import { PROTOCOL_VERSION } from '../protocol.js';
+import type { ClientFrame, HelloFrame } from '../protocol.js';
+import type { RedactedText } from '../redaction/index.js';
+import type { WireFrame } from '../transport/types.js';
+
+function serialize(frame: ClientFrame): WireFrame {
+  return JSON.stringify(frame) as WireFrame;
+}
+
+export function helloFrame(options: {
+  lang: string;
+  account?: RedactedText | undefined;
+  resume?: HelloFrame['resume'] | undefined;
+}): WireFrame {
+  const frame: HelloFrame = { type: 'hello', v: PROTOCOL_VERSION, lang: options.lang };
+  if (options.account) frame.account = options.account;
+  if (options.resume) frame.resume = options.resume;
+  return serialize(frame);
+}
+
+export function messageFrame(id: string, text: RedactedText): WireFrame {
+  return serialize({ type: 'message', id, text });
+}
+
+export function typingFrame(active: boolean): WireFrame {
+  return serialize({ type: 'typing', active });
+}
+
+export function pingFrame(): WireFrame {
+  return serialize({ type: 'ping' });
+}

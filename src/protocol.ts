@@ -1,0 +1,191 @@
+/**
+ * The amex-chat wire protocol, shared by the widget (`src/`) and the reference server (`server/`).
+ *
+ * JSON text frames, one object per frame, discriminated by `type`. The server numbers every
+ * conversation event with a sequence number (`seq`, starting at 1, no gaps per conversation);
+ * every customer message carries a client-generated `id` that the server acknowledges.
+ * `docs/protocol.md` is the human-readable version of this file.
+ *
+ * This module knows about nothing else: no DOM, no Node, no redaction.
+ */
+
+/** Major.minor. A server rejects a `hello` whose major version it does not speak. */
+export const PROTOCOL_VERSION = '1.0';
+
+export type Role = 'customer' | 'assistant' | 'agent' | 'system';
+
+/** A quick reply the assistant offers; `value` is sent as the customer's message. */
+export interface QuickReply {
+  label: string;
+  value: string;
+}
+
+/** One conversation event as the server numbers and stores it. */
+export interface ChatEvent {
+  seq: number;
+  /** Message id: the client id for customer messages, a server id otherwise. */
+  id: string;
+  kind: 'message';
+  from: Role;
+  /** Display name of the sender ("Virtual assistant", "Maria"). */
+  name: string;
+  /** Plain text, never HTML. Customer text is already redacted by the client. */
+  text: string;
+  /** Milliseconds since the epoch, server clock. */
+  at: number;
+  quickReplies?: QuickReply[];
+}
+
+// ---- client → server ---------------------------------------------------------------------
+
+export interface HelloFrame {
+  type: 'hello';
+  v: string;
+  lang: string;
+  /** Opaque reference to the card the chat is about (e.g. last four), set by the host page. */
+  account?: string;
+  /** Resume an existing conversation from the last sequence number the client applied. */
+  resume?: { conversationId: string; lastSeq: number };
+}
+
+export interface MessageFrame {
+  type: 'message';
+  /** Client-generated, unique per message; retried with the same id, deduplicated by the server. */
+  id: string;
+  text: string;
+}
+
+/** Typing indicator. Carries no text, ever. */
+export interface TypingFrame {
+  type: 'typing';
+  active: boolean;
+}
+
+export interface PingFrame {
+  type: 'ping';
+}
+
+export type ClientFrame = HelloFrame | MessageFrame | TypingFrame | PingFrame;
+
+// ---- server → client ---------------------------------------------------------------------
+
+export interface WelcomeFrame {
+  type: 'welcome';
+  v: string;
+  conversationId: string;
+}
+
+export interface EventFrame {
+  type: 'event';
+  event: ChatEvent;
+}
+
+export interface AckFrame {
+  type: 'ack';
+  id: string;
+  seq: number;
+}
+
+export interface TypingStateFrame {
+  type: 'typing';
+  from: Role;
+  name: string;
+  active: boolean;
+}
+
+export interface PongFrame {
+  type: 'pong';
+}
+
+export type ErrorCode =
+  'bad-frame' | 'unsupported-version' | 'not-ready' | 'too-long' | 'rate-limited' | 'internal';
+
+export interface ErrorFrame {
+  type: 'error';
+  code: ErrorCode;
+  message: string;
+  /** The message id the error is about, if any. */
+  id?: string;
+}
+
+export type ServerFrame = WelcomeFrame | EventFrame | AckFrame | TypingStateFrame | PongFrame | ErrorFrame;
+
+/** Longest customer message, in UTF-16 code units. */
+export const MAX_MESSAGE_LENGTH = 2000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Parses a client frame; returns `undefined` for anything that is not a well-formed frame. */
+export function parseClientFrame(raw: string): ClientFrame | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data)) return undefined;
+  switch (data['type']) {
+    case 'hello':
+      return typeof data['v'] === 'string' && typeof data['lang'] === 'string'
+        ? (data as unknown as HelloFrame)
+        : undefined;
+    case 'message':
+      return typeof data['id'] === 'string' &&
+        data['id'].length > 0 &&
+        data['id'].length <= 64 &&
+        typeof data['text'] === 'string'
+        ? (data as unknown as MessageFrame)
+        : undefined;
+    case 'typing':
+      return typeof data['active'] === 'boolean' ? { type: 'typing', active: data['active'] } : undefined;
+    case 'ping':
+      return { type: 'ping' };
+    default:
+      return undefined;
+  }
+}
+
+/** Parses a server frame; returns `undefined` for anything that is not a well-formed frame. */
+export function parseServerFrame(raw: string): ServerFrame | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data) || typeof data['type'] !== 'string') return undefined;
+  switch (data['type']) {
+    case 'welcome':
+      return typeof data['conversationId'] === 'string' ? (data as unknown as WelcomeFrame) : undefined;
+    case 'event': {
+      const event = data['event'];
+      return isObject(event) &&
+        typeof event['seq'] === 'number' &&
+        typeof event['id'] === 'string' &&
+        typeof event['text'] === 'string' &&
+        typeof event['from'] === 'string'
+        ? (data as unknown as EventFrame)
+        : undefined;
+    }
+    case 'ack':
+      return typeof data['id'] === 'string' && typeof data['seq'] === 'number'
+        ? (data as unknown as AckFrame)
+        : undefined;
+    case 'typing':
+      return typeof data['active'] === 'boolean' ? (data as unknown as TypingStateFrame) : undefined;
+    case 'pong':
+      return { type: 'pong' };
+    case 'error':
+      return typeof data['code'] === 'string' ? (data as unknown as ErrorFrame) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The major part of a version string ("1.0" → 1), or NaN. */
+export function majorVersion(version: string): number {
+  const major = Number.parseInt(version.split('.')[0] ?? '', 10);
+  return Number.isFinite(major) ? major : Number.NaN;
+}

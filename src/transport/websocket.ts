@@ -1,0 +1,60 @@
+import mitt from 'mitt';
+import { parseServerFrame } from '../protocol.js';
+import type { Transport, TransportEvents, WireFrame } from './types.js';
+
+/** A `Transport` over one WebSocket. Malformed server frames are dropped, never thrown. */
+export class WebSocketTransport implements Transport {
+  readonly events = mitt<TransportEvents>();
+  readonly #url: string;
+  #socket: WebSocket | undefined;
+  #closed = false;
+
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  connect(): void {
+    if (this.#socket || this.#closed) return;
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.#url);
+    } catch {
+      // An invalid URL throws synchronously; report it like any failed connection.
+      queueMicrotask(() => this.#finish(1006, 'invalid endpoint'));
+      return;
+    }
+    this.#socket = socket;
+    socket.addEventListener('open', () => this.events.emit('open', undefined));
+    socket.addEventListener('message', (event: MessageEvent) => {
+      if (typeof event.data !== 'string') return;
+      const frame = parseServerFrame(event.data);
+      if (frame) this.events.emit('frame', frame);
+    });
+    socket.addEventListener('close', (event: CloseEvent) => this.#finish(event.code, event.reason));
+  }
+
+  send(frame: WireFrame): boolean {
+    const socket = this.#socket;
+    if (!socket || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(frame);
+    return true;
+  }
+
+  close(): void {
+    const socket = this.#socket;
+    if (socket && socket.readyState < WebSocket.CLOSING) socket.close(1000, 'client closed');
+    this.#finish(1000, 'client closed');
+  }
+
+  #finish(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.events.emit('close', { code, reason });
+    this.events.all.clear();
+  }
+}
+
+/** Picks a transport for an endpoint URL. http(s) endpoints (SSE + POST) come with the transport issue. */
+export function createTransport(endpoint: string): Transport {
+  return new WebSocketTransport(endpoint);
+}

@@ -1,0 +1,232 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { AmexChatElement, AmexChatError } from '../../src/index.js';
+import '../../src/define.js';
+import { DEAD_ENDPOINT, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+
+function part(el: AmexChatElement, selector: string): HTMLElement {
+  const node = el.shadowRoot?.querySelector<HTMLElement>(selector);
+  if (!node) throw new Error(`no ${selector} in the shadow root`);
+  return node;
+}
+
+describe('<amex-chat>', () => {
+  describe('accessibility', () => {
+    it('has no axe violations with the panel closed', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      await expect(el).to.be.accessible();
+      await axeCheck(el);
+    });
+
+    it('has no axe violations with the panel open', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
+      await expect(el).to.be.accessible();
+      await axeCheck(el);
+    });
+
+    it('renders a polite and an assertive announcer outside the panel from the first render', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      const polite = part(el, '[aria-live="polite"]');
+      const assertive = part(el, '[aria-live="assertive"]');
+      expect(polite.parentNode).to.equal(el.shadowRoot);
+      expect(assertive.parentNode).to.equal(el.shadowRoot);
+      expect(polite.getAttribute('aria-atomic')).to.equal('true');
+      expect(part(el, '#panel').contains(polite)).to.be.false;
+    });
+
+    it('exposes the launcher as a button that controls a labelled non-modal dialog', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat heading="Card help"></amex-chat>`);
+      const launcher = part(el, '#launcher');
+      const panel = part(el, '#panel');
+      expect(launcher.localName).to.equal('button');
+      expect(launcher.getAttribute('aria-expanded')).to.equal('false');
+      expect(launcher.getAttribute('aria-controls')).to.equal('panel');
+      expect(panel.getAttribute('role')).to.equal('dialog');
+      expect(panel.hasAttribute('aria-modal')).to.be.false;
+      expect(
+        el.shadowRoot?.getElementById(panel.getAttribute('aria-labelledby') ?? '')?.textContent,
+      ).to.equal('Card help');
+      expect(panel.hidden).to.be.true;
+    });
+
+    it('has a focusable, labelled log transcript that does not announce by itself', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
+      const transcript = part(el, '#transcript');
+      expect(transcript.getAttribute('role')).to.equal('log');
+      expect(transcript.getAttribute('aria-live')).to.equal('off');
+      expect(transcript.getAttribute('aria-label')).to.equal('Conversation');
+      expect(transcript.tabIndex).to.equal(0);
+      expect(transcript.querySelector('ol')).to.exist;
+    });
+
+    it('labels the composer with visible text', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      expect(input.labels[0]?.textContent).to.equal('Type your message');
+    });
+  });
+
+  describe('properties', () => {
+    it('reflects open and shows or hides the panel through show() and hide()', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      await el.show();
+      expect(el.hasAttribute('open')).to.be.true;
+      expect(part(el, '#panel').hidden).to.be.false;
+      expect(part(el, '#launcher').getAttribute('aria-expanded')).to.equal('true');
+      await el.hide();
+      expect(el.hasAttribute('open')).to.be.false;
+      expect(part(el, '#panel').hidden).to.be.true;
+    });
+
+    it('speaks Spanish with lang="es" and marks the panel language', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat lang="es" open></amex-chat>`);
+      expect(part(el, '#panel').getAttribute('lang')).to.equal('es');
+      expect(part(el, '#launcher').textContent?.trim()).to.equal('Chatea con nosotros');
+      expect(part(el, '.send').textContent?.trim()).to.equal('Enviar');
+      await axeCheck(el);
+    });
+
+    it("takes the page's language when it has no lang of its own", async () => {
+      const page = document.createElement('div');
+      page.lang = 'es-MX';
+      document.body.append(page);
+      const el = document.createElement('amex-chat');
+      el.open = true;
+      page.append(el);
+      await el.updateComplete;
+      expect(part(el, '#panel').getAttribute('lang')).to.equal('es');
+      expect(part(el, 'h2').textContent).to.equal('Atención al cliente');
+      page.remove();
+    });
+
+    it('does not connect before the panel is first opened', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT}></amex-chat>`);
+      let states = 0;
+      el.addEventListener('amex-chat-state', () => states++);
+      await el.updateComplete;
+      expect(states).to.equal(0);
+      await el.show();
+      expect(states).to.be.greaterThan(0);
+    });
+  });
+
+  describe('events', () => {
+    it('fires amex-chat-open and amex-chat-close for the customer, not for show() and hide()', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      const seen: string[] = [];
+      el.addEventListener('amex-chat-open', (e) => seen.push(`${e.type}:${String(e.composed && e.bubbles)}`));
+      el.addEventListener('amex-chat-close', (e) =>
+        seen.push(`${e.type}:${String(e.composed && e.bubbles)}`),
+      );
+      await el.show();
+      await el.hide();
+      expect(seen).to.deep.equal([]);
+      part(el, '#launcher').click();
+      await el.updateComplete;
+      part(el, '.close').click();
+      await el.updateComplete;
+      expect(seen).to.deep.equal(['amex-chat-open:true', 'amex-chat-close:true']);
+    });
+
+    it('rejects send() of an empty message with an AmexChatError and an amex-chat-error event', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const event = oneEvent(el, 'amex-chat-error');
+      let error: unknown;
+      try {
+        await el.send('   ');
+      } catch (e) {
+        error = e;
+      }
+      expect(error).to.be.instanceOf(AmexChatError);
+      expect((error as AmexChatError).code).to.equal('empty');
+      expect((await event).detail).to.deep.equal({
+        code: 'empty',
+        message: 'Type a message before sending.',
+      });
+      expect(part(el, '#error').textContent).to.equal('Type a message before sending.');
+    });
+
+    it('rejects a message over 2,000 characters and keeps the draft', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.value = 'a'.repeat(2001);
+      input.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(input.value).to.have.length(2001);
+      expect(part(el, '#error').textContent).to.match(/too long/);
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      expect(input.getAttribute('aria-describedby')).to.contain('error');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('opens from the launcher with Enter and puts focus in the composer', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      part(el, '#launcher').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the composer');
+      expect(el.open).to.be.true;
+    });
+
+    it('closes with Escape and returns focus to the launcher', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      part(el, '#launcher').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the composer');
+      const closed = oneEvent(el, 'amex-chat-close');
+      await sendKeys({ press: 'Escape' });
+      await closed;
+      await waitFor(() => deepActiveElement()?.id === 'launcher', 'focus on the launcher');
+      expect(el.open).to.be.false;
+      expect(part(el, '#panel').hidden).to.be.true;
+    });
+
+    it('inserts a new line with Shift+Enter instead of sending', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      await sendKeys({ type: 'first line' });
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ type: 'second line' });
+      expect(input.value).to.equal('first line\nsecond line');
+      expect(el.shadowRoot?.querySelectorAll('.message')).to.have.length(0);
+    });
+
+    it('leaves the panel with Tab: it is not a focus trap', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const after = document.createElement('button');
+      after.id = 'after';
+      after.textContent = 'After';
+      el.after(after);
+      part(el, '#input').focus();
+      for (let i = 0; i < 5 && document.activeElement?.id !== 'after'; i++) await sendKeys({ press: 'Tab' });
+      expect(document.activeElement?.id).to.equal('after');
+    });
+  });
+
+  describe('transport', () => {
+    it('shows and announces a notice when the server cannot be reached', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT}></amex-chat>`);
+      await el.show();
+      const notice = await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'a connection notice');
+      expect(notice.textContent).to.match(/Connecting|Trying again/);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('[aria-live="assertive"]')?.textContent?.includes('Trying again'),
+        'an assertive connection-problem announcement',
+      );
+      await axeCheck(el);
+    });
+
+    it('queues a message while disconnected and shows it as sending', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const message = await el.send('Is anyone there?');
+      expect(message.status).to.equal('sending');
+      const item = part(el, '.message.customer');
+      expect(item.querySelector('.bubble')?.textContent).to.equal('Is anyone there?');
+      expect(item.querySelector('.status')?.textContent?.trim()).to.equal('Sending…');
+    });
+  });
+});

@@ -1,0 +1,226 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { WebSocket } from 'ws';
+import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
+import type { ServerFrame } from '../../src/protocol.js';
+import { startChatServer } from '../../server/chat-server.js';
+import type { ChatServer } from '../../server/chat-server.js';
+
+/** A raw protocol client over a real WebSocket on loopback. */
+class Client {
+  readonly frames: ServerFrame[] = [];
+  readonly raw: string[] = [];
+  readonly #ws: WebSocket;
+  readonly #waiters: { test: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.on('message', (data: Buffer) => {
+      const text = data.toString();
+      this.raw.push(text);
+      const frame = parseServerFrame(text);
+      assert.ok(frame, `server sent a malformed frame: ${text}`);
+      this.frames.push(frame);
+      for (const waiter of [...this.#waiters]) {
+        if (waiter.test(frame)) {
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          waiter.resolve(frame);
+        }
+      }
+    });
+  }
+
+  static async connect(url: string): Promise<Client> {
+    const ws = new WebSocket(url);
+    await new Promise((resolve, reject) => {
+      ws.once('open', resolve);
+      ws.once('error', reject);
+    });
+    return new Client(ws);
+  }
+
+  send(frame: unknown): void {
+    this.#ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
+  }
+
+  /** Resolves with the first frame (already received or future) that matches. */
+  next(test: (f: ServerFrame) => boolean, timeout = 5000): Promise<ServerFrame> {
+    const seen = this.frames.find(test);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for a frame')), timeout);
+      this.#waiters.push({
+        test,
+        resolve: (f) => {
+          clearTimeout(timer);
+          resolve(f);
+        },
+      });
+    });
+  }
+
+  events(): Extract<ServerFrame, { type: 'event' }>['event'][] {
+    return this.frames.flatMap((f) => (f.type === 'event' ? [f.event] : []));
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.#ws.once('close', () => resolve());
+      this.#ws.close();
+    });
+  }
+}
+
+const isEvent = (from: string, seq?: number) => (f: ServerFrame) =>
+  f.type === 'event' && f.event.from === from && (seq === undefined || f.event.seq === seq);
+
+describe('reference server', () => {
+  let server: ChatServer;
+
+  before(async () => {
+    server = await startChatServer({ port: 0, replyDelay: 10 });
+  });
+  after(async () => {
+    await server.close();
+  });
+
+  it('listens on a loopback port and answers health checks', async () => {
+    assert.match(server.url, /^ws:\/\/127\.0\.0\.1:\d+\/chat$/);
+    const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { ok: true, version: PROTOCOL_VERSION });
+  });
+
+  it('welcomes a new conversation and greets with quick replies', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    const welcome = await client.next((f) => f.type === 'welcome');
+    assert.equal(welcome.type === 'welcome' && welcome.v, PROTOCOL_VERSION);
+    const greeting = await client.next(isEvent('assistant', 1));
+    assert.ok(greeting.type === 'event');
+    assert.match(greeting.event.text, /virtual assistant/i);
+    assert.ok((greeting.event.quickReplies ?? []).length >= 2);
+    await client.close();
+  });
+
+  it('greets in Spanish when the hello says es', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'es' });
+    const greeting = await client.next(isEvent('assistant', 1));
+    assert.ok(greeting.type === 'event');
+    assert.match(greeting.event.text, /asistente virtual/i);
+    assert.equal(greeting.event.name, 'Asistente virtual');
+    await client.close();
+  });
+
+  it('acknowledges a message with its sequence number and answers it', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    client.send({ type: 'message', id: 'm-1', text: 'I lost my card' });
+    const ack = await client.next((f) => f.type === 'ack');
+    assert.deepEqual(ack, { type: 'ack', id: 'm-1', seq: 2 });
+    await client.next((f) => f.type === 'typing' && f.active);
+    const answer = await client.next(isEvent('assistant', 3));
+    assert.ok(answer.type === 'event');
+    assert.match(answer.event.text, /last four digits/);
+    assert.deepEqual(
+      client.events().map((e) => [e.seq, e.from]),
+      [
+        [1, 'assistant'],
+        [2, 'customer'],
+        [3, 'assistant'],
+      ],
+    );
+    await client.close();
+  });
+
+  it('deduplicates a message sent twice with the same id', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    client.send({ type: 'message', id: 'dup', text: 'hello' });
+    client.send({ type: 'message', id: 'dup', text: 'hello' });
+    await client.next(isEvent('assistant', 3));
+    await new Promise((r) => setTimeout(r, 50));
+    const acks = client.frames.filter((f) => f.type === 'ack');
+    assert.deepEqual(acks, [
+      { type: 'ack', id: 'dup', seq: 2 },
+      { type: 'ack', id: 'dup', seq: 2 },
+    ]);
+    assert.equal(client.events().filter((e) => e.from === 'customer').length, 1);
+    await client.close();
+  });
+
+  it('replays only the missed events when a conversation is resumed', async () => {
+    const first = await Client.connect(server.url);
+    first.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    const welcome = await first.next((f) => f.type === 'welcome');
+    assert.ok(welcome.type === 'welcome');
+    first.send({ type: 'message', id: 'r-1', text: 'payment due date' });
+    await first.next(isEvent('assistant', 3));
+    await first.close();
+
+    const second = await Client.connect(server.url);
+    second.send({
+      type: 'hello',
+      v: PROTOCOL_VERSION,
+      lang: 'en',
+      resume: { conversationId: welcome.conversationId, lastSeq: 1 },
+    });
+    const again = await second.next((f) => f.type === 'welcome');
+    assert.equal(again.type === 'welcome' && again.conversationId, welcome.conversationId);
+    await second.next(isEvent('assistant', 3));
+    assert.deepEqual(
+      second.events().map((e) => e.seq),
+      [2, 3],
+    );
+    await second.close();
+  });
+
+  it('refuses an unknown major protocol version with a clear error', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: '2.0', lang: 'en' });
+    const error = await client.next((f) => f.type === 'error');
+    assert.ok(error.type === 'error');
+    assert.equal(error.code, 'unsupported-version');
+    assert.match(error.message, /2\.0/);
+  });
+
+  it('answers malformed frames and messages before hello with error frames', async () => {
+    const client = await Client.connect(server.url);
+    client.send('not json');
+    const bad = await client.next((f) => f.type === 'error');
+    assert.equal(bad.type === 'error' && bad.code, 'bad-frame');
+    client.send({ type: 'message', id: 'early', text: 'hi' });
+    const early = await client.next((f) => f.type === 'error' && f.code === 'not-ready');
+    assert.equal(early.type === 'error' && early.id, 'early');
+    await client.close();
+  });
+
+  it('refuses a message over the length limit, naming its id', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    client.send({ type: 'message', id: 'long', text: 'x'.repeat(2001) });
+    const error = await client.next((f) => f.type === 'error');
+    assert.ok(error.type === 'error');
+    assert.equal(error.code, 'too-long');
+    assert.equal(error.id, 'long');
+    await client.close();
+  });
+
+  it('redacts a card number a non-widget client sent, as a second line of defence', async () => {
+    const before = server.stats.redactedByServer;
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    client.send({ type: 'message', id: 'pan', text: 'my card is 3782 822463 10005' });
+    const echoed = await client.next(isEvent('customer', 2));
+    assert.ok(echoed.type === 'event');
+    assert.doesNotMatch(echoed.event.text, /822463/);
+    assert.equal(server.stats.redactedByServer, before + 1);
+    for (const raw of client.raw) assert.doesNotMatch(raw.replace(/\D/g, ''), /378282246310005/);
+    await client.close();
+  });
+});

@@ -1,0 +1,78 @@
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { AxeResults, RunOptions } from 'axe-core';
+
+/**
+ * Runs axe over `root` with the WCAG 2.0–2.2 A/AA and best-practice rules (target-size
+ * included, which chai-a11y-axe leaves off) and fails on any violation, and on `incomplete`
+ * results of `aria-valid-attr-value` (how a broken cross-root ID reference shows up).
+ */
+export async function axeCheck(root: Element | Document = document): Promise<void> {
+  const axe = await loadAxe();
+  const results = await axe.run(root, {
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
+    resultTypes: ['violations', 'incomplete'],
+  });
+  const problems = [
+    ...results.violations,
+    ...results.incomplete.filter((r) => r.id === 'aria-valid-attr-value'),
+  ].map((r) => `${r.id}: ${r.help}\n  ${r.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  expect(problems, problems.join('\n')).to.deep.equal([]);
+}
+
+interface AxeGlobal {
+  run(context: Element | Document, options: RunOptions): Promise<AxeResults>;
+}
+
+/** axe-core is a UMD script: importing it registers `window.axe`. */
+async function loadAxe(): Promise<AxeGlobal> {
+  const w = window as unknown as { axe?: AxeGlobal };
+  if (!w.axe) await import('axe-core/axe.min.js');
+  if (!w.axe) throw new Error('axe-core did not load');
+  return w.axe;
+}
+
+/** The focused element, looking through open shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/**
+ * Polls `check` every 10 ms until it returns a truthy value. (Timers, not animation frames:
+ * test files run in parallel tabs, and a background tab gets no frames.)
+ */
+export async function waitFor<T>(
+  check: () => T,
+  message = 'condition',
+  timeout = 8000,
+): Promise<NonNullable<T>> {
+  const start = performance.now();
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** Starts the real reference server (a child process on a free loopback port). */
+export async function startReferenceServer(options: { replyDelay?: number } = {}): Promise<string> {
+  const result = await executeServerCommand<{ url: string }, { replyDelay?: number }>(
+    'reference-server-start',
+    options,
+  );
+  if (!result?.url) throw new Error('reference server did not start');
+  return result.url;
+}
+
+export async function stopReferenceServers(): Promise<void> {
+  await executeServerCommand('reference-server-stop');
+}
+
+/** A loopback WebSocket URL on which nothing listens. */
+export const DEAD_ENDPOINT = 'ws://127.0.0.1:9/chat';

@@ -1,0 +1,94 @@
+// Test-runner plugins (plain ESM: web-test-runner loads its config with Node, no TypeScript).
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * `executeServerCommand('reference-server-start', { replyDelay })` starts the real reference
+ * server (`server/main.ts`) in a child process on a free loopback port and returns its URL;
+ * `reference-server-stop` stops it. Every server still running when the run ends is stopped.
+ */
+export function referenceServerPlugin() {
+  /** @type {Map<string, import('node:child_process').ChildProcess[]>} */
+  const bySession = new Map();
+  const all = new Set();
+
+  function start(payload) {
+    const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet'];
+    if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
+    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    all.add(child);
+    child.on('exit', () => all.delete(child));
+    return new Promise((resolve, reject) => {
+      let out = '';
+      let err = '';
+      const timer = setTimeout(() => reject(new Error(`reference server did not start: ${err}`)), 20_000);
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        const match = /listening on (ws:\/\/\S+)/.exec(out);
+        if (match) {
+          clearTimeout(timer);
+          resolve({ child, url: match[1] });
+        }
+      });
+      child.stderr.on('data', (chunk) => (err += chunk));
+      child.on('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`reference server exited with ${code}: ${err}`));
+      });
+    });
+  }
+
+  return {
+    name: 'amex-chat-reference-server',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'reference-server-start') {
+        const { child, url } = await start(payload);
+        const list = bySession.get(session.id) ?? [];
+        list.push(child);
+        bySession.set(session.id, list);
+        return { url, pid: child.pid };
+      }
+      if (command === 'reference-server-stop') {
+        for (const child of bySession.get(session.id) ?? []) child.kill('SIGTERM');
+        bySession.delete(session.id);
+        return true;
+      }
+      return undefined;
+    },
+    serverStop() {
+      for (const child of all) child.kill('SIGKILL');
+    },
+  };
+}
+
+function countResults(suite, counts) {
+  if (!suite) return;
+  for (const test of suite.tests ?? []) {
+    if (test.skipped) counts.skipped += 1;
+    else if (test.passed) counts.passed += 1;
+    else counts.failed += 1;
+  }
+  for (const child of suite.suites ?? []) countResults(child, counts);
+}
+
+/**
+ * A reporter that writes `{ passed, failed, skipped, files }` to `$WTR_COUNTS_FILE` at the end of
+ * the run (the aggregate `tests: N passed, N failed` line of `npm test` is built from it).
+ * A test file that failed to load counts as one failure.
+ */
+export function countsReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const counts = { passed: 0, failed: 0, skipped: 0, files: sessions.length };
+      for (const session of sessions) {
+        countResults(session.testResults, counts);
+        if (!session.passed && (session.errors?.length ?? 0) > 0) counts.failed += 1;
+      }
+      const file = process.env.WTR_COUNTS_FILE;
+      if (file) writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}

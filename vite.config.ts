@@ -1,0 +1,45 @@
+import { defineConfig } from 'vite';
+import type { Plugin } from 'vite';
+
+/** The endpoint written in the demo pages; `npm start` swaps in the real one when the port changes. */
+const DEMO_ENDPOINT = 'ws://127.0.0.1:8787/chat';
+
+function demoPages(): Plugin {
+  return {
+    name: 'amex-chat-demo-pages',
+    configureServer(server) {
+      // The demo lives in demo/; send the bare origin there.
+      server.middlewares.use((req, res, next) => {
+        if (req.url === '/' || req.url === '/index.html') {
+          res.statusCode = 302;
+          res.setHeader('location', '/demo/');
+          res.end();
+          return;
+        }
+        next();
+      });
+    },
+    transformIndexHtml(html) {
+      const endpoint = process.env['AMEX_CHAT_ENDPOINT'];
+      return endpoint ? html.replaceAll(DEMO_ENDPOINT, endpoint) : html;
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [demoPages()],
+  server: { host: '127.0.0.1', port: 5173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  build: {
+    target: 'es2022',
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    lib: {
+      entry: 'src/define.ts',
+      name: 'AmexChat',
+      formats: ['es', 'iife'],
+      fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
+    },
+  },
+});
