@@ -46,7 +46,7 @@ const HEARTBEAT_MS = 15_000;
 
 function rawToString(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
-  return Buffer.from(data).toString('utf8');
+  return data instanceof ArrayBuffer ? Buffer.from(data).toString('utf8') : data.toString('utf8');
 }
 
 export async function startChatServer(options: ChatServerOptions = {}): Promise<ChatServer> {

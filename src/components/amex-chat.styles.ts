@@ -165,8 +165,6 @@ export const styles = css`
   .message {
     max-width: 85%;
     align-self: flex-start;
-    content-visibility: auto;
-    contain-intrinsic-size: auto 4rem;
   }
   .message.customer {
     align-self: flex-end;

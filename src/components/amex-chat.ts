@@ -298,16 +298,9 @@ export class AmexChatElement extends LitElement {
   #renderMessage(t: Strings, message: TranscriptMessage, last: boolean): TemplateResult {
     const time = new Date(message.at);
     const clock = time.toLocaleTimeString(this.#locale, { hour: 'numeric', minute: '2-digit' });
-    const sender =
-      message.from === 'customer'
-        ? t.you
-        : message.from === 'system'
-          ? t.senderPrefix('', 'system')
-          : message.name;
-    const role = message.from === 'customer' || message.from === 'system' ? '' : `, ${t.roles[message.from]}`;
     return html`<li class="message ${message.from}" part="message">
       <p class="meta">
-        <span>${sender}</span><span class="sr-only">${role}</span>,
+        <span>${t.senderPrefix(message.name, message.from)}</span>,
         <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>
       </p>
       <p class="bubble" part="bubble">${message.text}</p>

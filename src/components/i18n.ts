@@ -42,6 +42,20 @@ export interface Strings {
   and: string;
 }
 
+/** "Maria, live agent"; just "Virtual assistant" when the name already says the role. */
+function prefix(t: Strings, name: string, role: Role, notice: string): string {
+  if (role === 'system') return notice;
+  if (role === 'customer') return t.you;
+  const roleName = t.roles[role];
+  return !name || name.toLowerCase() === roleName.toLowerCase()
+    ? capitalize(roleName)
+    : `${name}, ${roleName}`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 const en: Strings = {
   launcher: 'Chat with us',
   launcherUnread: (n) => `Chat with us, ${n} new ${n === 1 ? 'message' : 'messages'}`,
@@ -54,8 +68,7 @@ const en: Strings = {
   send: 'Send',
   you: 'You',
   roles: { customer: 'you', assistant: 'virtual assistant', agent: 'live agent', system: 'notice' },
-  senderPrefix: (name, role) =>
-    role === 'system' ? 'Notice' : role === 'customer' ? 'You' : `${name}, ${en.roles[role]}`,
+  senderPrefix: (name, role) => prefix(en, name, role, 'Notice'),
   sending: 'Sending…',
   sent: 'Sent',
   failed: 'Not sent.',
@@ -98,8 +111,7 @@ const es: Strings = {
   send: 'Enviar',
   you: 'Tú',
   roles: { customer: 'tú', assistant: 'asistente virtual', agent: 'agente', system: 'aviso' },
-  senderPrefix: (name, role) =>
-    role === 'system' ? 'Aviso' : role === 'customer' ? 'Tú' : `${name}, ${es.roles[role]}`,
+  senderPrefix: (name, role) => prefix(es, name, role, 'Aviso'),
   sending: 'Enviando…',
   sent: 'Enviado',
   failed: 'No enviado.',

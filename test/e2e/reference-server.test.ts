@@ -69,7 +69,7 @@ describe('<amex-chat>', () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint} open></amex-chat>`);
       const polite = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
       const text = await waitFor(() => polite.textContent?.trim(), 'an announcement');
-      expect(text).to.match(/^Virtual assistant, virtual assistant: Hi, I'm the virtual assistant/);
+      expect(text).to.match(/^Virtual assistant: Hi, I'm the virtual assistant/);
     });
 
     it('sends a quick reply as the customer', async () => {
@@ -78,7 +78,7 @@ describe('<amex-chat>', () => {
         () => el.shadowRoot?.querySelector<HTMLButtonElement>('[part="quick-reply"]'),
         'a quick reply',
       );
-      const label = button.textContent ?? '';
+      const label = button.textContent?.trim();
       button.click();
       await waitFor(() => bubbleTexts(el, 'assistant').length === 2, 'the reply');
       expect(bubbleTexts(el, 'customer')).to.have.length(1);
