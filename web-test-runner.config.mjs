@@ -1,7 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
-import { countsReporter, referenceServerPlugin } from './test/support/wtr-plugins.mjs';
+import { countsReporter, referenceServerPlugin, wirePlugin } from './test/support/wtr-plugins.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -17,6 +17,7 @@ export default {
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     referenceServerPlugin(),
+    wirePlugin(),
   ],
   browsers: [
     chromeLauncher({

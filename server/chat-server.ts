@@ -22,6 +22,11 @@ export interface ChatServerOptions {
   replyDelay?: number;
   /** Structured log sink; defaults to no logging. Never receives message text. */
   log?: (entry: Record<string, unknown>) => void;
+  /**
+   * Tests only: keep every raw frame received and serve them at `GET /debug/frames`, so a test
+   * can check the bytes that reached the server. Off by default; never enable in production.
+   */
+  recordFrames?: boolean;
 }
 
 export interface ChatServer {
@@ -55,11 +60,18 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const log = options.log ?? (() => undefined);
   const conversations = new Map<string, Conversation>();
   const stats = { messages: 0, redactedByServer: 0, connections: 0 };
+  const received: string[] = [];
 
   const http = createServer((req, res) => {
     if (req.url === '/healthz' || req.url === '/readyz') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ ok: true, version: PROTOCOL_VERSION }));
+      return;
+    }
+    if (options.recordFrames && req.url === '/debug/frames') {
+      // Loopback test pages on another port read this; it is only served with recordFrames.
+      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.end(JSON.stringify({ frames: received, stats }));
       return;
     }
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -202,7 +214,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       ws.ping();
     }, HEARTBEAT_MS);
     ws.on('message', (data, isBinary) => {
-      const frame = isBinary ? undefined : parseClientFrame(rawToString(data));
+      const text = rawToString(data);
+      if (options.recordFrames) received.push(text);
+      const frame = isBinary ? undefined : parseClientFrame(text);
       if (!frame) {
         fail(ws, 'bad-frame', 'The frame is not valid JSON of a known type.');
         return;

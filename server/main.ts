@@ -1,5 +1,6 @@
 /**
- * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS]`.
+ * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
+ * [--record-frames]` (the last one is for tests: it serves every received frame at /debug/frames).
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
  */
@@ -11,6 +12,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'reply-delay': { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'record-frames': { type: 'boolean', default: false },
   },
 });
 
@@ -22,6 +24,7 @@ const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
   port,
   ...(replyDelay === undefined ? {} : { replyDelay }),
+  recordFrames: values['record-frames'],
   ...(quiet
     ? {}
     : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),

@@ -235,20 +235,52 @@ export const styles = css`
     font-size: 0.875rem;
     font-weight: 600;
   }
-  .composer textarea {
-    font: inherit;
-    color: inherit;
+  /* The textarea and the backdrop that highlights sensitive spans share one grid cell and the
+     same box metrics, so the highlight sits exactly under the typed characters. */
+  .field {
+    display: grid;
+    min-width: 0;
     background: var(--_surface);
-    resize: none;
+    border-radius: 0.5rem;
+  }
+  .field > * {
+    grid-area: 1 / 1;
+    margin: 0;
     min-height: 2.75rem;
     max-height: 8rem;
     padding: 0.5rem 0.625rem;
     border: 1px solid var(--_border);
     border-radius: 0.5rem;
+    font: inherit;
+    letter-spacing: inherit;
+    word-spacing: inherit;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .backdrop {
+    overflow: hidden;
+    color: transparent;
+    border-color: transparent;
+    pointer-events: none;
+  }
+  .backdrop mark {
+    color: transparent;
+    background: var(--amex-chat-mark, #ffe08a);
+    border-radius: 0.125rem;
+    text-decoration: underline wavy var(--_danger);
+    text-decoration-thickness: 2px;
+    text-underline-offset: 0.2em;
+  }
+  .composer textarea {
+    color: inherit;
+    background: transparent;
+    resize: none;
+    overflow-y: auto;
     field-sizing: content;
   }
   .composer textarea[aria-invalid='true'] {
-    border: 2px solid var(--_danger);
+    border-color: var(--_danger);
+    box-shadow: inset 0 0 0 1px var(--_danger);
   }
   .send {
     align-self: end;
@@ -282,6 +314,10 @@ export const styles = css`
     .send,
     .bubble {
       border-color: ButtonText;
+    }
+    .backdrop mark {
+      background: Highlight;
+      forced-color-adjust: none;
     }
   }
 `;

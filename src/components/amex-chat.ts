@@ -4,8 +4,8 @@ import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
-import { summarize } from '../redaction/index.js';
-import type { SensitiveKind } from '../redaction/index.js';
+import { check, summarize } from '../redaction/index.js';
+import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { styles } from './amex-chat.styles.js';
 import { ChatController } from './chat-controller.js';
@@ -87,6 +87,7 @@ const TYPING_IDLE = 5000;
  * @cssprop [--amex-chat-incoming-bubble=#f4f4f4] - Background of incoming messages.
  * @cssprop [--amex-chat-danger=#b42318] - Errors and warnings.
  * @cssprop [--amex-chat-focus-ring=#1a1a1a] - Focus outline colour.
+ * @cssprop [--amex-chat-mark=#ffe08a] - Highlight behind sensitive data in the message box.
  * @cssprop [--amex-chat-font=system-ui] - Font family.
  * @cssprop [--amex-chat-offset=1.25rem] - Distance of the launcher and panel from the viewport edge.
  * @cssprop [--amex-chat-radius=0.75rem] - Corner radius of the panel and bubbles.
@@ -121,6 +122,8 @@ export class AmexChatElement extends LitElement {
 
   @state() private error = '';
   @state() private warningKinds: SensitiveKind[] = [];
+  /** The sensitive spans of the draft, drawn behind the message box (cleared on send). */
+  @state() private marks: { draft: string; findings: readonly Finding[] } = { draft: '', findings: [] };
   @state() private unread = 0;
   @state() private typingName = '';
 
@@ -185,10 +188,9 @@ export class AmexChatElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('open') && this.open) {
-      this.unread = 0;
-      this.#startChat();
-    }
+    if (changed.has('open') && this.open) this.unread = 0;
+    // Connect on first open, and again if the endpoint changes while open.
+    if ((changed.has('open') || changed.has('endpoint')) && this.open) this.#startChat();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -341,22 +343,48 @@ export class AmexChatElement extends LitElement {
       .join(' ');
     return html`<form class="composer" part="composer" @submit=${this.#handleSubmit}>
       <label for="input">${t.composerLabel}</label>
-      <textarea
-        id="input"
-        part="input"
-        rows="1"
-        placeholder=${t.composerPlaceholder}
-        aria-describedby=${describedBy}
-        aria-invalid=${this.error ? 'true' : 'false'}
-        autocomplete="off"
-        @keydown=${this.#handleComposerKeydown}
-        @input=${this.#handleComposerInput}
-      ></textarea>
+      <div class="field">
+        <div class="backdrop" aria-hidden="true">${this.#renderMarks()}</div>
+        <textarea
+          id="input"
+          part="input"
+          rows="1"
+          placeholder=${t.composerPlaceholder}
+          aria-describedby=${describedBy}
+          aria-invalid=${this.error ? 'true' : 'false'}
+          autocomplete="off"
+          @keydown=${this.#handleComposerKeydown}
+          @input=${this.#handleComposerInput}
+          @scroll=${this.#handleComposerScroll}
+        ></textarea>
+      </div>
       <button class="send" part="send-button" type="submit">${t.send}</button>
       <p id="hint" class="hint">${t.composerHint}</p>
       ${warning ? html`<p id="warning" class="warning" part="warning">${warning}</p>` : nothing}
       ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
     </form>`;
+  }
+
+  /**
+   * The draft as invisible text with the sensitive spans highlighted, laid exactly under the
+   * textarea's own text (same font, padding and wrapping), so the customer sees what will be
+   * removed. Decorative: the warning text says the same to assistive technology.
+   */
+  #renderMarks(): TemplateResult | typeof nothing {
+    const { draft, findings } = this.marks;
+    if (!findings.length) return nothing;
+    const parts: (string | TemplateResult)[] = [];
+    let at = 0;
+    for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+      if (finding.start < at) continue;
+      parts.push(
+        draft.slice(at, finding.start),
+        html`<mark>${draft.slice(finding.start, finding.end)}</mark>`,
+      );
+      at = finding.end;
+    }
+    parts.push(draft.slice(at), '\n');
+    return html`${parts}`;
   }
 
   #startChat(): void {
@@ -365,7 +393,6 @@ export class AmexChatElement extends LitElement {
       endpoint: this.endpoint,
       lang: this.#locale,
       account: this.account || undefined,
-      redaction: this.redaction === 'block' ? 'block' : 'mask',
     });
   }
 
@@ -376,7 +403,7 @@ export class AmexChatElement extends LitElement {
     this.#startChat();
     const conversation = this.#chat.conversation;
     if (!conversation) return this.#showError('endpoint', t.errorEndpoint);
-    const result = conversation.send(text);
+    const result = conversation.send(text, { redaction: this.redaction === 'block' ? 'block' : 'mask' });
     if (!result.ok) {
       switch (result.reason) {
         case 'empty':
@@ -394,6 +421,7 @@ export class AmexChatElement extends LitElement {
     }
     this.error = '';
     this.warningKinds = [];
+    this.marks = { draft: '', findings: [] };
     this.#announcedWarning = '';
     this.#stickToBottom = true;
     if (result.redacted.count > 0) {
@@ -490,13 +518,20 @@ export class AmexChatElement extends LitElement {
   #handleComposerInput(): void {
     const draft = this.input.value;
     if (this.error && draft.trim() !== '') this.error = '';
-    const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? []) : [];
+    // With the conversation's context (what the agent asked) once it exists; context-free before.
+    const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? check(draft)) : [];
     const kinds = findings.length ? summarize(findings).kinds : [];
     if (kinds.join() !== this.warningKinds.join()) this.warningKinds = kinds;
+    if (findings.length || this.marks.findings.length) this.marks = { draft, findings };
     this.#scheduleWarningAnnouncement();
     this.#chat.conversation?.setTyping(draft.length > 0);
     clearTimeout(this.#typingTimer);
     this.#typingTimer = setTimeout(() => this.#chat.conversation?.setTyping(false), TYPING_IDLE);
+  }
+
+  #handleComposerScroll(): void {
+    const backdrop = this.renderRoot.querySelector<HTMLElement>('.backdrop');
+    if (backdrop) backdrop.scrollTop = this.input.scrollTop;
   }
 
   /** Announces the sensitive-data warning once per detection, after typing pauses. */

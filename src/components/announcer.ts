@@ -6,7 +6,9 @@ export type Politeness = 'polite' | 'assertive';
  * The only writer of the element's live regions. The host renders `polite` and `assertive`
  * into two visually hidden regions that exist from the first render, outside the panel.
  * Each announcement is written as text, cleared after `clearAfter` ms, and an identical
- * string within that time is dropped.
+ * string within that time is dropped. A new announcement replaces one already rendered (it
+ * was read when it appeared; keeping it would make the atomic region read it again) and joins
+ * one made in the same update, so neither is lost.
  */
 export class Announcer implements ReactiveController {
   polite = '';
@@ -18,6 +20,7 @@ export class Announcer implements ReactiveController {
     assertive: undefined,
   };
   #recent = new Map<string, number>();
+  readonly #rendered: Record<Politeness, boolean> = { polite: true, assertive: true };
 
   constructor(host: ReactiveControllerHost, clearAfter = 1000) {
     this.#host = host;
@@ -32,9 +35,9 @@ export class Announcer implements ReactiveController {
     const last = this.#recent.get(message);
     if (last !== undefined && now - last < this.#clearAfter) return;
     this.#recent.set(message, now);
-    // Append to what is still showing so two quick announcements are both read.
-    const current = this[politeness];
+    const current = this.#rendered[politeness] ? '' : this[politeness];
     this[politeness] = current ? `${current} ${message}` : message;
+    this.#rendered[politeness] = false;
     clearTimeout(this.#timers[politeness]);
     this.#timers[politeness] = setTimeout(() => {
       this[politeness] = '';
@@ -45,6 +48,11 @@ export class Announcer implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  hostUpdated(): void {
+    this.#rendered.polite = true;
+    this.#rendered.assertive = true;
+  }
 
   hostDisconnected(): void {
     clearTimeout(this.#timers.polite);

@@ -18,7 +18,7 @@ export class ChatController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #callbacks: ChatControllerCallbacks;
   #conversation: Conversation | undefined;
-  #options: ConversationOptions | undefined;
+  #endpoint = '';
   #wanted = false;
   readonly #online = (): void => this.#conversation?.retryNow();
   readonly #visible = (): void => {
@@ -35,18 +35,15 @@ export class ChatController implements ReactiveController {
     return this.#conversation;
   }
 
-  /** Starts the conversation with these options; a change of options starts a new one. */
+  /**
+   * Starts the conversation with these options. A different endpoint starts a new
+   * conversation; other options apply to the next connection of the current one.
+   */
   start(options: ConversationOptions): Conversation {
     this.#wanted = true;
-    const same =
-      this.#conversation &&
-      this.#options?.endpoint === options.endpoint &&
-      this.#options.lang === options.lang &&
-      this.#options.account === options.account &&
-      this.#options.redaction === options.redaction;
-    if (!same || !this.#conversation) {
+    if (!this.#conversation || this.#endpoint !== options.endpoint) {
       this.#conversation?.stop();
-      this.#options = options;
+      this.#endpoint = options.endpoint;
       this.#conversation = this.#create(options);
     }
     this.#conversation.start();

@@ -13,8 +13,6 @@ export interface ConversationOptions {
   endpoint: string;
   lang: string;
   account?: string | undefined;
-  /** `mask` sends a redacted copy; `block` refuses to send a draft with sensitive data. */
-  redaction?: 'mask' | 'block';
   /** Swap the network part (tests, custom transports). Defaults to the endpoint's scheme. */
   transportFactory?: TransportFactory;
 }
@@ -109,13 +107,14 @@ export class Conversation {
 
   /**
    * Redacts and sends a customer message. The returned message, the transcript and the
-   * `message` event all carry the redacted text only.
+   * `message` event all carry the redacted text only. With `redaction: 'block'`, a draft with
+   * sensitive data is refused instead of masked.
    */
-  send(draft: string): SendResult {
+  send(draft: string, options: { redaction?: 'mask' | 'block' } = {}): SendResult {
     if (draft.trim() === '') return { ok: false, reason: 'empty' };
     if (draft.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
     if (this.#state === 'closed') return { ok: false, reason: 'closed' };
-    if (this.#options.redaction === 'block') {
+    if (options.redaction === 'block') {
       const check = this.#redactor.preview(draft);
       if (check.findings.length > 0)
         return { ok: false, reason: 'blocked', kinds: summarize(check.findings).kinds };

@@ -61,8 +61,10 @@ export async function waitFor<T>(
 }
 
 /** Starts the real reference server (a child process on a free loopback port). */
-export async function startReferenceServer(options: { replyDelay?: number } = {}): Promise<string> {
-  const result = await executeServerCommand<{ url: string }, { replyDelay?: number }>(
+export async function startReferenceServer(
+  options: { replyDelay?: number; recordFrames?: boolean } = {},
+): Promise<string> {
+  const result = await executeServerCommand<{ url: string }, { replyDelay?: number; recordFrames?: boolean }>(
     'reference-server-start',
     options,
   );
@@ -76,3 +78,25 @@ export async function stopReferenceServers(): Promise<void> {
 
 /** A loopback WebSocket URL on which nothing listens. */
 export const DEAD_ENDPOINT = 'ws://127.0.0.1:9/chat';
+
+/** Starts recording the WebSocket frames this page sends (Chrome DevTools Protocol). */
+export async function recordWireFrames(): Promise<void> {
+  await executeServerCommand('wire-record-start');
+}
+
+/** Every WebSocket frame payload this page sent to `endpoint` since `recordWireFrames()`. */
+export async function wireFramesSent(endpoint: string): Promise<string[]> {
+  const frames = await executeServerCommand<{ url: string; payload: string }[] | null, undefined>(
+    'wire-frames-sent',
+  );
+  if (!frames) throw new Error('wire recording was not started');
+  return frames.filter((f) => f.url === endpoint).map((f) => f.payload);
+}
+
+/** Every raw frame the reference server (started with `recordFrames`) received. */
+export async function framesReceivedByServer(endpoint: string): Promise<string[]> {
+  const url = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames');
+  const response = await fetch(url);
+  const body = (await response.json()) as { frames: string[] };
+  return body.frames;
+}

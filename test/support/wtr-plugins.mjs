@@ -18,6 +18,7 @@ export function referenceServerPlugin() {
   function start(payload) {
     const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet'];
     if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
+    if (payload && payload.recordFrames) args.push('--record-frames');
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));
@@ -89,6 +90,39 @@ export function countsReporter() {
       }
       const file = process.env.WTR_COUNTS_FILE;
       if (file) writeFileSync(file, JSON.stringify(counts));
+    },
+  };
+}
+
+/**
+ * Watches the real bytes on the wire from the browser side, through the Chrome DevTools
+ * Protocol: `wire-record-start` enables the Network domain for the test page and records every
+ * `Network.webSocketFrameSent` payload with its socket's URL; `wire-frames-sent` returns
+ * `[{ url, payload }]` (the test runner's own command socket is in there too: filter by URL).
+ */
+export function wirePlugin() {
+  /** @type {Map<string, { cdp: any, frames: string[] }>} */
+  const bySession = new Map();
+  return {
+    name: 'amex-chat-wire',
+    async executeCommand({ command, session }) {
+      if (command === 'wire-record-start') {
+        const page = session.browser.getPage(session.id);
+        const cdp = await page.createCDPSession();
+        const record = { cdp, frames: [] };
+        const urls = new Map();
+        cdp.on('Network.webSocketCreated', (event) => urls.set(event.requestId, event.url));
+        cdp.on('Network.webSocketFrameSent', (event) =>
+          record.frames.push({ url: urls.get(event.requestId) ?? '', payload: event.response.payloadData }),
+        );
+        await cdp.send('Network.enable');
+        bySession.set(session.id, record);
+        return true;
+      }
+      if (command === 'wire-frames-sent') {
+        return bySession.get(session.id)?.frames ?? null;
+      }
+      return undefined;
     },
   };
 }
