@@ -1,18 +1,23 @@
 /**
- * The reference chat server: HTTP for health checks, WebSocket at `/chat` speaking
- * `src/protocol.ts`. In-memory conversations with sequence-numbered events, dedupe by
- * message id, replay on resume. Logs are structured and never contain message text.
+ * The reference chat server: speaks `src/protocol.ts` over a WebSocket at `/chat`, and over
+ * Server-Sent Events (GET `/chat/sse?connection=ID`) plus POST (`/chat/sse?connection=ID`)
+ * for networks that block WebSockets. In-memory conversations with sequence-numbered events,
+ * dedupe by message id, replay on resume. Checks `Origin`, rate-limits each connection,
+ * answers bad input with error frames and never crashes on it. Logs never contain message text.
  */
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { RawData, WebSocket } from 'ws';
+import type { RawData } from 'ws';
 import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion, parseClientFrame } from '../src/protocol.js';
-import type { ChatEvent, ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
+import type { ChatEvent, ErrorCode, HelloFrame, MessageFrame, Role, ServerFrame } from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
 import { ASSISTANT_NAME, greeting, reply } from './assistant.js';
 import type { AssistantReply, Lang } from './assistant.js';
+import { RateLimiter, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
+import type { Connection } from './connections.js';
 
 export interface ChatServerOptions {
   host?: string;
@@ -22,18 +27,28 @@ export interface ChatServerOptions {
   replyDelay?: number;
   /** Structured log sink; defaults to no logging. Never receives message text. */
   log?: (entry: Record<string, unknown>) => void;
+  /** Browser origins allowed to connect; default: any loopback origin. `['*']` allows all. */
+  allowedOrigins?: string[];
+  /** Per-connection rate limit: burst size and frames per second. Default 40 and 20. */
+  rateLimit?: { burst: number; perSecond: number };
   /**
-   * Tests only: keep every raw frame received and serve them at `GET /debug/frames`, so a test
-   * can check the bytes that reached the server. Off by default; never enable in production.
+   * Tests only: keep every raw frame received (`GET /debug/frames`) and let a test speak as an
+   * agent (`POST /debug/say` with `{conversationId, text, name?}`). Never enable in production.
    */
-  recordFrames?: boolean;
+  debug?: boolean;
 }
 
 export interface ChatServer {
   readonly port: number;
+  /** WebSocket endpoint; the SSE endpoint is the same URL with `http:`. */
   readonly url: string;
-  /** Customer text the second-line redaction had to change (should stay 0 with our widget). */
-  readonly stats: { messages: number; redactedByServer: number; connections: number };
+  readonly stats: {
+    messages: number;
+    /** Customer text the second-line redaction had to change (stays 0 with our widget). */
+    redactedByServer: number;
+    connections: number;
+    errors: number;
+  };
   close(): Promise<void>;
 }
 
@@ -43,11 +58,18 @@ interface Conversation {
   events: ChatEvent[];
   /** customer message id → seq, for dedupe. */
   seen: Map<string, number>;
-  clients: Set<WebSocket>;
+  clients: Set<Connection>;
   timers: Set<ReturnType<typeof setTimeout>>;
 }
 
+interface Session {
+  connection: Connection;
+  conversation: Conversation | undefined;
+  limiter: RateLimiter;
+}
+
 const HEARTBEAT_MS = 15_000;
+const MAX_FRAME_BYTES = 64 * 1024;
 
 function rawToString(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
@@ -58,42 +80,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const host = options.host ?? '127.0.0.1';
   const replyDelay = options.replyDelay ?? 600;
   const log = options.log ?? (() => undefined);
+  const rate = options.rateLimit ?? { burst: 40, perSecond: 20 };
   const conversations = new Map<string, Conversation>();
-  const stats = { messages: 0, redactedByServer: 0, connections: 0 };
+  const sseSessions = new Map<string, Session>();
+  const stats = { messages: 0, redactedByServer: 0, connections: 0, errors: 0 };
   const received: string[] = [];
 
-  const http = createServer((req, res) => {
-    if (req.url === '/healthz' || req.url === '/readyz') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ ok: true, version: PROTOCOL_VERSION }));
-      return;
-    }
-    if (options.recordFrames && req.url === '/debug/frames') {
-      // Loopback test pages on another port read this; it is only served with recordFrames.
-      res.writeHead(200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
-      res.end(JSON.stringify({ frames: received, stats }));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'text/plain' });
-    res.end('Not found');
-  });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
-
-  http.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/chat') {
-      socket.destroy();
-      return;
-    }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
-  });
-
-  function send(ws: WebSocket, frame: ServerFrame): void {
-    if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
-  }
+  // ---- conversation logic, shared by both transports ------------------------------------
 
   function broadcast(conversation: Conversation, frame: ServerFrame): void {
-    for (const client of conversation.clients) send(client, frame);
+    for (const client of conversation.clients) client.send(frame);
   }
 
   function append(conversation: Conversation, event: Omit<ChatEvent, 'seq'>): ChatEvent {
@@ -103,17 +99,17 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     return full;
   }
 
-  function assistantSays(conversation: Conversation, answer: AssistantReply): void {
+  function say(conversation: Conversation, from: Role, name: string, answer: AssistantReply): ChatEvent {
     const event: Omit<ChatEvent, 'seq'> = {
       id: randomUUID(),
       kind: 'message',
-      from: 'assistant',
-      name: ASSISTANT_NAME[conversation.lang],
+      from,
+      name,
       text: answer.text,
       at: Date.now(),
     };
     if (answer.quickReplies) event.quickReplies = answer.quickReplies;
-    append(conversation, event);
+    return append(conversation, event);
   }
 
   function answerLater(conversation: Conversation, answer: AssistantReply): void {
@@ -122,20 +118,28 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const timer = setTimeout(() => {
       conversation.timers.delete(timer);
       broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
-      assistantSays(conversation, answer);
+      say(conversation, 'assistant', name, answer);
     }, replyDelay);
     conversation.timers.add(timer);
   }
 
-  function hello(ws: WebSocket, frame: HelloFrame): Conversation | undefined {
+  function fail(connection: Connection, code: ErrorCode, text: string, id?: string): void {
+    stats.errors += 1;
+    const frame: ServerFrame = { type: 'error', code, message: text };
+    if (id) frame.id = id;
+    connection.send(frame);
+  }
+
+  function hello(session: Session, frame: HelloFrame): void {
+    const { connection } = session;
     if (majorVersion(frame.v) !== majorVersion(PROTOCOL_VERSION)) {
       fail(
-        ws,
+        connection,
         'unsupported-version',
         `Protocol ${frame.v} is not supported; this server speaks ${PROTOCOL_VERSION}.`,
       );
-      ws.close(4000, 'unsupported-version');
-      return undefined;
+      connection.close(4000, 'unsupported-version');
+      return;
     }
     const lang: Lang = frame.lang === 'es' ? 'es' : 'en';
     const resumed = frame.resume ? conversations.get(frame.resume.conversationId) : undefined;
@@ -148,28 +152,28 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       timers: new Set(),
     };
     conversations.set(conversation.id, conversation);
-    conversation.clients.add(ws);
-    send(ws, { type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
+    conversation.clients.add(connection);
+    session.conversation = conversation;
+    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
     if (resumed && frame.resume) {
-      for (const event of resumed.events.slice(Math.max(0, frame.resume.lastSeq))) {
-        send(ws, { type: 'event', event });
-      }
-      log({ msg: 'resumed', conversation: conversation.id, from: frame.resume.lastSeq });
+      const from = Math.max(0, Math.floor(frame.resume.lastSeq));
+      for (const event of resumed.events.slice(from)) connection.send({ type: 'event', event });
+      log({ msg: 'resumed', conversation: conversation.id, from, transport: connection.kind });
     } else {
-      log({ msg: 'conversation started', conversation: conversation.id, lang });
-      assistantSays(conversation, greeting(lang));
+      log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
+      say(conversation, 'assistant', ASSISTANT_NAME[lang], greeting(lang));
     }
-    return conversation;
   }
 
-  function message(ws: WebSocket, conversation: Conversation, frame: MessageFrame): void {
+  function message(session: Session, conversation: Conversation, frame: MessageFrame): void {
+    const { connection } = session;
     const known = conversation.seen.get(frame.id);
     if (known !== undefined) {
-      send(ws, { type: 'ack', id: frame.id, seq: known });
+      connection.send({ type: 'ack', id: frame.id, seq: known });
       return;
     }
     if (frame.text.length > MAX_MESSAGE_LENGTH) {
-      fail(ws, 'too-long', `Messages are limited to ${MAX_MESSAGE_LENGTH} characters.`, frame.id);
+      fail(connection, 'too-long', `Messages are limited to ${MAX_MESSAGE_LENGTH} characters.`, frame.id);
       return;
     }
     // Second line of defence: the widget already redacted; count anything it missed.
@@ -188,19 +192,197 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       at: Date.now(),
     });
     conversation.seen.set(frame.id, event.seq);
-    send(ws, { type: 'ack', id: frame.id, seq: event.seq });
+    connection.send({ type: 'ack', id: frame.id, seq: event.seq });
     answerLater(conversation, reply(checked.text, conversation.lang));
   }
 
-  function fail(ws: WebSocket, code: ErrorCode, text: string, id?: string): void {
-    const frame: ServerFrame = { type: 'error', code, message: text };
-    if (id) frame.id = id;
-    send(ws, frame);
+  /** One raw client frame from either transport. Never throws. */
+  function receive(session: Session, raw: string): void {
+    if (options.debug) received.push(raw);
+    const frame = parseClientFrame(raw);
+    if (!frame) {
+      fail(session.connection, 'bad-frame', 'The frame is not valid JSON of a known type.');
+      return;
+    }
+    if (!session.limiter.take()) {
+      fail(
+        session.connection,
+        'rate-limited',
+        'Too many frames; slow down.',
+        frame.type === 'message' ? frame.id : undefined,
+      );
+      return;
+    }
+    switch (frame.type) {
+      case 'ping':
+        session.connection.send({ type: 'pong' });
+        return;
+      case 'hello':
+        if (!session.conversation) hello(session, frame);
+        return;
+      case 'message':
+        if (session.conversation) message(session, session.conversation, frame);
+        else fail(session.connection, 'not-ready', 'Send hello first.', frame.id);
+        return;
+      case 'typing':
+        // Customer typing reaches agents in a later issue; it carries no text by construction.
+        if (!session.conversation) fail(session.connection, 'not-ready', 'Send hello first.');
+        return;
+    }
   }
 
-  wss.on('connection', (ws) => {
+  function open(connection: Connection): Session {
     stats.connections += 1;
-    let conversation: Conversation | undefined;
+    return { connection, conversation: undefined, limiter: new RateLimiter(rate.burst, rate.perSecond) };
+  }
+
+  function closed(session: Session): void {
+    if (session.conversation) session.conversation.clients.delete(session.connection);
+  }
+
+  // ---- HTTP: health, SSE, debug ---------------------------------------------------------
+
+  function corsHeaders(req: IncomingMessage): Record<string, string> {
+    const origin = req.headers.origin;
+    return origin
+      ? { 'access-control-allow-origin': origin, vary: 'Origin', 'access-control-max-age': '600' }
+      : {};
+  }
+
+  function json(
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ): void {
+    res.writeHead(status, { ...headers, 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  }
+
+  async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/healthz' || url.pathname === '/readyz') {
+      json(res, 200, { ok: true, version: PROTOCOL_VERSION });
+      return;
+    }
+    if (options.debug && url.pathname.startsWith('/debug/')) {
+      await handleDebug(req, res, url);
+      return;
+    }
+    if (url.pathname !== '/chat/sse') {
+      json(res, 404, { error: 'not-found' });
+      return;
+    }
+    if (!originAllowed(req.headers.origin, options.allowedOrigins)) {
+      json(res, 403, { error: 'origin-not-allowed' });
+      return;
+    }
+    const headers = corsHeaders(req);
+    const id = url.searchParams.get('connection') ?? '';
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...headers,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type',
+      });
+      res.end();
+      return;
+    }
+    if (!/^[\w-]{8,64}$/.test(id)) {
+      json(res, 400, { error: 'bad-connection-id' }, headers);
+      return;
+    }
+    if (req.method === 'GET') {
+      if (sseSessions.has(id)) {
+        json(res, 409, { error: 'connection-exists' }, headers);
+        return;
+      }
+      const session = open(new SseConnection(res, headers));
+      sseSessions.set(id, session);
+      res.on('close', () => {
+        sseSessions.delete(id);
+        closed(session);
+      });
+      return;
+    }
+    if (req.method === 'POST') {
+      const session = sseSessions.get(id);
+      const body = await readBody(req, MAX_FRAME_BYTES);
+      if (!session) {
+        json(res, 404, { error: 'unknown-connection' }, headers);
+        return;
+      }
+      if (body === undefined) {
+        fail(session.connection, 'bad-frame', 'The frame is too large.');
+        json(res, 413, { error: 'too-large' }, headers);
+        return;
+      }
+      receive(session, body);
+      res.writeHead(204, headers);
+      res.end();
+      return;
+    }
+    json(res, 405, { error: 'method-not-allowed' }, headers);
+  }
+
+  async function handleDebug(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const headers = { 'access-control-allow-origin': '*' };
+    if (url.pathname === '/debug/frames') {
+      json(res, 200, { frames: received, stats }, headers);
+      return;
+    }
+    if (url.pathname === '/debug/conversations') {
+      json(
+        res,
+        200,
+        [...conversations.values()].map((c) => ({ id: c.id, events: c.events })),
+        headers,
+      );
+      return;
+    }
+    if (url.pathname === '/debug/say' && req.method === 'POST') {
+      const body = JSON.parse((await readBody(req, MAX_FRAME_BYTES)) ?? '{}') as {
+        conversationId?: string;
+        text?: string;
+        name?: string;
+      };
+      const conversation = conversations.get(body.conversationId ?? '');
+      if (!conversation || typeof body.text !== 'string') {
+        json(res, 404, { error: 'unknown-conversation' }, headers);
+        return;
+      }
+      const event = say(conversation, 'agent', body.name ?? 'Maria', { text: body.text });
+      json(res, 200, { seq: event.seq }, headers);
+      return;
+    }
+    json(res, 404, { error: 'not-found' }, headers);
+  }
+
+  const http = createServer((req, res) => {
+    handleHttp(req, res).catch((error: unknown) => {
+      log({ msg: 'http error', error: error instanceof Error ? error.name : 'unknown' });
+      if (!res.headersSent) json(res, 500, { error: 'internal' });
+      else res.end();
+    });
+  });
+
+  // ---- WebSocket --------------------------------------------------------------------------
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+
+  http.on('upgrade', (req, socket, head) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path !== '/chat' || !originAllowed(req.headers.origin, options.allowedOrigins)) {
+      socket.end(
+        `HTTP/1.1 ${path === '/chat' ? '403 Forbidden' : '404 Not Found'}\r\nconnection: close\r\n\r\n`,
+      );
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+  });
+
+  wss.on('connection', (ws) => {
+    const session = open(new WebSocketConnection(ws));
     let alive = true;
     ws.on('pong', () => {
       alive = true;
@@ -214,31 +396,17 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       ws.ping();
     }, HEARTBEAT_MS);
     ws.on('message', (data, isBinary) => {
-      const text = rawToString(data);
-      if (options.recordFrames) received.push(text);
-      const frame = isBinary ? undefined : parseClientFrame(text);
-      if (!frame) {
-        fail(ws, 'bad-frame', 'The frame is not valid JSON of a known type.');
+      if (isBinary) {
+        fail(session.connection, 'bad-frame', 'Binary frames are not supported.');
         return;
       }
-      if (frame.type === 'ping') {
-        send(ws, { type: 'pong' });
-        return;
-      }
-      if (frame.type === 'hello') {
-        if (!conversation) conversation = hello(ws, frame);
-        return;
-      }
-      if (!conversation) {
-        fail(ws, 'not-ready', 'Send hello first.', frame.type === 'message' ? frame.id : undefined);
-        return;
-      }
-      if (frame.type === 'message') message(ws, conversation, frame);
-      // Customer typing reaches agents in a later issue; it carries no text by construction.
+      receive(session, rawToString(data));
     });
+    // An oversized frame makes ws close the socket with 1009; nothing else to do.
+    ws.on('error', () => undefined);
     ws.on('close', () => {
       clearInterval(heartbeat);
-      conversation?.clients.delete(ws);
+      closed(session);
     });
   });
 
@@ -257,8 +425,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       for (const conversation of conversations.values()) {
         for (const timer of conversation.timers) clearTimeout(timer);
       }
+      for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');
       for (const client of wss.clients) client.terminate();
       wss.close();
+      http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

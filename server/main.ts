@@ -1,6 +1,7 @@
 /**
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
- * [--record-frames]` (the last one is for tests: it serves every received frame at /debug/frames).
+ * [--debug]` (the last one is for tests: /debug/frames, /debug/say). Browser origins allowed:
+ * CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
  */
@@ -12,7 +13,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'reply-delay': { type: 'string' },
     quiet: { type: 'boolean', default: false },
-    'record-frames': { type: 'boolean', default: false },
+    debug: { type: 'boolean', default: false },
   },
 });
 
@@ -24,7 +25,10 @@ const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
   port,
   ...(replyDelay === undefined ? {} : { replyDelay }),
-  recordFrames: values['record-frames'],
+  debug: values.debug,
+  ...(process.env['CHAT_ALLOWED_ORIGINS']
+    ? { allowedOrigins: process.env['CHAT_ALLOWED_ORIGINS'].split(',').map((o) => o.trim()) }
+    : {}),
   ...(quiet
     ? {}
     : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),

@@ -127,8 +127,17 @@ export class AmexChatElement extends LitElement {
   @state() private unread = 0;
   @state() private typingName = '';
 
-  /** Chat server URL: `ws://` or `wss://` (WebSocket). Nothing connects until the panel first opens. */
+  /**
+   * Chat server URL: `ws://`/`wss://` (WebSocket) or `http://`/`https://` (Server-Sent Events
+   * with POST). Nothing connects until the panel first opens.
+   */
   @property() endpoint = '';
+
+  /**
+   * How to reach the server: `auto` (default) follows the endpoint's scheme and falls back from
+   * WebSocket to Server-Sent Events when WebSockets keep failing; `websocket` or `sse` force one.
+   */
+  @property() transport: 'auto' | 'websocket' | 'sse' = 'auto';
 
   /** Whether the panel is open. Reflects; setting it does not fire `amex-chat-open`/`-close`. */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -190,7 +199,9 @@ export class AmexChatElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = 0;
     // Connect on first open, and again if the endpoint changes while open.
-    if ((changed.has('open') || changed.has('endpoint')) && this.open) this.#startChat();
+    if ((changed.has('open') || changed.has('endpoint') || changed.has('transport')) && this.open) {
+      this.#startChat();
+    }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -391,6 +402,7 @@ export class AmexChatElement extends LitElement {
     if (!this.endpoint) return;
     this.#chat.start({
       endpoint: this.endpoint,
+      transport: this.transport === 'websocket' || this.transport === 'sse' ? this.transport : 'auto',
       lang: this.#locale,
       account: this.account || undefined,
     });

@@ -18,7 +18,8 @@ export class ChatController implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #callbacks: ChatControllerCallbacks;
   #conversation: Conversation | undefined;
-  #endpoint = '';
+  /** Transport mode and endpoint of the current conversation. */
+  #target = '';
   #wanted = false;
   readonly #online = (): void => this.#conversation?.retryNow();
   readonly #visible = (): void => {
@@ -36,14 +37,15 @@ export class ChatController implements ReactiveController {
   }
 
   /**
-   * Starts the conversation with these options. A different endpoint starts a new
-   * conversation; other options apply to the next connection of the current one.
+   * Starts the conversation with these options. A different endpoint or transport starts a
+   * new conversation; other options apply to the next connection of the current one.
    */
   start(options: ConversationOptions): Conversation {
     this.#wanted = true;
-    if (!this.#conversation || this.#endpoint !== options.endpoint) {
+    const target = `${options.transport ?? 'auto'} ${options.endpoint}`;
+    if (!this.#conversation || this.#target !== target) {
       this.#conversation?.stop();
-      this.#endpoint = options.endpoint;
+      this.#target = target;
       this.#conversation = this.#create(options);
     }
     this.#conversation.start();

@@ -3,18 +3,24 @@ import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, ServerFrame } from '../protocol.js';
 import { createRedactor, summarize } from '../redaction/index.js';
 import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
-import { createTransport } from '../transport/index.js';
-import type { Transport, TransportFactory, WireFrame } from '../transport/index.js';
+import { TransportSelector } from '../transport/index.js';
+import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
 import { backoffDelay } from './backoff.js';
-import { helloFrame, messageFrame, typingFrame } from './outbound.js';
+import { helloFrame, messageFrame, pingFrame, typingFrame } from './outbound.js';
 import type { ConnectionState, ConversationEvents, SendResult, TranscriptMessage } from './types.js';
 
 export interface ConversationOptions {
   endpoint: string;
   lang: string;
   account?: string | undefined;
-  /** Swap the network part (tests, custom transports). Defaults to the endpoint's scheme. */
+  /** `auto` (default): by the endpoint's scheme, falling back from WebSocket to SSE; or force one. */
+  transport?: TransportMode;
+  /** Swap the network part (tests, custom transports); overrides `transport`. */
   transportFactory?: TransportFactory;
+  /** Send a ping after this long without traffic (ms). Default 10 s. */
+  heartbeatInterval?: number;
+  /** Declare the connection dead after this long without any frame (ms). Default 25 s. */
+  deadAfter?: number;
 }
 
 interface Outgoing {
@@ -39,6 +45,7 @@ export class Conversation {
   readonly #options: ConversationOptions;
   readonly #redactor: Redactor;
   readonly #factory: TransportFactory;
+  readonly #selector: TransportSelector;
   #messages: TranscriptMessage[] = [];
   #state: ConnectionState = 'idle';
   #transport: Transport | undefined;
@@ -54,12 +61,15 @@ export class Conversation {
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #started = false;
   #typingSent = false;
+  #heartbeat: ReturnType<typeof setInterval> | undefined;
+  #lastHeard = 0;
   #everConnected = false;
 
   constructor(options: ConversationOptions) {
     this.#options = options;
     this.#redactor = createRedactor({ lang: options.lang === 'es' ? 'es' : 'en' });
-    this.#factory = options.transportFactory ?? createTransport;
+    this.#selector = new TransportSelector(options.endpoint, options.transport);
+    this.#factory = options.transportFactory ?? (() => this.#selector.next());
   }
 
   get state(): ConnectionState {
@@ -87,6 +97,7 @@ export class Conversation {
   stop(): void {
     this.#started = false;
     clearTimeout(this.#retryTimer);
+    clearInterval(this.#heartbeat);
     const transport = this.#transport;
     this.#transport = undefined;
     transport?.close();
@@ -176,16 +187,23 @@ export class Conversation {
   #connect(): void {
     const transport = this.#factory(this.#options.endpoint);
     this.#transport = transport;
+    let opened = false;
     transport.events.on('open', () => {
+      opened = true;
       const account = this.#options.account ? redactAccount(this.#options.account) : undefined;
       const resume = this.#conversationId
         ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq }
         : undefined;
       transport.send(helloFrame({ lang: this.#options.lang, account, resume }));
     });
-    transport.events.on('frame', (frame) => this.#handleFrame(frame));
+    transport.events.on('frame', (frame) => {
+      this.#lastHeard = Date.now();
+      this.#handleFrame(frame);
+    });
     transport.events.on('close', () => {
       if (this.#transport !== transport) return;
+      clearInterval(this.#heartbeat);
+      this.#selector.report(opened);
       this.#transport = undefined;
       this.#typingSent = false;
       if (!this.#started) return;
@@ -194,6 +212,25 @@ export class Conversation {
       this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++));
     });
     transport.connect();
+  }
+
+  /**
+   * Pings after `heartbeatInterval` of silence and drops a connection that stays silent for
+   * `deadAfter` (a half-open TCP connection never closes by itself), which reconnects.
+   */
+  #startHeartbeat(): void {
+    clearInterval(this.#heartbeat);
+    const interval = this.#options.heartbeatInterval ?? 10_000;
+    const deadAfter = this.#options.deadAfter ?? 25_000;
+    this.#lastHeard = Date.now();
+    this.#heartbeat = setInterval(
+      () => {
+        const silent = Date.now() - this.#lastHeard;
+        if (silent >= deadAfter) this.#transport?.close();
+        else if (silent >= interval) this.#transport?.send(pingFrame());
+      },
+      Math.min(interval, deadAfter) / 2,
+    );
   }
 
   #handleFrame(frame: ServerFrame): void {
@@ -206,6 +243,7 @@ export class Conversation {
         }
         this.#attempt = 0;
         this.#everConnected = true;
+        this.#startHeartbeat();
         this.#setState('connected');
         this.#flush();
         break;

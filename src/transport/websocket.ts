@@ -53,8 +53,3 @@ export class WebSocketTransport implements Transport {
     this.events.all.clear();
   }
 }
-
-/** Picks a transport for an endpoint URL. http(s) endpoints (SSE + POST) come with the transport issue. */
-export function createTransport(endpoint: string): Transport {
-  return new WebSocketTransport(endpoint);
-}

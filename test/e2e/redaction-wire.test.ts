@@ -81,7 +81,7 @@ describe('<amex-chat>', () => {
     let endpoint: string;
 
     before(async () => {
-      endpoint = await startReferenceServer({ replyDelay: 5, recordFrames: true });
+      endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
       await recordWireFrames();
     });
     after(async () => {

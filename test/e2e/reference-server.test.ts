@@ -109,3 +109,42 @@ describe('<amex-chat>', () => {
     });
   });
 });
+
+describe('<amex-chat transport="sse">', () => {
+  let endpoint: string;
+
+  before(async () => {
+    endpoint = await startReferenceServer({ replyDelay: 20 });
+  });
+  after(async () => {
+    await stopReferenceServers();
+  });
+
+  describe('transport', () => {
+    it('holds the same conversation over Server-Sent Events and POST', async () => {
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat endpoint=${endpoint} transport="sse" open></amex-chat>`,
+      );
+      await waitFor(() => bubbleTexts(el, 'assistant').length === 1, 'the greeting');
+      el.shadowRoot?.querySelector('textarea')?.focus();
+      await sendKeys({ type: 'I lost my card' });
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => bubbleTexts(el, 'assistant').length === 2, 'the reply');
+      expect(bubbleTexts(el, 'customer')).to.deep.equal(['I lost my card']);
+      expect(bubbleTexts(el, 'assistant')[1]).to.match(/last four digits/);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
+        'the sent status',
+      );
+    });
+
+    it('accepts an http endpoint and picks Server-Sent Events by itself', async () => {
+      const httpEndpoint = endpoint.replace(/^ws/, 'http');
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${httpEndpoint} open></amex-chat>`);
+      await waitFor(() => bubbleTexts(el, 'assistant').length === 1, 'the greeting');
+      await el.send('payment due date');
+      await waitFor(() => bubbleTexts(el, 'assistant').length === 2, 'the reply');
+      expect(bubbleTexts(el, 'assistant')[1]).to.match(/due date/);
+    });
+  });
+});

@@ -62,9 +62,9 @@ export async function waitFor<T>(
 
 /** Starts the real reference server (a child process on a free loopback port). */
 export async function startReferenceServer(
-  options: { replyDelay?: number; recordFrames?: boolean } = {},
+  options: { replyDelay?: number; debug?: boolean } = {},
 ): Promise<string> {
-  const result = await executeServerCommand<{ url: string }, { replyDelay?: number; recordFrames?: boolean }>(
+  const result = await executeServerCommand<{ url: string }, { replyDelay?: number; debug?: boolean }>(
     'reference-server-start',
     options,
   );
@@ -93,7 +93,7 @@ export async function wireFramesSent(endpoint: string): Promise<string[]> {
   return frames.filter((f) => f.url === endpoint).map((f) => f.payload);
 }
 
-/** Every raw frame the reference server (started with `recordFrames`) received. */
+/** Every raw frame the reference server (started with `debug`) received. */
 export async function framesReceivedByServer(endpoint: string): Promise<string[]> {
   const url = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames');
   const response = await fetch(url);

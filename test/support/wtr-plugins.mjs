@@ -18,7 +18,7 @@ export function referenceServerPlugin() {
   function start(payload) {
     const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet'];
     if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
-    if (payload && payload.recordFrames) args.push('--record-frames');
+    if (payload && payload.debug) args.push('--debug');
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));

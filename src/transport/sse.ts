@@ -1,0 +1,93 @@
+import mitt from 'mitt';
+import { parseServerFrame } from '../protocol.js';
+import type { Transport, TransportEvents, WireFrame } from './types.js';
+
+function connectionId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * A `Transport` for networks that block WebSockets: Server-Sent Events carry server frames
+ * down, `fetch` POSTs carry client frames up, in order (each POST waits for the one before).
+ * `url` is the chat endpoint over http(s) (e.g. `https://chat.example.com/chat`); the stream
+ * and the posts go to `${url}/sse?connection=<random id>`. Nothing secret is in the URL.
+ */
+export class SseTransport implements Transport {
+  readonly events = mitt<TransportEvents>();
+  readonly #url: string;
+  #source: EventSource | undefined;
+  #open = false;
+  #closed = false;
+  #posting: Promise<void> = Promise.resolve();
+
+  constructor(url: string) {
+    this.#url = `${url.replace(/\/+$/, '')}/sse?connection=${connectionId()}`;
+  }
+
+  connect(): void {
+    if (this.#source || this.#closed) return;
+    let source: EventSource;
+    try {
+      source = new EventSource(this.#url);
+    } catch {
+      queueMicrotask(() => this.#finish(1006, 'invalid endpoint'));
+      return;
+    }
+    this.#source = source;
+    source.addEventListener('open', () => {
+      this.#open = true;
+      this.events.emit('open', undefined);
+    });
+    source.addEventListener('message', (event: MessageEvent<string>) => {
+      const frame = parseServerFrame(event.data);
+      if (frame) this.events.emit('frame', frame);
+    });
+    // The server's in-band close (EventSource has no close frame of its own).
+    source.addEventListener('close', (event: Event) => {
+      let code = 1000;
+      try {
+        code = (JSON.parse((event as MessageEvent<string>).data) as { code?: number }).code ?? 1000;
+      } catch {
+        // keep 1000
+      }
+      this.#finish(code, 'server closed');
+    });
+    // EventSource would reconnect on its own with a new stream but the same connection id;
+    // the conversation layer owns reconnects, so any error ends this transport.
+    source.addEventListener('error', () => this.#finish(1006, 'stream error'));
+  }
+
+  send(frame: WireFrame): boolean {
+    if (!this.#open || this.#closed) return false;
+    this.#posting = this.#posting.then(async () => {
+      if (this.#closed) return;
+      try {
+        const response = await fetch(this.#url, {
+          method: 'POST',
+          body: frame,
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          credentials: 'omit',
+          cache: 'no-store',
+        });
+        if (!response.ok) this.#finish(1011, `post failed with ${response.status}`);
+      } catch {
+        this.#finish(1006, 'post failed');
+      }
+    });
+    return true;
+  }
+
+  close(): void {
+    this.#finish(1000, 'client closed');
+  }
+
+  #finish(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#open = false;
+    this.#source?.close();
+    this.events.emit('close', { code, reason });
+    this.events.all.clear();
+  }
+}
