@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one line `tests: N passed, N failed`.
-//   1. Node's test runner over test/unit and test/server (TypeScript through tsx);
+//   1. Node's test runner over test/unit, test/server and test/chaos (TypeScript through tsx);
 //   2. web-test-runner in Chromium over test/browser and test/e2e.
 // Exits non-zero when any test fails or any runner fails. `npm test -- --node` or `-- --browser`
 // runs one half.
@@ -26,11 +26,13 @@ function testFiles(dir) {
 }
 
 if (runNode) {
-  const files = [...testFiles('test/unit'), ...testFiles('test/server')];
+  const files = [...testFiles('test/unit'), ...testFiles('test/server'), ...testFiles('test/chaos')];
   const tap = join(work, 'node.tap');
   const result = spawnSync(
     process.execPath,
     [
+      // Node 20 has a global WebSocket (used by the real client code in chaos tests) only behind this flag.
+      '--experimental-websocket',
       '--import',
       'tsx',
       '--test',

@@ -1,6 +1,6 @@
 /**
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
- * [--debug]` (the last one is for tests: /debug/frames, /debug/say). Browser origins allowed:
+ * [--debug] [--rate-limit BURST,PER_SECOND]` (--debug is for tests: /debug/frames, /debug/say). Browser origins allowed:
  * CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
@@ -14,18 +14,23 @@ const { values } = parseArgs({
     'reply-delay': { type: 'string' },
     quiet: { type: 'boolean', default: false },
     debug: { type: 'boolean', default: false },
+    'rate-limit': { type: 'string' },
   },
 });
 
 const port = Number(values.port ?? process.env['CHAT_SERVER_PORT'] ?? 8787);
 const replyDelay = values['reply-delay'] === undefined ? undefined : Number(values['reply-delay']);
 const quiet = values.quiet;
+// --rate-limit BURST,PER_SECOND (tests use a tiny budget to make the server refuse messages).
+const [burst, perSecond] = (values['rate-limit'] ?? '').split(',').map(Number);
+const rateLimit = burst && perSecond ? { burst, perSecond } : undefined;
 
 const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
   port,
   ...(replyDelay === undefined ? {} : { replyDelay }),
   debug: values.debug,
+  ...(rateLimit ? { rateLimit } : {}),
   ...(process.env['CHAT_ALLOWED_ORIGINS']
     ? { allowedOrigins: process.env['CHAT_ALLOWED_ORIGINS'].split(',').map((o) => o.trim()) }
     : {}),

@@ -26,6 +26,8 @@ export interface ConversationOptions {
 interface Outgoing {
   id: string;
   frame: WireFrame;
+  /** The connection it was last sent on: sent once per connection, again after a reconnect. */
+  sentOn?: Transport | undefined;
 }
 
 function newId(): string {
@@ -142,6 +144,7 @@ export class Conversation {
     if (!message || message.status !== 'failed' || !parked) return;
     this.#parked.delete(id);
     message.status = 'sending';
+    parked.sentOn = undefined;
     this.#outbox.push(parked);
     this.#flush();
     this.events.emit('change', undefined);
@@ -177,10 +180,14 @@ export class Conversation {
     return message;
   }
 
+  /** Sends every outbox item not yet sent on the current connection, in order. */
   #flush(): void {
-    if (this.#state !== 'connected') return;
+    const transport = this.#transport;
+    if (this.#state !== 'connected' || !transport) return;
     for (const item of this.#outbox) {
-      if (!this.#transport?.send(item.frame)) return;
+      if (item.sentOn === transport) continue;
+      if (!transport.send(item.frame)) return;
+      item.sentOn = transport;
     }
   }
 

@@ -62,12 +62,12 @@ export async function waitFor<T>(
 
 /** Starts the real reference server (a child process on a free loopback port). */
 export async function startReferenceServer(
-  options: { replyDelay?: number; debug?: boolean } = {},
+  options: { replyDelay?: number; debug?: boolean; rateLimit?: string } = {},
 ): Promise<string> {
-  const result = await executeServerCommand<{ url: string }, { replyDelay?: number; debug?: boolean }>(
-    'reference-server-start',
-    options,
-  );
+  const result = await executeServerCommand<
+    { url: string },
+    { replyDelay?: number; debug?: boolean; rateLimit?: string }
+  >('reference-server-start', options);
   if (!result?.url) throw new Error('reference server did not start');
   return result.url;
 }

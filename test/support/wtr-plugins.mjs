@@ -19,6 +19,7 @@ export function referenceServerPlugin() {
     const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet'];
     if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
     if (payload && payload.debug) args.push('--debug');
+    if (payload && payload.rateLimit) args.push('--rate-limit', payload.rateLimit);
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));

@@ -1,0 +1,67 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AmexChatElement } from '../../src/index.js';
+import '../../src/define.js';
+import {
+  axeCheck,
+  deepActiveElement,
+  startReferenceServer,
+  stopReferenceServers,
+  waitFor,
+} from '../support/helpers.js';
+
+interface ServerConversation {
+  events: { from: string; text: string }[];
+}
+
+describe('<amex-chat>', () => {
+  describe('transport', () => {
+    let endpoint: string;
+
+    before(async () => {
+      // A budget of 4 frames, refilled at 1 per second: hello and three messages pass at once.
+      endpoint = await startReferenceServer({ replyDelay: 5, debug: true, rateLimit: '4,1' });
+    });
+    after(async () => {
+      await stopReferenceServers();
+    });
+
+    it('marks a refused message "Not sent" with a Retry the keyboard reaches, and delivers it once on Retry', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint} open></amex-chat>`);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      for (const n of [1, 2, 3, 4]) await el.send(`question ${n}`);
+      const failed = await waitFor(
+        () => el.shadowRoot?.querySelector<HTMLElement>('.message.customer .status.failed'),
+        'a failed message',
+      );
+      expect(failed.textContent).to.match(/Not sent\./);
+      expect(el.shadowRoot?.querySelector('#error')?.textContent).to.match(/could not be sent/);
+      await axeCheck(el);
+
+      // From the composer, Shift+Tab walks back to the Retry button.
+      el.shadowRoot!.querySelector('textarea')!.focus();
+      for (let i = 0; i < 20 && deepActiveElement()?.getAttribute('part') !== 'retry-button'; i++) {
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ up: 'Shift' });
+      }
+      expect(deepActiveElement()?.getAttribute('part')).to.equal('retry-button');
+      await new Promise((resolve) => setTimeout(resolve, 1200)); // let the budget refill
+      await sendKeys({ press: 'Enter' });
+      await waitFor(
+        () =>
+          [...el.shadowRoot!.querySelectorAll('.message.customer .status')].every(
+            (s) => s.textContent?.trim() === 'Sent',
+          ),
+        'every message sent',
+      );
+
+      const response = await fetch(
+        endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'),
+      );
+      const [conversation] = (await response.json()) as ServerConversation[];
+      const customer = conversation!.events.filter((e) => e.from === 'customer').map((e) => e.text);
+      expect(customer).to.deep.equal(['question 1', 'question 2', 'question 3', 'question 4']);
+    });
+  });
+});
