@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { noStore, sessionStore } from '../conversation/index.js';
 import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check, summarize } from '../redaction/index.js';
@@ -139,6 +140,12 @@ export class AmexChatElement extends LitElement {
    */
   @property() transport: 'auto' | 'websocket' | 'sse' = 'auto';
 
+  /**
+   * Whether the conversation survives a page reload: `session` (default) keeps its id, cursor
+   * and unsent messages (redacted) in `sessionStorage` for this tab; `none` keeps nothing.
+   */
+  @property() persist: 'session' | 'none' = 'session';
+
   /** Whether the panel is open. Reflects; setting it does not fire `amex-chat-open`/`-close`. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -198,6 +205,11 @@ export class AmexChatElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = 0;
+    // A conversation this tab had before a reload reconnects at once, to deliver what was not
+    // sent yet and to count what arrives while the panel is closed.
+    if (!this.hasUpdated && !this.open && this.endpoint && this.persist !== 'none') {
+      if (sessionStore(this.endpoint).load()) this.#startChat();
+    }
     // Connect on first open, and again if the endpoint changes while open.
     if ((changed.has('open') || changed.has('endpoint') || changed.has('transport')) && this.open) {
       this.#startChat();
@@ -403,6 +415,7 @@ export class AmexChatElement extends LitElement {
     this.#chat.start({
       endpoint: this.endpoint,
       transport: this.transport === 'websocket' || this.transport === 'sse' ? this.transport : 'auto',
+      store: this.persist === 'none' ? noStore : sessionStore(this.endpoint),
       lang: this.#locale,
       account: this.account || undefined,
     });
@@ -461,7 +474,7 @@ export class AmexChatElement extends LitElement {
 
   #handleMessage(message: TranscriptMessage): void {
     this.#emit('amex-chat-message', { message: { ...message } });
-    if (message.from === 'customer') return;
+    if (message.from === 'customer' || message.history) return;
     if (message.name === this.typingName) this.typingName = '';
     if (!this.open) this.unread += 1;
     this.#announcer.announce(`${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`);

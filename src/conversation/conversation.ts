@@ -1,12 +1,14 @@
 import mitt from 'mitt';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, ServerFrame } from '../protocol.js';
-import { createRedactor, summarize } from '../redaction/index.js';
+import { createRedactor, redact, summarize } from '../redaction/index.js';
 import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
 import { backoffDelay } from './backoff.js';
 import { helloFrame, messageFrame, pingFrame, typingFrame } from './outbound.js';
+import { noStore } from './persistence.js';
+import type { ConversationStore } from './persistence.js';
 import type { ConnectionState, ConversationEvents, SendResult, TranscriptMessage } from './types.js';
 
 export interface ConversationOptions {
@@ -17,6 +19,8 @@ export interface ConversationOptions {
   transport?: TransportMode;
   /** Swap the network part (tests, custom transports); overrides `transport`. */
   transportFactory?: TransportFactory;
+  /** Where the conversation id, cursor and unsent messages survive a reload. Default: nowhere. */
+  store?: ConversationStore;
   /** Send a ping after this long without traffic (ms). Default 10 s. */
   heartbeatInterval?: number;
   /** Declare the connection dead after this long without any frame (ms). Default 25 s. */
@@ -25,6 +29,8 @@ export interface ConversationOptions {
 
 interface Outgoing {
   id: string;
+  text: RedactedText;
+  at: number;
   frame: WireFrame;
   /** The connection it was last sent on: sent once per connection, again after a reconnect. */
   sentOn?: Transport | undefined;
@@ -66,12 +72,43 @@ export class Conversation {
   #heartbeat: ReturnType<typeof setInterval> | undefined;
   #lastHeard = 0;
   #everConnected = false;
+  readonly #store: ConversationStore;
+  /** Events up to this seq were seen before a reload; their replay is history. */
+  #historyUntil = 0;
 
   constructor(options: ConversationOptions) {
     this.#options = options;
     this.#redactor = createRedactor({ lang: options.lang === 'es' ? 'es' : 'en' });
     this.#selector = new TransportSelector(options.endpoint, options.transport);
     this.#factory = options.transportFactory ?? (() => this.#selector.next());
+    this.#store = options.store ?? noStore;
+    this.#restore();
+  }
+
+  /**
+   * Picks up a conversation saved before a reload: resumes it from the start (the server's
+   * replay rebuilds the transcript) and shows the unsent messages at the bottom, to be sent
+   * again with their ids. Stored text is redacted again: storage is writable by page scripts.
+   */
+  #restore(): void {
+    const saved = this.#store.load();
+    if (!saved) return;
+    this.#conversationId = saved.conversationId;
+    this.#historyUntil = saved.lastSeq;
+    for (const item of saved.outbox) {
+      const text = redact(item.text).text;
+      this.#messages.push({ id: item.id, from: 'customer', name: '', text, at: item.at, status: 'sending' });
+      this.#outbox.push({ id: item.id, text, at: item.at, frame: messageFrame(item.id, text) });
+    }
+  }
+
+  #save(): void {
+    if (!this.#conversationId) return;
+    this.#store.save({
+      conversationId: this.#conversationId,
+      lastSeq: this.#lastSeq,
+      outbox: [...this.#outbox, ...this.#parked.values()].map(({ id, text, at }) => ({ id, text, at })),
+    });
   }
 
   get state(): ConnectionState {
@@ -172,7 +209,8 @@ export class Conversation {
       status: 'sending',
     };
     this.#messages.push(message);
-    this.#outbox.push({ id, frame: messageFrame(id, text) });
+    this.#outbox.push({ id, text, at: message.at, frame: messageFrame(id, text) });
+    this.#save();
     this.#typingSent = false;
     this.#flush();
     this.events.emit('message', message);
@@ -219,6 +257,10 @@ export class Conversation {
       this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++));
     });
     transport.connect();
+    // Watch the attempt from the start, not from the welcome: one that never opens (Node 20's
+    // WebSocket reports a refused connection with `error` but no `close`) or opens and goes
+    // silent before the welcome (half-open, a server that never answers hello) is dropped too.
+    if (this.#transport === transport) this.#startHeartbeat();
   }
 
   /**
@@ -246,7 +288,9 @@ export class Conversation {
         if (this.#conversationId !== frame.conversationId) {
           this.#conversationId = frame.conversationId;
           this.#lastSeq = 0;
+          this.#historyUntil = 0;
           this.#pending.clear();
+          this.#save();
         }
         this.#attempt = 0;
         this.#everConnected = true;
@@ -271,6 +315,7 @@ export class Conversation {
           if (item && message) {
             this.#parked.set(frame.id, item);
             message.status = 'failed';
+            this.#save();
           }
         }
         this.events.emit('error', { code: frame.code, message: frame.message });
@@ -283,7 +328,10 @@ export class Conversation {
 
   #acknowledge(id: string, seq: number): void {
     const index = this.#outbox.findIndex((o) => o.id === id);
-    if (index >= 0) this.#outbox.splice(index, 1);
+    if (index >= 0) {
+      this.#outbox.splice(index, 1);
+      this.#save();
+    }
     const message = this.#messages.find((m) => m.id === id);
     if (message && message.status !== 'sent') {
       message.status = 'sent';
@@ -319,8 +367,15 @@ export class Conversation {
       at: event.at,
     };
     if (event.quickReplies?.length) message.quickReplies = event.quickReplies;
+    if (event.seq <= this.#historyUntil) message.history = true;
+    // A customer message we did not send from here: replayed after a reload, or another tab's.
+    if (event.from === 'customer') message.status = 'sent';
     this.#observe(event);
-    this.#messages.push(message);
+    // Server order, with this tab's unacknowledged messages kept below everything sequenced.
+    let at = this.#messages.length;
+    while (at > 0 && this.#messages[at - 1]?.seq === undefined && this.#messages[at - 1]?.from === 'customer')
+      at--;
+    this.#messages.splice(at, 0, message);
     this.events.emit('message', message);
     this.events.emit('change', undefined);
   }

@@ -9,3 +9,5 @@ export type {
   TranscriptMessage,
 } from './types.js';
 export { backoffDelay } from './backoff.js';
+export { MAX_SAVED_OUTBOX, noStore, sessionStore } from './persistence.js';
+export type { ConversationStore, SavedConversation } from './persistence.js';

@@ -31,6 +31,8 @@ export interface TranscriptMessage {
   /** Customer messages only. */
   status?: MessageStatus;
   quickReplies?: QuickReply[];
+  /** Replayed after a reload: part of the conversation's history, not news to the customer. */
+  history?: true;
 }
 
 /** What `Conversation.send()` did with a draft. */

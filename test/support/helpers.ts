@@ -2,6 +2,11 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 
+// Every test starts without a conversation saved by an earlier test in the same page.
+beforeEach(() => {
+  sessionStorage.clear();
+});
+
 /**
  * Runs axe over `root` with the WCAG 2.0–2.2 A/AA and best-practice rules (target-size
  * included, which chai-a11y-axe leaves off) and fails on any violation, and on `incomplete`
@@ -60,10 +65,18 @@ export async function waitFor<T>(
   }
 }
 
-/** Starts the real reference server (a child process on a free loopback port). */
-export async function startReferenceServer(
-  options: { replyDelay?: number; debug?: boolean; rateLimit?: string } = {},
-): Promise<string> {
+interface ServerOptions {
+  replyDelay?: number;
+  /** Test hooks: /debug/frames, /debug/say, /debug/conversations. */
+  debug?: boolean;
+  /** `BURST,PER_SECOND`. */
+  rateLimit?: string;
+  /** A fixed port (to restart a server where the client expects it); default a free one. */
+  port?: number;
+}
+
+/** Starts the real reference server (a child process on a loopback port, free by default). */
+export async function startReferenceServer(options: ServerOptions = {}): Promise<string> {
   const result = await executeServerCommand<
     { url: string },
     { replyDelay?: number; debug?: boolean; rateLimit?: string }

@@ -16,7 +16,7 @@ export function referenceServerPlugin() {
   const all = new Set();
 
   function start(payload) {
-    const args = ['--import', 'tsx', 'server/main.ts', '--port', '0', '--quiet'];
+    const args = ['--import', 'tsx', 'server/main.ts', '--port', String(payload?.port ?? 0), '--quiet'];
     if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
     if (payload && payload.debug) args.push('--debug');
     if (payload && payload.rateLimit) args.push('--rate-limit', payload.rateLimit);

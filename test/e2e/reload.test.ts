@@ -1,0 +1,74 @@
+// A message sent while the server is unreachable survives a reload of the page (in
+// sessionStorage, redacted) and is delivered once, and shown once, when the server is back.
+import { expect } from '@open-wc/testing';
+import type { AmexChatElement } from '../../src/index.js';
+import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+
+function loadFrame(frame: HTMLIFrameElement, src?: string): Promise<void> {
+  return new Promise((resolve) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    if (src) frame.src = src;
+    else frame.contentWindow?.location.reload();
+  });
+}
+
+async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement> {
+  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
+  await el.updateComplete;
+  return el;
+}
+
+function customerTexts(el: AmexChatElement): string[] {
+  return [...(el.shadowRoot?.querySelectorAll('.message.customer .bubble') ?? [])].map(
+    (b) => b.textContent ?? '',
+  );
+}
+
+describe('<amex-chat>', () => {
+  describe('transport', () => {
+    after(async () => {
+      await stopReferenceServers();
+    });
+
+    it('delivers a message sent during an outage once, across a page reload', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
+      let el = await chatIn(frame);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+
+      await stopReferenceServers();
+      await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the connection notice');
+      await el.send('I did not authorize this charge');
+      expect(customerTexts(el)).to.deep.equal(['I did not authorize this charge']);
+
+      await loadFrame(frame);
+      el = await chatIn(frame);
+      await waitFor(() => customerTexts(el).length === 1, 'the unsent message restored');
+      expect(el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim()).to.equal(
+        'Sending…',
+      );
+      const saved = frame.contentWindow!.sessionStorage;
+      expect(Object.keys(saved).some((k) => k.startsWith('amex-chat:'))).to.equal(true);
+
+      await startReferenceServer({ replyDelay: 5, debug: true, port });
+      frame.contentWindow!.dispatchEvent(new Event('online'));
+      await waitFor(
+        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
+        'the message delivered',
+        15_000,
+      );
+      expect(customerTexts(el)).to.deep.equal(['I did not authorize this charge']);
+
+      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
+      const delivered = conversations.flatMap((c) =>
+        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
+      );
+      expect(delivered).to.deep.equal(['I did not authorize this charge']);
+      frame.remove();
+    });
+  });
+});
