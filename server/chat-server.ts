@@ -32,6 +32,11 @@ export interface ChatServerOptions {
   /** Per-connection rate limit: burst size and frames per second. Default 40 and 20. */
   rateLimit?: { burst: number; perSecond: number };
   /**
+   * Checks the token of each hello. Without it, tokens are ignored. `expired` makes the
+   * client refresh its token once and retry; `invalid` ends the conversation.
+   */
+  verifyToken?: (token: string | undefined) => 'ok' | 'expired' | 'invalid';
+  /**
    * Tests only: keep every raw frame received (`GET /debug/frames`) and let a test speak as an
    * agent (`POST /debug/say` with `{conversationId, text, name?}`). Never enable in production.
    */
@@ -139,6 +144,15 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         `Protocol ${frame.v} is not supported; this server speaks ${PROTOCOL_VERSION}.`,
       );
       connection.close(4000, 'unsupported-version');
+      return;
+    }
+    const verdict = options.verifyToken?.(frame.token) ?? 'ok';
+    if (verdict !== 'ok') {
+      const code =
+        frame.token === undefined ? 'auth-required' : verdict === 'expired' ? 'auth-expired' : 'auth-failed';
+      fail(connection, code, verdict === 'expired' ? 'The token has expired.' : 'The token was refused.');
+      connection.close(verdict === 'expired' ? 4001 : 4003, code);
+      log({ msg: 'auth refused', code, transport: connection.kind });
       return;
     }
     const lang: Lang = frame.lang === 'es' ? 'es' : 'en';

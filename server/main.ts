@@ -1,6 +1,6 @@
 /**
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
- * [--debug] [--rate-limit BURST,PER_SECOND]` (--debug is for tests: /debug/frames, /debug/say). Browser origins allowed:
+ * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens A,B --expired-tokens C]` (--debug is for tests: /debug/frames, /debug/say). Browser origins allowed:
  * CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
@@ -15,6 +15,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     debug: { type: 'boolean', default: false },
     'rate-limit': { type: 'string' },
+    tokens: { type: 'string' },
+    'expired-tokens': { type: 'string' },
   },
 });
 
@@ -24,6 +26,15 @@ const quiet = values.quiet;
 // --rate-limit BURST,PER_SECOND (tests use a tiny budget to make the server refuse messages).
 const [burst, perSecond] = (values['rate-limit'] ?? '').split(',').map(Number);
 const rateLimit = burst && perSecond ? { burst, perSecond } : undefined;
+// --tokens a,b (accepted) and --expired-tokens c,d: a stand-in for a real token check, for tests
+// and demos of tokenProvider. Without --tokens, tokens are not checked.
+const list = (value: string | undefined): string[] => (value ? value.split(',').filter(Boolean) : []);
+const valid = new Set(list(values.tokens));
+const expired = new Set(list(values['expired-tokens']));
+function verifyToken(token: string | undefined): 'ok' | 'expired' | 'invalid' {
+  if (token && valid.has(token)) return 'ok';
+  return token && expired.has(token) ? 'expired' : 'invalid';
+}
 
 const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
@@ -31,6 +42,7 @@ const server = await startChatServer({
   ...(replyDelay === undefined ? {} : { replyDelay }),
   debug: values.debug,
   ...(rateLimit ? { rateLimit } : {}),
+  ...(valid.size > 0 ? { verifyToken } : {}),
   ...(process.env['CHAT_ALLOWED_ORIGINS']
     ? { allowedOrigins: process.env['CHAT_ALLOWED_ORIGINS'].split(',').map((o) => o.trim()) }
     : {}),

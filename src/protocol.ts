@@ -46,6 +46,8 @@ export interface HelloFrame {
   account?: string;
   /** Resume an existing conversation from the last sequence number the client applied. */
   resume?: { conversationId: string; lastSeq: number };
+  /** The host's auth token (from `tokenProvider`). Only ever in this frame: never in a URL. */
+  token?: string;
 }
 
 export interface MessageFrame {
@@ -98,7 +100,15 @@ export interface PongFrame {
 }
 
 export type ErrorCode =
-  'bad-frame' | 'unsupported-version' | 'not-ready' | 'too-long' | 'rate-limited' | 'internal';
+  | 'bad-frame'
+  | 'unsupported-version'
+  | 'not-ready'
+  | 'too-long'
+  | 'rate-limited'
+  | 'auth-required'
+  | 'auth-expired'
+  | 'auth-failed'
+  | 'internal';
 
 export interface ErrorFrame {
   type: 'error';

@@ -3,7 +3,7 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noStore, sessionStore } from '../conversation/index.js';
-import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
+import type { ConnectionState, ConversationError, TranscriptMessage } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check, summarize } from '../redaction/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
@@ -113,8 +113,7 @@ export class AmexChatElement extends LitElement {
     onMessage: (message) => this.#handleMessage(message),
     onState: (state) => this.#handleState(state),
     onTyping: (typing) => this.#handleTyping(typing),
-    onError: (error) =>
-      this.#showError(error.code === 'too-long' ? 'too-long' : 'server', this.#t.errorServer),
+    onError: (error) => this.#handleError(error),
   });
 
   @query('#launcher') private readonly launcher!: HTMLButtonElement;
@@ -166,6 +165,14 @@ export class AmexChatElement extends LitElement {
    * replaced, `block` does not send the message and says what to remove.
    */
   @property() redaction: 'mask' | 'block' = 'mask';
+
+  /**
+   * Gives the chat server an auth token for the signed-in cardmember (JS only, no attribute).
+   * Called for every connection; the token goes only into the first frame, never into a URL,
+   * storage or a log. An expired token is asked for again once; a refused one ends the chat
+   * with an error the customer sees.
+   */
+  @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
   #warningTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -416,6 +423,7 @@ export class AmexChatElement extends LitElement {
       endpoint: this.endpoint,
       transport: this.transport === 'websocket' || this.transport === 'sse' ? this.transport : 'auto',
       store: this.persist === 'none' ? noStore : sessionStore(this.endpoint),
+      tokenProvider: this.tokenProvider,
       lang: this.#locale,
       account: this.account || undefined,
     });
@@ -478,6 +486,11 @@ export class AmexChatElement extends LitElement {
     if (message.name === this.typingName) this.typingName = '';
     if (!this.open) this.unread += 1;
     this.#announcer.announce(`${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`);
+  }
+
+  #handleError(error: ConversationError): void {
+    if (error.code === 'auth-failed') this.#showError('auth', this.#t.errorAuth);
+    else if (error.id) this.#showError('server', this.#t.errorServer);
   }
 
   #handleState(state: ConnectionState): void {

@@ -33,6 +33,7 @@ export interface Strings {
   errorClosed: string;
   errorServer: string;
   errorEndpoint: string;
+  errorAuth: string;
   /** Shown when `redaction="block"` stopped a message; lists what to remove. */
   errorBlocked: (what: string) => string;
   /** Live warning while typing; `what` names the kinds ("a card number"). */
@@ -85,6 +86,7 @@ const en: Strings = {
   errorClosed: 'This chat has ended. Your message was not sent.',
   errorServer: 'The message could not be sent. You can retry.',
   errorEndpoint: 'Chat is not available right now.',
+  errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
   errorBlocked: (what) => `Not sent: remove ${what} first. For your security, never share it in chat.`,
   warning: (what) =>
     `Warning: your message contains ${what}. For your security it will be removed before sending.`,
@@ -128,6 +130,7 @@ const es: Strings = {
   errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
   errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
+  errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
   errorBlocked: (what) =>
     `No enviado: primero elimina ${what}. Por tu seguridad, nunca lo compartas en el chat.`,
   warning: (what) => `Aviso: tu mensaje contiene ${what}. Por tu seguridad, se eliminará antes de enviarlo.`,

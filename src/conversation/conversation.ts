@@ -17,6 +17,8 @@ export interface ConversationOptions {
   account?: string | undefined;
   /** `auto` (default): by the endpoint's scheme, falling back from WebSocket to SSE; or force one. */
   transport?: TransportMode;
+  /** Gives a fresh auth token for each connection; it travels only in the hello frame. */
+  tokenProvider?: (() => Promise<string>) | undefined;
   /** Swap the network part (tests, custom transports); overrides `transport`. */
   transportFactory?: TransportFactory;
   /** Where the conversation id, cursor and unsent messages survive a reload. Default: nowhere. */
@@ -73,6 +75,10 @@ export class Conversation {
   #lastHeard = 0;
   #everConnected = false;
   readonly #store: ConversationStore;
+  /** Reconnect at once to fetch a fresh token (the server said the last one expired). */
+  #refreshToken = false;
+  /** Whether the one refresh after an expiry was used; reset by a successful welcome. */
+  #refreshedToken = false;
   /** Events up to this seq were seen before a reload; their replay is history. */
   #historyUntil = 0;
 
@@ -235,11 +241,7 @@ export class Conversation {
     let opened = false;
     transport.events.on('open', () => {
       opened = true;
-      const account = this.#options.account ? redactAccount(this.#options.account) : undefined;
-      const resume = this.#conversationId
-        ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq }
-        : undefined;
-      transport.send(helloFrame({ lang: this.#options.lang, account, resume }));
+      void this.#hello(transport);
     });
     transport.events.on('frame', (frame) => {
       this.#lastHeard = Date.now();
@@ -254,13 +256,38 @@ export class Conversation {
       if (!this.#started) return;
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;
       this.#setState(offline ? 'offline' : 'reconnecting');
-      this.#retryTimer = setTimeout(() => this.#connect(), backoffDelay(this.#attempt++));
+      const delay = this.#refreshToken ? 0 : backoffDelay(this.#attempt++);
+      this.#refreshToken = false;
+      this.#retryTimer = setTimeout(() => this.#connect(), delay);
     });
     transport.connect();
     // Watch the attempt from the start, not from the welcome: one that never opens (Node 20's
     // WebSocket reports a refused connection with `error` but no `close`) or opens and goes
     // silent before the welcome (half-open, a server that never answers hello) is dropped too.
     if (this.#transport === transport) this.#startHeartbeat();
+  }
+
+  /**
+   * The first frame on every connection. The token comes fresh from the host's provider for
+   * each connection and goes only into this frame: never stored, logged or put in a URL.
+   */
+  async #hello(transport: Transport): Promise<void> {
+    let token: string | undefined;
+    if (this.#options.tokenProvider) {
+      try {
+        token = await this.#options.tokenProvider();
+      } catch {
+        // The host could not give a token now: treat it like a failed connection and retry.
+        transport.close();
+        return;
+      }
+      if (this.#transport !== transport) return;
+    }
+    const account = this.#options.account ? redactAccount(this.#options.account) : undefined;
+    const resume = this.#conversationId
+      ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq }
+      : undefined;
+    transport.send(helloFrame({ lang: this.#options.lang, account, resume, token }));
   }
 
   /**
@@ -293,6 +320,7 @@ export class Conversation {
           this.#save();
         }
         this.#attempt = 0;
+        this.#refreshedToken = false;
         this.#everConnected = true;
         this.#startHeartbeat();
         this.#setState('connected');
@@ -308,6 +336,10 @@ export class Conversation {
         this.events.emit('typing', { name: frame.name, active: frame.active });
         break;
       case 'error':
+        if (frame.code === 'auth-expired' || frame.code === 'auth-failed' || frame.code === 'auth-required') {
+          this.#authError(frame.code);
+          break;
+        }
         if (frame.id) {
           const index = this.#outbox.findIndex((o) => o.id === frame.id);
           const message = this.#messages.find((m) => m.id === frame.id);
@@ -318,12 +350,31 @@ export class Conversation {
             this.#save();
           }
         }
-        this.events.emit('error', { code: frame.code, message: frame.message });
+        this.events.emit('error', {
+          code: frame.code,
+          message: frame.message,
+          ...(frame.id ? { id: frame.id } : {}),
+        });
         this.events.emit('change', undefined);
         break;
       case 'pong':
         break;
     }
+  }
+
+  /**
+   * An expired token is refreshed once (an immediate reconnect asks the provider again); a
+   * second expiry in a row, or a refused or missing token, ends the conversation with an error
+   * the customer is told about.
+   */
+  #authError(code: 'auth-expired' | 'auth-failed' | 'auth-required'): void {
+    if (code === 'auth-expired' && !this.#refreshedToken) {
+      this.#refreshedToken = true;
+      this.#refreshToken = true;
+      return;
+    }
+    this.stop();
+    this.events.emit('error', { code: 'auth-failed', message: 'The chat could not verify your session.' });
   }
 
   #acknowledge(id: string, seq: number): void {

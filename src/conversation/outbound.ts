@@ -17,8 +17,11 @@ export function helloFrame(options: {
   lang: string;
   account?: RedactedText | undefined;
   resume?: HelloFrame['resume'] | undefined;
+  /** The host's auth token: a credential, not customer text, so it is not redacted (it must arrive intact). */
+  token?: string | undefined;
 }): WireFrame {
   const frame: HelloFrame = { type: 'hello', v: PROTOCOL_VERSION, lang: options.lang };
+  if (options.token) frame.token = options.token;
   if (options.account) frame.account = options.account;
   if (options.resume) frame.resume = options.resume;
   return serialize(frame);

@@ -42,7 +42,10 @@ export type SendResult =
 
 export interface ConversationError {
   code: string;
+  /** For logs; never shown to people (the element shows its own localized text). */
   message: string;
+  /** The customer message the error is about, if any. */
+  id?: string;
 }
 
 export type ConversationEvents = {

@@ -73,6 +73,9 @@ interface ServerOptions {
   rateLimit?: string;
   /** A fixed port (to restart a server where the client expects it); default a free one. */
   port?: number;
+  /** Comma-separated tokens the server accepts, and ones it answers as expired. */
+  tokens?: string;
+  expiredTokens?: string;
 }
 
 /** Starts the real reference server (a child process on a loopback port, free by default). */

@@ -20,6 +20,8 @@ export function referenceServerPlugin() {
     if (payload && payload.replyDelay !== undefined) args.push('--reply-delay', String(payload.replyDelay));
     if (payload && payload.debug) args.push('--debug');
     if (payload && payload.rateLimit) args.push('--rate-limit', payload.rateLimit);
+    if (payload && payload.tokens) args.push('--tokens', payload.tokens);
+    if (payload && payload.expiredTokens) args.push('--expired-tokens', payload.expiredTokens);
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));

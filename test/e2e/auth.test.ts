@@ -1,0 +1,60 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { AmexChatElement, AmexChatErrorDetail } from '../../src/index.js';
+import '../../src/define.js';
+import {
+  axeCheck,
+  recordWireFrames,
+  startReferenceServer,
+  stopReferenceServers,
+  waitFor,
+  wireFramesSent,
+} from '../support/helpers.js';
+
+describe('<amex-chat>', () => {
+  describe('transport', () => {
+    let endpoint: string;
+
+    before(async () => {
+      endpoint = await startReferenceServer({
+        replyDelay: 5,
+        tokens: 'fresh-token-123',
+        expiredTokens: 'stale-token-456',
+      });
+      await recordWireFrames();
+    });
+    after(async () => {
+      await stopReferenceServers();
+    });
+
+    it('refreshes an expired token once and carries it only in the hello frame', async () => {
+      const tokens = ['stale-token-456', 'fresh-token-123'];
+      let calls = 0;
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint}></amex-chat>`);
+      el.tokenProvider = () => Promise.resolve(tokens[Math.min(calls++, 1)]!);
+      await el.show();
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting after a refresh');
+      expect(calls).to.equal(2);
+      // Frames are filtered by socket URL === endpoint: the token is not in the URL.
+      const hellos = (await wireFramesSent(endpoint)).filter((f) => f.includes('"type":"hello"'));
+      expect(hellos.map((f) => (JSON.parse(f) as { token?: string }).token)).to.deep.equal(tokens);
+      const storage = JSON.stringify({ ...sessionStorage, ...localStorage });
+      expect(storage).to.not.contain('token-');
+      expect(el.shadowRoot?.querySelector('#error')).to.be.null;
+    });
+
+    it('ends with an accessible error when the token is refused', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint}></amex-chat>`);
+      el.tokenProvider = () => Promise.resolve('forged-token');
+      const error = oneEvent<CustomEvent<AmexChatErrorDetail>>(el, 'amex-chat-error');
+      await el.show();
+      expect((await error).detail.code).to.equal('auth');
+      await el.updateComplete;
+      expect(el.shadowRoot?.querySelector('#error')?.textContent).to.match(/couldn't verify your session/);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('[aria-live="assertive"]')?.textContent?.includes('verify'),
+        'an assertive announcement',
+      );
+      await axeCheck(el);
+    });
+  });
+});
