@@ -37,7 +37,7 @@ describe('<amex-chat>', () => {
       // Frames are filtered by socket URL === endpoint: the token is not in the URL.
       const hellos = (await wireFramesSent(endpoint)).filter((f) => f.includes('"type":"hello"'));
       expect(hellos.map((f) => (JSON.parse(f) as { token?: string }).token)).to.deep.equal(tokens);
-      const storage = JSON.stringify({ ...sessionStorage, ...localStorage });
+      const storage = JSON.stringify([Object.entries(sessionStorage), Object.entries(localStorage)]);
       expect(storage).to.not.contain('token-');
       expect(el.shadowRoot?.querySelector('#error')).to.be.null;
     });
