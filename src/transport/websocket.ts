@@ -31,6 +31,9 @@ export class WebSocketTransport implements Transport {
       if (frame) this.events.emit('frame', frame);
     });
     socket.addEventListener('close', (event: CloseEvent) => this.#finish(event.code, event.reason));
+    // Browsers follow an error with close; Node 20's WebSocket reports a refused connection
+    // with error alone. #finish runs once either way.
+    socket.addEventListener('error', () => this.#finish(1006, 'socket error'));
   }
 
   send(frame: WireFrame): boolean {
