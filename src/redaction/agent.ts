@@ -1,0 +1,87 @@
+/**
+ * Agent context: what did the agent (or virtual assistant) just ask for?
+ *
+ * `observe(incoming)` runs the same phrase tables over the agent's message:
+ * - a cvv cue ("What is the security code on the back?") → the next bare reply's 3–4-digit
+ *   number is a cvv;
+ * - an otp / pin / passcode cue ("Please enter the code we texted you") → a bare 3–8-digit
+ *   number or short letters+digits code is an otp;
+ * - an ssn cue → a bare 9-digit number is an SSN ("last four of your social" asks for 4
+ *   digits, which pass);
+ * - a password cue → a reply that is one single token is a password;
+ * - a benign cue ("the last four digits", "your billing ZIP code", "a case number") → a reply
+ *   of the matching shape passes and does not count toward the split-number budget.
+ * A cue under a negation ("never share your security code", "no comparta su código") is
+ * ignored. The expectation lasts for the next EXPECTATION_MESSAGES outgoing messages, until
+ * answered, or until an agent message with cues replaces it; an agent message without cues
+ * ("Take your time") leaves it in place.
+ */
+import { WordSet, tokenize } from './tokens.js';
+import type { TokenList } from './tokens.js';
+import { emptyCue, findCues } from './phrases.js';
+import type { Expectation } from './context.js';
+import type { BenignTag } from './rules/benign.js';
+
+export const EXPECTATION_MESSAGES = 2;
+
+const NEGATIONS = new WordSet([
+  'never',
+  'not',
+  'don',
+  'dont',
+  'no',
+  'nunca',
+  'won',
+  'shouldn',
+  'doesn',
+  'nor',
+  'jamas',
+  'ni',
+]);
+
+function negated(T: TokenList, first: number): boolean {
+  for (let k = first - 1, words = 0, steps = 0; k >= 0 && words < 4 && steps < 12; k--, steps++) {
+    if (!T.isWord(k)) continue;
+    if (NEGATIONS.at(T, k)) return true;
+    words++;
+  }
+  return false;
+}
+
+/** The expectation set by one agent message, or null when it asks for nothing we know. */
+export function expectationFrom(text: string): Expectation | null {
+  const T = tokenize(text);
+  const secrets = new Set<'cvv' | 'otp' | 'ssn' | 'password'>();
+  const benign = new Set<BenignTag>();
+  const cues = findCues(T);
+  const c = emptyCue();
+  for (let i = 0; i < cues.n; i++) {
+    cues.load(i, c);
+    if (negated(T, c.first)) continue;
+    switch (c.kind) {
+      case 'cvv':
+        secrets.add('cvv');
+        break;
+      case 'otp':
+      case 'pin':
+      case 'passcode':
+        secrets.add('otp');
+        break;
+      case 'ssn':
+        secrets.add('ssn');
+        break;
+      case 'password':
+        secrets.add('password');
+        break;
+      case 'benign':
+        if (c.tag !== undefined) benign.add(c.tag);
+        break;
+      case 'expiry':
+        break;
+    }
+  }
+  cues.release();
+  T.release();
+  if (secrets.size === 0 && benign.size === 0) return null;
+  return { secrets, benign };
+}

@@ -1,0 +1,54 @@
+/**
+ * Shapes of benign numbers, shared by the context rules and the split-number rule.
+ */
+import { NUM } from './tokens.js';
+import type { TokenList } from './tokens.js';
+
+const CURRENCY = new Set(['$', '€', '£', '¥', '₹', '₱', '¢']);
+/** Punctuation that glues the parts of an amount, date, time or decimal: "127.43", "08/15", "10:30", "1,234". */
+const NUMBER_JOINERS = new Set(['/', ':', '.', ',']);
+
+/** Run k is part of an amount, date, time, decimal or percentage ("$127", "08/15", "10:30", "5%"). */
+export function formattedNumber(T: TokenList, k: number): boolean {
+  if (T.gap(k) === 0 && T.isPunct(k - 1)) {
+    const p = T.key(k - 1);
+    if (CURRENCY.has(p)) return true;
+    if (NUMBER_JOINERS.has(p) && T.gap(k - 1) === 0 && T.isNum(k - 2)) return true;
+  }
+  if (T.isPunct(k + 1) && T.gap(k + 1) === 0) {
+    const nx = T.key(k + 1);
+    if (nx === '%') return true;
+    if (NUMBER_JOINERS.has(nx) && T.isNum(k + 2) && T.gap(k + 2) === 0) return true;
+  }
+  return false;
+}
+
+/** Digit counts of a US phone number's groups: 3-3-4, 1-3-3-4, or 3-7. */
+export function phoneShape(lengths: readonly number[]): boolean {
+  const l = lengths.join(',');
+  return l === '3,3,4' || l === '1,3,3,4' || l === '3,7';
+}
+
+/**
+ * Run k belongs to a phone number written with '-' or '.' between its groups
+ * ("555-123-4567", "1.800.528.4800"): the chain of runs glued by one such mark is phone-shaped.
+ */
+export function inPhoneNumber(T: TokenList, k: number): boolean {
+  if (T.t(k) !== NUM) return false;
+  let first = k;
+  for (let i = 0; i < 4 && joinedToNext(T, first - 2); i++) first -= 2;
+  const lengths: number[] = [];
+  for (let j = first; ; j += 2) {
+    lengths.push(T.len(j));
+    if (lengths.length > 4 || !joinedToNext(T, j)) break;
+  }
+  return lengths.length > 1 && phoneShape(lengths);
+}
+
+/** Runs a and a + 2 are joined by one glued '-' or '.'. */
+function joinedToNext(T: TokenList, a: number): boolean {
+  if (!T.isNum(a) || !T.isPunct(a + 1) || !T.isNum(a + 2) || T.gap(a + 1) !== 0 || T.gap(a + 2) !== 0)
+    return false;
+  const c = T.hash(a + 1);
+  return c === 45 || c === 46;
+}

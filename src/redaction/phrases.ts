@@ -1,0 +1,207 @@
+/**
+ * The phrase matcher: finds every cue of every rule table in the token stream.
+ *
+ * All tables are compiled into one trie keyed by token keys. Scanning left to right, the
+ * longest phrase starting at a token wins and scanning resumes after it, so "zip code" (a
+ * benign cue) is taken before the generic otp cue "code". Hyphens between words are skipped.
+ * Cost: O(tokens × longest phrase).
+ */
+import { NUM, WORD, hashKey, tokenize } from './tokens.js';
+import type { TokenList } from './tokens.js';
+import { CVV_CUES, EXPIRY_CUES } from './rules/cvv.js';
+import { OTP_CUES, PASSCODE_CUES, PIN_CUES } from './rules/otp.js';
+import { PASSWORD_CUES } from './rules/password.js';
+import { SSN_CUES } from './rules/ssn.js';
+import { BENIGN_CUES } from './rules/benign.js';
+import type { BenignTag } from './rules/benign.js';
+import type { CueRule } from './rules/cue.js';
+
+export type CueKind = 'cvv' | 'expiry' | 'otp' | 'pin' | 'passcode' | 'password' | 'ssn' | 'benign';
+
+export interface CueInfo {
+  /** Index in INFOS. */
+  id: number;
+  kind: CueKind;
+  tag?: BenignTag;
+  strict?: boolean;
+}
+
+export interface Cue extends Omit<CueInfo, 'id'> {
+  /** First and last token of the phrase. */
+  first: number;
+  last: number;
+}
+
+/** A trie node; children are keyed by the hash of the next token's key and checked by key. */
+interface Node {
+  key: string;
+  next: Map<number, Node>;
+  info?: CueInfo;
+}
+
+const root: Node = { key: '', next: new Map() };
+/** Low 12 bits of the hashes of every phrase's first key: most tokens fail this test first. */
+const rootFilter = new Uint8Array(4096);
+let longest = 0;
+
+/** Every distinct CueInfo, by id. */
+const INFOS: CueInfo[] = [];
+
+function add<R extends CueRule>(rules: readonly R[], info: (r: R) => Omit<CueInfo, 'id'>): void {
+  for (const r of rules) {
+    const T = tokenize(r.phrase);
+    const keys: string[] = [];
+    for (let k = 0; k < T.n; k++) if (!T.isPunct(k, '-')) keys.push(T.key(k));
+    if (T.t(0) !== WORD && T.t(0) !== NUM)
+      throw new Error(`redaction: phrase "${r.phrase}" must start with a word`);
+    rootFilter[hashKey(keys[0] ?? '') & 4095] = 1;
+    let node = root;
+    for (const key of keys) {
+      const h = hashKey(key);
+      let child = node.next.get(h);
+      if (child !== undefined && child.key !== key)
+        throw new Error(`redaction: hash collision "${key}"/"${child.key}"`);
+      if (child === undefined) {
+        child = { key, next: new Map() };
+        node.next.set(h, child);
+      }
+      node = child;
+    }
+    if (node.info !== undefined && node.info.kind !== info(r).kind) {
+      throw new Error(`redaction: phrase "${r.phrase}" is in two rule tables`);
+    }
+    node.info = { ...info(r), id: INFOS.length };
+    INFOS.push(node.info);
+    longest = Math.max(longest, keys.length);
+  }
+}
+
+add(CVV_CUES, () => ({ kind: 'cvv' }));
+add(EXPIRY_CUES, () => ({ kind: 'expiry' }));
+add(OTP_CUES, () => ({ kind: 'otp' }));
+add(PIN_CUES, () => ({ kind: 'pin' }));
+add(PASSCODE_CUES, () => ({ kind: 'passcode' }));
+add(SSN_CUES, () => ({ kind: 'ssn' }));
+add(PASSWORD_CUES, (r) => ({ kind: 'password', strict: r.strict === true }));
+add(BENIGN_CUES, (r) => ({ kind: 'benign', tag: r.tag }));
+
+/** The child of `node` matching token k, if any. */
+function step(T: TokenList, node: Node, k: number): Node | undefined {
+  const child = node.next.get(T.hash(k));
+  return child !== undefined && T.keyIs(k, child.key) ? child : undefined;
+}
+
+/**
+ * The cues of a message, stored flat (a long message may hold hundreds of thousands);
+ * `load` copies one into a reusable Cue.
+ */
+export class CueList {
+  n = 0;
+  /** first, last of each cue; taken on the first cue (most messages have none). */
+  private spans: Int32Array = EMPTY_SPANS;
+  /** Id of each cue's CueInfo (its index in INFOS). */
+  private ids: Uint16Array = EMPTY_IDS;
+
+  add(info: CueInfo, first: number, last: number): void {
+    if (this.n === this.ids.length) this.grow();
+    this.spans[2 * this.n] = first;
+    this.spans[2 * this.n + 1] = last;
+    this.ids[this.n++] = info.id;
+  }
+
+  private grow(): void {
+    let ids: Uint16Array;
+    let spans: Int32Array;
+    if (this.n === 0 && pooledIds !== null && pooledSpans !== null) {
+      ids = pooledIds;
+      spans = pooledSpans;
+      pooledIds = null;
+      pooledSpans = null;
+    } else {
+      ids = new Uint16Array(Math.max(64, this.n * 2));
+      spans = new Int32Array(ids.length * 2);
+      ids.set(this.ids);
+      spans.set(this.spans);
+    }
+    this.ids = ids;
+    this.spans = spans;
+  }
+
+  /** Gives the buffers back for the next message; the list must not be used afterwards. */
+  release(): void {
+    if (this.ids.length > 0 && this.ids.length <= 4096) {
+      pooledIds = this.ids;
+      pooledSpans = this.spans;
+    }
+    this.n = 0;
+  }
+
+  /** Fills `into` with cue i and returns it. */
+  load(i: number, into: Cue): Cue {
+    const info = INFOS[this.ids[i] ?? -1];
+    if (info === undefined) throw new RangeError(`no cue ${i}`);
+    into.kind = info.kind;
+    into.tag = info.tag;
+    into.strict = info.strict;
+    into.first = this.spans[2 * i] ?? 0;
+    into.last = this.spans[2 * i + 1] ?? 0;
+    return into;
+  }
+}
+
+const EMPTY_SPANS = new Int32Array(0);
+const EMPTY_IDS = new Uint16Array(0);
+/** One pair of buffers kept between messages (see TokenList's pool). */
+let pooledIds: Uint16Array | null = null;
+let pooledSpans: Int32Array | null = null;
+
+/** A reusable Cue for CueList.load. */
+export function emptyCue(): Cue {
+  return { kind: 'benign', tag: undefined, strict: undefined, first: 0, last: 0 };
+}
+
+/** Every cue in the token list, in order, non-overlapping. */
+export function findCues(T: TokenList): CueList {
+  const out = new CueList();
+  const n = T.n;
+  let i = 0;
+  while (i < n) {
+    const type = T.t(i);
+    let node =
+      (type === WORD || type === NUM) && rootFilter[T.hash(i) & 4095] === 1 ? step(T, root, i) : undefined;
+    if (node === undefined) {
+      i++;
+      continue;
+    }
+    let best = node.info !== undefined ? i : -1;
+    let bestInfo = node.info;
+    let j = i + 1;
+    let hyphens = 0;
+    while (j < n && node.next.size > 0) {
+      if (T.isPunct(j, '-') && hyphens < 2) {
+        hyphens++;
+        j++;
+        continue;
+      }
+      const child = step(T, node, j);
+      if (child === undefined) break;
+      node = child;
+      hyphens = 0;
+      if (node.info !== undefined) {
+        best = j;
+        bestInfo = node.info;
+      }
+      j++;
+    }
+    if (best >= 0 && bestInfo !== undefined) {
+      out.add(bestInfo, i, best);
+      i = best + 1;
+    } else i++;
+  }
+  return out;
+}
+
+/** Number of tokens in the longest phrase (for documentation and tests). */
+export function longestPhrase(): number {
+  return longest;
+}

@@ -1,0 +1,81 @@
+/**
+ * What replaces a secret in the text that is sent.
+ *
+ * - Card numbers become a mask: every digit is replaced by MASK_CHAR except the last four,
+ *   separators are kept, so "3782 822463 10005" → "•••• •••••• •0005".
+ * - Every other kind becomes a bracketed placeholder in the conversation's language.
+ *
+ * The tokenizer recognizes every placeholder of every language as one opaque token and the
+ * digits glued to MASK_CHAR as mask residue, so redacting a redacted text changes nothing.
+ */
+import { C_DIGIT, C_IGNORE, classAt, digitValue } from './normalize.js';
+import type { SensitiveKind } from './types.js';
+
+export type Lang = 'en' | 'es';
+
+/** The character that replaces each masked digit. */
+export const MASK_CHAR = '\u2022'; // •
+
+/** `card` is only used if a card ever has no mask (it always has one today). */
+export const PLACEHOLDERS: Readonly<Record<Lang, Readonly<Record<SensitiveKind, string>>>> = {
+  en: {
+    card: '[card number removed]',
+    cvv: '[code removed]',
+    otp: '[code removed]',
+    ssn: '[SSN removed]',
+    password: '[password removed]',
+  },
+  es: {
+    card: '[número de tarjeta eliminado]',
+    cvv: '[código eliminado]',
+    otp: '[código eliminado]',
+    ssn: '[número de Seguro Social eliminado]',
+    password: '[contraseña eliminada]',
+  },
+};
+
+/** Every placeholder string, longest first (the tokenizer tries them in this order). */
+export const ALL_PLACEHOLDERS: readonly string[] = [
+  ...new Set(Object.values(PLACEHOLDERS).flatMap((m) => Object.values(m))),
+].sort((a, b) => b.length - a.length);
+
+export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
+  return PLACEHOLDERS[lang][kind];
+}
+
+/**
+ * The mask of src[s, e): each digit becomes MASK_CHAR except the last `keepLast` digits,
+ * which are written as ASCII digits; invisible characters are dropped; separators, spaces and
+ * line breaks stay, so the grouping the cardmember typed is still visible.
+ */
+export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 128 ? c >= 48 && c <= 57 : classAt(src, i) === C_DIGIT) digits++;
+  }
+  const keepFrom = digits - keepLast;
+  const out: number[] = [];
+  let seen = 0;
+  for (let i = s; i < e;) {
+    const c = src.charCodeAt(i);
+    if (c < 128) {
+      if (c >= 48 && c <= 57) out.push(seen++ >= keepFrom ? c : MASK_CODE);
+      else if (c >= 32 || c === 10 || c === 13 || c === 9) out.push(c);
+      i++;
+      continue;
+    }
+    const cp = src.codePointAt(i) ?? c;
+    const w = cp > 0xffff ? 2 : 1;
+    const cls = classAt(src, i);
+    if (cls === C_DIGIT) out.push(seen++ >= keepFrom ? 48 + digitValue(cp) : MASK_CODE);
+    else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out.push(src.charCodeAt(j));
+    i += w;
+  }
+  if (out.length <= 64) return String.fromCharCode(...out);
+  let text = '';
+  for (let k = 0; k < out.length; k += 4096) text += String.fromCharCode(...out.slice(k, k + 4096));
+  return text;
+}
+
+const MASK_CODE = MASK_CHAR.charCodeAt(0);

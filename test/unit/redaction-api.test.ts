@@ -1,0 +1,104 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  EMPTY_REDACTED,
+  MASK_CHAR,
+  PLACEHOLDERS,
+  check,
+  createRedactor,
+  redact,
+  summarize,
+} from '../../src/redaction/index.js';
+import type { RedactedText } from '../../src/redaction/index.js';
+
+describe('redaction API', () => {
+  it('masks an Amex keeping the last four and the 4-6-5 grouping', () => {
+    assert.equal(redact('3782 822463 10005').text, '•••• •••••• •0005');
+    assert.equal(MASK_CHAR, '•');
+  });
+
+  it('reports UTF-16 offsets into the input', () => {
+    const input = '😀 card 4111 1111 1111 1111 ok';
+    const [f] = redact(input).findings;
+    assert.ok(f);
+    assert.equal(input.slice(f.start, f.end), '4111 1111 1111 1111');
+  });
+
+  it('uses English placeholders by default and Spanish ones on request', () => {
+    assert.equal(redact('cvv 839').text, 'cvv [code removed]');
+    assert.equal(redact('SSN 123456789').text, 'SSN [SSN removed]');
+    assert.equal(redact('password: hunter2').text, 'password: [password removed]');
+    assert.equal(redact('cvv 839', { lang: 'es' }).text, 'cvv [código eliminado]');
+    assert.equal(redact('contraseña: gato123', { lang: 'es' }).text, 'contraseña: [contraseña eliminada]');
+    const es = createRedactor({ lang: 'es' });
+    assert.equal(es.redact('código 482917').text, 'código [código eliminado]');
+    assert.ok(PLACEHOLDERS.es.ssn.startsWith('['));
+  });
+
+  it('never re-detects its own output in either language', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const once = redact('card 4111111111111111 cvv 123 ssn 123-45-6789 pin 4821 password is hunter2', {
+        lang,
+      });
+      assert.equal(once.findings.length, 5);
+      assert.deepEqual(redact(once.text, { lang: lang === 'en' ? 'es' : 'en' }).findings, []);
+    }
+  });
+
+  it('gives findings only when the text changed', () => {
+    const same = redact('hello there');
+    assert.equal(same.text, 'hello there');
+    assert.deepEqual(same.findings, []);
+  });
+
+  it('summarizes kinds and count, never text', () => {
+    const r = redact('4111111111111111 cvv 123 and 5555555555554444');
+    const s = summarize(r.findings);
+    assert.deepEqual(s, { kinds: ['card', 'cvv'], count: 3 });
+    assert.deepEqual(Object.keys(s).sort(), ['count', 'kinds']);
+    assert.deepEqual(summarize([]), { kinds: [], count: 0 });
+  });
+
+  it('check returns the findings of redact, with or without a redactor', () => {
+    const text = 'my card 3782 822463 10005';
+    assert.deepEqual(check(text), redact(text).findings);
+    const r = createRedactor();
+    r.observe('What is the security code on the back?');
+    assert.deepEqual(check('839', r), [{ kind: 'cvv', start: 0, end: 3 }]);
+    assert.deepEqual(check('839'), []);
+  });
+
+  it('preview does not record fragments; redact does', () => {
+    const r = createRedactor();
+    for (let i = 0; i < 5; i++) assert.equal(r.preview('3782 822463').text, '3782 822463');
+    assert.equal(r.redact('3782 822463').text, '3782 822463');
+    assert.equal(r.preview('10005').text, '•••••');
+    assert.equal(r.redact('10005').text, '•••••');
+  });
+
+  it('preview does not consume the agent question', () => {
+    const r = createRedactor();
+    r.observe('Please read me the security code.');
+    r.preview('8');
+    r.preview('83');
+    r.preview('839');
+    assert.equal(r.redact('839').text, '[code removed]');
+    assert.equal(r.redact('839').text, '839', 'answered: the next 3 digits are just a number');
+  });
+
+  it('types the result as RedactedText, a string only this module produces', () => {
+    const text: RedactedText = redact('hi').text;
+    const asString: string = text;
+    assert.equal(asString, 'hi');
+    assert.equal(EMPTY_REDACTED, '');
+    // @ts-expect-error: a plain string is not RedactedText
+    const forged: RedactedText = 'hi';
+    assert.equal(forged, 'hi');
+  });
+
+  it('keeps the redactor usable after an exception-free huge message', () => {
+    const r = createRedactor();
+    r.redact('x'.repeat(100_000));
+    assert.equal(r.redact('cvv 123').text, 'cvv [code removed]');
+  });
+});
