@@ -19,6 +19,7 @@
 import { WordSet, tokenize } from './tokens.js';
 import type { TokenList } from './tokens.js';
 import { emptyCue, findCues } from './phrases.js';
+import { SENTENCE_END } from './scan.js';
 import type { Expectation } from './context.js';
 import type { BenignTag } from './rules/benign.js';
 
@@ -39,8 +40,14 @@ const NEGATIONS = new WordSet([
   'ni',
 ]);
 
+/**
+ * Whether a negation governs the cue: one of the 10 words before it in the same sentence.
+ * Reassurances name the secret far from the "never": "We will never ask for your full card
+ * number or its security code" must not make the next reply's numbers a security code.
+ */
 function negated(T: TokenList, first: number): boolean {
-  for (let k = first - 1, words = 0, steps = 0; k >= 0 && words < 4 && steps < 12; k--, steps++) {
+  for (let k = first - 1, words = 0, steps = 0; k >= 0 && words < 10 && steps < 30; k--, steps++) {
+    if (T.isPunct(k) && SENTENCE_END.has(T.key(k))) return false;
     if (!T.isWord(k)) continue;
     if (NEGATIONS.at(T, k)) return true;
     words++;

@@ -851,6 +851,37 @@ export const CORPUS: CorpusCase[] = [
 
 export const CONVERSATIONS: Conversation[] = [
   {
+    name: "a reassurance that names the security code does not make the next numbers a code",
+    reason: 'negation anywhere earlier in the sentence ("We will never ask for … its security code")',
+    steps: [
+      {
+        agent:
+          "Hi, I'm the virtual assistant. How can I help you today? We will never ask for your full card number or its security code.",
+      },
+      { customer: 'customer message 0001 of 1000', expect: 'unchanged' },
+      { customer: '4821', expect: 'unchanged' },
+    ],
+  },
+  {
+    name: 'the Spanish reassurance does not set an expectation either',
+    reason: 'negation: "Nunca te pediremos … ni su código de seguridad"',
+    steps: [
+      {
+        agent:
+          'Hola, soy el asistente virtual. Nunca te pediremos el número completo de tu tarjeta ni su código de seguridad.',
+      },
+      { customer: 'pedido 4821', expect: 'unchanged' },
+    ],
+  },
+  {
+    name: 'a negation in an earlier sentence does not cancel the question',
+    reason: 'the negation window stops at the sentence end',
+    steps: [
+      { agent: 'Never mind that. Please enter the one-time code we texted you.' },
+      { customer: '482913', expect: 'removed', kinds: ['otp'], secret: '482913' },
+    ],
+  },
+  {
     name: 'a bare reply to the security-code question is the cvv',
     reason: 'agent context (research rule 7)',
     steps: [
