@@ -195,7 +195,7 @@ export class AmexChatElement extends LitElement {
   /**
    * Sends `text` as the customer, exactly as if typed in the composer: it is redacted first
    * (or refused with `redaction="block"`). Resolves with the message as sent; rejects with an
-   * `AmexChatError` (`empty`, `too-long`, `blocked`, `closed`, `endpoint`).
+   * `AmexChatError` (`empty`, `too-long`, `blocked`, `closed`, `outbox-full`, `endpoint`).
    */
   async send(text: string): Promise<Readonly<TranscriptMessage>> {
     const message = this.#submit(text);
@@ -445,6 +445,8 @@ export class AmexChatElement extends LitElement {
           return this.#showError('too-long', t.errorTooLong(MAX_MESSAGE_LENGTH));
         case 'closed':
           return this.#showError('closed', t.errorClosed);
+        case 'outbox-full':
+          return this.#showError('outbox-full', t.errorOutboxFull);
         case 'blocked': {
           const kinds = result.kinds ?? [];
           this.#emit('amex-chat-redacted', { kinds, count: kinds.length, action: 'block' });

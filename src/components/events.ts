@@ -21,7 +21,16 @@ export interface AmexChatRedactedDetail {
 
 /** `amex-chat-error`: something the customer was told about; `message` is the localized text shown. */
 export interface AmexChatErrorDetail {
-  code: 'empty' | 'too-long' | 'blocked' | 'closed' | 'connection' | 'server' | 'endpoint' | 'auth';
+  code:
+    | 'empty'
+    | 'too-long'
+    | 'blocked'
+    | 'closed'
+    | 'outbox-full'
+    | 'connection'
+    | 'server'
+    | 'endpoint'
+    | 'auth';
   message: string;
 }
 

@@ -34,6 +34,7 @@ export interface Strings {
   errorServer: string;
   errorEndpoint: string;
   errorAuth: string;
+  errorOutboxFull: string;
   /** Shown when `redaction="block"` stopped a message; lists what to remove. */
   errorBlocked: (what: string) => string;
   /** Live warning while typing; `what` names the kinds ("a card number"). */
@@ -87,6 +88,8 @@ const en: Strings = {
   errorServer: 'The message could not be sent. You can retry.',
   errorEndpoint: 'Chat is not available right now.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
+  errorOutboxFull:
+    'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',
   errorBlocked: (what) => `Not sent: remove ${what} first. For your security, never share it in chat.`,
   warning: (what) =>
     `Warning: your message contains ${what}. For your security it will be removed before sending.`,
@@ -131,6 +134,8 @@ const es: Strings = {
   errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
   errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
+  errorOutboxFull:
+    'Hay demasiados mensajes esperando para enviarse. Tu mensaje se queda aquí; envíalo cuando vuelvas a tener conexión.',
   errorBlocked: (what) =>
     `No enviado: primero elimina ${what}. Por tu seguridad, nunca lo compartas en el chat.`,
   warning: (what) => `Aviso: tu mensaje contiene ${what}. Por tu seguridad, se eliminará antes de enviarlo.`,

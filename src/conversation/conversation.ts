@@ -38,6 +38,9 @@ interface Outgoing {
   sentOn?: Transport | undefined;
 }
 
+/** At most this many messages wait unsent; beyond it, send() refuses and the draft stays. */
+export const MAX_OUTBOX = 50;
+
 function newId(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -170,6 +173,7 @@ export class Conversation {
     if (draft.trim() === '') return { ok: false, reason: 'empty' };
     if (draft.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
     if (this.#state === 'closed') return { ok: false, reason: 'closed' };
+    if (this.#outbox.length + this.#parked.size >= MAX_OUTBOX) return { ok: false, reason: 'outbox-full' };
     if (options.redaction === 'block') {
       const check = this.#redactor.preview(draft);
       if (check.findings.length > 0)

@@ -1,4 +1,4 @@
-export { Conversation } from './conversation.js';
+export { Conversation, MAX_OUTBOX } from './conversation.js';
 export type { ConversationOptions } from './conversation.js';
 export type {
   ConnectionState,

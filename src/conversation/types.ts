@@ -38,7 +38,11 @@ export interface TranscriptMessage {
 /** What `Conversation.send()` did with a draft. */
 export type SendResult =
   | { ok: true; message: TranscriptMessage; redacted: { kinds: SensitiveKind[]; count: number } }
-  | { ok: false; reason: 'empty' | 'too-long' | 'blocked' | 'closed'; kinds?: SensitiveKind[] };
+  | {
+      ok: false;
+      reason: 'empty' | 'too-long' | 'blocked' | 'closed' | 'outbox-full';
+      kinds?: SensitiveKind[];
+    };
 
 export interface ConversationError {
   code: string;

@@ -220,6 +220,19 @@ describe('<amex-chat>', () => {
       await axeCheck(el);
     });
 
+    it('keeps at most 50 unsent messages and then refuses, keeping the draft', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      for (let i = 1; i <= 50; i++) await el.send(`message ${i}`);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      await sendKeys({ type: 'one more' });
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(input.value).to.equal('one more');
+      expect(part(el, '#error').textContent).to.match(/Too many messages are waiting/);
+      expect(el.shadowRoot?.querySelectorAll('.message.customer')).to.have.length(50);
+    });
+
     it('queues a message while disconnected and shows it as sending', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
       const message = await el.send('Is anyone there?');
