@@ -141,7 +141,8 @@ export class AmexChatElement extends LitElement {
 
   /**
    * Whether the conversation survives a page reload: `session` (default) keeps its id, cursor
-   * and unsent messages (redacted) in `sessionStorage` for this tab; `none` keeps nothing.
+   * and unsent messages (redacted) in `sessionStorage` for this tab, and shares one connection
+   * with the page's other tabs (Web Locks + BroadcastChannel); `none` keeps and shares nothing.
    */
   @property() persist: 'session' | 'none' = 'session';
 
@@ -423,6 +424,7 @@ export class AmexChatElement extends LitElement {
       endpoint: this.endpoint,
       transport: this.transport === 'websocket' || this.transport === 'sse' ? this.transport : 'auto',
       store: this.persist === 'none' ? noStore : sessionStore(this.endpoint),
+      tabs: this.persist !== 'none',
       tokenProvider: this.tokenProvider,
       lang: this.#locale,
       account: this.account || undefined,

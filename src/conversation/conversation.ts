@@ -8,6 +8,7 @@ import type { Transport, TransportFactory, TransportMode, WireFrame } from '../t
 import { backoffDelay } from './backoff.js';
 import { helloFrame, messageFrame, pingFrame, typingFrame } from './outbound.js';
 import { noStore } from './persistence.js';
+import { TabHub, tabsSupported } from './tabs.js';
 import type { ConversationStore } from './persistence.js';
 import type { ConnectionState, ConversationEvents, SendResult, TranscriptMessage } from './types.js';
 
@@ -21,6 +22,11 @@ export interface ConversationOptions {
   tokenProvider?: (() => Promise<string>) | undefined;
   /** Swap the network part (tests, custom transports); overrides `transport`. */
   transportFactory?: TransportFactory;
+  /**
+   * Share the conversation with the other tabs of this session (one connection, held by the
+   * tab with the Web Lock; the others mirror it over a BroadcastChannel). Default false.
+   */
+  tabs?: boolean;
   /** Where the conversation id, cursor and unsent messages survive a reload. Default: nowhere. */
   store?: ConversationStore;
   /** Send a ping after this long without traffic (ms). Default 10 s. */
@@ -78,8 +84,11 @@ export class Conversation {
   #lastHeard = 0;
   #everConnected = false;
   readonly #store: ConversationStore;
-  /** Reconnect at once to fetch a fresh token (the server said the last one expired). */
-  #refreshToken = false;
+  /** Every event applied, in seq order (a leader tab replays it to follower tabs). */
+  readonly #log: ChatEvent[] = [];
+  #hub: TabHub | undefined;
+  /** Reconnect without backoff: to fetch a fresh token, or to take over as the leader tab. */
+  #reconnectAtOnce = false;
   /** Whether the one refresh after an expiry was used; reset by a successful welcome. */
   #refreshedToken = false;
   /** Events up to this seq were seen before a reload; their replay is history. */
@@ -89,7 +98,9 @@ export class Conversation {
     this.#options = options;
     this.#redactor = createRedactor({ lang: options.lang === 'es' ? 'es' : 'en' });
     this.#selector = new TransportSelector(options.endpoint, options.transport);
-    this.#factory = options.transportFactory ?? (() => this.#selector.next());
+    this.#factory =
+      options.transportFactory ??
+      (() => (this.#hub && !this.#hub.leader ? this.#hub.follower() : this.#selector.next()));
     this.#store = options.store ?? noStore;
     this.#restore();
   }
@@ -138,7 +149,34 @@ export class Conversation {
     if (this.#started) return;
     this.#started = true;
     this.#setState('connecting');
+    if (this.#options.tabs && !this.#options.transportFactory && tabsSupported()) {
+      const hub = new TabHub(`amex-chat:${this.#options.endpoint}`, this.#leaderView(), () =>
+        this.#takeOver(),
+      );
+      this.#hub = hub;
+      void hub.ready.then(() => {
+        if (this.#started && this.#hub === hub && !this.#transport) this.#connect();
+      });
+      return;
+    }
     this.#connect();
+  }
+
+  #leaderView(): ConstructorParameters<typeof TabHub>[1] {
+    return {
+      send: (frame) => this.#transport?.send(frame) ?? false,
+      connected: () => this.#state === 'connected',
+      conversationId: () => this.#conversationId,
+      log: () => this.#log,
+    };
+  }
+
+  /** This tab became the leader: drop the link to the old leader and connect for real. */
+  #takeOver(): void {
+    const transport = this.#transport;
+    if (!transport) return; // the next attempt will pick the real transport by itself
+    this.#reconnectAtOnce = true;
+    transport.close();
   }
 
   /** Closes the connection and stops retrying. The transcript stays. */
@@ -149,6 +187,8 @@ export class Conversation {
     const transport = this.#transport;
     this.#transport = undefined;
     transport?.close();
+    this.#hub?.close();
+    this.#hub = undefined;
     this.#setState('closed');
   }
 
@@ -250,6 +290,7 @@ export class Conversation {
     transport.events.on('frame', (frame) => {
       this.#lastHeard = Date.now();
       this.#handleFrame(frame);
+      if (this.#hub?.leader) this.#hub.relay(frame);
     });
     transport.events.on('close', () => {
       if (this.#transport !== transport) return;
@@ -260,8 +301,8 @@ export class Conversation {
       if (!this.#started) return;
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;
       this.#setState(offline ? 'offline' : 'reconnecting');
-      const delay = this.#refreshToken ? 0 : backoffDelay(this.#attempt++);
-      this.#refreshToken = false;
+      const delay = this.#reconnectAtOnce ? 0 : backoffDelay(this.#attempt++);
+      this.#reconnectAtOnce = false;
       this.#retryTimer = setTimeout(() => this.#connect(), delay);
     });
     transport.connect();
@@ -321,6 +362,7 @@ export class Conversation {
           this.#lastSeq = 0;
           this.#historyUntil = 0;
           this.#pending.clear();
+          this.#log.length = 0;
           this.#save();
         }
         this.#attempt = 0;
@@ -328,6 +370,7 @@ export class Conversation {
         this.#everConnected = true;
         this.#startHeartbeat();
         this.#setState('connected');
+        this.#hub?.announce();
         this.#flush();
         break;
       case 'ack':
@@ -374,7 +417,7 @@ export class Conversation {
   #authError(code: 'auth-expired' | 'auth-failed' | 'auth-required'): void {
     if (code === 'auth-expired' && !this.#refreshedToken) {
       this.#refreshedToken = true;
-      this.#refreshToken = true;
+      this.#reconnectAtOnce = true;
       return;
     }
     this.stop();
@@ -402,6 +445,7 @@ export class Conversation {
     while (next) {
       this.#pending.delete(next.seq);
       this.#lastSeq = next.seq;
+      this.#log.push(next);
       this.#apply(next);
       next = this.#pending.get(this.#lastSeq + 1);
     }

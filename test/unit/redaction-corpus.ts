@@ -851,7 +851,7 @@ export const CORPUS: CorpusCase[] = [
 
 export const CONVERSATIONS: Conversation[] = [
   {
-    name: "a reassurance that names the security code does not make the next numbers a code",
+    name: 'a reassurance that names the security code does not make the next numbers a code',
     reason: 'negation anywhere earlier in the sentence ("We will never ask for … its security code")',
     steps: [
       {

@@ -1,0 +1,231 @@
+/**
+ * One conversation across the tabs of a session. The tab that holds a Web Lock named after the
+ * endpoint (the leader) keeps the only connection to the server; the other tabs (followers)
+ * talk to it over a BroadcastChannel through `ChannelTransport`, so their conversation code is
+ * exactly the same as over a socket. When the leader's tab closes, its lock is released and a
+ * waiting follower takes over with a real connection, resuming from its cursor.
+ *
+ * Channel messages:
+ *   {t:'up', from, frame}          follower → leader: one client frame (serialized)
+ *   {t:'down', to?, frame}         leader → followers: one server frame (to one tab, or all)
+ *   {t:'leader', id}               a tab has just become the leader: followers reconnect to it
+ */
+import mitt from 'mitt';
+import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
+import type { ChatEvent, ServerFrame } from '../protocol.js';
+import { redact } from '../redaction/index.js';
+import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
+import { messageFrame, pingFrame, typingFrame } from './outbound.js';
+
+type ChannelMessage =
+  | { t: 'up'; from: string; frame: string }
+  | { t: 'down'; to?: string; frame: ServerFrame }
+  | { t: 'leader'; id: string };
+
+function tabId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Whether this browser can share a conversation between tabs. */
+export function tabsSupported(): boolean {
+  return (
+    typeof BroadcastChannel !== 'undefined' &&
+    typeof navigator !== 'undefined' &&
+    typeof (navigator as Navigator & { locks?: unknown }).locks !== 'undefined'
+  );
+}
+
+/** What the leader's hub needs from its conversation. */
+export interface LeaderView {
+  /** The server connection, when connected. */
+  send(frame: WireFrame): boolean;
+  connected(): boolean;
+  conversationId(): string | undefined;
+  /** Every event applied so far, in seq order. */
+  log(): readonly ChatEvent[];
+}
+
+/**
+ * Leader election and the relay. `onLeader` runs when this tab becomes the leader (at once if
+ * no other tab holds the lock); the conversation then reconnects with a real transport.
+ */
+export class TabHub {
+  readonly id = tabId();
+  readonly #channel: BroadcastChannel;
+  readonly #view: LeaderView;
+  #leader = false;
+  #closed = false;
+  #release: (() => void) | undefined;
+  readonly #followers = new Set<ChannelTransport>();
+
+  /** Resolves once this tab knows whether it leads (it may become the leader later). */
+  readonly ready: Promise<void>;
+
+  constructor(name: string, view: LeaderView, onLeader: () => void) {
+    this.#channel = new BroadcastChannel(name);
+    this.#view = view;
+    this.#channel.addEventListener('message', (event: MessageEvent<ChannelMessage>) =>
+      this.#receive(event.data),
+    );
+    const hold = (): Promise<void> => {
+      this.#leader = true;
+      this.announce();
+      return new Promise<void>((resolve) => {
+        this.#release = resolve;
+      });
+    };
+    this.ready = new Promise<void>((ready) => {
+      void navigator.locks.request(name, { ifAvailable: true }, (lock) => {
+        // Closed before the lock manager answered: take nothing, hold nothing.
+        if (this.#closed) {
+          ready();
+          return undefined;
+        }
+        if (lock) {
+          const held = hold();
+          ready();
+          return held;
+        }
+        ready();
+        // Wait in line: when the leader's tab goes away, this one takes over.
+        void navigator.locks.request(name, () => {
+          if (this.#closed) return undefined;
+          const held = hold();
+          onLeader();
+          return held;
+        });
+        return undefined;
+      });
+    });
+  }
+
+  get leader(): boolean {
+    return this.#leader;
+  }
+
+  /** Leader: tells followers to (re)connect to this tab (on takeover and once connected). */
+  announce(): void {
+    if (this.#leader && !this.#closed)
+      this.#channel.postMessage({ t: 'leader', id: this.id } satisfies ChannelMessage);
+  }
+
+  /** A transport to the leader tab, for a follower's next connection attempt. */
+  follower(): Transport {
+    const transport = new ChannelTransport(this.#channel, this.id, () => this.#followers.delete(transport));
+    this.#followers.add(transport);
+    return transport;
+  }
+
+  /** Leader: passes a server frame on to every follower (welcomes are per tab, so not those). */
+  relay(frame: ServerFrame): void {
+    if (this.#leader && frame.type !== 'welcome' && frame.type !== 'pong') {
+      this.#channel.postMessage({ t: 'down', frame } satisfies ChannelMessage);
+    }
+  }
+
+  /** Gives up leadership and the channel (the conversation stopped or the element left the page). */
+  close(): void {
+    this.#closed = true;
+    this.#leader = false;
+    this.#release?.();
+    for (const follower of [...this.#followers]) follower.close();
+    this.#channel.close();
+  }
+
+  #receive(message: ChannelMessage): void {
+    if (message.t === 'leader') {
+      // A new leader: every follower connection reconnects to it.
+      if (message.id !== this.id) for (const follower of [...this.#followers]) follower.lost();
+      return;
+    }
+    if (message.t === 'down') {
+      if (message.to && message.to !== this.id) return;
+      for (const follower of this.#followers) follower.deliver(message.frame);
+      return;
+    }
+    if (this.#leader) this.#fromFollower(message.from, message.frame);
+  }
+
+  /** Leader: one frame from a follower tab. Customer text is redacted again before it leaves. */
+  #fromFollower(from: string, raw: string): void {
+    const frame = parseClientFrame(raw);
+    const reply = (down: ServerFrame): void =>
+      this.#channel.postMessage({ t: 'down', to: from, frame: down } satisfies ChannelMessage);
+    if (!frame) return;
+    const conversationId = this.#view.conversationId();
+    switch (frame.type) {
+      case 'hello': {
+        // Not connected yet: no welcome; the follower's heartbeat retries, and the 'leader'
+        // message or the next hello gets its answer.
+        if (!this.#view.connected() || !conversationId) return;
+        reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId });
+        const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
+        for (const event of this.#view.log()) if (event.seq > after) reply({ type: 'event', event });
+        return;
+      }
+      case 'message':
+        this.#view.send(messageFrame(frame.id, redact(frame.text).text));
+        return;
+      case 'typing':
+        this.#view.send(typingFrame(frame.active));
+        return;
+      case 'ping':
+        if (this.#view.connected()) reply({ type: 'pong' });
+        else this.#view.send(pingFrame());
+        return;
+    }
+  }
+}
+
+/** A follower's connection: client frames go up the channel to the leader, server frames come down. */
+export class ChannelTransport implements Transport {
+  readonly events = mitt<TransportEvents>();
+  readonly #channel: BroadcastChannel;
+  readonly #from: string;
+  readonly #done: () => void;
+  #open = false;
+  #closed = false;
+
+  constructor(channel: BroadcastChannel, from: string, done: () => void) {
+    this.#channel = channel;
+    this.#from = from;
+    this.#done = done;
+  }
+
+  connect(): void {
+    if (this.#closed || this.#open) return;
+    this.#open = true;
+    queueMicrotask(() => this.events.emit('open', undefined));
+  }
+
+  send(frame: WireFrame): boolean {
+    if (!this.#open || this.#closed) return false;
+    this.#channel.postMessage({ t: 'up', from: this.#from, frame } satisfies ChannelMessage);
+    return true;
+  }
+
+  deliver(frame: ServerFrame): void {
+    // Structured clone keeps the object; parse a copy through the protocol's own checks.
+    const checked = parseServerFrame(JSON.stringify(frame));
+    if (this.#open && !this.#closed && checked) this.events.emit('frame', checked);
+  }
+
+  /** The leader changed: end this connection so the conversation reconnects. */
+  lost(): void {
+    this.#finish(1012, 'leader changed');
+  }
+
+  close(): void {
+    this.#finish(1000, 'client closed');
+  }
+
+  #finish(code: number, reason: string): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    this.#open = false;
+    this.#done();
+    this.events.emit('close', { code, reason });
+    this.events.all.clear();
+  }
+}

@@ -1,0 +1,89 @@
+// Two tabs of one session (two same-origin frames here: they share Web Locks and
+// BroadcastChannel like tabs do) hold one conversation over one connection; when the tab
+// that holds the connection closes, the other takes over without losing or repeating anything.
+import { expect } from '@open-wc/testing';
+import type { AmexChatElement } from '../../src/index.js';
+import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+
+interface ServerConversation {
+  id: string;
+  events: { from: string; text: string }[];
+}
+
+async function openTab(endpoint: string): Promise<{ frame: HTMLIFrameElement; el: AmexChatElement }> {
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  await new Promise((resolve) => {
+    frame.addEventListener('load', resolve, { once: true });
+    frame.src = `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`;
+  });
+  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
+  await el.updateComplete;
+  return { frame, el };
+}
+
+function texts(el: AmexChatElement, from: string): string[] {
+  return [...(el.shadowRoot?.querySelectorAll(`.message.${from} .bubble`) ?? [])].map(
+    (b) => b.textContent ?? '',
+  );
+}
+
+async function serverRecord(endpoint: string): Promise<ServerConversation[]> {
+  const response = await fetch(endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'));
+  return (await response.json()) as ServerConversation[];
+}
+
+async function connections(endpoint: string): Promise<number> {
+  const response = await fetch(endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames'));
+  return ((await response.json()) as { stats: { connections: number } }).stats.connections;
+}
+
+describe('<amex-chat>', () => {
+  describe('transport', () => {
+    after(async () => {
+      await stopReferenceServers();
+    });
+
+    it('shares one conversation between tabs, and the other tab takes over when the first closes', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      const second = await openTab(endpoint);
+      await waitFor(
+        () => texts(second.el, 'assistant').length === 1,
+        'the greeting mirrored in the second tab',
+      );
+
+      await second.el.send('sent from the second tab');
+      await waitFor(
+        () => texts(first.el, 'customer').includes('sent from the second tab'),
+        'the message in the first tab',
+      );
+      await waitFor(
+        () =>
+          second.el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
+        'sent status in the second tab',
+      );
+      await waitFor(() => texts(second.el, 'assistant').length === 2, 'the reply in the second tab');
+
+      expect(await connections(endpoint)).to.equal(1, 'only the first tab holds a connection');
+
+      first.frame.remove();
+      await second.el.send('after the first tab closed');
+      await waitFor(() => texts(second.el, 'assistant').length === 3, 'the reply after the takeover', 15_000);
+
+      expect(texts(second.el, 'customer')).to.deep.equal([
+        'sent from the second tab',
+        'after the first tab closed',
+      ]);
+      expect(await connections(endpoint)).to.equal(2, 'the second tab connected when it took over');
+      const record = await serverRecord(endpoint);
+      expect(record).to.have.length(1, 'one conversation on the server');
+      expect(record[0]!.events.filter((e) => e.from === 'customer').map((e) => e.text)).to.deep.equal([
+        'sent from the second tab',
+        'after the first tab closed',
+      ]);
+      second.frame.remove();
+    });
+  });
+});
