@@ -296,6 +296,7 @@ export class Conversation {
       if (this.#transport !== transport) return;
       clearInterval(this.#heartbeat);
       this.#selector.report(opened);
+      if (this.#hub?.leader && this.#state === 'connected') this.#hub.announceLost();
       this.#transport = undefined;
       this.#typingSent = false;
       if (!this.#started) return;

@@ -8,7 +8,9 @@
  * Channel messages:
  *   {t:'up', from, frame}          follower → leader: one client frame (serialized)
  *   {t:'down', to?, frame}         leader → followers: one server frame (to one tab, or all)
- *   {t:'leader', id}               a tab has just become the leader: followers reconnect to it
+ *   {t:'leader', id}               a tab has just become the leader, or its connection is up
+ *                                  again: followers reconnect to it
+ *   {t:'lost'}                     the leader lost its connection: followers show it too
  */
 import mitt from 'mitt';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
@@ -20,7 +22,8 @@ import { messageFrame, pingFrame, typingFrame } from './outbound.js';
 type ChannelMessage =
   | { t: 'up'; from: string; frame: string }
   | { t: 'down'; to?: string; frame: ServerFrame }
-  | { t: 'leader'; id: string };
+  | { t: 'leader'; id: string }
+  | { t: 'lost' };
 
 function tabId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(8));
@@ -110,6 +113,11 @@ export class TabHub {
       this.#channel.postMessage({ t: 'leader', id: this.id } satisfies ChannelMessage);
   }
 
+  /** Leader: the server connection dropped; followers drop theirs so their customers see it. */
+  announceLost(): void {
+    if (this.#leader && !this.#closed) this.#channel.postMessage({ t: 'lost' } satisfies ChannelMessage);
+  }
+
   /** A transport to the leader tab, for a follower's next connection attempt. */
   follower(): Transport {
     const transport = new ChannelTransport(this.#channel, this.id, () => this.#followers.delete(transport));
@@ -134,6 +142,10 @@ export class TabHub {
   }
 
   #receive(message: ChannelMessage): void {
+    if (message.t === 'lost') {
+      for (const follower of [...this.#followers]) follower.lost();
+      return;
+    }
     if (message.t === 'leader') {
       // A new leader: every follower connection reconnects to it.
       if (message.id !== this.id) for (const follower of [...this.#followers]) follower.lost();

@@ -85,5 +85,43 @@ describe('<amex-chat>', () => {
       ]);
       second.frame.remove();
     });
+
+    it('shows a lost connection in every tab, and recovers in every tab', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      const second = await openTab(endpoint);
+      await waitFor(() => texts(second.el, 'assistant').length === 1, 'the greeting in the second tab');
+
+      await stopReferenceServers();
+      for (const tab of [first, second]) {
+        await waitFor(
+          () => tab.el.shadowRoot?.querySelector('.notice')?.textContent?.includes('Reconnecting'),
+          'the reconnecting notice in each tab',
+        );
+      }
+      await second.el.send('typed in the second tab during the outage');
+
+      await startReferenceServer({ replyDelay: 5, debug: true, port });
+      first.frame.contentWindow!.dispatchEvent(new Event('online'));
+      await waitFor(
+        () =>
+          second.el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
+        'the message delivered from the second tab',
+        15_000,
+      );
+      await waitFor(
+        () => !second.el.shadowRoot?.querySelector('.notice'),
+        'the notice gone in the second tab',
+      );
+      const record = await serverRecord(endpoint);
+      const customer = record.flatMap((c) =>
+        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
+      );
+      expect(customer).to.deep.equal(['typed in the second tab during the outage']);
+      first.frame.remove();
+      second.frame.remove();
+    });
   });
 });
