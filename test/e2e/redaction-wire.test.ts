@@ -14,6 +14,7 @@ import {
   stopReferenceServers,
   waitFor,
   wireFramesSent,
+  bodiesPosted,
 } from '../support/helpers.js';
 
 interface Secret {
@@ -118,6 +119,30 @@ describe('<amex-chat>', () => {
       // Typing frames carry nothing but the flag.
       for (const frame of sent.filter((f) => f.includes('"type":"typing"'))) {
         expect(Object.keys(JSON.parse(frame) as object).sort()).to.deep.equal(['active', 'type']);
+      }
+    });
+
+    it('never puts a typed secret in the POST bodies of the SSE transport either', async () => {
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat endpoint=${endpoint} transport="sse"></amex-chat>`,
+      );
+      const sseBase = `${endpoint.replace(/^ws/, 'http')}/sse`;
+      const before = (await bodiesPosted(sseBase)).length;
+      await el.focusComposer();
+      await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
+      for (const [index, secret] of secrets.entries()) {
+        await sendKeys({ type: secret.typed });
+        await sendKeys({ press: 'Enter' });
+        await waitFor(
+          () => bubbles(el, 'customer').length === index + 1,
+          `message ${index + 1} in the transcript`,
+        );
+      }
+      await waitFor(() => bubbles(el, 'assistant').length === secrets.length + 1, 'every reply');
+      const posted = (await bodiesPosted(sseBase)).slice(before);
+      expect(posted.filter((f) => f.includes('"type":"message"'))).to.have.length(secrets.length);
+      for (const secret of secrets) {
+        expect(leaks(posted, secret), `${secret.kind} in POST bodies`).to.deep.equal([]);
       }
     });
 

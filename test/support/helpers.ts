@@ -109,6 +109,15 @@ export async function wireFramesSent(endpoint: string): Promise<string[]> {
   return frames.filter((f) => f.url === endpoint).map((f) => f.payload);
 }
 
+/** Every request body this page POSTed to a URL starting with `prefix` (the SSE transport's frames). */
+export async function bodiesPosted(prefix: string): Promise<string[]> {
+  const frames = await executeServerCommand<{ url: string; payload: string }[] | null, undefined>(
+    'wire-frames-sent',
+  );
+  if (!frames) throw new Error('wire recording was not started');
+  return frames.filter((f) => f.url.startsWith(prefix)).map((f) => f.payload);
+}
+
 /** Every raw frame the reference server (started with `debug`) received. */
 export async function framesReceivedByServer(endpoint: string): Promise<string[]> {
   const url = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames');

@@ -100,8 +100,9 @@ export function countsReporter() {
 /**
  * Watches the real bytes on the wire from the browser side, through the Chrome DevTools
  * Protocol: `wire-record-start` enables the Network domain for the test page and records every
- * `Network.webSocketFrameSent` payload with its socket's URL; `wire-frames-sent` returns
- * `[{ url, payload }]` (the test runner's own command socket is in there too: filter by URL).
+ * `Network.webSocketFrameSent` payload with its socket's URL, and every POST body
+ * (`Network.requestWillBeSent`) with its URL; `wire-frames-sent` returns `[{ url, payload }]`
+ * (the test runner's own command socket and requests are in there too: filter by URL).
  */
 export function wirePlugin() {
   /** @type {Map<string, { cdp: any, frames: string[] }>} */
@@ -118,6 +119,12 @@ export function wirePlugin() {
         cdp.on('Network.webSocketFrameSent', (event) =>
           record.frames.push({ url: urls.get(event.requestId) ?? '', payload: event.response.payloadData }),
         );
+        // Request bodies (the SSE transport's POSTs), with their URLs.
+        cdp.on('Network.requestWillBeSent', (event) => {
+          if (event.request.method === 'POST') {
+            record.frames.push({ url: event.request.url, payload: event.request.postData ?? '' });
+          }
+        });
         await cdp.send('Network.enable');
         bySession.set(session.id, record);
         return true;
