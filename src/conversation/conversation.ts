@@ -391,12 +391,12 @@ export class Conversation {
         if (frame.id) {
           const index = this.#outbox.findIndex((o) => o.id === frame.id);
           const message = this.#messages.find((m) => m.id === frame.id);
-          const [item] = index >= 0 ? this.#outbox.splice(index, 1) : [];
-          if (item && message) {
-            this.#parked.set(frame.id, item);
-            message.status = 'failed';
-            this.#save();
-          }
+          // About another tab's message (relayed by the leader tab): not ours to report.
+          if (index < 0 || !message) break;
+          const [item] = this.#outbox.splice(index, 1);
+          if (item) this.#parked.set(frame.id, item);
+          message.status = 'failed';
+          this.#save();
         }
         this.events.emit('error', {
           code: frame.code,
