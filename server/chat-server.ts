@@ -12,10 +12,18 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { RawData } from 'ws';
 import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion, parseClientFrame } from '../src/protocol.js';
-import type { ChatEvent, ErrorCode, HelloFrame, MessageFrame, Role, ServerFrame } from '../src/protocol.js';
+import type {
+  ChatEvent,
+  ErrorCode,
+  HelloFrame,
+  MessageFrame,
+  QuickReply,
+  Role,
+  ServerFrame,
+} from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
-import { ASSISTANT_NAME, greeting, reply } from './assistant.js';
-import type { AssistantReply, Lang } from './assistant.js';
+import { ASSISTANT_NAME, createAssistant } from './assistant/index.js';
+import type { Assistant, AssistantReply, Lang } from './assistant/index.js';
 import { RateLimiter, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
 import type { Connection } from './connections.js';
 
@@ -60,6 +68,8 @@ export interface ChatServer {
 interface Conversation {
   id: string;
   lang: Lang;
+  /** The virtual assistant of this conversation (it keeps the conversation's state). */
+  assistant: Assistant;
   events: ChatEvent[];
   /** customer message id → seq, for dedupe. */
   seen: Map<string, number>;
@@ -74,6 +84,31 @@ interface Session {
 }
 
 const HEARTBEAT_MS = 15_000;
+
+/** What goes into a message event: text and quick replies, never the assistant's bookkeeping. */
+interface Said {
+  text: string;
+  quickReplies?: QuickReply[];
+}
+
+function said(reply: AssistantReply): Said {
+  return reply.quickReplies
+    ? { text: reply.text, quickReplies: [...reply.quickReplies] }
+    : { text: reply.text };
+}
+
+/**
+ * The assistant can tell when a customer wants a person; the queue and the agent console are
+ * not built yet (issue 5), so say so plainly instead of promising a connection.
+ */
+const NO_AGENTS_YET: Record<Lang, Said> = {
+  en: {
+    text: "Live agents aren't connected to this demo server yet, so I can't transfer you. I can still help with disputes, lost or stolen cards, payments, rewards and more.",
+  },
+  es: {
+    text: 'Los agentes todavía no están conectados a este servidor de demostración, así que no puedo transferirte. Aun así puedo ayudarte con disputas, tarjetas perdidas o robadas, pagos, recompensas y más.',
+  },
+};
 const MAX_FRAME_BYTES = 64 * 1024;
 
 function rawToString(data: RawData): string {
@@ -104,7 +139,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     return full;
   }
 
-  function say(conversation: Conversation, from: Role, name: string, answer: AssistantReply): ChatEvent {
+  function say(conversation: Conversation, from: Role, name: string, answer: Said): ChatEvent {
     const event: Omit<ChatEvent, 'seq'> = {
       id: randomUUID(),
       kind: 'message',
@@ -117,7 +152,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     return append(conversation, event);
   }
 
-  function answerLater(conversation: Conversation, answer: AssistantReply): void {
+  function answerLater(conversation: Conversation, answer: Said): void {
     const name = ASSISTANT_NAME[conversation.lang];
     broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
     const timer = setTimeout(() => {
@@ -160,6 +195,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const conversation: Conversation = resumed ?? {
       id: randomUUID(),
       lang,
+      assistant: createAssistant(lang),
       events: [],
       seen: new Map(),
       clients: new Set(),
@@ -175,7 +211,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       log({ msg: 'resumed', conversation: conversation.id, from, transport: connection.kind });
     } else {
       log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
-      say(conversation, 'assistant', ASSISTANT_NAME[lang], greeting(lang));
+      say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
     }
   }
 
@@ -207,7 +243,11 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     });
     conversation.seen.set(frame.id, event.seq);
     connection.send({ type: 'ack', id: frame.id, seq: event.seq });
-    answerLater(conversation, reply(checked.text, conversation.lang));
+    const answer = conversation.assistant.reply(checked.text);
+    answerLater(
+      conversation,
+      answer.action === 'queue-for-agent' ? NO_AGENTS_YET[conversation.lang] : said(answer),
+    );
   }
 
   /** One raw client frame from either transport. Never throws. */

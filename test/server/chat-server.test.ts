@@ -223,4 +223,39 @@ describe('reference server', () => {
     for (const raw of client.raw) assert.doesNotMatch(raw.replace(/\D/g, ''), /378282246310005/);
     await client.close();
   });
+  it('walks the lost-card flow over the real protocol: last four, then ZIP, then confirmation', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    const steps = ['I lost my card', '1005', '10001'];
+    for (const [n, text] of steps.entries()) {
+      client.send({ type: 'message', id: `flow-${n}`, text });
+      await client.next(isEvent('assistant', 3 + 2 * n));
+    }
+    const replies = client
+      .events()
+      .filter((e) => e.from === 'assistant')
+      .map((e) => e.text);
+    assert.match(replies[1] ?? '', /last four digits/);
+    assert.match(replies[2] ?? '', /ZIP/);
+    assert.match(replies[3] ?? '', /1005/);
+    // The customer's own digits arrived untouched: the last four and a ZIP are not secrets.
+    const customer = client
+      .events()
+      .filter((e) => e.from === 'customer')
+      .map((e) => e.text);
+    assert.deepEqual(customer, steps);
+    await client.close();
+  });
+
+  it('says plainly that no live agent can take the chat yet', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'es' });
+    await client.next(isEvent('assistant', 1));
+    client.send({ type: 'message', id: 'agent-es', text: 'Quiero hablar con un agente' });
+    const answer = await client.next(isEvent('assistant', 3));
+    assert.ok(answer.type === 'event');
+    assert.match(answer.event.text, /no están conectados/);
+    await client.close();
+  });
 });

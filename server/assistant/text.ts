@@ -1,0 +1,183 @@
+/**
+ * Text helpers for the virtual assistant: normalization, whole-word phrase matching and the
+ * few details worth picking up from a customer message (last four, ZIP, amount, date,
+ * merchant). Nothing here keeps state.
+ */
+
+/** Lower case, accents stripped, apostrophes dropped ("Can't" → "cant", "Perdí" → "perdi"). */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]/g, '');
+}
+
+/** The words of a text, normalized: letters and digits only. */
+export function words(text: string): string[] {
+  return normalize(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w !== '');
+}
+
+/**
+ * A trigger phrase, compiled to its words. A word ending in `*` matches any word that starts
+ * with it ("disput*" matches "disputar", "disputo"), for Spanish verb forms.
+ */
+export type Phrase = readonly string[];
+
+export function phrase(text: string): Phrase {
+  return text
+    .split(/\s+/)
+    .filter((w) => w !== '')
+    .map((w) => (w.endsWith('*') ? `${words(w.slice(0, -1)).join('')}*` : words(w).join('')));
+}
+
+function wordMatches(pattern: string, word: string): boolean {
+  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+}
+
+/** Whether the phrase occurs as consecutive whole words of `ws`. */
+export function hasPhrase(ws: readonly string[], p: Phrase): boolean {
+  if (p.length === 0) return false;
+  for (let i = 0; i + p.length <= ws.length; i++) {
+    let ok = true;
+    for (let j = 0; j < p.length; j++) {
+      const w = ws[i + j];
+      const pw = p[j];
+      if (w === undefined || pw === undefined || !wordMatches(pw, w)) {
+        ok = false;
+        break;
+      }
+    }
+    if (ok) return true;
+  }
+  return false;
+}
+
+export function hasAny(ws: readonly string[], phrases: readonly Phrase[]): boolean {
+  return phrases.some((p) => hasPhrase(ws, p));
+}
+
+// ---- details ------------------------------------------------------------------------------
+
+/** The redaction mask character (src/redaction/placeholders.ts): a card number was typed. */
+const MASK = '\u2022';
+
+/** Runs of digits (or mask characters) joined by single spaces, dashes or dots. */
+function digitRuns(text: string): string[] {
+  return text.match(/[\d\u2022](?:[\d\u2022]|[ \-.](?=[\d\u2022]))*/g) ?? [];
+}
+
+/**
+ * Whether the message contains something card-like that must never be echoed or used: a
+ * masked number from the redactor, a redaction placeholder, or 12+ digits in one run.
+ */
+export function looksLikeCardNumber(text: string): boolean {
+  if (text.includes(MASK)) return true;
+  if (/\[(?:card number removed|número de tarjeta eliminado|code removed|código eliminado)\]/i.test(text)) {
+    return true;
+  }
+  return digitRuns(text).some((run) => run.replace(/\D/g, '').length >= 12);
+}
+
+/** A run that is exactly four digits ("1005"), or null. Never part of a longer number. */
+export function findLastFour(text: string): string | null {
+  if (looksLikeCardNumber(text)) return null;
+  for (const run of digitRuns(text)) if (/^\d{4}$/.test(run)) return run;
+  return null;
+}
+
+/** Four digits right after "ending in", "last four", "terminada en", "últimos 4"… or null. */
+export function findStatedLastFour(text: string): string | null {
+  if (looksLikeCardNumber(text)) return null;
+  const n = normalize(text);
+  const m =
+    /\b(?:ending(?: in| with)?|ends(?: in| with)?|last (?:four|4)(?: digits)?(?: are| is)?|termina(?:da|do)? en|ultimos (?:cuatro|4)(?: digitos)?(?: son)?)[\s:#-]*(\d{4})(?![\d-])/.exec(
+      n,
+    );
+  return m?.[1] ?? null;
+}
+
+/** A US ZIP code (five digits, optionally +4), or null. */
+export function findZip(text: string): string | null {
+  if (looksLikeCardNumber(text)) return null;
+  for (const run of digitRuns(text)) {
+    if (/^\d{5}(?:-\d{4})?$/.test(run)) return run.slice(0, 5);
+  }
+  return null;
+}
+
+/** An amount such as "$127.43", "127.43 dollars", "50 dólares" → "$127.43", or null. */
+export function findAmount(text: string): string | null {
+  const dollar = /\$\s?(\d{1,3}(?:,\d{3})+|\d{1,7})(?:\.(\d{2}))?(?!\d)/.exec(text);
+  const named = /(?<![\d.,])(\d{1,7})(?:[.,](\d{2}))?\s?(?:usd|dollars?|d[oó]lares)\b/i.exec(text);
+  const m = dollar ?? named;
+  if (!m?.[1]) return null;
+  return `$${m[1]}${m[2] !== undefined ? `.${m[2]}` : ''}`;
+}
+
+/** A short date such as "08/15", "8-15-2024", "15/08", as written, or null. */
+export function findDate(text: string): string | null {
+  const m = /(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?(?![\d/.-])/.exec(text);
+  return m ? m[0] : null;
+}
+
+const MERCHANT_STOP = new Set([
+  'for',
+  'on',
+  'of',
+  'in',
+  'and',
+  'that',
+  'which',
+  'last',
+  'yesterday',
+  'today',
+  'this',
+  'por',
+  'el',
+  'la',
+  'los',
+  'las',
+  'del',
+  'y',
+  'que',
+  'ayer',
+  'hoy',
+  'de',
+  'con',
+  'a',
+  'the',
+  'my',
+  'mi',
+  'un',
+  'una',
+]);
+
+/**
+ * A merchant name after "at", "from", "merchant", "en", "comercio": up to four words of
+ * letters, stopping at a small word ("for", "on", "por"…), a number or punctuation. Or null.
+ */
+export function findMerchant(text: string): string | null {
+  const cue = /\b(?:at|from|merchant|en|comercio|tienda)[:\s]+([\p{L}&'’.-]+(?: [\p{L}&'’.-]+){0,5})/giu;
+  for (const m of text.matchAll(cue)) {
+    const out: string[] = [];
+    for (const [i, w] of (m[1] ?? '').split(' ').entries()) {
+      const key = normalize(w).replace(/[.]+$/, '');
+      if (i === 0 && (key === 'the' || key === 'el' || key === 'la')) continue;
+      if (MERCHANT_STOP.has(key)) break;
+      out.push(w.replace(/[.]+$/, ''));
+      if (out.length === 4) break;
+    }
+    const name = out.join(' ');
+    if (name.length >= 2 && name.length <= 40) return name;
+  }
+  return null;
+}
+
+/** A name typed first and followed by a comma ("Blue Bottle Coffee, 08/15, $127.43"), or null. */
+export function findLeadingMerchant(text: string): string | null {
+  const m = /^\s*([\p{L}&'’.-]+(?: [\p{L}&'’.-]+){0,3})\s*,/u.exec(text);
+  return m?.[1] ?? null;
+}
