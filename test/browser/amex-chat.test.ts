@@ -160,6 +160,29 @@ describe('<amex-chat>', () => {
     });
   });
 
+  describe('redaction', () => {
+    it('warns in Spanish and sends the Spanish placeholder with lang="es"', async () => {
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat endpoint=${DEAD_ENDPOINT} lang="es" open></amex-chat>`,
+      );
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      await sendKeys({ type: 'mi código de seguridad es 7391' });
+      const warning = await waitFor(() => el.shadowRoot?.querySelector('#warning'), 'the warning');
+      expect(warning.textContent).to.equal(
+        'Aviso: tu mensaje contiene un código de seguridad. Por tu seguridad, se eliminará antes de enviarlo.',
+      );
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(el.shadowRoot?.querySelector('.message.customer .bubble')?.textContent).to.equal(
+        'mi código de seguridad es [código eliminado]',
+      );
+      expect(input.value).to.equal('');
+      expect(el.shadowRoot?.querySelector('#warning')).to.be.null;
+      await axeCheck(el);
+    });
+  });
+
   describe('keyboard', () => {
     it('opens from the launcher with Enter and puts focus in the composer', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
