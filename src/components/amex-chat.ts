@@ -114,6 +114,10 @@ export class AmexChatElement extends LitElement {
     onState: (state) => this.#handleState(state),
     onTyping: (typing) => this.#handleTyping(typing),
     onError: (error) => this.#handleError(error),
+    onRestarted: () => {
+      this.#chat.conversation?.addNotice(this.#t.restarted);
+      this.#announcer.announce(this.#t.restarted);
+    },
   });
 
   @query('#launcher') private readonly launcher!: HTMLButtonElement;

@@ -7,6 +7,7 @@ export interface ChatControllerCallbacks {
   onState: (state: ConversationEvents['state']) => void;
   onTyping: (typing: ConversationEvents['typing']) => void;
   onError: (error: ConversationEvents['error']) => void;
+  onRestarted: () => void;
 }
 
 /**
@@ -77,6 +78,7 @@ export class ChatController implements ReactiveController {
     conversation.events.on('state', this.#callbacks.onState);
     conversation.events.on('typing', this.#callbacks.onTyping);
     conversation.events.on('error', this.#callbacks.onError);
+    conversation.events.on('restarted', this.#callbacks.onRestarted);
     return conversation;
   }
 }

@@ -28,6 +28,7 @@ export interface Strings {
   unreachable: string;
   offline: string;
   closed: string;
+  restarted: string;
   errorEmpty: string;
   errorTooLong: (max: number) => string;
   errorClosed: string;
@@ -82,6 +83,8 @@ const en: Strings = {
   unreachable: "We can't reach Customer Care right now. Trying again…",
   offline: "You're offline. We'll send your messages when you're back.",
   closed: 'Chat closed.',
+  restarted:
+    'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
   errorEmpty: 'Type a message before sending.',
   errorTooLong: (max) => `Your message is too long. Shorten it to ${max} characters or fewer.`,
   errorClosed: 'This chat has ended. Your message was not sent.',
@@ -128,6 +131,8 @@ const es: Strings = {
   unreachable: 'No podemos conectar con Atención al cliente. Volviendo a intentarlo…',
   offline: 'No tienes conexión. Enviaremos tus mensajes cuando vuelvas.',
   closed: 'Chat cerrado.',
+  restarted:
+    'No pudimos recuperar la parte anterior de este chat, así que empezó una conversación nueva. Los mensajes que aún no se habían enviado se enviaron ahora.',
   errorEmpty: 'Escribe un mensaje antes de enviarlo.',
   errorTooLong: (max) => `Tu mensaje es demasiado largo. Acórtalo a ${max} caracteres o menos.`,
   errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',

@@ -237,6 +237,25 @@ export class Conversation {
     this.events.emit('change', undefined);
   }
 
+  /**
+   * Adds a notice of this client's own to the transcript (not sent anywhere), below the server's
+   * events and above this tab's unsent messages.
+   */
+  addNotice(text: string): void {
+    const notice: TranscriptMessage = {
+      id: `local-${newId()}`,
+      from: 'system',
+      name: '',
+      text,
+      at: Date.now(),
+    };
+    let at = this.#messages.length;
+    while (at > 0 && this.#messages[at - 1]?.seq === undefined && this.#messages[at - 1]?.from === 'customer')
+      at--;
+    this.#messages.splice(at, 0, notice);
+    this.events.emit('change', undefined);
+  }
+
   /** Tells the other side whether the customer is typing. Never carries text. */
   setTyping(active: boolean): void {
     if (active === this.#typingSent) return;
@@ -359,7 +378,9 @@ export class Conversation {
     switch (frame.type) {
       case 'welcome':
         if (this.#conversationId !== frame.conversationId) {
+          const forgotten = this.#conversationId !== undefined;
           this.#conversationId = frame.conversationId;
+          if (forgotten) queueMicrotask(() => this.events.emit('restarted', undefined));
           this.#lastSeq = 0;
           this.#historyUntil = 0;
           this.#pending.clear();

@@ -61,4 +61,6 @@ export type ConversationEvents = {
   /** Incoming typing indicator from the other side. */
   typing: { name: string; active: boolean };
   error: ConversationError;
+  /** The server did not know the conversation any more (e.g. it restarted): a new one began. */
+  restarted: undefined;
 };

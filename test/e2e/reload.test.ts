@@ -61,6 +61,13 @@ describe('<amex-chat>', () => {
         15_000,
       );
       expect(customerTexts(el)).to.deep.equal(['I did not authorize this charge']);
+      // The restarted server forgot the conversation: the customer is told, once.
+      const notices = [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map(
+        (b) => b.textContent,
+      );
+      expect(notices).to.deep.equal([
+        'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
+      ]);
 
       const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
       const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
