@@ -13,26 +13,9 @@
  * printed on the back of your card" instead.
  */
 import type { QuickReply } from '../../src/protocol.js';
-import type { Lang } from './types.js';
+import type { Lang, TaskIntent } from './types.js';
 
-/** The tasks of the table (the intents that can be "the last task discussed"). */
-export type TaskIntent =
-  | 'dispute'
-  | 'lost-stolen'
-  | 'damaged'
-  | 'lock'
-  | 'unlock'
-  | 'payment-due'
-  | 'payment-assistance'
-  | 'late-fee'
-  | 'rewards'
-  | 'pay-with-points'
-  | 'authorized-user-add'
-  | 'authorized-user-remove'
-  | 'contact'
-  | 'credit-limit'
-  | 'travel'
-  | 'urgent-fraud';
+export type { TaskIntent } from './types.js';
 
 /**
  * When a rule fires: any phrase of `any`, or one phrase of every group of `all`; never when a

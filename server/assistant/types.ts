@@ -3,8 +3,8 @@ import type { QuickReply } from '../../src/protocol.js';
 
 export type Lang = 'en' | 'es';
 
-export type Intent =
-  | 'greeting'
+/** The tasks of the table (the intents that can be "the last task discussed"). */
+export type TaskIntent =
   | 'dispute'
   | 'lost-stolen'
   | 'damaged'
@@ -20,12 +20,9 @@ export type Intent =
   | 'contact'
   | 'credit-limit'
   | 'travel'
-  | 'urgent-fraud'
-  | 'agent'
-  | 'next-steps'
-  | 'thanks'
-  | 'goodbye'
-  | 'unknown';
+  | 'urgent-fraud';
+
+export type Intent = TaskIntent | 'greeting' | 'agent' | 'next-steps' | 'thanks' | 'goodbye' | 'unknown';
 
 export interface AssistantReply {
   /** Plain text, never HTML. */

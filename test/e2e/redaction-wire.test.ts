@@ -77,6 +77,21 @@ function bubbles(el: AmexChatElement, from: string): string[] {
   );
 }
 
+/** Types each secret into the real composer and sends it with Enter, then waits for every reply. */
+async function typeEverySecret(el: AmexChatElement): Promise<void> {
+  await el.focusComposer();
+  await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
+  for (const [index, secret] of secrets.entries()) {
+    await sendKeys({ type: secret.typed });
+    await sendKeys({ press: 'Enter' });
+    await waitFor(
+      () => bubbles(el, 'customer').length === index + 1,
+      `message ${index + 1} in the transcript`,
+    );
+  }
+  await waitFor(() => bubbles(el, 'assistant').length === secrets.length + 1, 'every reply');
+}
+
 describe('<amex-chat>', () => {
   describe('redaction', () => {
     let endpoint: string;
@@ -91,17 +106,7 @@ describe('<amex-chat>', () => {
 
     it('never puts a typed secret on the wire, typing indicators included', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint}></amex-chat>`);
-      await el.focusComposer();
-      await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
-      for (const [index, secret] of secrets.entries()) {
-        await sendKeys({ type: secret.typed });
-        await sendKeys({ press: 'Enter' });
-        await waitFor(
-          () => bubbles(el, 'customer').length === index + 1,
-          `message ${index + 1} in the transcript`,
-        );
-      }
-      await waitFor(() => bubbles(el, 'assistant').length === secrets.length + 1, 'every reply');
+      await typeEverySecret(el);
 
       const sent = await wireFramesSent(endpoint);
       const received = await framesReceivedByServer(endpoint);
@@ -128,17 +133,7 @@ describe('<amex-chat>', () => {
       );
       const sseBase = `${endpoint.replace(/^ws/, 'http')}/sse`;
       const before = (await bodiesPosted(sseBase)).length;
-      await el.focusComposer();
-      await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
-      for (const [index, secret] of secrets.entries()) {
-        await sendKeys({ type: secret.typed });
-        await sendKeys({ press: 'Enter' });
-        await waitFor(
-          () => bubbles(el, 'customer').length === index + 1,
-          `message ${index + 1} in the transcript`,
-        );
-      }
-      await waitFor(() => bubbles(el, 'assistant').length === secrets.length + 1, 'every reply');
+      await typeEverySecret(el);
       const posted = (await bodiesPosted(sseBase)).slice(before);
       expect(posted.filter((f) => f.includes('"type":"message"'))).to.have.length(secrets.length);
       for (const secret of secrets) {
