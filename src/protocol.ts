@@ -10,7 +10,7 @@
  */
 
 /** Major.minor. A server rejects a `hello` whose major version it does not speak. */
-export const PROTOCOL_VERSION = '1.0';
+export const PROTOCOL_VERSION = '1.1';
 
 export type Role = 'customer' | 'assistant' | 'agent' | 'system';
 
@@ -20,12 +20,38 @@ export interface QuickReply {
   value: string;
 }
 
+/** The teams a conversation can be routed to (`general` is the first line). */
+export const TEAMS = ['general', 'disputes', 'credit', 'rewards', 'travel', 'supervisor'] as const;
+export type Team = (typeof TEAMS)[number];
+
+/**
+ * What a `notice` event means, for clients that want more than its text (the text is already
+ * in the conversation's language). Notices are part of the conversation: numbered, replayed.
+ */
+export type Notice =
+  /** The customer is waiting for a person (position and wait come in `queue` frames). */
+  | { code: 'queued'; team: Team }
+  /** The customer left the queue (or it was closed); the assistant carries on. */
+  | { code: 'left-queue' }
+  /** A person took the conversation. */
+  | { code: 'agent-joined'; agent: string; team: Team }
+  /** The agent handed the conversation to another team; the customer waits for it. */
+  | { code: 'transferred'; team: Team }
+  /** The agent's connection was lost; the customer is back at the front of the line. */
+  | { code: 'agent-left'; agent: string }
+  /**
+   * The conversation ended: the reference (case) number and a short summary of what was agreed,
+   * both plain text. The customer may still write; the assistant answers from the summary.
+   */
+  | { code: 'ended'; caseNumber: string; summary: string };
+
 /** One conversation event as the server numbers and stores it. */
 export interface ChatEvent {
   seq: number;
   /** Message id: the client id for customer messages, a server id otherwise. */
   id: string;
-  kind: 'message';
+  /** A message from someone, or a `notice` from the system (`from: 'system'`, with `notice`). */
+  kind: 'message' | 'notice';
   from: Role;
   /** Display name of the sender ("Virtual assistant", "Maria"). */
   name: string;
@@ -34,6 +60,8 @@ export interface ChatEvent {
   /** Milliseconds since the epoch, server clock. */
   at: number;
   quickReplies?: QuickReply[];
+  /** Notices only. */
+  notice?: Notice;
 }
 
 // ---- client → server ---------------------------------------------------------------------
@@ -67,7 +95,24 @@ export interface PingFrame {
   type: 'ping';
 }
 
-export type ClientFrame = HelloFrame | MessageFrame | TypingFrame | PingFrame;
+/** The customer leaves the queue for a person (the assistant carries on). Idempotent. */
+export interface LeaveQueueFrame {
+  type: 'leave-queue';
+}
+
+/** The customer ends the conversation; the server answers with an `ended` notice. Idempotent. */
+export interface EndFrame {
+  type: 'end';
+}
+
+/** The customer's rating of an ended conversation, 1 (poor) to 5 (excellent); the last one counts. */
+export interface RatingFrame {
+  type: 'rating';
+  score: number;
+}
+
+export type ClientFrame =
+  HelloFrame | MessageFrame | TypingFrame | PingFrame | LeaveQueueFrame | EndFrame | RatingFrame;
 
 // ---- server → client ---------------------------------------------------------------------
 
@@ -99,6 +144,23 @@ export interface PongFrame {
   type: 'pong';
 }
 
+/**
+ * Where the customer stands in the queue for a person. Sent when it changes, after every
+ * `welcome` (so a reconnect knows), and at least every 30 s while waiting (the estimate moves).
+ * `waiting: false` means the customer is not (or no longer) in a queue.
+ */
+export type QueueFrame =
+  | {
+      type: 'queue';
+      waiting: true;
+      /** 1 = next. */
+      position: number;
+      /** Estimated wait, in whole seconds. */
+      etaSeconds: number;
+      team: Team;
+    }
+  | { type: 'queue'; waiting: false };
+
 export type ErrorCode =
   | 'bad-frame'
   | 'unsupported-version'
@@ -108,6 +170,10 @@ export type ErrorCode =
   | 'auth-required'
   | 'auth-expired'
   | 'auth-failed'
+  | 'queue-full'
+  | 'not-found'
+  | 'taken'
+  | 'forbidden'
   | 'internal';
 
 export interface ErrorFrame {
@@ -118,7 +184,8 @@ export interface ErrorFrame {
   id?: string;
 }
 
-export type ServerFrame = WelcomeFrame | EventFrame | AckFrame | TypingStateFrame | PongFrame | ErrorFrame;
+export type ServerFrame =
+  WelcomeFrame | EventFrame | AckFrame | TypingStateFrame | PongFrame | QueueFrame | ErrorFrame;
 
 /** Longest customer message, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -152,6 +219,16 @@ export function parseClientFrame(raw: string): ClientFrame | undefined {
       return typeof data['active'] === 'boolean' ? { type: 'typing', active: data['active'] } : undefined;
     case 'ping':
       return { type: 'ping' };
+    case 'leave-queue':
+      return { type: 'leave-queue' };
+    case 'end':
+      return { type: 'end' };
+    case 'rating': {
+      const score = data['score'];
+      return typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 5
+        ? { type: 'rating', score }
+        : undefined;
+    }
     default:
       return undefined;
   }
@@ -187,11 +264,23 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
       return typeof data['active'] === 'boolean' ? (data as unknown as TypingStateFrame) : undefined;
     case 'pong':
       return { type: 'pong' };
+    case 'queue':
+      if (data['waiting'] === false) return { type: 'queue', waiting: false };
+      return data['waiting'] === true &&
+        typeof data['position'] === 'number' &&
+        typeof data['etaSeconds'] === 'number' &&
+        isTeam(data['team'])
+        ? (data as unknown as QueueFrame)
+        : undefined;
     case 'error':
       return typeof data['code'] === 'string' ? (data as unknown as ErrorFrame) : undefined;
     default:
       return undefined;
   }
+}
+
+export function isTeam(value: unknown): value is Team {
+  return typeof value === 'string' && (TEAMS as readonly string[]).includes(value);
 }
 
 /** The major part of a version string ("1.0" → 1), or NaN. */
