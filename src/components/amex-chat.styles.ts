@@ -132,9 +132,107 @@ export const styles = css`
     align-items: center;
     justify-content: center;
   }
-  .close:focus-visible {
+  .close:focus-visible,
+  .end:focus-visible {
     outline-color: var(--_accent-text);
     outline-offset: -4px;
+  }
+  .header h2 {
+    flex: 1 1 auto;
+  }
+  .end {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    background: transparent;
+    color: inherit;
+    border: 2px solid currentColor;
+    font-weight: 600;
+  }
+  .end-confirm,
+  .queue {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 0;
+    padding: 0.5rem 1rem;
+    border-block-end: 1px solid var(--_border);
+    font-size: 0.9375rem;
+  }
+  .end-confirm p,
+  .queue p {
+    flex: 1 1 12rem;
+    margin: 0;
+  }
+  .end-confirm button,
+  .queue button,
+  .ended button {
+    min-height: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    border: 2px solid var(--_accent);
+    background: var(--_surface);
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .end-confirm #end-yes {
+    background: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .ended {
+    margin-block-start: 1rem;
+    padding: 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .ended h3 {
+    margin: 0 0 0.5rem;
+    font-size: 1rem;
+  }
+  .ended dl {
+    margin: 0 0 0.75rem;
+  }
+  .ended dt {
+    font-weight: 600;
+  }
+  .ended dd {
+    margin: 0 0 0.5rem;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .ended #case-number {
+    font-family: ui-monospace, monospace;
+    font-size: 1.0625rem;
+    user-select: all;
+  }
+  .record {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    margin-block-end: 0.75rem;
+  }
+  .rating fieldset {
+    margin: 0 0 0.5rem;
+    padding: 0.25rem 0.5rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: 0.5rem;
+  }
+  .rating legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+  .score {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2rem;
+  }
+  .score input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+  }
+  .rated:focus {
+    outline: none;
   }
   .notice {
     margin: 0;

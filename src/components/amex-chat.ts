@@ -3,7 +3,14 @@ import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noStore, sessionStore } from '../conversation/index.js';
-import type { ConnectionState, ConversationError, TranscriptMessage } from '../conversation/index.js';
+import type {
+  CaseInfo,
+  ConnectionState,
+  ConversationError,
+  ConversationPhase,
+  QueueStatus,
+  TranscriptMessage,
+} from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check, summarize } from '../redaction/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
@@ -13,6 +20,8 @@ import { ChatController } from './chat-controller.js';
 import type { AmexChatErrorDetail } from './events.js';
 import { listKinds, resolveLocale, strings } from './i18n.js';
 import type { Locale, Strings } from './i18n.js';
+import { downloadTranscript, printTranscript } from './transcript.js';
+import type { TranscriptInput } from './transcript.js';
 
 /** An error the promise-returning methods reject with; `code` matches `amex-chat-error`. */
 export class AmexChatError extends Error {
@@ -55,7 +64,7 @@ const TYPING_IDLE = 5000;
  * @fires {CustomEvent<Record<string, never>>} amex-chat-open - The customer opened the panel (not fired for `show()` or the `open` attribute).
  * @fires {CustomEvent<Record<string, never>>} amex-chat-close - The customer closed the panel (not fired for `hide()` or the `open` attribute).
  * @fires {CustomEvent<AmexChatMessageDetail>} amex-chat-message - A message was sent (detail holds the redacted text as sent) or received.
- * @fires {CustomEvent<AmexChatStateDetail>} amex-chat-state - The connection state changed: `connecting`, `connected`, `reconnecting`, `offline`, `closed`.
+ * @fires {CustomEvent<AmexChatStateDetail>} amex-chat-state - The connection state (`connecting`, `connected`, `reconnecting`, `offline`, `closed`) or the conversation's phase (`assistant`, `queued`, `agent`, `ended`) changed.
  * @fires {CustomEvent<AmexChatRedactedDetail>} amex-chat-redacted - Sensitive data was removed from (or blocked in) a message; only kinds and a count, never text.
  * @fires {CustomEvent<AmexChatErrorDetail>} amex-chat-error - The customer was shown an error (code and the localized message).
  *
@@ -66,6 +75,13 @@ const TYPING_IDLE = 5000;
  * @csspart heading - The panel heading.
  * @csspart close-button - The button that closes the panel.
  * @csspart notice - The connection notice ("Reconnecting…").
+ * @csspart end-button - The "End chat" button in the header.
+ * @csspart end-confirm - The "End this chat?" confirmation.
+ * @csspart queue - The place in line and estimated wait while waiting for an agent.
+ * @csspart leave-queue-button - The "Leave the line" button.
+ * @csspart ended - The summary shown when the chat ended: reference number, summary, transcript and rating.
+ * @csspart transcript-button - The "Download transcript" and "Print transcript" buttons.
+ * @csspart rating - The rating form of an ended chat.
  * @csspart transcript - The scrollable conversation log.
  * @csspart message - Each message in the transcript.
  * @csspart bubble - The text of each message.
@@ -118,6 +134,7 @@ export class AmexChatElement extends LitElement {
       this.#chat.conversation?.addNotice(this.#t.restarted);
       this.#announcer.announce(this.#t.restarted);
     },
+    onQueue: (queue) => this.#handleQueue(queue),
   });
 
   @query('#launcher') private readonly launcher!: HTMLButtonElement;
@@ -130,6 +147,11 @@ export class AmexChatElement extends LitElement {
   @state() private marks: { draft: string; findings: readonly Finding[] } = { draft: '', findings: [] };
   @state() private unread = 0;
   @state() private typingName = '';
+  /** The "End this chat?" question is showing. */
+  @state() private confirmingEnd = false;
+  /** The rating sent for the current ending (0: none yet). */
+  @state() private rated = 0;
+  @state() private ratingError = '';
 
   /**
    * Chat server URL: `ws://`/`wss://` (WebSocket) or `http://`/`https://` (Server-Sent Events
@@ -184,6 +206,9 @@ export class AmexChatElement extends LitElement {
   #announcedWarning = '';
   #stickToBottom = true;
   #wasDisconnected = false;
+  #announcedQueue = '';
+  #lastPhase: ConversationPhase = 'assistant';
+  #endWaiters: ((info: CaseInfo) => void)[] = [];
 
   /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
   async show(): Promise<void> {
@@ -207,6 +232,20 @@ export class AmexChatElement extends LitElement {
     await this.updateComplete;
     if (message instanceof AmexChatError) throw message;
     return message;
+  }
+
+  /**
+   * Ends the conversation (with an agent, in the queue or with the assistant). Resolves with the
+   * reference number and summary the server issued; with `undefined` when no chat was started.
+   * The customer can still write afterwards: the assistant answers follow-ups from the summary.
+   */
+  async end(): Promise<CaseInfo | undefined> {
+    const conversation = this.#chat.conversation;
+    if (!conversation || conversation.state === 'idle' || conversation.state === 'closed') return undefined;
+    this.confirmingEnd = false;
+    const ended = new Promise<CaseInfo>((resolve) => this.#endWaiters.push(resolve));
+    conversation.end();
+    return ended;
   }
 
   /** Moves keyboard focus to the message box (opens the panel if needed). */
@@ -278,6 +317,21 @@ export class AmexChatElement extends LitElement {
       >
         <div class="header" part="header">
           <h2 id="heading" part="heading">${this.heading || t.heading}</h2>
+          ${
+            this.#canEnd
+              ? html`<button
+                  id="end"
+                  class="end"
+                  part="end-button"
+                  type="button"
+                  aria-expanded=${this.confirmingEnd ? 'true' : 'false'}
+                  aria-controls="end-confirm"
+                  @click=${this.#handleEndClick}
+                >
+                  ${t.endChat}
+                </button>`
+              : nothing
+          }
           <button
             class="close"
             part="close-button"
@@ -289,7 +343,7 @@ export class AmexChatElement extends LitElement {
             ${closeIcon}
           </button>
         </div>
-        ${this.#renderNotice(t)}
+        ${this.#renderNotice(t)} ${this.#renderEndConfirm(t)} ${this.#renderQueue(t)}
         <div
           id="transcript"
           class="transcript"
@@ -307,11 +361,176 @@ export class AmexChatElement extends LitElement {
               (message, index) => this.#renderMessage(t, message, index === messages.length - 1),
             )}
           </ol>
+          ${this.#renderEnded(t)}
         </div>
         <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
         ${this.#renderComposer(t)}
       </section>
     `;
+  }
+
+  get #phase(): ConversationPhase {
+    return this.#chat.conversation?.phase ?? 'assistant';
+  }
+
+  /** "End chat" is offered once a conversation is under way, until it ends. */
+  get #canEnd(): boolean {
+    const conversation = this.#chat.conversation;
+    return (
+      !!conversation &&
+      conversation.state !== 'idle' &&
+      conversation.state !== 'closed' &&
+      conversation.phase !== 'ended' &&
+      conversation.messages.length > 0
+    );
+  }
+
+  #renderEndConfirm(t: Strings): TemplateResult | typeof nothing {
+    if (!this.confirmingEnd || !this.#canEnd) return nothing;
+    return html`<div
+      id="end-confirm"
+      class="end-confirm"
+      part="end-confirm"
+      role="group"
+      aria-labelledby="end-question"
+    >
+      <p id="end-question">${t.endConfirm}</p>
+      <button id="end-yes" type="button" @click=${this.#handleEndConfirm}>${t.endConfirmYes}</button>
+      <button id="end-no" type="button" @click=${this.#handleEndCancel}>${t.keepChatting}</button>
+    </div>`;
+  }
+
+  #queueText(t: Strings, queue: QueueStatus): string {
+    return `${t.queuePosition(queue.position)} ${t.queueWait(queue.etaSeconds)}`;
+  }
+
+  #renderQueue(t: Strings): TemplateResult | typeof nothing {
+    const queue = this.#chat.conversation?.queue;
+    if (!queue || this.#phase !== 'queued') return nothing;
+    return html`<div class="queue" part="queue">
+      <p id="queue-status">${this.#queueText(t, queue)}</p>
+      <button id="leave-queue" type="button" part="leave-queue-button" @click=${this.#handleLeaveQueue}>
+        ${t.leaveQueue}
+      </button>
+    </div>`;
+  }
+
+  #renderEnded(t: Strings): TemplateResult | typeof nothing {
+    const info = this.#chat.conversation?.case;
+    if (!info || this.#phase !== 'ended') return nothing;
+    return html`<section class="ended" part="ended" aria-labelledby="ended-heading">
+      <h3 id="ended-heading">${t.endedHeading}</h3>
+      <dl>
+        <dt>${t.referenceNumber}</dt>
+        <dd id="case-number">${info.caseNumber}</dd>
+        <dt>${t.summary}</dt>
+        <dd id="case-summary">${info.summary}</dd>
+      </dl>
+      <div class="record">
+        <button id="download" type="button" part="transcript-button" @click=${this.#handleDownload}>
+          ${t.downloadTranscript}
+        </button>
+        <button id="print" type="button" part="transcript-button" @click=${this.#handlePrint}>
+          ${t.printTranscript}
+        </button>
+      </div>
+      ${
+        this.rated
+          ? html`<p class="rated" id="rating-thanks" tabindex="-1">${t.ratingThanks}</p>`
+          : html`<form class="rating" part="rating" @submit=${this.#handleRating}>
+              <fieldset aria-describedby=${this.ratingError ? 'rating-error' : nothing}>
+                <legend>${t.ratingLegend}</legend>
+                ${t.ratingLabels.map(
+                  (label, index) =>
+                    html`<label class="score"
+                      ><input type="radio" name="score" value=${index + 1} />${label}</label
+                    >`,
+                )}
+              </fieldset>
+              ${this.ratingError ? html`<p id="rating-error" class="error">${this.ratingError}</p>` : nothing}
+              <button type="submit">${t.ratingSubmit}</button>
+            </form>`
+      }
+    </section>`;
+  }
+
+  #transcriptInput(): TranscriptInput {
+    const conversation = this.#chat.conversation;
+    return {
+      t: this.#t,
+      locale: this.#locale,
+      heading: this.heading || this.#t.heading,
+      messages: conversation?.messages ?? [],
+      case: conversation?.case,
+    };
+  }
+
+  #handleDownload(): void {
+    downloadTranscript(this.#transcriptInput(), this.renderRoot);
+  }
+
+  #handlePrint(): void {
+    if (!printTranscript(this.#transcriptInput())) {
+      const message = this.#t.popupBlocked;
+      this.#announcer.announce(message, 'assertive');
+      this.#emit('amex-chat-error', { code: 'popup-blocked', message });
+    }
+  }
+
+  #handleRating(event: SubmitEvent): void {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const score = Number(new FormData(form).get('score'));
+    if (!score) {
+      this.ratingError = this.#t.ratingMissing;
+      this.#announcer.announce(this.ratingError, 'assertive');
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]')?.focus(),
+      );
+      return;
+    }
+    this.#chat.conversation?.rate(score);
+    this.ratingError = '';
+    this.rated = score;
+    this.#announcer.announce(this.#t.ratingThanks);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('#rating-thanks')?.focus(),
+    );
+  }
+
+  #handleEndClick(): void {
+    this.confirmingEnd = !this.confirmingEnd;
+    if (this.confirmingEnd) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#end-yes')?.focus());
+    }
+  }
+
+  #handleEndConfirm(): void {
+    this.confirmingEnd = false;
+    this.#chat.conversation?.end();
+    void this.updateComplete.then(() => this.input.focus());
+  }
+
+  #handleEndCancel(): void {
+    this.confirmingEnd = false;
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#end')?.focus());
+  }
+
+  #handleLeaveQueue(): void {
+    this.#chat.conversation?.leaveQueue();
+    void this.updateComplete.then(() => this.input.focus());
+  }
+
+  /** Announces the place in line when what the customer would read changes, not on every update. */
+  #handleQueue(queue: QueueStatus | undefined): void {
+    if (!queue) {
+      this.#announcedQueue = '';
+      return;
+    }
+    const text = this.#queueText(this.#t, queue);
+    if (text === this.#announcedQueue) return;
+    this.#announcedQueue = text;
+    this.#announcer.announce(text);
   }
 
   #renderNotice(t: Strings): TemplateResult | typeof nothing {
@@ -490,6 +709,15 @@ export class AmexChatElement extends LitElement {
 
   #handleMessage(message: TranscriptMessage): void {
     this.#emit('amex-chat-message', { message: { ...message } });
+    if (message.notice?.code === 'ended') {
+      this.rated = 0;
+      this.ratingError = '';
+      const info = this.#chat.conversation?.case;
+      const waiters = this.#endWaiters;
+      this.#endWaiters = [];
+      if (info) for (const resolve of waiters) resolve(info);
+    }
+    this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
     if (message.name === this.typingName) this.typingName = '';
     if (!this.open) this.unread += 1;
@@ -501,8 +729,18 @@ export class AmexChatElement extends LitElement {
     else if (error.id) this.#showError('server', this.#t.errorServer);
   }
 
+  /** Fires `amex-chat-state` when a notice moved the conversation to another phase. */
+  #emitPhase(): void {
+    const phase = this.#phase;
+    if (phase === this.#lastPhase) return;
+    this.#lastPhase = phase;
+    if (phase !== 'ended') this.confirmingEnd = this.confirmingEnd && this.#canEnd;
+    this.#emit('amex-chat-state', { state: this.#state, phase });
+  }
+
   #handleState(state: ConnectionState): void {
-    this.#emit('amex-chat-state', { state });
+    this.#lastPhase = this.#phase;
+    this.#emit('amex-chat-state', { state, phase: this.#phase });
     const t = this.#t;
     if (state === 'reconnecting' || state === 'offline')
       this.#announcer.announce(this.#noticeText(t, state), 'assertive');
@@ -538,7 +776,9 @@ export class AmexChatElement extends LitElement {
   #handlePanelKeydown(event: KeyboardEvent): void {
     if (event.key === 'Escape' && !event.isComposing) {
       event.preventDefault();
-      this.#closeFromUi();
+      // Escape first dismisses the "End this chat?" question, then closes the panel.
+      if (this.confirmingEnd) this.#handleEndCancel();
+      else this.#closeFromUi();
     }
   }
 

@@ -8,6 +8,7 @@ export interface ChatControllerCallbacks {
   onTyping: (typing: ConversationEvents['typing']) => void;
   onError: (error: ConversationEvents['error']) => void;
   onRestarted: () => void;
+  onQueue: (queue: ConversationEvents['queue']) => void;
 }
 
 /**
@@ -79,6 +80,7 @@ export class ChatController implements ReactiveController {
     conversation.events.on('typing', this.#callbacks.onTyping);
     conversation.events.on('error', this.#callbacks.onError);
     conversation.events.on('restarted', this.#callbacks.onRestarted);
+    conversation.events.on('queue', this.#callbacks.onQueue);
     return conversation;
   }
 }

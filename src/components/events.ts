@@ -1,4 +1,4 @@
-import type { ConnectionState, TranscriptMessage } from '../conversation/index.js';
+import type { ConnectionState, ConversationPhase, TranscriptMessage } from '../conversation/index.js';
 import type { SensitiveKind } from '../redaction/index.js';
 
 /** `amex-chat-message`: a message as sent (redacted) or received. */
@@ -6,9 +6,11 @@ export interface AmexChatMessageDetail {
   message: Readonly<TranscriptMessage>;
 }
 
-/** `amex-chat-state`: the connection state changed. */
+/** `amex-chat-state`: the connection state or the conversation's phase changed. */
 export interface AmexChatStateDetail {
   state: ConnectionState;
+  /** With the virtual `assistant`, `queued` for a person, with an `agent`, or `ended`. */
+  phase: ConversationPhase;
 }
 
 /** `amex-chat-redacted`: sensitive data was removed or blocked. Never carries text. */
@@ -30,7 +32,8 @@ export interface AmexChatErrorDetail {
     | 'connection'
     | 'server'
     | 'endpoint'
-    | 'auth';
+    | 'auth'
+    | 'popup-blocked';
   message: string;
 }
 

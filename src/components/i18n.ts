@@ -43,6 +43,36 @@ export interface Strings {
   warningMasked: string;
   kinds: Record<'card' | 'cvv' | 'ssn' | 'otp' | 'password', string>;
   and: string;
+  /** "You're number 2 in line." */
+  queuePosition: (position: number) => string;
+  /** "Estimated wait: about 4 minutes." */
+  queueWait: (seconds: number) => string;
+  leaveQueue: string;
+  endChat: string;
+  endConfirm: string;
+  endConfirmYes: string;
+  keepChatting: string;
+  endedHeading: string;
+  referenceNumber: string;
+  summary: string;
+  downloadTranscript: string;
+  printTranscript: string;
+  /** Title of the transcript file and print view. */
+  transcriptTitle: string;
+  /** "Saved on 25 November 2026, 14:05" line of the transcript. */
+  transcriptSaved: (when: string) => string;
+  popupBlocked: string;
+  ratingLegend: string;
+  /** Names of the scores 1–5. */
+  ratingLabels: readonly [string, string, string, string, string];
+  ratingSubmit: string;
+  ratingThanks: string;
+  ratingMissing: string;
+}
+
+/** Whole minutes, at least one, for a wait in seconds. */
+function minutes(seconds: number): number {
+  return Math.max(1, Math.round(seconds / 60));
 }
 
 /** "Maria, live agent"; just "Virtual assistant" when the name already says the role. */
@@ -105,6 +135,30 @@ const en: Strings = {
     password: 'a password',
   },
   and: 'and',
+  queuePosition: (p) =>
+    p === 1 ? "You're next in line for an agent." : `You're number ${p} in line for an agent.`,
+  queueWait: (s) =>
+    s < 60
+      ? 'Estimated wait: less than a minute.'
+      : `Estimated wait: about ${minutes(s)} ${minutes(s) === 1 ? 'minute' : 'minutes'}.`,
+  leaveQueue: 'Leave the line',
+  endChat: 'End chat',
+  endConfirm: "End this chat? You'll get a reference number and a summary.",
+  endConfirmYes: 'Yes, end chat',
+  keepChatting: 'Keep chatting',
+  endedHeading: 'Chat ended',
+  referenceNumber: 'Reference number',
+  summary: 'Summary',
+  downloadTranscript: 'Download transcript',
+  printTranscript: 'Print transcript',
+  transcriptTitle: 'Customer Care chat transcript',
+  transcriptSaved: (when) => `Saved ${when}`,
+  popupBlocked: 'The print view could not open. Allow pop-ups for this site, or download the transcript.',
+  ratingLegend: 'How was this chat?',
+  ratingLabels: ['1, poor', '2, fair', '3, good', '4, very good', '5, excellent'],
+  ratingSubmit: 'Send rating',
+  ratingThanks: 'Thank you for rating this chat.',
+  ratingMissing: 'Choose a rating from 1 to 5 first.',
 };
 
 const es: Strings = {
@@ -153,6 +207,33 @@ const es: Strings = {
     password: 'una contraseña',
   },
   and: 'y',
+  queuePosition: (p) =>
+    p === 1
+      ? 'Eres el siguiente en la fila para hablar con un agente.'
+      : `Eres el número ${p} en la fila para hablar con un agente.`,
+  queueWait: (s) =>
+    s < 60
+      ? 'Espera estimada: menos de un minuto.'
+      : `Espera estimada: unos ${minutes(s)} ${minutes(s) === 1 ? 'minuto' : 'minutos'}.`,
+  leaveQueue: 'Salir de la fila',
+  endChat: 'Terminar chat',
+  endConfirm: '¿Terminar este chat? Recibirás un número de referencia y un resumen.',
+  endConfirmYes: 'Sí, terminar chat',
+  keepChatting: 'Seguir chateando',
+  endedHeading: 'Chat terminado',
+  referenceNumber: 'Número de referencia',
+  summary: 'Resumen',
+  downloadTranscript: 'Descargar transcripción',
+  printTranscript: 'Imprimir transcripción',
+  transcriptTitle: 'Transcripción del chat de Atención al cliente',
+  transcriptSaved: (when) => `Guardada el ${when}`,
+  popupBlocked:
+    'No se pudo abrir la vista de impresión. Permite las ventanas emergentes para este sitio o descarga la transcripción.',
+  ratingLegend: '¿Qué te pareció este chat?',
+  ratingLabels: ['1, malo', '2, regular', '3, bueno', '4, muy bueno', '5, excelente'],
+  ratingSubmit: 'Enviar valoración',
+  ratingThanks: 'Gracias por valorar este chat.',
+  ratingMissing: 'Primero elige una valoración del 1 al 5.',
 };
 
 const dictionaries: Record<Locale, Strings> = { en, es };

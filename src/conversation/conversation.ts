@@ -1,16 +1,32 @@
 import mitt from 'mitt';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
-import type { ChatEvent, ServerFrame } from '../protocol.js';
+import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { createRedactor, redact, summarize } from '../redaction/index.js';
 import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
 import { backoffDelay } from './backoff.js';
-import { helloFrame, messageFrame, pingFrame, typingFrame } from './outbound.js';
+import {
+  endFrame,
+  helloFrame,
+  leaveQueueFrame,
+  messageFrame,
+  pingFrame,
+  ratingFrame,
+  typingFrame,
+} from './outbound.js';
 import { noStore } from './persistence.js';
 import { TabHub, tabsSupported } from './tabs.js';
 import type { ConversationStore } from './persistence.js';
-import type { ConnectionState, ConversationEvents, SendResult, TranscriptMessage } from './types.js';
+import type {
+  CaseInfo,
+  ConnectionState,
+  ConversationEvents,
+  ConversationPhase,
+  QueueStatus,
+  SendResult,
+  TranscriptMessage,
+} from './types.js';
 
 export interface ConversationOptions {
   endpoint: string;
@@ -93,6 +109,14 @@ export class Conversation {
   #refreshedToken = false;
   /** Events up to this seq were seen before a reload; their replay is history. */
   #historyUntil = 0;
+  #phase: ConversationPhase = 'assistant';
+  #queue: QueueStatus | undefined;
+  /** The last queue frame, for follower tabs that connect later. */
+  #queueFrame: QueueFrame | undefined;
+  #agent: { name: string; team: string } | undefined;
+  #case: CaseInfo | undefined;
+  /** Leave-queue, end and rating frames waiting for a connection (each idempotent; last wins). */
+  readonly #controls = new Map<string, WireFrame>();
 
   constructor(options: ConversationOptions) {
     this.#options = options;
@@ -144,6 +168,52 @@ export class Conversation {
     return this.#messages;
   }
 
+  /** With the assistant, queued for a person, with an agent, or ended. */
+  get phase(): ConversationPhase {
+    return this.#phase;
+  }
+
+  /** The customer's place in the queue while `phase` is `queued` (and the server said where). */
+  get queue(): QueueStatus | undefined {
+    return this.#queue;
+  }
+
+  /** The person the customer is chatting with, while `phase` is `agent`. */
+  get agent(): { name: string; team: string } | undefined {
+    return this.#agent;
+  }
+
+  /** The reference number and summary of the last ending, if the conversation ended. */
+  get case(): CaseInfo | undefined {
+    return this.#case;
+  }
+
+  /** Leaves the queue for a person; the assistant carries on. */
+  leaveQueue(): void {
+    this.#sendControl('leave', leaveQueueFrame());
+  }
+
+  /** Ends the conversation; the server answers with the reference number and a summary. */
+  end(): void {
+    this.#sendControl('end', endFrame());
+  }
+
+  /** Rates the ended conversation, 1 (poor) to 5 (excellent). */
+  rate(score: number): void {
+    if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be 1–5');
+    this.#sendControl('rating', ratingFrame(score));
+  }
+
+  /** Sends a control frame now, or after the next welcome if not connected. */
+  #sendControl(key: string, frame: WireFrame): void {
+    if (this.#state === 'connected' && this.#transport?.send(frame)) {
+      this.#controls.delete(key);
+      return;
+    }
+    this.#controls.set(key, frame);
+    this.start();
+  }
+
   /** Opens the connection (idempotent). */
   start(): void {
     if (this.#started) return;
@@ -168,6 +238,7 @@ export class Conversation {
       connected: () => this.#state === 'connected',
       conversationId: () => this.#conversationId,
       log: () => this.#log,
+      queue: () => this.#queueFrame,
     };
   }
 
@@ -385,6 +456,11 @@ export class Conversation {
           this.#historyUntil = 0;
           this.#pending.clear();
           this.#log.length = 0;
+          this.#phase = 'assistant';
+          this.#agent = undefined;
+          this.#case = undefined;
+          this.#queueFrame = undefined;
+          this.#setQueue(undefined);
           this.#save();
         }
         this.#attempt = 0;
@@ -394,6 +470,13 @@ export class Conversation {
         this.#setState('connected');
         this.#hub?.announce();
         this.#flush();
+        for (const [key, control] of this.#controls) {
+          if (this.#transport?.send(control)) this.#controls.delete(key);
+        }
+        break;
+      case 'queue':
+        this.#queueFrame = frame;
+        this.#setQueue(frame.waiting ? frame : undefined);
         break;
       case 'ack':
         this.#acknowledge(frame.id, frame.seq);
@@ -488,6 +571,10 @@ export class Conversation {
       at: event.at,
     };
     if (event.quickReplies?.length) message.quickReplies = event.quickReplies;
+    if (event.kind === 'notice' && event.notice) {
+      message.notice = event.notice;
+      this.#applyNotice(event);
+    }
     if (event.seq <= this.#historyUntil) message.history = true;
     // A customer message we did not send from here: replayed after a reload, or another tab's.
     if (event.from === 'customer') message.status = 'sent';
@@ -498,6 +585,49 @@ export class Conversation {
       at--;
     this.#messages.splice(at, 0, message);
     this.events.emit('message', message);
+    this.events.emit('change', undefined);
+  }
+
+  /** Notices move the conversation from phase to phase. */
+  #applyNotice(event: ChatEvent): void {
+    const notice = event.notice;
+    if (!notice) return;
+    switch (notice.code) {
+      case 'queued':
+      case 'transferred':
+      case 'agent-left':
+        this.#phase = 'queued';
+        this.#agent = undefined;
+        break;
+      case 'left-queue':
+        this.#phase = this.#case ? 'ended' : 'assistant';
+        this.#setQueue(undefined);
+        break;
+      case 'agent-joined':
+        this.#phase = 'agent';
+        this.#agent = { name: notice.agent, team: notice.team };
+        this.#setQueue(undefined);
+        break;
+      case 'ended':
+        this.#phase = 'ended';
+        this.#agent = undefined;
+        this.#case = { caseNumber: notice.caseNumber, summary: notice.summary };
+        this.#setQueue(undefined);
+        break;
+    }
+  }
+
+  #setQueue(queue: QueueStatus | undefined): void {
+    const next = queue
+      ? { position: queue.position, etaSeconds: queue.etaSeconds, team: queue.team }
+      : undefined;
+    const same =
+      next?.position === this.#queue?.position &&
+      next?.etaSeconds === this.#queue?.etaSeconds &&
+      next?.team === this.#queue?.team;
+    if (same) return;
+    this.#queue = next;
+    this.events.emit('queue', next);
     this.events.emit('change', undefined);
   }
 

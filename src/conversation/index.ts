@@ -1,7 +1,10 @@
 export { Conversation, MAX_OUTBOX } from './conversation.js';
 export type { ConversationOptions } from './conversation.js';
 export type {
+  CaseInfo,
   ConnectionState,
+  ConversationPhase,
+  QueueStatus,
   ConversationError,
   ConversationEvents,
   MessageStatus,

@@ -38,3 +38,16 @@ export function typingFrame(active: boolean): WireFrame {
 export function pingFrame(): WireFrame {
   return serialize({ type: 'ping' });
 }
+
+export function leaveQueueFrame(): WireFrame {
+  return serialize({ type: 'leave-queue' });
+}
+
+export function endFrame(): WireFrame {
+  return serialize({ type: 'end' });
+}
+
+/** A rating is a number 1–5: no customer text. */
+export function ratingFrame(score: number): WireFrame {
+  return serialize({ type: 'rating', score });
+}

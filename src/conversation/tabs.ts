@@ -14,10 +14,10 @@
  */
 import mitt from 'mitt';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
-import type { ChatEvent, ServerFrame } from '../protocol.js';
+import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
-import { messageFrame, pingFrame, typingFrame } from './outbound.js';
+import { endFrame, leaveQueueFrame, messageFrame, pingFrame, ratingFrame, typingFrame } from './outbound.js';
 
 type ChannelMessage =
   | { t: 'up'; from: string; frame: string }
@@ -47,6 +47,8 @@ export interface LeaderView {
   conversationId(): string | undefined;
   /** Every event applied so far, in seq order. */
   log(): readonly ChatEvent[];
+  /** The last queue frame, so a follower that connects later knows the customer's place. */
+  queue(): QueueFrame | undefined;
 }
 
 /**
@@ -174,6 +176,8 @@ export class TabHub {
         reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId });
         const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
         for (const event of this.#view.log()) if (event.seq > after) reply({ type: 'event', event });
+        const queue = this.#view.queue();
+        if (queue) reply(queue);
         return;
       }
       case 'message':
@@ -181,6 +185,15 @@ export class TabHub {
         return;
       case 'typing':
         this.#view.send(typingFrame(frame.active));
+        return;
+      case 'leave-queue':
+        this.#view.send(leaveQueueFrame());
+        return;
+      case 'end':
+        this.#view.send(endFrame());
+        return;
+      case 'rating':
+        this.#view.send(ratingFrame(frame.score));
         return;
       case 'ping':
         if (this.#view.connected()) reply({ type: 'pong' });

@@ -1,4 +1,4 @@
-import type { QuickReply, Role } from '../protocol.js';
+import type { Notice, QuickReply, Role, Team } from '../protocol.js';
 import type { SensitiveKind } from '../redaction/index.js';
 
 /** Connection state as the customer experiences it. */
@@ -33,6 +33,29 @@ export interface TranscriptMessage {
   quickReplies?: QuickReply[];
   /** Replayed after a reload: part of the conversation's history, not news to the customer. */
   history?: true;
+  /** System notices from the server: what happened (agent joined, transfer, ended …). */
+  notice?: Notice;
+}
+
+/**
+ * Where the conversation stands: with the virtual `assistant`, `queued` for a person, with an
+ * `agent`, or `ended` (the customer may still write; the assistant answers follow-ups).
+ */
+export type ConversationPhase = 'assistant' | 'queued' | 'agent' | 'ended';
+
+/** The customer's place in the queue for a person. */
+export interface QueueStatus {
+  /** 1 = next. */
+  position: number;
+  /** Estimated wait in seconds, as the server last said (it counts down between updates). */
+  etaSeconds: number;
+  team: Team;
+}
+
+/** The end of a conversation: its reference number and what was agreed. */
+export interface CaseInfo {
+  caseNumber: string;
+  summary: string;
 }
 
 /** What `Conversation.send()` did with a draft. */
@@ -63,4 +86,6 @@ export type ConversationEvents = {
   error: ConversationError;
   /** The server did not know the conversation any more (e.g. it restarted): a new one began. */
   restarted: undefined;
+  /** The queue position or wait changed, or the customer left the queue (`undefined`). */
+  queue: QueueStatus | undefined;
 };

@@ -1,0 +1,121 @@
+/**
+ * The customer's record of a conversation: a plain-text transcript to download and a
+ * print-friendly view. Both are built from the transcript as shown, which holds only redacted
+ * text, and only with text APIs (no HTML is parsed, so nothing in a message can become markup).
+ */
+import type { CaseInfo, TranscriptMessage } from '../conversation/index.js';
+import type { Locale, Strings } from './i18n.js';
+
+export interface TranscriptInput {
+  t: Strings;
+  locale: Locale;
+  heading: string;
+  messages: readonly TranscriptMessage[];
+  case?: CaseInfo | undefined;
+  /** When the record is made (tests pass a fixed time). */
+  now?: Date;
+}
+
+interface Line {
+  when: string;
+  who: string;
+  text: string;
+}
+
+function lines(input: TranscriptInput): Line[] {
+  const { t, locale } = input;
+  return input.messages
+    .filter((m) => m.status !== 'failed')
+    .map((m) => ({
+      when: new Date(m.at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
+      who: t.senderPrefix(m.name, m.from),
+      text: m.text,
+    }));
+}
+
+function savedLine(input: TranscriptInput): string {
+  const when = (input.now ?? new Date()).toLocaleString(input.locale, {
+    dateStyle: 'long',
+    timeStyle: 'short',
+  });
+  return input.t.transcriptSaved(when);
+}
+
+/** The transcript as plain text (CRLF-free, UTF-8 when downloaded). */
+export function transcriptText(input: TranscriptInput): string {
+  const { t } = input;
+  const out = [`${t.transcriptTitle}: ${input.heading}`, savedLine(input)];
+  if (input.case) out.push(`${t.referenceNumber}: ${input.case.caseNumber}`);
+  out.push('');
+  for (const line of lines(input)) out.push(`[${line.when}] ${line.who}: ${line.text}`);
+  if (input.case) out.push('', `${t.summary}: ${input.case.summary}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** A file name such as `chat-transcript-AMX-4KF7-Q2ZD.txt`. */
+export function transcriptFileName(caseInfo: CaseInfo | undefined, now = new Date()): string {
+  const id = caseInfo?.caseNumber.replace(/[^A-Za-z0-9-]/g, '') || now.toISOString().slice(0, 10);
+  return `chat-transcript-${id}.txt`;
+}
+
+/** Starts a download of the transcript as a `.txt` file. */
+export function downloadTranscript(input: TranscriptInput, root: Node & ParentNode): void {
+  const blob = new Blob([transcriptText(input)], { type: 'text/plain;charset=utf-8' });
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = transcriptFileName(input.case, input.now);
+  link.hidden = true;
+  root.appendChild(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * Opens a print-friendly view of the transcript in a new window (built with DOM text APIs,
+ * no styles or scripts, so it works under a strict Content Security Policy) and opens the
+ * print dialog. Returns false when the browser blocked the window.
+ */
+export function printTranscript(input: TranscriptInput): boolean {
+  const view = window.open('', '_blank');
+  if (!view) return false;
+  const doc = view.document;
+  const { t } = input;
+  doc.title = `${t.transcriptTitle}: ${input.heading}`;
+  doc.documentElement.lang = input.locale;
+  const add = <K extends keyof HTMLElementTagNameMap>(
+    parent: HTMLElement,
+    tag: K,
+    text?: string,
+  ): HTMLElementTagNameMap[K] => {
+    const el = doc.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    parent.append(el);
+    return el;
+  };
+  const body = doc.body;
+  body.replaceChildren();
+  const main = add(body, 'main');
+  add(main, 'h1', doc.title);
+  add(main, 'p', savedLine(input));
+  if (input.case) {
+    const facts = add(main, 'dl');
+    add(facts, 'dt', t.referenceNumber);
+    add(facts, 'dd', input.case.caseNumber);
+    add(facts, 'dt', t.summary);
+    add(facts, 'dd', input.case.summary);
+  }
+  const list = add(main, 'ol');
+  for (const line of lines(input)) {
+    const item = add(list, 'li');
+    add(item, 'strong', line.who);
+    item.append(doc.createTextNode(` (${line.when}): `));
+    const text = add(item, 'span', line.text);
+    text.style.whiteSpace = 'pre-wrap';
+  }
+  view.focus();
+  view.print();
+  return true;
+}
