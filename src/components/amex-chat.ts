@@ -236,12 +236,14 @@ export class AmexChatElement extends LitElement {
 
   /**
    * Ends the conversation (with an agent, in the queue or with the assistant). Resolves with the
-   * reference number and summary the server issued; with `undefined` when no chat was started.
+   * reference number and summary the server issued (at once if it has already ended); with
+   * `undefined` when no chat was started. While offline it waits for the connection.
    * The customer can still write afterwards: the assistant answers follow-ups from the summary.
    */
   async end(): Promise<CaseInfo | undefined> {
     const conversation = this.#chat.conversation;
     if (!conversation || conversation.state === 'idle' || conversation.state === 'closed') return undefined;
+    if (conversation.phase === 'ended' && conversation.case) return conversation.case;
     this.confirmingEnd = false;
     const ended = new Promise<CaseInfo>((resolve) => this.#endWaiters.push(resolve));
     conversation.end();

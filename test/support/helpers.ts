@@ -76,14 +76,22 @@ interface ServerOptions {
   /** Comma-separated tokens the server accepts, and ones it answers as expired. */
   tokens?: string;
   expiredTokens?: string;
+  /** Whether the simulated agent takes waiting conversations (default on). */
+  simulatedAgent?: boolean;
+  /** How long a conversation waits before the simulated agent takes it (ms). */
+  agentDelay?: number;
+  maxQueue?: number;
+  handleSeconds?: number;
+  /** How often queue frames are re-sent while waiting (ms). */
+  queueUpdate?: number;
 }
 
 /** Starts the real reference server (a child process on a loopback port, free by default). */
 export async function startReferenceServer(options: ServerOptions = {}): Promise<string> {
-  const result = await executeServerCommand<
-    { url: string },
-    { replyDelay?: number; debug?: boolean; rateLimit?: string }
-  >('reference-server-start', options);
+  const result = await executeServerCommand<{ url: string }, ServerOptions>(
+    'reference-server-start',
+    options,
+  );
   if (!result?.url) throw new Error('reference server did not start');
   return result.url;
 }
