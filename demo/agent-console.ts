@@ -1,0 +1,1337 @@
+/**
+ * `<agent-console endpoint="ws://…/chat">`: the reference server's agent console (demo).
+ *
+ * A person signs in as a contact-center agent, sees who is waiting (with the assistant's
+ * summary), accepts conversations, chats with several customers at once, transfers a
+ * conversation to another team or ends it with a summary (which issues a case number).
+ * Speaks the protocol of `src/agent-protocol.ts` over a WebSocket at `/agent`, derived from the
+ * customer endpoint in `endpoint`.
+ *
+ * Renders into light DOM: the page's landmarks, headings, labels, the modal `<dialog>` and
+ * every `aria-describedby` share one ID scope, and `demo/agent.css` styles it. IDs carry a
+ * per-instance prefix. Every text from the wire is rendered through Lit bindings (plain text).
+ */
+import { LitElement, html, nothing } from 'lit';
+import type { PropertyValues, TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { MAX_AGENT_TEXT, TEAMS, isTeam, parseAgentServerFrame } from '../src/agent-protocol.js';
+import type {
+  AgentClientFrame,
+  AgentServerFrame,
+  AssignedFrame,
+  BoardFrame,
+  ReleasedFrame,
+  Team,
+  WaitingConversation,
+} from '../src/agent-protocol.js';
+import { Announcer } from '../src/components/announcer.js';
+import { backoffDelay } from '../src/conversation/backoff.js';
+import { PROTOCOL_VERSION } from '../src/protocol.js';
+import type { ChatEvent, ErrorFrame } from '../src/protocol.js';
+
+/** Longest agent name the server accepts. */
+export const MAX_NAME_LENGTH = 40;
+/** The agent stops "typing" this long after the last keystroke. */
+const TYPING_IDLE_MS = 2500;
+/** Reconnect delays: full jitter, capped. */
+const RECONNECT_BASE_MS = 500;
+const RECONNECT_CAP_MS = 15_000;
+/** Give up on a sign-in that got no `agent-welcome` in this time. */
+const SIGN_IN_TIMEOUT_MS = 10_000;
+const PING_EVERY_MS = 25_000;
+
+const TEAM_LABELS: Record<Team, string> = {
+  general: 'General',
+  disputes: 'Disputes',
+  credit: 'Credit',
+  rewards: 'Rewards',
+  travel: 'Travel',
+  supervisor: 'Supervisor',
+};
+
+export function teamLabel(team: Team): string {
+  return TEAM_LABELS[team];
+}
+
+/** "disputes team", "a supervisor". */
+function teamPhrase(team: Team): string {
+  return team === 'supervisor' ? 'a supervisor' : `the ${team} team`;
+}
+
+const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
+
+export function languageLabel(lang: string): string {
+  try {
+    return languageNames.of(lang) ?? lang;
+  } catch {
+    return lang || 'Unknown';
+  }
+}
+
+/**
+ * The console's WebSocket URL from a customer endpoint: `ws://host:port/chat` → `ws://host:port/agent`
+ * (an `…/agent` URL is kept; `http(s)` becomes `ws(s)`).
+ */
+export function agentEndpoint(endpoint: string): string {
+  const url = new URL(endpoint, location.href);
+  if (url.protocol === 'http:') url.protocol = 'ws:';
+  else if (url.protocol === 'https:') url.protocol = 'wss:';
+  url.pathname = `${url.pathname.replace(/\/+$/, '').replace(/\/(chat|agent)$/, '')}/agent`;
+  url.search = '';
+  url.hash = '';
+  return url.toString();
+}
+
+/** "42 s", "3 min", "1 h 5 min". */
+export function formatWait(ms: number): string {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  if (seconds < 60) return `${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit' });
+
+function newId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `m-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+type Connection = 'signed-out' | 'connecting' | 'signed-in' | 'reconnecting';
+
+type ConversationStatus =
+  'active' | 'transferring' | 'transferred' | 'ending' | 'ended' | 'customer-ended' | 'lost';
+
+interface PendingMessage {
+  id: string;
+  text: string;
+  at: number;
+  seq?: number;
+  error?: string;
+}
+
+interface Conversation {
+  id: string;
+  /** Local number, for names ("Customer 2"). */
+  number: number;
+  lang: string;
+  team: Team;
+  summary: string;
+  recap: string;
+  account?: string;
+  events: ChatEvent[];
+  pending: PendingMessage[];
+  status: ConversationStatus;
+  transferredTo?: Team;
+  caseNumber?: string;
+  customerTyping: boolean;
+  unread: number;
+  draft: string;
+  composerError: string;
+  endSummary: string;
+  transferTeam: Team;
+}
+
+type Outstanding =
+  | { kind: 'accept'; conversationId: string }
+  | { kind: 'transfer'; conversationId: string; team: Team }
+  | { kind: 'end'; conversationId: string };
+
+type FocusTarget = 'board-heading' | 'composer' | 'name' | 'pane-status' | 'end-button' | 'signin-submit';
+
+let instances = 0;
+
+export class AgentConsoleElement extends LitElement {
+  /** The customer chat endpoint (`ws://…/chat`); the console connects to `/agent` on the same server. */
+  @property() endpoint = '';
+
+  /** When set, a `?endpoint=` query parameter of the page overrides `endpoint` (the demo page sets it). */
+  @property({ type: Boolean, attribute: 'endpoint-from-query' }) endpointFromQuery = false;
+
+  @state() private connection: Connection = 'signed-out';
+  @state() private agentName = '';
+  @state() private agentTeam: Team = 'general';
+  @state() private nameError = '';
+  @state() private signInError = '';
+  @state() private board: BoardFrame | undefined;
+  @state() private conversations: Conversation[] = [];
+  @state() private selectedId = '';
+  @state() private boardMessage = '';
+  @state() private reconnectAt = 0;
+  @state() private copyMessage = '';
+
+  private readonly announcer = new Announcer(this);
+  private readonly ids = `ac${++instances}`;
+  private socket: WebSocket | undefined;
+  private attempt = 0;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private signInTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private welcomed = false;
+  private firstBoard = true;
+  private outstanding: Outstanding[] = [];
+  private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private conversationCount = 0;
+  private composing = false;
+  private pendingFocus: FocusTarget | undefined;
+  private focusHome: string | undefined;
+  private focusBefore: Element | undefined;
+
+  protected override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.closeSocket();
+    clearTimeout(this.reconnectTimer);
+    clearInterval(this.tickTimer);
+    this.tickTimer = undefined;
+    for (const timer of this.typingTimers.values()) clearTimeout(timer);
+    this.typingTimers.clear();
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.tickTimer ??= setInterval(() => {
+      if (this.board?.waiting.length || this.connection === 'reconnecting') this.requestUpdate();
+    }, 1000);
+  }
+
+  /** The `/agent` URL this console connects to. */
+  get agentUrl(): string {
+    const override = this.endpointFromQuery ? new URLSearchParams(location.search).get('endpoint') : null;
+    return agentEndpoint(override ?? this.endpoint);
+  }
+
+  // ---- connection ----------------------------------------------------------------------------
+
+  private connect(): void {
+    this.closeSocket();
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(this.agentUrl);
+    } catch {
+      this.connectionFailed();
+      return;
+    }
+    this.socket = ws;
+    this.welcomed = false;
+    ws.addEventListener('open', () => {
+      if (ws !== this.socket) return;
+      this.sendFrame({
+        type: 'agent-hello',
+        v: PROTOCOL_VERSION,
+        name: this.agentName,
+        team: this.agentTeam,
+      });
+      this.signInTimer = setTimeout(() => {
+        if (ws === this.socket && !this.welcomed) ws.close();
+      }, SIGN_IN_TIMEOUT_MS);
+    });
+    ws.addEventListener('message', (event: MessageEvent) => {
+      if (ws !== this.socket || typeof event.data !== 'string') return;
+      const frame = parseAgentServerFrame(event.data);
+      if (frame) this.onFrame(frame);
+    });
+    ws.addEventListener('close', () => {
+      if (ws !== this.socket) return;
+      this.socket = undefined;
+      clearTimeout(this.signInTimer);
+      clearInterval(this.pingTimer);
+      this.connectionFailed();
+    });
+  }
+
+  private closeSocket(): void {
+    const ws = this.socket;
+    this.socket = undefined;
+    clearTimeout(this.signInTimer);
+    clearInterval(this.pingTimer);
+    if (ws && ws.readyState !== WebSocket.CLOSED) ws.close(1000);
+  }
+
+  /** The socket closed (or never opened). */
+  private connectionFailed(): void {
+    if (this.connection === 'connecting') {
+      this.connection = 'signed-out';
+      this.signInError = `Cannot connect to the chat server (${this.agentUrl}). Check that it is running, then sign in again.`;
+      this.announcer.announce(this.signInError, 'assertive');
+      return;
+    }
+    if (this.connection === 'signed-in') {
+      this.connection = 'reconnecting';
+      this.attempt = 0;
+      this.markConversationsLost();
+      this.announcer.announce('Connection lost. Reconnecting…', 'assertive');
+    } else if (this.connection === 'reconnecting') {
+      this.attempt += 1;
+    } else {
+      return;
+    }
+    const delay = Math.max(RECONNECT_BASE_MS, backoffDelay(this.attempt, 1000, RECONNECT_CAP_MS));
+    this.reconnectAt = Date.now() + delay;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+  }
+
+  private markConversationsLost(): void {
+    this.outstanding = [];
+    this.conversations = this.conversations.map((c) =>
+      c.status === 'active' || c.status === 'transferring' || c.status === 'ending'
+        ? { ...c, status: 'lost', customerTyping: false }
+        : c,
+    );
+  }
+
+  private sendFrame(frame: AgentClientFrame): boolean {
+    const ws = this.socket;
+    if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+    ws.send(JSON.stringify(frame));
+    return true;
+  }
+
+  private get online(): boolean {
+    return this.connection === 'signed-in' && this.socket?.readyState === WebSocket.OPEN;
+  }
+
+  // ---- frames --------------------------------------------------------------------------------
+
+  private onFrame(frame: AgentServerFrame): void {
+    switch (frame.type) {
+      case 'agent-welcome':
+        this.onWelcome();
+        break;
+      case 'board':
+        this.onBoard(frame);
+        break;
+      case 'assigned':
+        this.onAssigned(frame);
+        break;
+      case 'conversation-event':
+        this.onEvent(frame.conversationId, frame.event);
+        break;
+      case 'customer-typing':
+        this.onCustomerTyping(frame.conversationId, frame.active);
+        break;
+      case 'released':
+        this.onReleased(frame);
+        break;
+      case 'ack':
+        this.onAck(frame.id, frame.seq);
+        break;
+      case 'error':
+        this.onError(frame);
+        break;
+      case 'pong':
+        break;
+    }
+  }
+
+  private onWelcome(): void {
+    this.welcomed = true;
+    clearTimeout(this.signInTimer);
+    clearInterval(this.pingTimer);
+    this.pingTimer = setInterval(() => this.sendFrame({ type: 'ping' }), PING_EVERY_MS);
+    const reconnected = this.connection === 'reconnecting';
+    this.connection = 'signed-in';
+    this.attempt = 0;
+    this.firstBoard = true;
+    this.signInError = '';
+    this.nameError = '';
+    if (reconnected) {
+      this.announcer.announce('Reconnected.');
+    } else {
+      this.pendingFocus = 'board-heading';
+      this.announcer.announce(`Signed in as ${this.agentName}, ${teamLabel(this.agentTeam)} team.`);
+    }
+  }
+
+  private onBoard(frame: BoardFrame): void {
+    const previous = this.board;
+    this.board = frame;
+    const count = frame.waiting.length;
+    if (this.firstBoard) {
+      this.firstBoard = false;
+      this.announcer.announce(
+        count === 0 ? 'Nobody is waiting.' : `${count} ${count === 1 ? 'customer' : 'customers'} waiting.`,
+      );
+      return;
+    }
+    const known = new Set(previous?.waiting.map((w) => w.conversationId));
+    const arrivals = frame.waiting.filter((w) => !known.has(w.conversationId));
+    const [first] = arrivals;
+    if (arrivals.length === 1 && first) {
+      this.announcer.announce(`New customer waiting, ${teamLabel(first.team)} queue.`);
+    } else if (arrivals.length > 1) {
+      this.announcer.announce(`${arrivals.length} new customers waiting.`);
+    }
+    if (previous && previous.simulate !== frame.simulate) {
+      this.announcer.announce(`Simulated agent turned ${frame.simulate ? 'on' : 'off'}.`);
+    }
+  }
+
+  private onAssigned(frame: AssignedFrame): void {
+    const requested = this.takeOutstanding('accept', frame.conversationId);
+    const existing = this.conversations.find((c) => c.id === frame.conversationId);
+    const events = [...frame.events].sort((a, b) => a.seq - b.seq);
+    const conversation: Conversation = {
+      id: frame.conversationId,
+      number: existing?.number ?? ++this.conversationCount,
+      lang: frame.lang,
+      team: frame.team,
+      summary: frame.summary,
+      recap: frame.recap,
+      ...(frame.account === undefined ? {} : { account: frame.account }),
+      events,
+      pending: [],
+      status: 'active',
+      customerTyping: false,
+      unread: 0,
+      draft: existing?.draft ?? '',
+      composerError: '',
+      endSummary: frame.recap,
+      transferTeam: TEAMS.find((t) => t !== frame.team) ?? 'general',
+    };
+    this.conversations = existing
+      ? this.conversations.map((c) => (c.id === frame.conversationId ? conversation : c))
+      : [...this.conversations, conversation];
+    this.boardMessage = '';
+    if (requested || !this.selectedId) this.selectedId = conversation.id;
+    if (requested) this.pendingFocus = 'composer';
+    this.announcer.announce(
+      `You are now chatting with Customer ${conversation.number}, ${teamLabel(frame.team)} queue, ${languageLabel(frame.lang)}.`,
+    );
+  }
+
+  private onEvent(conversationId: string, event: ChatEvent): void {
+    const conversation = this.conversations.find((c) => c.id === conversationId);
+    if (!conversation) return;
+    if (conversation.events.some((e) => e.seq === event.seq)) return;
+    const events = [...conversation.events, event].sort((a, b) => a.seq - b.seq);
+    const pending = conversation.pending.filter((p) => p.id !== event.id && p.seq !== event.seq);
+    const fromCustomer = event.from === 'customer' && event.kind === 'message';
+    const selected = conversation.id === this.selectedId;
+    this.patch(conversationId, {
+      events,
+      pending,
+      ...(fromCustomer ? { customerTyping: false } : {}),
+      ...(fromCustomer && !selected ? { unread: conversation.unread + 1 } : {}),
+    });
+    if (fromCustomer) {
+      this.announcer.announce(
+        selected
+          ? `Customer ${conversation.number}: ${event.text}`
+          : `New message from Customer ${conversation.number}.`,
+      );
+    }
+  }
+
+  private onCustomerTyping(conversationId: string, active: boolean): void {
+    const conversation = this.conversations.find((c) => c.id === conversationId);
+    if (!conversation || conversation.customerTyping === active) return;
+    this.patch(conversationId, { customerTyping: active });
+    // Once per spell (the start), and only for the conversation on screen.
+    if (active && conversationId === this.selectedId) {
+      this.announcer.announce(`Customer ${conversation.number} is typing…`);
+    }
+  }
+
+  private onReleased(frame: ReleasedFrame): void {
+    const conversation = this.conversations.find((c) => c.id === frame.conversationId);
+    const transfer = this.takeOutstanding('transfer', frame.conversationId);
+    this.takeOutstanding('end', frame.conversationId);
+    if (!conversation) return;
+    this.stopTyping(conversation.id);
+    const who = `Customer ${conversation.number}`;
+    const caseNumber = frame.caseNumber ?? conversation.caseNumber;
+    if (frame.reason === 'transferred') {
+      const team = transfer?.kind === 'transfer' ? transfer.team : conversation.transferredTo;
+      this.patch(conversation.id, {
+        status: 'transferred',
+        customerTyping: false,
+        ...(team ? { transferredTo: team } : {}),
+      });
+      this.announcer.announce(team ? `${who} transferred to ${teamPhrase(team)}.` : `${who} transferred.`);
+    } else {
+      this.patch(conversation.id, {
+        status: frame.reason,
+        customerTyping: false,
+        ...(caseNumber ? { caseNumber } : {}),
+      });
+      const what = frame.reason === 'customer-ended' ? `${who} ended the chat.` : `Chat with ${who} ended.`;
+      this.announcer.announce(caseNumber ? `${what} Case number ${caseNumber}.` : what);
+      if (this.selectedId === conversation.id && this.endDialog?.open) {
+        this.endDialog.close();
+        this.pendingFocus = 'pane-status';
+      }
+    }
+  }
+
+  private onAck(id: string, seq: number): void {
+    for (const conversation of this.conversations) {
+      const message = conversation.pending.find((p) => p.id === id);
+      if (!message) continue;
+      const stored = conversation.events.some((e) => e.seq === seq);
+      this.patch(conversation.id, {
+        pending: stored
+          ? conversation.pending.filter((p) => p.id !== id)
+          : conversation.pending.map((p) => (p.id === id ? { ...p, seq } : p)),
+      });
+      return;
+    }
+  }
+
+  private onError(frame: ErrorFrame): void {
+    if (!this.welcomed) {
+      // The server refused the sign-in.
+      const connection = this.connection;
+      this.connection = 'signed-out';
+      clearTimeout(this.reconnectTimer);
+      this.closeSocket();
+      this.conversations = [];
+      this.selectedId = '';
+      this.board = undefined;
+      this.nameError = `The server refused the sign-in: ${frame.message}`;
+      this.pendingFocus = 'name';
+      this.announcer.announce(this.nameError, 'assertive');
+      if (connection === 'reconnecting') this.signInError = 'You were signed out.';
+      return;
+    }
+    if (frame.id) {
+      for (const conversation of this.conversations) {
+        if (!conversation.pending.some((p) => p.id === frame.id)) continue;
+        this.patch(conversation.id, {
+          pending: conversation.pending.map((p) => (p.id === frame.id ? { ...p, error: frame.message } : p)),
+        });
+        this.announcer.announce(`Message not sent: ${frame.message}`, 'assertive');
+        return;
+      }
+    }
+    const request = ['taken', 'forbidden', 'not-found'].includes(frame.code)
+      ? this.outstanding.shift()
+      : undefined;
+    if (request?.kind === 'accept') {
+      const reasons: Record<string, string> = {
+        taken: 'Another agent took that conversation.',
+        forbidden: 'Your team may not take that conversation.',
+        'not-found': 'That conversation is no longer waiting.',
+      };
+      this.boardMessage = reasons[frame.code] ?? frame.message;
+      this.announcer.announce(this.boardMessage, 'assertive');
+      return;
+    }
+    if (request) {
+      const conversation = this.conversations.find((c) => c.id === request.conversationId);
+      if (conversation) {
+        const what = request.kind === 'transfer' ? 'Transfer' : 'Ending the chat';
+        this.patch(conversation.id, {
+          status:
+            conversation.status === 'ending' || conversation.status === 'transferring'
+              ? 'active'
+              : conversation.status,
+          composerError: `${what} failed: ${frame.message}`,
+        });
+        this.announcer.announce(`${what} failed: ${frame.message}`, 'assertive');
+        return;
+      }
+    }
+    this.boardMessage = `The server said: ${frame.message}`;
+    this.announcer.announce(this.boardMessage, 'assertive');
+  }
+
+  private takeOutstanding(kind: Outstanding['kind'], conversationId: string): Outstanding | undefined {
+    const index = this.outstanding.findIndex((o) => o.kind === kind && o.conversationId === conversationId);
+    if (index < 0) return undefined;
+    return this.outstanding.splice(index, 1)[0];
+  }
+
+  private patch(conversationId: string, changes: Partial<Conversation>): void {
+    this.conversations = this.conversations.map((c) => (c.id === conversationId ? { ...c, ...changes } : c));
+  }
+
+  private get selected(): Conversation | undefined {
+    return this.conversations.find((c) => c.id === this.selectedId);
+  }
+
+  private canAccept(team: Team): boolean {
+    return this.agentTeam === 'supervisor' || team === 'general' || team === this.agentTeam;
+  }
+
+  // ---- user actions --------------------------------------------------------------------------
+
+  #onSignIn(event: SubmitEvent): void {
+    event.preventDefault();
+    if (this.connection !== 'signed-out') return;
+    const form = event.currentTarget as HTMLFormElement;
+    const data = new FormData(form);
+    const name = (data.get('name') as string | null) ?? ''.trim();
+    const team = data.get('team');
+    this.signInError = '';
+    if (!name) {
+      this.nameError = 'Enter your name.';
+    } else if (name.length > MAX_NAME_LENGTH) {
+      this.nameError = `Use at most ${MAX_NAME_LENGTH} characters.`;
+    } else {
+      this.nameError = '';
+    }
+    if (this.nameError) {
+      this.pendingFocus = 'name';
+      this.announcer.announce(this.nameError, 'assertive');
+      return;
+    }
+    this.agentName = name;
+    this.agentTeam = isTeam(team) ? team : 'general';
+    this.connection = 'connecting';
+    this.announcer.announce('Signing in…');
+    this.connect();
+  }
+
+  #signOut(): void {
+    clearTimeout(this.reconnectTimer);
+    for (const id of this.typingTimers.keys()) this.stopTyping(id);
+    this.closeSocket();
+    this.connection = 'signed-out';
+    this.board = undefined;
+    this.conversations = [];
+    this.selectedId = '';
+    this.outstanding = [];
+    this.boardMessage = '';
+    this.pendingFocus = 'name';
+    this.announcer.announce('Signed out.');
+  }
+
+  private accept(conversationId: string): void {
+    this.boardMessage = '';
+    if (!this.sendFrame({ type: 'accept', conversationId })) {
+      this.boardMessage = 'Not connected. Wait for the console to reconnect, then try again.';
+      this.announcer.announce(this.boardMessage, 'assertive');
+      return;
+    }
+    this.outstanding.push({ kind: 'accept', conversationId });
+  }
+
+  private select(conversationId: string): void {
+    if (this.selectedId && this.selectedId !== conversationId) this.stopTyping(this.selectedId);
+    this.selectedId = conversationId;
+    this.patch(conversationId, { unread: 0 });
+  }
+
+  #setSimulate(event: Event): void {
+    const box = event.currentTarget as HTMLInputElement;
+    if (!this.sendFrame({ type: 'simulate', enabled: box.checked })) {
+      box.checked = this.board?.simulate ?? false;
+      this.boardMessage = 'Not connected: the setting was not changed.';
+      this.announcer.announce(this.boardMessage, 'assertive');
+    }
+  }
+
+  private onComposerInput(conversation: Conversation, event: Event): void {
+    const draft = (event.currentTarget as HTMLTextAreaElement).value;
+    this.patch(conversation.id, { draft, composerError: '' });
+    if (conversation.status !== 'active' || !this.online) return;
+    if (!draft) {
+      this.stopTyping(conversation.id);
+      return;
+    }
+    const timer = this.typingTimers.get(conversation.id);
+    if (timer === undefined)
+      this.sendFrame({ type: 'typing', conversationId: conversation.id, active: true });
+    clearTimeout(timer);
+    this.typingTimers.set(
+      conversation.id,
+      setTimeout(() => this.stopTyping(conversation.id), TYPING_IDLE_MS),
+    );
+  }
+
+  private stopTyping(conversationId: string): void {
+    const timer = this.typingTimers.get(conversationId);
+    if (timer === undefined) return;
+    clearTimeout(timer);
+    this.typingTimers.delete(conversationId);
+    this.sendFrame({ type: 'typing', conversationId, active: false });
+  }
+
+  #onComposerKeydown(event: KeyboardEvent): void {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing || this.composing) return;
+    event.preventDefault();
+    const conversation = this.selected;
+    if (conversation) this.sendDraft(conversation);
+  }
+
+  #onCompositionStart(): void {
+    this.composing = true;
+  }
+
+  #onCompositionEnd(): void {
+    // Some browsers send the Enter that commits a composition after `compositionend`.
+    setTimeout(() => (this.composing = false), 0);
+  }
+
+  private onComposerSubmit(conversation: Conversation, event: SubmitEvent): void {
+    event.preventDefault();
+    this.sendDraft(conversation);
+  }
+
+  private sendDraft(conversation: Conversation): void {
+    const text = conversation.draft;
+    if (conversation.status !== 'active') return;
+    if (!text.trim()) {
+      this.patch(conversation.id, { composerError: 'Write a message first.' });
+      return;
+    }
+    if (text.length > MAX_AGENT_TEXT) {
+      this.patch(conversation.id, { composerError: `Messages can be at most ${MAX_AGENT_TEXT} characters.` });
+      return;
+    }
+    const id = newId();
+    if (!this.online || !this.sendFrame({ type: 'say', conversationId: conversation.id, id, text })) {
+      this.patch(conversation.id, { composerError: 'Not sent: the console is reconnecting.' });
+      this.announcer.announce('Not sent: the console is reconnecting.', 'assertive');
+      return;
+    }
+    this.stopTyping(conversation.id);
+    this.patch(conversation.id, {
+      draft: '',
+      composerError: '',
+      pending: [...conversation.pending, { id, text, at: Date.now() }],
+    });
+  }
+
+  private onTransferTeam(conversation: Conversation, event: Event): void {
+    const value = (event.currentTarget as HTMLSelectElement).value;
+    if (isTeam(value)) this.patch(conversation.id, { transferTeam: value });
+  }
+
+  private transfer(conversation: Conversation): void {
+    const team = conversation.transferTeam;
+    if (conversation.status !== 'active') return;
+    if (!this.sendFrame({ type: 'transfer', conversationId: conversation.id, team })) {
+      this.patch(conversation.id, { composerError: 'Not transferred: the console is reconnecting.' });
+      return;
+    }
+    this.stopTyping(conversation.id);
+    this.outstanding.push({ kind: 'transfer', conversationId: conversation.id, team });
+    this.patch(conversation.id, { status: 'transferring', transferredTo: team, composerError: '' });
+    this.pendingFocus = 'pane-status';
+  }
+
+  private get endDialog(): HTMLDialogElement | null {
+    return this.querySelector<HTMLDialogElement>(`#${this.ids}-end-dialog`);
+  }
+
+  #openEndDialog(): void {
+    const dialog = this.endDialog;
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    this.querySelector<HTMLTextAreaElement>(`#${this.ids}-summary`)?.focus();
+  }
+
+  #closeEndDialog(): void {
+    this.endDialog?.close();
+  }
+
+  #onEndDialogClose(): void {
+    // Escape, Cancel or Confirm: unless Confirm chose another place, back to "End chat".
+    this.pendingFocus ??= 'end-button';
+    this.requestUpdate();
+  }
+
+  private onEndSummaryInput(conversation: Conversation, event: Event): void {
+    this.patch(conversation.id, { endSummary: (event.currentTarget as HTMLTextAreaElement).value });
+  }
+
+  private confirmEnd(conversation: Conversation, event: SubmitEvent): void {
+    event.preventDefault();
+    if (conversation.status !== 'active') {
+      this.#closeEndDialog();
+      return;
+    }
+    const summary = conversation.endSummary.slice(0, MAX_AGENT_TEXT);
+    if (!this.sendFrame({ type: 'end', conversationId: conversation.id, summary })) {
+      this.patch(conversation.id, { composerError: 'Not ended: the console is reconnecting.' });
+      this.#closeEndDialog();
+      return;
+    }
+    this.stopTyping(conversation.id);
+    this.outstanding.push({ kind: 'end', conversationId: conversation.id });
+    this.patch(conversation.id, { status: 'ending', composerError: '' });
+    this.pendingFocus = 'pane-status';
+    this.#closeEndDialog();
+  }
+
+  private async copyCaseNumber(caseNumber: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(caseNumber);
+      this.copyMessage = 'Copied.';
+    } catch {
+      const number = this.querySelector(`#${this.ids}-case-number`);
+      const selection = getSelection();
+      if (number && selection) selection.selectAllChildren(number);
+      this.copyMessage = 'Could not copy: the number is selected, press Control+C (or Command+C) to copy it.';
+    }
+    this.announcer.announce(this.copyMessage);
+  }
+
+  // ---- focus ---------------------------------------------------------------------------------
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    const active = document.activeElement;
+    if (active && active !== this && this.contains(active)) {
+      this.focusBefore = active;
+      this.focusHome = active.closest<HTMLElement>('[data-focus-home]')?.dataset['focusHome'];
+    } else {
+      this.focusBefore = undefined;
+      this.focusHome = undefined;
+    }
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    const target = this.pendingFocus;
+    this.pendingFocus = undefined;
+    if (target) {
+      this.focusTarget(target);
+    } else if (this.focusBefore && this.lostFocus(this.focusBefore)) {
+      // What had focus went away (a row someone else took, a control of an ended chat): keep the
+      // agent's place nearby instead of dropping focus to the page.
+      if (this.focusHome === 'board') this.focusTarget('board-heading');
+      else if (this.focusHome === 'pane') this.focusTarget('pane-status');
+    }
+    this.focusBefore = undefined;
+    this.scrollLogToEnd();
+  }
+
+  private lostFocus(element: Element): boolean {
+    if (!element.isConnected) return true;
+    return (
+      (element instanceof HTMLButtonElement ||
+        element instanceof HTMLTextAreaElement ||
+        element instanceof HTMLSelectElement ||
+        element instanceof HTMLInputElement) &&
+      element.disabled
+    );
+  }
+
+  private focusTarget(target: FocusTarget): void {
+    const selectors: Record<FocusTarget, string> = {
+      'board-heading': `#${this.ids}-board-heading`,
+      composer: `#${this.ids}-composer`,
+      name: `#${this.ids}-name`,
+      'pane-status': `#${this.ids}-pane-status`,
+      'end-button': `#${this.ids}-end-button`,
+      'signin-submit': `#${this.ids}-signin-submit`,
+    };
+    const element = this.querySelector<HTMLElement>(selectors[target]);
+    if (!element) return;
+    if (target === 'end-button' && (element as HTMLButtonElement).disabled) {
+      this.querySelector<HTMLElement>(selectors['pane-status'])?.focus();
+      return;
+    }
+    element.focus();
+  }
+
+  private logWasAtEnd = true;
+
+  private scrollLogToEnd(): void {
+    const log = this.querySelector<HTMLElement>(`#${this.ids}-log`);
+    if (log && this.logWasAtEnd) log.scrollTop = log.scrollHeight;
+  }
+
+  #onLogScroll(event: Event): void {
+    const log = event.currentTarget as HTMLElement;
+    this.logWasAtEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+  }
+
+  // ---- rendering -----------------------------------------------------------------------------
+
+  protected override render(): TemplateResult {
+    const signedIn = this.connection === 'signed-in' || this.connection === 'reconnecting';
+    return html`
+      <div class="ac-visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="polite">
+        ${this.announcer.polite}
+      </div>
+      <div class="ac-visually-hidden" aria-live="assertive" aria-atomic="true" data-announcer="assertive">
+        ${this.announcer.assertive}
+      </div>
+      ${signedIn ? this.renderConsole() : this.renderSignIn()}
+    `;
+  }
+
+  private renderSignIn(): TemplateResult {
+    const id = this.ids;
+    const connecting = this.connection === 'connecting';
+    return html`
+      <section class="ac-panel ac-signin" aria-labelledby="${id}-signin-heading" data-focus-home="signin">
+        <h2 id="${id}-signin-heading">Sign in</h2>
+        <p class="ac-hint">Choose the name customers will see and your team.</p>
+        <form class="ac-form" novalidate @submit=${this.#onSignIn}>
+          <div class="ac-field">
+            <label for="${id}-name">Your name</label>
+            <p class="ac-hint" id="${id}-name-hint">
+              Shown to customers. Up to ${MAX_NAME_LENGTH} characters.
+            </p>
+            <input
+              id="${id}-name"
+              name="name"
+              type="text"
+              autocomplete="name"
+              required
+              maxlength=${MAX_NAME_LENGTH}
+              .value=${live(this.agentName)}
+              aria-invalid=${this.nameError ? 'true' : 'false'}
+              aria-describedby="${id}-name-hint ${id}-name-error"
+            />
+            <p class="ac-error" id="${id}-name-error">${this.nameError ? `Error: ${this.nameError}` : ''}</p>
+          </div>
+          <div class="ac-field">
+            <label for="${id}-team">Team</label>
+            <select id="${id}-team" name="team">
+              ${TEAMS.map(
+                (team) =>
+                  html`<option value=${team} ?selected=${team === this.agentTeam}>
+                    ${teamLabel(team)}
+                  </option>`,
+              )}
+            </select>
+          </div>
+          <div class="ac-form__actions">
+            <button
+              id="${id}-signin-submit"
+              class="ac-button ac-button--primary"
+              type="submit"
+              aria-describedby="${id}-signin-status"
+            >
+              Sign in
+            </button>
+            <p class=${this.signInError ? 'ac-error' : 'ac-hint'} id="${id}-signin-status">
+              ${connecting ? 'Signing in…' : this.signInError ? `Error: ${this.signInError}` : ''}
+            </p>
+          </div>
+        </form>
+      </section>
+    `;
+  }
+
+  private renderConsole(): TemplateResult {
+    const id = this.ids;
+    const reconnecting = this.connection === 'reconnecting';
+    const seconds = Math.max(0, Math.ceil((this.reconnectAt - Date.now()) / 1000));
+    return html`
+      <div class="ac-bar">
+        <p class="ac-bar__who">
+          Signed in as <strong>${this.agentName}</strong>, ${teamLabel(this.agentTeam)} team
+        </p>
+        <p class="ac-conn ${reconnecting ? 'ac-conn--lost' : 'ac-conn--ok'}">
+          ${
+            reconnecting
+              ? seconds > 0
+                ? `Connection lost. Reconnecting in ${seconds} s…`
+                : 'Connection lost. Reconnecting…'
+              : 'Connected'
+          }
+        </p>
+        <button class="ac-button" type="button" @click=${this.#signOut}>Sign out</button>
+      </div>
+      <div class="ac-layout">
+        <div class="ac-column">
+          <section class="ac-panel" aria-labelledby="${id}-board-heading" data-focus-home="board">
+            <h2 id="${id}-board-heading" tabindex="-1">Waiting customers</h2>
+            ${this.renderBoard()}
+          </section>
+          <section class="ac-panel" aria-labelledby="${id}-agents-heading">
+            <h2 id="${id}-agents-heading">Agents</h2>
+            ${this.renderAgents()}
+          </section>
+        </div>
+        <section class="ac-panel ac-mine" aria-labelledby="${id}-mine-heading" data-focus-home="pane">
+          <h2 id="${id}-mine-heading">My conversations</h2>
+          ${this.renderConversations()}
+        </section>
+      </div>
+    `;
+  }
+
+  private renderBoard(): TemplateResult {
+    const waiting = this.board?.waiting ?? [];
+    const now = Date.now();
+    return html`
+      <p class="ac-hint">
+        ${
+          this.board
+            ? waiting.length === 0
+              ? 'Nobody is waiting.'
+              : `${waiting.length} ${waiting.length === 1 ? 'customer' : 'customers'} waiting.`
+            : 'Loading…'
+        }
+      </p>
+      ${this.boardMessage ? html`<p class="ac-error">${this.boardMessage}</p>` : nothing}
+      ${
+        waiting.length
+          ? html`<ol class="ac-queue">
+              ${repeat(
+                waiting,
+                (w) => w.conversationId,
+                (w) => this.renderWaiting(w, now),
+              )}
+            </ol>`
+          : nothing
+      }
+    `;
+  }
+
+  private renderWaiting(w: WaitingConversation, now: number): TemplateResult {
+    const name = `${teamLabel(w.team)} queue, number ${w.position}`;
+    return html`
+      <li class="ac-card">
+        <h3 class="ac-card__title">${name}</h3>
+        <dl class="ac-facts">
+          <div>
+            <dt>Team</dt>
+            <dd>${teamLabel(w.team)}</dd>
+          </div>
+          <div>
+            <dt>Language</dt>
+            <dd>${languageLabel(w.lang)}</dd>
+          </div>
+          <div>
+            <dt>Waiting</dt>
+            <dd>${formatWait(now - w.since)}</dd>
+          </div>
+          <div>
+            <dt>Position</dt>
+            <dd>${w.position}</dd>
+          </div>
+          ${
+            w.transferredFrom
+              ? html`<div>
+                  <dt>Transferred from</dt>
+                  <dd>${teamLabel(w.transferredFrom)}</dd>
+                </div>`
+              : nothing
+          }
+          ${
+            w.account
+              ? html`<div>
+                  <dt>Account</dt>
+                  <dd>${w.account}</dd>
+                </div>`
+              : nothing
+          }
+        </dl>
+        <p class="ac-card__summary"><span class="ac-label">Summary:</span> ${w.summary}</p>
+        ${
+          this.canAccept(w.team)
+            ? html`<button
+                class="ac-button ac-button--primary"
+                type="button"
+                @click=${() => this.accept(w.conversationId)}
+              >
+                Accept<span class="ac-visually-hidden"> ${name}</span>
+              </button>`
+            : html`<p class="ac-note">
+                You cannot accept this: only
+                ${teamPhrase(w.team)}${w.team === 'supervisor' ? '' : ' or a supervisor'} can.
+              </p>`
+        }
+      </li>
+    `;
+  }
+
+  private renderAgents(): TemplateResult {
+    const id = this.ids;
+    const agents = this.board?.agents ?? [];
+    return html`
+      ${
+        agents.length
+          ? html`<ul class="ac-agents">
+              ${agents.map(
+                (a) =>
+                  html`<li>
+                    <strong>${a.name}</strong>, ${teamLabel(a.team)}:
+                    ${a.conversations === 1 ? '1 conversation' : `${a.conversations} conversations`}
+                  </li>`,
+              )}
+            </ul>`
+          : html`<p class="ac-hint">Nobody else is signed in.</p>`
+      }
+      <div class="ac-check">
+        <input
+          id="${id}-simulate"
+          type="checkbox"
+          .checked=${live(this.board?.simulate ?? false)}
+          ?disabled=${!this.board}
+          @change=${this.#setSimulate}
+        />
+        <label for="${id}-simulate">Simulated agent answers when nobody of a team is signed in</label>
+      </div>
+    `;
+  }
+
+  private renderConversations(): TemplateResult {
+    if (this.conversations.length === 0) {
+      return html`<p class="ac-hint">No conversations yet. Accept a waiting customer to start.</p>`;
+    }
+    const selected = this.selected;
+    return html`
+      <ul class="ac-convs">
+        ${repeat(
+          this.conversations,
+          (c) => c.id,
+          (c) =>
+            html`<li>
+              <button
+                class="ac-conv"
+                type="button"
+                aria-current=${c.id === this.selectedId ? 'true' : nothing}
+                @click=${() => this.select(c.id)}
+              >
+                <span class="ac-conv__name">Customer ${c.number}</span>
+                <span class="ac-conv__meta"
+                  >${teamLabel(c.team)}, ${languageLabel(c.lang)}, ${this.statusLabel(c)}</span
+                >
+                ${
+                  c.unread
+                    ? html`<span class="ac-badge"
+                        >${c.unread === 1 ? '1 new message' : `${c.unread} new messages`}</span
+                      >`
+                    : nothing
+                }
+              </button>
+            </li>`,
+        )}
+      </ul>
+      ${selected ? this.renderPane(selected) : nothing}
+    `;
+  }
+
+  private statusLabel(c: Conversation): string {
+    switch (c.status) {
+      case 'active':
+        return 'active';
+      case 'transferring':
+        return 'transferring';
+      case 'transferred':
+        return 'transferred';
+      case 'ending':
+        return 'ending';
+      case 'ended':
+      case 'customer-ended':
+        return 'ended';
+      case 'lost':
+        return 'connection lost';
+    }
+  }
+
+  private statusText(c: Conversation): string {
+    const team = c.transferredTo ? teamPhrase(c.transferredTo) : 'another team';
+    switch (c.status) {
+      case 'active':
+        return 'You are chatting with this customer.';
+      case 'transferring':
+        return `Transferring to ${team}…`;
+      case 'transferred':
+        return `Transferred to ${team}. The customer waits in that queue.`;
+      case 'ending':
+        return 'Ending the chat…';
+      case 'ended':
+        return 'You ended this chat.';
+      case 'customer-ended':
+        return 'The customer ended this chat.';
+      case 'lost':
+        return 'The connection was lost, so the customer went back to the front of the line. Accept them again from the board.';
+    }
+  }
+
+  private renderPane(c: Conversation): TemplateResult {
+    const id = this.ids;
+    const active = c.status === 'active';
+    const who = `Customer ${c.number}`;
+    return html`
+      <section class="ac-pane" aria-labelledby="${id}-pane-heading">
+        <h3 id="${id}-pane-heading" class="ac-pane__heading">${who}</h3>
+        <dl class="ac-facts">
+          <div>
+            <dt>Team</dt>
+            <dd>${teamLabel(c.team)}</dd>
+          </div>
+          <div>
+            <dt>Language</dt>
+            <dd>${languageLabel(c.lang)}</dd>
+          </div>
+          ${
+            c.account
+              ? html`<div>
+                  <dt>Account</dt>
+                  <dd>${c.account}</dd>
+                </div>`
+              : nothing
+          }
+        </dl>
+        <p class="ac-pane__summary"><span class="ac-label">Summary:</span> ${c.summary}</p>
+        <p id="${id}-pane-status" class="ac-status ac-status--${c.status}" tabindex="-1">
+          ${this.statusText(c)}
+        </p>
+        ${
+          c.caseNumber
+            ? html`<div class="ac-case">
+                <p>
+                  Case number:
+                  <strong class="ac-case__number" id="${id}-case-number">${c.caseNumber}</strong>
+                </p>
+                <button
+                  class="ac-button"
+                  type="button"
+                  @click=${() => void this.copyCaseNumber(c.caseNumber ?? '')}
+                >
+                  Copy case number
+                </button>
+                <p class="ac-hint">${this.copyMessage}</p>
+              </div>`
+            : nothing
+        }
+        <div
+          id="${id}-log"
+          class="ac-log"
+          role="log"
+          aria-live="off"
+          aria-label="Transcript, ${who}"
+          tabindex="0"
+          @scroll=${this.#onLogScroll}
+        >
+          <ol class="ac-messages">
+            ${repeat(
+              c.events,
+              (e) => e.seq,
+              (e) => this.renderEvent(e),
+            )}
+            ${repeat(
+              c.pending,
+              (p) => p.id,
+              (p) => this.renderPending(p),
+            )}
+          </ol>
+        </div>
+        <p class="ac-typing">${c.customerTyping ? `${who} is typing…` : ''}</p>
+        <form class="ac-composer" @submit=${(e: SubmitEvent) => this.onComposerSubmit(c, e)}>
+          <label for="${id}-composer">Message to ${who}</label>
+          <textarea
+            id="${id}-composer"
+            rows="3"
+            maxlength=${MAX_AGENT_TEXT}
+            .value=${live(c.draft)}
+            ?disabled=${!active}
+            aria-describedby="${id}-composer-hint ${id}-composer-error"
+            @input=${(e: Event) => this.onComposerInput(c, e)}
+            @keydown=${this.#onComposerKeydown}
+            @compositionstart=${this.#onCompositionStart}
+            @compositionend=${this.#onCompositionEnd}
+          ></textarea>
+          <p class="ac-hint" id="${id}-composer-hint">
+            ${active ? 'Enter sends; Shift+Enter starts a new line.' : 'This chat is closed: you cannot write to it.'}
+          </p>
+          <p class="ac-error" id="${id}-composer-error">${c.composerError}</p>
+          <button class="ac-button ac-button--primary" type="submit" ?disabled=${!active}>Send</button>
+        </form>
+        <div class="ac-actions">
+          <div class="ac-transfer">
+            <label for="${id}-transfer">Transfer to</label>
+            <select
+              id="${id}-transfer"
+              ?disabled=${!active}
+              @change=${(e: Event) => this.onTransferTeam(c, e)}
+            >
+              ${TEAMS.filter((t) => t !== c.team).map(
+                (t) => html`<option value=${t} ?selected=${t === c.transferTeam}>${teamLabel(t)}</option>`,
+              )}
+            </select>
+            <button class="ac-button" type="button" ?disabled=${!active} @click=${() => this.transfer(c)}>
+              Transfer
+            </button>
+          </div>
+          <button
+            id="${id}-end-button"
+            class="ac-button ac-button--danger"
+            type="button"
+            ?disabled=${!active}
+            @click=${this.#openEndDialog}
+          >
+            End chat
+          </button>
+        </div>
+        <dialog
+          id="${id}-end-dialog"
+          class="ac-dialog"
+          aria-labelledby="${id}-end-heading"
+          @close=${this.#onEndDialogClose}
+        >
+          <form class="ac-form" @submit=${(e: SubmitEvent) => this.confirmEnd(c, e)}>
+            <h2 id="${id}-end-heading">End chat with ${who}</h2>
+            <div class="ac-field">
+              <label for="${id}-summary">Summary for the customer</label>
+              <p class="ac-hint" id="${id}-summary-hint">
+                Sent to the customer with the case number, as written (${languageLabel(c.lang)}). Up to
+                ${MAX_AGENT_TEXT} characters.
+              </p>
+              <textarea
+                id="${id}-summary"
+                rows="8"
+                maxlength=${MAX_AGENT_TEXT}
+                aria-describedby="${id}-summary-hint"
+                .value=${live(c.endSummary)}
+                @input=${(e: Event) => this.onEndSummaryInput(c, e)}
+              ></textarea>
+            </div>
+            <div class="ac-form__actions">
+              <button class="ac-button ac-button--danger" type="submit">Confirm</button>
+              <button class="ac-button" type="button" @click=${this.#closeEndDialog}>Cancel</button>
+            </div>
+          </form>
+        </dialog>
+      </section>
+    `;
+  }
+
+  private renderEvent(e: ChatEvent): TemplateResult {
+    const sender =
+      e.kind === 'notice' || e.from === 'system'
+        ? 'Notice'
+        : e.from === 'customer'
+          ? 'Customer'
+          : e.from === 'agent'
+            ? `${e.name || 'Agent'} (agent)`
+            : e.name || 'Virtual assistant';
+    const kind = e.kind === 'notice' ? 'notice' : e.from;
+    return html`<li class="ac-msg ac-msg--${kind}">
+      <p class="ac-msg__meta">
+        <span class="ac-msg__sender">${sender}</span><span class="ac-visually-hidden">,</span>
+        <time datetime=${new Date(e.at).toISOString()}>${timeFormat.format(e.at)}</time>
+      </p>
+      <p class="ac-msg__text">${e.text}</p>
+    </li>`;
+  }
+
+  private renderPending(p: PendingMessage): TemplateResult {
+    return html`<li class="ac-msg ac-msg--agent ac-msg--pending">
+      <p class="ac-msg__meta">
+        <span class="ac-msg__sender">${this.agentName} (agent)</span><span class="ac-visually-hidden">,</span>
+        <span class=${p.error ? 'ac-error' : ''}>${p.error ? `Not sent: ${p.error}` : 'Sending…'}</span>
+      </p>
+      <p class="ac-msg__text">${p.text}</p>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'agent-console': AgentConsoleElement;
+  }
+}
+
+if (!customElements.get('agent-console')) customElements.define('agent-console', AgentConsoleElement);
