@@ -4,30 +4,33 @@
  * for networks that block WebSockets. In-memory conversations with sequence-numbered events,
  * dedupe by message id, replay on resume. Checks `Origin`, rate-limits each connection,
  * answers bad input with error frames and never crashes on it. Logs never contain message text.
+ *
+ * The contact center (contact-center.ts) lives on the same HTTP server: agent consoles speak
+ * `src/agent-protocol.ts` over a WebSocket at `/agent` (same Origin check, rate limit and frame
+ * size limit), the queue for a person, transfers, case numbers and the simulated agent.
  */
-import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
-import type { RawData } from 'ws';
+import type { RawData, WebSocket } from 'ws';
 import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion, parseClientFrame } from '../src/protocol.js';
-import type {
-  ChatEvent,
-  ErrorCode,
-  HelloFrame,
-  MessageFrame,
-  QuickReply,
-  Role,
-  ServerFrame,
-} from '../src/protocol.js';
+import type { ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
-import { ASSISTANT_NAME, createAssistant } from './assistant/index.js';
-import type { Assistant, AssistantReply, Lang } from './assistant/index.js';
+import { ASSISTANT_NAME, wantsToLeaveQueue } from './assistant/index.js';
+import type { AssistantReply, Lang } from './assistant/index.js';
 import { RateLimiter, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
 import type { Connection } from './connections.js';
+import { createContactCenter } from './contact-center.js';
+import type { ContactCenterOptions, ContactCenterStats } from './contact-center.js';
+import { append, broadcast, createConversation, later, say } from './conversation.js';
+import type { Conversation, Said } from './conversation.js';
 
-export interface ChatServerOptions {
+/**
+ * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
+ * configure the contact center (see contact-center.ts).
+ */
+export interface ChatServerOptions extends ContactCenterOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;
@@ -55,7 +58,9 @@ export interface ChatServer {
   readonly port: number;
   /** WebSocket endpoint; the SSE endpoint is the same URL with `http:`. */
   readonly url: string;
-  readonly stats: {
+  /** The agent console's WebSocket endpoint (`/agent`). */
+  readonly agentUrl: string;
+  readonly stats: ContactCenterStats & {
     messages: number;
     /** Customer text the second-line redaction had to change (stays 0 with our widget). */
     redactedByServer: number;
@@ -63,18 +68,6 @@ export interface ChatServer {
     errors: number;
   };
   close(): Promise<void>;
-}
-
-interface Conversation {
-  id: string;
-  lang: Lang;
-  /** The virtual assistant of this conversation (it keeps the conversation's state). */
-  assistant: Assistant;
-  events: ChatEvent[];
-  /** customer message id → seq, for dedupe. */
-  seen: Map<string, number>;
-  clients: Set<Connection>;
-  timers: Set<ReturnType<typeof setTimeout>>;
 }
 
 interface Session {
@@ -86,29 +79,12 @@ interface Session {
 const HEARTBEAT_MS = 15_000;
 
 /** What goes into a message event: text and quick replies, never the assistant's bookkeeping. */
-interface Said {
-  text: string;
-  quickReplies?: QuickReply[];
-}
-
 function said(reply: AssistantReply): Said {
   return reply.quickReplies
     ? { text: reply.text, quickReplies: [...reply.quickReplies] }
     : { text: reply.text };
 }
 
-/**
- * The assistant can tell when a customer wants a person; the queue and the agent console are
- * not built yet (issue 5), so say so plainly instead of promising a connection.
- */
-const NO_AGENTS_YET: Record<Lang, Said> = {
-  en: {
-    text: "Live agents aren't connected to this demo server yet, so I can't transfer you. I can still help with disputes, lost or stolen cards, payments, rewards and more.",
-  },
-  es: {
-    text: 'Los agentes todavía no están conectados a este servidor de demostración, así que no puedo transferirte. Aun así puedo ayudarte con disputas, tarjetas perdidas o robadas, pagos, recompensas y más.',
-  },
-};
 const MAX_FRAME_BYTES = 64 * 1024;
 
 function rawToString(data: RawData): string {
@@ -123,44 +99,40 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const rate = options.rateLimit ?? { burst: 40, perSecond: 20 };
   const conversations = new Map<string, Conversation>();
   const sseSessions = new Map<string, Session>();
-  const stats = { messages: 0, redactedByServer: 0, connections: 0, errors: 0 };
+  const stats = {
+    messages: 0,
+    redactedByServer: 0,
+    connections: 0,
+    errors: 0,
+    queued: 0,
+    accepted: 0,
+    transfers: 0,
+    cases: 0,
+    ratings: 0,
+    ratingTotal: 0,
+  };
   const received: string[] = [];
+  const center = createContactCenter({
+    options,
+    replyDelay,
+    conversations,
+    stats,
+    log,
+    rateLimit: rate,
+    ...(options.debug ? { record: (raw: string) => received.push(raw) } : {}),
+  });
 
   // ---- conversation logic, shared by both transports ------------------------------------
 
-  function broadcast(conversation: Conversation, frame: ServerFrame): void {
-    for (const client of conversation.clients) client.send(frame);
-  }
-
-  function append(conversation: Conversation, event: Omit<ChatEvent, 'seq'>): ChatEvent {
-    const full: ChatEvent = { ...event, seq: conversation.events.length + 1 };
-    conversation.events.push(full);
-    broadcast(conversation, { type: 'event', event: full });
-    return full;
-  }
-
-  function say(conversation: Conversation, from: Role, name: string, answer: Said): ChatEvent {
-    const event: Omit<ChatEvent, 'seq'> = {
-      id: randomUUID(),
-      kind: 'message',
-      from,
-      name,
-      text: answer.text,
-      at: Date.now(),
-    };
-    if (answer.quickReplies) event.quickReplies = answer.quickReplies;
-    return append(conversation, event);
-  }
-
-  function answerLater(conversation: Conversation, answer: Said): void {
+  /** The assistant types for `replyDelay`, then answers (or `act`s: a request for a person). */
+  function answerLater(conversation: Conversation, reply: AssistantReply): void {
     const name = ASSISTANT_NAME[conversation.lang];
     broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
-    const timer = setTimeout(() => {
-      conversation.timers.delete(timer);
+    later(conversation, replyDelay, () => {
       broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
-      say(conversation, 'assistant', name, answer);
-    }, replyDelay);
-    conversation.timers.add(timer);
+      if (reply.action === 'queue-for-agent') center.requestAgent(conversation, said(reply));
+      else say(conversation, 'assistant', name, said(reply));
+    });
   }
 
   function fail(connection: Connection, code: ErrorCode, text: string, id?: string): void {
@@ -192,15 +164,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     }
     const lang: Lang = frame.lang === 'es' ? 'es' : 'en';
     const resumed = frame.resume ? conversations.get(frame.resume.conversationId) : undefined;
-    const conversation: Conversation = resumed ?? {
-      id: randomUUID(),
-      lang,
-      assistant: createAssistant(lang),
-      events: [],
-      seen: new Map(),
-      clients: new Set(),
-      timers: new Set(),
-    };
+    const account = typeof frame.account === 'string' ? redact(frame.account.slice(0, 200)).text : undefined;
+    const conversation: Conversation = resumed ?? createConversation(lang, account);
     conversations.set(conversation.id, conversation);
     conversation.clients.add(connection);
     session.conversation = conversation;
@@ -213,6 +178,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
       say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
     }
+    center.welcomed(conversation, connection);
   }
 
   function message(session: Session, conversation: Conversation, frame: MessageFrame): void {
@@ -243,11 +209,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     });
     conversation.seen.set(frame.id, event.seq);
     connection.send({ type: 'ack', id: frame.id, seq: event.seq });
-    const answer = conversation.assistant.reply(checked.text);
-    answerLater(
-      conversation,
-      answer.action === 'queue-for-agent' ? NO_AGENTS_YET[conversation.lang] : said(answer),
-    );
+    // With a person, the person answers; the assistant stays quiet.
+    if (conversation.phase === 'agent') {
+      center.customerMessage(conversation, checked.text);
+      return;
+    }
+    if (conversation.phase === 'queued' && wantsToLeaveQueue(checked.text)) {
+      center.leave(conversation);
+      return;
+    }
+    answerLater(conversation, conversation.assistant.reply(checked.text));
   }
 
   /** One raw client frame from either transport. Never throws. */
@@ -267,20 +238,40 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       );
       return;
     }
+    if (frame.type === 'ping') {
+      session.connection.send({ type: 'pong' });
+      return;
+    }
+    if (frame.type === 'hello') {
+      if (!session.conversation) hello(session, frame);
+      return;
+    }
+    const conversation = session.conversation;
+    if (!conversation) {
+      fail(
+        session.connection,
+        'not-ready',
+        'Send hello first.',
+        frame.type === 'message' ? frame.id : undefined,
+      );
+      return;
+    }
     switch (frame.type) {
-      case 'ping':
-        session.connection.send({ type: 'pong' });
-        return;
-      case 'hello':
-        if (!session.conversation) hello(session, frame);
-        return;
       case 'message':
-        if (session.conversation) message(session, session.conversation, frame);
-        else fail(session.connection, 'not-ready', 'Send hello first.', frame.id);
+        message(session, conversation, frame);
         return;
       case 'typing':
-        // Customer typing reaches agents in a later issue; it carries no text by construction.
-        if (!session.conversation) fail(session.connection, 'not-ready', 'Send hello first.');
+        // Reaches the agent as "typing" or not; the frame carries no text by construction.
+        center.customerTyping(conversation, frame.active);
+        return;
+      case 'leave-queue':
+        center.leave(conversation);
+        return;
+      case 'end':
+        center.customerEnd(conversation);
+        return;
+      case 'rating':
+        center.rating(conversation, frame.score);
         return;
     }
   }
@@ -389,7 +380,15 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       json(
         res,
         200,
-        [...conversations.values()].map((c) => ({ id: c.id, events: c.events })),
+        [...conversations.values()].map((c) => ({
+          id: c.id,
+          events: c.events,
+          phase: c.phase,
+          team: c.team,
+          agent: c.owner?.name ?? null,
+          caseNumber: c.caseNumber ?? null,
+          rating: c.rating ?? null,
+        })),
         headers,
       );
       return;
@@ -423,25 +422,25 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   // ---- WebSocket --------------------------------------------------------------------------
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
+  const agentWss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
   http.on('upgrade', (req, socket, head) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path !== '/chat' || !originAllowed(req.headers.origin, options.allowedOrigins)) {
-      socket.end(
-        `HTTP/1.1 ${path === '/chat' ? '403 Forbidden' : '404 Not Found'}\r\nconnection: close\r\n\r\n`,
-      );
+    const target = path === '/chat' ? wss : path === '/agent' ? agentWss : undefined;
+    if (!target || !originAllowed(req.headers.origin, options.allowedOrigins)) {
+      socket.end(`HTTP/1.1 ${target ? '403 Forbidden' : '404 Not Found'}\r\nconnection: close\r\n\r\n`);
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws));
+    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws));
   });
 
-  wss.on('connection', (ws) => {
-    const session = open(new WebSocketConnection(ws));
+  /** Pings the socket every HEARTBEAT_MS and drops it when a pong does not come back. */
+  function heartbeat(ws: WebSocket): void {
     let alive = true;
     ws.on('pong', () => {
       alive = true;
     });
-    const heartbeat = setInterval(() => {
+    const timer = setInterval(() => {
       if (!alive) {
         ws.terminate();
         return;
@@ -449,6 +448,19 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       alive = false;
       ws.ping();
     }, HEARTBEAT_MS);
+    ws.on('close', () => clearInterval(timer));
+  }
+
+  agentWss.on('connection', (ws) => {
+    heartbeat(ws);
+    // An oversized frame makes ws close the socket with 1009; nothing else to do.
+    ws.on('error', () => undefined);
+    center.connectAgent(ws);
+  });
+
+  wss.on('connection', (ws) => {
+    const session = open(new WebSocketConnection(ws));
+    heartbeat(ws);
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
         fail(session.connection, 'bad-frame', 'Binary frames are not supported.');
@@ -458,10 +470,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     });
     // An oversized frame makes ws close the socket with 1009; nothing else to do.
     ws.on('error', () => undefined);
-    ws.on('close', () => {
-      clearInterval(heartbeat);
-      closed(session);
-    });
+    ws.on('close', () => closed(session));
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -474,14 +483,18 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   return {
     port,
     url: `ws://${host}:${port}/chat`,
+    agentUrl: `ws://${host}:${port}/agent`,
     stats,
     async close() {
+      center.close();
       for (const conversation of conversations.values()) {
         for (const timer of conversation.timers) clearTimeout(timer);
+        conversation.timers.clear();
       }
       for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');
       for (const client of wss.clients) client.terminate();
       wss.close();
+      agentWss.close();
       http.closeAllConnections();
       await new Promise<void>((resolve) => http.close(() => resolve()));
     },

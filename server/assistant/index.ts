@@ -18,9 +18,12 @@
 import type { QuickReply } from '../../src/protocol.js';
 import {
   AGENT,
+  CASE_QUESTION,
   DISPUTE_TIMELINE,
   GOODBYE,
   GREETING,
+  LEAVE_QUEUE,
+  LEAVE_QUEUE_WEAK,
   MENU,
   NEVER_ASK,
   NEXT_STEPS,
@@ -46,10 +49,12 @@ import {
   words,
 } from './text.js';
 import type { Phrase } from './text.js';
+import { TOPIC, listOf } from './topics.js';
 import type { Assistant, AssistantReply, Lang } from './types.js';
 
 export type { Assistant, AssistantReply, Intent, Lang } from './types.js';
 export type { TaskIntent } from './intents.js';
+export { TOPIC } from './topics.js';
 
 export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
   en: 'Virtual assistant',
@@ -90,6 +95,19 @@ function matches(ws: readonly string[], t: Triggers): boolean {
 export function detectTask(text: string): TaskDef | undefined {
   const ws = words(text);
   return TASKS.find((t) => matches(ws, t.triggers));
+}
+
+/** While queued for a person: does the customer want to leave the line? */
+export function wantsToLeaveQueue(text: string): boolean {
+  const ws = words(text);
+  if (matches(ws, LEAVE_QUEUE)) return true;
+  return matches(ws, LEAVE_QUEUE_WEAK) && detectTask(text) === undefined && !matches(ws, AGENT);
+}
+
+/** Thanks, goodbye or "that's all", with no task named (for the simulated agent). */
+export function isFarewell(text: string): boolean {
+  const ws = words(text);
+  return (matches(ws, THANKS) || matches(ws, GOODBYE)) && detectTask(text) === undefined;
 }
 
 // ---- wording of the multi-turn steps ------------------------------------------------------
@@ -236,6 +254,8 @@ export function createAssistant(lang: Lang): Assistant {
   let charge: Charge | null = null;
   /** Agent-console lines by task, in the order the tasks came up. */
   const notes = new Map<TaskIntent, string>();
+  /** The last case closed in this conversation, and the tasks it covered. */
+  let closed: { caseNumber: string; summary: string; tasks: Set<TaskIntent> } | null = null;
 
   function summary(): string {
     if (notes.size === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
@@ -386,6 +406,20 @@ export function createAssistant(lang: Lang): Assistant {
         quickReplies: [...MENU[lang]],
       };
     }
+    const text = stepsText(intent);
+    const open = intent === lastTask ? pending() : '';
+    return out({
+      text: open === '' ? text : `${text} ${open}`,
+      intent: 'next-steps',
+      quickReplies: qr(lang, 'agent', 'done'),
+    });
+  }
+
+  /**
+   * The next-steps text of a task (without the question still open). `recapping`: for the
+   * end-of-chat recap (names the disputed charge whatever came after it; asks nothing).
+   */
+  function stepsText(intent: TaskIntent, recapping = false): string {
     let text: string;
     if (intent === 'urgent-fraud') {
       text = es
@@ -393,13 +427,13 @@ export function createAssistant(lang: Lang): Assistant {
         : `Next steps: ${PHONE_ROUTE.en}, so we can stop the charges. Then you can dispute the charges you didn't make. ${DISPUTE_TIMELINE.en}`;
     } else if (intent === 'dispute') {
       const which =
-        charge !== null && lastTask === 'dispute'
+        charge !== null && (lastTask === 'dispute' || recapping)
           ? es
             ? `Tu disputa por ${describeCharge('es', charge)} está abierta. `
             : `Your dispute for ${describeCharge('en', charge)} is open. `
           : '';
       text = `${which}${DISPUTE_TIMELINE[lang]} ${taskDef('dispute')?.next[lang] ?? ''}`;
-      if (awaiting === 'dispute-details' && charge === null) {
+      if (awaiting === 'dispute-details' && charge === null && !recapping) {
         text += es
           ? ' Para abrirla, dime el comercio, la fecha y el importe del cargo.'
           : ' To open it, tell me the merchant, the date and the amount of the charge.';
@@ -407,10 +441,40 @@ export function createAssistant(lang: Lang): Assistant {
     } else {
       text = taskDef(intent)?.next[lang] ?? '';
     }
-    const open = intent === lastTask ? pending() : '';
+    return text;
+  }
+
+  /** What was discussed and the next steps, in the customer's language (the end-of-chat summary). */
+  function recap(): string {
+    const tasks = [...notes.keys()];
+    if (tasks.length === 0) {
+      return es
+        ? 'Hablamos de tu cuenta; no se abrió ninguna solicitud en este chat.'
+        : 'We talked about your account; no request was opened in this chat.';
+    }
+    const about = listOf(
+      lang,
+      tasks.map((t) => TOPIC[t][lang]),
+    );
+    // The next steps of the last two tasks keep the recap short enough for a summary.
+    const steps = tasks
+      .slice(-2)
+      .map((t) => stepsText(t, true))
+      .join(' ');
+    return es ? `Hablamos de ${about}. ${steps}` : `We talked about ${about}. ${steps}`;
+  }
+
+  /** "What was agreed?" after the case was closed: its summary, and the dispute timeline. */
+  function caseAnswer(c: { caseNumber: string; summary: string; tasks: Set<TaskIntent> }): AssistantReply {
+    const timeline =
+      c.tasks.has('dispute') && !c.summary.includes(DISPUTE_TIMELINE[lang])
+        ? ` ${DISPUTE_TIMELINE[lang]}`
+        : '';
     return out({
-      text: open === '' ? text : `${text} ${open}`,
-      intent: 'next-steps',
+      text: es
+        ? `Esto es lo que acordamos (referencia ${c.caseNumber}): ${c.summary}${timeline}`
+        : `Here is what was agreed (reference ${c.caseNumber}): ${c.summary}${timeline}`,
+      intent: 'case',
       quickReplies: qr(lang, 'agent', 'done'),
     });
   }
@@ -422,6 +486,13 @@ export function createAssistant(lang: Lang): Assistant {
     // 1. Fraud happening now beats everything; 2. then a request for a person.
     if (matches(ws, URGENT_FRAUD)) return urgent(text);
     if (matches(ws, AGENT)) return agent();
+
+    // 2b. After a case was closed: what was agreed, the reference, its next steps.
+    if (closed !== null) {
+      const about = detectTask(text)?.intent ?? lastTask;
+      const caseNext = matches(ws, NEXT_STEPS) && (about === null || closed.tasks.has(about));
+      if (matches(ws, CASE_QUESTION) || caseNext) return caseAnswer(closed);
+    }
 
     // 3. Something card-like (the redactor's mask): remind, use nothing of it.
     if (looksLikeCardNumber(text)) {
@@ -513,5 +584,32 @@ export function createAssistant(lang: Lang): Assistant {
     },
     reply,
     summary,
+    recap,
+    closeCase(caseNumber: string, caseSummary: string): void {
+      awaiting = null;
+      closed = { caseNumber, summary: caseSummary, tasks: new Set(notes.keys()) };
+    },
+    observe(customerText: string): void {
+      const text = customerText.slice(0, 2000);
+      if (looksLikeCardNumber(text)) return;
+      const def = detectTask(text);
+      if (def === undefined) return;
+      lastTask = def.intent;
+      awaiting = null;
+      if (def.intent === 'dispute') {
+        const c = chargeIn(text);
+        if (c.amount !== null || c.merchant !== null) {
+          charge = c;
+          note('dispute', `Customer wants to dispute ${describeCharge('en', c)}`);
+          return;
+        }
+      }
+      if (!notes.has(def.intent)) note(def.intent, def.summary);
+    },
+    lastTask: () => lastTask,
+    nextSteps(intent?: TaskIntent): string {
+      const which = intent ?? lastTask;
+      return which === null ? '' : stepsText(which);
+    },
   };
 }

@@ -245,6 +245,72 @@ export const NEXT_STEPS: Triggers = {
   ],
 };
 
+/**
+ * While waiting for a person: the customer leaves the line (the assistant carries on). Only
+ * checked while the conversation is queued; the bare "cancelar" only counts when the message
+ * names no task ("cancelar mi reserva" is about travel).
+ */
+export const LEAVE_QUEUE: Triggers = {
+  any: [
+    'leave the line',
+    'leave the queue',
+    'leave line',
+    'leave queue',
+    'leave the waiting line',
+    'get out of the line',
+    'get out of the queue',
+    'exit the line',
+    'exit the queue',
+    'cancel agent',
+    'cancel the agent',
+    'cancel my agent',
+    'cancel request',
+    'cancel the request',
+    'cancel my request',
+    'stop waiting',
+    'dont want to wait',
+    'salir de la fila',
+    'salir de la cola',
+    'salirme de la fila',
+    'salirme de la cola',
+    'dejar la fila',
+    'dejar la cola',
+    'dejar de esperar',
+    'no quiero esperar',
+    'cancelar la solicitud',
+    'cancelar el agente',
+  ],
+};
+
+/** The bare word, for the Spanish "cancelar" (see LEAVE_QUEUE). */
+export const LEAVE_QUEUE_WEAK: Triggers = { any: ['cancelar', 'cancela', 'cancel'] };
+
+/** After a case was closed: "what was agreed?", "what's my case number?". */
+export const CASE_QUESTION: Triggers = {
+  any: [
+    'what was agreed',
+    'what we agreed',
+    'what did we agree',
+    'agreed',
+    'agreement',
+    'case number',
+    'reference number',
+    'my case',
+    'my reference',
+    'summary',
+    'recap',
+    'que acordamos',
+    'lo acordado',
+    'acordado',
+    'acordamos',
+    'numero de caso',
+    'numero de referencia',
+    'mi caso',
+    'mi referencia',
+    'resumen',
+  ],
+};
+
 export const GOODBYE: Triggers = {
   any: [
     'bye',

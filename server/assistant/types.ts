@@ -22,7 +22,16 @@ export type TaskIntent =
   | 'travel'
   | 'urgent-fraud';
 
-export type Intent = TaskIntent | 'greeting' | 'agent' | 'next-steps' | 'thanks' | 'goodbye' | 'unknown';
+export type Intent =
+  | TaskIntent
+  | 'greeting'
+  | 'agent'
+  | 'next-steps'
+  /** After a case was closed: what was agreed, with the reference number. */
+  | 'case'
+  | 'thanks'
+  | 'goodbye'
+  | 'unknown';
 
 export interface AssistantReply {
   /** Plain text, never HTML. */
@@ -42,4 +51,17 @@ export interface Assistant {
   reply(customerText: string): AssistantReply;
   /** What the customer wanted so far, for the agent console. */
   summary(): string;
+  /**
+   * What was discussed and the next steps, in the customer's language: the summary of a chat
+   * ended without one from an agent, and the agent's starting point.
+   */
+  recap(): string;
+  /** The conversation ended with this case: follow-ups ("what was agreed?") are answered from it. */
+  closeCase(caseNumber: string, summary: string): void;
+  /** A message the customer sent to a person: remember the task it names, answer nothing. */
+  observe(customerText: string): void;
+  /** The last task discussed, if any. */
+  lastTask(): TaskIntent | null;
+  /** The next-steps text of a task (default: the last one); empty when none was discussed. */
+  nextSteps(intent?: TaskIntent): string;
 }

@@ -248,14 +248,20 @@ describe('reference server', () => {
     await client.close();
   });
 
-  it('says plainly that no live agent can take the chat yet', async () => {
+  it('puts a customer who asks for a person in line (details in contact-center.test.ts)', async () => {
     const client = await Client.connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'es' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'agent-es', text: 'Quiero hablar con un agente' });
     const answer = await client.next(isEvent('assistant', 3));
     assert.ok(answer.type === 'event');
-    assert.match(answer.event.text, /no están conectados/);
+    assert.match(answer.event.text, /agente/);
+    const notice = await client.next(isEvent('system', 4));
+    assert.ok(notice.type === 'event');
+    assert.deepEqual(notice.event.notice, { code: 'queued', team: 'general' });
+    const queue = await client.next((f) => f.type === 'queue');
+    assert.ok(queue.type === 'queue' && queue.waiting);
+    assert.equal(queue.team, 'general');
     await client.close();
   });
 });

@@ -1,0 +1,154 @@
+/**
+ * What the contact center says to the customer, in English and Spanish (informal "tú"): the
+ * text of each notice, the assistant's answers about the queue, and the simulated agent's
+ * lines. Plain text. Same wording rules as server/assistant/intents.ts: never ask for a
+ * secret, never "the number on the back" (the redactor would read a question for a security
+ * code); the phone route is "the phone number printed on the back of your card".
+ */
+import type { Team } from '../src/protocol.js';
+import { PHONE_ROUTE } from './assistant/intents.js';
+import type { Lang } from './assistant/index.js';
+
+const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<Team, string>>>> = {
+  en: {
+    general: 'customer care',
+    disputes: 'disputes',
+    credit: 'credit',
+    rewards: 'rewards',
+    travel: 'travel',
+    supervisor: 'supervisors',
+  },
+  es: {
+    general: 'atención al cliente',
+    disputes: 'disputas',
+    credit: 'crédito',
+    rewards: 'recompensas',
+    travel: 'viajes',
+    supervisor: 'supervisión',
+  },
+};
+
+export function queued(lang: Lang): string {
+  return lang === 'es'
+    ? 'Estás en la fila para hablar con un agente. Puedes seguir conversando con el asistente virtual mientras esperas, o salir de la fila cuando quieras.'
+    : "You're in line for a live agent. You can keep chatting with the virtual assistant while you wait, or leave the line at any time.";
+}
+
+export function alreadyQueued(lang: Lang, position: number): string {
+  return lang === 'es'
+    ? `Ya estás en la fila: eres el número ${position}. Mientras esperas, puedo seguir ayudándote aquí.`
+    : `You're already in line: you're number ${position}. I can keep helping you here while you wait.`;
+}
+
+export function queueFull(lang: Lang): string {
+  return lang === 'es'
+    ? `La fila para hablar con un agente está llena en este momento. Inténtalo de nuevo más tarde, o ${PHONE_ROUTE.es}. Mientras tanto, puedo seguir ayudándote aquí.`
+    : `The line for a live agent is full right now. Please try again later, or ${PHONE_ROUTE.en}. Meanwhile, I can keep helping you here.`;
+}
+
+export function leftQueue(lang: Lang): string {
+  return lang === 'es'
+    ? 'Saliste de la fila. El asistente virtual sigue aquí para ayudarte.'
+    : 'You left the line. The virtual assistant is still here to help.';
+}
+
+export function agentJoined(lang: Lang, agent: string, team: Team): string {
+  if (lang === 'es') {
+    if (team === 'general') return `Ahora estás hablando con ${agent}, agente de atención al cliente.`;
+    if (team === 'supervisor') return `Ahora estás hablando con ${agent}, del equipo de supervisión.`;
+    return `Ahora estás hablando con ${agent}, del equipo de ${TEAM_NAME.es[team]}.`;
+  }
+  if (team === 'general') return `You're now chatting with ${agent}, a live agent.`;
+  if (team === 'supervisor') return `You're now chatting with ${agent}, a supervisor.`;
+  return `You're now chatting with ${agent} from the ${TEAM_NAME.en[team]} team.`;
+}
+
+export function transferred(lang: Lang, agent: string, team: Team): string {
+  if (lang === 'es') {
+    const to =
+      team === 'supervisor'
+        ? 'con un supervisor'
+        : team === 'general'
+          ? 'con otro agente'
+          : `al equipo de ${TEAM_NAME.es[team]}`;
+    return `${agent} te está transfiriendo ${to}. Quédate en este chat, por favor.`;
+  }
+  const to =
+    team === 'supervisor'
+      ? 'a supervisor'
+      : team === 'general'
+        ? 'another live agent'
+        : `the ${TEAM_NAME.en[team]} team`;
+  return `${agent} is transferring you to ${to}. Please stay in this chat.`;
+}
+
+export function agentLeft(lang: Lang, agent: string): string {
+  return lang === 'es'
+    ? `${agent} se desconectó. Vuelves a estar al principio de la fila.`
+    : `${agent} was disconnected. You're back at the front of the line.`;
+}
+
+export function ended(lang: Lang, caseNumber: string, summary: string): string {
+  return lang === 'es'
+    ? `Este chat terminó. Tu número de referencia es ${caseNumber}. Resumen: ${summary}`
+    : `This chat has ended. Your reference number is ${caseNumber}. Summary: ${summary}`;
+}
+
+// ---- the simulated agent ------------------------------------------------------------------
+
+/** The simulated agent of each team. */
+export const SIMULATED_AGENT_NAME: Readonly<Record<Team, string>> = {
+  general: 'Alex',
+  disputes: 'Maria',
+  credit: 'Sam',
+  rewards: 'Priya',
+  travel: 'Diego',
+  supervisor: 'Jordan',
+};
+
+/** The greeting; `topic` is what the customer wanted (TOPIC of the last task), if anything. */
+export function simGreeting(lang: Lang, agent: string, team: Team, topic: string | undefined): string {
+  if (lang === 'es') {
+    const who =
+      team === 'general'
+        ? `Hola, soy ${agent}.`
+        : team === 'supervisor'
+          ? `Hola, soy ${agent}, del equipo de supervisión.`
+          : `Hola, soy ${agent}, del equipo de ${TEAM_NAME.es[team]}.`;
+    return topic === undefined
+      ? `${who} ¿En qué puedo ayudarte hoy?`
+      : `${who} Ya leí tu conversación: me escribes por ${topic}. ¿En qué puedo ayudarte con eso?`;
+  }
+  const who =
+    team === 'general'
+      ? `Hi, I'm ${agent}.`
+      : team === 'supervisor'
+        ? `Hi, I'm ${agent}, a supervisor.`
+        : `Hi, I'm ${agent} from the ${TEAM_NAME.en[team]} team.`;
+  return topic === undefined
+    ? `${who} How can I help you today?`
+    : `${who} I've read your conversation: you're asking about ${topic}. How can I help you with that?`;
+}
+
+export function simTransferring(lang: Lang, team: Team): string {
+  return lang === 'es'
+    ? `De eso se encarga el equipo de ${TEAM_NAME.es[team]}, así que te transfiero ahora.`
+    : `The ${TEAM_NAME.en[team]} team handles that, so I'm transferring you to them now.`;
+}
+
+export function simAnswer(lang: Lang, steps: string): string {
+  if (steps === '') {
+    return lang === 'es'
+      ? '¿Puedes contarme un poco más sobre lo que necesitas? Puedo ayudarte con disputas, tarjetas perdidas o robadas, pagos, recompensas y más.'
+      : 'Could you tell me a little more about what you need? I can help with disputes, lost or stolen cards, payments, rewards and more.';
+  }
+  return lang === 'es'
+    ? `${steps} ¿Hay algo más en lo que pueda ayudarte?`
+    : `${steps} Is there anything else I can help you with?`;
+}
+
+export function simGoodbye(lang: Lang): string {
+  return lang === 'es'
+    ? 'Gracias por escribirnos. Voy a cerrar este chat; verás un resumen a continuación. ¡Que tengas un buen día!'
+    : "Thank you for chatting with us. I'm closing this chat now; you'll see a summary below. Have a great day!";
+}
