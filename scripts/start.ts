@@ -1,6 +1,8 @@
 /**
  * `npm start`: the reference chat server and Vite's dev server with the demo, in one process.
  * Ports: CHAT_SERVER_PORT (default 8787) and DEMO_PORT (default 5173), on 127.0.0.1.
+ * Contact center: CHAT_MAX_QUEUE (default 20), CHAT_SIMULATED_AGENT (on/off, default on) and
+ * CHAT_AGENT_DELAY (ms before the simulated agent takes a waiting chat, default 4000).
  * Ctrl-C stops both.
  */
 import { createServer } from 'vite';
@@ -9,10 +11,16 @@ import { startChatServer } from '../server/chat-server.js';
 const host = '127.0.0.1';
 const chatPort = Number(process.env['CHAT_SERVER_PORT'] ?? 8787);
 const demoPort = Number(process.env['DEMO_PORT'] ?? 5173);
+const maxQueue = process.env['CHAT_MAX_QUEUE'];
+const simulatedAgent = process.env['CHAT_SIMULATED_AGENT'];
+const agentDelay = process.env['CHAT_AGENT_DELAY'];
 
 const chat = await startChatServer({
   host,
   port: chatPort,
+  ...(maxQueue ? { maxQueue: Number(maxQueue) } : {}),
+  ...(simulatedAgent ? { simulatedAgent: simulatedAgent !== 'off' } : {}),
+  ...(agentDelay ? { simulatedAgentDelay: Number(agentDelay) } : {}),
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })),
 });
 process.env['AMEX_CHAT_ENDPOINT'] = chat.url;
@@ -26,8 +34,10 @@ console.log(`
 
   Demo (host page):   ${demo}
   Spanish demo:       ${demo}demo/es.html
+  Agent console:      ${demo}demo/agent.html
   Script-tag demo:    ${demo}demo/script-tag.html   (after npm run build)
   Chat server:        ${chat.url}
+  Agent endpoint:     ${chat.agentUrl}
 
   Press Ctrl-C to stop.
 `);

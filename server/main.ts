@@ -1,7 +1,16 @@
 /**
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
- * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens A,B --expired-tokens C]` (--debug is for tests: /debug/frames, /debug/say). Browser origins allowed:
- * CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
+ * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens A,B --expired-tokens C]
+ * [--max-queue N] [--handle-seconds N] [--queue-update MS] [--simulated-agent on|off]
+ * [--agent-delay MS]` (--debug is for tests: /debug/frames, /debug/say).
+ *
+ * Contact center: --max-queue (most customers waiting, all teams; default 20), --handle-seconds
+ * (average time per conversation for the wait estimate; default 120), --queue-update (how often
+ * a waiting customer's place is re-sent; default 15000 ms), --simulated-agent (whether a
+ * simulated agent takes conversations no person is signed in for; default on) and
+ * --agent-delay (how long it waits first; default 4000 ms). Agent consoles connect to /agent.
+ *
+ * Browser origins allowed: CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
  */
@@ -17,8 +26,39 @@ const { values } = parseArgs({
     'rate-limit': { type: 'string' },
     tokens: { type: 'string' },
     'expired-tokens': { type: 'string' },
+    'max-queue': { type: 'string' },
+    'handle-seconds': { type: 'string' },
+    'queue-update': { type: 'string' },
+    'simulated-agent': { type: 'string' },
+    'agent-delay': { type: 'string' },
   },
 });
+
+/** A non-negative number flag, or undefined when absent; exits on anything else. */
+function count(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) {
+    console.error(`--${name} must be a non-negative number, not "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+function onOff(name: string, value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'on' || value === 'off') return value === 'on';
+  console.error(`--${name} must be on or off, not "${value}"`);
+  process.exit(2);
+}
+
+const center = {
+  maxQueue: count('max-queue', values['max-queue']),
+  handleSeconds: count('handle-seconds', values['handle-seconds']),
+  queueUpdateMs: count('queue-update', values['queue-update']),
+  simulatedAgent: onOff('simulated-agent', values['simulated-agent']),
+  simulatedAgentDelay: count('agent-delay', values['agent-delay']),
+};
 
 const port = Number(values.port ?? process.env['CHAT_SERVER_PORT'] ?? 8787);
 const replyDelay = values['reply-delay'] === undefined ? undefined : Number(values['reply-delay']);
@@ -40,6 +80,7 @@ const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
   port,
   ...(replyDelay === undefined ? {} : { replyDelay }),
+  ...Object.fromEntries(Object.entries(center).filter(([, v]) => v !== undefined)),
   debug: values.debug,
   ...(rateLimit ? { rateLimit } : {}),
   ...(valid.size > 0 ? { verifyToken } : {}),

@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * `executeServerCommand('reference-server-start', { replyDelay })` starts the real reference
+ * `executeServerCommand('reference-server-start', { replyDelay, simulatedAgent, agentDelay, maxQueue,
+ * handleSeconds, queueUpdate, … })` starts the real reference
  * server (`server/main.ts`) in a child process on a free loopback port and returns its URL;
  * `reference-server-stop` stops it. Every server still running when the run ends is stopped.
  */
@@ -22,6 +23,17 @@ export function referenceServerPlugin() {
     if (payload && payload.rateLimit) args.push('--rate-limit', payload.rateLimit);
     if (payload && payload.tokens) args.push('--tokens', payload.tokens);
     if (payload && payload.expiredTokens) args.push('--expired-tokens', payload.expiredTokens);
+    // Contact center: { simulatedAgent: boolean, agentDelay, maxQueue, handleSeconds, queueUpdate }.
+    if (payload && payload.simulatedAgent !== undefined) {
+      args.push('--simulated-agent', payload.simulatedAgent ? 'on' : 'off');
+    }
+    if (payload && payload.agentDelay !== undefined) args.push('--agent-delay', String(payload.agentDelay));
+    if (payload && payload.maxQueue !== undefined) args.push('--max-queue', String(payload.maxQueue));
+    if (payload && payload.handleSeconds !== undefined) {
+      args.push('--handle-seconds', String(payload.handleSeconds));
+    }
+    if (payload && payload.queueUpdate !== undefined)
+      args.push('--queue-update', String(payload.queueUpdate));
     const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));
