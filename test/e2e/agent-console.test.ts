@@ -1,0 +1,648 @@
+// The agent console (demo/agent-console.ts) against the real reference server: signing in (and
+// its errors), the board, accepting with the keyboard, chatting with the customer's typing
+// indicator, transfer, ending with a summary and case number, several conversations at once,
+// reconnecting, and the demo page itself. Customers are plain WebSocket clients of /chat.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AxeResults, RunOptions } from 'axe-core';
+import type { AgentConsoleElement } from '../../demo/agent-console.js';
+import '../../demo/agent-console.js';
+import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
+import {
+  DEAD_ENDPOINT,
+  axeCheck,
+  startReferenceServer,
+  stopReferenceServers,
+  waitFor,
+} from '../support/helpers.js';
+
+/** A customer over the real /chat protocol. */
+class Customer {
+  readonly frames: ServerFrame[] = [];
+  readonly #ws: WebSocket;
+  #n = 0;
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.addEventListener('message', (e) => this.frames.push(JSON.parse(String(e.data)) as ServerFrame));
+  }
+
+  static async connect(endpoint: string, lang = 'en'): Promise<Customer> {
+    const ws = new WebSocket(endpoint);
+    const customer = new Customer(ws);
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, { once: true });
+      ws.addEventListener('error', reject, { once: true });
+    });
+    customer.send({ type: 'hello', v: PROTOCOL_VERSION, lang });
+    await customer.next('welcome');
+    return customer;
+  }
+
+  /** Connects and asks for a person; resolves once the customer is in line. */
+  static async queued(endpoint: string, lang = 'en'): Promise<Customer> {
+    const customer = await Customer.connect(endpoint, lang);
+    customer.say(lang === 'es' ? 'Quiero hablar con un agente' : 'I want to talk to an agent');
+    await customer.next('queue', (f) => f.waiting);
+    return customer;
+  }
+
+  send(frame: Record<string, unknown>): void {
+    this.#ws.send(JSON.stringify(frame));
+  }
+
+  say(text: string): void {
+    this.#n += 1;
+    this.send({ type: 'message', id: `customer-${Date.now()}-${this.#n}`, text });
+  }
+
+  events(): ChatEvent[] {
+    return this.frames.flatMap((f) => (f.type === 'event' ? [f.event] : []));
+  }
+
+  async next<T extends ServerFrame['type']>(
+    type: T,
+    test: (frame: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
+    return waitFor(
+      () =>
+        this.frames.find(
+          (f): f is Extract<ServerFrame, { type: T }> =>
+            f.type === type && test(f as Extract<ServerFrame, { type: T }>),
+        ),
+      `a ${type} frame`,
+      6000,
+    );
+  }
+
+  async event(test: (event: ChatEvent) => boolean, what: string): Promise<ChatEvent> {
+    return waitFor(() => this.events().find(test), what, 6000);
+  }
+
+  /** Ends the conversation (so it leaves every queue) and disconnects. */
+  close(): void {
+    if (this.#ws.readyState === WebSocket.OPEN) this.send({ type: 'end' });
+    this.#ws.close();
+  }
+}
+
+/** Another agent, signed in over a plain socket. */
+async function agentSocket(endpoint: string, name: string, team: string): Promise<WebSocket> {
+  const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve, { once: true });
+    ws.addEventListener('error', reject, { once: true });
+  });
+  const welcome = new Promise((resolve) => ws.addEventListener('message', resolve, { once: true }));
+  ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
+  await welcome;
+  return ws;
+}
+
+/** Every text the console's live regions were given (they clear themselves after a second). */
+function recordAnnouncements(el: AgentConsoleElement): { polite: string[]; assertive: string[] } {
+  const said = { polite: [] as string[], assertive: [] as string[] };
+  for (const kind of ['polite', 'assertive'] as const) {
+    const region = el.querySelector(`[data-announcer="${kind}"]`)!;
+    new MutationObserver(() => {
+      const text = region.textContent?.trim();
+      if (text) said[kind].push(text);
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  }
+  return said;
+}
+
+async function loadStyles(): Promise<void> {
+  for (const href of ['/demo/demo.css', '/demo/agent.css']) {
+    if (document.querySelector(`link[href="${href}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+    document.head.append(link);
+    await loaded;
+  }
+}
+
+async function mount(endpoint: string): Promise<AgentConsoleElement> {
+  const page = await fixture<HTMLElement>(
+    html`<main>
+      <h1>Agent console</h1>
+      <agent-console endpoint=${endpoint}></agent-console>
+    </main>`,
+  );
+  const el = page.querySelector('agent-console')!;
+  await el.updateComplete;
+  return el;
+}
+
+function $(el: ParentNode, selector: string): HTMLElement | null {
+  return el.querySelector<HTMLElement>(selector);
+}
+
+function byText(el: ParentNode, selector: string, text: RegExp): HTMLElement | undefined {
+  return [...el.querySelectorAll<HTMLElement>(selector)].find((e) => text.test(e.textContent ?? ''));
+}
+
+/** Signs in by setting the fields and clicking (the keyboard journey has its own test). */
+async function signIn(el: AgentConsoleElement, name: string, team = 'general'): Promise<void> {
+  ($(el, 'input[name="name"]') as HTMLInputElement).value = name;
+  ($(el, 'select[name="team"]') as HTMLSelectElement).value = team;
+  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+  await waitFor(() => /Connected/.test($(el, '.ac-conn')?.textContent ?? ''), 'signed in');
+  await waitFor(() => /waiting/i.test($(el, '.ac-panel .ac-hint')?.textContent ?? ''), 'the board');
+}
+
+/** The board card of a waiting conversation whose summary or facts match. */
+function cards(el: AgentConsoleElement): HTMLElement[] {
+  return [...el.querySelectorAll<HTMLElement>('.ac-card')];
+}
+
+async function acceptFirst(el: AgentConsoleElement): Promise<void> {
+  const button = await waitFor(
+    () => $(el, '.ac-card button') as HTMLButtonElement | null,
+    'an Accept button',
+  );
+  const count = el.querySelectorAll('.ac-conv').length;
+  button.click();
+  await waitFor(() => el.querySelectorAll('.ac-conv').length > count, 'the conversation');
+}
+
+function composer(el: AgentConsoleElement): HTMLTextAreaElement {
+  return $(el, '.ac-composer textarea') as HTMLTextAreaElement;
+}
+
+function transcript(el: AgentConsoleElement): string[] {
+  return [...el.querySelectorAll('[role="log"] li')].map(
+    (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+  );
+}
+
+describe('agent console', () => {
+  let endpoint: string;
+  const customers: Customer[] = [];
+
+  before(async () => {
+    await loadStyles();
+    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+  });
+  afterEach(() => {
+    for (const customer of customers.splice(0)) customer.close();
+  });
+  after(async () => {
+    await stopReferenceServers();
+  });
+
+  async function customer(lang = 'en'): Promise<Customer> {
+    const c = await Customer.queued(endpoint, lang);
+    customers.push(c);
+    return c;
+  }
+
+  it('derives the /agent endpoint from the customer endpoint', () => {
+    const el = document.createElement('agent-console');
+    el.endpoint = 'ws://127.0.0.1:8787/chat';
+    expect(el.agentUrl).to.equal('ws://127.0.0.1:8787/agent');
+    el.endpoint = 'wss://chat.example.com/x/agent/';
+    expect(el.agentUrl).to.equal('wss://chat.example.com/x/agent');
+    el.endpoint = 'https://chat.example.com';
+    expect(el.agentUrl).to.equal('wss://chat.example.com/agent');
+  });
+
+  it('signed out: labelled fields; an empty name is an error tied to the field and announced', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await axeCheck();
+    const name = $(el, 'input[name="name"]') as HTMLInputElement;
+    expect(name.labels?.[0]?.textContent).to.equal('Your name');
+    expect(($(el, 'select[name="team"]') as HTMLSelectElement).labels?.[0]?.textContent).to.equal('Team');
+    expect(
+      [...($(el, 'select[name="team"]') as HTMLSelectElement).options].map((o) => o.value),
+    ).to.deep.equal(['general', 'disputes', 'credit', 'rewards', 'travel', 'supervisor']);
+    expect(name.maxLength).to.equal(40);
+
+    name.value = '   ';
+    name.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => name.getAttribute('aria-invalid') === 'true', 'the field marked invalid');
+    const error = document.getElementById(name.getAttribute('aria-describedby')!.split(' ')[1]!)!;
+    expect(error.textContent).to.equal('Error: Enter your name.');
+    expect(document.activeElement).to.equal(name);
+    await waitFor(() => said.assertive.some((t) => t.includes('Enter your name.')), 'the error announced');
+    await axeCheck();
+  });
+
+  it('says when it cannot connect, on the Sign in button, and announces it', async () => {
+    const el = await mount(DEAD_ENDPOINT);
+    const said = recordAnnouncements(el);
+    await signInFails(el);
+    const button = $(el, 'button[type="submit"]') as HTMLButtonElement;
+    const status = document.getElementById(button.getAttribute('aria-describedby')!)!;
+    expect(status.textContent?.trim()).to.match(
+      /^Error: Cannot connect to the chat server \(ws:\/\/127\.0\.0\.1:9\/agent\)/,
+    );
+    await waitFor(() => said.assertive.some((t) => t.startsWith('Cannot connect')), 'announced');
+    await axeCheck();
+
+    async function signInFails(console: AgentConsoleElement): Promise<void> {
+      ($(console, 'input[name="name"]') as HTMLInputElement).value = 'Maria';
+      ($(console, 'button[type="submit"]') as HTMLButtonElement).click();
+      await waitFor(() => /Cannot connect/.test(console.textContent ?? ''), 'the connection error');
+    }
+  });
+
+  it('signs in with the keyboard only, moves focus to the board, and announces a new customer once', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    (document.activeElement as HTMLElement | null)?.blur();
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.getAttribute('name')).to.equal('name');
+    await sendKeys({ type: 'Priya' });
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.getAttribute('name')).to.equal('team');
+    await sendKeys({ type: 'd' }); // type-ahead: Disputes
+    await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.textContent?.trim()).to.equal('Sign in');
+    await sendKeys({ press: 'Enter' });
+
+    const heading = await waitFor(
+      () => (document.activeElement?.tagName === 'H2' ? document.activeElement : null),
+      'focus on the board heading',
+    );
+    expect(heading.textContent).to.equal('Waiting customers');
+    expect($(el, '.ac-bar__who')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Signed in as Priya, Disputes team',
+    );
+    await waitFor(() => said.polite.some((t) => t.includes('Signed in as Priya')), 'sign-in announced');
+
+    await customer();
+    const card = await waitFor(() => cards(el)[0], 'the waiting customer');
+    const facts = card.querySelector('dl')!.textContent.replace(/\s+/g, ' ');
+    expect(facts).to.match(/Team ?General/);
+    expect(facts).to.match(/Language ?English/);
+    expect(facts).to.match(/Waiting ?\d+ s/);
+    expect(facts).to.match(/Position ?1/);
+    expect(card.querySelector('.ac-card__summary')?.textContent?.replace(/\s+/g, ' ').trim()).to.match(
+      /^Summary: \S/,
+    );
+    const accept = card.querySelector('button')!;
+    expect(accept.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Accept General queue, number 1');
+    await waitFor(() => said.polite.some((t) => t.includes('New customer waiting')), 'the arrival announced');
+
+    // More board updates (another agent signs in, the wait ticks on): no second announcement.
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    const sam = await agentSocket(endpoint, 'Sam', 'rewards');
+    await waitFor(() => /Sam/.test($(el, '.ac-agents')?.textContent ?? ''), 'Sam on the board');
+    expect(said.polite.filter((t) => t.includes('New customer waiting'))).to.have.length(1);
+    expect(document.activeElement).to.equal(heading);
+    await axeCheck();
+    sam.close();
+  });
+
+  it('accepts with Enter, shows the transcript and the typing indicator, and Enter sends', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await signIn(el, 'Alex');
+    const alice = await customer();
+    const accept = await waitFor(
+      () => $(el, '.ac-card button') as HTMLButtonElement | null,
+      'the Accept button',
+    );
+    accept.focus();
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => document.activeElement === composer(el), 'focus on the composer');
+    await alice.event((e) => e.notice?.code === 'agent-joined', 'the agent-joined notice');
+
+    const log = $(el, '[role="log"]')!;
+    expect(log.getAttribute('aria-label')).to.equal('Transcript, Customer 1');
+    await waitFor(
+      () => transcript(el).some((t) => /^Customer, \d\d:\d\d I want to talk to an agent$/.test(t)),
+      'the customer message',
+    );
+    expect(el.querySelector('.ac-msg--customer time')?.getAttribute('datetime')).to.match(
+      /^\d{4}-\d\d-\d\dT/,
+    );
+    expect(
+      el.querySelector('.ac-conv[aria-current="true"]')?.textContent?.replace(/\s+/g, ' ').trim(),
+    ).to.match(/^Customer 1 General, English, active$/);
+
+    // The customer types: the console says so, without any text of theirs.
+    alice.send({ type: 'typing', active: true });
+    const typing = await waitFor(
+      () => ($(el, '.ac-typing')?.textContent ? $(el, '.ac-typing') : null),
+      'the typing indicator',
+    );
+    expect(typing.textContent).to.equal('Customer 1 is typing…');
+    await waitFor(() => said.polite.some((t) => t === 'Customer 1 is typing…'), 'typing announced');
+    alice.send({ type: 'typing', active: true });
+    alice.say('Thanks for taking this');
+    await waitFor(() => transcript(el).some((t) => t.endsWith('Thanks for taking this')), 'the next message');
+    expect($(el, '.ac-typing')?.textContent).to.equal('');
+    expect(said.polite.filter((t) => t.includes('is typing'))).to.have.length(1);
+    expect(document.activeElement, 'frames never move focus').to.equal(composer(el));
+    alice.send({ type: 'typing', active: true });
+    await waitFor(() => $(el, '.ac-typing')?.textContent, 'typing again');
+    await axeCheck();
+
+    // Shift+Enter is a new line; Enter sends; the customer sees the agent typing, then the message.
+    await sendKeys({ type: 'Hello,' });
+    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ type: 'how can I help?' });
+    expect(composer(el).value).to.equal('Hello,\nhow can I help?');
+    await alice.next('typing', (f) => f.from === 'agent' && f.active);
+    await sendKeys({ press: 'Enter' });
+    const sent = await alice.event((e) => e.from === 'agent' && e.kind === 'message', "the agent's message");
+    expect(sent.text).to.equal('Hello,\nhow can I help?');
+    expect(sent.name).to.equal('Alex');
+    expect(composer(el).value).to.equal('');
+    expect(document.activeElement).to.equal(composer(el));
+    await alice.next('typing', (f) => f.from === 'agent' && !f.active);
+    await waitFor(
+      () => transcript(el).some((t) => /^Alex \(agent\), \d\d:\d\d Hello,/.test(t)),
+      'own message in the log',
+    );
+    await waitFor(() => !el.querySelector('.ac-msg--pending'), 'the message acknowledged');
+  });
+
+  it('shows customer text as plain text, never markup', async () => {
+    const el = await mount(endpoint);
+    await signIn(el, 'Alex');
+    const bob = await customer();
+    await acceptFirst(el);
+    await bob.event((e) => e.notice?.code === 'agent-joined', 'joined');
+    bob.say('<img src=x onerror="window.__pwned=1"><b>bold</b>');
+    await waitFor(() => transcript(el).some((t) => t.includes('<b>bold</b>')), 'the literal text');
+    expect(el.querySelector('[role="log"] img, [role="log"] b')).to.equal(null);
+  });
+
+  it('transfers: the customer hears of it, the board shows the row to a team that may not take it', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await signIn(el, 'Alex');
+    const carol = await customer();
+    await acceptFirst(el);
+    await carol.event((e) => e.notice?.code === 'agent-joined', 'joined');
+
+    const select = $(el, '.ac-transfer select') as HTMLSelectElement;
+    expect(select.labels?.[0]?.textContent).to.equal('Transfer to');
+    expect([...select.options].map((o) => o.value)).to.not.include('general');
+    select.value = 'disputes';
+    select.dispatchEvent(new Event('change'));
+    const transfer = byText(el, '.ac-transfer button', /Transfer/) as HTMLButtonElement;
+    transfer.focus();
+    await sendKeys({ press: 'Enter' });
+
+    const notice = await carol.event((e) => e.notice?.code === 'transferred', 'the transfer notice');
+    expect(notice.notice).to.deep.equal({ code: 'transferred', team: 'disputes' });
+    expect(notice.text).to.match(/disputes team/);
+    await carol.next('queue', (f) => f.waiting && f.team === 'disputes');
+
+    await waitFor(
+      () => /^Transferred to the disputes team/.test($(el, '.ac-status')?.textContent ?? ''),
+      'transferred',
+    );
+    expect(document.activeElement, 'focus kept in the pane').to.equal($(el, '.ac-status'));
+    expect(composer(el).disabled).to.equal(true);
+    expect(($(el, '.ac-composer button') as HTMLButtonElement).disabled).to.equal(true);
+    await waitFor(
+      () => said.polite.some((t) => t === 'Customer 1 transferred to the disputes team.'),
+      'announced',
+    );
+
+    // A general agent may not take it back: the row says why instead of an Accept button.
+    const card = await waitFor(
+      () => cards(el).find((c) => /Transferred from ?General/.test(c.textContent ?? '')),
+      'the transferred row',
+    );
+    expect(card.querySelector('button')).to.equal(null);
+    expect(card.querySelector('.ac-note')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'You cannot accept this: only the disputes team or a supervisor can.',
+    );
+    await axeCheck();
+  });
+
+  it('ends with a summary in a modal dialog: Escape returns focus; Confirm sends the summary and shows the case number', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await signIn(el, 'Alex');
+    const dan = await customer();
+    await acceptFirst(el);
+    await dan.event((e) => e.notice?.code === 'agent-joined', 'joined');
+
+    const end = byText(el, 'button', /^\s*End chat\s*$/) as HTMLButtonElement;
+    end.focus();
+    await sendKeys({ press: 'Enter' });
+    const dialog = $(el, 'dialog') as HTMLDialogElement;
+    await waitFor(() => dialog.open, 'the dialog');
+    expect(dialog.matches(':modal')).to.equal(true);
+    const summary = dialog.querySelector('textarea')!;
+    expect(document.activeElement).to.equal(summary);
+    expect(summary.labels?.[0]?.textContent).to.equal('Summary for the customer');
+    expect(summary.maxLength).to.equal(2000);
+    expect(summary.value.length, 'pre-filled with the recap').to.be.greaterThan(0);
+    await axeCheck();
+
+    await sendKeys({ press: 'Escape' });
+    await waitFor(() => !dialog.open, 'the dialog closed');
+    await waitFor(() => document.activeElement === end, 'focus back on End chat');
+    expect(dan.events().some((e) => e.notice?.code === 'ended')).to.equal(false);
+
+    await sendKeys({ press: 'Enter' });
+    await waitFor(() => dialog.open, 'the dialog again');
+    summary.value = 'We opened a dispute for the charge; expect a letter within 30 days.';
+    summary.dispatchEvent(new Event('input'));
+    (byText(dialog, 'button', /Confirm/) as HTMLButtonElement).click();
+
+    const ended = await dan.event((e) => e.notice?.code === 'ended', 'the ended notice');
+    const notice = ended.notice as { code: 'ended'; caseNumber: string; summary: string };
+    expect(notice.summary).to.equal('We opened a dispute for the charge; expect a letter within 30 days.');
+    expect(notice.caseNumber).to.match(/^AMX-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+    const number = await waitFor(() => $(el, '.ac-case__number'), 'the case number');
+    expect(number.textContent).to.equal(notice.caseNumber);
+    expect($(el, '.ac-status')?.textContent).to.equal('You ended this chat.');
+    expect(byText(el, '.ac-case button', /Copy case number/)).to.exist;
+    expect(composer(el).disabled).to.equal(true);
+    expect(end.disabled).to.equal(true);
+    expect(el.querySelector('.ac-conv[aria-current="true"]')?.textContent).to.match(/ended/);
+    await waitFor(
+      () =>
+        said.polite.some((t) => t.includes(`Chat with Customer 1 ended. Case number ${notice.caseNumber}.`)),
+      'the end announced',
+    );
+    expect(el.contains(document.activeElement), 'focus stays in the console').to.equal(true);
+    await axeCheck();
+  });
+
+  it('shows the case number when the customer ends the chat', async () => {
+    const el = await mount(endpoint);
+    await signIn(el, 'Alex');
+    const erin = await customer();
+    await acceptFirst(el);
+    await erin.event((e) => e.notice?.code === 'agent-joined', 'joined');
+    composer(el).focus();
+    erin.send({ type: 'end' });
+    const ended = await erin.event((e) => e.notice?.code === 'ended', 'the ended notice');
+    const caseNumber = (ended.notice as { caseNumber: string }).caseNumber;
+    await waitFor(() => $(el, '.ac-case__number')?.textContent === caseNumber, 'the case number');
+    expect($(el, '.ac-status')?.textContent).to.equal('The customer ended this chat.');
+    expect(composer(el).disabled).to.equal(true);
+    expect(document.activeElement, 'focus kept in the pane, not dropped').to.equal($(el, '.ac-status'));
+  });
+
+  it('holds several conversations; a message in another one marks it unread without moving focus', async () => {
+    const el = await mount(endpoint);
+    await signIn(el, 'Alex');
+    const first = await customer();
+    await acceptFirst(el);
+    const second = await customer();
+    await acceptFirst(el);
+    await first.event((e) => e.notice?.code === 'agent-joined', 'joined 1');
+    await second.event((e) => e.notice?.code === 'agent-joined', 'joined 2');
+
+    const buttons = (): HTMLButtonElement[] => [...el.querySelectorAll<HTMLButtonElement>('.ac-conv')];
+    expect(buttons()).to.have.length(2);
+    expect(buttons()[1]!.getAttribute('aria-current')).to.equal('true');
+    buttons()[0]!.click();
+    await el.updateComplete;
+    expect(buttons()[0]!.getAttribute('aria-current')).to.equal('true');
+    expect(buttons()[1]!.hasAttribute('aria-current')).to.equal(false);
+    composer(el).focus();
+
+    second.say('Are you still there?');
+    await waitFor(() => /1 new message/.test(buttons()[1]!.textContent ?? ''), 'the unread count');
+    expect(buttons()[1]!.textContent?.replace(/\s+/g, ' ').trim()).to.equal(
+      'Customer 2 General, English, active 1 new message',
+    );
+    expect(document.activeElement).to.equal(composer(el));
+    expect(transcript(el).some((t) => t.includes('Are you still there?'))).to.equal(false);
+
+    buttons()[1]!.click();
+    await el.updateComplete;
+    expect(buttons()[1]!.textContent).to.not.match(/new message/);
+    expect(transcript(el).some((t) => t.endsWith('Are you still there?'))).to.equal(true);
+    await axeCheck();
+  });
+
+  it('switches the simulated agent for everyone', async () => {
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await signIn(el, 'Alex');
+    const box = $(el, 'input[type="checkbox"]') as HTMLInputElement;
+    expect(box.labels?.[0]?.textContent).to.equal(
+      'Simulated agent answers when nobody of a team is signed in',
+    );
+    expect(box.checked).to.equal(false);
+    box.click();
+    await waitFor(() => said.polite.some((t) => t.includes('Simulated agent turned on')), 'on');
+    expect(box.checked).to.equal(true);
+    box.click();
+    await waitFor(() => said.polite.some((t) => t.includes('Simulated agent turned off')), 'off');
+    expect(box.checked).to.equal(false);
+  });
+});
+
+describe('agent console: reconnecting', () => {
+  after(async () => {
+    await stopReferenceServers();
+  });
+
+  it('says the connection was lost, reconnects with the same name and team, and says so', async () => {
+    await loadStyles();
+    const endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+    const port = Number(new URL(endpoint).port);
+    const el = await mount(endpoint);
+    const said = recordAnnouncements(el);
+    await signIn(el, 'Robin', 'travel');
+    await stopReferenceServers();
+    await waitFor(
+      () => /Connection lost/.test($(el, '.ac-conn')?.textContent ?? ''),
+      'connection lost shown',
+    );
+    expect(said.assertive.some((t) => t.includes('Connection lost'))).to.equal(true);
+
+    await startReferenceServer({ replyDelay: 5, simulatedAgent: false, port });
+    await waitFor(() => $(el, '.ac-conn')?.textContent?.trim() === 'Connected', 'reconnected', 20_000);
+    await waitFor(() => said.polite.some((t) => t.includes('Reconnected.')), 'reconnected announced');
+    await waitFor(
+      () => /Robin, Travel/.test($(el, '.ac-agents')?.textContent ?? ''),
+      'signed in again as Robin',
+    );
+  }).timeout(30_000);
+});
+
+interface FrameAxe {
+  run(context: Document, options: RunOptions): Promise<AxeResults>;
+}
+
+describe('demo/agent.html', () => {
+  let endpoint: string;
+  before(async () => {
+    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+  });
+  after(async () => {
+    await stopReferenceServers();
+  });
+
+  it('carries the demo endpoint, takes ?endpoint=, has no axe violations and reflows at 320 px', async () => {
+    const frame = document.createElement('iframe');
+    frame.style.width = '320px';
+    frame.style.height = '640px';
+    frame.title = 'Agent console page';
+    document.body.append(frame);
+    await new Promise((resolve) => {
+      frame.addEventListener('load', resolve, { once: true });
+      frame.src = `/demo/agent.html?endpoint=${encodeURIComponent(endpoint)}`;
+    });
+    const doc = frame.contentDocument!;
+    const el = await waitFor(
+      () => doc.querySelector('agent-console')?.querySelector('input') && doc.querySelector('agent-console'),
+      'the console',
+    );
+    expect(el.getAttribute('endpoint')).to.equal('ws://127.0.0.1:8787/chat');
+    expect(el.agentUrl).to.equal(endpoint.replace(/\/chat$/, '/agent'));
+    expect(await axeIn(frame)).to.deep.equal([]);
+
+    el.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Kim';
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await waitFor(() => doc.activeElement?.textContent === 'Waiting customers', 'signed in');
+    const customer = await Customer.queued(endpoint);
+    await waitFor(() => el.querySelector('.ac-card button'), 'a waiting customer');
+    el.querySelector<HTMLButtonElement>('.ac-card button')!.click();
+    await waitFor(() => el.querySelector('[role="log"] li'), 'the conversation');
+    await customer.event((e) => e.notice?.code === 'agent-joined', 'joined');
+
+    const root = doc.documentElement;
+    expect(root.scrollWidth, 'no horizontal scrolling at 320 px').to.be.at.most(root.clientWidth);
+    for (const button of el.querySelectorAll('button:not(dialog button)')) {
+      const box = button.getBoundingClientRect();
+      expect(box.height, `${button.textContent?.trim()} height`).to.be.at.least(24);
+      expect(box.width, `${button.textContent?.trim()} width`).to.be.at.least(24);
+    }
+    expect(await axeIn(frame)).to.deep.equal([]);
+    customer.close();
+    frame.remove();
+  });
+});
+
+async function axeIn(frame: HTMLIFrameElement): Promise<string[]> {
+  const win = frame.contentWindow as unknown as { axe?: FrameAxe } | null;
+  const doc = frame.contentDocument!;
+  if (!win?.axe) {
+    await new Promise((resolve, reject) => {
+      const script = doc.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      doc.head.append(script);
+    });
+  }
+  const results = await win!.axe!.run(doc, {
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
