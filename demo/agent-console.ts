@@ -555,6 +555,10 @@ export class AgentConsoleElement extends LitElement {
     this.conversations = this.conversations.map((c) => (c.id === conversationId ? { ...c, ...changes } : c));
   }
 
+  private find(conversationId: string): Conversation | undefined {
+    return this.conversations.find((c) => c.id === conversationId);
+  }
+
   private get selected(): Conversation | undefined {
     return this.conversations.find((c) => c.id === this.selectedId);
   }
@@ -570,7 +574,7 @@ export class AgentConsoleElement extends LitElement {
     if (this.connection !== 'signed-out') return;
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    const name = (data.get('name') as string | null) ?? ''.trim();
+    const name = ((data.get('name') as string | null) ?? '').trim();
     const team = data.get('team');
     this.signInError = '';
     if (!name) {
@@ -631,7 +635,9 @@ export class AgentConsoleElement extends LitElement {
     }
   }
 
-  private onComposerInput(conversation: Conversation, event: Event): void {
+  private onComposerInput(conversationId: string, event: Event): void {
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     const draft = (event.currentTarget as HTMLTextAreaElement).value;
     this.patch(conversation.id, { draft, composerError: '' });
     if (conversation.status !== 'active' || !this.online) return;
@@ -673,8 +679,10 @@ export class AgentConsoleElement extends LitElement {
     setTimeout(() => (this.composing = false), 0);
   }
 
-  private onComposerSubmit(conversation: Conversation, event: SubmitEvent): void {
+  private onComposerSubmit(conversationId: string, event: SubmitEvent): void {
     event.preventDefault();
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     this.sendDraft(conversation);
   }
 
@@ -703,12 +711,16 @@ export class AgentConsoleElement extends LitElement {
     });
   }
 
-  private onTransferTeam(conversation: Conversation, event: Event): void {
+  private onTransferTeam(conversationId: string, event: Event): void {
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     const value = (event.currentTarget as HTMLSelectElement).value;
     if (isTeam(value)) this.patch(conversation.id, { transferTeam: value });
   }
 
-  private transfer(conversation: Conversation): void {
+  private transfer(conversationId: string): void {
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     const team = conversation.transferTeam;
     if (conversation.status !== 'active') return;
     if (!this.sendFrame({ type: 'transfer', conversationId: conversation.id, team })) {
@@ -742,12 +754,16 @@ export class AgentConsoleElement extends LitElement {
     this.requestUpdate();
   }
 
-  private onEndSummaryInput(conversation: Conversation, event: Event): void {
+  private onEndSummaryInput(conversationId: string, event: Event): void {
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     this.patch(conversation.id, { endSummary: (event.currentTarget as HTMLTextAreaElement).value });
   }
 
-  private confirmEnd(conversation: Conversation, event: SubmitEvent): void {
+  private confirmEnd(conversationId: string, event: SubmitEvent): void {
     event.preventDefault();
+    const conversation = this.find(conversationId);
+    if (!conversation) return;
     if (conversation.status !== 'active') {
       this.#closeEndDialog();
       return;
@@ -1219,7 +1235,7 @@ export class AgentConsoleElement extends LitElement {
           </ol>
         </div>
         <p class="ac-typing">${c.customerTyping ? `${who} is typing…` : ''}</p>
-        <form class="ac-composer" @submit=${(e: SubmitEvent) => this.onComposerSubmit(c, e)}>
+        <form class="ac-composer" @submit=${(e: SubmitEvent) => this.onComposerSubmit(c.id, e)}>
           <label for="${id}-composer">Message to ${who}</label>
           <textarea
             id="${id}-composer"
@@ -1228,7 +1244,7 @@ export class AgentConsoleElement extends LitElement {
             .value=${live(c.draft)}
             ?disabled=${!active}
             aria-describedby="${id}-composer-hint ${id}-composer-error"
-            @input=${(e: Event) => this.onComposerInput(c, e)}
+            @input=${(e: Event) => this.onComposerInput(c.id, e)}
             @keydown=${this.#onComposerKeydown}
             @compositionstart=${this.#onCompositionStart}
             @compositionend=${this.#onCompositionEnd}
@@ -1245,13 +1261,13 @@ export class AgentConsoleElement extends LitElement {
             <select
               id="${id}-transfer"
               ?disabled=${!active}
-              @change=${(e: Event) => this.onTransferTeam(c, e)}
+              @change=${(e: Event) => this.onTransferTeam(c.id, e)}
             >
               ${TEAMS.filter((t) => t !== c.team).map(
                 (t) => html`<option value=${t} ?selected=${t === c.transferTeam}>${teamLabel(t)}</option>`,
               )}
             </select>
-            <button class="ac-button" type="button" ?disabled=${!active} @click=${() => this.transfer(c)}>
+            <button class="ac-button" type="button" ?disabled=${!active} @click=${() => this.transfer(c.id)}>
               Transfer
             </button>
           </div>
@@ -1271,7 +1287,7 @@ export class AgentConsoleElement extends LitElement {
           aria-labelledby="${id}-end-heading"
           @close=${this.#onEndDialogClose}
         >
-          <form class="ac-form" @submit=${(e: SubmitEvent) => this.confirmEnd(c, e)}>
+          <form class="ac-form" @submit=${(e: SubmitEvent) => this.confirmEnd(c.id, e)}>
             <h2 id="${id}-end-heading">End chat with ${who}</h2>
             <div class="ac-field">
               <label for="${id}-summary">Summary for the customer</label>
@@ -1285,7 +1301,7 @@ export class AgentConsoleElement extends LitElement {
                 maxlength=${MAX_AGENT_TEXT}
                 aria-describedby="${id}-summary-hint"
                 .value=${live(c.endSummary)}
-                @input=${(e: Event) => this.onEndSummaryInput(c, e)}
+                @input=${(e: Event) => this.onEndSummaryInput(c.id, e)}
               ></textarea>
             </div>
             <div class="ac-form__actions">

@@ -185,6 +185,8 @@ describe('agent console', () => {
 
   before(async () => {
     await loadStyles();
+    document.title = 'Agent console test';
+    document.documentElement.lang = 'en';
     endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
   });
   afterEach(() => {
@@ -347,7 +349,9 @@ describe('agent console', () => {
 
     // Shift+Enter is a new line; Enter sends; the customer sees the agent typing, then the message.
     await sendKeys({ type: 'Hello,' });
-    await sendKeys({ press: 'Shift+Enter' });
+    await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Enter' });
+    await sendKeys({ up: 'Shift' });
     await sendKeys({ type: 'how can I help?' });
     expect(composer(el).value).to.equal('Hello,\nhow can I help?');
     await alice.next('typing', (f) => f.from === 'agent' && f.active);
@@ -399,7 +403,7 @@ describe('agent console', () => {
     await carol.next('queue', (f) => f.waiting && f.team === 'disputes');
 
     await waitFor(
-      () => /^Transferred to the disputes team/.test($(el, '.ac-status')?.textContent ?? ''),
+      () => /^Transferred to the disputes team/.test($(el, '.ac-status')?.textContent?.trim() ?? ''),
       'transferred',
     );
     expect(document.activeElement, 'focus kept in the pane').to.equal($(el, '.ac-status'));
@@ -412,7 +416,8 @@ describe('agent console', () => {
 
     // A general agent may not take it back: the row says why instead of an Accept button.
     const card = await waitFor(
-      () => cards(el).find((c) => /Transferred from ?General/.test(c.textContent ?? '')),
+      () =>
+        cards(el).find((c) => /Transferred from ?General/.test(c.textContent?.replace(/\s+/g, ' ') ?? '')),
       'the transferred row',
     );
     expect(card.querySelector('button')).to.equal(null);
@@ -461,7 +466,7 @@ describe('agent console', () => {
 
     const number = await waitFor(() => $(el, '.ac-case__number'), 'the case number');
     expect(number.textContent).to.equal(notice.caseNumber);
-    expect($(el, '.ac-status')?.textContent).to.equal('You ended this chat.');
+    expect($(el, '.ac-status')?.textContent?.trim()).to.equal('You ended this chat.');
     expect(byText(el, '.ac-case button', /Copy case number/)).to.exist;
     expect(composer(el).disabled).to.equal(true);
     expect(end.disabled).to.equal(true);
@@ -486,7 +491,7 @@ describe('agent console', () => {
     const ended = await erin.event((e) => e.notice?.code === 'ended', 'the ended notice');
     const caseNumber = (ended.notice as { caseNumber: string }).caseNumber;
     await waitFor(() => $(el, '.ac-case__number')?.textContent === caseNumber, 'the case number');
-    expect($(el, '.ac-status')?.textContent).to.equal('The customer ended this chat.');
+    expect($(el, '.ac-status')?.textContent?.trim()).to.equal('The customer ended this chat.');
     expect(composer(el).disabled).to.equal(true);
     expect(document.activeElement, 'focus kept in the pane, not dropped').to.equal($(el, '.ac-status'));
   });
