@@ -63,10 +63,11 @@ class Agent {
     );
   }
 
-  /** The id of the first waiting conversation on the board. */
-  async waiting(): Promise<string> {
-    const board = (await this.next('board', (b: BoardFrame) => b.waiting.length > 0)) satisfies BoardFrame;
-    return board.waiting[0]!.conversationId;
+  /** The id of the conversation that started waiting last (earlier tests leave theirs waiting). */
+  async newestWaiting(after: number): Promise<string> {
+    const board = await this.next('board', (b: BoardFrame) => b.waiting.some((w) => w.since >= after));
+    const newest = [...board.waiting].sort((a, b) => b.since - a.since)[0];
+    return newest!.conversationId;
   }
 
   close(): void {
@@ -144,8 +145,9 @@ describe('<amex-chat>', () => {
       );
       const alex = await Agent.signIn(endpoint, 'Alex', 'general');
       agents.push(alex);
+      const start = Date.now() - 1000;
       await queued(el);
-      const conversationId = await alex.waiting();
+      const conversationId = await alex.newestWaiting(start);
       alex.send({ type: 'accept', conversationId });
       await alex.next('assigned');
       await waitFor(
