@@ -623,6 +623,7 @@ export class AgentConsoleElement extends LitElement {
   private select(conversationId: string): void {
     if (this.selectedId && this.selectedId !== conversationId) this.stopTyping(this.selectedId);
     this.selectedId = conversationId;
+    this.logWasAtEnd = true;
     this.patch(conversationId, { unread: 0 });
   }
 

@@ -2,7 +2,7 @@
 // its errors), the board, accepting with the keyboard, chatting with the customer's typing
 // indicator, transfer, ending with a summary and case number, several conversations at once,
 // reconnecting, and the demo page itself. Customers are plain WebSocket clients of /chat.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
@@ -125,17 +125,28 @@ async function loadStyles(): Promise<void> {
   }
 }
 
+const mounted: HTMLElement[] = [];
+
+/**
+ * The console in a page like demo/agent.html (a `main` landmark with the `h1`). Not `fixture()`:
+ * it waits for an animation frame, and a background tab (files run in parallel) gets none.
+ */
 async function mount(endpoint: string): Promise<AgentConsoleElement> {
-  const page = await fixture<HTMLElement>(
-    html`<main>
-      <h1>Agent console</h1>
-      <agent-console endpoint=${endpoint}></agent-console>
-    </main>`,
-  );
-  const el = page.querySelector('agent-console')!;
+  const page = document.createElement('main');
+  const heading = document.createElement('h1');
+  heading.textContent = 'Agent console';
+  const el = document.createElement('agent-console');
+  el.endpoint = endpoint;
+  page.append(heading, el);
+  document.body.append(page);
+  mounted.push(page);
   await el.updateComplete;
   return el;
 }
+
+afterEach(() => {
+  for (const page of mounted.splice(0)) page.remove();
+});
 
 function $(el: ParentNode, selector: string): HTMLElement | null {
   return el.querySelector<HTMLElement>(selector);
