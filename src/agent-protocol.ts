@@ -1,6 +1,6 @@
 /**
  * The agent-console protocol of the reference server: JSON text frames over a WebSocket at
- * `/agent`, discriminated by `type`. Shared by `server/` and the console (`demo/agent.ts`);
+ * `/agent`, discriminated by `type`. Shared by `server/` and the console (`demo/agent-console.ts`);
  * not part of the widget (nothing in `src/index.ts` imports it). `docs/protocol.md` describes
  * it for people.
  *
