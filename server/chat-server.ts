@@ -492,7 +492,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         conversation.timers.clear();
       }
       for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');
-      for (const client of wss.clients) client.terminate();
+      for (const client of [...wss.clients, ...agentWss.clients]) client.terminate();
       wss.close();
       agentWss.close();
       http.closeAllConnections();
