@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createAssistant } from '../../server/assistant/index.js';
+import { createAssistant, isFarewell, wantsToLeaveQueue } from '../../server/assistant/index.js';
 import type { AssistantReply, Intent, Lang } from '../../server/assistant/index.js';
 import { createRedactor } from '../../src/redaction/index.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
@@ -406,5 +406,167 @@ describe('assistant: safety', () => {
   it('is deterministic: the same conversation gives the same replies', () => {
     const script = ['hi', 'I lost my card', '1005', '10001', 'next steps'];
     assert.deepEqual(talk('en', ...script), talk('en', ...script));
+  });
+});
+
+describe('assistant: the end of a chat', () => {
+  it('recap: what was discussed and the next steps, in the customer language', () => {
+    const en = createAssistant('en');
+    assert.equal(en.recap(), 'We talked about your account; no request was opened in this chat.');
+    for (const t of [
+      'I lost my card',
+      '1005',
+      '10001',
+      'I want to dispute a charge',
+      '$127.43 at ACME on 08/15',
+    ])
+      en.reply(t);
+    const r = en.recap();
+    assert.match(r, /^We talked about a lost or stolen card and a charge you want to dispute\. /);
+    assert.match(r, /Next steps for/);
+    assert.match(r, /Your dispute for the charge of \$127\.43 at ACME on 08\/15 is open\./);
+    assert.match(r, /60 days.*90 days/);
+
+    const es = createAssistant('es');
+    assert.equal(es.recap(), 'Hablamos de tu cuenta; no se abrió ninguna solicitud en este chat.');
+    es.reply('¿Cuántos puntos tengo?');
+    es.reply('Quiero pagar con puntos');
+    assert.match(es.recap(), /^Hablamos de tus puntos de recompensa y pagar con puntos\. Próximos pasos/);
+  });
+
+  it('a dispute still waiting for its details: the recap does not ask for them', () => {
+    const a = createAssistant('en');
+    a.reply('I want to dispute a charge');
+    assert.doesNotMatch(a.recap(), /tell me the merchant/);
+    assert.match(a.recap(), /two billing cycles/);
+  });
+
+  it('the recap keeps to the next steps of the last two tasks', () => {
+    const a = createAssistant('en');
+    for (const t of [
+      'When is my payment due?',
+      'How many rewards points do I have?',
+      'I need to change my hotel booking',
+    ]) {
+      a.reply(t);
+    }
+    const r = a.recap();
+    assert.match(r, /your payment due date, your rewards points and a travel booking/);
+    assert.doesNotMatch(r, /Next steps for your payment/);
+    assert.match(r, /Next steps for rewards.*Next steps for your travel booking/);
+  });
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: after closeCase, follow-ups are answered from the case (with the dispute timeline)`, () => {
+      const a = createAssistant(lang);
+      a.reply(
+        lang === 'es' ? 'Quiero disputar un cargo en ACME por $50.00' : 'I want to dispute $50.00 at ACME',
+      );
+      a.closeCase('AMX-4KF7-Q2ZD', 'Dispute opened.');
+      const prefix =
+        lang === 'es'
+          ? 'Esto es lo que acordamos (referencia AMX-4KF7-Q2ZD): Dispute opened.'
+          : 'Here is what was agreed (reference AMX-4KF7-Q2ZD): Dispute opened.';
+      const questions =
+        lang === 'es'
+          ? [
+              'Confirma los próximos pasos y el plazo, por favor',
+              '¿Qué acordamos?',
+              '¿cuál es mi número de caso?',
+            ]
+          : [
+              'Please confirm next steps and the expected timeline',
+              'what was agreed',
+              "what's my case number",
+            ];
+      for (const q of questions) {
+        const r = a.reply(q);
+        assert.equal(r.intent, 'case', q);
+        assert.ok(r.text.startsWith(prefix), r.text);
+        assert.match(r.text, lang === 'es' ? /60 días.*90 días/ : /60 days.*90 days/);
+      }
+      // A new task after the end is answered as usual, and so are its next steps.
+      assert.equal(a.reply(lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card').intent, 'lost-stolen');
+      assert.equal(a.reply(lang === 'es' ? 'próximos pasos' : 'next steps').intent, 'next-steps');
+      // The case is still there when asked for by name.
+      assert.equal(a.reply(lang === 'es' ? 'mi número de referencia' : 'my reference number').intent, 'case');
+    });
+  }
+
+  it('no timeline twice when the summary already has it; none for a case without a dispute', () => {
+    const a = createAssistant('en');
+    a.reply('I want to dispute $50.00 at ACME');
+    a.closeCase('AMX-4KF7-Q2ZD', a.recap());
+    const r = a.reply('what was agreed?');
+    assert.equal(r.text.match(/two billing cycles/g)?.length, 1);
+    const b = createAssistant('en');
+    b.reply('I lost my card');
+    b.closeCase('AMX-4KF7-Q2ZE', 'Card locked.');
+    assert.doesNotMatch(b.reply('what was agreed?').text, /billing cycles/);
+  });
+
+  it('observe() remembers a task told to a person, answers nothing, and feeds lastTask, nextSteps and the recap', () => {
+    const a = createAssistant('en');
+    assert.equal(a.lastTask(), null);
+    assert.equal(a.nextSteps(), '');
+    a.observe('hi there');
+    assert.equal(a.lastTask(), null);
+    a.observe('I want to dispute $20.00 at Corner Deli');
+    assert.equal(a.lastTask(), 'dispute');
+    assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli/);
+    assert.match(a.nextSteps(), /Corner Deli.*90 days/);
+    assert.match(a.nextSteps('credit-limit'), /Next steps for your credit limit/);
+    a.observe('4111 1111 1111 1111 was charged');
+    assert.equal(a.lastTask(), 'dispute');
+    assert.match(a.recap(), /a charge you want to dispute/);
+  });
+
+  it('leave-the-line and farewell phrasings', () => {
+    for (const text of [
+      'leave the line',
+      'I want to leave the queue',
+      'cancel the request',
+      'cancel agent',
+      'stop waiting',
+      'salir de la fila',
+      'quiero salir de la cola',
+      'cancelar',
+      'dejar de esperar',
+    ]) {
+      assert.ok(wantsToLeaveQueue(text), text);
+    }
+    for (const text of [
+      'I want to talk to an agent',
+      'cancelar mi reserva de vuelo',
+      'I lost my card',
+      'hello',
+    ]) {
+      assert.ok(!wantsToLeaveQueue(text), text);
+    }
+    for (const text of ["That's all, thanks", 'thank you', 'bye', 'Eso es todo, gracias', 'adiós']) {
+      assert.ok(isFarewell(text), text);
+    }
+    for (const text of ['thanks, and I lost my card', 'hello', 'gracias, quiero disputar un cargo']) {
+      assert.ok(!isFarewell(text), text);
+    }
+  });
+
+  it('recaps and case answers are safe for the redactor and deterministic', () => {
+    for (const lang of ['en', 'es'] as const) {
+      for (const [, , start] of PHRASINGS) {
+        const a = createAssistant(lang);
+        for (const t of [start, '1005', '10001']) a.reply(t);
+        const recap = a.recap();
+        a.closeCase('AMX-4KF7-Q2ZD', recap);
+        const answer = a.reply('what was agreed?').text;
+        for (const text of [recap, answer]) {
+          assert.equal(expectationFrom(text)?.secrets.size ?? 0, 0, `a cue for a secret in: ${text}`);
+          assert.doesNotMatch(text, /number on the back|<[a-z/]/i);
+        }
+        const b = createAssistant(lang);
+        for (const t of [start, '1005', '10001']) b.reply(t);
+        assert.equal(b.recap(), recap);
+      }
+    }
   });
 });
