@@ -247,7 +247,10 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       return;
     }
     if (conversation.phase === 'agent' && conversation.owner) {
-      // Taken between the request and the answer: the agent-joined notice already said so.
+      // Taken by a person while the assistant was answering.
+      say(conversation, 'assistant', name, {
+        text: text.alreadyWithAgent(conversation.lang, conversation.owner.name),
+      });
       return;
     }
     if (waitingCount() >= maxQueue) {

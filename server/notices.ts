@@ -40,6 +40,11 @@ export function alreadyQueued(lang: Lang, position: number): string {
     : `You're already in line: you're number ${position}. I can keep helping you here while you wait.`;
 }
 
+/** Asked for a person while one was taking over (the request crossed the agent-joined notice). */
+export function alreadyWithAgent(lang: Lang, agent: string): string {
+  return lang === 'es' ? `Ya estás hablando con ${agent}.` : `You're already chatting with ${agent}.`;
+}
+
 export function queueFull(lang: Lang): string {
   return lang === 'es'
     ? `La fila para hablar con un agente está llena en este momento. Inténtalo de nuevo más tarde, o ${PHONE_ROUTE.es}. Mientras tanto, puedo seguir ayudándote aquí.`

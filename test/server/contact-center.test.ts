@@ -430,6 +430,20 @@ describe('contact center: the queue', () => {
     });
   });
 
+  it('asked again while a person takes over: the assistant says who the customer is chatting with', async () => {
+    await withServer({ replyDelay: 60 }, async (server) => {
+      const ana = await Agent.signIn(server, 'Ana', 'general');
+      const c = await Customer.join(server);
+      await c.askForAgent();
+      await c.say('agent please');
+      await c.peer.next((f) => f.type === 'typing' && f.active, 'the assistant typing');
+      await ana.accept(c.id);
+      const answer = await c.reply();
+      assert.equal(answer.text, "You're already chatting with Ana.");
+      assert.equal(c.events().filter((e) => e.notice?.code === 'queued').length, 1);
+    });
+  });
+
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: leaving the line by frame and by text; no effect when not queued`, async () => {
       await withServer({}, async (server) => {
@@ -1280,6 +1294,7 @@ describe('contact center: case numbers, texts and logs', () => {
       texts.push(
         notices.queued(lang),
         notices.alreadyQueued(lang, 2),
+        notices.alreadyWithAgent(lang, 'Maria'),
         notices.queueFull(lang),
         notices.leftQueue(lang),
         notices.agentLeft(lang, 'Maria'),
