@@ -119,7 +119,6 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     stats,
     log,
     rateLimit: rate,
-    ...(options.debug ? { record: (raw: string) => received.push(raw) } : {}),
   });
 
   // ---- conversation logic, shared by both transports ------------------------------------

@@ -60,8 +60,6 @@ export interface ContactCenterDeps {
   stats: ContactCenterStats & { errors: number };
   log: (entry: Record<string, unknown>) => void;
   rateLimit: { burst: number; perSecond: number };
-  /** Every raw console frame, when the server keeps them for tests. */
-  record?: (raw: string) => void;
 }
 
 export interface ContactCenter {
@@ -116,7 +114,8 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   const { conversations, stats, log, replyDelay } = deps;
   const maxQueue = deps.options.maxQueue ?? 20;
   const handleSeconds = deps.options.handleSeconds ?? 120;
-  const queueUpdateMs = deps.options.queueUpdateMs ?? 15_000;
+  // (At least 10 ms: a zero would spin.)
+  const queueUpdateMs = Math.max(10, deps.options.queueUpdateMs ?? 15_000);
   const simDelay = deps.options.simulatedAgentDelay ?? 4000;
   let simulate = deps.options.simulatedAgent ?? true;
   const nextCaseNumber = caseNumbers();
@@ -511,7 +510,6 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   }
 
   function receiveAgent(agent: AgentSession, raw: string): void {
-    deps.record?.(raw);
     const frame = parseAgentClientFrame(raw);
     if (!frame) {
       fail(agent, 'bad-frame', 'The frame is not valid JSON of a known type.');
