@@ -63,11 +63,18 @@ class Agent {
     );
   }
 
-  /** The id of the conversation that started waiting last (earlier tests leave theirs waiting). */
-  async newestWaiting(after: number): Promise<string> {
-    const board = await this.next('board', (b: BoardFrame) => b.waiting.some((w) => w.since >= after));
-    const newest = [...board.waiting].sort((a, b) => b.since - a.since)[0];
-    return newest!.conversationId;
+  /** Ids waiting on the board the agent got at sign-in (earlier tests leave customers in line). */
+  async waitingNow(): Promise<Set<string>> {
+    const board = await this.next('board');
+    return new Set(board.waiting.map((w) => w.conversationId));
+  }
+
+  /** The id of a conversation that was not waiting before. */
+  async newlyWaiting(before: Set<string>): Promise<string> {
+    const board = await this.next('board', (b: BoardFrame) =>
+      b.waiting.some((w) => !before.has(w.conversationId)),
+    );
+    return board.waiting.find((w) => !before.has(w.conversationId))!.conversationId;
   }
 
   close(): void {
@@ -145,9 +152,9 @@ describe('<amex-chat>', () => {
       );
       const alex = await Agent.signIn(endpoint, 'Alex', 'general');
       agents.push(alex);
-      const start = Date.now() - 1000;
+      const before = await alex.waitingNow();
       await queued(el);
-      const conversationId = await alex.newestWaiting(start);
+      const conversationId = await alex.newlyWaiting(before);
       alex.send({ type: 'accept', conversationId });
       await alex.next('assigned');
       await waitFor(
