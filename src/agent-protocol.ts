@@ -8,7 +8,7 @@
  * assistant's summary), accepts a conversation, chats, sees when the customer is typing (never
  * what), transfers it to a team, or ends it, which issues a case number.
  */
-import { isTeam } from './protocol.js';
+import { isTeam, parseFrameObject } from './protocol.js';
 import type { ChatEvent, ErrorFrame, Team } from './protocol.js';
 
 export type { Team } from './protocol.js';
@@ -176,23 +176,14 @@ export type AgentServerFrame =
   | AgentPongFrame
   | ErrorFrame;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 64;
 }
 
 /** Parses a console frame; `undefined` for anything that is not a well-formed frame. */
 export function parseAgentClientFrame(raw: string): AgentClientFrame | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data)) return undefined;
+  const data = parseFrameObject(raw);
+  if (!data) return undefined;
   const conversationId = data['conversationId'];
   switch (data['type']) {
     case 'agent-hello': {
@@ -236,13 +227,8 @@ export function parseAgentClientFrame(raw: string): AgentClientFrame | undefined
 
 /** Parses a server frame for the console; `undefined` for anything malformed. */
 export function parseAgentServerFrame(raw: string): AgentServerFrame | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data) || typeof data['type'] !== 'string') return undefined;
+  const data = parseFrameObject(raw);
+  if (!data) return undefined;
   const known = [
     'agent-welcome',
     'board',

@@ -194,15 +194,23 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Parses a client frame; returns `undefined` for anything that is not a well-formed frame. */
-export function parseClientFrame(raw: string): ClientFrame | undefined {
+/** Parses one frame's JSON; `undefined` unless it is an object with a string `type`. */
+export function parseFrameObject(raw: string): (Record<string, unknown> & { type: string }) | undefined {
   let data: unknown;
   try {
     data = JSON.parse(raw);
   } catch {
     return undefined;
   }
-  if (!isObject(data)) return undefined;
+  return isObject(data) && typeof data['type'] === 'string'
+    ? (data as Record<string, unknown> & { type: string })
+    : undefined;
+}
+
+/** Parses a client frame; returns `undefined` for anything that is not a well-formed frame. */
+export function parseClientFrame(raw: string): ClientFrame | undefined {
+  const data = parseFrameObject(raw);
+  if (!data) return undefined;
   switch (data['type']) {
     case 'hello':
       return typeof data['v'] === 'string' && typeof data['lang'] === 'string'
@@ -236,13 +244,8 @@ export function parseClientFrame(raw: string): ClientFrame | undefined {
 
 /** Parses a server frame; returns `undefined` for anything that is not a well-formed frame. */
 export function parseServerFrame(raw: string): ServerFrame | undefined {
-  let data: unknown;
-  try {
-    data = JSON.parse(raw);
-  } catch {
-    return undefined;
-  }
-  if (!isObject(data) || typeof data['type'] !== 'string') return undefined;
+  const data = parseFrameObject(raw);
+  if (!data) return undefined;
   switch (data['type']) {
     case 'welcome':
       return typeof data['conversationId'] === 'string' ? (data as unknown as WelcomeFrame) : undefined;

@@ -4,7 +4,6 @@
 // reconnecting, and the demo page itself. Customers are plain WebSocket clients of /chat.
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import '../../demo/agent-console.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
@@ -12,6 +11,7 @@ import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
 import {
   DEAD_ENDPOINT,
   axeCheck,
+  axeInFrame,
   startReferenceServer,
   stopReferenceServers,
   waitFor,
@@ -588,10 +588,6 @@ describe('agent console: reconnecting', () => {
   }).timeout(30_000);
 });
 
-interface FrameAxe {
-  run(context: Document, options: RunOptions): Promise<AxeResults>;
-}
-
 describe('demo/agent.html', () => {
   let endpoint: string;
   before(async () => {
@@ -618,7 +614,7 @@ describe('demo/agent.html', () => {
     );
     expect(el.getAttribute('endpoint')).to.equal('ws://127.0.0.1:8787/chat');
     expect(el.agentUrl).to.equal(endpoint.replace(/\/chat$/, '/agent'));
-    expect(await axeIn(frame)).to.deep.equal([]);
+    expect(await axeInFrame(frame)).to.deep.equal([]);
 
     el.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Kim';
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
@@ -636,29 +632,8 @@ describe('demo/agent.html', () => {
       expect(box.height, `${button.textContent?.trim()} height`).to.be.at.least(24);
       expect(box.width, `${button.textContent?.trim()} width`).to.be.at.least(24);
     }
-    expect(await axeIn(frame)).to.deep.equal([]);
+    expect(await axeInFrame(frame)).to.deep.equal([]);
     customer.close();
     frame.remove();
   });
 });
-
-async function axeIn(frame: HTMLIFrameElement): Promise<string[]> {
-  const win = frame.contentWindow as unknown as { axe?: FrameAxe } | null;
-  const doc = frame.contentDocument!;
-  if (!win?.axe) {
-    await new Promise((resolve, reject) => {
-      const script = doc.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = resolve;
-      script.onerror = reject;
-      doc.head.append(script);
-    });
-  }
-  const results = await win!.axe!.run(doc, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}

@@ -1,13 +1,8 @@
 // The demo host pages as a person loads them: axe over the whole page (landmarks, regions,
 // contrast) with the chat closed and open, in English and Spanish.
 import { expect } from '@open-wc/testing';
-import type { AxeResults, RunOptions } from 'axe-core';
 import type { AmexChatElement } from '../../src/index.js';
-import { waitFor } from '../support/helpers.js';
-
-interface FrameAxe {
-  run(context: Document, options: RunOptions): Promise<AxeResults>;
-}
+import { axeInFrame, waitFor } from '../support/helpers.js';
 
 async function loadPage(src: string): Promise<HTMLIFrameElement> {
   const frame = document.createElement('iframe');
@@ -21,27 +16,6 @@ async function loadPage(src: string): Promise<HTMLIFrameElement> {
   return frame;
 }
 
-async function axeIn(frame: HTMLIFrameElement): Promise<string[]> {
-  const win = frame.contentWindow as unknown as { axe?: FrameAxe } | null;
-  const doc = frame.contentDocument!;
-  if (!win?.axe) {
-    await new Promise((resolve, reject) => {
-      const script = doc.createElement('script');
-      script.src = '/node_modules/axe-core/axe.min.js';
-      script.onload = resolve;
-      script.onerror = reject;
-      doc.head.append(script);
-    });
-  }
-  const results = await win!.axe!.run(doc, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('demo pages', () => {
   for (const page of ['/demo/index.html', '/demo/es.html']) {
     it(`${page} has no axe violations with the chat closed and open`, async () => {
@@ -53,9 +27,9 @@ describe('demo pages', () => {
         'the chat element',
       );
       await el.updateComplete;
-      expect(await axeIn(frame)).to.deep.equal([]);
+      expect(await axeInFrame(frame)).to.deep.equal([]);
       await el.show();
-      expect(await axeIn(frame)).to.deep.equal([]);
+      expect(await axeInFrame(frame)).to.deep.equal([]);
       frame.remove();
     });
   }

@@ -133,3 +133,32 @@ export async function framesReceivedByServer(endpoint: string): Promise<string[]
   const body = (await response.json()) as { frames: string[] };
   return body.frames;
 }
+
+interface FrameAxe {
+  run(context: Document, options: RunOptions): Promise<AxeResults>;
+}
+
+/**
+ * Runs axe inside a same-origin iframe (a whole page, e.g. a demo page) with the same tags as
+ * `axeCheck`; resolves with the violations as "rule: targets" lines (empty when clean).
+ */
+export async function axeInFrame(frame: HTMLIFrameElement): Promise<string[]> {
+  const win = frame.contentWindow as unknown as { axe?: FrameAxe } | null;
+  const doc = frame.contentDocument!;
+  if (!win?.axe) {
+    await new Promise((resolve, reject) => {
+      const script = doc.createElement('script');
+      script.src = '/node_modules/axe-core/axe.min.js';
+      script.onload = resolve;
+      script.onerror = reject;
+      doc.head.append(script);
+    });
+  }
+  const results = await win!.axe!.run(doc, {
+    runOnly: {
+      type: 'tag',
+      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
+    },
+  });
+  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
