@@ -513,9 +513,16 @@ export class AgentConsoleElement extends LitElement {
         return;
       }
     }
-    const request = ['taken', 'forbidden', 'not-found'].includes(frame.code)
-      ? this.outstanding.shift()
-      : undefined;
+    // The server names the conversation a refused request was about; requests are answered in
+    // order, so the oldest outstanding one is the fallback.
+    const refused = ['taken', 'forbidden', 'not-found', 'too-long'].includes(frame.code);
+    const index = refused
+      ? Math.max(
+          0,
+          this.outstanding.findIndex((o) => o.conversationId === frame.conversationId),
+        )
+      : -1;
+    const request = index >= 0 ? this.outstanding.splice(index, 1)[0] : undefined;
     if (request?.kind === 'accept') {
       const reasons: Record<string, string> = {
         taken: 'Another agent took that conversation.',

@@ -444,10 +444,17 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
 
   // ---- the consoles ---------------------------------------------------------------------
 
-  function fail(agent: AgentSession, code: ErrorCode, message: string, id?: string): void {
+  function fail(
+    agent: AgentSession,
+    code: ErrorCode,
+    message: string,
+    id?: string,
+    conversationId?: string,
+  ): void {
     stats.errors += 1;
     const frame: AgentServerFrame = { type: 'error', code, message };
     if (id !== undefined) frame.id = id;
+    if (conversationId !== undefined) frame.conversationId = conversationId;
     agent.send(frame);
   }
 
@@ -455,11 +462,11 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   function held(agent: AgentSession, id: string, frameId?: string): Conversation | undefined {
     const conversation = conversations.get(id);
     if (!conversation) {
-      fail(agent, 'not-found', 'No such conversation.', frameId);
+      fail(agent, 'not-found', 'No such conversation.', frameId, id);
       return undefined;
     }
     if (conversation.owner !== agent) {
-      fail(agent, 'forbidden', 'This conversation is not yours.', frameId);
+      fail(agent, 'forbidden', 'This conversation is not yours.', frameId, id);
       return undefined;
     }
     return conversation;
@@ -491,11 +498,11 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       return;
     }
     if (conversation?.phase === 'agent') {
-      fail(agent, 'taken', 'Another agent has this conversation.');
+      fail(agent, 'taken', 'Another agent has this conversation.', undefined, id);
       return;
     }
     if (conversation?.phase !== 'queued') {
-      fail(agent, 'not-found', 'This conversation is not waiting.');
+      fail(agent, 'not-found', 'This conversation is not waiting.', undefined, id);
       return;
     }
     if (!canTake(agent.team, conversation.team)) {
@@ -503,6 +510,8 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         agent,
         'forbidden',
         `Only the ${conversation.team} team or a supervisor can take this conversation.`,
+        undefined,
+        id,
       );
       return;
     }
@@ -571,7 +580,13 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         const conversation = held(agent, frame.conversationId);
         if (!conversation) return;
         if (frame.summary.length > MAX_AGENT_TEXT) {
-          fail(agent, 'too-long', `Summaries are limited to ${MAX_AGENT_TEXT} characters.`);
+          fail(
+            agent,
+            'too-long',
+            `Summaries are limited to ${MAX_AGENT_TEXT} characters.`,
+            undefined,
+            conversation.id,
+          );
           return;
         }
         const summary = frame.summary.trim();

@@ -182,6 +182,8 @@ export interface ErrorFrame {
   message: string;
   /** The message id the error is about, if any. */
   id?: string;
+  /** Agent console only: the conversation a refused `accept`, `transfer` or `end` was about. */
+  conversationId?: string;
 }
 
 export type ServerFrame =

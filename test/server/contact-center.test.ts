@@ -667,9 +667,9 @@ describe('contact center: agent consoles', () => {
       await c.askForAgent();
       await ana.accept(c.id);
       bo.send({ type: 'accept', conversationId: c.id });
-      await bo.error('taken');
+      assert.equal((await bo.error('taken')).conversationId, c.id);
       bo.send({ type: 'accept', conversationId: 'no-such-conversation' });
-      await bo.error('not-found');
+      assert.equal((await bo.error('not-found')).conversationId, 'no-such-conversation');
       // Not waiting (with the assistant): not-found.
       const idle = await Customer.join(server);
       bo.send({ type: 'accept', conversationId: idle.id });
@@ -678,13 +678,13 @@ describe('contact center: agent consoles', () => {
       ana.send({ type: 'transfer', conversationId: c.id, team: 'disputes' });
       await ana.next('released');
       priya.send({ type: 'accept', conversationId: c.id });
-      await priya.error('forbidden');
+      assert.equal((await priya.error('forbidden')).conversationId, c.id);
       // Not theirs: say, typing, transfer, end.
       bo.send({ type: 'say', conversationId: c.id, id: 'x1', text: 'hi' });
       const e = await bo.error('forbidden');
       assert.equal(e.id, 'x1');
       bo.send({ type: 'transfer', conversationId: c.id, team: 'general' });
-      await bo.error('forbidden');
+      assert.equal((await bo.error('forbidden')).conversationId, c.id);
       bo.send({ type: 'end', conversationId: c.id, summary: '' });
       await bo.error('forbidden');
       bo.send({ type: 'say', conversationId: 'nope', id: 'x2', text: 'hi' });
