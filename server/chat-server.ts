@@ -78,11 +78,12 @@ interface Session {
 
 const HEARTBEAT_MS = 15_000;
 
-/** What goes into a message event: text and quick replies, never the assistant's bookkeeping. */
+/** What goes into a message event: text, quick replies and the urgent flag, never the assistant's bookkeeping. */
 function said(reply: AssistantReply): Said {
-  return reply.quickReplies
-    ? { text: reply.text, quickReplies: [...reply.quickReplies] }
-    : { text: reply.text };
+  const out: Said = { text: reply.text };
+  if (reply.quickReplies) out.quickReplies = [...reply.quickReplies];
+  if (reply.action === 'urgent-phone') out.urgent = true;
+  return out;
 }
 
 const MAX_FRAME_BYTES = 64 * 1024;

@@ -101,6 +101,8 @@ export function append(conversation: Conversation, event: Omit<ChatEvent, 'seq'>
 export interface Said {
   text: string;
   quickReplies?: QuickReply[];
+  /** The urgent phone route was given (the widget shows a call link). */
+  urgent?: true;
 }
 
 export function say(conversation: Conversation, from: Role, name: string, answer: Said): ChatEvent {
@@ -113,6 +115,7 @@ export function say(conversation: Conversation, from: Role, name: string, answer
     at: Date.now(),
   };
   if (answer.quickReplies) event.quickReplies = answer.quickReplies;
+  if (answer.urgent) event.urgent = true;
   return append(conversation, event);
 }
 

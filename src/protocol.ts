@@ -62,6 +62,11 @@ export interface ChatEvent {
   quickReplies?: QuickReply[];
   /** Notices only. */
   notice?: Notice;
+  /**
+   * (1.1) The message gives the urgent phone route (fraud happening now): the widget shows the
+   * host's `urgent-phone` number as a call link under it.
+   */
+  urgent?: true;
 }
 
 // ---- client → server ---------------------------------------------------------------------

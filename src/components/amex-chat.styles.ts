@@ -149,7 +149,8 @@ export const styles = css`
     font-weight: 600;
   }
   .end-confirm,
-  .queue {
+  .queue,
+  .idle {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -160,12 +161,14 @@ export const styles = css`
     font-size: 0.9375rem;
   }
   .end-confirm p,
-  .queue p {
+  .queue p,
+  .idle p {
     flex: 1 1 12rem;
     margin: 0;
   }
   .end-confirm button,
   .queue button,
+  .idle button,
   .ended button {
     min-height: 2.75rem;
     padding: 0.25rem 0.75rem;
@@ -177,6 +180,24 @@ export const styles = css`
   .end-confirm #end-yes {
     background: var(--_accent);
     color: var(--_accent-text);
+  }
+  .idle {
+    border-block-start: 1px solid var(--_border);
+    background: #fff4ce;
+    color: #1a1a1a;
+  }
+  .urgent {
+    margin: 0.375rem 0 0;
+  }
+  .urgent a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 2.75rem;
+    padding: 0.25rem 0.75rem;
+    border-radius: 0.5rem;
+    background: var(--_danger);
+    color: #ffffff;
+    font-weight: 700;
   }
   .ended {
     margin-block-start: 1rem;

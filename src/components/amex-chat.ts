@@ -10,6 +10,7 @@ import type {
   ConversationPhase,
   QueueStatus,
   TranscriptMessage,
+  TransportFactory,
 } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check, summarize } from '../redaction/index.js';
@@ -53,6 +54,11 @@ function chatEvent<K extends AmexChatEventName>(type: K, detail: AmexChatEventDe
 const WARNING_ANNOUNCE_DELAY = 750;
 /** Typing indicator goes idle after this long without input. */
 const TYPING_IDLE = 5000;
+/** "Maria is typing" is announced once a typing spell has lasted this long. */
+const TYPING_ANNOUNCE_AFTER = 2000;
+/** The inactivity warning comes this long before the end (at least 20 s: WCAG 2.2.1). */
+const IDLE_WARNING_LEAD = 120;
+const IDLE_WARNING_MIN_LEAD = 20;
 
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
@@ -152,6 +158,10 @@ export class AmexChatElement extends LitElement {
   /** The rating sent for the current ending (0: none yet). */
   @state() private rated = 0;
   @state() private ratingError = '';
+  /** Seconds left shown in the inactivity warning (0: no warning). Updated at 60, 30 and 10 s. */
+  @state() private idleLeft = 0;
+  /** How many characters the draft is over the limit (0: within it). */
+  @state() private overLimit = 0;
 
   /**
    * Chat server URL: `ws://`/`wss://` (WebSocket) or `http://`/`https://` (Server-Sent Events
@@ -201,6 +211,32 @@ export class AmexChatElement extends LitElement {
    */
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
 
+  /**
+   * Colour theme: `light` (default), `dark`, or `auto` (follows the visitor's
+   * `prefers-color-scheme`). Every theme meets WCAG AA contrast.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+
+  /**
+   * Phone number for urgent fraud ("charges happening right now"), e.g. `1-800-528-4800`. When
+   * the assistant gives the phone route, the widget shows it as a `tel:` call link.
+   */
+  @property({ attribute: 'urgent-phone' }) urgentPhone = '';
+
+  /**
+   * Seconds of customer inactivity (with the assistant or an agent) after which the chat ends;
+   * a warning with "Continue chat" comes 2 minutes before (never less than 20 s), and continuing
+   * is allowed any number of times. `0` turns the timeout off. Default 900 (15 minutes).
+   */
+  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 900;
+
+  /**
+   * Advanced (JS only): builds the connection instead of the built-in WebSocket/SSE transports,
+   * for a host's own network layer, tests and the states gallery. Read when the conversation
+   * starts. Frames it carries are built by the widget, already redacted.
+   */
+  @property({ attribute: false }) transportFactory: TransportFactory | undefined;
+
   #warningTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
   #announcedWarning = '';
@@ -209,6 +245,11 @@ export class AmexChatElement extends LitElement {
   #announcedQueue = '';
   #lastPhase: ConversationPhase = 'assistant';
   #endWaiters: ((info: CaseInfo) => void)[] = [];
+  #typingAnnounceTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The name whose current typing spell was (or will be) announced. */
+  #typingSpell = '';
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #idleTicks: ReturnType<typeof setTimeout>[] = [];
 
   /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
   async show(): Promise<void> {
@@ -366,7 +407,7 @@ export class AmexChatElement extends LitElement {
           ${this.#renderEnded(t)}
         </div>
         <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
-        ${this.#renderComposer(t)}
+        ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}
       </section>
     `;
   }
@@ -535,6 +576,75 @@ export class AmexChatElement extends LitElement {
     this.#announcer.announce(text);
   }
 
+  /** `tel:` URL of `urgent-phone`: digits and a leading + only, so nothing else can get in. */
+  get #telHref(): string {
+    const phone = this.urgentPhone.trim();
+    const digits = phone.replace(/[^\d+]/g, '').replace(/(?!^)\+/g, '');
+    return /\d{3,}/.test(digits) ? `tel:${digits}` : '';
+  }
+
+  #renderIdleWarning(t: Strings): TemplateResult | typeof nothing {
+    if (this.idleLeft <= 0) return nothing;
+    return html`<div class="idle" part="idle-warning" role="group" aria-labelledby="idle-text">
+      <p id="idle-text">${t.idleWarning(this.idleLeft)}</p>
+      <button id="idle-continue" type="button" @click=${this.#handleContinue}>${t.idleContinue}</button>
+    </div>`;
+  }
+
+  /** Whether the inactivity timeout applies now: a live conversation with the assistant or an agent. */
+  get #idleApplies(): boolean {
+    const conversation = this.#chat.conversation;
+    if (!conversation || this.idleTimeout <= 0) return false;
+    if (conversation.state === 'idle' || conversation.state === 'closed') return false;
+    return conversation.phase === 'assistant' || conversation.phase === 'agent';
+  }
+
+  /** The customer did something: start the inactivity clock again (and drop any warning). */
+  #resetIdle(): void {
+    clearTimeout(this.#idleTimer);
+    for (const tick of this.#idleTicks) clearTimeout(tick);
+    this.#idleTicks = [];
+    this.idleLeft = 0;
+    if (!this.#idleApplies) return;
+    const total = this.idleTimeout;
+    const lead = Math.min(IDLE_WARNING_LEAD, Math.max(IDLE_WARNING_MIN_LEAD, total / 2));
+    this.#idleTimer = setTimeout(() => this.#warnIdle(lead), Math.max(0, total - lead) * 1000);
+  }
+
+  /** Warns once, then updates the time left at 60, 30 and 10 s (not every second), then ends. */
+  #warnIdle(lead: number): void {
+    if (!this.#idleApplies) return;
+    const t = this.#t;
+    this.idleLeft = lead;
+    this.#announcer.announce(t.idleWarning(lead), 'assertive');
+    if (!this.open) this.unread += 1;
+    const inside = this.matches(':focus-within');
+    if (inside) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('#idle-continue')?.focus(),
+      );
+    }
+    for (const left of [60, 30, 10]) {
+      if (left < lead) this.#idleTicks.push(setTimeout(() => (this.idleLeft = left), (lead - left) * 1000));
+    }
+    this.#idleTimer = setTimeout(() => this.#endForInactivity(), lead * 1000);
+  }
+
+  #endForInactivity(): void {
+    const conversation = this.#chat.conversation;
+    this.idleLeft = 0;
+    if (!conversation || !this.#idleApplies) return;
+    const t = this.#t;
+    conversation.addNotice(t.idleEnded);
+    this.#announcer.announce(t.idleEnded, 'assertive');
+    conversation.end();
+  }
+
+  #handleContinue(): void {
+    this.#resetIdle();
+    void this.updateComplete.then(() => this.input.focus());
+  }
+
   #renderNotice(t: Strings): TemplateResult | typeof nothing {
     const text = this.#noticeText(t, this.#state);
     return text ? html`<p class="notice" part="notice">${text}</p>` : nothing;
@@ -562,6 +672,13 @@ export class AmexChatElement extends LitElement {
         <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>
       </p>
       <p class="bubble" part="bubble">${message.text}</p>
+      ${
+        message.urgent && this.#telHref
+          ? html`<p class="urgent">
+              <a part="urgent-phone" href=${this.#telHref}>${t.callUrgent(this.urgentPhone.trim())}</a>
+            </p>`
+          : nothing
+      }
       ${message.status ? this.#renderStatus(t, message) : nothing}
       ${
         last && message.quickReplies?.length
@@ -594,7 +711,13 @@ export class AmexChatElement extends LitElement {
 
   #renderComposer(t: Strings): TemplateResult {
     const warning = this.warningKinds.length ? t.warning(listKinds(t, this.warningKinds)) : '';
-    const describedBy = ['hint', this.error ? 'error' : '', warning ? 'warning' : '']
+    const tooLong = this.overLimit > 0 ? t.tooLong(this.overLimit, MAX_MESSAGE_LENGTH) : '';
+    const describedBy = [
+      'hint',
+      this.error ? 'error' : '',
+      tooLong ? 'too-long' : '',
+      warning ? 'warning' : '',
+    ]
       .filter(Boolean)
       .join(' ');
     return html`<form class="composer" part="composer" @submit=${this.#handleSubmit}>
@@ -607,7 +730,7 @@ export class AmexChatElement extends LitElement {
           rows="1"
           placeholder=${t.composerPlaceholder}
           aria-describedby=${describedBy}
-          aria-invalid=${this.error ? 'true' : 'false'}
+          aria-invalid=${this.error || tooLong ? 'true' : 'false'}
           autocomplete="off"
           @keydown=${this.#handleComposerKeydown}
           @input=${this.#handleComposerInput}
@@ -616,6 +739,7 @@ export class AmexChatElement extends LitElement {
       </div>
       <button class="send" part="send-button" type="submit">${t.send}</button>
       <p id="hint" class="hint">${t.composerHint}</p>
+      ${tooLong ? html`<p id="too-long" class="error" part="error">${tooLong}</p>` : nothing}
       ${warning ? html`<p id="warning" class="warning" part="warning">${warning}</p>` : nothing}
       ${this.error ? html`<p id="error" class="error" part="error">${this.error}</p>` : nothing}
     </form>`;
@@ -653,7 +777,9 @@ export class AmexChatElement extends LitElement {
       tokenProvider: this.tokenProvider,
       lang: this.#locale,
       account: this.account || undefined,
+      ...(this.transportFactory ? { transportFactory: this.transportFactory } : {}),
     });
+    this.#resetIdle();
   }
 
   /** Shared by the composer, quick replies and `send()`. Never keeps the raw text. */
@@ -682,8 +808,10 @@ export class AmexChatElement extends LitElement {
       }
     }
     this.error = '';
+    this.overLimit = 0;
     this.warningKinds = [];
     this.marks = { draft: '', findings: [] };
+    this.#resetIdle();
     this.#announcedWarning = '';
     this.#stickToBottom = true;
     if (result.redacted.count > 0) {
@@ -721,7 +849,10 @@ export class AmexChatElement extends LitElement {
     }
     this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
-    if (message.name === this.typingName) this.typingName = '';
+    if (message.name === this.typingName) {
+      this.typingName = '';
+      this.#endTypingSpell();
+    }
     if (!this.open) this.unread += 1;
     this.#announcer.announce(`${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`);
   }
@@ -737,11 +868,13 @@ export class AmexChatElement extends LitElement {
     if (phase === this.#lastPhase) return;
     this.#lastPhase = phase;
     if (phase !== 'ended') this.confirmingEnd = this.confirmingEnd && this.#canEnd;
+    this.#resetIdle();
     this.#emit('amex-chat-state', { state: this.#state, phase });
   }
 
   #handleState(state: ConnectionState): void {
     this.#lastPhase = this.#phase;
+    if (state === 'closed' || state === 'connecting') this.#resetIdle();
     this.#emit('amex-chat-state', { state, phase: this.#phase });
     const t = this.#t;
     if (state === 'reconnecting' || state === 'offline')
@@ -750,8 +883,27 @@ export class AmexChatElement extends LitElement {
     this.#wasDisconnected = state === 'reconnecting' || state === 'offline';
   }
 
+  /**
+   * Shows "Maria is typing…" at once and announces it once per typing spell, only after it has
+   * lasted 2 s (short bursts stay silent); stopping is not announced.
+   */
   #handleTyping(typing: { name: string; active: boolean }): void {
     this.typingName = typing.active ? typing.name : '';
+    if (!typing.active) {
+      this.#endTypingSpell();
+      return;
+    }
+    if (this.#typingSpell === typing.name) return;
+    this.#endTypingSpell();
+    this.#typingSpell = typing.name;
+    this.#typingAnnounceTimer = setTimeout(() => {
+      if (this.typingName === typing.name) this.#announcer.announce(this.#t.typing(typing.name));
+    }, TYPING_ANNOUNCE_AFTER);
+  }
+
+  #endTypingSpell(): void {
+    clearTimeout(this.#typingAnnounceTimer);
+    this.#typingSpell = '';
   }
 
   #handleLauncherClick(): void {
@@ -806,6 +958,12 @@ export class AmexChatElement extends LitElement {
   #handleComposerInput(): void {
     const draft = this.input.value;
     if (this.error && draft.trim() !== '') this.error = '';
+    const over = Math.max(0, draft.length - MAX_MESSAGE_LENGTH);
+    if (over > 0 !== this.overLimit > 0 && over > 0) {
+      this.#announcer.announce(this.#t.tooLong(over, MAX_MESSAGE_LENGTH));
+    }
+    this.overLimit = over;
+    this.#resetIdle();
     // With the conversation's context (what the agent asked) once it exists; context-free before.
     const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? check(draft)) : [];
     const kinds = findings.length ? summarize(findings).kinds : [];
@@ -847,6 +1005,9 @@ export class AmexChatElement extends LitElement {
     super.disconnectedCallback();
     clearTimeout(this.#warningTimer);
     clearTimeout(this.#typingTimer);
+    clearTimeout(this.#typingAnnounceTimer);
+    clearTimeout(this.#idleTimer);
+    for (const tick of this.#idleTicks) clearTimeout(tick);
   }
 }
 

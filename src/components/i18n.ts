@@ -68,6 +68,24 @@ export interface Strings {
   ratingSubmit: string;
   ratingThanks: string;
   ratingMissing: string;
+  /** Inactivity warning with the time left: "Are you still there? …". */
+  idleWarning: (seconds: number) => string;
+  idleContinue: string;
+  idleEnded: string;
+  /** Live while typing: the draft is `over` characters longer than `max`. */
+  tooLong: (over: number, max: number) => string;
+  /** The urgent call link: "Call us now: 1-800-…". */
+  callUrgent: (phone: string) => string;
+}
+
+/** "2 minutes", "30 seconds". */
+function duration(seconds: number, es: boolean): string {
+  if (seconds >= 60) {
+    const m = Math.round(seconds / 60);
+    return es ? `${m} ${m === 1 ? 'minuto' : 'minutos'}` : `${m} ${m === 1 ? 'minute' : 'minutes'}`;
+  }
+  const s = Math.max(1, Math.round(seconds));
+  return es ? `${s} ${s === 1 ? 'segundo' : 'segundos'}` : `${s} ${s === 1 ? 'second' : 'seconds'}`;
 }
 
 /** Whole minutes, at least one, for a wait in seconds. */
@@ -159,6 +177,13 @@ const en: Strings = {
   ratingSubmit: 'Send rating',
   ratingThanks: 'Thank you for rating this chat.',
   ratingMissing: 'Choose a rating from 1 to 5 first.',
+  idleWarning: (s) =>
+    `Are you still there? This chat will end in ${duration(s, false)} because there has been no activity.`,
+  idleContinue: 'Continue chat',
+  idleEnded: 'This chat ended because there was no activity for a while.',
+  tooLong: (over, max) =>
+    `Your message is ${over.toLocaleString('en')} ${over === 1 ? 'character' : 'characters'} too long. Shorten it to ${max.toLocaleString('en')} characters or fewer.`,
+  callUrgent: (phone) => `Call us now: ${phone}`,
 };
 
 const es: Strings = {
@@ -234,6 +259,13 @@ const es: Strings = {
   ratingSubmit: 'Enviar valoración',
   ratingThanks: 'Gracias por valorar este chat.',
   ratingMissing: 'Primero elige una valoración del 1 al 5.',
+  idleWarning: (s) =>
+    `¿Sigues ahí? Este chat terminará en ${duration(s, true)} porque no ha habido actividad.`,
+  idleContinue: 'Continuar el chat',
+  idleEnded: 'Este chat terminó porque no hubo actividad durante un rato.',
+  tooLong: (over, max) =>
+    `Tu mensaje tiene ${over.toLocaleString('es')} ${over === 1 ? 'carácter' : 'caracteres'} de más. Acórtalo a ${max.toLocaleString('es')} caracteres o menos.`,
+  callUrgent: (phone) => `Llámanos ahora: ${phone}`,
 };
 
 const dictionaries: Record<Locale, Strings> = { en, es };

@@ -571,6 +571,7 @@ export class Conversation {
       at: event.at,
     };
     if (event.quickReplies?.length) message.quickReplies = event.quickReplies;
+    if (event.urgent === true) message.urgent = true;
     if (event.kind === 'notice' && event.notice) {
       message.notice = event.notice;
       this.#applyNotice(event);

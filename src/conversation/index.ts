@@ -1,5 +1,6 @@
 export { Conversation, MAX_OUTBOX } from './conversation.js';
 export type { ConversationOptions } from './conversation.js';
+export type { Transport, TransportFactory } from '../transport/index.js';
 export type {
   CaseInfo,
   ConnectionState,

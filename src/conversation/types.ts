@@ -35,6 +35,8 @@ export interface TranscriptMessage {
   history?: true;
   /** System notices from the server: what happened (agent joined, transfer, ended …). */
   notice?: Notice;
+  /** The message gives the urgent phone route (fraud happening now). */
+  urgent?: true;
 }
 
 /**

@@ -135,6 +135,27 @@ describe('reference server', () => {
     await client.close();
   });
 
+  it('flags the urgent phone route on the event, and only there', async () => {
+    const client = await Client.connect(server.url);
+    client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
+    await client.next(isEvent('assistant', 1));
+    client.send({
+      type: 'message',
+      id: 'u-1',
+      text: 'There are charges happening right now that I did not make',
+    });
+    const answer = await client.next(isEvent('assistant', 3));
+    assert.ok(answer.type === 'event');
+    assert.equal(answer.event.urgent, true);
+    assert.match(answer.event.text, /phone number printed on the back of your card/);
+    client.send({ type: 'message', id: 'u-2', text: 'When is my payment due?' });
+    const calm = await client.next(isEvent('assistant', 5));
+    assert.ok(calm.type === 'event');
+    assert.equal(calm.event.urgent, undefined);
+    assert.equal(client.events()[0]?.urgent, undefined);
+    await client.close();
+  });
+
   it('deduplicates a message sent twice with the same id', async () => {
     const client = await Client.connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
