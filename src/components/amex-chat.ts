@@ -17,6 +17,7 @@ import { check, summarize } from '../redaction/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { styles } from './amex-chat.styles.js';
+import { positionStyles } from './position.styles.js';
 import { ChatController } from './chat-controller.js';
 import type { AmexChatErrorDetail } from './events.js';
 import { listKinds, resolveLocale, strings } from './i18n.js';
@@ -115,9 +116,10 @@ const IDLE_WARNING_MIN_LEAD = 20;
  * @cssprop [--amex-chat-offset=1.25rem] - Distance of the launcher and panel from the viewport edge.
  * @cssprop [--amex-chat-radius=0.75rem] - Corner radius of the panel and bubbles.
  * @cssprop [--amex-chat-z-index=2147483000] - Stacking order of the launcher and panel.
+ * @cssprop [--amex-chat-inline-height=36rem] - Height of the panel with `position="inline"`.
  */
 export class AmexChatElement extends LitElement {
-  static override styles = styles;
+  static override styles = [styles, positionStyles];
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
@@ -210,6 +212,13 @@ export class AmexChatElement extends LitElement {
    * with an error the customer sees.
    */
   @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
+
+  /**
+   * Where the widget sits: `bottom-end` (default; a floating launcher and panel at the end of
+   * the bottom edge, bottom-right in left-to-right pages), `bottom-start`, or `inline` (in the
+   * page's flow, as wide as its container; height from `--amex-chat-inline-height`).
+   */
+  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'inline' = 'bottom-end';
 
   /**
    * Colour theme: `light` (default), `dark`, or `auto` (follows the visitor's
