@@ -1,0 +1,291 @@
+// The customer's experience of a conversation in its states, played by a scripted server in the
+// page (test/support/scripted-transport.ts): what is announced and when, where focus goes (and
+// that it does not move by itself), the inactivity timeout, the live too-long error, the urgent
+// call link, and attribute changes that must not disturb the conversation.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AmexChatElement } from '../../src/index.js';
+import '../../src/define.js';
+import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { ScriptedServer } from '../support/scripted-transport.js';
+
+const GREETING = {
+  from: 'assistant' as const,
+  name: 'Virtual assistant',
+  text: 'Hi, how can I help?',
+  quickReplies: [{ label: 'Lost card', value: 'I lost my card' }],
+};
+
+function part(el: AmexChatElement, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+/** Everything written to a live region of the element, in order. */
+function recordAnnouncements(el: AmexChatElement): { polite: string[]; assertive: string[] } {
+  const log = { polite: [] as string[], assertive: [] as string[] };
+  for (const kind of ['polite', 'assertive'] as const) {
+    const region = part(el, `[aria-live="${kind}"]`)!;
+    new MutationObserver(() => {
+      const text = region.textContent?.trim();
+      if (text) log[kind].push(text);
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  }
+  return log;
+}
+
+async function chat(
+  attributes: { idleTimeout?: number; urgentPhone?: string; lang?: string } = {},
+): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+  const server = new ScriptedServer([GREETING]);
+  const el = await fixture<AmexChatElement>(
+    html`<amex-chat
+      persist="none"
+      lang=${attributes.lang ?? 'en'}
+      idle-timeout=${attributes.idleTimeout ?? 0}
+      urgent-phone=${attributes.urgentPhone ?? ''}
+      .transportFactory=${server.factory}
+      endpoint="ws://scripted.invalid/chat"
+    ></amex-chat>`,
+  );
+  await el.show();
+  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+  return { el, server };
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('<amex-chat>', () => {
+  describe('experience', () => {
+    it('has no axe violations with the urgent call link, the too-long error and the inactivity warning', async () => {
+      const { el, server } = await chat({ idleTimeout: 21, urgentPhone: '1-800-528-4800' });
+      server.event({
+        from: 'assistant',
+        name: 'Virtual assistant',
+        text: 'This is urgent: call us.',
+        urgent: true,
+      });
+      await waitFor(() => part(el, 'a[part="urgent-phone"]'), 'the call link');
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.value = 'x'.repeat(2010);
+      input.dispatchEvent(new Event('input'));
+      await waitFor(() => part(el, '#too-long'), 'the too-long error');
+      await waitFor(() => part(el, '#idle-continue'), 'the inactivity warning', 5000);
+      await axeCheck(el);
+    });
+
+    it('announces "Maria is typing" once per spell, after 2 s, and not when she stops', async () => {
+      const { el, server } = await chat();
+      const said = recordAnnouncements(el);
+      const typing = (active: boolean): void =>
+        server.push({ type: 'typing', from: 'agent', name: 'Maria', active });
+      typing(true);
+      await waitFor(() => part(el, '.typing')?.textContent?.includes('Maria is typing'), 'the typing line');
+      await sleep(1000);
+      expect(
+        said.polite.filter((t) => t.includes('typing')),
+        'nothing before 2 s',
+      ).to.have.length(0);
+      typing(true);
+      await waitFor(() => said.polite.some((t) => t.includes('Maria is typing')), 'the announcement', 3000);
+      typing(true);
+      await sleep(2500);
+      typing(false);
+      await sleep(300);
+      expect(said.polite.filter((t) => t.includes('typing'))).to.deep.equal(['Maria is typing…']);
+      expect(part(el, '.typing')?.textContent?.trim()).to.equal('');
+      // A short burst (under 2 s) stays silent.
+      typing(true);
+      await sleep(800);
+      typing(false);
+      await sleep(1600);
+      expect(said.polite.filter((t) => t.includes('typing'))).to.have.length(1);
+    });
+
+    it('never moves focus when messages, notices and typing arrive', async () => {
+      const { el, server } = await chat();
+      const outside = document.createElement('input');
+      outside.setAttribute('aria-label', 'Search the site');
+      el.before(outside);
+      outside.focus();
+      server.push({ type: 'typing', from: 'agent', name: 'Maria', active: true });
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: "You're now chatting with Maria, a live agent.",
+        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
+      });
+      for (let i = 1; i <= 4; i += 1) server.event({ from: 'agent', name: 'Maria', text: `Message ${i}` });
+      await waitFor(() => el.shadowRoot!.querySelectorAll('.message.agent').length === 4, 'the messages');
+      expect(document.activeElement).to.equal(outside);
+      outside.remove();
+    });
+
+    it('shows a live too-long error tied to the composer, announced once, and keeps the draft', async () => {
+      const { el } = await chat();
+      const said = recordAnnouncements(el);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      input.value = 'a'.repeat(2000);
+      input.dispatchEvent(new Event('input'));
+      expect(part(el, '#too-long')).to.equal(null);
+      await sendKeys({ type: 'bcd' });
+      const error = await waitFor(() => part(el, '#too-long'), 'the error');
+      expect(error.textContent).to.equal(
+        'Your message is 3 characters too long. Shorten it to 2,000 characters or fewer.',
+      );
+      expect(input.getAttribute('aria-describedby')?.split(' ')).to.include('too-long');
+      expect(input.getAttribute('aria-invalid')).to.equal('true');
+      await sendKeys({ type: 'ef' });
+      await waitFor(() => part(el, '#too-long')?.textContent?.includes('5 characters'), 'the count');
+      await sleep(50);
+      expect(said.polite.filter((t) => t.includes('too long'))).to.have.length(1);
+      await sendKeys({ press: 'Enter' });
+      expect(input.value).to.have.length(2005);
+      expect(el.shadowRoot!.querySelectorAll('.message.customer')).to.have.length(0);
+      for (let i = 0; i < 5; i += 1) await sendKeys({ press: 'Backspace' });
+      await waitFor(() => !part(el, '#too-long'), 'the error to go');
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('renders the urgent phone route as a tel: link only under urgent answers', async () => {
+      const { el, server } = await chat({ urgentPhone: ' 1-800-528-4800 ext"><script>' });
+      server.event({
+        from: 'assistant',
+        name: 'Virtual assistant',
+        text: 'When is my payment due? The 5th.',
+      });
+      server.event({
+        from: 'assistant',
+        name: 'Virtual assistant',
+        text: 'This is urgent: please call the phone number printed on the back of your card.',
+        urgent: true,
+      });
+      const link = await waitFor(
+        () => part(el, 'a[part="urgent-phone"]') as HTMLAnchorElement | null,
+        'the link',
+      );
+      expect(link.getAttribute('href')).to.equal('tel:18005284800');
+      expect(link.textContent).to.equal('Call us now: 1-800-528-4800 ext"><script>');
+      expect(el.shadowRoot!.querySelectorAll('a[part="urgent-phone"]')).to.have.length(1);
+      expect(link.closest('.message')?.textContent).to.include('This is urgent');
+      expect(el.shadowRoot!.querySelector('script')).to.equal(null);
+
+      // Without the attribute there is no link (the text still gives the route).
+      el.urgentPhone = '';
+      await el.updateComplete;
+      expect(part(el, 'a[part="urgent-phone"]')).to.equal(null);
+    });
+
+    it('warns before the inactivity timeout, moves focus to Continue, and continues any number of times', async () => {
+      const { el, server } = await chat({ idleTimeout: 21 });
+      const said = recordAnnouncements(el);
+      (part(el, '#input') as HTMLTextAreaElement).focus();
+      for (let round = 1; round <= 10; round += 1) {
+        const button = await waitFor(
+          () => (deepActiveElement()?.id === 'idle-continue' ? deepActiveElement() : null),
+          `focus on Continue (round ${round})`,
+          4000,
+        );
+        expect(part(el, '#idle-text')?.textContent).to.equal(
+          'Are you still there? This chat will end in 20 seconds because there has been no activity.',
+        );
+        expect(button.textContent?.trim()).to.equal('Continue chat');
+        await sendKeys({ press: 'Enter' });
+        await waitFor(() => !part(el, '#idle-continue'), 'the warning to go');
+        expect(deepActiveElement()?.id).to.equal('input');
+      }
+      expect(said.assertive.filter((t) => t.startsWith('Are you still there?'))).to.have.length(10);
+      expect(
+        server.received.some((f) => f.type === 'end'),
+        'still chatting',
+      ).to.equal(false);
+    });
+
+    it('when focus is elsewhere, only announces the warning and counts it on the closed launcher', async () => {
+      const { el } = await chat({ idleTimeout: 21 });
+      await el.hide();
+      const said = recordAnnouncements(el);
+      await waitFor(
+        () => said.assertive.some((t) => t.startsWith('Are you still there?')),
+        'the warning',
+        4000,
+      );
+      expect(deepActiveElement()?.id ?? '').to.not.equal('idle-continue');
+      expect(part(el, '.badge')?.textContent).to.equal('1');
+    });
+
+    it('ends the chat after the timeout with a notice when nobody continues', async function () {
+      this.timeout(30_000);
+      const { el, server } = await chat({ idleTimeout: 21 });
+      await waitFor(() => part(el, '#idle-continue'), 'the warning', 4000);
+      const end = await waitFor(() => server.received.find((f) => f.type === 'end'), 'the end frame', 25_000);
+      expect(end).to.deep.equal({ type: 'end' });
+      expect(
+        [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map((b) => b.textContent),
+      ).to.include('This chat ended because there was no activity for a while.');
+      expect(part(el, '#idle-continue')).to.equal(null);
+    });
+
+    it('keeps the conversation and the draft when lang, theme and heading change at run time', async () => {
+      const { el, server } = await chat();
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.value = 'half-written question';
+      input.dispatchEvent(new Event('input'));
+      const hellos = server.received.filter((f) => f.type === 'hello').length;
+      el.lang = 'es';
+      el.theme = 'dark';
+      el.heading = 'Ayuda con tu tarjeta';
+      await el.updateComplete;
+      expect(part(el, '#heading')?.textContent).to.equal('Ayuda con tu tarjeta');
+      expect(part(el, 'label[for="input"]')?.textContent).to.equal('Escribe tu mensaje');
+      expect(part(el, '#input')).to.equal(input);
+      expect(input.value).to.equal('half-written question');
+      expect(el.shadowRoot!.querySelectorAll('.message.assistant')).to.have.length(1);
+      await sleep(100);
+      expect(server.received.filter((f) => f.type === 'hello')).to.have.length(hellos);
+    });
+
+    it('never takes focus on page load, open or closed', async () => {
+      const before = document.activeElement;
+      await fixture(html`<div><amex-chat open></amex-chat><amex-chat></amex-chat></div>`);
+      await sleep(50);
+      expect(document.activeElement).to.equal(before);
+    });
+
+    it('never sends while an input method is composing', async () => {
+      const { el, server } = await chat();
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      input.value = 'にほんご';
+      input.dispatchEvent(new Event('input'));
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true }));
+      await sleep(50);
+      expect(input.value).to.equal('にほんご');
+      expect(server.received.filter((f) => f.type === 'message')).to.have.length(0);
+      input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+      await server.sent('message');
+      expect(input.value).to.equal('');
+    });
+
+    it('tabs in reading order: launcher, End chat, close, transcript, quick reply, composer, send', async () => {
+      const { el } = await chat();
+      part(el, '#launcher')!.focus();
+      const order: string[] = [];
+      for (let i = 0; i < 7; i += 1) {
+        const active = deepActiveElement() as HTMLElement | null;
+        order.push(active?.id || active?.getAttribute('part') || active?.localName || '');
+        await sendKeys({ press: 'Tab' });
+      }
+      expect(order).to.deep.equal([
+        'launcher',
+        'end',
+        'close-button',
+        'transcript',
+        'quick-reply',
+        'input',
+        'send-button',
+      ]);
+    });
+  });
+});

@@ -1,0 +1,114 @@
+// A Transport that plays a server from a script, in the page: for component tests that need a
+// conversation in a given state without a server. The real protocol frames go through it (the
+// widget builds and parses them as usual); the test pushes server frames and reads what was sent.
+import mitt from 'mitt';
+import { PROTOCOL_VERSION, parseClientFrame } from '../../src/protocol.js';
+import type { ChatEvent, ClientFrame, ServerFrame } from '../../src/protocol.js';
+import type { Transport, TransportEvents, TransportFactory, WireFrame } from '../../src/transport/index.js';
+
+/** An event as a test writes it: seq, id, time and kind are filled in. */
+export type ScriptedEvent = Omit<ChatEvent, 'seq' | 'id' | 'at' | 'kind'> & Partial<ChatEvent>;
+
+export class ScriptedServer {
+  /** Every frame the widget sent, parsed. */
+  readonly received: ClientFrame[] = [];
+  /** Raw frames as the widget sent them. */
+  readonly raw: string[] = [];
+  #transport: ScriptedTransport | undefined;
+  #seq = 0;
+  readonly #initial: ScriptedEvent[];
+
+  /** `initial`: the events every new conversation starts with (a greeting, by default none). */
+  constructor(initial: ScriptedEvent[] = []) {
+    this.#initial = initial;
+  }
+
+  readonly factory: TransportFactory = () => {
+    this.#transport = new ScriptedTransport(this);
+    return this.#transport;
+  };
+
+  /** Sends a frame to the widget (if connected). */
+  push(frame: ServerFrame): void {
+    this.#transport?.deliver(frame);
+  }
+
+  /** Sends a numbered event to the widget. */
+  event(event: ScriptedEvent): ChatEvent {
+    this.#seq += 1;
+    const full: ChatEvent = {
+      kind: 'message',
+      id: `server-${this.#seq}`,
+      at: Date.now(),
+      ...event,
+      seq: this.#seq,
+    };
+    this.push({ type: 'event', event: full });
+    return full;
+  }
+
+  /** Drops the connection, as a network failure would. */
+  drop(): void {
+    this.#transport?.close();
+  }
+
+  /** Called by the transport for each client frame. */
+  handle(raw: string): void {
+    this.raw.push(raw);
+    const frame = parseClientFrame(raw);
+    if (!frame) return;
+    this.received.push(frame);
+    if (frame.type === 'hello') {
+      this.push({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: 'scripted' });
+      if (this.#seq === 0) for (const event of this.#initial) this.event(event);
+    } else if (frame.type === 'message') {
+      this.#seq += 1;
+      this.push({ type: 'ack', id: frame.id, seq: this.#seq });
+    } else if (frame.type === 'ping') {
+      this.push({ type: 'pong' });
+    }
+  }
+
+  /** Resolves when the widget has sent a frame of this type. */
+  async sent<T extends ClientFrame['type']>(type: T): Promise<Extract<ClientFrame, { type: T }>> {
+    for (let i = 0; i < 500; i += 1) {
+      const found = this.received.find((f): f is Extract<ClientFrame, { type: T }> => f.type === type);
+      if (found) return found;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`the widget sent no ${type} frame`);
+  }
+}
+
+class ScriptedTransport implements Transport {
+  readonly events = mitt<TransportEvents>();
+  readonly #server: ScriptedServer;
+  #open = false;
+
+  constructor(server: ScriptedServer) {
+    this.#server = server;
+  }
+
+  connect(): void {
+    setTimeout(() => {
+      this.#open = true;
+      this.events.emit('open', undefined);
+    }, 0);
+  }
+
+  send(frame: WireFrame): boolean {
+    if (!this.#open) return false;
+    this.#server.handle(frame);
+    return true;
+  }
+
+  deliver(frame: ServerFrame): void {
+    if (this.#open) setTimeout(() => this.events.emit('frame', frame), 0);
+  }
+
+  close(): void {
+    if (!this.#open) return;
+    this.#open = false;
+    this.events.emit('close', { code: 1006, reason: 'dropped' });
+  }
+}
