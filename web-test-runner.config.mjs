@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { axPlugin } from './test/support/ax-plugin.mjs';
 import { countsReporter, referenceServerPlugin, wirePlugin } from './test/support/wtr-plugins.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -18,6 +19,7 @@ export default {
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     referenceServerPlugin(),
     wirePlugin(),
+    axPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -162,3 +162,19 @@ export async function axeInFrame(frame: HTMLIFrameElement): Promise<string[]> {
   });
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** One node of the browser's accessibility tree (see test/support/ax-plugin.mjs). */
+export interface AxNode {
+  role: string;
+  name: string;
+  description: string;
+  ignored: boolean;
+  properties: Record<string, unknown>;
+}
+
+/** The page's accessibility tree as assistive technology gets it, shadow roots included. */
+export async function axTree(): Promise<AxNode[]> {
+  const nodes = await executeServerCommand<AxNode[]>('ax-tree');
+  if (!nodes) throw new Error('no accessibility tree');
+  return nodes.filter((n) => !n.ignored);
+}
