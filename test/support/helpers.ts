@@ -174,7 +174,7 @@ export interface AxNode {
 
 /** The page's accessibility tree as assistive technology gets it, shadow roots included. */
 export async function axTree(): Promise<AxNode[]> {
-  const nodes = await executeServerCommand<AxNode[]>('ax-tree');
+  const nodes = await executeServerCommand<AxNode[], undefined>('ax-tree');
   if (!nodes) throw new Error('no accessibility tree');
   return nodes.filter((n) => !n.ignored);
 }
