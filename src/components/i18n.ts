@@ -158,7 +158,9 @@ const en: Strings = {
   queueWait: (s) =>
     s < 60
       ? 'Estimated wait: less than a minute.'
-      : `Estimated wait: about ${minutes(s)} ${minutes(s) === 1 ? 'minute' : 'minutes'}.`,
+      : minutes(s) === 1
+        ? 'Estimated wait: about a minute.'
+        : `Estimated wait: about ${minutes(s)} minutes.`,
   leaveQueue: 'Leave the line',
   endChat: 'End chat',
   endConfirm: "End this chat? You'll get a reference number and a summary.",
@@ -239,7 +241,9 @@ const es: Strings = {
   queueWait: (s) =>
     s < 60
       ? 'Espera estimada: menos de un minuto.'
-      : `Espera estimada: unos ${minutes(s)} ${minutes(s) === 1 ? 'minuto' : 'minutos'}.`,
+      : minutes(s) === 1
+        ? 'Espera estimada: alrededor de un minuto.'
+        : `Espera estimada: unos ${minutes(s)} minutos.`,
   leaveQueue: 'Salir de la fila',
   endChat: 'Terminar chat',
   endConfirm: '¿Terminar este chat? Recibirás un número de referencia y un resumen.',
