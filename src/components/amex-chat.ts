@@ -863,7 +863,11 @@ export class AmexChatElement extends LitElement {
       this.#endTypingSpell();
     }
     if (!this.open) this.unread += 1;
-    this.#announcer.announce(`${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`);
+    // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
+    this.#announcer.announce(
+      `${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`,
+      message.notice?.code === 'ended' ? 'assertive' : 'polite',
+    );
   }
 
   #handleError(error: ConversationError): void {

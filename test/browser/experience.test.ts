@@ -101,6 +101,51 @@ describe('<amex-chat>', () => {
       expect(said.polite.filter((t) => t.includes('typing'))).to.have.length(1);
     });
 
+    it('announces the place in line only when it changes, the agent politely and the end assertively', async () => {
+      const { el, server } = await chat();
+      const said = recordAnnouncements(el);
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: "You're in line for a live agent.",
+        notice: { code: 'queued', team: 'general' },
+      });
+      const queue = (position: number, etaSeconds: number): void =>
+        server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
+      queue(3, 240);
+      await waitFor(() => part(el, '#queue-status'), 'the place in line');
+      queue(3, 230); // still "about 4 minutes": nothing new to say
+      await sleep(1200);
+      queue(2, 120);
+      await waitFor(() => part(el, '#queue-status')?.textContent?.includes('number 2'), 'the new place');
+      await sleep(1200);
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: "You're now chatting with Maria, a live agent.",
+        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
+      });
+      await waitFor(() => !part(el, '#queue-status'), 'the place to go');
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
+      });
+      await waitFor(() => said.assertive.length > 0, 'the end announced');
+      expect(said.polite.filter((t) => t.includes('in line for an agent'))).to.deep.equal([
+        "You're number 3 in line for an agent. Estimated wait: about 4 minutes.",
+        "You're number 2 in line for an agent. Estimated wait: about 2 minutes.",
+      ]);
+      expect(said.polite).to.include("Notice: You're now chatting with Maria, a live agent.");
+      expect(said.assertive).to.deep.equal([
+        'Notice: This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+      ]);
+    });
+
     it('never moves focus when messages, notices and typing arrive', async () => {
       const { el, server } = await chat();
       const outside = document.createElement('input');
