@@ -1,24 +1,126 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/** The colours of one theme. Every text/background pair meets WCAG AA (test/unit/contrast.test.ts). */
+export interface ThemeTokens {
+  /** Launcher, header, send button; text and borders of secondary buttons. */
+  accent: string;
+  /** Text on `accent`. */
+  accentText: string;
+  /** Panel background. */
+  surface: string;
+  text: string;
+  /** Times, statuses, hints, the placeholder. */
+  muted: string;
+  /** Panel, message box, fieldset and strip borders. */
+  border: string;
+  customerBubble: string;
+  incomingBubble: string;
+  /** Errors and warnings (text on `surface`), the urgent call link (background). */
+  danger: string;
+  /** Text on `danger`. */
+  dangerText: string;
+  /** Focus outline. */
+  focus: string;
+  /** Highlight behind sensitive data in the message box (the message box's text is on it). */
+  mark: string;
+  /** The connection notice and the inactivity warning. */
+  notice: string;
+  noticeText: string;
+  /** The place-in-line strip. */
+  info: string;
+  infoText: string;
+}
+
+export const tokens: { readonly light: ThemeTokens; readonly dark: ThemeTokens } = {
+  light: {
+    accent: '#006fcf',
+    accentText: '#ffffff',
+    surface: '#ffffff',
+    text: '#1a1a1a',
+    muted: '#53565a',
+    border: '#767676',
+    customerBubble: '#e8f1fb',
+    incomingBubble: '#f4f4f4',
+    danger: '#b42318',
+    dangerText: '#ffffff',
+    focus: '#1a1a1a',
+    mark: '#ffe08a',
+    notice: '#fff4ce',
+    noticeText: '#1a1a1a',
+    info: '#e8f1fb',
+    infoText: '#1a1a1a',
+  },
+  dark: {
+    accent: '#7ab8ff',
+    accentText: '#0b1b2e',
+    surface: '#1c1d21',
+    text: '#f2f2f2',
+    muted: '#b8bcc4',
+    border: '#8d939c',
+    customerBubble: '#183a5e',
+    incomingBubble: '#2b2d33',
+    danger: '#ff9b8f',
+    dangerText: '#1a1a1a',
+    focus: '#ffffff',
+    mark: '#6b4e00',
+    notice: '#3d3100',
+    noticeText: '#ffe9a8',
+    info: '#172a40',
+    infoText: '#f2f2f2',
+  },
+};
+
+/**
+ * Private token (`--_name`) → the public custom property a host page can set on the element to
+ * override it in every theme. Tokens without one are private.
+ */
+const publicNames: Partial<Record<keyof ThemeTokens, string>> = {
+  accent: '--amex-chat-accent',
+  accentText: '--amex-chat-accent-text',
+  surface: '--amex-chat-surface',
+  text: '--amex-chat-text',
+  muted: '--amex-chat-muted-text',
+  border: '--amex-chat-border',
+  customerBubble: '--amex-chat-customer-bubble',
+  incomingBubble: '--amex-chat-incoming-bubble',
+  danger: '--amex-chat-danger',
+  focus: '--amex-chat-focus-ring',
+  mark: '--amex-chat-mark',
+};
+
+const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** `--_accent: var(--amex-chat-accent, #006fcf); …` for one theme. */
+function declarations(theme: ThemeTokens): ReturnType<typeof unsafeCSS> {
+  const lines = (Object.keys(theme) as (keyof ThemeTokens)[]).map((key) => {
+    const value = theme[key];
+    const name = publicNames[key];
+    return `--_${kebab(key)}: ${name ? `var(${name}, ${value})` : value};`;
+  });
+  return unsafeCSS(lines.join('\n'));
+}
 
 export const styles = css`
   :host {
-    --_accent: var(--amex-chat-accent, #006fcf);
-    --_accent-text: var(--amex-chat-accent-text, #ffffff);
-    --_surface: var(--amex-chat-surface, #ffffff);
-    --_text: var(--amex-chat-text, #1a1a1a);
-    --_muted: var(--amex-chat-muted-text, #53565a);
-    --_border: var(--amex-chat-border, #767676);
-    --_customer-bubble: var(--amex-chat-customer-bubble, #e8f1fb);
-    --_incoming-bubble: var(--amex-chat-incoming-bubble, #f4f4f4);
-    --_danger: var(--amex-chat-danger, #b42318);
+    ${declarations(tokens.light)}
     --_offset: var(--amex-chat-offset, 1.25rem);
     --_radius: var(--amex-chat-radius, 0.75rem);
-    --_focus: var(--amex-chat-focus-ring, #1a1a1a);
+    color-scheme: light;
     font-family: var(--amex-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
     font-size: 1rem;
     line-height: 1.4;
     color: var(--_text);
     display: contents;
+  }
+  :host([theme='dark']) {
+    ${declarations(tokens.dark)}
+    color-scheme: dark;
+  }
+  @media (prefers-color-scheme: dark) {
+    :host([theme='auto']) {
+      ${declarations(tokens.dark)}
+      color-scheme: dark;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -41,6 +143,7 @@ export const styles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* Every target is at least 44 × 44 CSS px. */
   button {
     font: inherit;
     cursor: pointer;
@@ -48,7 +151,9 @@ export const styles = css`
     min-height: 2.75rem;
     border-radius: 0.5rem;
     border: 2px solid transparent;
+    overflow-wrap: anywhere;
   }
+  /* An outline, never a box-shadow alone: outlines survive forced colors. */
   :focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
@@ -61,40 +166,43 @@ export const styles = css`
     display: inline-flex;
     align-items: center;
     gap: 0.5rem;
-    padding: 0.5rem 1.125rem;
+    padding-block: 0.5rem;
+    padding-inline: 1.125rem;
     border-radius: 999px;
     background: var(--_accent);
     color: var(--_accent-text);
     font-weight: 600;
     box-shadow: 0 0.25rem 1rem rgb(0 0 0 / 0.2);
   }
+  /* The ring in the panel colour keeps the outline visible on any host page. */
   .launcher:focus-visible {
     outline-color: var(--_focus);
     box-shadow: 0 0 0 2px var(--_surface);
   }
   .launcher svg,
   .icon {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     fill: currentColor;
     flex: none;
   }
   .badge {
-    min-width: 1.5rem;
-    padding: 0 0.375rem;
+    min-width: 1.5em;
+    padding-block: 0;
+    padding-inline: 0.375em;
     border-radius: 999px;
     background: var(--_surface);
     color: var(--_accent);
-    font-size: 0.875rem;
+    font-size: 0.875em;
     text-align: center;
   }
   .panel {
     position: fixed;
-    inset-block-end: calc(var(--_offset) + 4rem);
+    inset-block-end: calc(var(--_offset) + 2.75rem + 1.25em);
     inset-inline-end: var(--_offset);
     z-index: var(--amex-chat-z-index, 2147483000);
-    width: min(24rem, calc(100vw - 2 * var(--_offset)));
-    height: min(36rem, calc(100vh - var(--_offset) - 5.5rem));
+    width: min(24em, calc(100vw - 2 * var(--_offset)));
+    height: min(36em, calc(100vh - 2 * var(--_offset) - 2.75rem - 1.25em));
     display: flex;
     flex-direction: column;
     background: var(--_surface);
@@ -102,14 +210,22 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     box-shadow: 0 0.5rem 2rem rgb(0 0 0 / 0.25);
-    overflow: hidden;
+    /* Scrolls as a whole only when even an empty transcript cannot fit (very short viewports,
+       large text): nothing is ever clipped. */
+    overflow: auto;
   }
+  /* Small screens and 400 % zoom: the panel takes the whole viewport. */
   @media (max-width: 30rem), (max-height: 30rem) {
     .panel {
       inset: 0;
       width: auto;
       height: auto;
+      border: 0;
       border-radius: 0;
+    }
+    /* The panel covers the launcher: take it out of the tab order (Close does the same). */
+    :host([open]:not([position='inline'])) .launcher {
+      display: none;
     }
   }
   .header {
@@ -117,13 +233,18 @@ export const styles = css`
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem;
-    padding: 0.25rem 0.25rem 0.25rem 1rem;
+    padding-block: 0.25rem;
+    padding-inline: 1rem 0.25rem;
     background: var(--_accent);
     color: var(--_accent-text);
+    border-block-end: 1px solid transparent;
   }
   .header h2 {
+    flex: 1 1 auto;
+    min-width: 0;
     margin: 0;
-    font-size: 1.125rem;
+    font-size: 1.125em;
+    overflow-wrap: anywhere;
   }
   .close {
     background: transparent;
@@ -137,12 +258,9 @@ export const styles = css`
     outline-color: var(--_accent-text);
     outline-offset: -4px;
   }
-  .header h2 {
-    flex: 1 1 auto;
-  }
   .end {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
     background: transparent;
     color: inherit;
     border: 2px solid currentColor;
@@ -156,22 +274,24 @@ export const styles = css`
     align-items: center;
     gap: 0.5rem;
     margin: 0;
-    padding: 0.5rem 1rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
     border-block-end: 1px solid var(--_border);
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .end-confirm p,
   .queue p,
   .idle p {
-    flex: 1 1 12rem;
+    flex: 1 1 12em;
+    min-width: 0;
     margin: 0;
   }
   .end-confirm button,
   .queue button,
   .idle button,
   .ended button {
-    min-height: 2.75rem;
-    padding: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
     border: 2px solid var(--_accent);
     background: var(--_surface);
     color: var(--_accent);
@@ -181,22 +301,29 @@ export const styles = css`
     background: var(--_accent);
     color: var(--_accent-text);
   }
+  .queue {
+    background: var(--_info);
+    color: var(--_info-text);
+  }
   .idle {
     border-block-start: 1px solid var(--_border);
-    background: #fff4ce;
-    color: #1a1a1a;
+    background: var(--_notice);
+    color: var(--_notice-text);
   }
   .urgent {
-    margin: 0.375rem 0 0;
+    margin-block: 0.375rem 0;
+    margin-inline: 0;
   }
   .urgent a {
     display: inline-flex;
     align-items: center;
     min-height: 2.75rem;
-    padding: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
+    border: 2px solid transparent;
     border-radius: 0.5rem;
     background: var(--_danger);
-    color: #ffffff;
+    color: var(--_danger-text);
     font-weight: 700;
   }
   .ended {
@@ -206,23 +333,26 @@ export const styles = css`
     border-radius: var(--_radius);
   }
   .ended h3 {
-    margin: 0 0 0.5rem;
-    font-size: 1rem;
+    margin-block: 0 0.5rem;
+    margin-inline: 0;
+    font-size: 1em;
   }
   .ended dl {
-    margin: 0 0 0.75rem;
+    margin-block: 0 0.75rem;
+    margin-inline: 0;
   }
   .ended dt {
     font-weight: 600;
   }
   .ended dd {
-    margin: 0 0 0.5rem;
+    margin-block: 0 0.5rem;
+    margin-inline: 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
   .ended #case-number {
     font-family: ui-monospace, monospace;
-    font-size: 1.0625rem;
+    font-size: 1.0625em;
     user-select: all;
   }
   .record {
@@ -232,42 +362,54 @@ export const styles = css`
     margin-block-end: 0.75rem;
   }
   .rating fieldset {
-    margin: 0 0 0.5rem;
-    padding: 0.25rem 0.5rem 0.5rem;
+    min-width: 0;
+    margin-block: 0 0.5rem;
+    margin-inline: 0;
+    padding-block: 0.25rem 0.5rem;
+    padding-inline: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: 0.5rem;
   }
   .rating legend {
     font-weight: 600;
-    padding: 0 0.25rem;
+    padding-block: 0;
+    padding-inline: 0.25rem;
   }
   .score {
     display: flex;
     align-items: center;
     gap: 0.5rem;
-    min-height: 2rem;
+    min-height: 2.75rem;
+    cursor: pointer;
   }
   .score input {
-    width: 1.25rem;
-    height: 1.25rem;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0;
+    flex: none;
+    accent-color: var(--_accent);
   }
   .rated:focus {
     outline: none;
   }
   .notice {
     margin: 0;
-    padding: 0.5rem 1rem;
-    background: #fff4ce;
-    color: #1a1a1a;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
+    background: var(--_notice);
+    color: var(--_notice-text);
     border-block-end: 1px solid var(--_border);
-    font-size: 0.9375rem;
+    font-size: 0.9375em;
   }
   .transcript {
     flex: 1 1 auto;
+    min-height: 3rem;
     overflow-y: auto;
+    overflow-x: hidden;
     overscroll-behavior: contain;
-    padding: 0.75rem 1rem;
+    padding-block: 0.75rem;
+    padding-inline: 1rem;
+    /* A focused quick reply, retry button or link scrolls fully into view, clear of the edges. */
     scroll-padding-block: 1rem;
   }
   .transcript:focus-visible {
@@ -283,19 +425,23 @@ export const styles = css`
   }
   .message {
     max-width: 85%;
+    min-width: 0;
     align-self: flex-start;
   }
   .message.customer {
     align-self: flex-end;
   }
   .meta {
-    margin: 0 0 0.125rem;
-    font-size: 0.8125rem;
+    margin-block: 0 0.125rem;
+    margin-inline: 0;
+    font-size: 0.8125em;
     color: var(--_muted);
+    overflow-wrap: anywhere;
   }
   .bubble {
     margin: 0;
-    padding: 0.5rem 0.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
     border-radius: var(--_radius);
     border: 1px solid transparent;
     background: var(--_incoming-bubble);
@@ -311,8 +457,9 @@ export const styles = css`
     font-style: italic;
   }
   .status {
-    margin: 0.125rem 0 0;
-    font-size: 0.8125rem;
+    margin-block: 0.125rem 0;
+    margin-inline: 0;
+    font-size: 0.8125em;
     color: var(--_muted);
     text-align: end;
   }
@@ -321,8 +468,8 @@ export const styles = css`
   }
   .status button,
   .quick-replies button {
-    min-height: 2rem;
-    padding: 0.25rem 0.75rem;
+    padding-block: 0.25rem;
+    padding-inline: 0.75rem;
     border: 2px solid var(--_accent);
     background: var(--_surface);
     color: var(--_accent);
@@ -331,27 +478,33 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     gap: 0.5rem;
-    margin: 0.5rem 0 0;
+    margin-block: 0.5rem 0;
+    margin-inline: 0;
     padding: 0;
     list-style: none;
   }
+  .quick-replies li {
+    min-width: 0;
+  }
   .typing {
     margin: 0;
-    padding: 0 1rem 0.25rem;
+    padding-block: 0 0.25rem;
+    padding-inline: 1rem;
     min-height: 1.5rem;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     color: var(--_muted);
   }
   .composer {
     display: grid;
-    grid-template-columns: 1fr auto;
+    grid-template-columns: minmax(0, 1fr) auto;
     gap: 0.25rem 0.5rem;
-    padding: 0.5rem 0.75rem 0.75rem;
+    padding-block: 0.5rem 0.75rem;
+    padding-inline: 0.75rem;
     border-block-start: 1px solid var(--_border);
   }
   .composer label {
     grid-column: 1 / -1;
-    font-size: 0.875rem;
+    font-size: 0.875em;
     font-weight: 600;
   }
   /* The textarea and the backdrop that highlights sensitive spans share one grid cell and the
@@ -366,8 +519,9 @@ export const styles = css`
     grid-area: 1 / 1;
     margin: 0;
     min-height: 2.75rem;
-    max-height: 8rem;
-    padding: 0.5rem 0.625rem;
+    max-height: 8em;
+    padding-block: 0.5rem;
+    padding-inline: 0.625rem;
     border: 1px solid var(--_border);
     border-radius: 0.5rem;
     font: inherit;
@@ -384,7 +538,7 @@ export const styles = css`
   }
   .backdrop mark {
     color: transparent;
-    background: var(--amex-chat-mark, #ffe08a);
+    background: var(--_mark);
     border-radius: 0.125rem;
     text-decoration: underline wavy var(--_danger);
     text-decoration-thickness: 2px;
@@ -397,13 +551,18 @@ export const styles = css`
     overflow-y: auto;
     field-sizing: content;
   }
+  .composer textarea::placeholder {
+    color: var(--_muted);
+    opacity: 1;
+  }
   .composer textarea[aria-invalid='true'] {
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);
   }
   .send {
     align-self: end;
-    padding: 0.5rem 1rem;
+    padding-block: 0.5rem;
+    padding-inline: 1rem;
     background: var(--_accent);
     color: var(--_accent-text);
     font-weight: 600;
@@ -413,7 +572,7 @@ export const styles = css`
   .warning {
     grid-column: 1 / -1;
     margin: 0;
-    font-size: 0.8125rem;
+    font-size: 0.8125em;
   }
   .hint {
     color: var(--_muted);
@@ -423,20 +582,97 @@ export const styles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  @media (prefers-reduced-motion: reduce) {
+  /* 400 % zoom in landscape (320 × 256): less spacing so the composer and the transcript fit. */
+  @media (max-height: 20rem) {
+    .header {
+      padding-block: 0;
+    }
+    .header h2 {
+      font-size: 1em;
+    }
+    .notice,
+    .end-confirm,
+    .queue,
+    .idle {
+      padding-block: 0.25rem;
+    }
     .transcript {
-      scroll-behavior: auto;
+      padding-block: 0.25rem;
+    }
+    .typing:empty {
+      min-height: 0;
+      padding: 0;
+    }
+    .composer {
+      padding-block: 0.25rem;
+      gap: 0.125rem 0.5rem;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    *,
+    *::before,
+    *::after {
+      animation: none !important;
+      transition: none !important;
+      scroll-behavior: auto !important;
     }
   }
   @media (forced-colors: active) {
+    /* Transparent borders become visible system colours; state never rides on colour alone. */
+    button,
     .launcher,
-    .send,
-    .bubble {
+    .send {
       border-color: ButtonText;
     }
-    .backdrop mark {
-      background: Highlight;
+    .urgent a {
+      border-color: LinkText;
+    }
+    .header,
+    .notice,
+    .queue,
+    .idle,
+    .bubble {
+      border-color: CanvasText;
+    }
+    :focus-visible,
+    .close:focus-visible,
+    .end:focus-visible,
+    .launcher:focus-visible {
+      outline-color: Highlight;
+      box-shadow: none;
+    }
+    .icon {
+      fill: currentColor;
+    }
+    /* Senders stay distinct without colour: a heavy edge on the side each one sits. */
+    .bubble {
+      border-inline-start-width: 0.375rem;
+    }
+    .customer .bubble {
+      border-inline-start-width: 1px;
+      border-inline-end-width: 0.375rem;
+    }
+    .system .bubble {
+      border-inline-start-width: 1px;
+      border-style: dashed;
+    }
+    /* While something is highlighted, the backdrop draws the text (system colours) and the
+       message box's own text steps aside, so highlighted spans read HighlightText on Highlight. */
+    .field:has(mark) textarea {
       forced-color-adjust: none;
+      color: transparent;
+      caret-color: CanvasText;
+      border-color: CanvasText;
+    }
+    .field:has(mark) .backdrop {
+      forced-color-adjust: none;
+      color: CanvasText;
+    }
+    .backdrop mark {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      text-decoration-color: HighlightText;
     }
   }
 `;
