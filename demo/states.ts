@@ -1,0 +1,343 @@
+/**
+ * The states gallery (demo/states.html): every state of <amex-chat>, each a live element in the
+ * page's flow (`position="inline"`) playing a scripted conversation (demo/fixtures/) instead of
+ * talking to a server. English by default, Spanish with `?lang=es`.
+ */
+import { html, render } from 'lit';
+import type { AmexChatElement } from '../src/index.js';
+import { scriptedFactory } from './fixtures/scripted-transport.js';
+import {
+  STATE_IDS,
+  URGENT_PHONE,
+  failedMessage,
+  fixtureFor,
+  sensitiveDraft,
+  tooLongDraft,
+} from './fixtures/states.js';
+import type { Lang, StateId } from './fixtures/states.js';
+
+const requested = new URLSearchParams(location.search).get('lang') ?? '';
+const lang: Lang = requested.toLowerCase().startsWith('es') ? 'es' : 'en';
+
+type ByLang = Record<Lang, string>;
+
+const PAGE = {
+  title: {
+    en: 'Every state of the chat – amex-chat demo',
+    es: 'Todos los estados del chat – demo de amex-chat',
+  },
+  skip: { en: 'Skip to main content', es: 'Saltar al contenido principal' },
+  navLabel: { en: 'Demo pages', es: 'Páginas de demostración' },
+  overview: { en: 'Account overview', es: 'Resumen de la cuenta' },
+  overviewHref: { en: './index.html', es: './es.html' },
+  agentConsole: { en: 'Agent console', es: 'Consola de agentes (en inglés)' },
+  gallery: { en: 'States gallery', es: 'Galería de estados' },
+  footer: {
+    en: 'A fictional demo for the amex-chat component. Nothing on this page connects to a server.',
+    es: 'Una demostración ficticia del componente amex-chat. Nada en esta página se conecta a un servidor.',
+  },
+  h1: { en: 'Every state of the chat', es: 'Todos los estados del chat' },
+  intro: {
+    en: 'Each example is a real chat widget playing a scripted conversation inside this page: no server, nothing leaves the browser. They work: type, press the buttons, open and close them.',
+    es: 'Cada ejemplo es un widget de chat real que reproduce una conversación preparada dentro de esta página: sin servidor, nada sale del navegador. Funcionan: escribe, pulsa los botones, ábrelos y ciérralos.',
+  },
+  note: {
+    en: 'The cardmember, the agents and every conversation are fictional.',
+    es: 'El tarjetahabiente, los agentes y todas las conversaciones son ficticios.',
+  },
+  keepTimed: {
+    en: 'Start the timed examples (Connecting, Session timeout warning) over before they run out',
+    es: 'Volver a empezar los ejemplos con tiempo (Conectando, Aviso de inactividad) antes de que se agoten',
+  },
+  toc: { en: 'States', es: 'Estados' },
+  restart: { en: 'Start again', es: 'Empezar de nuevo' },
+} satisfies Record<string, ByLang>;
+
+const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
+  unread: {
+    title: { en: 'Closed, with unread messages', es: 'Cerrado, con mensajes sin leer' },
+    description: {
+      en: 'The customer closed the panel while waiting; an agent joined since, so the launcher counts 2 new messages (and says so to screen readers).',
+      es: 'El cliente cerró el panel mientras esperaba; desde entonces se unió un agente, así que el botón cuenta 2 mensajes nuevos (y lo dice a los lectores de pantalla).',
+    },
+  },
+  connecting: {
+    title: { en: 'Connecting', es: 'Conectando' },
+    description: {
+      en: 'The first connection has not opened yet; anything typed waits and is sent once connected. This example starts over every 20 seconds.',
+      es: 'La primera conexión aún no se ha abierto; lo que se escriba espera y se envía al conectar. Este ejemplo vuelve a empezar cada 20 segundos.',
+    },
+  },
+  assistant: {
+    title: { en: 'Virtual assistant with quick replies', es: 'Asistente virtual con respuestas rápidas' },
+    description: {
+      en: "The assistant greets the customer and offers the common tasks as buttons; a quick reply is sent as the customer's message.",
+      es: 'El asistente saluda al cliente y ofrece las gestiones habituales como botones; una respuesta rápida se envía como mensaje del cliente.',
+    },
+  },
+  queued: {
+    title: { en: 'In line for an agent', es: 'En la fila para un agente' },
+    description: {
+      en: 'The place in line and the estimated wait show under the header, with Leave the line; the assistant keeps helping meanwhile.',
+      es: 'El lugar en la fila y la espera estimada aparecen bajo el encabezado, con Salir de la fila; mientras tanto el asistente sigue ayudando.',
+    },
+  },
+  'agent-joined': {
+    title: { en: 'Agent joined', es: 'Se unió un agente' },
+    description: {
+      en: 'A notice says who took the chat; the agent\'s messages read "Maria, live agent", and End chat appears in the header.',
+      es: 'Un aviso dice quién atiende el chat; los mensajes del agente dicen "Maria, agente", y aparece Terminar chat en el encabezado.',
+    },
+  },
+  'agent-typing': {
+    title: { en: 'Agent typing', es: 'El agente está escribiendo' },
+    description: {
+      en: '"Maria is typing…" shows at once; screen readers hear it only when the typing lasts 2 seconds.',
+      es: '"Maria está escribiendo…" aparece al instante; los lectores de pantalla lo oyen solo si dura 2 segundos.',
+    },
+  },
+  transferred: {
+    title: { en: 'Transferred to another team', es: 'Transferido a otro equipo' },
+    description: {
+      en: 'The agent hands the chat to the disputes team: a notice, and the customer is back in line for that team.',
+      es: 'El agente pasa el chat al equipo de disputas: un aviso, y el cliente vuelve a la fila de ese equipo.',
+    },
+  },
+  reconnecting: {
+    title: { en: 'Connection lost, reconnecting', es: 'Conexión perdida, reconectando' },
+    description: {
+      en: 'The connection dropped: a calm notice while the widget retries; messages typed meanwhile are sent when it is back.',
+      es: 'Se cortó la conexión: un aviso tranquilo mientras el widget lo reintenta; lo que se escriba entretanto se envía al volver.',
+    },
+  },
+  failed: {
+    title: { en: 'Message not sent, with Retry', es: 'Mensaje no enviado, con Reintentar' },
+    description: {
+      en: 'The server refused a message (too many at once): it is marked "Not sent." with a Retry button, and an error says so.',
+      es: 'El servidor rechazó un mensaje (demasiados a la vez): queda marcado "No enviado." con un botón Reintentar, y un error lo indica.',
+    },
+  },
+  sensitive: {
+    title: { en: 'Sensitive data while typing', es: 'Datos sensibles al escribir' },
+    description: {
+      en: 'The draft holds a full card number: it is highlighted, and a warning says it will be removed before sending.',
+      es: 'El borrador contiene un número de tarjeta completo: se resalta, y un aviso dice que se eliminará antes de enviarlo.',
+    },
+  },
+  'too-long': {
+    title: { en: 'Message too long', es: 'Mensaje demasiado largo' },
+    description: {
+      en: 'The draft is 2,050 characters, over the 2,000 limit: a live error says by how much.',
+      es: 'El borrador tiene 2050 caracteres, más del límite de 2000: un error en vivo dice cuánto sobra.',
+    },
+  },
+  'idle-warning': {
+    title: { en: 'Session timeout warning', es: 'Aviso de inactividad' },
+    description: {
+      en: 'Before an inactive chat ends, "Are you still there?" with Continue chat, at least 20 seconds ahead. Here the timeout is 21 seconds; the example starts over every 18 seconds.',
+      es: 'Antes de que termine un chat inactivo, "¿Sigues ahí?" con Continuar el chat, al menos 20 segundos antes. Aquí el límite es de 21 segundos; el ejemplo vuelve a empezar cada 18 segundos.',
+    },
+  },
+  ended: {
+    title: { en: 'Chat ended', es: 'Chat terminado' },
+    description: {
+      en: 'The reference number, a summary of what was agreed, the transcript to download or print, and a 1–5 rating.',
+      es: 'El número de referencia, un resumen de lo acordado, la transcripción para descargar o imprimir, y una valoración del 1 al 5.',
+    },
+  },
+  urgent: {
+    title: { en: 'Urgent fraud: call now', es: 'Fraude urgente: llamar ahora' },
+    description: {
+      en: "Fraud happening now: the assistant gives the phone route first, and the widget adds a call link to the host's number.",
+      es: 'Fraude en curso: el asistente da primero la vía telefónica, y el widget añade un enlace para llamar al número del sitio.',
+    },
+  },
+};
+
+/**
+ * Examples that change by themselves after a while, and when to start them over: a connection
+ * attempt that never opens is given up after 25 s, and the inactivity warning ends the chat 21 s
+ * after the start.
+ */
+const TIMED: Partial<Record<StateId, number>> = { connecting: 20_000, 'idle-warning': 18_000 };
+
+// ---- the page's own texts ----------------------------------------------------------------
+
+function localizePage(): void {
+  document.documentElement.lang = lang;
+  document.title = PAGE.title[lang];
+  for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) {
+    const key = node.dataset['text'] as keyof typeof PAGE;
+    node.textContent = PAGE[key][lang];
+  }
+  for (const node of document.querySelectorAll<HTMLElement>('[data-label]')) {
+    const key = node.dataset['label'] as keyof typeof PAGE;
+    node.setAttribute('aria-label', PAGE[key][lang]);
+  }
+  for (const node of document.querySelectorAll<HTMLAnchorElement>('[data-href]')) {
+    const key = node.dataset['href'] as keyof typeof PAGE;
+    node.href = PAGE[key][lang];
+  }
+  const other: Lang = lang === 'es' ? 'en' : 'es';
+  const switcher = document.querySelector<HTMLAnchorElement>('#language-switch');
+  if (switcher) {
+    switcher.href = `./states.html?lang=${other}`;
+    switcher.hreflang = other;
+    switcher.lang = other;
+    switcher.textContent = other === 'es' ? 'Español' : 'English';
+  }
+  if (lang === 'es')
+    document.querySelector('[aria-current="page"]')?.setAttribute('href', './states.html?lang=es');
+  const alternate = document.querySelector<HTMLLinkElement>('link[rel="alternate"]');
+  if (alternate) {
+    alternate.hreflang = other;
+    alternate.href = `./states.html?lang=${other}`;
+  }
+}
+
+function renderPage(main: HTMLElement): void {
+  const keepTimed = (event: Event): void => {
+    timedOn = (event.currentTarget as HTMLInputElement).checked;
+  };
+  render(
+    html`
+      <div class="page-intro">
+        <h1>${PAGE.h1[lang]}</h1>
+        <p class="page-intro__welcome">${PAGE.intro[lang]}</p>
+        <p class="demo-note">${PAGE.note[lang]}</p>
+        <p class="states-option">
+          <input type="checkbox" id="keep-timed" checked @change=${keepTimed} />
+          <label for="keep-timed">${PAGE.keepTimed[lang]}</label>
+        </p>
+      </div>
+      <nav class="panel states-toc" aria-labelledby="toc-heading">
+        <h2 id="toc-heading">${PAGE.toc[lang]}</h2>
+        <ol>
+          ${STATE_IDS.map((id) => html`<li><a href="#state-${id}">${STATES[id].title[lang]}</a></li>`)}
+        </ol>
+      </nav>
+      <div class="states">
+        ${STATE_IDS.map(
+          (id, index) => html`
+            <section
+              class="panel state"
+              id="state-${id}"
+              data-state=${id}
+              aria-labelledby="state-${id}-heading"
+            >
+              <h2 id="state-${id}-heading">
+                <span class="state__number">${index + 1}.</span> ${STATES[id].title[lang]}
+              </h2>
+              <p class="state__description">${STATES[id].description[lang]}</p>
+              <div class="state__frame"></div>
+              <button type="button" class="state__restart" @click=${() => mount(id)}>
+                ${PAGE.restart[lang]}<span class="visually-hidden">: ${STATES[id].title[lang]}</span>
+              </button>
+            </section>
+          `,
+        )}
+      </div>
+    `,
+    main,
+  );
+}
+
+// ---- the examples -------------------------------------------------------------------------
+
+let timedOn = true;
+const restartTimers = new Map<StateId, ReturnType<typeof setTimeout>>();
+
+/** A chat element for one state, ready to be put in the page (it starts when connected). */
+function createChat(id: StateId): AmexChatElement {
+  const el = document.createElement('amex-chat');
+  el.setAttribute('endpoint', 'ws://gallery.invalid/chat');
+  el.setAttribute('position', 'inline');
+  el.setAttribute('persist', 'none');
+  el.setAttribute('lang', lang);
+  // Only the timeout example counts inactivity: the others stay as they are however long they show.
+  el.setAttribute('idle-timeout', id === 'idle-warning' ? '21' : '0');
+  if (id === 'urgent') el.setAttribute('urgent-phone', URGENT_PHONE);
+  el.transportFactory = scriptedFactory(fixtureFor(id, lang));
+  el.setAttribute('open', '');
+  return el;
+}
+
+/** Puts a fresh example of `id` in its frame (replacing the one there) and plays it. */
+function mount(id: StateId): void {
+  const frame = document.querySelector<HTMLElement>(`#state-${id} .state__frame`);
+  if (!frame) return;
+  clearTimeout(restartTimers.get(id));
+  const el = createChat(id);
+  frame.replaceChildren(el);
+  play(id, el).catch((error: unknown) => console.error(`states gallery: ${id} did not play`, error));
+  const after = TIMED[id];
+  if (after !== undefined) scheduleRestart(id, after);
+}
+
+/** Starts a timed example over, unless it is switched off or someone is using this one. */
+function scheduleRestart(id: StateId, after: number): void {
+  restartTimers.set(
+    id,
+    setTimeout(() => {
+      const section = document.querySelector(`#state-${id}`);
+      if (timedOn && !section?.matches(':focus-within')) mount(id);
+      else scheduleRestart(id, 2000);
+    }, after),
+  );
+}
+
+/** What the page does with an example after it starts, to bring it into its state. */
+async function play(id: StateId, el: AmexChatElement): Promise<void> {
+  switch (id) {
+    case 'unread':
+      // Open (that connects), read the first three messages, then close the panel.
+      await messages(el, 3);
+      await el.hide();
+      break;
+    case 'failed':
+      await messages(el, 1);
+      await el.send(failedMessage(lang));
+      break;
+    case 'sensitive':
+      await messages(el, 3);
+      typeDraft(el, sensitiveDraft(lang));
+      break;
+    case 'too-long':
+      await messages(el, 3);
+      typeDraft(el, tooLongDraft(lang));
+      break;
+    default:
+      break;
+  }
+}
+
+/** Resolves once the transcript shows at least `count` messages (gives up after 10 s). */
+async function messages(el: AmexChatElement, count: number): Promise<void> {
+  const start = performance.now();
+  while ((el.shadowRoot?.querySelectorAll('#transcript li.message').length ?? 0) < count) {
+    if (performance.now() - start > 10_000 || !el.isConnected) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Puts a draft in the message box as if typed (without moving focus there). */
+function typeDraft(el: AmexChatElement, text: string): void {
+  const input = el.shadowRoot?.querySelector('textarea');
+  if (!input) return;
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function start(): Promise<void> {
+  localizePage();
+  const main = document.querySelector<HTMLElement>('#main');
+  if (!main) return;
+  renderPage(main);
+  await customElements.whenDefined('amex-chat');
+  for (const id of STATE_IDS) mount(id);
+  // A link to one state (states.html#state-queued): its section did not exist at load.
+  const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  target?.scrollIntoView();
+}
+
+start().catch((error: unknown) => console.error('states gallery: could not start', error));
