@@ -17,7 +17,9 @@ import { check, summarize } from '../redaction/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { styles } from './amex-chat.styles.js';
+import { contentStyles } from './content.styles.js';
 import { positionStyles } from './position.styles.js';
+import { displayText, linkify } from './rich-text.js';
 import { ChatController } from './chat-controller.js';
 import type { AmexChatErrorDetail } from './events.js';
 import { listKinds, resolveLocale, strings } from './i18n.js';
@@ -119,7 +121,7 @@ const IDLE_WARNING_MIN_LEAD = 20;
  * @cssprop [--amex-chat-inline-height=36rem] - Height of the panel with `position="inline"`.
  */
 export class AmexChatElement extends LitElement {
-  static override styles = [styles, positionStyles];
+  static override styles = [styles, positionStyles, contentStyles];
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
@@ -474,9 +476,9 @@ export class AmexChatElement extends LitElement {
       <h3 id="ended-heading">${t.endedHeading}</h3>
       <dl>
         <dt>${t.referenceNumber}</dt>
-        <dd id="case-number">${info.caseNumber}</dd>
+        <dd id="case-number">${displayText(info.caseNumber)}</dd>
         <dt>${t.summary}</dt>
-        <dd id="case-summary">${info.summary}</dd>
+        <dd id="case-summary" dir="auto">${displayText(info.summary)}</dd>
       </dl>
       <div class="record">
         <button id="download" type="button" part="transcript-button" @click=${this.#handleDownload}>
@@ -585,6 +587,15 @@ export class AmexChatElement extends LitElement {
     this.#announcer.announce(text);
   }
 
+  /** Message text as text nodes, with https/mailto/tel links (see rich-text.ts). */
+  #renderText(text: string): (string | TemplateResult)[] {
+    return linkify(displayText(text)).map((part) =>
+      typeof part === 'string'
+        ? part
+        : html`<a href=${part.href} rel="noopener noreferrer" target="_blank">${part.text}</a>`,
+    );
+  }
+
   /** `tel:` URL of `urgent-phone`: digits and a leading + only, so nothing else can get in. */
   get #telHref(): string {
     const phone = this.urgentPhone.trim();
@@ -677,10 +688,10 @@ export class AmexChatElement extends LitElement {
     const clock = time.toLocaleTimeString(this.#locale, { hour: 'numeric', minute: '2-digit' });
     return html`<li class="message ${message.from}" part="message">
       <p class="meta">
-        <span>${t.senderPrefix(message.name, message.from)}</span>,
+        <span>${t.senderPrefix(displayText(message.name), message.from)}</span>,
         <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>
       </p>
-      <p class="bubble" part="bubble">${message.text}</p>
+      <p class="bubble" part="bubble" dir="auto">${this.#renderText(message.text)}</p>
       ${
         message.urgent && this.#telHref
           ? html`<p class="urgent">
@@ -696,7 +707,7 @@ export class AmexChatElement extends LitElement {
                 (reply) =>
                   html`<li>
                     <button type="button" part="quick-reply" @click=${() => this.#submitFromUi(reply.value)}>
-                      ${reply.label}
+                      ${displayText(reply.label)}
                     </button>
                   </li>`,
               )}
@@ -865,7 +876,7 @@ export class AmexChatElement extends LitElement {
     if (!this.open) this.unread += 1;
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
-      `${this.#t.senderPrefix(message.name, message.from)}: ${message.text}`,
+      `${this.#t.senderPrefix(displayText(message.name), message.from)}: ${displayText(message.text)}`,
       message.notice?.code === 'ended' ? 'assertive' : 'polite',
     );
   }

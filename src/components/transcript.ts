@@ -5,6 +5,7 @@
  */
 import type { CaseInfo, TranscriptMessage } from '../conversation/index.js';
 import type { Locale, Strings } from './i18n.js';
+import { displayText } from './rich-text.js';
 
 export interface TranscriptInput {
   t: Strings;
@@ -28,8 +29,8 @@ function lines(input: TranscriptInput): Line[] {
     .filter((m) => m.status !== 'failed')
     .map((m) => ({
       when: new Date(m.at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
-      who: t.senderPrefix(m.name, m.from),
-      text: m.text,
+      who: t.senderPrefix(displayText(m.name), m.from),
+      text: displayText(m.text),
     }));
 }
 

