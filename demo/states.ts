@@ -306,18 +306,35 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
       await messages(el, 3);
       typeDraft(el, tooLongDraft(lang));
       break;
+    case 'ended':
+      await until(el, () => !!el.shadowRoot?.querySelector('[part="ended"]'));
+      showEnding(el);
+      break;
     default:
       break;
   }
 }
 
-/** Resolves once the transcript shows at least `count` messages (gives up after 10 s). */
+/** Resolves once the transcript shows at least `count` messages. */
 async function messages(el: AmexChatElement, count: number): Promise<void> {
+  await until(el, () => (el.shadowRoot?.querySelectorAll('#transcript li.message').length ?? 0) >= count);
+}
+
+/** Resolves once `check` holds (gives up after 10 s, or when the example was replaced). */
+async function until(el: AmexChatElement, check: () => boolean): Promise<void> {
   const start = performance.now();
-  while ((el.shadowRoot?.querySelectorAll('#transcript li.message').length ?? 0) < count) {
+  while (!check()) {
     if (performance.now() - start > 10_000 || !el.isConnected) return;
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/** Scrolls the transcript (not the page) to the "Chat ended" section, which starts with the reference number. */
+function showEnding(el: AmexChatElement): void {
+  const transcript = el.shadowRoot?.querySelector('#transcript');
+  const ending = el.shadowRoot?.querySelector('[part="ended"]');
+  if (!transcript || !ending) return;
+  transcript.scrollTop += ending.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
 }
 
 /** Puts a draft in the message box as if typed (without moving focus there). */

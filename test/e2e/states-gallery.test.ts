@@ -255,6 +255,12 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
     expect(part(el, '#case-summary')!.textContent).to.include('$127.43');
     await shows(frame, 'ended', '#download', says.download);
     expect(el.shadowRoot!.querySelectorAll('[part="rating"] input[type="radio"]')).to.have.length(5);
+    // The gallery scrolls the transcript to the ending, so the reference number is in view.
+    await waitFor(() => {
+      const box = part(el, '#transcript')!.getBoundingClientRect();
+      const number = part(el, '#case-number')!.getBoundingClientRect();
+      return number.top >= box.top && number.bottom <= box.bottom;
+    }, 'the reference number in view');
   },
   async urgent(frame, says) {
     await shows(frame, 'urgent', '[part="urgent-phone"]', says.callUrgent);
