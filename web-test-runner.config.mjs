@@ -2,7 +2,12 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { axPlugin } from './test/support/ax-plugin.mjs';
-import { countsReporter, referenceServerPlugin, wirePlugin } from './test/support/wtr-plugins.mjs';
+import {
+  countsReporter,
+  mediaPlugin,
+  referenceServerPlugin,
+  wirePlugin,
+} from './test/support/wtr-plugins.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
 
@@ -20,6 +25,7 @@ export default {
     referenceServerPlugin(),
     wirePlugin(),
     axPlugin(),
+    mediaPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -178,3 +178,54 @@ export async function axTree(): Promise<AxNode[]> {
   if (!nodes) throw new Error('no accessibility tree');
   return nodes.filter((n) => !n.ignored);
 }
+
+/** Media features to emulate (`''` resets one); see `mediaPlugin` in test/support/wtr-plugins.mjs. */
+export interface EmulatedMedia {
+  colorScheme?: 'light' | 'dark' | '';
+  reducedMotion?: 'reduce' | 'no-preference' | '';
+  /** What the built-in `emulateMedia` ignores with the Chrome launcher. */
+  forcedColors?: 'active' | 'none' | '';
+}
+
+/** Emulates `prefers-color-scheme`, `prefers-reduced-motion` and `forced-colors` for this page (CDP). */
+export async function emulateMediaFeatures(media: EmulatedMedia): Promise<void> {
+  await executeServerCommand('amex-chat-emulate-media', media);
+}
+
+/** Resets every media feature `emulateMediaFeatures` set. */
+export async function resetMediaFeatures(): Promise<void> {
+  await emulateMediaFeatures({ colorScheme: '', reducedMotion: '', forcedColors: '' });
+}
+
+/** Sets this page's viewport in CSS px (CDP device metrics). */
+export async function setViewportSize(size: { width: number; height: number }): Promise<void> {
+  await executeServerCommand('amex-chat-viewport', size);
+  await waitFor(() => window.innerWidth === size.width && window.innerHeight === size.height, 'the viewport');
+}
+
+/** Parses a computed `rgb()`/`rgba()` colour into `[r, g, b, alpha]`. */
+export function parseColor(value: string): [number, number, number, number] {
+  const match = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+))?\)$/.exec(value.trim());
+  if (!match) throw new Error(`not an rgb() colour: ${value}`);
+  return [
+    Number(match[1]),
+    Number(match[2]),
+    Number(match[3]),
+    match[4] === undefined ? 1 : Number(match[4]),
+  ];
+}
+
+/** WCAG 2.x contrast ratio of two opaque computed colours (`rgb(…)`). */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (color: string): number => {
+    const [r, g, b] = parseColor(color)
+      .slice(0, 3)
+      .map((c) => {
+        const s = c / 255;
+        return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      }) as [number, number, number];
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}

@@ -148,3 +148,62 @@ export function wirePlugin() {
     },
   };
 }
+
+/**
+ * Media and viewport emulation through the Chrome DevTools Protocol, for the visual tests:
+ * `amex-chat-emulate-media` with `{ colorScheme, reducedMotion, forcedColors }` (`'dark'`, `'reduce'`,
+ * `'active'`; `''` or absent resets that feature; forced colors is what the built-in
+ * `emulateMedia` cannot do with the Chrome launcher) and `amex-chat-viewport` with `{ width, height }`
+ * (`null` restores the launcher's viewport). The CDP session stays attached for the page's
+ * lifetime: emulation ends when its session detaches. (Prefixed names: the built-in
+ * `emulate-media` and `set-viewport` commands of @web/test-runner-commands run first.)
+ */
+export function mediaPlugin() {
+  /** @type {Map<string, { cdp: any, media: Record<string, string> }>} */
+  const bySession = new Map();
+
+  async function forSession(session) {
+    let entry = bySession.get(session.id);
+    if (!entry) {
+      const page = session.browser.getPage(session.id);
+      entry = { cdp: await page.createCDPSession(), media: {} };
+      bySession.set(session.id, entry);
+    }
+    return entry;
+  }
+
+  return {
+    name: 'amex-chat-media',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'amex-chat-emulate-media') {
+        const entry = await forSession(session);
+        const names = {
+          colorScheme: 'prefers-color-scheme',
+          reducedMotion: 'prefers-reduced-motion',
+          forcedColors: 'forced-colors',
+        };
+        for (const [key, name] of Object.entries(names)) {
+          if (payload && key in payload) entry.media[name] = payload[key] ?? '';
+        }
+        await entry.cdp.send('Emulation.setEmulatedMedia', {
+          features: Object.entries(entry.media).map(([name, value]) => ({ name, value })),
+        });
+        return true;
+      }
+      if (command === 'amex-chat-viewport') {
+        const entry = await forSession(session);
+        if (!payload) await entry.cdp.send('Emulation.clearDeviceMetricsOverride');
+        else {
+          await entry.cdp.send('Emulation.setDeviceMetricsOverride', {
+            width: payload.width,
+            height: payload.height,
+            deviceScaleFactor: 1,
+            mobile: false,
+          });
+        }
+        return true;
+      }
+      return undefined;
+    },
+  };
+}
