@@ -18,6 +18,7 @@ import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
+import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
 import { displayText, linkify } from './rich-text.js';
 import { ChatController } from './chat-controller.js';
@@ -121,7 +122,7 @@ const IDLE_WARNING_MIN_LEAD = 20;
  * @cssprop [--amex-chat-inline-height=36rem] - Height of the panel with `position="inline"`.
  */
 export class AmexChatElement extends LitElement {
-  static override styles = [styles, positionStyles, contentStyles];
+  static override styles = [isolationStyles, styles, positionStyles, contentStyles];
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
