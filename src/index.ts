@@ -9,7 +9,16 @@ export type {
   AmexChatRedactedDetail,
   AmexChatStateDetail,
 } from './components/events.js';
-export type { ConnectionState, MessageStatus, TranscriptMessage } from './conversation/index.js';
-export type { Role, QuickReply } from './protocol.js';
+export type {
+  CaseInfo,
+  ConnectionState,
+  ConversationPhase,
+  MessageStatus,
+  QueueStatus,
+  TranscriptMessage,
+} from './conversation/index.js';
+export type { ChatEvent, ClientFrame, Notice, QuickReply, Role, ServerFrame, Team } from './protocol.js';
+/** For `transportFactory`: a custom connection (frames arrive already built and redacted). */
+export type { Transport, TransportEvents, TransportFactory, WireFrame } from './transport/index.js';
 export { PROTOCOL_VERSION } from './protocol.js';
 export type { SensitiveKind } from './redaction/index.js';
