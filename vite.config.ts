@@ -4,6 +4,26 @@ import type { Plugin } from 'vite';
 /** The endpoint written in the demo pages; `npm start` swaps in the real one when the port changes. */
 const DEMO_ENDPOINT = 'ws://127.0.0.1:8787/chat';
 
+/**
+ * The policy of `/demo/csp.html`: the strictest a bank's page uses, with Trusted Types and Lit's
+ * `lit-html` policy the only one allowed. `connect-src` names the chat server (WebSocket, and http
+ * for the Server-Sent Events fallback); `'self'` covers Vite's own HMR socket.
+ */
+function strictPolicy(endpoint: string): string {
+  const ws = new URL(endpoint);
+  const http = new URL(endpoint.replace(/^ws/, 'http'));
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    `connect-src 'self' ${ws.origin} ${http.origin}`,
+    "object-src 'none'",
+    "base-uri 'none'",
+    "require-trusted-types-for 'script'",
+    'trusted-types lit-html',
+  ].join('; ');
+}
+
 function demoPages(): Plugin {
   return {
     name: 'amex-chat-demo-pages',
@@ -15,6 +35,10 @@ function demoPages(): Plugin {
           res.setHeader('location', '/demo/');
           res.end();
           return;
+        }
+        if (req.url?.split('?')[0] === '/demo/csp.html') {
+          const endpoint = process.env['AMEX_CHAT_ENDPOINT'] || DEMO_ENDPOINT;
+          res.setHeader('content-security-policy', strictPolicy(endpoint));
         }
         next();
       });

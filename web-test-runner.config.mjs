@@ -2,6 +2,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { axPlugin } from './test/support/ax-plugin.mjs';
+import { cspPlugin } from './test/support/csp-plugin.mjs';
 import {
   countsReporter,
   mediaPlugin,
@@ -25,6 +26,7 @@ export default {
     referenceServerPlugin(),
     wirePlugin(),
     axPlugin(),
+    cspPlugin(),
     mediaPlugin(),
   ],
   browsers: [
