@@ -2,8 +2,15 @@
  * The reference chat server: speaks `src/protocol.ts` over a WebSocket at `/chat`, and over
  * Server-Sent Events (GET `/chat/sse?connection=ID`) plus POST (`/chat/sse?connection=ID`)
  * for networks that block WebSockets. In-memory conversations with sequence-numbered events,
- * dedupe by message id, replay on resume. Checks `Origin`, rate-limits each connection,
- * answers bad input with error frames and never crashes on it. Logs never contain message text.
+ * dedupe by message id, replay on resume. Logs never contain message text.
+ *
+ * Hardening (docs/server-hardening.md): an `Origin` allow-list; per connection and per client
+ * address frame budgets, with a connection that keeps flooding closed (1008); a cap on open
+ * connections per address (429 on upgrade or event-stream GET); 64 KiB frames (1009, 413);
+ * every frame checked against the protocol with a `bad-frame` error that names the field;
+ * outgoing buffers bounded (a client that does not read is dropped, 1013); HTTP header, request
+ * and body timeouts, a hello timeout (4008) and ping/pong heartbeats against slowloris and
+ * half-open sockets; an unexpected exception answers `internal` without details.
  *
  * The contact center (contact-center.ts) lives on the same HTTP server: agent consoles speak
  * `src/agent-protocol.ts` over a WebSocket at `/agent` (same Origin check, rate limit and frame
@@ -12,15 +19,21 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion, parseClientFrame } from '../src/protocol.js';
-import type { ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion } from '../src/protocol.js';
+import type { ClientFrame, ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
 import { ASSISTANT_NAME, wantsToLeaveQueue } from './assistant/index.js';
 import type { AssistantReply, Lang } from './assistant/index.js';
-import { RateLimiter, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
+import { Backpressure, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
 import type { Connection } from './connections.js';
+import { INTERNAL_ERROR_TEXT, describeError } from './errors.js';
+import { AddressTable, FrameBudget, RateLimiter, clientAddress } from './limits.js';
+import type { Admission, Rate } from './limits.js';
+import { secretProblem } from './secret.js';
+import { checkClientFrame, messageIdOf, readFrame } from './validate.js';
 import { createContactCenter } from './contact-center.js';
 import type { ContactCenterOptions, ContactCenterStats } from './contact-center.js';
 import { append, broadcast, createConversation, later, say } from './conversation.js';
@@ -41,7 +54,46 @@ export interface ChatServerOptions extends ContactCenterOptions {
   /** Browser origins allowed to connect; default: any loopback origin. `['*']` allows all. */
   allowedOrigins?: string[];
   /** Per-connection rate limit: burst size and frames per second. Default 40 and 20. */
-  rateLimit?: { burst: number; perSecond: number };
+  rateLimit?: Rate;
+  /**
+   * Frames per client address, all its connections together (opening one counts as a frame).
+   * Default five times `rateLimit` (200 and 100).
+   */
+  ipRateLimit?: Rate;
+  /** Most open connections (WebSockets and event streams) per client address. Default 20. */
+  maxConnectionsPerIp?: number;
+  /**
+   * Agent consoles in their own per-address pool with this limit (a contact center behind one
+   * NAT address). Default: consoles count with customers under `maxConnectionsPerIp`.
+   */
+  maxAgentConnectionsPerIp?: number;
+  /** Frames refused within 10 s after which a connection is closed with 1008. Default 100. */
+  floodLimit?: number;
+  /**
+   * How many reverse proxies stand in front of the server: the client address is then taken
+   * from `X-Forwarded-For` (the entry the outermost of them added). Default 0: the socket's
+   * address; never trust the header when clients can reach the server directly.
+   */
+  trustProxy?: number;
+  /** Most bytes waiting to go out to one client; beyond it the client is dropped. Default 1 MiB. */
+  maxBufferedBytes?: number;
+  /** A connection that has not said hello (or agent-hello) by then is closed with 4008. Default 10 s. */
+  helloTimeoutMs?: number;
+  /** Time for a request's headers (slowloris), and for the whole request. Default 10 s and 30 s. */
+  headersTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Time for the body of an event-stream POST. Default 10 s. */
+  bodyTimeoutMs?: number;
+  /** WebSocket ping interval; a socket that misses a pong is dropped. Default 15 s. */
+  heartbeatMs?: number;
+  /**
+   * The agent console's shared secret: consoles must send it in `agent-hello` (`secret`),
+   * else `auth-failed` and close 4003. At least 16 characters. Without it the console is open
+   * to anyone who can reach the server (a warning is logged at start).
+   */
+  agentSecret?: string;
+  /** Failed console sign-ins per address within 10 minutes before its consoles get 429. Default 10. */
+  maxAuthFailuresPerIp?: number;
   /**
    * Checks the token of each hello. Without it, tokens are ignored. `expired` makes the
    * client refresh its token once and retry; `invalid` ends the conversation.
@@ -60,23 +112,48 @@ export interface ChatServer {
   readonly url: string;
   /** The agent console's WebSocket endpoint (`/agent`). */
   readonly agentUrl: string;
-  readonly stats: ContactCenterStats & {
-    messages: number;
-    /** Customer text the second-line redaction had to change (stays 0 with our widget). */
-    redactedByServer: number;
-    connections: number;
-    errors: number;
-  };
+  readonly stats: ContactCenterStats &
+    HardeningStats & {
+      messages: number;
+      /** Customer text the second-line redaction had to change (stays 0 with our widget). */
+      redactedByServer: number;
+      connections: number;
+      errors: number;
+    };
+  /** Whether agent consoles need the shared secret. */
+  readonly agentConsoleProtected: boolean;
   close(): Promise<void>;
+}
+
+/** What the defences did, for tests and monitoring. */
+export interface HardeningStats {
+  /** Upgrades and event-stream GETs refused with 429 (too many connections, budget, lockout). */
+  refusedConnections: number;
+  /** Connections closed for flooding (1008). */
+  floods: number;
+  /** Clients dropped because too much waited to go out to them (1013). */
+  droppedSlow: number;
+  /** Most bytes seen waiting for one client, right after a write. */
+  peakBuffered: number;
+  /** Connections closed for not saying hello in time (4008). */
+  helloTimeouts: number;
+  /** Agent sign-ins refused for a wrong or missing secret. */
+  authFailures: number;
+  /** Unexpected exceptions in handlers (answered with `internal`). */
+  internalErrors: number;
 }
 
 interface Session {
   connection: Connection;
   conversation: Conversation | undefined;
-  limiter: RateLimiter;
+  budget: FrameBudget;
+  helloTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 const HEARTBEAT_MS = 15_000;
+/** Most TCP connections the HTTP server holds at once, all addresses together. */
+const MAX_SOCKETS = 10_000;
+const RETRY_AFTER_SECONDS = 10;
 
 /** What goes into a message event: text, quick replies and the urgent flag, never the assistant's bookkeeping. */
 function said(reply: AssistantReply): Said {
@@ -98,6 +175,28 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const replyDelay = options.replyDelay ?? 600;
   const log = options.log ?? (() => undefined);
   const rate = options.rateLimit ?? { burst: 40, perSecond: 20 };
+  const ipRate = options.ipRateLimit ?? { burst: rate.burst * 5, perSecond: rate.perSecond * 5 };
+  const floodLimit = options.floodLimit ?? 100;
+  const trustProxy = options.trustProxy ?? 0;
+  const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
+  const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? 10_000;
+  const headersTimeout = options.headersTimeoutMs ?? 10_000;
+  const requestTimeout = Math.max(options.requestTimeoutMs ?? 30_000, headersTimeout);
+  const agentSecret = options.agentSecret;
+  if (agentSecret !== undefined) {
+    const problem = secretProblem(agentSecret);
+    if (problem) throw new Error(problem);
+  }
+  const addresses = new AddressTable({
+    maxConnections: options.maxConnectionsPerIp ?? 20,
+    maxAgentConnections: options.maxAgentConnectionsPerIp,
+    rate: ipRate,
+    maxAuthFailures: options.maxAuthFailuresPerIp ?? 10,
+  });
+  const backpressure = new Backpressure(options.maxBufferedBytes ?? 1024 * 1024, (transport) =>
+    log({ msg: 'slow client dropped', transport }),
+  );
   const conversations = new Map<string, Conversation>();
   const sseSessions = new Map<string, Session>();
   const stats = {
@@ -111,7 +210,19 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     cases: 0,
     ratings: 0,
     ratingTotal: 0,
+    refusedConnections: 0,
+    floods: 0,
+    droppedSlow: 0,
+    peakBuffered: 0,
+    helloTimeouts: 0,
+    authFailures: 0,
+    internalErrors: 0,
   };
+  // Read through, so that the counters stay in one place.
+  Object.defineProperties(stats, {
+    droppedSlow: { get: () => backpressure.dropped, enumerable: true },
+    peakBuffered: { get: () => backpressure.peak, enumerable: true },
+  });
   const received: string[] = [];
   const center = createContactCenter({
     options,
@@ -119,8 +230,18 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     conversations,
     stats,
     log,
-    rateLimit: rate,
+    agentSecret,
+    helloTimeoutMs,
+    backpressure,
+    internalError,
+    flooded,
   });
+  if (agentSecret === undefined) {
+    log({
+      msg: 'agent console unprotected: anyone who can reach /agent can sign in; set CHAT_AGENT_SECRET',
+      level: 'warn',
+    });
+  }
 
   // ---- conversation logic, shared by both transports ------------------------------------
 
@@ -140,6 +261,17 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const frame: ServerFrame = { type: 'error', code, message: text };
     if (id) frame.id = id;
     connection.send(frame);
+  }
+
+  /** An exception a handler did not expect: logged by class and place, answered without detail. */
+  function internalError(where: string, error: unknown): void {
+    stats.internalErrors += 1;
+    log({ msg: 'internal error', where, ...describeError(error) });
+  }
+
+  function flooded(transport: string): void {
+    stats.floods += 1;
+    log({ msg: 'flood closed', transport });
   }
 
   function hello(session: Session, frame: HelloFrame): void {
@@ -162,17 +294,22 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       log({ msg: 'auth refused', code, transport: connection.kind });
       return;
     }
-    const lang: Lang = frame.lang === 'es' ? 'es' : 'en';
+    const lang: Lang = frame.lang === 'es' || frame.lang.startsWith('es-') ? 'es' : 'en';
     const resumed = frame.resume ? conversations.get(frame.resume.conversationId) : undefined;
-    const account = typeof frame.account === 'string' ? redact(frame.account.slice(0, 200)).text : undefined;
+    const account = frame.account === undefined ? undefined : redact(frame.account).text;
     const conversation: Conversation = resumed ?? createConversation(lang, account);
     conversations.set(conversation.id, conversation);
     conversation.clients.add(connection);
     session.conversation = conversation;
+    clearTimeout(session.helloTimer);
     connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
     if (resumed && frame.resume) {
-      const from = Math.max(0, Math.floor(frame.resume.lastSeq));
-      for (const event of resumed.events.slice(from)) connection.send({ type: 'event', event });
+      const from = Math.min(frame.resume.lastSeq, resumed.events.length);
+      // A replay can be large: it stops as soon as the client is dropped for not reading it.
+      for (const event of resumed.events.slice(from)) {
+        if (connection.closed) break;
+        connection.send({ type: 'event', event });
+      }
       log({ msg: 'resumed', conversation: conversation.id, from, transport: connection.kind });
     } else {
       log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
@@ -221,23 +358,43 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     answerLater(conversation, conversation.assistant.reply(checked.text));
   }
 
-  /** One raw client frame from either transport. Never throws. */
-  function receive(session: Session, raw: string): void {
-    if (options.debug) received.push(raw);
-    const frame = parseClientFrame(raw);
-    if (!frame) {
-      fail(session.connection, 'bad-frame', 'The frame is not valid JSON of a known type.');
+  /**
+   * One raw client frame from either transport (`null`: a binary WebSocket frame). Every frame,
+   * well-formed or not, takes from the connection's and the address's budget. Never throws.
+   */
+  function receive(session: Session, raw: string | null): void {
+    const { connection } = session;
+    if (connection.closed) return;
+    if (options.debug && raw !== null) received.push(raw);
+    const read = raw === null ? { error: 'Binary frames are not supported.' } : readFrame(raw);
+    const budget = session.budget.take();
+    if (budget !== 'ok') {
+      const id = 'data' in read && read.data.type === 'message' ? messageIdOf(read.data) : undefined;
+      fail(connection, 'rate-limited', 'Too many frames; slow down.', id);
+      if (budget === 'flood') {
+        flooded(connection.kind);
+        connection.close(1008, 'rate limit exceeded', true);
+      }
       return;
     }
-    if (!session.limiter.take()) {
-      fail(
-        session.connection,
-        'rate-limited',
-        'Too many frames; slow down.',
-        frame.type === 'message' ? frame.id : undefined,
-      );
+    if ('error' in read) {
+      fail(connection, 'bad-frame', read.error);
       return;
     }
+    const checked = checkClientFrame(read.data);
+    if (!checked.ok) {
+      fail(connection, 'bad-frame', checked.error, checked.id);
+      return;
+    }
+    try {
+      dispatch(session, checked.frame);
+    } catch (error) {
+      internalError(`customer ${checked.frame.type}`, error);
+      connection.send({ type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+    }
+  }
+
+  function dispatch(session: Session, frame: ClientFrame): void {
     if (frame.type === 'ping') {
       session.connection.send({ type: 'pong' });
       return;
@@ -276,13 +433,35 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     }
   }
 
-  function open(connection: Connection): Session {
+  /** A new customer connection from an address that was admitted (its slot and shared bucket). */
+  function open(connection: Connection, address: RateLimiter): Session {
     stats.connections += 1;
-    return { connection, conversation: undefined, limiter: new RateLimiter(rate.burst, rate.perSecond) };
+    const session: Session = {
+      connection,
+      conversation: undefined,
+      budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), address, floodLimit),
+      helloTimer: undefined,
+    };
+    session.helloTimer = setTimeout(() => {
+      if (session.conversation || connection.closed) return;
+      stats.helloTimeouts += 1;
+      log({ msg: 'hello timeout', transport: connection.kind });
+      connection.close(4008, 'hello timeout');
+    }, helloTimeoutMs);
+    session.helloTimer.unref();
+    return session;
   }
 
   function closed(session: Session): void {
+    clearTimeout(session.helloTimer);
     if (session.conversation) session.conversation.clients.delete(session.connection);
+  }
+
+  /** Answers a refused connection attempt (429) on an HTTP response or a raw upgrade socket. */
+  function refuse(admission: Extract<Admission, { ok: false }>, address: string, kind: string): void {
+    stats.refusedConnections += 1;
+    // At most one line per address every 10 s: a refusal storm must not become a log storm.
+    if (admission.log) log({ msg: 'connection refused', reason: admission.reason, address, kind });
   }
 
   // ---- HTTP: health, SSE, debug ---------------------------------------------------------
@@ -342,27 +521,45 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         json(res, 409, { error: 'connection-exists' }, headers);
         return;
       }
-      const session = open(new SseConnection(res, headers));
+      const address = clientAddress(req, trustProxy);
+      const admission = addresses.admit(address, 'customer');
+      if (!admission.ok) {
+        refuse(admission, address, 'sse');
+        json(
+          res,
+          429,
+          { error: admission.reason },
+          { ...headers, 'retry-after': String(RETRY_AFTER_SECONDS) },
+        );
+        return;
+      }
+      const session = open(new SseConnection(res, headers, backpressure), admission.bucket);
       sseSessions.set(id, session);
       res.on('close', () => {
-        sseSessions.delete(id);
+        if (sseSessions.get(id) === session) sseSessions.delete(id);
+        admission.release();
         closed(session);
       });
       return;
     }
     if (req.method === 'POST') {
       const session = sseSessions.get(id);
-      const body = await readBody(req, MAX_FRAME_BYTES);
       if (!session) {
-        json(res, 404, { error: 'unknown-connection' }, headers);
+        json(res, 404, { error: 'unknown-connection' }, { ...headers, connection: 'close' });
         return;
       }
-      if (body === undefined) {
+      const body = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
+      if (body.kind === 'aborted') return;
+      if (body.kind === 'too-large') {
         fail(session.connection, 'bad-frame', 'The frame is too large.');
-        json(res, 413, { error: 'too-large' }, headers);
+        json(res, 413, { error: 'too-large' }, { ...headers, connection: 'close' });
         return;
       }
-      receive(session, body);
+      if (body.kind === 'timeout') {
+        json(res, 408, { error: 'body-timeout' }, { ...headers, connection: 'close' });
+        return;
+      }
+      receive(session, body.text);
       res.writeHead(204, headers);
       res.end();
       return;
@@ -394,7 +591,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     if (url.pathname === '/debug/say' && req.method === 'POST') {
-      const body = JSON.parse((await readBody(req, MAX_FRAME_BYTES)) ?? '{}') as {
+      const read = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
+      const body = JSON.parse(read.kind === 'ok' ? read.text : '{}') as {
         conversationId?: string;
         text?: string;
         name?: string;
@@ -411,30 +609,66 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     json(res, 404, { error: 'not-found' }, headers);
   }
 
-  const http = createServer((req, res) => {
-    handleHttp(req, res).catch((error: unknown) => {
-      log({ msg: 'http error', error: error instanceof Error ? error.name : 'unknown' });
-      if (!res.headersSent) json(res, 500, { error: 'internal' });
-      else res.end();
-    });
-  });
+  const http = createServer(
+    {
+      // Slowloris: a request must bring its headers within headersTimeout and all of itself
+      // within requestTimeout; Node checks both every connectionsCheckingInterval.
+      headersTimeout,
+      requestTimeout,
+      connectionsCheckingInterval: Math.max(100, Math.min(1000, headersTimeout / 4)),
+      keepAliveTimeout: 5000,
+    },
+    (req, res) => {
+      handleHttp(req, res).catch((error: unknown) => {
+        internalError(`http ${req.method ?? ''}`, error);
+        if (!res.headersSent) json(res, 500, { error: 'internal' });
+        else res.destroy();
+      });
+    },
+  );
+  http.maxConnections = MAX_SOCKETS;
 
   // ---- WebSocket --------------------------------------------------------------------------
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   const agentWss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
 
-  http.on('upgrade', (req, socket, head) => {
+  /** Refuses an upgrade with a bare HTTP status, and cuts the socket soon after. */
+  function refuseUpgrade(socket: Duplex, status: string, extra = ''): void {
+    socket.end(`HTTP/1.1 ${status}\r\n${extra}connection: close\r\ncontent-length: 0\r\n\r\n`);
+    setTimeout(() => socket.destroy(), 1000).unref();
+  }
+
+  http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    // Until ws takes the socket, a reset must not become an unhandled 'error'.
+    socket.on('error', () => undefined);
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const target = path === '/chat' ? wss : path === '/agent' ? agentWss : undefined;
-    if (!target || !originAllowed(req.headers.origin, options.allowedOrigins)) {
-      socket.end(`HTTP/1.1 ${target ? '403 Forbidden' : '404 Not Found'}\r\nconnection: close\r\n\r\n`);
+    if (!target) {
+      refuseUpgrade(socket, '404 Not Found');
       return;
     }
-    target.handleUpgrade(req, socket, head, (ws) => target.emit('connection', ws));
+    if (!originAllowed(req.headers.origin, options.allowedOrigins)) {
+      refuseUpgrade(socket, '403 Forbidden');
+      return;
+    }
+    const kind = target === agentWss ? 'agent' : 'customer';
+    const address = clientAddress(req, trustProxy);
+    const admission = addresses.admit(address, kind);
+    if (!admission.ok) {
+      refuse(admission, address, kind);
+      refuseUpgrade(socket, '429 Too Many Requests', `retry-after: ${RETRY_AFTER_SECONDS}\r\n`);
+      return;
+    }
+    // The slot is taken until the socket closes, whether the handshake completes or not.
+    socket.once('close', admission.release);
+    target.handleUpgrade(req, socket, head, (ws) => {
+      if (kind === 'agent') agentSocket(ws, address, admission.bucket);
+      else customerSocket(ws, admission.bucket);
+    });
   });
 
-  /** Pings the socket every HEARTBEAT_MS and drops it when a pong does not come back. */
+  /** Pings the socket every heartbeatMs and drops it when a pong does not come back. */
   function heartbeat(ws: WebSocket): void {
     let alive = true;
     ws.on('pong', () => {
@@ -447,31 +681,31 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       }
       alive = false;
       ws.ping();
-    }, HEARTBEAT_MS);
+    }, heartbeatMs);
     ws.on('close', () => clearInterval(timer));
   }
 
-  agentWss.on('connection', (ws) => {
+  function agentSocket(ws: WebSocket, address: string, bucket: RateLimiter): void {
     heartbeat(ws);
     // An oversized frame makes ws close the socket with 1009; nothing else to do.
     ws.on('error', () => undefined);
-    center.connectAgent(ws);
-  });
-
-  wss.on('connection', (ws) => {
-    const session = open(new WebSocketConnection(ws));
-    heartbeat(ws);
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) {
-        fail(session.connection, 'bad-frame', 'Binary frames are not supported.');
-        return;
-      }
-      receive(session, rawToString(data));
+    center.connectAgent(ws, {
+      budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), bucket, floodLimit),
+      authFailed: () => {
+        stats.authFailures += 1;
+        addresses.authFailed(address);
+      },
     });
+  }
+
+  function customerSocket(ws: WebSocket, bucket: RateLimiter): void {
+    const session = open(new WebSocketConnection(ws, backpressure), bucket);
+    heartbeat(ws);
+    ws.on('message', (data, isBinary) => receive(session, isBinary ? null : rawToString(data)));
     // An oversized frame makes ws close the socket with 1009; nothing else to do.
     ws.on('error', () => undefined);
     ws.on('close', () => closed(session));
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -485,8 +719,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     url: `ws://${host}:${port}/chat`,
     agentUrl: `ws://${host}:${port}/agent`,
     stats,
+    agentConsoleProtected: agentSecret !== undefined,
     async close() {
       center.close();
+      addresses.close();
       for (const conversation of conversations.values()) {
         for (const timer of conversation.timers) clearTimeout(timer);
         conversation.timers.clear();

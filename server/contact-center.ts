@@ -7,24 +7,26 @@
  * virtual assistant keeps answering; with a person it stays quiet; after the end it answers
  * again (follow-ups come from the case), and asking for a person again re-queues.
  *
- * Logs never contain message text.
+ * Consoles sign in with the shared secret when the server has one (server/secret.ts); every
+ * console frame is checked (server/validate.ts), budgeted per connection and per address, and
+ * an unexpected exception answers `internal` without details. Logs never contain message text.
  */
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
-import { MAX_AGENT_TEXT, parseAgentClientFrame } from '../src/agent-protocol.js';
-import type {
-  AgentClientFrame,
-  AgentServerFrame,
-  BoardFrame,
-  WaitingConversation,
-} from '../src/agent-protocol.js';
+import { MAX_AGENT_TEXT } from '../src/agent-protocol.js';
+import type { AgentServerFrame, BoardFrame, WaitingConversation } from '../src/agent-protocol.js';
 import { PROTOCOL_VERSION, TEAMS, majorVersion } from '../src/protocol.js';
 import type { ErrorCode, QueueFrame, Team } from '../src/protocol.js';
 import { ASSISTANT_NAME, TOPIC, detectTask, isFarewell } from './assistant/index.js';
 import type { TaskIntent } from './assistant/index.js';
 import { caseNumbers } from './case-number.js';
-import type { Connection } from './connections.js';
-import { RateLimiter } from './connections.js';
+import { closeWebSocket, sendBounded } from './connections.js';
+import type { Backpressure, Connection } from './connections.js';
+import { INTERNAL_ERROR_TEXT } from './errors.js';
+import type { FrameBudget } from './limits.js';
+import { secretMatches } from './secret.js';
+import { checkAgentFrame, messageIdOf, readFrame } from './validate.js';
+import type { AgentHello, CheckedAgentFrame } from './validate.js';
 import { broadcast, later, notify, say } from './conversation.js';
 import type { Conversation, Owner, Said } from './conversation.js';
 import * as text from './notices.js';
@@ -57,9 +59,25 @@ export interface ContactCenterDeps {
   /** The assistant's (and the simulated agent's) typing delay, in ms. */
   replyDelay: number;
   conversations: ReadonlyMap<string, Conversation>;
-  stats: ContactCenterStats & { errors: number };
+  stats: ContactCenterStats & { errors: number; helloTimeouts: number };
   log: (entry: Record<string, unknown>) => void;
-  rateLimit: { burst: number; perSecond: number };
+  /** The consoles' shared secret; undefined: consoles sign in without one. */
+  agentSecret: string | undefined;
+  /** A console that has not sent agent-hello by then is closed with 4008. */
+  helloTimeoutMs: number;
+  backpressure: Backpressure;
+  /** An exception a handler did not expect (the caller logs it without details). */
+  internalError: (where: string, error: unknown) => void;
+  /** A console was closed for flooding. */
+  flooded: (transport: string) => void;
+}
+
+/** What the server knows about a new console connection. */
+export interface AgentLink {
+  /** Its frame budget (its own and its address's). */
+  budget: FrameBudget;
+  /** It gave a wrong or missing secret (counts towards its address's lockout). */
+  authFailed: () => void;
 }
 
 export interface ContactCenter {
@@ -79,7 +97,7 @@ export interface ContactCenter {
   /** A customer connection was welcomed into this conversation (new or resumed). */
   welcomed(conversation: Conversation, connection: Connection): void;
   /** A new console WebSocket at `/agent`. */
-  connectAgent(ws: WebSocket): void;
+  connectAgent(ws: WebSocket, link: AgentLink): void;
   readonly simulate: boolean;
   close(): void;
 }
@@ -101,8 +119,9 @@ interface AgentSession extends Owner {
   team: Team;
   ready: boolean;
   readonly conversations: Set<Conversation>;
-  readonly limiter: RateLimiter;
+  readonly link: AgentLink;
   readonly ws: WebSocket;
+  helloTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
 /** Whether an agent of `agentTeam` may take a conversation waiting for `team`. */
@@ -472,7 +491,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     return conversation;
   }
 
-  function hello(agent: AgentSession, frame: Extract<AgentClientFrame, { type: 'agent-hello' }>): void {
+  function hello(agent: AgentSession, frame: AgentHello): void {
     if (majorVersion(frame.v) !== majorVersion(PROTOCOL_VERSION)) {
       fail(
         agent,
@@ -482,6 +501,20 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       agent.ws.close(4000, 'unsupported-version');
       return;
     }
+    if (deps.agentSecret !== undefined && !secretMatches(deps.agentSecret, frame.secret)) {
+      fail(
+        agent,
+        'auth-failed',
+        frame.secret === undefined
+          ? 'This server needs the agent console secret.'
+          : 'The agent console secret was refused.',
+      );
+      agent.ws.close(4003, 'auth-failed');
+      agent.link.authFailed();
+      log({ msg: 'agent auth refused', secret: frame.secret === undefined ? 'missing' : 'wrong' });
+      return;
+    }
+    clearTimeout(agent.helloTimer);
     agent.name = frame.name;
     agent.team = frame.team;
     agent.ready = true;
@@ -518,16 +551,41 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     accept(agent, conversation);
   }
 
-  function receiveAgent(agent: AgentSession, raw: string): void {
-    const frame = parseAgentClientFrame(raw);
-    if (!frame) {
-      fail(agent, 'bad-frame', 'The frame is not valid JSON of a known type.');
+  /**
+   * One raw console frame (`null`: a binary frame). Every frame takes from the budget, then is
+   * checked; never throws.
+   */
+  function receiveAgent(agent: AgentSession, raw: string | null): void {
+    if (agent.ws.readyState !== agent.ws.OPEN) return;
+    const read = raw === null ? { error: 'Binary frames are not supported.' } : readFrame(raw);
+    const budget = agent.link.budget.take();
+    if (budget !== 'ok') {
+      const id = 'data' in read && read.data.type === 'say' ? messageIdOf(read.data) : undefined;
+      fail(agent, 'rate-limited', 'Too many frames; slow down.', id);
+      if (budget === 'flood') {
+        deps.flooded('agent');
+        closeWebSocket(agent.ws, 1008, 'rate limit exceeded', true);
+      }
       return;
     }
-    if (!agent.limiter.take()) {
-      fail(agent, 'rate-limited', 'Too many frames; slow down.', frame.type === 'say' ? frame.id : undefined);
+    if ('error' in read) {
+      fail(agent, 'bad-frame', read.error);
       return;
     }
+    const checked = checkAgentFrame(read.data);
+    if (!checked.ok) {
+      fail(agent, 'bad-frame', checked.error, checked.id);
+      return;
+    }
+    try {
+      dispatchAgent(agent, checked.frame);
+    } catch (error) {
+      deps.internalError(`agent ${checked.frame.type}`, error);
+      agent.send({ type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+    }
+  }
+
+  function dispatchAgent(agent: AgentSession, frame: CheckedAgentFrame): void {
     if (frame.type === 'ping') {
       agent.send({ type: 'pong' });
       return;
@@ -618,7 +676,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     changed();
   }
 
-  function connectAgent(ws: WebSocket): void {
+  function connectAgent(ws: WebSocket, link: AgentLink): void {
     const agent: AgentSession = {
       kind: 'person',
       id: randomUUID(),
@@ -626,15 +684,24 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       team: 'general',
       ready: false,
       conversations: new Set(),
-      limiter: new RateLimiter(deps.rateLimit.burst, deps.rateLimit.perSecond),
+      link,
       ws,
+      helloTimer: undefined,
       send(frame: AgentServerFrame): void {
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(frame));
+        // A console that does not read what it is sent is dropped (1013), not buffered for.
+        sendBounded(ws, JSON.stringify(frame), deps.backpressure, 'agent');
       },
     };
+    agent.helloTimer = setTimeout(() => {
+      if (agent.ready || ws.readyState !== ws.OPEN) return;
+      stats.helloTimeouts += 1;
+      log({ msg: 'hello timeout', transport: 'agent' });
+      ws.close(4008, 'hello timeout');
+    }, deps.helloTimeoutMs);
+    agent.helloTimer.unref();
     ws.on('message', (data, isBinary) => {
       if (isBinary) {
-        fail(agent, 'bad-frame', 'Binary frames are not supported.');
+        receiveAgent(agent, null);
         return;
       }
       const raw = Array.isArray(data)
@@ -644,7 +711,10 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
           : data.toString('utf8');
       receiveAgent(agent, raw);
     });
-    ws.on('close', () => disconnected(agent));
+    ws.on('close', () => {
+      clearTimeout(agent.helloTimer);
+      disconnected(agent);
+    });
   }
 
   return {

@@ -2,7 +2,9 @@
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
  * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens A,B --expired-tokens C]
  * [--max-queue N] [--handle-seconds N] [--queue-update MS] [--simulated-agent on|off]
- * [--agent-delay MS]` (--debug is for tests: /debug/frames, /debug/say).
+ * [--agent-delay MS] [--agent-secret-file PATH] [--trust-proxy HOPS] [--max-connections-per-ip N]
+ * [--max-agent-connections-per-ip N] [--ip-rate-limit BURST,PER_SECOND]` (--debug is for tests:
+ * /debug/frames, /debug/say).
  *
  * Contact center: --max-queue (most customers waiting, all teams; default 20), --handle-seconds
  * (average time per conversation for the wait estimate; default 120), --queue-update (how often
@@ -11,11 +13,18 @@
  * --agent-delay (how long it waits first; default 4000 ms). Agent consoles connect to /agent.
  *
  * Browser origins allowed: CHAT_ALLOWED_ORIGINS (comma-separated), default any loopback origin.
+ * Hardening (docs/server-hardening.md, server/env.ts): CHAT_AGENT_SECRET or
+ * CHAT_AGENT_SECRET_FILE / --agent-secret-file (the agent console's shared secret; there is no
+ * flag for the secret itself, which would show in `ps`), CHAT_TRUST_PROXY / --trust-proxy,
+ * CHAT_MAX_CONNECTIONS_PER_IP, CHAT_MAX_AGENT_CONNECTIONS_PER_IP, CHAT_IP_RATE_LIMIT (flags of
+ * the same names win over the environment). Without a secret a warning goes to stderr.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
  */
 import { parseArgs } from 'node:util';
 import { startChatServer } from './chat-server.js';
+import { UNPROTECTED_CONSOLE_WARNING, agentSecret, hardeningFromEnv, rate, wholeNumber } from './env.js';
+import type { HardeningOptions } from './env.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,8 +40,37 @@ const { values } = parseArgs({
     'queue-update': { type: 'string' },
     'simulated-agent': { type: 'string' },
     'agent-delay': { type: 'string' },
+    'agent-secret-file': { type: 'string' },
+    'trust-proxy': { type: 'string' },
+    'max-connections-per-ip': { type: 'string' },
+    'max-agent-connections-per-ip': { type: 'string' },
+    'ip-rate-limit': { type: 'string' },
   },
 });
+
+/** Environment, then flags; exits with the problem (never a secret) on a bad value. */
+function hardening(): HardeningOptions {
+  try {
+    const options = hardeningFromEnv(process.env);
+    const file = values['agent-secret-file'];
+    if (file !== undefined) {
+      const secret = agentSecret(undefined, file);
+      if (secret !== undefined) options.agentSecret = secret;
+    }
+    const trustProxy = wholeNumber('--trust-proxy', values['trust-proxy']);
+    if (trustProxy !== undefined) options.trustProxy = trustProxy;
+    const max = wholeNumber('--max-connections-per-ip', values['max-connections-per-ip'], 1);
+    if (max !== undefined) options.maxConnectionsPerIp = max;
+    const agents = wholeNumber('--max-agent-connections-per-ip', values['max-agent-connections-per-ip'], 1);
+    if (agents !== undefined) options.maxAgentConnectionsPerIp = agents;
+    const ipRate = rate('--ip-rate-limit', values['ip-rate-limit']);
+    if (ipRate !== undefined) options.ipRateLimit = ipRate;
+    return options;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : 'bad configuration');
+    process.exit(2);
+  }
+}
 
 /** A non-negative number flag, or undefined when absent; exits on anything else. */
 function count(name: string, value: string | undefined): number | undefined {
@@ -84,14 +122,13 @@ const server = await startChatServer({
   debug: values.debug,
   ...(rateLimit ? { rateLimit } : {}),
   ...(valid.size > 0 ? { verifyToken } : {}),
-  ...(process.env['CHAT_ALLOWED_ORIGINS']
-    ? { allowedOrigins: process.env['CHAT_ALLOWED_ORIGINS'].split(',').map((o) => o.trim()) }
-    : {}),
+  ...hardening(),
   ...(quiet
     ? {}
     : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),
 });
 console.log(`amex-chat reference server listening on ${server.url}`);
+if (!server.agentConsoleProtected && !quiet) console.error(UNPROTECTED_CONSOLE_WARNING);
 
 function stop(): void {
   void server.close().then(() => process.exit(0));
