@@ -131,6 +131,12 @@ export const styles = css`
   [hidden] {
     display: none !important;
   }
+  /* Text scales with a larger font size set on the host element (never below the page's root
+     size, so a host rule cannot shrink it). */
+  .launcher,
+  .panel {
+    font-size: max(1rem, 1em);
+  }
   .sr-only {
     position: absolute;
     width: 1px;
@@ -230,9 +236,10 @@ export const styles = css`
   }
   .header {
     display: flex;
+    flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0.5rem;
+    gap: 0 0.5rem;
     padding-block: 0.25rem;
     padding-inline: 1rem 0.25rem;
     background: var(--_accent);
@@ -240,11 +247,18 @@ export const styles = css`
     border-block-end: 1px solid transparent;
   }
   .header h2 {
-    flex: 1 1 auto;
+    flex: 1 1 6em;
     min-width: 0;
     margin: 0;
     font-size: 1.125em;
     overflow-wrap: anywhere;
+  }
+  /* Buttons keep their words whole; a long heading or very large text moves them to a second
+     row, still at the inline end. */
+  .close,
+  .end {
+    flex: none;
+    margin-inline-start: auto;
   }
   .close {
     background: transparent;
@@ -383,9 +397,10 @@ export const styles = css`
     cursor: pointer;
   }
   .score input {
-    width: 1.25em;
-    height: 1.25em;
+    width: 1.5em;
+    height: 1.5em;
     margin: 0;
+    font-size: inherit;
     flex: none;
     accent-color: var(--_accent);
   }

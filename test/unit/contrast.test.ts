@@ -36,7 +36,11 @@ const TEXT: Pair[] = [
   ["the customer's bubbles", 'text', 'customerBubble'],
   ['incoming bubbles', 'text', 'incomingBubble'],
   ['launcher, header, send button, "End chat" and "Yes, end"', 'accentText', 'accent'],
-  ['quick replies, Retry, Leave the line, Continue chat, Download, Print, the unread badge', 'accent', 'surface'],
+  [
+    'quick replies, Retry, Leave the line, Continue chat, Download, Print, the unread badge',
+    'accent',
+    'surface',
+  ],
   ['the connection notice and the inactivity warning', 'noticeText', 'notice'],
   ['the place-in-line strip', 'infoText', 'info'],
   ['errors, warnings and "Not sent"', 'danger', 'surface'],
@@ -108,6 +112,6 @@ describe('stylesheet', () => {
   it('keeps every font size relative (em), so the host font size scales the widget', () => {
     const sizes = [...text.matchAll(/font-size:\s*([^;]+);/g)].map((m) => m[1]!.trim());
     assert.ok(sizes.length > 5);
-    for (const size of sizes) assert.match(size, /^(1rem|[\d.]+em)$/, size);
+    for (const size of sizes) assert.match(size, /^(1rem|max\(1rem, 1em\)|inherit|[\d.]+em)$/, size);
   });
 });
