@@ -62,8 +62,9 @@ export class ScriptedServer {
       this.push({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: 'scripted' });
       if (this.#seq === 0) for (const event of this.#initial) this.event(event);
     } else if (frame.type === 'message') {
-      this.#seq += 1;
-      this.push({ type: 'ack', id: frame.id, seq: this.#seq });
+      // Like the real server: the message becomes a numbered event (echoed), then an ack.
+      const event = this.event({ id: frame.id, from: 'customer', name: '', text: frame.text });
+      this.push({ type: 'ack', id: frame.id, seq: event.seq });
     } else if (frame.type === 'ping') {
       this.push({ type: 'pong' });
     }
