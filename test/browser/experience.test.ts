@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { axeCheck, deepActiveElement, mount, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 const GREETING = {
@@ -293,7 +293,7 @@ describe('<amex-chat>', () => {
 
     it('never takes focus on page load, open or closed', async () => {
       const before = document.activeElement;
-      await fixture(html`<div><amex-chat open></amex-chat><amex-chat></amex-chat></div>`);
+      mount(html`<div><amex-chat open></amex-chat><amex-chat></amex-chat></div>`);
       await sleep(50);
       expect(document.activeElement).to.equal(before);
     });

@@ -3,7 +3,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { axeCheck, waitFor } from '../support/helpers.js';
+import { axeCheck, mount, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 const HOSTILE = `
@@ -83,7 +83,7 @@ describe('<amex-chat>', () => {
     });
 
     it('does not style the host page: its buttons and classes stay untouched', async () => {
-      const host = await fixture<HTMLElement>(
+      const host = mount(
         html`<div>
           <button class="launcher send close" id="host-button">Host button</button>
           <p class="bubble notice panel">Host text</p>
@@ -109,7 +109,7 @@ describe('<amex-chat>', () => {
     it('runs two widgets on one page independently', async () => {
       const a = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Server A' }]);
       const b = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Server B' }]);
-      const wrapper = await fixture<HTMLElement>(
+      const wrapper = mount(
         html`<div>
           <amex-chat
             persist="none"

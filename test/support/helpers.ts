@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { render } from 'lit';
+import type { TemplateResult } from 'lit';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
 
@@ -229,3 +231,22 @@ export function contrastRatio(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * Renders a template into a new container in the body, without waiting for an animation frame
+ * (open-wc's `fixture` does for plain elements, and a background tab never gets one when test
+ * files run in parallel). Removed after each test, like fixtures.
+ */
+export function mount(template: TemplateResult): HTMLElement {
+  const container = document.createElement('div');
+  document.body.append(container);
+  render(template, container);
+  mounted.push(container);
+  return container.firstElementChild as HTMLElement;
+}
+
+afterEach(() => {
+  for (const container of mounted.splice(0)) container.remove();
+});
