@@ -352,9 +352,10 @@ async function start(): Promise<void> {
   renderPage(main);
   await customElements.whenDefined('amex-chat');
   for (const id of STATE_IDS) mount(id);
-  // A link to one state (states.html#state-queued): its section did not exist at load.
+  // A link to one state (states.html#state-queued): its section did not exist at load. At once,
+  // not smoothly: a smooth scroll needs animation frames, which a background tab does not get.
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  target?.scrollIntoView();
+  target?.scrollIntoView({ behavior: 'instant' });
 }
 
 start().catch((error: unknown) => console.error('states gallery: could not start', error));

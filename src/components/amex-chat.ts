@@ -255,6 +255,8 @@ export class AmexChatElement extends LitElement {
   #stickToBottom = true;
   #wasDisconnected = false;
   #announcedQueue = '';
+  /** A chat just ended: scroll its summary into view once rendered. */
+  #showEnding = false;
   #lastPhase: ConversationPhase = 'assistant';
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #typingAnnounceTimer: ReturnType<typeof setTimeout> | undefined;
@@ -323,8 +325,17 @@ export class AmexChatElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // Follow new messages unless the customer scrolled up to read.
-    if (this.#stickToBottom) this.transcript.scrollTop = this.transcript.scrollHeight;
+    // When a chat ends, show its reference number first (the rating form is below it);
+    // otherwise follow new messages unless the customer scrolled up to read.
+    const ended = this.#showEnding ? this.renderRoot.querySelector<HTMLElement>('[part="ended"]') : null;
+    if (ended) {
+      this.#showEnding = false;
+      this.#stickToBottom = false;
+      const transcript = this.transcript;
+      transcript.scrollTop += ended.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
+    } else if (this.#stickToBottom) {
+      this.transcript.scrollTop = this.transcript.scrollHeight;
+    }
     if (changed.has('lang')) this.#announcedWarning = '';
   }
 
@@ -861,6 +872,7 @@ export class AmexChatElement extends LitElement {
   #handleMessage(message: TranscriptMessage): void {
     this.#emit('amex-chat-message', { message: { ...message } });
     if (message.notice?.code === 'ended') {
+      this.#showEnding = !message.history;
       this.rated = 0;
       this.ratingError = '';
       const info = this.#chat.conversation?.case;
