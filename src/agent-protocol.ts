@@ -25,6 +25,11 @@ export interface AgentHelloFrame {
   /** Shown to customers ("Maria"). 1–40 characters. */
   name: string;
   team: Team;
+  /**
+   * The console passcode, when the server requires one (`CHAT_AGENT_SECRET` on the reference
+   * server). Only ever in this frame, never in a URL. At most 256 characters.
+   */
+  secret?: string;
 }
 
 /** Take a waiting conversation. Answered with `assigned`, or an error `taken` / `forbidden` / `not-found`. */
@@ -180,6 +185,11 @@ function isId(value: unknown): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= 64;
 }
 
+function withSecret(frame: AgentHelloFrame, secret: unknown): AgentHelloFrame | undefined {
+  if (secret === undefined) return frame;
+  return typeof secret === 'string' && secret.length <= 256 ? { ...frame, secret } : undefined;
+}
+
 /** Parses a console frame; `undefined` for anything that is not a well-formed frame. */
 export function parseAgentClientFrame(raw: string): AgentClientFrame | undefined {
   const data = parseFrameObject(raw);
@@ -193,7 +203,10 @@ export function parseAgentClientFrame(raw: string): AgentClientFrame | undefined
         name.trim().length > 0 &&
         name.length <= 40 &&
         isTeam(data['team'])
-        ? { type: 'agent-hello', v: data['v'], name: name.trim(), team: data['team'] }
+        ? withSecret(
+            { type: 'agent-hello', v: data['v'], name: name.trim(), team: data['team'] },
+            data['secret'],
+          )
         : undefined;
     }
     case 'accept':
