@@ -166,6 +166,8 @@ export class AgentConsoleElement extends LitElement {
 
   private readonly announcer = new Announcer(this);
   private readonly ids = `ac${++instances}`;
+  /** The console passcode, in memory only (for reconnects); never rendered back or stored. */
+  #passcode = '';
   private socket: WebSocket | undefined;
   private attempt = 0;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
@@ -229,6 +231,8 @@ export class AgentConsoleElement extends LitElement {
         v: PROTOCOL_VERSION,
         name: this.agentName,
         team: this.agentTeam,
+        // The passcode travels only in this frame; it is kept in memory for reconnects only.
+        ...(this.#passcode ? { secret: this.#passcode } : {}),
       });
       this.signInTimer = setTimeout(() => {
         if (ws === this.socket && !this.welcomed) ws.close();
@@ -598,6 +602,7 @@ export class AgentConsoleElement extends LitElement {
     }
     this.agentName = name;
     this.agentTeam = isTeam(team) ? team : 'general';
+    this.#passcode = ((data.get('passcode') as string | null) ?? '').slice(0, 256);
     this.connection = 'connecting';
     this.announcer.announce('Signing in…');
     this.connect();
@@ -924,6 +929,20 @@ export class AgentConsoleElement extends LitElement {
                   </option>`,
               )}
             </select>
+          </div>
+          <div class="ac-field">
+            <label for="${id}-passcode">Console passcode</label>
+            <p class="ac-hint" id="${id}-passcode-hint">
+              Only if the server asks for one (CHAT_AGENT_SECRET). Paste and password managers work.
+            </p>
+            <input
+              id="${id}-passcode"
+              name="passcode"
+              type="password"
+              autocomplete="current-password"
+              maxlength="256"
+              aria-describedby="${id}-passcode-hint"
+            />
           </div>
           <div class="ac-form__actions">
             <button

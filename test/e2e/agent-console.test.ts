@@ -276,6 +276,8 @@ describe('agent console', () => {
     expect(document.activeElement?.getAttribute('name')).to.equal('team');
     await sendKeys({ type: 'd' }); // type-ahead: Disputes
     await sendKeys({ press: 'Tab' });
+    expect(document.activeElement?.getAttribute('name')).to.equal('passcode'); // optional: left empty
+    await sendKeys({ press: 'Tab' });
     expect(document.activeElement?.textContent?.trim()).to.equal('Sign in');
     await sendKeys({ press: 'Enter' });
 
