@@ -446,7 +446,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       if (session.conversation || connection.closed) return;
       stats.helloTimeouts += 1;
       log({ msg: 'hello timeout', transport: connection.kind });
-      connection.close(4008, 'hello timeout');
+      connection.close(4008, 'hello timeout', true);
     }, helloTimeoutMs);
     session.helloTimer.unref();
     return session;

@@ -191,12 +191,6 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
       if (body.kind !== 'ok') req.pause();
       resolve(body);
     };
-    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
-    const declared = Number(req.headers['content-length']);
-    if (Number.isFinite(declared) && declared > limit) {
-      finish({ kind: 'too-large' });
-      return;
-    }
     const onData = (chunk: Buffer): void => {
       size += chunk.length;
       if (size > limit) {
@@ -205,6 +199,12 @@ export function readBody(req: IncomingMessage, limit: number, timeoutMs: number)
       }
       chunks.push(chunk);
     };
+    const timer = setTimeout(() => finish({ kind: 'timeout' }), timeoutMs);
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) {
+      finish({ kind: 'too-large' });
+      return;
+    }
     req.on('data', onData);
     req.on('end', () => finish({ kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
     req.on('error', () => finish({ kind: 'aborted' }));

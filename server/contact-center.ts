@@ -696,7 +696,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       if (agent.ready || ws.readyState !== ws.OPEN) return;
       stats.helloTimeouts += 1;
       log({ msg: 'hello timeout', transport: 'agent' });
-      ws.close(4008, 'hello timeout');
+      closeWebSocket(ws, 4008, 'hello timeout', true);
     }, deps.helloTimeoutMs);
     agent.helloTimer.unref();
     ws.on('message', (data, isBinary) => {
