@@ -88,7 +88,7 @@ export interface ChatServerOptions extends ContactCenterOptions {
   heartbeatMs?: number;
   /**
    * The agent console's shared secret: consoles must send it in `agent-hello` (`secret`),
-   * else `auth-failed` and close 4003. At least 16 characters. Without it the console is open
+   * else `auth-failed` and close 4003. 16–256 characters. Without it the console is open
    * to anyone who can reach the server (a warning is logged at start).
    */
   agentSecret?: string;

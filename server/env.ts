@@ -84,4 +84,4 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): Hardenin
 /** The line `npm start` and `server/main.ts` print when the agent console needs no secret. */
 export const UNPROTECTED_CONSOLE_WARNING =
   'WARNING: the agent console is unprotected (anyone who can reach /agent can sign in). ' +
-  'Set CHAT_AGENT_SECRET (16+ characters) to require a shared secret.';
+  'Set CHAT_AGENT_SECRET (16–256 characters) to require a shared secret.';

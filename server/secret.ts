@@ -41,6 +41,7 @@ export function secretProblem(secret: string): string | undefined {
   if (secret.length < MIN_SECRET_LENGTH) {
     return `the agent secret must be at least ${MIN_SECRET_LENGTH} characters`;
   }
-  if (secret.length > 1024) return 'the agent secret must be at most 1024 characters';
+  // The console's passcode field (and agent-hello.secret) takes at most 256 characters.
+  if (secret.length > 256) return 'the agent secret must be at most 256 characters';
   return undefined;
 }

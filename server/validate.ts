@@ -21,7 +21,7 @@ export const FIELD_LIMITS = {
   /** Message ids and conversation ids. */
   id: 64,
   agentName: 40,
-  secret: 1024,
+  secret: 256,
 } as const;
 
 /** An agent-hello, with the console's shared secret if it sent one. */

@@ -826,6 +826,10 @@ if (isMainThread) {
         agent.ws.close();
       });
       await assert.rejects(startChatServer({ port: 0, agentSecret: 'short' }), /at least 16 characters/);
+      await assert.rejects(
+        startChatServer({ port: 0, agentSecret: 's'.repeat(257) }),
+        /at most 256 characters/,
+      );
     });
 
     it('counts X-Forwarded-For addresses only behind a trusted proxy', async () => {
