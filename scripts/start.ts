@@ -3,10 +3,13 @@
  * Ports: CHAT_SERVER_PORT (default 8787) and DEMO_PORT (default 5173), on 127.0.0.1.
  * Contact center: CHAT_MAX_QUEUE (default 20), CHAT_SIMULATED_AGENT (on/off, default on) and
  * CHAT_AGENT_DELAY (ms before the simulated agent takes a waiting chat, default 4000).
+ * Hardening (docs/server-hardening.md): CHAT_ALLOWED_ORIGINS, CHAT_AGENT_SECRET or
+ * CHAT_AGENT_SECRET_FILE, CHAT_TRUST_PROXY, CHAT_MAX_CONNECTIONS_PER_IP, CHAT_IP_RATE_LIMIT.
  * Ctrl-C stops both.
  */
 import { createServer } from 'vite';
 import { startChatServer } from '../server/chat-server.js';
+import { UNPROTECTED_CONSOLE_WARNING, hardeningFromEnv } from '../server/env.js';
 
 const host = '127.0.0.1';
 const chatPort = Number(process.env['CHAT_SERVER_PORT'] ?? 8787);
@@ -21,9 +24,12 @@ const chat = await startChatServer({
   ...(maxQueue ? { maxQueue: Number(maxQueue) } : {}),
   ...(simulatedAgent ? { simulatedAgent: simulatedAgent !== 'off' } : {}),
   ...(agentDelay ? { simulatedAgentDelay: Number(agentDelay) } : {}),
+  // CHAT_ALLOWED_ORIGINS, CHAT_AGENT_SECRET(_FILE), CHAT_TRUST_PROXY, per-address limits.
+  ...hardeningFromEnv(process.env),
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })),
 });
 process.env['AMEX_CHAT_ENDPOINT'] = chat.url;
+if (!chat.agentConsoleProtected) console.warn(UNPROTECTED_CONSOLE_WARNING);
 
 const vite = await createServer({ server: { host, port: demoPort, strictPort: true } });
 await vite.listen();
