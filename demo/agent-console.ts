@@ -141,7 +141,8 @@ type Outstanding =
   | { kind: 'transfer'; conversationId: string; team: Team }
   | { kind: 'end'; conversationId: string };
 
-type FocusTarget = 'board-heading' | 'composer' | 'name' | 'pane-status' | 'end-button' | 'signin-submit';
+type FocusTarget =
+  'board-heading' | 'composer' | 'name' | 'passcode' | 'pane-status' | 'end-button' | 'signin-submit';
 
 let instances = 0;
 
@@ -156,6 +157,7 @@ export class AgentConsoleElement extends LitElement {
   @state() private agentName = '';
   @state() private agentTeam: Team = 'general';
   @state() private nameError = '';
+  @state() private passcodeError = '';
   @state() private signInError = '';
   @state() private board: BoardFrame | undefined;
   @state() private conversations: Conversation[] = [];
@@ -348,6 +350,7 @@ export class AgentConsoleElement extends LitElement {
     this.firstBoard = true;
     this.signInError = '';
     this.nameError = '';
+    this.passcodeError = '';
     if (reconnected) {
       this.announcer.announce('Reconnected.');
     } else {
@@ -501,9 +504,17 @@ export class AgentConsoleElement extends LitElement {
       this.conversations = [];
       this.selectedId = '';
       this.board = undefined;
-      this.nameError = `The server refused the sign-in: ${frame.message}`;
-      this.pendingFocus = 'name';
-      this.announcer.announce(this.nameError, 'assertive');
+      if (frame.code === 'auth-failed') {
+        // A wrong or missing passcode: final (no reconnect loop), said on the passcode field.
+        this.passcodeError =
+          'The passcode is missing or wrong. Ask your supervisor for the console passcode.';
+        this.pendingFocus = 'passcode';
+        this.announcer.announce(this.passcodeError, 'assertive');
+      } else {
+        this.nameError = `The server refused the sign-in: ${frame.message}`;
+        this.pendingFocus = 'name';
+        this.announcer.announce(this.nameError, 'assertive');
+      }
       if (connection === 'reconnecting') this.signInError = 'You were signed out.';
       return;
     }
@@ -853,6 +864,7 @@ export class AgentConsoleElement extends LitElement {
       'board-heading': `#${this.ids}-board-heading`,
       composer: `#${this.ids}-composer`,
       name: `#${this.ids}-name`,
+      passcode: `#${this.ids}-passcode`,
       'pane-status': `#${this.ids}-pane-status`,
       'end-button': `#${this.ids}-end-button`,
       'signin-submit': `#${this.ids}-signin-submit`,
@@ -941,8 +953,12 @@ export class AgentConsoleElement extends LitElement {
               type="password"
               autocomplete="current-password"
               maxlength="256"
-              aria-describedby="${id}-passcode-hint"
+              aria-invalid=${this.passcodeError ? 'true' : 'false'}
+              aria-describedby="${id}-passcode-hint ${id}-passcode-error"
             />
+            <p class="ac-error" id="${id}-passcode-error">
+              ${this.passcodeError ? `Error: ${this.passcodeError}` : ''}
+            </p>
           </div>
           <div class="ac-form__actions">
             <button

@@ -265,6 +265,32 @@ describe('agent console', () => {
     }
   });
 
+  it('with CHAT_AGENT_SECRET: a wrong passcode is an error on its field; the right one signs in', async () => {
+    const secret = 'console-passcode-0123456789';
+    const guarded = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
+    const el = await mount(guarded);
+    const said = recordAnnouncements(el);
+    const passcode = $(el, 'input[name="passcode"]') as HTMLInputElement;
+    expect(passcode.type).to.equal('password');
+    expect(passcode.labels?.[0]?.textContent).to.equal('Console passcode');
+    ($(el, 'input[name="name"]') as HTMLInputElement).value = 'Maria';
+    passcode.value = 'wrong-passcode-000000';
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => passcode.getAttribute('aria-invalid') === 'true', 'the passcode marked invalid');
+    const error = document.getElementById(passcode.getAttribute('aria-describedby')!.split(' ')[1]!)!;
+    expect(error.textContent?.trim()).to.match(/^Error: The passcode is missing or wrong/);
+    await waitFor(() => document.activeElement === passcode, 'focus on the passcode');
+    await waitFor(() => said.assertive.some((t) => t.startsWith('The passcode is missing')), 'announced');
+    await axeCheck();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(el.textContent, 'no reconnect loop').to.not.match(/Reconnecting|Signing in…/);
+
+    passcode.value = secret;
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => /Connected/.test($(el, '.ac-conn')?.textContent ?? ''), 'signed in');
+    expect(location.href).to.not.include(secret);
+  });
+
   it('signs in with the keyboard only, moves focus to the board, and announces a new customer once', async () => {
     const el = await mount(endpoint);
     const said = recordAnnouncements(el);

@@ -86,6 +86,8 @@ interface ServerOptions {
   handleSeconds?: number;
   /** How often queue frames are re-sent while waiting (ms). */
   queueUpdate?: number;
+  /** CHAT_AGENT_SECRET for the server: consoles must send it (16–256 characters). */
+  agentSecret?: string;
 }
 
 /** Starts the real reference server (a child process on a loopback port, free by default). */

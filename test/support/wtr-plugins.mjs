@@ -34,7 +34,11 @@ export function referenceServerPlugin() {
     }
     if (payload && payload.queueUpdate !== undefined)
       args.push('--queue-update', String(payload.queueUpdate));
-    const child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    // The agent console's shared secret travels by environment, as in production (never a flag).
+    const env = payload?.agentSecret
+      ? { ...process.env, CHAT_AGENT_SECRET: payload.agentSecret }
+      : process.env;
+    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     all.add(child);
     child.on('exit', () => all.delete(child));
     return new Promise((resolve, reject) => {
