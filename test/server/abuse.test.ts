@@ -585,7 +585,10 @@ if (isMainThread) {
       assert.deepEqual([...new Set(r['bodies'] as number[])], [408]);
       assert.equal(r['rawClosed'], 35);
       assert.ok((r['lastClose'] as number) < 5000);
-      assert.ok(server.stats.helloTimeouts >= timeouts + 20);
+      // The 10 clients that never say hello are closed by the hello timeout (4008, checked above);
+      // the 10 silent raw upgrades may be refused by the per-address cap first, depending on
+      // arrival order, so they are not counted here (they are in rawClosed).
+      assert.ok(server.stats.helloTimeouts >= timeouts + 10);
     });
 
     it('bad Origin: 403', async () => {
