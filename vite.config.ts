@@ -65,5 +65,12 @@ export default defineConfig({
       formats: ['es', 'iife'],
       fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
     },
+    // In library mode Vite 8 minifies the ES output without its whitespace step (codegen: false)
+    // and keeps /* @__PURE__ */ annotations; the widget is shipped as this file, so minify it
+    // fully, like the IIFE. Property names are not mangled, so Lit's reactive properties,
+    // attributes, events and the exported names are unchanged.
+    rolldownOptions: {
+      output: { minify: true, comments: false },
+    },
   },
 });
