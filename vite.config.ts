@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
+import { litTemplates } from './scripts/minify-templates.js';
 
 /** The endpoint written in the demo pages; `npm start` swaps in the real one when the port changes. */
 const DEMO_ENDPOINT = 'ws://127.0.0.1:8787/chat';
@@ -51,7 +52,7 @@ function demoPages(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demoPages()],
+  plugins: [demoPages(), litTemplates()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
