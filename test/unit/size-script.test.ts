@@ -1,0 +1,59 @@
+// `npm run size` (scripts/size.mjs) fails the build when dist/amex-chat.js is over its brotli
+// budget, and passes when it is within it. Runs the script on a scratch directory.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+
+const script = join(import.meta.dirname, '../../scripts/size.mjs');
+const dirs: string[] = [];
+
+/** A scratch root with a package.json budget and a 4 KB incompressible dist/amex-chat.js. */
+function fixture(budget: unknown, withBundle = true): string {
+  const root = mkdtempSync(join(tmpdir(), 'amex-chat-size-'));
+  dirs.push(root);
+  writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'x', sizeBudget: budget }));
+  if (withBundle) {
+    mkdirSync(join(root, 'dist'));
+    writeFileSync(join(root, 'dist/amex-chat.js'), randomBytes(4096).toString('base64'));
+    writeFileSync(join(root, 'dist/amex-chat.iife.js'), 'var a=1;');
+  }
+  return root;
+}
+
+function run(root: string): { status: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
+  return { status: result.status, out: result.stdout, err: result.stderr };
+}
+
+after(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('npm run size', () => {
+  it('fails with a clear message when the brotli size is over the budget', () => {
+    const { status, err, out } = run(fixture({ 'dist/amex-chat.js': { brotli: 1000, goal: 500 } }));
+    assert.equal(status, 1);
+    assert.match(err, /dist\/amex-chat\.js is [\d,]+ B brotli-11, over its budget of 1,000 B by [\d,]+ B/);
+    assert.match(err, /may only be lowered/);
+    assert.match(out, /dist\/amex-chat\.iife\.js +raw/);
+  });
+
+  it('passes within the budget and reports the distance to the goal', () => {
+    const { status, out } = run(fixture({ 'dist/amex-chat.js': { brotli: 100_000, goal: 1000 } }));
+    assert.equal(status, 0);
+    assert.match(out, /dist\/amex-chat\.js +raw +[\d,]+ B +gzip-9 +[\d,]+ B +brotli-11 +[\d,]+ B/);
+    assert.match(out, /within it, [\d,]+ B to spare/);
+    assert.match(out, /goal +1,000 B brotli-11: not met yet, [\d,]+ B \([\d.]+ KB\) over it/);
+  });
+
+  it('fails when the bundle is missing or the budget is not set', () => {
+    const missing = run(fixture({ 'dist/amex-chat.js': { brotli: 100_000 } }, false));
+    assert.equal(missing.status, 1);
+    assert.match(missing.err, /missing: run `npm run build` first/);
+    assert.equal(run(fixture(undefined)).status, 1);
+  });
+});
