@@ -20,152 +20,152 @@ export interface BenignCue extends CueRule {
 
 export const BENIGN_CUES: readonly BenignCue[] = [
   // The last four identify the card without exposing it (PCI allows showing them).
-  { phrase: 'last four', tag: 'last4', reason: '"last four digits" identify a card' },
-  { phrase: 'last 4', tag: 'last4', reason: 'same' },
-  { phrase: 'last four digits', tag: 'last4', reason: 'same' },
-  { phrase: 'last 4 digits', tag: 'last4', reason: 'same' },
-  { phrase: 'last digits', tag: 'last4', reason: 'same' },
-  { phrase: 'ending in', tag: 'last4', reason: '"card ending in 1005"' },
-  { phrase: 'ending with', tag: 'last4', reason: 'same' },
-  { phrase: 'ends in', tag: 'last4', reason: 'same' },
-  { phrase: 'ends with', tag: 'last4', reason: 'same' },
-  { phrase: 'ending', tag: 'last4', reason: '"Amex ending 1005"' },
-  { phrase: 'últimos cuatro', tag: 'last4', reason: 'ES: last four' },
-  { phrase: 'últimos 4', tag: 'last4', reason: 'ES: last four' },
-  { phrase: 'últimos dígitos', tag: 'last4', reason: 'ES: last digits' },
-  { phrase: 'termina en', tag: 'last4', reason: 'ES: ends in' },
-  { phrase: 'terminada en', tag: 'last4', reason: 'ES: ending in' },
-  { phrase: 'terminación', tag: 'last4', reason: 'ES: ending' },
+  { phrase: 'last four', tag: 'last4' }, // "last four digits" identify a card
+  { phrase: 'last 4', tag: 'last4' }, // same
+  { phrase: 'last four digits', tag: 'last4' }, // same
+  { phrase: 'last 4 digits', tag: 'last4' }, // same
+  { phrase: 'last digits', tag: 'last4' }, // same
+  { phrase: 'ending in', tag: 'last4' }, // "card ending in 1005"
+  { phrase: 'ending with', tag: 'last4' }, // same
+  { phrase: 'ends in', tag: 'last4' }, // same
+  { phrase: 'ends with', tag: 'last4' }, // same
+  { phrase: 'ending', tag: 'last4' }, // "Amex ending 1005"
+  { phrase: 'últimos cuatro', tag: 'last4' }, // ES: last four
+  { phrase: 'últimos 4', tag: 'last4' }, // ES: last four
+  { phrase: 'últimos dígitos', tag: 'last4' }, // ES: last digits
+  { phrase: 'termina en', tag: 'last4' }, // ES: ends in
+  { phrase: 'terminada en', tag: 'last4' }, // ES: ending in
+  { phrase: 'terminación', tag: 'last4' }, // ES: ending
   // Postal codes.
-  { phrase: 'zip', tag: 'zip', reason: 'US ZIP or ZIP+4' },
-  { phrase: 'zip code', tag: 'zip', reason: 'wins over the otp cue "code"' },
-  { phrase: 'zipcode', tag: 'zip', reason: 'spelling variant' },
-  { phrase: 'postal code', tag: 'zip', reason: 'wins over "code"' },
-  { phrase: 'postcode', tag: 'zip', reason: 'UK/CA' },
-  { phrase: 'código postal', tag: 'zip', reason: 'ES: postal code, wins over "código"' },
+  { phrase: 'zip', tag: 'zip' }, // US ZIP or ZIP+4
+  { phrase: 'zip code', tag: 'zip' }, // wins over the otp cue "code"
+  { phrase: 'zipcode', tag: 'zip' }, // spelling variant
+  { phrase: 'postal code', tag: 'zip' }, // wins over "code"
+  { phrase: 'postcode', tag: 'zip' }, // UK/CA
+  { phrase: 'código postal', tag: 'zip' }, // ES: postal code, wins over "código"
   // Phone numbers.
-  { phrase: 'phone', tag: 'phone', reason: 'phone number' },
-  { phrase: 'phone number', tag: 'phone', reason: 'phone number' },
-  { phrase: 'telephone', tag: 'phone', reason: 'phone number' },
-  { phrase: 'tel', tag: 'phone', reason: 'phone number' },
-  { phrase: 'cell', tag: 'phone', reason: 'phone number' },
-  { phrase: 'mobile', tag: 'phone', reason: 'phone number' },
-  { phrase: 'call', tag: 'phone', reason: '"call 1-800-528-4800", "call me at …"' },
-  { phrase: 'fax', tag: 'phone', reason: 'fax number' },
-  { phrase: 'ext', tag: 'phone', reason: 'extension' },
-  { phrase: 'extension', tag: 'phone', reason: 'extension' },
-  { phrase: 'area code', tag: 'phone', reason: 'wins over "code"' },
-  { phrase: 'country code', tag: 'phone', reason: 'wins over "code"' },
-  { phrase: 'teléfono', tag: 'phone', reason: 'ES: phone' },
-  { phrase: 'celular', tag: 'phone', reason: 'ES: mobile' },
-  { phrase: 'móvil', tag: 'phone', reason: 'ES: mobile' },
-  { phrase: 'llamar', tag: 'phone', reason: 'ES: to call' },
-  { phrase: 'llame', tag: 'phone', reason: 'ES: call' },
-  { phrase: 'llamé', tag: 'phone', reason: 'ES: I called' },
-  { phrase: 'código de área', tag: 'phone', reason: 'ES: area code' },
-  { phrase: 'código de país', tag: 'phone', reason: 'ES: country code' },
+  { phrase: 'phone', tag: 'phone' }, // phone number
+  { phrase: 'phone number', tag: 'phone' }, // phone number
+  { phrase: 'telephone', tag: 'phone' }, // phone number
+  { phrase: 'tel', tag: 'phone' }, // phone number
+  { phrase: 'cell', tag: 'phone' }, // phone number
+  { phrase: 'mobile', tag: 'phone' }, // phone number
+  { phrase: 'call', tag: 'phone' }, // "call 1-800-528-4800", "call me at …"
+  { phrase: 'fax', tag: 'phone' }, // fax number
+  { phrase: 'ext', tag: 'phone' }, // extension
+  { phrase: 'extension', tag: 'phone' }, // extension
+  { phrase: 'area code', tag: 'phone' }, // wins over "code"
+  { phrase: 'country code', tag: 'phone' }, // wins over "code"
+  { phrase: 'teléfono', tag: 'phone' }, // ES: phone
+  { phrase: 'celular', tag: 'phone' }, // ES: mobile
+  { phrase: 'móvil', tag: 'phone' }, // ES: mobile
+  { phrase: 'llamar', tag: 'phone' }, // ES: to call
+  { phrase: 'llame', tag: 'phone' }, // ES: call
+  { phrase: 'llamé', tag: 'phone' }, // ES: I called
+  { phrase: 'código de área', tag: 'phone' }, // ES: area code
+  { phrase: 'código de país', tag: 'phone' }, // ES: country code
   // Case, order, tracking and other reference numbers.
-  { phrase: 'order', tag: 'reference', reason: 'order number' },
-  { phrase: 'order number', tag: 'reference', reason: 'order number' },
-  { phrase: 'case', tag: 'reference', reason: 'case number' },
-  { phrase: 'case number', tag: 'reference', reason: 'case number' },
-  { phrase: 'ticket', tag: 'reference', reason: 'ticket number' },
-  { phrase: 'reference', tag: 'reference', reason: 'reference number' },
-  { phrase: 'ref', tag: 'reference', reason: 'reference number' },
-  { phrase: 'confirmation', tag: 'reference', reason: 'confirmation number' },
-  { phrase: 'confirmation code', tag: 'reference', reason: 'booking reference, not a secret' },
-  { phrase: 'tracking', tag: 'reference', reason: 'tracking number' },
-  { phrase: 'tracking code', tag: 'reference', reason: 'tracking number' },
-  { phrase: 'claim', tag: 'reference', reason: 'claim number' },
-  { phrase: 'dispute', tag: 'reference', reason: 'dispute number' },
-  { phrase: 'invoice', tag: 'reference', reason: 'invoice number' },
-  { phrase: 'receipt', tag: 'reference', reason: 'receipt number' },
-  { phrase: 'transaction', tag: 'reference', reason: 'transaction id' },
-  { phrase: 'booking', tag: 'reference', reason: 'booking number' },
-  { phrase: 'booking code', tag: 'reference', reason: 'booking reference' },
-  { phrase: 'reservation', tag: 'reference', reason: 'reservation number' },
-  { phrase: 'flight', tag: 'reference', reason: 'flight number' },
-  { phrase: 'member', tag: 'reference', reason: 'membership number' },
-  { phrase: 'imei', tag: 'reference', reason: 'phone IMEI: 15 digits that pass Luhn' },
-  { phrase: 'serial', tag: 'reference', reason: 'serial number' },
-  { phrase: 'account', tag: 'reference', reason: 'account reference (a full card is still masked)' },
-  { phrase: 'acct', tag: 'reference', reason: 'same' },
-  { phrase: 'promo code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'promotional code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'discount code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'coupon', tag: 'reference', reason: 'coupon code' },
-  { phrase: 'coupon code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'voucher code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'referral code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'invite code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'error code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'error', tag: 'reference', reason: '"error 5041"' },
-  { phrase: 'status code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'reason code', tag: 'reference', reason: 'dispute reason code' },
-  { phrase: 'merchant code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'merchant category code', tag: 'reference', reason: 'MCC' },
-  { phrase: 'mcc', tag: 'reference', reason: 'merchant category code' },
-  { phrase: 'swift code', tag: 'reference', reason: 'bank identifier' },
-  { phrase: 'sort code', tag: 'reference', reason: 'UK bank identifier' },
-  { phrase: 'bar code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'barcode', tag: 'reference', reason: 'barcode number' },
-  { phrase: 'qr code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'product code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'item code', tag: 'reference', reason: 'wins over "code"' },
+  { phrase: 'order', tag: 'reference' }, // order number
+  { phrase: 'order number', tag: 'reference' }, // order number
+  { phrase: 'case', tag: 'reference' }, // case number
+  { phrase: 'case number', tag: 'reference' }, // case number
+  { phrase: 'ticket', tag: 'reference' }, // ticket number
+  { phrase: 'reference', tag: 'reference' }, // reference number
+  { phrase: 'ref', tag: 'reference' }, // reference number
+  { phrase: 'confirmation', tag: 'reference' }, // confirmation number
+  { phrase: 'confirmation code', tag: 'reference' }, // booking reference, not a secret
+  { phrase: 'tracking', tag: 'reference' }, // tracking number
+  { phrase: 'tracking code', tag: 'reference' }, // tracking number
+  { phrase: 'claim', tag: 'reference' }, // claim number
+  { phrase: 'dispute', tag: 'reference' }, // dispute number
+  { phrase: 'invoice', tag: 'reference' }, // invoice number
+  { phrase: 'receipt', tag: 'reference' }, // receipt number
+  { phrase: 'transaction', tag: 'reference' }, // transaction id
+  { phrase: 'booking', tag: 'reference' }, // booking number
+  { phrase: 'booking code', tag: 'reference' }, // booking reference
+  { phrase: 'reservation', tag: 'reference' }, // reservation number
+  { phrase: 'flight', tag: 'reference' }, // flight number
+  { phrase: 'member', tag: 'reference' }, // membership number
+  { phrase: 'imei', tag: 'reference' }, // phone IMEI: 15 digits that pass Luhn
+  { phrase: 'serial', tag: 'reference' }, // serial number
+  { phrase: 'account', tag: 'reference' }, // account reference (a full card is still masked)
+  { phrase: 'acct', tag: 'reference' }, // same
+  { phrase: 'promo code', tag: 'reference' }, // wins over "code"
+  { phrase: 'promotional code', tag: 'reference' }, // wins over "code"
+  { phrase: 'discount code', tag: 'reference' }, // wins over "code"
+  { phrase: 'coupon', tag: 'reference' }, // coupon code
+  { phrase: 'coupon code', tag: 'reference' }, // wins over "code"
+  { phrase: 'voucher code', tag: 'reference' }, // wins over "code"
+  { phrase: 'referral code', tag: 'reference' }, // wins over "code"
+  { phrase: 'invite code', tag: 'reference' }, // wins over "code"
+  { phrase: 'error code', tag: 'reference' }, // wins over "code"
+  { phrase: 'error', tag: 'reference' }, // "error 5041"
+  { phrase: 'status code', tag: 'reference' }, // wins over "code"
+  { phrase: 'reason code', tag: 'reference' }, // dispute reason code
+  { phrase: 'merchant code', tag: 'reference' }, // wins over "code"
+  { phrase: 'merchant category code', tag: 'reference' }, // MCC
+  { phrase: 'mcc', tag: 'reference' }, // merchant category code
+  { phrase: 'swift code', tag: 'reference' }, // bank identifier
+  { phrase: 'sort code', tag: 'reference' }, // UK bank identifier
+  { phrase: 'bar code', tag: 'reference' }, // wins over "code"
+  { phrase: 'barcode', tag: 'reference' }, // barcode number
+  { phrase: 'qr code', tag: 'reference' }, // wins over "code"
+  { phrase: 'product code', tag: 'reference' }, // wins over "code"
+  { phrase: 'item code', tag: 'reference' }, // wins over "code"
   {
     phrase: 'authorization code',
     tag: 'reference',
-    reason: 'a transaction approval code printed on receipts',
+    // a transaction approval code printed on receipts
   },
-  { phrase: 'approval code', tag: 'reference', reason: 'same' },
-  { phrase: 'dress code', tag: 'reference', reason: 'wins over "code"' },
-  { phrase: 'pedido', tag: 'reference', reason: 'ES: order' },
-  { phrase: 'orden', tag: 'reference', reason: 'ES: order' },
-  { phrase: 'caso', tag: 'reference', reason: 'ES: case' },
-  { phrase: 'número de caso', tag: 'reference', reason: 'ES: case number' },
-  { phrase: 'referencia', tag: 'reference', reason: 'ES: reference' },
-  { phrase: 'confirmación', tag: 'reference', reason: 'ES: confirmation' },
-  { phrase: 'rastreo', tag: 'reference', reason: 'ES: tracking' },
-  { phrase: 'seguimiento', tag: 'reference', reason: 'ES: tracking' },
-  { phrase: 'reclamo', tag: 'reference', reason: 'ES: claim' },
-  { phrase: 'disputa', tag: 'reference', reason: 'ES: dispute' },
-  { phrase: 'factura', tag: 'reference', reason: 'ES: invoice' },
-  { phrase: 'recibo', tag: 'reference', reason: 'ES: receipt' },
-  { phrase: 'transacción', tag: 'reference', reason: 'ES: transaction' },
-  { phrase: 'reserva', tag: 'reference', reason: 'ES: booking' },
-  { phrase: 'vuelo', tag: 'reference', reason: 'ES: flight' },
-  { phrase: 'folio', tag: 'reference', reason: 'ES (MX): reference number' },
-  { phrase: 'cuenta', tag: 'reference', reason: 'ES: account' },
-  { phrase: 'código de promoción', tag: 'reference', reason: 'ES: promo code' },
-  { phrase: 'código promocional', tag: 'reference', reason: 'ES: promo code' },
-  { phrase: 'código de descuento', tag: 'reference', reason: 'ES: discount code' },
-  { phrase: 'código de cupón', tag: 'reference', reason: 'ES: coupon code' },
-  { phrase: 'código de error', tag: 'reference', reason: 'ES: error code' },
-  { phrase: 'código de referencia', tag: 'reference', reason: 'ES: reference code' },
-  { phrase: 'código de confirmación', tag: 'reference', reason: 'ES: confirmation code' },
-  { phrase: 'código de barras', tag: 'reference', reason: 'ES: barcode' },
-  { phrase: 'código de seguimiento', tag: 'reference', reason: 'ES: tracking code' },
-  { phrase: 'código de reserva', tag: 'reference', reason: 'ES: booking code' },
-  { phrase: 'código de autorización', tag: 'reference', reason: 'ES: authorization code' },
+  { phrase: 'approval code', tag: 'reference' }, // same
+  { phrase: 'dress code', tag: 'reference' }, // wins over "code"
+  { phrase: 'pedido', tag: 'reference' }, // ES: order
+  { phrase: 'orden', tag: 'reference' }, // ES: order
+  { phrase: 'caso', tag: 'reference' }, // ES: case
+  { phrase: 'número de caso', tag: 'reference' }, // ES: case number
+  { phrase: 'referencia', tag: 'reference' }, // ES: reference
+  { phrase: 'confirmación', tag: 'reference' }, // ES: confirmation
+  { phrase: 'rastreo', tag: 'reference' }, // ES: tracking
+  { phrase: 'seguimiento', tag: 'reference' }, // ES: tracking
+  { phrase: 'reclamo', tag: 'reference' }, // ES: claim
+  { phrase: 'disputa', tag: 'reference' }, // ES: dispute
+  { phrase: 'factura', tag: 'reference' }, // ES: invoice
+  { phrase: 'recibo', tag: 'reference' }, // ES: receipt
+  { phrase: 'transacción', tag: 'reference' }, // ES: transaction
+  { phrase: 'reserva', tag: 'reference' }, // ES: booking
+  { phrase: 'vuelo', tag: 'reference' }, // ES: flight
+  { phrase: 'folio', tag: 'reference' }, // ES (MX): reference number
+  { phrase: 'cuenta', tag: 'reference' }, // ES: account
+  { phrase: 'código de promoción', tag: 'reference' }, // ES: promo code
+  { phrase: 'código promocional', tag: 'reference' }, // ES: promo code
+  { phrase: 'código de descuento', tag: 'reference' }, // ES: discount code
+  { phrase: 'código de cupón', tag: 'reference' }, // ES: coupon code
+  { phrase: 'código de error', tag: 'reference' }, // ES: error code
+  { phrase: 'código de referencia', tag: 'reference' }, // ES: reference code
+  { phrase: 'código de confirmación', tag: 'reference' }, // ES: confirmation code
+  { phrase: 'código de barras', tag: 'reference' }, // ES: barcode
+  { phrase: 'código de seguimiento', tag: 'reference' }, // ES: tracking code
+  { phrase: 'código de reserva', tag: 'reference' }, // ES: booking code
+  { phrase: 'código de autorización', tag: 'reference' }, // ES: authorization code
   // Bank routing numbers are 9 digits, like an SSN.
-  { phrase: 'routing', tag: 'routing', reason: 'ABA routing number (9 digits)' },
-  { phrase: 'routing number', tag: 'routing', reason: 'same' },
-  { phrase: 'aba', tag: 'routing', reason: 'same' },
-  { phrase: 'número de ruta', tag: 'routing', reason: 'ES: routing number' },
+  { phrase: 'routing', tag: 'routing' }, // ABA routing number (9 digits)
+  { phrase: 'routing number', tag: 'routing' }, // same
+  { phrase: 'aba', tag: 'routing' }, // same
+  { phrase: 'número de ruta', tag: 'routing' }, // ES: routing number
   // Amounts and loyalty balances.
-  { phrase: 'dollars', tag: 'amount', reason: 'amount' },
-  { phrase: 'usd', tag: 'amount', reason: 'amount' },
-  { phrase: 'points', tag: 'amount', reason: 'Membership Rewards balance' },
-  { phrase: 'miles', tag: 'amount', reason: 'loyalty balance' },
-  { phrase: 'dólares', tag: 'amount', reason: 'ES: dollars' },
-  { phrase: 'pesos', tag: 'amount', reason: 'ES: pesos' },
-  { phrase: 'puntos', tag: 'amount', reason: 'ES: points' },
-  { phrase: 'millas', tag: 'amount', reason: 'ES: miles' },
+  { phrase: 'dollars', tag: 'amount' }, // amount
+  { phrase: 'usd', tag: 'amount' }, // amount
+  { phrase: 'points', tag: 'amount' }, // Membership Rewards balance
+  { phrase: 'miles', tag: 'amount' }, // loyalty balance
+  { phrase: 'dólares', tag: 'amount' }, // ES: dollars
+  { phrase: 'pesos', tag: 'amount' }, // ES: pesos
+  { phrase: 'puntos', tag: 'amount' }, // ES: points
+  { phrase: 'millas', tag: 'amount' }, // ES: miles
   // Dates.
-  { phrase: 'date of birth', tag: 'dob', reason: 'identity check, not a secret here' },
-  { phrase: 'dob', tag: 'dob', reason: 'same' },
-  { phrase: 'birthday', tag: 'dob', reason: 'same' },
-  { phrase: 'fecha de nacimiento', tag: 'dob', reason: 'ES: date of birth' },
+  { phrase: 'date of birth', tag: 'dob' }, // identity check, not a secret here
+  { phrase: 'dob', tag: 'dob' }, // same
+  { phrase: 'birthday', tag: 'dob' }, // same
+  { phrase: 'fecha de nacimiento', tag: 'dob' }, // ES: date of birth
 ];
 
 /**

@@ -8,7 +8,8 @@
  * Luhn alone is never enough. Test PANs are NOT exempt (QA uses them and real cards collide).
  *
  * Each row: the range of leading digits (inclusive, same number of digits on both ends),
- * the lengths the network issues, and why the row is here.
+ * the lengths the network issues, and (in a comment) why the row is here. Reasons are comments,
+ * not data, so they cost nothing in the widget's bundle.
  */
 
 interface IinRow {
@@ -16,66 +17,65 @@ interface IinRow {
   from: string;
   to: string;
   lengths: readonly number[];
-  reason: string;
 }
 
 const L16_19 = [16, 17, 18, 19] as const;
 
 export const IIN_TABLE: readonly IinRow[] = [
   // Amex: 34 and 37, always 15 digits, printed 4-6-5. The issuer's own cards.
-  { network: 'amex', from: '34', to: '34', lengths: [15], reason: 'American Express' },
-  { network: 'amex', from: '37', to: '37', lengths: [15], reason: 'American Express' },
+  { network: 'amex', from: '34', to: '34', lengths: [15] }, // American Express
+  { network: 'amex', from: '37', to: '37', lengths: [15] }, // American Express
   // Visa: every 4, 13 (legacy), 16 and 19 digits.
-  { network: 'visa', from: '4', to: '4', lengths: [13, 16, 19], reason: 'Visa' },
+  { network: 'visa', from: '4', to: '4', lengths: [13, 16, 19] }, // Visa
   // Mastercard: 51–55 and the 2-series 2221–2720, 16 digits.
-  { network: 'mastercard', from: '51', to: '55', lengths: [16], reason: 'Mastercard' },
-  { network: 'mastercard', from: '2221', to: '2720', lengths: [16], reason: 'Mastercard 2-series' },
+  { network: 'mastercard', from: '51', to: '55', lengths: [16] }, // Mastercard
+  { network: 'mastercard', from: '2221', to: '2720', lengths: [16] }, // Mastercard 2-series
   // Discover: 6011, 644–649, 65, and the UnionPay co-brand range 622126–622925; 16–19.
-  { network: 'discover', from: '6011', to: '6011', lengths: L16_19, reason: 'Discover' },
-  { network: 'discover', from: '644', to: '649', lengths: L16_19, reason: 'Discover' },
-  { network: 'discover', from: '65', to: '65', lengths: L16_19, reason: 'Discover' },
+  { network: 'discover', from: '6011', to: '6011', lengths: L16_19 }, // Discover
+  { network: 'discover', from: '644', to: '649', lengths: L16_19 }, // Discover
+  { network: 'discover', from: '65', to: '65', lengths: L16_19 }, // Discover
   {
     network: 'discover',
     from: '622126',
     to: '622925',
     lengths: L16_19,
-    reason: 'Discover / UnionPay co-brand',
+    // Discover / UnionPay co-brand
   },
   // JCB: 3528–3589, 16–19.
-  { network: 'jcb', from: '3528', to: '3589', lengths: L16_19, reason: 'JCB' },
+  { network: 'jcb', from: '3528', to: '3589', lengths: L16_19 }, // JCB
   // Diners Club International: 300–305, 3095, 36, 38–39; 14–19 (printed 4-6-4 when 14).
-  { network: 'diners', from: '300', to: '305', lengths: [14, 15, 16, 17, 18, 19], reason: 'Diners Club' },
-  { network: 'diners', from: '3095', to: '3095', lengths: [14, 15, 16, 17, 18, 19], reason: 'Diners Club' },
-  { network: 'diners', from: '36', to: '36', lengths: [14, 15, 16, 17, 18, 19], reason: 'Diners Club' },
-  { network: 'diners', from: '38', to: '39', lengths: [14, 15, 16, 17, 18, 19], reason: 'Diners Club' },
+  { network: 'diners', from: '300', to: '305', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { network: 'diners', from: '3095', to: '3095', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { network: 'diners', from: '36', to: '36', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { network: 'diners', from: '38', to: '39', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
   // UnionPay: 62, 16–19.
-  { network: 'unionpay', from: '62', to: '62', lengths: L16_19, reason: 'UnionPay' },
+  { network: 'unionpay', from: '62', to: '62', lengths: L16_19 }, // UnionPay
   // Maestro (debit, used by travellers): its IINs, 13–19 here (12-digit Maestro is below our floor).
-  { network: 'maestro', from: '5018', to: '5018', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
-  { network: 'maestro', from: '5020', to: '5020', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
-  { network: 'maestro', from: '5038', to: '5038', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
-  { network: 'maestro', from: '5893', to: '5893', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
-  { network: 'maestro', from: '6304', to: '6304', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
+  { network: 'maestro', from: '5018', to: '5018', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { network: 'maestro', from: '5020', to: '5020', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { network: 'maestro', from: '5038', to: '5038', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { network: 'maestro', from: '5893', to: '5893', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { network: 'maestro', from: '6304', to: '6304', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
   {
     network: 'maestro',
     from: '6759',
     to: '6759',
     lengths: [13, 14, 15, 16, 17, 18, 19],
-    reason: 'Maestro UK',
+    // Maestro UK
   },
-  { network: 'maestro', from: '6761', to: '6763', lengths: [13, 14, 15, 16, 17, 18, 19], reason: 'Maestro' },
+  { network: 'maestro', from: '6761', to: '6763', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
   // Dankort 5019 (16), Mir 2200–2204 (16–19), RuPay 60 and 508 (16), Troy 9792 (16),
   // Verve 506099–506198 / 650002–650027 (16, 18, 19), InterPayment 636 (16–19),
   // InstaPayment 637–639 (16): smaller networks a cardmember abroad may still paste.
-  { network: 'dankort', from: '5019', to: '5019', lengths: [16], reason: 'Dankort' },
-  { network: 'mir', from: '2200', to: '2204', lengths: L16_19, reason: 'Mir' },
-  { network: 'rupay', from: '60', to: '60', lengths: [16], reason: 'RuPay' },
-  { network: 'rupay', from: '508', to: '508', lengths: [16], reason: 'RuPay' },
-  { network: 'troy', from: '9792', to: '9792', lengths: [16], reason: 'Troy' },
-  { network: 'verve', from: '506099', to: '506198', lengths: [16, 18, 19], reason: 'Verve' },
-  { network: 'verve', from: '650002', to: '650027', lengths: [16, 18, 19], reason: 'Verve' },
-  { network: 'interpayment', from: '636', to: '636', lengths: L16_19, reason: 'InterPayment' },
-  { network: 'instapayment', from: '637', to: '639', lengths: [16], reason: 'InstaPayment' },
+  { network: 'dankort', from: '5019', to: '5019', lengths: [16] }, // Dankort
+  { network: 'mir', from: '2200', to: '2204', lengths: L16_19 }, // Mir
+  { network: 'rupay', from: '60', to: '60', lengths: [16] }, // RuPay
+  { network: 'rupay', from: '508', to: '508', lengths: [16] }, // RuPay
+  { network: 'troy', from: '9792', to: '9792', lengths: [16] }, // Troy
+  { network: 'verve', from: '506099', to: '506198', lengths: [16, 18, 19] }, // Verve
+  { network: 'verve', from: '650002', to: '650027', lengths: [16, 18, 19] }, // Verve
+  { network: 'interpayment', from: '636', to: '636', lengths: L16_19 }, // InterPayment
+  { network: 'instapayment', from: '637', to: '639', lengths: [16] }, // InstaPayment
 ];
 
 /** Shortest and longest PAN we look for. */

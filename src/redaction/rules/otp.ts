@@ -13,46 +13,46 @@ export const OTP_DIGITS = { min: 4, max: 8 } as const;
 export const PIN_DIGITS = { min: 4, max: 8 } as const;
 
 export const OTP_CUES: readonly CueRule[] = [
-  { phrase: 'otp', reason: 'one-time password' },
-  { phrase: 'one time code', reason: 'wording of most bank SMS' },
-  { phrase: 'one time passcode', reason: 'wording of bank SMS' },
-  { phrase: 'one time password', reason: 'wording of bank SMS' },
-  { phrase: 'one time pin', reason: 'wording of bank SMS' },
-  { phrase: 'one time verification code', reason: 'Amex SafeKey SMS' },
-  { phrase: 'onetime code', reason: 'spelling variant' },
-  { phrase: 'verification code', reason: 'most common 2FA wording' },
-  { phrase: 'verification', reason: '"Verification: 482917"' },
-  { phrase: 'verify code', reason: 'app wording' },
-  { phrase: 'authentication code', reason: '2FA wording' },
-  { phrase: 'auth code', reason: '2FA wording (login context)' },
-  { phrase: 'login code', reason: '2FA wording' },
-  { phrase: 'log in code', reason: '2FA wording' },
-  { phrase: 'sign in code', reason: '2FA wording' },
-  { phrase: 'access code', reason: '2FA wording' },
-  { phrase: '2fa', reason: 'two-factor code' },
-  { phrase: 'mfa', reason: 'multi-factor code' },
-  { phrase: 'safekey', reason: 'American Express SafeKey one-time code' },
-  { phrase: 'sms code', reason: 'code received by text' },
-  { phrase: 'text code', reason: 'code received by text' },
-  { phrase: 'texted me', reason: '"they texted me 482917"' },
-  { phrase: 'code', reason: 'generic: "the code is 482917", "code: 482917"' },
-  { phrase: 'token', reason: 'hardware/soft token code' },
-  { phrase: 'código', reason: 'ES: generic code' },
-  { phrase: 'código de verificación', reason: 'ES: verification code' },
-  { phrase: 'código de acceso', reason: 'ES: access code' },
-  { phrase: 'código de un solo uso', reason: 'ES: one-time code' },
-  { phrase: 'código temporal', reason: 'ES: temporary code' },
-  { phrase: 'clave dinámica', reason: 'ES (LatAm banks): dynamic key = OTP' },
-  { phrase: 'clave temporal', reason: 'ES: temporary key' },
-  { phrase: 'contraseña de un solo uso', reason: 'ES: one-time password' },
+  { phrase: 'otp' }, // one-time password
+  { phrase: 'one time code' }, // wording of most bank SMS
+  { phrase: 'one time passcode' }, // wording of bank SMS
+  { phrase: 'one time password' }, // wording of bank SMS
+  { phrase: 'one time pin' }, // wording of bank SMS
+  { phrase: 'one time verification code' }, // Amex SafeKey SMS
+  { phrase: 'onetime code' }, // spelling variant
+  { phrase: 'verification code' }, // most common 2FA wording
+  { phrase: 'verification' }, // "Verification: 482917"
+  { phrase: 'verify code' }, // app wording
+  { phrase: 'authentication code' }, // 2FA wording
+  { phrase: 'auth code' }, // 2FA wording (login context)
+  { phrase: 'login code' }, // 2FA wording
+  { phrase: 'log in code' }, // 2FA wording
+  { phrase: 'sign in code' }, // 2FA wording
+  { phrase: 'access code' }, // 2FA wording
+  { phrase: '2fa' }, // two-factor code
+  { phrase: 'mfa' }, // multi-factor code
+  { phrase: 'safekey' }, // American Express SafeKey one-time code
+  { phrase: 'sms code' }, // code received by text
+  { phrase: 'text code' }, // code received by text
+  { phrase: 'texted me' }, // "they texted me 482917"
+  { phrase: 'code' }, // generic: "the code is 482917", "code: 482917"
+  { phrase: 'token' }, // hardware/soft token code
+  { phrase: 'código' }, // ES: generic code
+  { phrase: 'código de verificación' }, // ES: verification code
+  { phrase: 'código de acceso' }, // ES: access code
+  { phrase: 'código de un solo uso' }, // ES: one-time code
+  { phrase: 'código temporal' }, // ES: temporary code
+  { phrase: 'clave dinámica' }, // ES (LatAm banks): dynamic key = OTP
+  { phrase: 'clave temporal' }, // ES: temporary key
+  { phrase: 'contraseña de un solo uso' }, // ES: one-time password
 ];
 
 export const PIN_CUES: readonly CueRule[] = [
-  { phrase: 'pin', reason: 'card or account PIN (PCI sensitive authentication data)' },
-  { phrase: 'pin number', reason: 'same' },
-  { phrase: 'pin code', reason: 'same' },
-  { phrase: 'nip', reason: 'ES (MX): número de identificación personal' },
-  { phrase: 'número de identificación personal', reason: 'ES: PIN spelled out' },
+  { phrase: 'pin' }, // card or account PIN (PCI sensitive authentication data)
+  { phrase: 'pin number' }, // same
+  { phrase: 'pin code' }, // same
+  { phrase: 'nip' }, // ES (MX): número de identificación personal
+  { phrase: 'número de identificación personal' }, // ES: PIN spelled out
 ];
 
 /**
@@ -60,10 +60,10 @@ export const PIN_CUES: readonly CueRule[] = [
  * (→ password, when a link word or colon introduces it).
  */
 export const PASSCODE_CUES: readonly CueRule[] = [
-  { phrase: 'passcode', reason: 'numeric or alphanumeric login secret' },
-  { phrase: 'pass code', reason: 'spelling variant' },
-  { phrase: 'clave', reason: 'ES: used for PINs and passwords alike' },
-  { phrase: 'clave secreta', reason: 'ES: secret key' },
-  { phrase: 'clave de acceso', reason: 'ES: access key' },
-  { phrase: 'clave personal', reason: 'ES: personal key' },
+  { phrase: 'passcode' }, // numeric or alphanumeric login secret
+  { phrase: 'pass code' }, // spelling variant
+  { phrase: 'clave' }, // ES: used for PINs and passwords alike
+  { phrase: 'clave secreta' }, // ES: secret key
+  { phrase: 'clave de acceso' }, // ES: access key
+  { phrase: 'clave personal' }, // ES: personal key
 ];

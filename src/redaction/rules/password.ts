@@ -13,17 +13,17 @@ export interface PasswordCue extends CueRule {
 }
 
 export const PASSWORD_CUES: readonly PasswordCue[] = [
-  { phrase: 'password', reason: 'the word itself' },
-  { phrase: 'passwd', reason: 'Unix spelling' },
-  { phrase: 'pwd', reason: 'abbreviation' },
-  { phrase: 'pw', reason: 'abbreviation ("user jdoe pw X")' },
-  { phrase: 'pass word', reason: 'split spelling' },
-  { phrase: 'passphrase', reason: 'long password' },
-  { phrase: 'pass phrase', reason: 'split spelling' },
-  { phrase: 'login password', reason: 'online-account password' },
-  { phrase: 'online password', reason: 'online-account password' },
-  { phrase: 'contraseña', reason: 'ES: password' },
-  { phrase: 'pass', reason: '"pass: X" in pasted credentials', strict: true },
+  { phrase: 'password' }, // the word itself
+  { phrase: 'passwd' }, // Unix spelling
+  { phrase: 'pwd' }, // abbreviation
+  { phrase: 'pw' }, // abbreviation ("user jdoe pw X")
+  { phrase: 'pass word' }, // split spelling
+  { phrase: 'passphrase' }, // long password
+  { phrase: 'pass phrase' }, // split spelling
+  { phrase: 'login password' }, // online-account password
+  { phrase: 'online password' }, // online-account password
+  { phrase: 'contraseña' }, // ES: password
+  { phrase: 'pass', strict: true }, // "pass: X" in pasted credentials
 ];
 
 /** Words that introduce the value ("is", ":" is handled as punctuation). */

@@ -12,23 +12,23 @@
 import type { CueRule } from './cue.js';
 
 export const SSN_CUES: readonly CueRule[] = [
-  { phrase: 'ssn', reason: 'abbreviation' },
-  { phrase: 'ssn#', reason: 'abbreviation' },
-  { phrase: 'ss#', reason: 'abbreviation' },
-  { phrase: 'ss no', reason: 'abbreviation' },
-  { phrase: 'social', reason: '"my social is …"' },
-  { phrase: 'social security', reason: 'full name' },
-  { phrase: 'social security number', reason: 'full name' },
-  { phrase: 'soc sec', reason: 'abbreviation' },
-  { phrase: 'itin', reason: 'Individual Taxpayer Identification Number' },
-  { phrase: 'tin', reason: 'Taxpayer Identification Number' },
-  { phrase: 'tax id', reason: 'taxpayer id' },
-  { phrase: 'taxpayer id', reason: 'taxpayer id' },
-  { phrase: 'taxpayer identification number', reason: 'full name' },
-  { phrase: 'seguro social', reason: 'ES: social security' },
-  { phrase: 'número de seguro social', reason: 'ES: social security number' },
-  { phrase: 'contribuyente', reason: 'ES: taxpayer (número de contribuyente)' },
-  { phrase: 'identificación fiscal', reason: 'ES: tax id' },
+  { phrase: 'ssn' }, // abbreviation
+  { phrase: 'ssn#' }, // abbreviation
+  { phrase: 'ss#' }, // abbreviation
+  { phrase: 'ss no' }, // abbreviation
+  { phrase: 'social' }, // "my social is …"
+  { phrase: 'social security' }, // full name
+  { phrase: 'social security number' }, // full name
+  { phrase: 'soc sec' }, // abbreviation
+  { phrase: 'itin' }, // Individual Taxpayer Identification Number
+  { phrase: 'tin' }, // Taxpayer Identification Number
+  { phrase: 'tax id' }, // taxpayer id
+  { phrase: 'taxpayer id' }, // taxpayer id
+  { phrase: 'taxpayer identification number' }, // full name
+  { phrase: 'seguro social' }, // ES: social security
+  { phrase: 'número de seguro social' }, // ES: social security number
+  { phrase: 'contribuyente' }, // ES: taxpayer (número de contribuyente)
+  { phrase: 'identificación fiscal' }, // ES: tax id
 ];
 
 /**
