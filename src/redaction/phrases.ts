@@ -10,11 +10,10 @@ import { NUM, WORD, hashKey, tokenize } from './tokens.js';
 import type { TokenList } from './tokens.js';
 import { CVV_CUES, EXPIRY_CUES } from './rules/cvv.js';
 import { OTP_CUES, PASSCODE_CUES, PIN_CUES } from './rules/otp.js';
-import { PASSWORD_CUES } from './rules/password.js';
+import { PASSWORD_CUES, PASSWORD_STRICT_CUES } from './rules/password.js';
 import { SSN_CUES } from './rules/ssn.js';
 import { BENIGN_CUES } from './rules/benign.js';
 import type { BenignTag } from './rules/benign.js';
-import type { CueRule } from './rules/cue.js';
 
 export type CueKind = 'cvv' | 'expiry' | 'otp' | 'pin' | 'passcode' | 'password' | 'ssn' | 'benign';
 
@@ -47,13 +46,21 @@ let longest = 0;
 /** Every distinct CueInfo, by id. */
 const INFOS: CueInfo[] = [];
 
-function add<R extends CueRule>(rules: readonly R[], info: (r: R) => Omit<CueInfo, 'id'>): void {
-  for (const r of rules) {
-    const T = tokenize(r.phrase);
+/**
+ * Adds a rule table: cue phrases, as a person would type them, each a phrase that, written near
+ * a number, says what the number is. Phrases are matched on folded word keys (case and accents
+ * ignored: "Código" = "codigo"), hyphens between words are skipped ("one-time" = "one time"),
+ * and digits or symbols inside a phrase match as their own tokens ("2fa", "ss#", "last 4").
+ * Tables are lists of strings, why each phrase is a cue being the comment next to it (comments
+ * cost nothing in the widget's bundle).
+ */
+function add(phrases: readonly string[], info: Omit<CueInfo, 'id'>): void {
+  for (const phrase of phrases) {
+    const T = tokenize(phrase);
     const keys: string[] = [];
     for (let k = 0; k < T.n; k++) if (!T.isPunct(k, '-')) keys.push(T.key(k));
     if (T.t(0) !== WORD && T.t(0) !== NUM)
-      throw new Error(`redaction: phrase "${r.phrase}" must start with a word`);
+      throw new Error(`redaction: phrase "${phrase}" must start with a word`);
     rootFilter[hashKey(keys[0] ?? '') & 4095] = 1;
     let node = root;
     for (const key of keys) {
@@ -67,23 +74,26 @@ function add<R extends CueRule>(rules: readonly R[], info: (r: R) => Omit<CueInf
       }
       node = child;
     }
-    if (node.info !== undefined && node.info.kind !== info(r).kind) {
-      throw new Error(`redaction: phrase "${r.phrase}" is in two rule tables`);
+    if (node.info !== undefined && node.info.kind !== info.kind) {
+      throw new Error(`redaction: phrase "${phrase}" is in two rule tables`);
     }
-    node.info = { ...info(r), id: INFOS.length };
+    node.info = { ...info, id: INFOS.length };
     INFOS.push(node.info);
     longest = Math.max(longest, keys.length);
   }
 }
 
-add(CVV_CUES, () => ({ kind: 'cvv' }));
-add(EXPIRY_CUES, () => ({ kind: 'expiry' }));
-add(OTP_CUES, () => ({ kind: 'otp' }));
-add(PIN_CUES, () => ({ kind: 'pin' }));
-add(PASSCODE_CUES, () => ({ kind: 'passcode' }));
-add(SSN_CUES, () => ({ kind: 'ssn' }));
-add(PASSWORD_CUES, (r) => ({ kind: 'password', strict: r.strict === true }));
-add(BENIGN_CUES, (r) => ({ kind: 'benign', tag: r.tag }));
+add(CVV_CUES, { kind: 'cvv' });
+add(EXPIRY_CUES, { kind: 'expiry' });
+add(OTP_CUES, { kind: 'otp' });
+add(PIN_CUES, { kind: 'pin' });
+add(PASSCODE_CUES, { kind: 'passcode' });
+add(SSN_CUES, { kind: 'ssn' });
+add(PASSWORD_CUES, { kind: 'password', strict: false });
+add(PASSWORD_STRICT_CUES, { kind: 'password', strict: true });
+for (const [tag, phrases] of Object.entries(BENIGN_CUES) as [BenignTag, readonly string[]][]) {
+  add(phrases, { kind: 'benign', tag });
+}
 
 /** The child of `node` matching token k, if any. */
 function step(T: TokenList, node: Node, k: number): Node | undefined {

@@ -10,163 +10,168 @@
  * Phrases containing "code" ("zip code", "promo code") are here so that they win over the
  * generic otp cue "code": the phrase matcher takes the longest phrase starting earliest.
  */
-import type { CueRule } from './cue.js';
-
 export type BenignTag = 'last4' | 'zip' | 'phone' | 'reference' | 'routing' | 'amount' | 'dob' | 'date';
 
-export interface BenignCue extends CueRule {
-  tag: BenignTag;
-}
-
-export const BENIGN_CUES: readonly BenignCue[] = [
+/** Benign cues by what they say the number is, in matching order. */
+export const BENIGN_CUES: Readonly<Partial<Record<BenignTag, readonly string[]>>> = {
   // The last four identify the card without exposing it (PCI allows showing them).
-  { phrase: 'last four', tag: 'last4' }, // "last four digits" identify a card
-  { phrase: 'last 4', tag: 'last4' }, // same
-  { phrase: 'last four digits', tag: 'last4' }, // same
-  { phrase: 'last 4 digits', tag: 'last4' }, // same
-  { phrase: 'last digits', tag: 'last4' }, // same
-  { phrase: 'ending in', tag: 'last4' }, // "card ending in 1005"
-  { phrase: 'ending with', tag: 'last4' }, // same
-  { phrase: 'ends in', tag: 'last4' }, // same
-  { phrase: 'ends with', tag: 'last4' }, // same
-  { phrase: 'ending', tag: 'last4' }, // "Amex ending 1005"
-  { phrase: 'últimos cuatro', tag: 'last4' }, // ES: last four
-  { phrase: 'últimos 4', tag: 'last4' }, // ES: last four
-  { phrase: 'últimos dígitos', tag: 'last4' }, // ES: last digits
-  { phrase: 'termina en', tag: 'last4' }, // ES: ends in
-  { phrase: 'terminada en', tag: 'last4' }, // ES: ending in
-  { phrase: 'terminación', tag: 'last4' }, // ES: ending
+  last4: [
+    'last four', // "last four digits" identify a card
+    'last 4', // same
+    'last four digits', // same
+    'last 4 digits', // same
+    'last digits', // same
+    'ending in', // "card ending in 1005"
+    'ending with', // same
+    'ends in', // same
+    'ends with', // same
+    'ending', // "Amex ending 1005"
+    'últimos cuatro', // ES: last four
+    'últimos 4', // ES: last four
+    'últimos dígitos', // ES: last digits
+    'termina en', // ES: ends in
+    'terminada en', // ES: ending in
+    'terminación', // ES: ending
+  ],
   // Postal codes.
-  { phrase: 'zip', tag: 'zip' }, // US ZIP or ZIP+4
-  { phrase: 'zip code', tag: 'zip' }, // wins over the otp cue "code"
-  { phrase: 'zipcode', tag: 'zip' }, // spelling variant
-  { phrase: 'postal code', tag: 'zip' }, // wins over "code"
-  { phrase: 'postcode', tag: 'zip' }, // UK/CA
-  { phrase: 'código postal', tag: 'zip' }, // ES: postal code, wins over "código"
+  zip: [
+    'zip', // US ZIP or ZIP+4
+    'zip code', // wins over the otp cue "code"
+    'zipcode', // spelling variant
+    'postal code', // wins over "code"
+    'postcode', // UK/CA
+    'código postal', // ES: postal code, wins over "código"
+  ],
   // Phone numbers.
-  { phrase: 'phone', tag: 'phone' }, // phone number
-  { phrase: 'phone number', tag: 'phone' }, // phone number
-  { phrase: 'telephone', tag: 'phone' }, // phone number
-  { phrase: 'tel', tag: 'phone' }, // phone number
-  { phrase: 'cell', tag: 'phone' }, // phone number
-  { phrase: 'mobile', tag: 'phone' }, // phone number
-  { phrase: 'call', tag: 'phone' }, // "call 1-800-528-4800", "call me at …"
-  { phrase: 'fax', tag: 'phone' }, // fax number
-  { phrase: 'ext', tag: 'phone' }, // extension
-  { phrase: 'extension', tag: 'phone' }, // extension
-  { phrase: 'area code', tag: 'phone' }, // wins over "code"
-  { phrase: 'country code', tag: 'phone' }, // wins over "code"
-  { phrase: 'teléfono', tag: 'phone' }, // ES: phone
-  { phrase: 'celular', tag: 'phone' }, // ES: mobile
-  { phrase: 'móvil', tag: 'phone' }, // ES: mobile
-  { phrase: 'llamar', tag: 'phone' }, // ES: to call
-  { phrase: 'llame', tag: 'phone' }, // ES: call
-  { phrase: 'llamé', tag: 'phone' }, // ES: I called
-  { phrase: 'código de área', tag: 'phone' }, // ES: area code
-  { phrase: 'código de país', tag: 'phone' }, // ES: country code
+  phone: [
+    'phone', // phone number
+    'phone number', // phone number
+    'telephone', // phone number
+    'tel', // phone number
+    'cell', // phone number
+    'mobile', // phone number
+    'call', // "call 1-800-528-4800", "call me at …"
+    'fax', // fax number
+    'ext', // extension
+    'extension', // extension
+    'area code', // wins over "code"
+    'country code', // wins over "code"
+    'teléfono', // ES: phone
+    'celular', // ES: mobile
+    'móvil', // ES: mobile
+    'llamar', // ES: to call
+    'llame', // ES: call
+    'llamé', // ES: I called
+    'código de área', // ES: area code
+    'código de país', // ES: country code
+  ],
   // Case, order, tracking and other reference numbers.
-  { phrase: 'order', tag: 'reference' }, // order number
-  { phrase: 'order number', tag: 'reference' }, // order number
-  { phrase: 'case', tag: 'reference' }, // case number
-  { phrase: 'case number', tag: 'reference' }, // case number
-  { phrase: 'ticket', tag: 'reference' }, // ticket number
-  { phrase: 'reference', tag: 'reference' }, // reference number
-  { phrase: 'ref', tag: 'reference' }, // reference number
-  { phrase: 'confirmation', tag: 'reference' }, // confirmation number
-  { phrase: 'confirmation code', tag: 'reference' }, // booking reference, not a secret
-  { phrase: 'tracking', tag: 'reference' }, // tracking number
-  { phrase: 'tracking code', tag: 'reference' }, // tracking number
-  { phrase: 'claim', tag: 'reference' }, // claim number
-  { phrase: 'dispute', tag: 'reference' }, // dispute number
-  { phrase: 'invoice', tag: 'reference' }, // invoice number
-  { phrase: 'receipt', tag: 'reference' }, // receipt number
-  { phrase: 'transaction', tag: 'reference' }, // transaction id
-  { phrase: 'booking', tag: 'reference' }, // booking number
-  { phrase: 'booking code', tag: 'reference' }, // booking reference
-  { phrase: 'reservation', tag: 'reference' }, // reservation number
-  { phrase: 'flight', tag: 'reference' }, // flight number
-  { phrase: 'member', tag: 'reference' }, // membership number
-  { phrase: 'imei', tag: 'reference' }, // phone IMEI: 15 digits that pass Luhn
-  { phrase: 'serial', tag: 'reference' }, // serial number
-  { phrase: 'account', tag: 'reference' }, // account reference (a full card is still masked)
-  { phrase: 'acct', tag: 'reference' }, // same
-  { phrase: 'promo code', tag: 'reference' }, // wins over "code"
-  { phrase: 'promotional code', tag: 'reference' }, // wins over "code"
-  { phrase: 'discount code', tag: 'reference' }, // wins over "code"
-  { phrase: 'coupon', tag: 'reference' }, // coupon code
-  { phrase: 'coupon code', tag: 'reference' }, // wins over "code"
-  { phrase: 'voucher code', tag: 'reference' }, // wins over "code"
-  { phrase: 'referral code', tag: 'reference' }, // wins over "code"
-  { phrase: 'invite code', tag: 'reference' }, // wins over "code"
-  { phrase: 'error code', tag: 'reference' }, // wins over "code"
-  { phrase: 'error', tag: 'reference' }, // "error 5041"
-  { phrase: 'status code', tag: 'reference' }, // wins over "code"
-  { phrase: 'reason code', tag: 'reference' }, // dispute reason code
-  { phrase: 'merchant code', tag: 'reference' }, // wins over "code"
-  { phrase: 'merchant category code', tag: 'reference' }, // MCC
-  { phrase: 'mcc', tag: 'reference' }, // merchant category code
-  { phrase: 'swift code', tag: 'reference' }, // bank identifier
-  { phrase: 'sort code', tag: 'reference' }, // UK bank identifier
-  { phrase: 'bar code', tag: 'reference' }, // wins over "code"
-  { phrase: 'barcode', tag: 'reference' }, // barcode number
-  { phrase: 'qr code', tag: 'reference' }, // wins over "code"
-  { phrase: 'product code', tag: 'reference' }, // wins over "code"
-  { phrase: 'item code', tag: 'reference' }, // wins over "code"
-  {
-    phrase: 'authorization code',
-    tag: 'reference',
-    // a transaction approval code printed on receipts
-  },
-  { phrase: 'approval code', tag: 'reference' }, // same
-  { phrase: 'dress code', tag: 'reference' }, // wins over "code"
-  { phrase: 'pedido', tag: 'reference' }, // ES: order
-  { phrase: 'orden', tag: 'reference' }, // ES: order
-  { phrase: 'caso', tag: 'reference' }, // ES: case
-  { phrase: 'número de caso', tag: 'reference' }, // ES: case number
-  { phrase: 'referencia', tag: 'reference' }, // ES: reference
-  { phrase: 'confirmación', tag: 'reference' }, // ES: confirmation
-  { phrase: 'rastreo', tag: 'reference' }, // ES: tracking
-  { phrase: 'seguimiento', tag: 'reference' }, // ES: tracking
-  { phrase: 'reclamo', tag: 'reference' }, // ES: claim
-  { phrase: 'disputa', tag: 'reference' }, // ES: dispute
-  { phrase: 'factura', tag: 'reference' }, // ES: invoice
-  { phrase: 'recibo', tag: 'reference' }, // ES: receipt
-  { phrase: 'transacción', tag: 'reference' }, // ES: transaction
-  { phrase: 'reserva', tag: 'reference' }, // ES: booking
-  { phrase: 'vuelo', tag: 'reference' }, // ES: flight
-  { phrase: 'folio', tag: 'reference' }, // ES (MX): reference number
-  { phrase: 'cuenta', tag: 'reference' }, // ES: account
-  { phrase: 'código de promoción', tag: 'reference' }, // ES: promo code
-  { phrase: 'código promocional', tag: 'reference' }, // ES: promo code
-  { phrase: 'código de descuento', tag: 'reference' }, // ES: discount code
-  { phrase: 'código de cupón', tag: 'reference' }, // ES: coupon code
-  { phrase: 'código de error', tag: 'reference' }, // ES: error code
-  { phrase: 'código de referencia', tag: 'reference' }, // ES: reference code
-  { phrase: 'código de confirmación', tag: 'reference' }, // ES: confirmation code
-  { phrase: 'código de barras', tag: 'reference' }, // ES: barcode
-  { phrase: 'código de seguimiento', tag: 'reference' }, // ES: tracking code
-  { phrase: 'código de reserva', tag: 'reference' }, // ES: booking code
-  { phrase: 'código de autorización', tag: 'reference' }, // ES: authorization code
+  reference: [
+    'order', // order number
+    'order number', // order number
+    'case', // case number
+    'case number', // case number
+    'ticket', // ticket number
+    'reference', // reference number
+    'ref', // reference number
+    'confirmation', // confirmation number
+    'confirmation code', // booking reference, not a secret
+    'tracking', // tracking number
+    'tracking code', // tracking number
+    'claim', // claim number
+    'dispute', // dispute number
+    'invoice', // invoice number
+    'receipt', // receipt number
+    'transaction', // transaction id
+    'booking', // booking number
+    'booking code', // booking reference
+    'reservation', // reservation number
+    'flight', // flight number
+    'member', // membership number
+    'imei', // phone IMEI: 15 digits that pass Luhn
+    'serial', // serial number
+    'account', // account reference (a full card is still masked)
+    'acct', // same
+    'promo code', // wins over "code"
+    'promotional code', // wins over "code"
+    'discount code', // wins over "code"
+    'coupon', // coupon code
+    'coupon code', // wins over "code"
+    'voucher code', // wins over "code"
+    'referral code', // wins over "code"
+    'invite code', // wins over "code"
+    'error code', // wins over "code"
+    'error', // "error 5041"
+    'status code', // wins over "code"
+    'reason code', // dispute reason code
+    'merchant code', // wins over "code"
+    'merchant category code', // MCC
+    'mcc', // merchant category code
+    'swift code', // bank identifier
+    'sort code', // UK bank identifier
+    'bar code', // wins over "code"
+    'barcode', // barcode number
+    'qr code', // wins over "code"
+    'product code', // wins over "code"
+    'item code', // wins over "code"
+    'authorization code', // a transaction approval code printed on receipts
+    'approval code', // same
+    'dress code', // wins over "code"
+    'pedido', // ES: order
+    'orden', // ES: order
+    'caso', // ES: case
+    'número de caso', // ES: case number
+    'referencia', // ES: reference
+    'confirmación', // ES: confirmation
+    'rastreo', // ES: tracking
+    'seguimiento', // ES: tracking
+    'reclamo', // ES: claim
+    'disputa', // ES: dispute
+    'factura', // ES: invoice
+    'recibo', // ES: receipt
+    'transacción', // ES: transaction
+    'reserva', // ES: booking
+    'vuelo', // ES: flight
+    'folio', // ES (MX): reference number
+    'cuenta', // ES: account
+    'código de promoción', // ES: promo code
+    'código promocional', // ES: promo code
+    'código de descuento', // ES: discount code
+    'código de cupón', // ES: coupon code
+    'código de error', // ES: error code
+    'código de referencia', // ES: reference code
+    'código de confirmación', // ES: confirmation code
+    'código de barras', // ES: barcode
+    'código de seguimiento', // ES: tracking code
+    'código de reserva', // ES: booking code
+    'código de autorización', // ES: authorization code
+  ],
   // Bank routing numbers are 9 digits, like an SSN.
-  { phrase: 'routing', tag: 'routing' }, // ABA routing number (9 digits)
-  { phrase: 'routing number', tag: 'routing' }, // same
-  { phrase: 'aba', tag: 'routing' }, // same
-  { phrase: 'número de ruta', tag: 'routing' }, // ES: routing number
+  routing: [
+    'routing', // ABA routing number (9 digits)
+    'routing number', // same
+    'aba', // same
+    'número de ruta', // ES: routing number
+  ],
   // Amounts and loyalty balances.
-  { phrase: 'dollars', tag: 'amount' }, // amount
-  { phrase: 'usd', tag: 'amount' }, // amount
-  { phrase: 'points', tag: 'amount' }, // Membership Rewards balance
-  { phrase: 'miles', tag: 'amount' }, // loyalty balance
-  { phrase: 'dólares', tag: 'amount' }, // ES: dollars
-  { phrase: 'pesos', tag: 'amount' }, // ES: pesos
-  { phrase: 'puntos', tag: 'amount' }, // ES: points
-  { phrase: 'millas', tag: 'amount' }, // ES: miles
+  amount: [
+    'dollars', // amount
+    'usd', // amount
+    'points', // Membership Rewards balance
+    'miles', // loyalty balance
+    'dólares', // ES: dollars
+    'pesos', // ES: pesos
+    'puntos', // ES: points
+    'millas', // ES: miles
+  ],
   // Dates.
-  { phrase: 'date of birth', tag: 'dob' }, // identity check, not a secret here
-  { phrase: 'dob', tag: 'dob' }, // same
-  { phrase: 'birthday', tag: 'dob' }, // same
-  { phrase: 'fecha de nacimiento', tag: 'dob' }, // ES: date of birth
-];
+  dob: [
+    'date of birth', // identity check, not a secret here
+    'dob', // same
+    'birthday', // same
+    'fecha de nacimiento', // ES: date of birth
+  ],
+};
 
 /**
  * Words that describe a length, not a value: "the 3-digit code", "3 or 4 digits",

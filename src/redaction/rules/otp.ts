@@ -7,63 +7,61 @@
  * "G-482917"). Phrases such as "zip code", "promo code" or "error code" are benign cues
  * (rules/benign.ts) and win because the longest phrase starting earliest is taken.
  */
-import type { CueRule } from './cue.js';
-
 export const OTP_DIGITS = { min: 4, max: 8 } as const;
 export const PIN_DIGITS = { min: 4, max: 8 } as const;
 
-export const OTP_CUES: readonly CueRule[] = [
-  { phrase: 'otp' }, // one-time password
-  { phrase: 'one time code' }, // wording of most bank SMS
-  { phrase: 'one time passcode' }, // wording of bank SMS
-  { phrase: 'one time password' }, // wording of bank SMS
-  { phrase: 'one time pin' }, // wording of bank SMS
-  { phrase: 'one time verification code' }, // Amex SafeKey SMS
-  { phrase: 'onetime code' }, // spelling variant
-  { phrase: 'verification code' }, // most common 2FA wording
-  { phrase: 'verification' }, // "Verification: 482917"
-  { phrase: 'verify code' }, // app wording
-  { phrase: 'authentication code' }, // 2FA wording
-  { phrase: 'auth code' }, // 2FA wording (login context)
-  { phrase: 'login code' }, // 2FA wording
-  { phrase: 'log in code' }, // 2FA wording
-  { phrase: 'sign in code' }, // 2FA wording
-  { phrase: 'access code' }, // 2FA wording
-  { phrase: '2fa' }, // two-factor code
-  { phrase: 'mfa' }, // multi-factor code
-  { phrase: 'safekey' }, // American Express SafeKey one-time code
-  { phrase: 'sms code' }, // code received by text
-  { phrase: 'text code' }, // code received by text
-  { phrase: 'texted me' }, // "they texted me 482917"
-  { phrase: 'code' }, // generic: "the code is 482917", "code: 482917"
-  { phrase: 'token' }, // hardware/soft token code
-  { phrase: 'código' }, // ES: generic code
-  { phrase: 'código de verificación' }, // ES: verification code
-  { phrase: 'código de acceso' }, // ES: access code
-  { phrase: 'código de un solo uso' }, // ES: one-time code
-  { phrase: 'código temporal' }, // ES: temporary code
-  { phrase: 'clave dinámica' }, // ES (LatAm banks): dynamic key = OTP
-  { phrase: 'clave temporal' }, // ES: temporary key
-  { phrase: 'contraseña de un solo uso' }, // ES: one-time password
+export const OTP_CUES: readonly string[] = [
+  'otp', // one-time password
+  'one time code', // wording of most bank SMS
+  'one time passcode', // wording of bank SMS
+  'one time password', // wording of bank SMS
+  'one time pin', // wording of bank SMS
+  'one time verification code', // Amex SafeKey SMS
+  'onetime code', // spelling variant
+  'verification code', // most common 2FA wording
+  'verification', // "Verification: 482917"
+  'verify code', // app wording
+  'authentication code', // 2FA wording
+  'auth code', // 2FA wording (login context)
+  'login code', // 2FA wording
+  'log in code', // 2FA wording
+  'sign in code', // 2FA wording
+  'access code', // 2FA wording
+  '2fa', // two-factor code
+  'mfa', // multi-factor code
+  'safekey', // American Express SafeKey one-time code
+  'sms code', // code received by text
+  'text code', // code received by text
+  'texted me', // "they texted me 482917"
+  'code', // generic: "the code is 482917", "code: 482917"
+  'token', // hardware/soft token code
+  'código', // ES: generic code
+  'código de verificación', // ES: verification code
+  'código de acceso', // ES: access code
+  'código de un solo uso', // ES: one-time code
+  'código temporal', // ES: temporary code
+  'clave dinámica', // ES (LatAm banks): dynamic key = OTP
+  'clave temporal', // ES: temporary key
+  'contraseña de un solo uso', // ES: one-time password
 ];
 
-export const PIN_CUES: readonly CueRule[] = [
-  { phrase: 'pin' }, // card or account PIN (PCI sensitive authentication data)
-  { phrase: 'pin number' }, // same
-  { phrase: 'pin code' }, // same
-  { phrase: 'nip' }, // ES (MX): número de identificación personal
-  { phrase: 'número de identificación personal' }, // ES: PIN spelled out
+export const PIN_CUES: readonly string[] = [
+  'pin', // card or account PIN (PCI sensitive authentication data)
+  'pin number', // same
+  'pin code', // same
+  'nip', // ES (MX): número de identificación personal
+  'número de identificación personal', // ES: PIN spelled out
 ];
 
 /**
  * Words that name a secret that may be digits (→ otp, "[code removed]") or a word
  * (→ password, when a link word or colon introduces it).
  */
-export const PASSCODE_CUES: readonly CueRule[] = [
-  { phrase: 'passcode' }, // numeric or alphanumeric login secret
-  { phrase: 'pass code' }, // spelling variant
-  { phrase: 'clave' }, // ES: used for PINs and passwords alike
-  { phrase: 'clave secreta' }, // ES: secret key
-  { phrase: 'clave de acceso' }, // ES: access key
-  { phrase: 'clave personal' }, // ES: personal key
+export const PASSCODE_CUES: readonly string[] = [
+  'passcode', // numeric or alphanumeric login secret
+  'pass code', // spelling variant
+  'clave', // ES: used for PINs and passwords alike
+  'clave secreta', // ES: secret key
+  'clave de acceso', // ES: access key
+  'clave personal', // ES: personal key
 ];

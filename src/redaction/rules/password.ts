@@ -5,25 +5,22 @@
  * Without a link word or colon, X is redacted only when it looks like a secret (letters mixed
  * with digits or symbols, or mixed case) so "password reset" and "forgot password" pass.
  */
-import type { CueRule } from './cue.js';
+export const PASSWORD_CUES: readonly string[] = [
+  'password', // the word itself
+  'passwd', // Unix spelling
+  'pwd', // abbreviation
+  'pw', // abbreviation ("user jdoe pw X")
+  'pass word', // split spelling
+  'passphrase', // long password
+  'pass phrase', // split spelling
+  'login password', // online-account password
+  'online password', // online-account password
+  'contraseña', // ES: password
+];
 
-export interface PasswordCue extends CueRule {
-  /** Needs ':' or '=' right after it ("pass: X"), because the word alone is common English. */
-  strict?: boolean;
-}
-
-export const PASSWORD_CUES: readonly PasswordCue[] = [
-  { phrase: 'password' }, // the word itself
-  { phrase: 'passwd' }, // Unix spelling
-  { phrase: 'pwd' }, // abbreviation
-  { phrase: 'pw' }, // abbreviation ("user jdoe pw X")
-  { phrase: 'pass word' }, // split spelling
-  { phrase: 'passphrase' }, // long password
-  { phrase: 'pass phrase' }, // split spelling
-  { phrase: 'login password' }, // online-account password
-  { phrase: 'online password' }, // online-account password
-  { phrase: 'contraseña' }, // ES: password
-  { phrase: 'pass', strict: true }, // "pass: X" in pasted credentials
+/** Cues that need ':' or '=' right after them ("pass: X"), because the word alone is common English. */
+export const PASSWORD_STRICT_CUES: readonly string[] = [
+  'pass', // "pass: X" in pasted credentials
 ];
 
 /** Words that introduce the value ("is", ":" is handled as punctuation). */

@@ -9,26 +9,24 @@
  * - A benign cue closer to the number wins: "routing number 021000021", "ZIP 12345-6789".
  * - "last 4 of my social 1234" passes (4 digits are not an SSN).
  */
-import type { CueRule } from './cue.js';
-
-export const SSN_CUES: readonly CueRule[] = [
-  { phrase: 'ssn' }, // abbreviation
-  { phrase: 'ssn#' }, // abbreviation
-  { phrase: 'ss#' }, // abbreviation
-  { phrase: 'ss no' }, // abbreviation
-  { phrase: 'social' }, // "my social is …"
-  { phrase: 'social security' }, // full name
-  { phrase: 'social security number' }, // full name
-  { phrase: 'soc sec' }, // abbreviation
-  { phrase: 'itin' }, // Individual Taxpayer Identification Number
-  { phrase: 'tin' }, // Taxpayer Identification Number
-  { phrase: 'tax id' }, // taxpayer id
-  { phrase: 'taxpayer id' }, // taxpayer id
-  { phrase: 'taxpayer identification number' }, // full name
-  { phrase: 'seguro social' }, // ES: social security
-  { phrase: 'número de seguro social' }, // ES: social security number
-  { phrase: 'contribuyente' }, // ES: taxpayer (número de contribuyente)
-  { phrase: 'identificación fiscal' }, // ES: tax id
+export const SSN_CUES: readonly string[] = [
+  'ssn', // abbreviation
+  'ssn#', // abbreviation
+  'ss#', // abbreviation
+  'ss no', // abbreviation
+  'social', // "my social is …"
+  'social security', // full name
+  'social security number', // full name
+  'soc sec', // abbreviation
+  'itin', // Individual Taxpayer Identification Number
+  'tin', // Taxpayer Identification Number
+  'tax id', // taxpayer id
+  'taxpayer id', // taxpayer id
+  'taxpayer identification number', // full name
+  'seguro social', // ES: social security
+  'número de seguro social', // ES: social security number
+  'contribuyente', // ES: taxpayer (número de contribuyente)
+  'identificación fiscal', // ES: tax id
 ];
 
 /**
