@@ -39,11 +39,24 @@ export const CASE_NUMBER = /^AMX-[2-9][A-HJ-NP-Z]{2}[2-9]-[A-HJ-NP-Z][2-9][A-HJ-
  * A source of case numbers, unique for its lifetime. `offset` shifts the sequence (a random
  * one by default, so a restarted server does not repeat the numbers of the last run).
  */
-export function caseNumbers(offset = Math.floor(Math.random() * SPACE)): () => string {
+export function caseNumbers(offset = randomCaseOffset()): () => string {
   let counter = 0;
   return () => {
-    const n = counter % SPACE;
+    const n = counter;
     counter += 1;
-    return spell((mulMod(A, n, SPACE) + offset) % SPACE);
+    return caseNumberAt(n, offset);
   };
+}
+
+/** A random starting point for a new sequence of case numbers. */
+export function randomCaseOffset(): number {
+  return Math.floor(Math.random() * SPACE);
+}
+
+/**
+ * The case number at position `counter` of the sequence that starts at `offset` (what
+ * `caseNumbers` hands out, for a store that keeps the counter itself, e.g. in Redis).
+ */
+export function caseNumberAt(counter: number, offset: number): string {
+  return spell((mulMod(A, counter % SPACE, SPACE) + offset) % SPACE);
 }

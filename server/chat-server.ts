@@ -26,7 +26,7 @@ import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion } from '../src/proto
 import type { ClientFrame, ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
 import { ASSISTANT_NAME, wantsToLeaveQueue } from './assistant/index.js';
-import type { AssistantReply, Lang } from './assistant/index.js';
+import type { Lang } from './assistant/index.js';
 import { Backpressure, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
 import type { Connection } from './connections.js';
 import { INTERNAL_ERROR_TEXT, describeError } from './errors.js';
@@ -34,10 +34,13 @@ import { AddressTable, FrameBudget, RateLimiter, clientAddress } from './limits.
 import type { Admission, Rate } from './limits.js';
 import { secretProblem } from './secret.js';
 import { checkClientFrame, messageIdOf, readFrame } from './validate.js';
-import { createContactCenter } from './contact-center.js';
+import { createContactCenter, said } from './contact-center.js';
 import type { ContactCenterOptions, ContactCenterStats } from './contact-center.js';
-import { append, broadcast, createConversation, later, say } from './conversation.js';
-import type { Conversation, Said } from './conversation.js';
+import { append, createConversation, say } from './conversation.js';
+import type { Conversation } from './conversation.js';
+import { MemoryStore, tx } from './store.js';
+import type { Effect, Store } from './store.js';
+import { RedisStore } from './redis-store.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
@@ -100,6 +103,21 @@ export interface ChatServerOptions extends ContactCenterOptions {
    */
   verifyToken?: (token: string | undefined) => 'ok' | 'expired' | 'invalid';
   /**
+   * Where conversations live: `memory` (the default; one process) or a Redis URL
+   * (`redis://host:6379`, `rediss://…`), shared by every instance behind a load balancer
+   * (server/redis-store.ts, docs/deploy.md).
+   */
+  store?: string;
+  /** Prefix of every Redis key (several deployments, or tests, on one Redis). Default `amex-chat:`. */
+  storePrefix?: string;
+  /** How long an ended conversation is kept in Redis after its last change, in s. Default 30 days. */
+  retentionSeconds?: number;
+  /**
+   * Graceful shutdown (`shutdown()`): how long to wait for clients to leave after they were told
+   * to reconnect elsewhere (close 1012), in ms. Default 5000.
+   */
+  drainMs?: number;
+  /**
    * Tests only: keep every raw frame received (`GET /debug/frames`) and let a test speak as an
    * agent (`POST /debug/say` with `{conversationId, text, name?}`). Never enable in production.
    */
@@ -122,6 +140,18 @@ export interface ChatServer {
     };
   /** Whether agent consoles need the shared secret. */
   readonly agentConsoleProtected: boolean;
+  /** `memory` or `redis`. */
+  readonly storeKind: 'memory' | 'redis';
+  /** This instance's id (random per process; it appears in the logs). */
+  readonly instance: string;
+  /**
+   * Graceful shutdown: `/readyz` answers 503 and the port stops accepting; every client is told
+   * to reconnect (WebSocket close 1012 "service restart", the event stream's `close` event with
+   * 1012), which the widget and the console retry at once, on another instance behind the load
+   * balancer; transactions in flight are stored; then everything closes.
+   */
+  shutdown(): Promise<void>;
+  /** Stops at once (tests; a crash is `kill -9`). */
   close(): Promise<void>;
 }
 
@@ -145,7 +175,10 @@ export interface HardeningStats {
 
 interface Session {
   connection: Connection;
-  conversation: Conversation | undefined;
+  /** The id of its conversation, once welcomed. */
+  conversation: string | undefined;
+  /** The last event sent to it (events go out once each, in order). */
+  sentSeq: number;
   budget: FrameBudget;
   helloTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -154,14 +187,8 @@ const HEARTBEAT_MS = 15_000;
 /** Most TCP connections the HTTP server holds at once, all addresses together. */
 const MAX_SOCKETS = 10_000;
 const RETRY_AFTER_SECONDS = 10;
-
-/** What goes into a message event: text, quick replies and the urgent flag, never the assistant's bookkeeping. */
-function said(reply: AssistantReply): Said {
-  const out: Said = { text: reply.text };
-  if (reply.quickReplies) out.quickReplies = [...reply.quickReplies];
-  if (reply.action === 'urgent-phone') out.urgent = true;
-  return out;
-}
+/** Close code that tells a client to reconnect (to another instance): 1012, "service restart". */
+export const CLOSE_RESTART = 1012;
 
 const MAX_FRAME_BYTES = 64 * 1024;
 
@@ -197,8 +224,22 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const backpressure = new Backpressure(options.maxBufferedBytes ?? 1024 * 1024, (transport) =>
     log({ msg: 'slow client dropped', transport }),
   );
-  const conversations = new Map<string, Conversation>();
+  const drainMs = options.drainMs ?? 5000;
+  const store: Store =
+    options.store && options.store !== 'memory'
+      ? new RedisStore({
+          url: options.store,
+          prefix: options.storePrefix,
+          simulate: options.simulatedAgent ?? true,
+          retentionSeconds: options.retentionSeconds,
+          log,
+        })
+      : new MemoryStore(options.simulatedAgent ?? true);
+  const conversations = store.world.conversations;
+  /** Customer sessions on this instance, by conversation id. */
+  const following = new Map<string, Set<Session>>();
   const sseSessions = new Map<string, Session>();
+  let draining = false;
   const stats = {
     messages: 0,
     redactedByServer: 0,
@@ -227,7 +268,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const center = createContactCenter({
     options,
     replyDelay,
-    conversations,
+    store,
     stats,
     log,
     agentSecret,
@@ -243,20 +284,82 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     });
   }
 
-  // ---- conversation logic, shared by both transports ------------------------------------
+  // ---- delivery: what a transaction emitted, to this instance's connections ---------------
 
-  /** The assistant types for `replyDelay`, then answers (or `act`s: a request for a person). */
-  function answerLater(conversation: Conversation, reply: AssistantReply): void {
-    const name = ASSISTANT_NAME[conversation.lang];
-    broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
-    later(conversation, replyDelay, () => {
-      broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
-      if (reply.action === 'queue-for-agent') center.requestAgent(conversation, said(reply));
-      else say(conversation, 'assistant', name, said(reply));
-    });
+  /** Sends a conversation's frame to one session; events once each, in seq order. */
+  function sendTo(session: Session, frame: ServerFrame): void {
+    if (frame.type !== 'event') {
+      session.connection.send(frame);
+      return;
+    }
+    const { seq } = frame.event;
+    if (seq <= session.sentSeq) return;
+    if (seq > session.sentSeq + 1) {
+      // A gap (this instance applied a change late): fill it from the conversation.
+      const events = conversations.get(session.conversation ?? '')?.events ?? [];
+      for (const event of events.slice(session.sentSeq, seq - 1)) {
+        if (session.connection.closed) return;
+        session.connection.send({ type: 'event', event });
+      }
+    }
+    session.sentSeq = seq;
+    session.connection.send(frame);
+  }
+
+  function deliver(effect: Effect): void {
+    if (effect.to === 'customers') {
+      const sessions = following.get(effect.conversationId);
+      if (sessions) for (const session of sessions) sendTo(session, effect.frame);
+      return;
+    }
+    center.deliver(effect.to === 'agent' ? effect.agentId : undefined, effect.frame);
+  }
+
+  function follow(session: Session, conversationId: string): void {
+    let set = following.get(conversationId);
+    if (!set) {
+      set = new Set();
+      following.set(conversationId, set);
+    }
+    set.add(session);
+  }
+
+  function unfollow(session: Session): void {
+    if (session.conversation === undefined) return;
+    const set = following.get(session.conversation);
+    set?.delete(session);
+    if (set?.size === 0) following.delete(session.conversation);
+  }
+
+  /** Every waiting customer on this instance gets a fresh estimate now and then. */
+  const refresh = setInterval(
+    () => {
+      for (const [id, sessions] of following) {
+        const conversation = conversations.get(id);
+        if (conversation?.phase !== 'queued') continue;
+        const frame = center.queueFrame(conversation);
+        for (const session of sessions) session.connection.send(frame);
+      }
+    },
+    Math.max(10, options.queueUpdateMs ?? 15_000),
+  );
+
+  // ---- conversation logic, shared by both transports; runs in store transactions --------
+
+  /** A frame to the connection of the transaction's request, once the transaction is stored. */
+  function reply(connection: Connection, frame: ServerFrame): void {
+    tx().after(() => connection.send(frame));
   }
 
   function fail(connection: Connection, code: ErrorCode, text: string, id?: string): void {
+    stats.errors += 1;
+    const frame: ServerFrame = { type: 'error', code, message: text };
+    if (id) frame.id = id;
+    reply(connection, frame);
+  }
+
+  /** An error sent at once (before any transaction: rate limits, malformed frames). */
+  function failNow(connection: Connection, code: ErrorCode, text: string, id?: string): void {
     stats.errors += 1;
     const frame: ServerFrame = { type: 'error', code, message: text };
     if (id) frame.id = id;
@@ -282,7 +385,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         'unsupported-version',
         `Protocol ${frame.v} is not supported; this server speaks ${PROTOCOL_VERSION}.`,
       );
-      connection.close(4000, 'unsupported-version');
+      tx().after(() => connection.close(4000, 'unsupported-version'));
       return;
     }
     const verdict = options.verifyToken?.(frame.token) ?? 'ok';
@@ -290,7 +393,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       const code =
         frame.token === undefined ? 'auth-required' : verdict === 'expired' ? 'auth-expired' : 'auth-failed';
       fail(connection, code, verdict === 'expired' ? 'The token has expired.' : 'The token was refused.');
-      connection.close(verdict === 'expired' ? 4001 : 4003, code);
+      tx().after(() => connection.close(verdict === 'expired' ? 4001 : 4003, code));
       log({ msg: 'auth refused', code, transport: connection.kind });
       return;
     }
@@ -298,31 +401,43 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const resumed = frame.resume ? conversations.get(frame.resume.conversationId) : undefined;
     const account = frame.account === undefined ? undefined : redact(frame.account).text;
     const conversation: Conversation = resumed ?? createConversation(lang, account);
-    conversations.set(conversation.id, conversation);
-    conversation.clients.add(connection);
-    session.conversation = conversation;
+    if (!resumed) {
+      conversations.set(conversation.id, conversation);
+      tx().touch(conversation);
+    }
+    session.conversation = conversation.id;
     clearTimeout(session.helloTimer);
-    connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
-    if (resumed && frame.resume) {
-      const from = Math.min(frame.resume.lastSeq, resumed.events.length);
+    // What the replay covers: everything up to now. The session follows the conversation from
+    // the moment its replay is sent, so that it gets each later event once.
+    const from = resumed && frame.resume ? Math.min(frame.resume.lastSeq, resumed.events.length) : 0;
+    const upTo = conversation.events.length;
+    const queue = conversation.phase === 'queued' ? center.queueFrame(conversation) : undefined;
+    const gone = (): boolean => connection.closed;
+    tx().after(() => {
+      if (gone()) return;
+      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
       // A replay can be large: it stops as soon as the client is dropped for not reading it.
-      for (const event of resumed.events.slice(from)) {
-        if (connection.closed) break;
+      for (const event of conversation.events.slice(from, upTo)) {
+        if (gone()) return;
         connection.send({ type: 'event', event });
       }
+      session.sentSeq = upTo;
+      follow(session, conversation.id);
+    });
+    if (resumed) {
       log({ msg: 'resumed', conversation: conversation.id, from, transport: connection.kind });
     } else {
       log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
       say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
     }
-    center.welcomed(conversation, connection);
+    if (queue) reply(connection, queue);
   }
 
   function message(session: Session, conversation: Conversation, frame: MessageFrame): void {
     const { connection } = session;
     const known = conversation.seen.get(frame.id);
     if (known !== undefined) {
-      connection.send({ type: 'ack', id: frame.id, seq: known });
+      reply(connection, { type: 'ack', id: frame.id, seq: known });
       return;
     }
     if (frame.text.length > MAX_MESSAGE_LENGTH) {
@@ -345,7 +460,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       at: Date.now(),
     });
     conversation.seen.set(frame.id, event.seq);
-    connection.send({ type: 'ack', id: frame.id, seq: event.seq });
+    reply(connection, { type: 'ack', id: frame.id, seq: event.seq });
     // With a person, the person answers; the assistant stays quiet.
     if (conversation.phase === 'agent') {
       center.customerMessage(conversation, checked.text);
@@ -355,7 +470,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       center.leave(conversation);
       return;
     }
-    answerLater(conversation, conversation.assistant.reply(checked.text));
+    center.answerLater(conversation, conversation.assistant.reply(checked.text));
   }
 
   /**
@@ -370,7 +485,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const budget = session.budget.take();
     if (budget !== 'ok') {
       const id = 'data' in read && read.data.type === 'message' ? messageIdOf(read.data) : undefined;
-      fail(connection, 'rate-limited', 'Too many frames; slow down.', id);
+      failNow(connection, 'rate-limited', 'Too many frames; slow down.', id);
       if (budget === 'flood') {
         flooded(connection.kind);
         connection.close(1008, 'rate limit exceeded', true);
@@ -378,32 +493,46 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     if ('error' in read) {
-      fail(connection, 'bad-frame', read.error);
+      failNow(connection, 'bad-frame', read.error);
       return;
     }
     const checked = checkClientFrame(read.data);
     if (!checked.ok) {
-      fail(connection, 'bad-frame', checked.error, checked.id);
+      failNow(connection, 'bad-frame', checked.error, checked.id);
       return;
     }
-    try {
-      dispatch(session, checked.frame);
-    } catch (error) {
-      internalError(`customer ${checked.frame.type}`, error);
-      connection.send({ type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+    const frame = checked.frame;
+    if (frame.type === 'ping') {
+      connection.send({ type: 'pong' });
+      return;
     }
+    store
+      .run(() => {
+        try {
+          dispatch(session, frame);
+        } catch (error) {
+          internalError(`customer ${frame.type}`, error);
+          reply(connection, { type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+        }
+      })
+      .catch((error: unknown) => {
+        // The store failed (Redis unreachable, or this instance lost its lock): nothing was
+        // acknowledged; the client reconnects (to another instance) and resends its outbox.
+        internalError(`customer ${frame.type} (store)`, error);
+        connection.close(1011, 'try again');
+      });
   }
 
   function dispatch(session: Session, frame: ClientFrame): void {
     if (frame.type === 'ping') {
-      session.connection.send({ type: 'pong' });
+      reply(session.connection, { type: 'pong' });
       return;
     }
     if (frame.type === 'hello') {
-      if (!session.conversation) hello(session, frame);
+      if (session.conversation === undefined) hello(session, frame);
       return;
     }
-    const conversation = session.conversation;
+    const conversation = conversations.get(session.conversation ?? '');
     if (!conversation) {
       fail(
         session.connection,
@@ -439,11 +568,12 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const session: Session = {
       connection,
       conversation: undefined,
+      sentSeq: 0,
       budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), address, floodLimit),
       helloTimer: undefined,
     };
     session.helloTimer = setTimeout(() => {
-      if (session.conversation || connection.closed) return;
+      if (session.conversation !== undefined || connection.closed) return;
       stats.helloTimeouts += 1;
       log({ msg: 'hello timeout', transport: connection.kind });
       connection.close(4008, 'hello timeout', true);
@@ -454,7 +584,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
 
   function closed(session: Session): void {
     clearTimeout(session.helloTimer);
-    if (session.conversation) session.conversation.clients.delete(session.connection);
+    unfollow(session);
   }
 
   /** Answers a refused connection attempt (429) on an HTTP response or a raw upgrade socket. */
@@ -485,8 +615,20 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/healthz' || url.pathname === '/readyz') {
+    if (url.pathname === '/healthz') {
+      // Alive: the process answers. (A load balancer restarts it when this fails.)
       json(res, 200, { ok: true, version: PROTOCOL_VERSION });
+      return;
+    }
+    if (url.pathname === '/readyz') {
+      // Ready for new clients: not shutting down, and the store takes transactions.
+      const ready = !draining && store.ready;
+      json(res, ready ? 200 : 503, {
+        ok: ready,
+        version: PROTOCOL_VERSION,
+        store: store.kind,
+        ...(draining ? { draining: true } : {}),
+      });
       return;
     }
     if (options.debug && url.pathname.startsWith('/debug/')) {
@@ -517,6 +659,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     if (req.method === 'GET') {
+      if (draining) {
+        json(res, 503, { error: 'shutting-down' }, { ...headers, 'retry-after': '1', connection: 'close' });
+        return;
+      }
       if (sseSessions.has(id)) {
         json(res, 409, { error: 'connection-exists' }, headers);
         return;
@@ -551,7 +697,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       const body = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
       if (body.kind === 'aborted') return;
       if (body.kind === 'too-large') {
-        fail(session.connection, 'bad-frame', 'The frame is too large.');
+        failNow(session.connection, 'bad-frame', 'The frame is too large.');
         json(res, 413, { error: 'too-large' }, { ...headers, connection: 'close' });
         return;
       }
@@ -583,6 +729,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
           phase: c.phase,
           team: c.team,
           agent: c.owner?.name ?? null,
+          agentId: c.owner?.agentId ?? null,
           caseNumber: c.caseNumber ?? null,
           rating: c.rating ?? null,
         })),
@@ -597,13 +744,17 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         text?: string;
         name?: string;
       };
-      const conversation = conversations.get(body.conversationId ?? '');
-      if (!conversation || typeof body.text !== 'string') {
+      const text = body.text;
+      const seq = await store.run(() => {
+        const conversation = conversations.get(body.conversationId ?? '');
+        if (!conversation || typeof text !== 'string') return undefined;
+        return say(conversation, 'agent', body.name ?? 'Maria', { text }).seq;
+      });
+      if (seq === undefined) {
         json(res, 404, { error: 'unknown-conversation' }, headers);
         return;
       }
-      const event = say(conversation, 'agent', body.name ?? 'Maria', { text: body.text });
-      json(res, 200, { seq: event.seq }, headers);
+      json(res, 200, { seq }, headers);
       return;
     }
     json(res, 404, { error: 'not-found' }, headers);
@@ -642,6 +793,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     // Until ws takes the socket, a reset must not become an unhandled 'error'.
     socket.on('error', () => undefined);
+    if (draining) {
+      refuseUpgrade(socket, '503 Service Unavailable', 'retry-after: 1\r\n');
+      return;
+    }
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const target = path === '/chat' ? wss : path === '/agent' ? agentWss : undefined;
     if (!target) {
@@ -707,12 +862,49 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     ws.on('close', () => closed(session));
   }
 
+  await store.start({
+    deliver,
+    timerDue(conversationId, timerId) {
+      store
+        .run(() => center.timerDue(conversationId, timerId))
+        .catch((error: unknown) => internalError('timer', error));
+    },
+    reloaded() {
+      // The world was reloaded from Redis: events the sessions missed go out with the next ones.
+      for (const [id, sessions] of following) {
+        const events = conversations.get(id)?.events ?? [];
+        for (const session of sessions) {
+          for (const event of events.slice(session.sentSeq)) sendTo(session, { type: 'event', event });
+        }
+      }
+    },
+    deadInstances(instances) {
+      store
+        .run(() => center.signOutAgentsOf(instances))
+        .catch((error: unknown) => internalError('agents of a lost instance', error));
+    },
+  });
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(options.port ?? 8787, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  log({ msg: 'listening', host, port });
+  log({ msg: 'listening', host, port, store: store.kind, instance: store.instance });
+
+  let stopped: Promise<void> | undefined;
+  /** Stops the heartbeats, the consoles, the HTTP server and every socket; then the store. */
+  async function stop(): Promise<void> {
+    clearInterval(refresh);
+    center.close();
+    addresses.close();
+    for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');
+    for (const client of [...wss.clients, ...agentWss.clients]) client.terminate();
+    wss.close();
+    agentWss.close();
+    http.closeAllConnections();
+    await new Promise<void>((resolve) => http.close(() => resolve()));
+    await store.close();
+  }
 
   return {
     port,
@@ -720,19 +912,37 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     agentUrl: `ws://${host}:${port}/agent`,
     stats,
     agentConsoleProtected: agentSecret !== undefined,
-    async close() {
-      center.close();
-      addresses.close();
-      for (const conversation of conversations.values()) {
-        for (const timer of conversation.timers) clearTimeout(timer);
-        conversation.timers.clear();
+    storeKind: store.kind,
+    instance: store.instance,
+    shutdown() {
+      if (stopped) return stopped;
+      draining = true;
+      log({ msg: 'shutting down', instance: store.instance });
+      stopped = (async () => {
+        // Stop accepting: no new TCP connections; upgrades and streams on kept-alive
+        // connections get 503 meanwhile.
+        http.close();
+        // Tell everyone to reconnect (elsewhere): their next connection lands on another instance.
+        for (const session of sseSessions.values())
+          session.connection.close(CLOSE_RESTART, 'service restart');
+        for (const client of wss.clients) client.close(CLOSE_RESTART, 'service restart');
+        center.close(CLOSE_RESTART, 'service restart');
+        const deadline = Date.now() + drainMs;
+        while (wss.clients.size + agentWss.clients.size + sseSessions.size > 0 && Date.now() < deadline) {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        // What is still in flight is stored before the store lets go (store.close waits for it).
+        await stop();
+        log({ msg: 'stopped', instance: store.instance });
+      })();
+      return stopped;
+    },
+    close() {
+      if (!stopped) {
+        draining = true;
+        stopped = stop();
       }
-      for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');
-      for (const client of [...wss.clients, ...agentWss.clients]) client.terminate();
-      wss.close();
-      agentWss.close();
-      http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      return stopped;
     },
   };
 }

@@ -10,6 +10,11 @@
  * Consoles sign in with the shared secret when the server has one (server/secret.ts); every
  * console frame is checked (server/validate.ts), budgeted per connection and per address, and
  * an unexpected exception answers `internal` without details. Logs never contain message text.
+ *
+ * State lives in the store (server/store.ts): the queues, the people signed in (on any
+ * instance) and the case counter in `CenterState`, the rest in each conversation. Every change
+ * runs inside `store.run`; frames to consoles go out as effects, delivered by the instance
+ * holding the console's socket.
  */
 import { randomUUID } from 'node:crypto';
 import type { WebSocket } from 'ws';
@@ -18,18 +23,20 @@ import type { AgentServerFrame, BoardFrame, WaitingConversation } from '../src/a
 import { PROTOCOL_VERSION, TEAMS, majorVersion } from '../src/protocol.js';
 import type { ErrorCode, QueueFrame, Team } from '../src/protocol.js';
 import { ASSISTANT_NAME, TOPIC, detectTask, isFarewell } from './assistant/index.js';
-import type { TaskIntent } from './assistant/index.js';
-import { caseNumbers } from './case-number.js';
+import type { AssistantReply, TaskIntent } from './assistant/index.js';
+import { caseNumberAt } from './case-number.js';
 import { closeWebSocket, sendBounded } from './connections.js';
-import type { Backpressure, Connection } from './connections.js';
+import type { Backpressure } from './connections.js';
 import { INTERNAL_ERROR_TEXT } from './errors.js';
 import type { FrameBudget } from './limits.js';
 import { secretMatches } from './secret.js';
 import { checkAgentFrame, messageIdOf, readFrame } from './validate.js';
 import type { AgentHello, CheckedAgentFrame } from './validate.js';
-import { broadcast, later, notify, say } from './conversation.js';
-import type { Conversation, Owner, Said } from './conversation.js';
+import { broadcast, cancel, later, notify, say, toOwner } from './conversation.js';
+import type { Conversation, Owner, PendingTimer, Said, SimulatedAct } from './conversation.js';
 import * as text from './notices.js';
+import { tx } from './store.js';
+import type { AgentInfo, CenterState, Store } from './store.js';
 
 export interface ContactCenterOptions {
   /** Most conversations waiting at once, all teams together. Default 20. */
@@ -58,7 +65,7 @@ export interface ContactCenterDeps {
   options: ContactCenterOptions;
   /** The assistant's (and the simulated agent's) typing delay, in ms. */
   replyDelay: number;
-  conversations: ReadonlyMap<string, Conversation>;
+  store: Store;
   stats: ContactCenterStats & { errors: number; helloTimeouts: number };
   log: (entry: Record<string, unknown>) => void;
   /** The consoles' shared secret; undefined: consoles sign in without one. */
@@ -82,10 +89,10 @@ export interface AgentLink {
 
 export interface ContactCenter {
   /**
-   * The assistant answered a request for a person with `reply` (after its typing delay): say
-   * it and queue the customer; or say they are already in line, or that the line is full.
+   * The assistant answers `reply` after its typing delay (a request for a person queues the
+   * customer, or says they are already in line, or that the line is full).
    */
-  requestAgent(conversation: Conversation, reply: Said): void;
+  answerLater(conversation: Conversation, reply: AssistantReply): void;
   /** The customer leaves the queue (a `leave-queue` frame or a message saying so). */
   leave(conversation: Conversation): void;
   /** The customer ends the conversation (an `end` frame). */
@@ -94,12 +101,19 @@ export interface ContactCenter {
   customerMessage(conversation: Conversation, customerText: string): void;
   customerTyping(conversation: Conversation, active: boolean): void;
   rating(conversation: Conversation, score: number): void;
-  /** A customer connection was welcomed into this conversation (new or resumed). */
-  welcomed(conversation: Conversation, connection: Connection): void;
+  /** The `queue` frame a customer of this conversation gets now. */
+  queueFrame(conversation: Conversation): QueueFrame;
+  /** A pending timer of a conversation is due (inside a transaction); it runs once, anywhere. */
+  timerDue(conversationId: string, timerId: string): void;
+  /** People signed in on instances that are gone: their conversations go back in line. */
+  signOutAgentsOf(instances: ReadonlySet<string>): void;
   /** A new console WebSocket at `/agent`. */
   connectAgent(ws: WebSocket, link: AgentLink): void;
+  /** An effect for consoles: sent to those whose socket is on this instance. */
+  deliver(agentId: string | undefined, frame: AgentServerFrame): void;
   readonly simulate: boolean;
-  close(): void;
+  /** Closes every console on this instance with `code` (their people are signed out elsewhere). */
+  close(code?: number, reason?: string): void;
 }
 
 /** The team whose specialty a task is (the simulated general agent transfers these). */
@@ -111,17 +125,15 @@ const SPECIALTY: Partial<Record<TaskIntent, Team>> = {
   travel: 'travel',
 };
 
-/** A person at a console. */
-interface AgentSession extends Owner {
-  readonly kind: 'person';
+/** A console whose socket is on this instance (what the others know of it is its `AgentInfo`). */
+interface AgentSession {
   readonly id: string;
-  name: string;
-  team: Team;
+  /** Signed in (its `AgentInfo` is in the center). */
   ready: boolean;
-  readonly conversations: Set<Conversation>;
   readonly link: AgentLink;
   readonly ws: WebSocket;
   helloTimer: ReturnType<typeof setTimeout> | undefined;
+  send(frame: AgentServerFrame): void;
 }
 
 /** Whether an agent of `agentTeam` may take a conversation waiting for `team`. */
@@ -130,45 +142,43 @@ function canTake(agentTeam: Team, team: Team): boolean {
 }
 
 export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
-  const { conversations, stats, log, replyDelay } = deps;
+  const { store, stats, log, replyDelay } = deps;
   const maxQueue = deps.options.maxQueue ?? 20;
   const handleSeconds = deps.options.handleSeconds ?? 120;
-  // (At least 10 ms: a zero would spin.)
-  const queueUpdateMs = Math.max(10, deps.options.queueUpdateMs ?? 15_000);
   const simDelay = deps.options.simulatedAgentDelay ?? 4000;
-  let simulate = deps.options.simulatedAgent ?? true;
-  const nextCaseNumber = caseNumbers();
-  const queues = new Map<Team, Conversation[]>(TEAMS.map((t) => [t, []]));
-  const agents = new Set<AgentSession>();
+  /** Consoles whose socket is on this instance, by agent id. */
+  const sessions = new Map<string, AgentSession>();
   let closing = false;
 
-  const refresh = setInterval(() => {
-    for (const list of queues.values()) {
-      for (const conversation of list) broadcast(conversation, queueFrame(conversation));
-    }
-  }, queueUpdateMs);
+  const center = (): CenterState => store.world.center;
+  const find = (id: string): Conversation | undefined => store.world.conversations.get(id);
 
   // ---- the queue ------------------------------------------------------------------------
 
-  function queueOf(team: Team): Conversation[] {
-    let list = queues.get(team);
+  function queueOf(team: Team): string[] {
+    const queues = center().queues;
+    let list = queues[team] as string[] | undefined;
     if (!list) {
       list = [];
-      queues.set(team, list);
+      queues[team] = list;
     }
     return list;
   }
 
   function waitingCount(): number {
     let n = 0;
-    for (const list of queues.values()) n += list.length;
+    for (const team of TEAMS) n += queueOf(team).length;
     return n;
   }
 
-  /** People signed in who can take a conversation of `team`. */
+  function signedIn(): AgentInfo[] {
+    return Object.values(center().agents);
+  }
+
+  /** People signed in (on any instance) who can take a conversation of `team`. */
   function people(team: Team): number {
     let n = 0;
-    for (const agent of agents) if (agent.ready && canTake(agent.team, team)) n += 1;
+    for (const agent of signedIn()) if (canTake(agent.team, team)) n += 1;
     return n;
   }
 
@@ -192,16 +202,17 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
    */
   function changed(): void {
     const now = Date.now();
-    for (const list of queues.values()) {
-      list.forEach((conversation, i) => {
-        if (conversation.position === i + 1) return;
+    for (const team of TEAMS) {
+      queueOf(team).forEach((id, i) => {
+        const conversation = find(id);
+        if (!conversation || conversation.position === i + 1) return;
         conversation.position = i + 1;
         conversation.positionSince = now;
+        tx().touch(conversation);
         broadcast(conversation, queueFrame(conversation));
       });
     }
-    const frame = board();
-    for (const agent of agents) if (agent.ready) agent.send(frame);
+    tx().emit({ to: 'agents', frame: board() });
   }
 
   function enqueue(conversation: Conversation, team: Team, front: boolean, from?: Team): void {
@@ -211,30 +222,35 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     conversation.since = Date.now();
     conversation.position = 0;
     conversation.transferredFrom = from;
+    tx().touch(conversation);
     const list = queueOf(team);
-    if (front) list.unshift(conversation);
-    else list.push(conversation);
+    if (front) list.unshift(conversation.id);
+    else list.push(conversation.id);
     stats.queued += 1;
     log({ msg: 'queued', conversation: conversation.id, team, front });
     scheduleSimulated(conversation);
   }
 
   function dequeue(conversation: Conversation): void {
-    const list = queueOf(conversation.team);
-    const at = list.indexOf(conversation);
-    if (at >= 0) list.splice(at, 1);
+    for (const team of TEAMS) {
+      const list = queueOf(team);
+      const at = list.indexOf(conversation.id);
+      if (at >= 0) list.splice(at, 1);
+    }
     conversation.position = 0;
-    if (conversation.simTimer) {
-      clearTimeout(conversation.simTimer);
-      conversation.timers.delete(conversation.simTimer);
+    if (conversation.simTimer !== undefined) {
+      cancel(conversation, conversation.simTimer);
       conversation.simTimer = undefined;
     }
+    tx().touch(conversation);
   }
 
   function board(): BoardFrame {
     const waiting: WaitingConversation[] = [];
     for (const team of TEAMS) {
-      queueOf(team).forEach((conversation, i) => {
+      queueOf(team).forEach((id, i) => {
+        const conversation = find(id);
+        if (!conversation) return;
         const item: WaitingConversation = {
           conversationId: conversation.id,
           lang: conversation.lang,
@@ -248,13 +264,25 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         waiting.push(item);
       });
     }
-    const signedIn = [...agents]
-      .filter((a) => a.ready)
-      .map((a) => ({ name: a.name, team: a.team, conversations: a.conversations.size }));
-    return { type: 'board', waiting, agents: signedIn, simulate };
+    const agents = signedIn().map((a) => ({
+      name: a.name,
+      team: a.team,
+      conversations: a.conversations.length,
+    }));
+    return { type: 'board', waiting, agents, simulate: center().simulate };
   }
 
   // ---- what happens to a conversation -----------------------------------------------------
+
+  function answerLater(conversation: Conversation, reply: AssistantReply): void {
+    const name = ASSISTANT_NAME[conversation.lang];
+    broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
+    later(conversation, replyDelay, {
+      kind: 'assistant-reply',
+      said: said(reply),
+      queue: reply.action === 'queue-for-agent',
+    });
+  }
 
   function requestAgent(conversation: Conversation, reply: Said): void {
     const name = ASSISTANT_NAME[conversation.lang];
@@ -305,8 +333,8 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     broadcast(conversation, { type: 'queue', waiting: false });
     stats.accepted += 1;
     log({ msg: 'accepted', conversation: conversation.id, team: owner.team, by: owner.kind });
-    if (owner.kind === 'person') {
-      (owner as AgentSession).conversations.add(conversation);
+    if (owner.agentId !== undefined) {
+      center().agents[owner.agentId]?.conversations.push(conversation.id);
       const assigned: AgentServerFrame = {
         type: 'assigned',
         conversationId: conversation.id,
@@ -317,7 +345,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         events: [...conversation.events],
       };
       if (conversation.account !== undefined) assigned.account = conversation.account;
-      owner.send(assigned);
+      toOwner(owner, assigned);
     }
     changed();
   }
@@ -326,7 +354,11 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   function release(conversation: Conversation): Owner | undefined {
     const owner = conversation.owner;
     conversation.owner = undefined;
-    if (owner?.kind === 'person') (owner as AgentSession).conversations.delete(conversation);
+    tx().touch(conversation);
+    if (owner?.agentId !== undefined) {
+      const agent = center().agents[owner.agentId];
+      if (agent) agent.conversations = agent.conversations.filter((id) => id !== conversation.id);
+    }
     return owner;
   }
 
@@ -339,7 +371,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       text.transferred(conversation.lang, owner.name, team),
     );
     release(conversation);
-    owner.send({ type: 'released', conversationId: conversation.id, reason: 'transferred' });
+    toOwner(owner, { type: 'released', conversationId: conversation.id, reason: 'transferred' });
     stats.transfers += 1;
     log({ msg: 'transferred', conversation: conversation.id, from: owner.team, to: team });
     enqueue(conversation, team, true, owner.team);
@@ -349,7 +381,9 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   function end(conversation: Conversation, summary: string, reason: 'ended' | 'customer-ended'): void {
     const wasQueued = conversation.phase === 'queued';
     if (wasQueued) dequeue(conversation);
-    const caseNumber = nextCaseNumber();
+    const c = center();
+    const caseNumber = caseNumberAt(c.cases, c.caseOffset);
+    c.cases += 1;
     conversation.phase = 'ended';
     conversation.caseNumber = caseNumber;
     conversation.summary = summary;
@@ -360,7 +394,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     );
     conversation.assistant.closeCase(caseNumber, summary);
     const owner = release(conversation);
-    owner?.send({ type: 'released', conversationId: conversation.id, reason, caseNumber });
+    toOwner(owner, { type: 'released', conversationId: conversation.id, reason, caseNumber });
     if (wasQueued) broadcast(conversation, { type: 'queue', waiting: false });
     stats.cases += 1;
     log({ msg: 'ended', conversation: conversation.id, by: reason === 'ended' ? 'agent' : 'customer' });
@@ -374,13 +408,14 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
 
   function customerMessage(conversation: Conversation, customerText: string): void {
     conversation.assistant.observe(customerText);
+    tx().touch(conversation);
     const owner = conversation.owner;
     if (owner?.kind === 'simulated') simulatedAnswer(conversation, owner, customerText);
   }
 
   function customerTyping(conversation: Conversation, active: boolean): void {
     if (conversation.phase !== 'agent') return;
-    conversation.owner?.send({ type: 'customer-typing', conversationId: conversation.id, active });
+    toOwner(conversation.owner, { type: 'customer-typing', conversationId: conversation.id, active });
   }
 
   function rating(conversation: Conversation, score: number): void {
@@ -388,80 +423,146 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     if (conversation.rating === undefined) stats.ratings += 1;
     else stats.ratingTotal -= conversation.rating;
     conversation.rating = score;
+    tx().touch(conversation);
     stats.ratingTotal += score;
     log({ msg: 'rated', conversation: conversation.id, score });
   }
 
-  function welcomed(conversation: Conversation, connection: Connection): void {
-    if (conversation.phase === 'queued') connection.send(queueFrame(conversation));
+  // ---- timers -----------------------------------------------------------------------------
+
+  function timerDue(conversationId: string, timerId: string): void {
+    const conversation = find(conversationId);
+    if (!conversation) return;
+    const at = conversation.timers.findIndex((t) => t.id === timerId);
+    // Already run (by another instance) or cancelled.
+    if (at < 0) return;
+    const [timer] = conversation.timers.splice(at, 1) as [PendingTimer];
+    tx().touch(conversation);
+    const { action } = timer;
+    switch (action.kind) {
+      case 'assistant-reply': {
+        const name = ASSISTANT_NAME[conversation.lang];
+        broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
+        if (action.queue) requestAgent(conversation, action.said);
+        else say(conversation, 'assistant', name, action.said);
+        return;
+      }
+      case 'simulated-take':
+        conversation.simTimer = undefined;
+        simulatedTake(conversation);
+        return;
+      case 'simulated-turn':
+        broadcast(conversation, { type: 'typing', from: 'agent', name: action.owner.name, active: false });
+        if (sameOwner(conversation.owner, action.owner)) simulatedAct(conversation, action.owner, action.act);
+        return;
+    }
   }
 
   // ---- the simulated agent --------------------------------------------------------------
 
+  function sameOwner(a: Owner | undefined, b: Owner): boolean {
+    return (
+      a !== undefined &&
+      a.kind === b.kind &&
+      a.name === b.name &&
+      a.team === b.team &&
+      a.agentId === b.agentId
+    );
+  }
+
   /** After the delay, the simulated agent of the team takes the conversation if no person can. */
   function scheduleSimulated(conversation: Conversation): void {
-    if (!simulate || conversation.simTimer || conversation.phase !== 'queued') return;
-    conversation.simTimer = later(conversation, simDelay, () => {
-      conversation.simTimer = undefined;
-      if (!simulate || conversation.phase !== 'queued' || people(conversation.team) > 0) return;
-      const team = conversation.team;
-      const owner: Owner = {
-        kind: 'simulated',
-        name: text.SIMULATED_AGENT_NAME[team],
-        team,
-        send: () => undefined,
-      };
-      accept(owner, conversation);
-      const task = conversation.assistant.lastTask();
-      const topic = task === null ? undefined : TOPIC[task][conversation.lang];
-      simulatedSay(conversation, owner, text.simGreeting(conversation.lang, owner.name, team, topic));
+    if (!center().simulate || conversation.simTimer !== undefined || conversation.phase !== 'queued') return;
+    conversation.simTimer = later(conversation, simDelay, { kind: 'simulated-take' });
+  }
+
+  function simulatedTake(conversation: Conversation): void {
+    if (!center().simulate || conversation.phase !== 'queued' || people(conversation.team) > 0) return;
+    const team = conversation.team;
+    const owner: Owner = { kind: 'simulated', name: text.SIMULATED_AGENT_NAME[team], team };
+    accept(owner, conversation);
+    const task = conversation.assistant.lastTask();
+    const topic = task === null ? undefined : TOPIC[task][conversation.lang];
+    simulatedTurn(conversation, owner, {
+      kind: 'say',
+      text: text.simGreeting(conversation.lang, owner.name, team, topic),
     });
   }
 
   /** The simulated agent types for a moment, then (if it still holds the chat) acts. */
-  function simulatedTurn(conversation: Conversation, owner: Owner, act: () => void): void {
-    const typing = (active: boolean): void =>
-      broadcast(conversation, { type: 'typing', from: 'agent', name: owner.name, active });
-    typing(true);
-    later(conversation, replyDelay, () => {
-      typing(false);
-      if (conversation.owner === owner) act();
-    });
+  function simulatedTurn(conversation: Conversation, owner: Owner, act: SimulatedAct): void {
+    broadcast(conversation, { type: 'typing', from: 'agent', name: owner.name, active: true });
+    later(conversation, replyDelay, { kind: 'simulated-turn', owner, act });
   }
 
-  function simulatedSay(conversation: Conversation, owner: Owner, line: string): void {
-    simulatedTurn(conversation, owner, () => say(conversation, 'agent', owner.name, { text: line }));
+  function simulatedAct(conversation: Conversation, owner: Owner, act: SimulatedAct): void {
+    say(conversation, 'agent', owner.name, { text: act.text });
+    if (act.kind === 'goodbye') end(conversation, conversation.assistant.recap(), 'ended');
+    else if (act.kind === 'transfer') transfer(conversation, act.team);
   }
 
   function simulatedAnswer(conversation: Conversation, owner: Owner, customerText: string): void {
     const { lang } = conversation;
     if (isFarewell(customerText)) {
-      simulatedTurn(conversation, owner, () => {
-        say(conversation, 'agent', owner.name, { text: text.simGoodbye(lang) });
-        end(conversation, conversation.assistant.recap(), 'ended');
-      });
+      simulatedTurn(conversation, owner, { kind: 'goodbye', text: text.simGoodbye(lang) });
       return;
     }
     const task = detectTask(customerText)?.intent;
     const specialty = task === undefined ? undefined : SPECIALTY[task];
     if (owner.team === 'general' && specialty !== undefined) {
-      simulatedTurn(conversation, owner, () => {
-        say(conversation, 'agent', owner.name, { text: text.simTransferring(lang, specialty) });
-        transfer(conversation, specialty);
+      simulatedTurn(conversation, owner, {
+        kind: 'transfer',
+        text: text.simTransferring(lang, specialty),
+        team: specialty,
       });
       return;
     }
-    simulatedSay(conversation, owner, text.simAnswer(lang, conversation.assistant.nextSteps(task)));
+    simulatedTurn(conversation, owner, {
+      kind: 'say',
+      text: text.simAnswer(lang, conversation.assistant.nextSteps(task)),
+    });
+  }
+
+  function scheduleAllSimulated(): void {
+    for (const team of TEAMS) {
+      for (const id of queueOf(team)) {
+        const c = find(id);
+        if (c) scheduleSimulated(c);
+      }
+    }
   }
 
   function setSimulate(enabled: boolean): void {
-    simulate = enabled;
+    center().simulate = enabled;
     log({ msg: 'simulated agent', enabled });
-    if (enabled) for (const list of queues.values()) for (const c of list) scheduleSimulated(c);
+    if (enabled) scheduleAllSimulated();
     changed();
   }
 
   // ---- the consoles ---------------------------------------------------------------------
+
+  /** A frame to a console of this instance, now (outside a transaction). */
+  function sendNow(agent: AgentSession, frame: AgentServerFrame): void {
+    agent.send(frame);
+  }
+
+  /** A frame to a console, in order with the transaction's other frames. */
+  function emitTo(agent: AgentSession, frame: AgentServerFrame): void {
+    tx().emit({ to: 'agent', agentId: agent.id, frame });
+  }
+
+  function errorFrame(
+    code: ErrorCode,
+    message: string,
+    id?: string,
+    conversationId?: string,
+  ): AgentServerFrame {
+    stats.errors += 1;
+    const frame: AgentServerFrame = { type: 'error', code, message };
+    if (id !== undefined) frame.id = id;
+    if (conversationId !== undefined) frame.conversationId = conversationId;
+    return frame;
+  }
 
   function fail(
     agent: AgentSession,
@@ -470,21 +571,17 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     id?: string,
     conversationId?: string,
   ): void {
-    stats.errors += 1;
-    const frame: AgentServerFrame = { type: 'error', code, message };
-    if (id !== undefined) frame.id = id;
-    if (conversationId !== undefined) frame.conversationId = conversationId;
-    agent.send(frame);
+    emitTo(agent, errorFrame(code, message, id, conversationId));
   }
 
   /** The conversation `id` if this agent holds it; otherwise an error, and undefined. */
   function held(agent: AgentSession, id: string, frameId?: string): Conversation | undefined {
-    const conversation = conversations.get(id);
+    const conversation = find(id);
     if (!conversation) {
       fail(agent, 'not-found', 'No such conversation.', frameId, id);
       return undefined;
     }
-    if (conversation.owner !== agent) {
+    if (conversation.owner?.agentId !== agent.id) {
       fail(agent, 'forbidden', 'This conversation is not yours.', frameId, id);
       return undefined;
     }
@@ -498,7 +595,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         'unsupported-version',
         `Protocol ${frame.v} is not supported; this server speaks ${PROTOCOL_VERSION}.`,
       );
-      agent.ws.close(4000, 'unsupported-version');
+      tx().after(() => agent.ws.close(4000, 'unsupported-version'));
       return;
     }
     if (deps.agentSecret !== undefined && !secretMatches(deps.agentSecret, frame.secret)) {
@@ -509,24 +606,29 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
           ? 'This server needs the agent console secret.'
           : 'The agent console secret was refused.',
       );
-      agent.ws.close(4003, 'auth-failed');
+      tx().after(() => agent.ws.close(4003, 'auth-failed'));
       agent.link.authFailed();
       log({ msg: 'agent auth refused', secret: frame.secret === undefined ? 'missing' : 'wrong' });
       return;
     }
     clearTimeout(agent.helloTimer);
-    agent.name = frame.name;
-    agent.team = frame.team;
+    if (agent.ws.readyState !== agent.ws.OPEN) return;
     agent.ready = true;
-    agents.add(agent);
-    agent.send({ type: 'agent-welcome', v: PROTOCOL_VERSION, agentId: agent.id });
-    log({ msg: 'agent signed in', agent: agent.id, team: agent.team });
+    center().agents[agent.id] = {
+      id: agent.id,
+      name: frame.name,
+      team: frame.team,
+      instance: tx().instance,
+      conversations: [],
+    };
+    emitTo(agent, { type: 'agent-welcome', v: PROTOCOL_VERSION, agentId: agent.id });
+    log({ msg: 'agent signed in', agent: agent.id, team: frame.team });
     changed();
   }
 
-  function acceptFrame(agent: AgentSession, id: string): void {
-    const conversation = conversations.get(id);
-    if (conversation?.phase === 'agent' && conversation.owner === agent) {
+  function acceptFrame(agent: AgentSession, info: AgentInfo, id: string): void {
+    const conversation = find(id);
+    if (conversation?.phase === 'agent' && conversation.owner?.agentId === agent.id) {
       // Accepted twice: nothing changes.
       return;
     }
@@ -538,7 +640,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       fail(agent, 'not-found', 'This conversation is not waiting.', undefined, id);
       return;
     }
-    if (!canTake(agent.team, conversation.team)) {
+    if (!canTake(info.team, conversation.team)) {
       fail(
         agent,
         'forbidden',
@@ -548,12 +650,12 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       );
       return;
     }
-    accept(agent, conversation);
+    accept({ kind: 'person', name: info.name, team: info.team, agentId: agent.id }, conversation);
   }
 
   /**
    * One raw console frame (`null`: a binary frame). Every frame takes from the budget, then is
-   * checked; never throws.
+   * checked, then runs in a transaction; never throws.
    */
   function receiveAgent(agent: AgentSession, raw: string | null): void {
     if (agent.ws.readyState !== agent.ws.OPEN) return;
@@ -561,7 +663,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     const budget = agent.link.budget.take();
     if (budget !== 'ok') {
       const id = 'data' in read && read.data.type === 'say' ? messageIdOf(read.data) : undefined;
-      fail(agent, 'rate-limited', 'Too many frames; slow down.', id);
+      sendNow(agent, errorFrame('rate-limited', 'Too many frames; slow down.', id));
       if (budget === 'flood') {
         deps.flooded('agent');
         closeWebSocket(agent.ws, 1008, 'rate limit exceeded', true);
@@ -569,45 +671,59 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       return;
     }
     if ('error' in read) {
-      fail(agent, 'bad-frame', read.error);
+      sendNow(agent, errorFrame('bad-frame', read.error));
       return;
     }
     const checked = checkAgentFrame(read.data);
     if (!checked.ok) {
-      fail(agent, 'bad-frame', checked.error, checked.id);
+      sendNow(agent, errorFrame('bad-frame', checked.error, checked.id));
       return;
     }
-    try {
-      dispatchAgent(agent, checked.frame);
-    } catch (error) {
-      deps.internalError(`agent ${checked.frame.type}`, error);
-      agent.send({ type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+    if (checked.frame.type === 'ping') {
+      sendNow(agent, { type: 'pong' });
+      return;
     }
+    const frame = checked.frame;
+    store
+      .run(() => {
+        try {
+          dispatchAgent(agent, frame);
+        } catch (error) {
+          deps.internalError(`agent ${frame.type}`, error);
+          emitTo(agent, { type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
+        }
+      })
+      .catch((error: unknown) => {
+        // The store failed (Redis unreachable): the console reconnects and tries again.
+        deps.internalError(`agent ${frame.type} (store)`, error);
+        closeWebSocket(agent.ws, 1011, 'try again');
+      });
   }
 
   function dispatchAgent(agent: AgentSession, frame: CheckedAgentFrame): void {
     if (frame.type === 'ping') {
-      agent.send({ type: 'pong' });
+      emitTo(agent, { type: 'pong' });
       return;
     }
     if (frame.type === 'agent-hello') {
       if (!agent.ready) hello(agent, frame);
       return;
     }
-    if (!agent.ready) {
+    const info = center().agents[agent.id];
+    if (!agent.ready || !info) {
       fail(agent, 'not-ready', 'Send agent-hello first.', frame.type === 'say' ? frame.id : undefined);
       return;
     }
     switch (frame.type) {
       case 'accept':
-        acceptFrame(agent, frame.conversationId);
+        acceptFrame(agent, info, frame.conversationId);
         return;
       case 'say': {
         const conversation = held(agent, frame.conversationId, frame.id);
         if (!conversation) return;
         const known = conversation.agentSeen.get(frame.id);
         if (known !== undefined) {
-          agent.send({ type: 'ack', id: frame.id, seq: known });
+          emitTo(agent, { type: 'ack', id: frame.id, seq: known });
           return;
         }
         if (frame.text.length > MAX_AGENT_TEXT) {
@@ -618,15 +734,15 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
           fail(agent, 'bad-frame', 'The message is empty.', frame.id);
           return;
         }
-        const event = say(conversation, 'agent', agent.name, { text: frame.text });
+        const event = say(conversation, 'agent', info.name, { text: frame.text });
         conversation.agentSeen.set(frame.id, event.seq);
-        agent.send({ type: 'ack', id: frame.id, seq: event.seq });
+        emitTo(agent, { type: 'ack', id: frame.id, seq: event.seq });
         return;
       }
       case 'typing': {
         const conversation = held(agent, frame.conversationId);
         if (!conversation) return;
-        broadcast(conversation, { type: 'typing', from: 'agent', name: agent.name, active: frame.active });
+        broadcast(conversation, { type: 'typing', from: 'agent', name: info.name, active: frame.active });
         return;
       }
       case 'transfer': {
@@ -657,33 +773,46 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     }
   }
 
-  /** A console went away: its conversations go back to the front of their queues. */
-  function disconnected(agent: AgentSession): void {
-    if (!agents.delete(agent) || closing) return;
-    log({ msg: 'agent signed out', agent: agent.id, team: agent.team });
+  /** A person is gone (their console closed, or their instance died): their conversations go back in line. */
+  function signOut(agentId: string): void {
+    const info = center().agents[agentId];
+    if (!info) return;
+    Reflect.deleteProperty(center().agents, agentId);
+    log({ msg: 'agent signed out', agent: agentId, team: info.team });
     // Last first, so that the first one taken ends up first in line.
-    for (const conversation of [...agent.conversations].reverse()) {
+    for (const id of [...info.conversations].reverse()) {
+      const conversation = find(id);
+      if (conversation?.owner?.agentId !== agentId) continue;
       release(conversation);
       notify(
         conversation,
-        { code: 'agent-left', agent: agent.name },
-        text.agentLeft(conversation.lang, agent.name),
+        { code: 'agent-left', agent: info.name },
+        text.agentLeft(conversation.lang, info.name),
       );
       enqueue(conversation, conversation.team, true);
     }
     // Nobody of a team may be left: the simulated agent looks again.
-    for (const list of queues.values()) for (const c of list) scheduleSimulated(c);
+    scheduleAllSimulated();
     changed();
+  }
+
+  function signOutAgentsOf(instances: ReadonlySet<string>): void {
+    for (const agent of signedIn()) if (instances.has(agent.instance)) signOut(agent.id);
+  }
+
+  function disconnected(agent: AgentSession): void {
+    sessions.delete(agent.id);
+    if (!agent.ready || closing) return;
+    agent.ready = false;
+    store
+      .run(() => signOut(agent.id))
+      .catch((error: unknown) => deps.internalError('agent sign-out (store)', error));
   }
 
   function connectAgent(ws: WebSocket, link: AgentLink): void {
     const agent: AgentSession = {
-      kind: 'person',
       id: randomUUID(),
-      name: '',
-      team: 'general',
       ready: false,
-      conversations: new Set(),
       link,
       ws,
       helloTimer: undefined,
@@ -692,6 +821,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
         sendBounded(ws, JSON.stringify(frame), deps.backpressure, 'agent');
       },
     };
+    sessions.set(agent.id, agent);
     agent.helloTimer = setTimeout(() => {
       if (agent.ready || ws.readyState !== ws.OPEN) return;
       stats.helloTimeouts += 1;
@@ -717,22 +847,43 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     });
   }
 
+  function deliver(agentId: string | undefined, frame: AgentServerFrame): void {
+    if (agentId === undefined) {
+      for (const agent of sessions.values()) if (agent.ready) agent.send(frame);
+      return;
+    }
+    sessions.get(agentId)?.send(frame);
+  }
+
   return {
-    requestAgent,
+    answerLater,
     leave,
     customerEnd,
     customerMessage,
     customerTyping,
     rating,
-    welcomed,
+    queueFrame,
+    timerDue,
+    signOutAgentsOf,
     connectAgent,
+    deliver,
     get simulate() {
-      return simulate;
+      return center().simulate;
     },
-    close() {
+    close(code?: number, reason?: string) {
       closing = true;
-      clearInterval(refresh);
-      for (const agent of agents) agent.ws.terminate();
+      for (const agent of sessions.values()) {
+        if (code === undefined) agent.ws.terminate();
+        else closeWebSocket(agent.ws, code, reason ?? '', true);
+      }
     },
   };
+}
+
+/** What goes into a message event: text, quick replies and the urgent flag, never the assistant's bookkeeping. */
+export function said(reply: AssistantReply): Said {
+  const out: Said = { text: reply.text };
+  if (reply.quickReplies) out.quickReplies = [...reply.quickReplies];
+  if (reply.action === 'urgent-phone') out.urgent = true;
+  return out;
 }

@@ -1,26 +1,59 @@
 /**
- * One customer conversation as the reference server keeps it (in memory): its numbered
- * events, the customer connections that follow it, its virtual assistant, and where it stands
- * in the contact center (phase, queue, agent, case). Shared by the customer endpoint
- * (chat-server.ts) and the contact center (contact-center.ts).
+ * One customer conversation as the reference server keeps it: its numbered events, its
+ * virtual assistant, and where it stands in the contact center (phase, queue, agent, case).
+ * Shared by the customer endpoint (chat-server.ts) and the contact center (contact-center.ts).
+ *
+ * A conversation is plain data plus its assistant, so that a store (server/store.ts) can keep
+ * it in memory or in Redis (server/redis-store.ts) and any instance can carry it on. It holds
+ * no sockets and no closures: the customers following it are looked up by its id on each
+ * instance, its owner is named (an agent id), and its pending timers are descriptions of what
+ * to do (`TimerAction`), run by whichever instance is alive when they are due.
+ *
+ * Every change happens inside a store transaction (`tx()`): `append` numbers and records an
+ * event, `broadcast` and `toAgent` queue frames that every instance delivers to its own
+ * connections once the transaction is stored.
  */
 import { randomUUID } from 'node:crypto';
 import type { AgentServerFrame } from '../src/agent-protocol.js';
 import type { ChatEvent, Notice, QuickReply, Role, ServerFrame, Team } from '../src/protocol.js';
 import { createAssistant } from './assistant/index.js';
-import type { Assistant, Lang } from './assistant/index.js';
-import type { Connection } from './connections.js';
+import type { Assistant, AssistantState, Lang } from './assistant/index.js';
+import { tx } from './store.js';
 
 /** With the assistant, waiting for a person, with a person, or ended (the assistant answers again). */
 export type Phase = 'assistant' | 'queued' | 'agent' | 'ended';
 
-/** Whoever holds a conversation: a person at a console, or the simulated agent of a team. */
+/** Whoever holds a conversation: a person at a console (`agentId`), or the simulated agent of a team. */
 export interface Owner {
   readonly kind: 'person' | 'simulated';
   readonly name: string;
   readonly team: Team;
-  /** Console frames (a simulated agent has no console and drops them). */
-  send(frame: AgentServerFrame): void;
+  /** The console's agent id (people only). */
+  readonly agentId?: string;
+}
+
+/** What the simulated agent does after its typing pause. */
+export type SimulatedAct =
+  | { kind: 'say'; text: string }
+  | { kind: 'goodbye'; text: string }
+  | { kind: 'transfer'; text: string; team: Team };
+
+/** Something a conversation will do later: plain data, so that another instance can do it. */
+export type TimerAction =
+  /** The assistant stops typing and answers (or, `queue`, puts the customer in line). */
+  | { kind: 'assistant-reply'; said: Said; queue: boolean }
+  /** The simulated agent takes the conversation if no person can. */
+  | { kind: 'simulated-take' }
+  /** The simulated agent stops typing and acts, if it still holds the conversation. */
+  | { kind: 'simulated-turn'; owner: Owner; act: SimulatedAct };
+
+export interface PendingTimer {
+  id: string;
+  /** When it is due (ms since the epoch). */
+  due: number;
+  /** The instance that scheduled it runs it on time; others run it when it is overdue. */
+  instance: string;
+  action: TimerAction;
 }
 
 export interface Conversation {
@@ -35,9 +68,8 @@ export interface Conversation {
   seen: Map<string, number>;
   /** console message id → seq, for dedupe of agents' messages. */
   agentSeen: Map<string, number>;
-  clients: Set<Connection>;
-  /** Every pending timer of this conversation (assistant replies, the simulated agent). */
-  timers: Set<ReturnType<typeof setTimeout>>;
+  /** Every pending timer (assistant replies, the simulated agent). */
+  timers: PendingTimer[];
   phase: Phase;
   /** The team whose queue it waits in (or last waited in). */
   team: Team;
@@ -48,11 +80,37 @@ export interface Conversation {
   position: number;
   positionSince: number;
   transferredFrom: Team | undefined;
-  /** The pending check of the simulated agent, if any. */
-  simTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The id of the pending check of the simulated agent, if any. */
+  simTimer: string | undefined;
   caseNumber: string | undefined;
   summary: string | undefined;
   rating: number | undefined;
+  /** Last change (ms since the epoch), for retention. */
+  updatedAt: number;
+}
+
+/** A conversation as stored: JSON without its events (they are stored one by one). */
+export interface ConversationSnapshot {
+  id: string;
+  lang: Lang;
+  account?: string;
+  assistant: AssistantState;
+  seq: number;
+  seen: [string, number][];
+  agentSeen: [string, number][];
+  timers: PendingTimer[];
+  phase: Phase;
+  team: Team;
+  owner?: Owner;
+  since: number;
+  position: number;
+  positionSince: number;
+  transferredFrom?: Team;
+  simTimer?: string;
+  caseNumber?: string;
+  summary?: string;
+  rating?: number;
+  updatedAt: number;
 }
 
 export function createConversation(lang: Lang, account: string | undefined): Conversation {
@@ -64,8 +122,7 @@ export function createConversation(lang: Lang, account: string | undefined): Con
     events: [],
     seen: new Map(),
     agentSeen: new Map(),
-    clients: new Set(),
-    timers: new Set(),
+    timers: [],
     phase: 'assistant',
     team: 'general',
     owner: undefined,
@@ -77,12 +134,70 @@ export function createConversation(lang: Lang, account: string | undefined): Con
     caseNumber: undefined,
     summary: undefined,
     rating: undefined,
+    updatedAt: Date.now(),
   };
 }
 
-/** A frame to every customer connection of the conversation. */
+export function snapshot(c: Conversation): ConversationSnapshot {
+  const s: ConversationSnapshot = {
+    id: c.id,
+    lang: c.lang,
+    assistant: c.assistant.state(),
+    seq: c.events.length,
+    seen: [...c.seen],
+    agentSeen: [...c.agentSeen],
+    timers: c.timers,
+    phase: c.phase,
+    team: c.team,
+    since: c.since,
+    position: c.position,
+    positionSince: c.positionSince,
+    updatedAt: c.updatedAt,
+  };
+  if (c.account !== undefined) s.account = c.account;
+  if (c.owner !== undefined) s.owner = c.owner;
+  if (c.transferredFrom !== undefined) s.transferredFrom = c.transferredFrom;
+  if (c.simTimer !== undefined) s.simTimer = c.simTimer;
+  if (c.caseNumber !== undefined) s.caseNumber = c.caseNumber;
+  if (c.summary !== undefined) s.summary = c.summary;
+  if (c.rating !== undefined) s.rating = c.rating;
+  return s;
+}
+
+/** The conversation of a snapshot, with its events (all `s.seq` of them, in order). */
+export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversation {
+  return {
+    id: s.id,
+    lang: s.lang,
+    account: s.account,
+    assistant: createAssistant(s.lang, s.assistant),
+    events,
+    seen: new Map(s.seen),
+    agentSeen: new Map(s.agentSeen),
+    timers: s.timers,
+    phase: s.phase,
+    team: s.team,
+    owner: s.owner,
+    since: s.since,
+    position: s.position,
+    positionSince: s.positionSince,
+    transferredFrom: s.transferredFrom,
+    simTimer: s.simTimer,
+    caseNumber: s.caseNumber,
+    summary: s.summary,
+    rating: s.rating,
+    updatedAt: s.updatedAt,
+  };
+}
+
+/** A frame to every customer connection of the conversation, on every instance. */
 export function broadcast(conversation: Conversation, frame: ServerFrame): void {
-  for (const client of conversation.clients) client.send(frame);
+  tx().emit({ to: 'customers', conversationId: conversation.id, frame });
+}
+
+/** A frame to a person's console (a simulated owner has none). */
+export function toOwner(owner: Owner | undefined, frame: AgentServerFrame): void {
+  if (owner?.agentId !== undefined) tx().emit({ to: 'agent', agentId: owner.agentId, frame });
 }
 
 /**
@@ -92,8 +207,10 @@ export function broadcast(conversation: Conversation, frame: ServerFrame): void 
 export function append(conversation: Conversation, event: Omit<ChatEvent, 'seq'>): ChatEvent {
   const full: ChatEvent = { ...event, seq: conversation.events.length + 1 };
   conversation.events.push(full);
-  broadcast(conversation, { type: 'event', event: full });
-  conversation.owner?.send({ type: 'conversation-event', conversationId: conversation.id, event: full });
+  const t = tx();
+  t.appended(conversation, full);
+  t.emit({ to: 'customers', conversationId: conversation.id, frame: { type: 'event', event: full } });
+  toOwner(conversation.owner, { type: 'conversation-event', conversationId: conversation.id, event: full });
   return full;
 }
 
@@ -132,16 +249,19 @@ export function notify(conversation: Conversation, notice: Notice, text: string)
   });
 }
 
-/** Runs `act` after `delay` ms, unless the server closes first. */
-export function later(
-  conversation: Conversation,
-  delay: number,
-  act: () => void,
-): ReturnType<typeof setTimeout> {
-  const timer = setTimeout(() => {
-    conversation.timers.delete(timer);
-    act();
-  }, delay);
-  conversation.timers.add(timer);
-  return timer;
+/** Does `action` after `delay` ms (on this instance, or on another if this one is gone by then). */
+export function later(conversation: Conversation, delay: number, action: TimerAction): string {
+  const t = tx();
+  const timer: PendingTimer = { id: randomUUID(), due: Date.now() + delay, instance: t.instance, action };
+  conversation.timers.push(timer);
+  t.touch(conversation);
+  t.scheduled(conversation, timer);
+  return timer.id;
+}
+
+/** Forgets a pending timer (it will not run). */
+export function cancel(conversation: Conversation, timerId: string): void {
+  const at = conversation.timers.findIndex((t) => t.id === timerId);
+  if (at >= 0) conversation.timers.splice(at, 1);
+  tx().touch(conversation);
 }

@@ -50,9 +50,9 @@ import {
 } from './text.js';
 import type { Phrase } from './text.js';
 import { TOPIC, listOf } from './topics.js';
-import type { Assistant, AssistantReply, Lang } from './types.js';
+import type { Assistant, AssistantReply, AssistantState, Lang } from './types.js';
 
-export type { Assistant, AssistantReply, Intent, Lang } from './types.js';
+export type { Assistant, AssistantReply, AssistantState, Intent, Lang } from './types.js';
 export type { TaskIntent } from './intents.js';
 export { TOPIC } from './topics.js';
 
@@ -245,17 +245,23 @@ const SAFETY: Readonly<
 
 type Awaiting = 'last4' | 'zip' | 'dispute-details' | null;
 
-/** A new assistant for one conversation in `lang`. */
-export function createAssistant(lang: Lang): Assistant {
+/** A new assistant for one conversation in `lang`, or one that carries on from `saved`. */
+export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
   const es = lang === 'es';
-  let lastTask: TaskIntent | null = null;
-  let awaiting: Awaiting = null;
-  let last4: string | null = null;
-  let charge: Charge | null = null;
+  let lastTask: TaskIntent | null = saved?.lastTask ?? null;
+  let awaiting: Awaiting = saved?.awaiting ?? null;
+  let last4: string | null = saved?.last4 ?? null;
+  let charge: Charge | null = saved?.charge ? { ...saved.charge } : null;
   /** Agent-console lines by task, in the order the tasks came up. */
-  const notes = new Map<TaskIntent, string>();
+  const notes = new Map<TaskIntent, string>(saved?.notes ?? []);
   /** The last case closed in this conversation, and the tasks it covered. */
-  let closed: { caseNumber: string; summary: string; tasks: Set<TaskIntent> } | null = null;
+  let closed: { caseNumber: string; summary: string; tasks: Set<TaskIntent> } | null = saved?.closed
+    ? {
+        caseNumber: saved.closed.caseNumber,
+        summary: saved.closed.summary,
+        tasks: new Set(saved.closed.tasks),
+      }
+    : null;
 
   function summary(): string {
     if (notes.size === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
@@ -573,6 +579,18 @@ export function createAssistant(lang: Lang): Assistant {
   }
 
   return {
+    state(): AssistantState {
+      return {
+        lastTask,
+        awaiting,
+        last4,
+        charge: charge ? { ...charge } : null,
+        notes: [...notes.entries()],
+        closed: closed
+          ? { caseNumber: closed.caseNumber, summary: closed.summary, tasks: [...closed.tasks] }
+          : null,
+      };
+    },
     greet(): AssistantReply {
       return {
         text: es

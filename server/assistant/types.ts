@@ -45,8 +45,24 @@ export interface AssistantReply {
   summary?: string;
 }
 
+/**
+ * Everything an assistant remembers, as plain JSON: a store (server/store.ts) keeps it with the
+ * conversation so that any instance can carry on where another left off.
+ */
+export interface AssistantState {
+  lastTask: TaskIntent | null;
+  awaiting: 'last4' | 'zip' | 'dispute-details' | null;
+  last4: string | null;
+  charge: { merchant: string | null; amount: string | null; date: string | null } | null;
+  /** Agent-console lines by task, in the order the tasks came up. */
+  notes: [TaskIntent, string][];
+  closed: { caseNumber: string; summary: string; tasks: TaskIntent[] } | null;
+}
+
 export interface Assistant {
   greet(): AssistantReply;
+  /** What it remembers, to store and to give back to `createAssistant`. */
+  state(): AssistantState;
   /** Keeps conversation state (last task, what was asked). */
   reply(customerText: string): AssistantReply;
   /** What the customer wanted so far, for the agent console. */

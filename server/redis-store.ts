@@ -1,0 +1,560 @@
+/**
+ * The Redis store (`CHAT_STORE=redis://host:6379`): several reference-server instances behind a
+ * load balancer share every conversation, the queues, the people signed in and the case
+ * counter, and all of it survives restarting every instance. Client: node-redis (`redis`).
+ *
+ * Keys (prefix `amex-chat:` by default):
+ *
+ * | key                  | type   | what                                                                 |
+ * | -------------------- | ------ | -------------------------------------------------------------------- |
+ * | `events:{id}`        | stream | a conversation's events; entry id `{seq}-0` (the resume cursor)       |
+ * | `conv:{id}`          | string | the conversation without its events (JSON: phase, owner, assistant…)  |
+ * | `active`             | set    | ids of the conversations kept (ended ones expire after the retention) |
+ * | `center`             | string | queues, people signed in, simulated agent switch, case counter (JSON) |
+ * | `version`            | int    | number of transactions stored                                         |
+ * | `feed`               | stream | one entry per transaction (id `{version}-0`): what changed, for peers |
+ * | `lock`               | string | the transaction lock (token, expires after `lockTtlMs`)               |
+ * | `instance:{id}`      | string | an instance's heartbeat (expires 5 s after its last beat)             |
+ *
+ * How a transaction runs: the instance takes the lock (which also tells it the current
+ * version), waits until it has applied every earlier transaction from the feed, runs the
+ * queued operations against its copy of the world (synchronous code, unchanged from one
+ * process), then one Lua script checks the lock is still its own and the version unchanged
+ * (a fence against a paused instance whose lock expired), appends the new events to their
+ * streams with explicit ids (gapless seq), writes the changed conversations and the center,
+ * adds the feed entry and lets go of the lock. Operations that arrive meanwhile wait for the
+ * next turn and go in together (group commit). The other instances follow the feed with a
+ * blocking XREAD, apply each entry in order and deliver its frames to their own connections.
+ *
+ * Transactions of all instances are serialized by the one lock; what scales out is everything
+ * around them (sockets, TLS, JSON, redaction, replay). docs/deploy.md has the numbers.
+ *
+ * Timers (the assistant's typing pause, the simulated agent) are stored with their
+ * conversation: the instance that set one runs it when due, any other when it is overdue by
+ * `TIMER_GRACE_MS` (the first one wins; a timer runs once). People signed in on an instance
+ * that stops beating are signed out by the others, and their conversations go back in line.
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createClient } from 'redis';
+import type { ChatEvent } from '../src/protocol.js';
+import { restore, snapshot } from './conversation.js';
+import type { ConversationSnapshot, PendingTimer } from './conversation.js';
+import { Changes, TimerTable, emptyCenter } from './store.js';
+import type { CenterState, Effect, Store, StoreHooks, World } from './store.js';
+
+export interface RedisStoreOptions {
+  url: string;
+  /** Prefix of every key. Default `amex-chat:`. */
+  prefix?: string | undefined;
+  /** The simulated agent's switch when the center is new. */
+  simulate: boolean;
+  /** How long an ended conversation is kept after its last change, in s. Default 30 days. */
+  retentionSeconds?: number | undefined;
+  log?: (entry: Record<string, unknown>) => void;
+  /** The lock's lifetime: how long a stopped instance can hold up the others. Default 2000 ms. */
+  lockTtlMs?: number;
+  /** Longest wait for the lock before a transaction fails. Default 5000 ms. */
+  lockWaitMs?: number;
+}
+
+type RedisClient = ReturnType<typeof createClient>;
+
+interface FeedEntry {
+  v: number;
+  from: string;
+  center: CenterState;
+  conversations: ConversationSnapshot[];
+  events: [string, ChatEvent][];
+  effects: Effect[];
+}
+
+interface Queued {
+  op: () => unknown;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A peer runs a timer when it is this late (the instance that set it may be gone). */
+const TIMER_GRACE_MS = 1500;
+const HEARTBEAT_MS = 1000;
+const HEARTBEAT_TTL_MS = 5000;
+const FEED_MAXLEN = 20_000;
+/** Most operations in one transaction. */
+const BATCH = 500;
+
+/** SET the lock if free; then the current version. KEYS: none (one Redis, see docs/deploy.md). */
+const ACQUIRE = `
+local p = ARGV[1]
+if redis.call('SET', p .. 'lock', ARGV[2], 'NX', 'PX', ARGV[3]) then
+  return tonumber(redis.call('GET', p .. 'version') or '0')
+end
+return false`;
+
+/** Lets go of the lock if it is still ours; the current version. */
+const RELEASE = `
+local p = ARGV[1]
+if redis.call('GET', p .. 'lock') == ARGV[2] then redis.call('DEL', p .. 'lock') end
+return tonumber(redis.call('GET', p .. 'version') or '0')`;
+
+/**
+ * Stores one transaction (see the file comment). ARGV: prefix, token, version, retention ms,
+ * feed maxlen, center, n, n × (id, snapshot, ended), m, m × (id, seq, event), feed entry.
+ */
+const COMMIT = `
+local p = ARGV[1]
+if redis.call('GET', p .. 'lock') ~= ARGV[2] then return redis.error_reply('LOCKLOST lock expired') end
+local v = tonumber(redis.call('GET', p .. 'version') or '0')
+if v ~= tonumber(ARGV[3]) then return redis.error_reply('VERSION changed under the lock') end
+local retention = tonumber(ARGV[4])
+local i = 7
+local n = tonumber(ARGV[i]); i = i + 1
+local ended = {}
+for k = 1, n do
+  local id = ARGV[i]
+  redis.call('SET', p .. 'conv:' .. id, ARGV[i + 1])
+  redis.call('SADD', p .. 'active', id)
+  ended[id] = ARGV[i + 2] == '1'
+  i = i + 3
+end
+local m = tonumber(ARGV[i]); i = i + 1
+for k = 1, m do
+  redis.call('XADD', p .. 'events:' .. ARGV[i], ARGV[i + 1] .. '-0', 'e', ARGV[i + 2])
+  i = i + 3
+end
+for id, isEnded in pairs(ended) do
+  if isEnded then
+    redis.call('PEXPIRE', p .. 'conv:' .. id, retention)
+    redis.call('PEXPIRE', p .. 'events:' .. id, retention)
+  else
+    redis.call('PERSIST', p .. 'conv:' .. id)
+    redis.call('PERSIST', p .. 'events:' .. id)
+  end
+end
+redis.call('SET', p .. 'center', ARGV[6])
+v = v + 1
+redis.call('SET', p .. 'version', v)
+redis.call('XADD', p .. 'feed', 'MAXLEN', '~', ARGV[5], v .. '-0', 'd', ARGV[i])
+redis.call('DEL', p .. 'lock')
+return v`;
+
+export class RedisStore implements Store {
+  readonly kind = 'redis';
+  readonly instance = randomUUID();
+  readonly world: World;
+  readonly #options: RedisStoreOptions;
+  readonly #prefix: string;
+  readonly #retentionMs: number;
+  readonly #lockTtl: number;
+  readonly #lockWait: number;
+  readonly #log: (entry: Record<string, unknown>) => void;
+  readonly #cmd: RedisClient;
+  readonly #feed: RedisClient;
+  readonly #timers = new TimerTable();
+  #hooks: StoreHooks | undefined;
+  /** The last version applied to `world` (own transactions and the feed's). */
+  #applied = 0;
+  #cursor = '0-0';
+  #queue: Queued[] = [];
+  #pumping: Promise<void> | undefined;
+  /** The own commit in flight, if any (a feed entry after it waits for it). */
+  #committing: Promise<unknown> | undefined;
+  #reload = false;
+  #started = false;
+  #closing = false;
+  #closed = false;
+  #intervals: ReturnType<typeof setInterval>[] = [];
+  #feedLoop: Promise<void> | undefined;
+  #lastTransaction = Date.now();
+
+  constructor(options: RedisStoreOptions) {
+    this.#options = options;
+    this.#prefix = options.prefix ?? 'amex-chat:';
+    this.#retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
+    this.#lockTtl = options.lockTtlMs ?? 2000;
+    this.#lockWait = options.lockWaitMs ?? 5000;
+    this.#log = options.log ?? (() => undefined);
+    this.world = { conversations: new Map(), center: emptyCenter(options.simulate) };
+    const reconnectStrategy = (retries: number): number => Math.min(50 * 2 ** retries, 1000);
+    this.#cmd = createClient({ url: options.url, socket: { reconnectStrategy } });
+    this.#feed = this.#cmd.duplicate();
+    for (const [name, client] of [
+      ['command', this.#cmd],
+      ['feed', this.#feed],
+    ] as const) {
+      let down = false;
+      // Without a listener an error would crash the process; the client reconnects by itself.
+      client.on('error', (error: unknown) => {
+        if (down || this.#closed) return;
+        down = true;
+        this.#log({
+          msg: 'redis connection lost',
+          level: 'warn',
+          connection: name,
+          error: error instanceof Error ? error.constructor.name : 'unknown',
+        });
+      });
+      client.on('ready', () => {
+        if (down) this.#log({ msg: 'redis connection back', connection: name });
+        down = false;
+      });
+    }
+  }
+
+  get ready(): boolean {
+    return this.#started && !this.#closing && this.#cmd.isReady && this.#feed.isReady;
+  }
+
+  async start(hooks: StoreHooks): Promise<void> {
+    this.#hooks = hooks;
+    await Promise.all([this.#cmd.connect(), this.#feed.connect()]);
+    const { token, version } = await this.#acquire();
+    try {
+      await this.#load(version);
+    } finally {
+      await this.#eval(RELEASE, token);
+    }
+    this.#started = true;
+    await this.#beat();
+    this.#intervals.push(
+      setInterval(() => void this.#beat(), HEARTBEAT_MS),
+      setInterval(() => void this.#reap(), HEARTBEAT_MS),
+      setInterval(() => this.#evict(), 60_000),
+    );
+    for (const interval of this.#intervals) interval.unref();
+    this.#feedLoop = this.#follow();
+  }
+
+  run<T>(op: () => T): Promise<T> {
+    if (this.#closed) return Promise.reject(new Error('the store is closed'));
+    return new Promise<T>((resolve, reject) => {
+      this.#queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+      this.#pumping ??= this.#pump().finally(() => {
+        this.#pumping = undefined;
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closing = true;
+    // Transactions already queued are stored first.
+    const deadline = Date.now() + 5000;
+    while ((this.#pumping || this.#queue.length > 0) && Date.now() < deadline) {
+      await (this.#pumping ?? sleep(10));
+    }
+    this.#closed = true;
+    for (const interval of this.#intervals) clearInterval(interval);
+    this.#timers.clear();
+    try {
+      // Peers sign out this instance's consoles at once instead of after the heartbeat expires.
+      await this.#cmd.sendCommand(['DEL', `${this.#prefix}instance:${this.instance}`]);
+    } catch {
+      // Redis is gone: the key expires by itself.
+    }
+    this.#feed.destroy();
+    await this.#feedLoop?.catch(() => undefined);
+    try {
+      await this.#cmd.close();
+    } catch {
+      this.#cmd.destroy();
+    }
+  }
+
+  // ---- transactions ---------------------------------------------------------------------
+
+  async #pump(): Promise<void> {
+    while (this.#queue.length > 0 || this.#reload) {
+      const batch = this.#queue.splice(0, BATCH);
+      let lock: { token: string; version: number };
+      try {
+        lock = await this.#acquire();
+      } catch (error) {
+        for (const item of batch) item.reject(error);
+        continue;
+      }
+      try {
+        await this.#catchUp(lock.version);
+        const changes = new Changes(this.instance, this.world);
+        const results = batch.map((item) => changes.apply(item.op));
+        if (changes.touched.size > 0 || changes.steps.length > 0) {
+          const committing = this.#commit(lock.token, lock.version, changes);
+          this.#committing = committing;
+          const version = await committing;
+          this.#applied = version;
+          this.#lastTransaction = Date.now();
+        } else {
+          await this.#eval(RELEASE, lock.token);
+        }
+        this.#committing = undefined;
+        for (const { conversationId, timer } of changes.timers) this.#arm(conversationId, timer, 0);
+        changes.deliver(this.#hooks);
+        batch.forEach((item, i) => {
+          const result = results[i];
+          if (result && 'value' in result) item.resolve(result.value);
+          else item.reject(result?.error);
+        });
+      } catch (error) {
+        this.#committing = undefined;
+        // Not stored (Redis went away, or the lock expired under a paused process): the world
+        // may hold changes nobody else has. Reload it before the next transaction.
+        this.#reload = true;
+        this.#log({ msg: 'transaction not stored', level: 'warn', error: errorName(error) });
+        await this.#eval(RELEASE, lock.token).catch(() => undefined);
+        for (const item of batch) item.reject(error);
+        if (this.#closed) return;
+        await sleep(50);
+      }
+    }
+  }
+
+  /** Waits until the world is at `version` (the feed catches up), or reloads it. */
+  async #catchUp(version: number): Promise<void> {
+    const deadline = Date.now() + 1000;
+    while (!this.#reload && this.#applied < version && Date.now() < deadline) await sleep(1);
+    if (this.#reload || this.#applied !== version) await this.#load(version);
+  }
+
+  async #acquire(): Promise<{ token: string; version: number }> {
+    const token = randomUUID();
+    const deadline = Date.now() + this.#lockWait;
+    let wait = 1;
+    for (;;) {
+      const version = await this.#cmd.sendCommand<number | null>([
+        'EVAL',
+        ACQUIRE,
+        '0',
+        this.#prefix,
+        token,
+        String(this.#lockTtl),
+      ]);
+      if (version !== null) return { token, version };
+      if (Date.now() > deadline) throw new Error('timed out waiting for the store lock');
+      await sleep(wait);
+      wait = Math.min(wait * 2, 8);
+    }
+  }
+
+  #eval(script: string, token: string): Promise<unknown> {
+    return this.#cmd.sendCommand(['EVAL', script, '0', this.#prefix, token]);
+  }
+
+  async #commit(token: string, version: number, changes: Changes): Promise<number> {
+    const snapshots = [...changes.touched].map(snapshot);
+    const effects: Effect[] = [];
+    for (const step of changes.steps) if ('effect' in step) effects.push(step.effect);
+    const entry: FeedEntry = {
+      v: version + 1,
+      from: this.instance,
+      center: this.world.center,
+      conversations: snapshots,
+      events: changes.events.map(({ conversationId, event }) => [conversationId, event]),
+      effects,
+    };
+    const args: string[] = [
+      'EVAL',
+      COMMIT,
+      '0',
+      this.#prefix,
+      token,
+      String(version),
+      String(this.#retentionMs),
+      String(FEED_MAXLEN),
+      JSON.stringify(this.world.center),
+      String(snapshots.length),
+    ];
+    for (const s of snapshots) args.push(s.id, JSON.stringify(s), s.phase === 'ended' ? '1' : '0');
+    args.push(String(changes.events.length));
+    for (const { conversationId, event } of changes.events) {
+      args.push(conversationId, String(event.seq), JSON.stringify(event));
+    }
+    args.push(JSON.stringify(entry));
+    return Number(await this.#cmd.sendCommand(args));
+  }
+
+  // ---- loading and following --------------------------------------------------------------
+
+  /** Replaces the world with what Redis holds at `version` (the caller holds the lock). */
+  async #load(version: number): Promise<void> {
+    const p = this.#prefix;
+    const [centerJson, ids] = await Promise.all([
+      this.#cmd.sendCommand<string | null>(['GET', `${p}center`]),
+      this.#cmd.sendCommand<string[]>(['SMEMBERS', `${p}active`]),
+    ]);
+    const loaded = await Promise.all(
+      ids.map(async (id) => {
+        const [json, entries] = await Promise.all([
+          this.#cmd.sendCommand<string | null>(['GET', `${p}conv:${id}`]),
+          this.#cmd.sendCommand<[string, string[]][]>(['XRANGE', `${p}events:${id}`, '-', '+']),
+        ]);
+        return { id, json, entries };
+      }),
+    );
+    const gone: string[] = [];
+    const conversations = this.world.conversations;
+    conversations.clear();
+    for (const { id, json, entries } of loaded) {
+      if (json === null) {
+        gone.push(id);
+        continue;
+      }
+      const snap = JSON.parse(json) as ConversationSnapshot;
+      const events = entries.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as ChatEvent);
+      conversations.set(id, restore(snap, events.slice(0, snap.seq)));
+    }
+    if (gone.length > 0) await this.#cmd.sendCommand(['SREM', `${p}active`, ...gone]);
+    this.world.center = centerJson
+      ? (JSON.parse(centerJson) as CenterState)
+      : emptyCenter(this.#options.simulate);
+    const wasReload = this.#started;
+    this.#applied = version;
+    this.#cursor = `${version}-0`;
+    this.#reload = false;
+    this.#timers.clear();
+    for (const c of conversations.values()) for (const t of c.timers) this.#arm(c.id, t, TIMER_GRACE_MS);
+    this.#log({ msg: 'store loaded', conversations: conversations.size, version, reload: wasReload });
+    if (wasReload) this.#hooks?.reloaded?.();
+  }
+
+  /** Follows the feed: other instances' transactions, applied in order. */
+  async #follow(): Promise<void> {
+    const key = `${this.#prefix}feed`;
+    while (!this.#closed) {
+      let reply: [string, [string, string[]][]][] | null;
+      try {
+        reply = await this.#feed.sendCommand([
+          'XREAD',
+          'COUNT',
+          '500',
+          'BLOCK',
+          '1000',
+          'STREAMS',
+          key,
+          this.#cursor,
+        ]);
+      } catch {
+        if (this.#isClosed()) return;
+        await sleep(100);
+        continue;
+      }
+      for (const [, entries] of reply ?? []) {
+        for (const [id, fields] of entries) {
+          this.#cursor = id;
+          await this.#apply(JSON.parse(fields[1] ?? '{}') as FeedEntry);
+        }
+      }
+    }
+  }
+
+  async #apply(entry: FeedEntry): Promise<void> {
+    // Own transactions are in the world already (the pump applied them in place).
+    if (entry.from === this.instance || entry.v <= this.#applied || this.#reload) return;
+    if (entry.v > this.#applied + 1 && this.#committing) await this.#committing.catch(() => undefined);
+    if (entry.v <= this.#applied) return;
+    if (entry.v > this.#applied + 1) {
+      // Missed entries (trimmed, or a failed commit): reload before the next transaction.
+      this.#reloadSoon();
+      return;
+    }
+    const conversations = this.world.conversations;
+    for (const snap of entry.conversations) {
+      conversations.set(snap.id, restore(snap, conversations.get(snap.id)?.events ?? []));
+    }
+    for (const [id, event] of entry.events) {
+      const c = conversations.get(id);
+      if (!c || event.seq !== c.events.length + 1) {
+        this.#reloadSoon();
+        return;
+      }
+      c.events.push(event);
+    }
+    this.world.center = entry.center;
+    this.#applied = entry.v;
+    this.#lastTransaction = Date.now();
+    for (const snap of entry.conversations) {
+      for (const timer of snap.timers) {
+        this.#arm(snap.id, timer, timer.instance === this.instance ? 0 : TIMER_GRACE_MS);
+      }
+    }
+    for (const effect of entry.effects) this.#hooks?.deliver(effect);
+  }
+
+  /** (A method, so that the compiler does not take it for constant inside a loop.) */
+  #isClosed(): boolean {
+    return this.#closed;
+  }
+
+  #reloadSoon(): void {
+    this.#reload = true;
+    this.#pumping ??= this.#pump().finally(() => {
+      this.#pumping = undefined;
+    });
+  }
+
+  #arm(conversationId: string, timer: PendingTimer, grace: number): void {
+    if (this.#closed) return;
+    this.#timers.arm(timer.due - Date.now() + grace, timer.id, () =>
+      this.#hooks?.timerDue(conversationId, timer.id),
+    );
+  }
+
+  // ---- instances ------------------------------------------------------------------------
+
+  async #beat(): Promise<void> {
+    if (this.#closed) return;
+    try {
+      await this.#cmd.sendCommand([
+        'SET',
+        `${this.#prefix}instance:${this.instance}`,
+        '1',
+        'PX',
+        String(HEARTBEAT_TTL_MS),
+      ]);
+    } catch {
+      // Redis unreachable: readiness says so.
+    }
+  }
+
+  /** Signs out the people of instances whose heartbeat expired. */
+  async #reap(): Promise<void> {
+    if (!this.ready) return;
+    const others = new Set<string>();
+    for (const agent of Object.values(this.world.center.agents)) {
+      if (agent.instance !== this.instance) others.add(agent.instance);
+    }
+    if (others.size === 0) return;
+    const list = [...others];
+    try {
+      const alive = await this.#cmd.sendCommand<(string | null)[]>([
+        'MGET',
+        ...list.map((i) => `${this.#prefix}instance:${i}`),
+      ]);
+      const dead = new Set(list.filter((_, i) => alive[i] === null));
+      if (dead.size > 0) {
+        this.#log({ msg: 'instances gone', instances: [...dead] });
+        this.#hooks?.deadInstances?.(dead);
+      }
+    } catch {
+      // Next beat.
+    }
+  }
+
+  /** Forgets (in memory) ended conversations past the retention; Redis expires them by itself. */
+  #evict(): void {
+    const before = Date.now() - this.#retentionMs;
+    for (const [id, c] of this.world.conversations) {
+      if (c.phase === 'ended' && c.updatedAt < before && c.timers.length === 0)
+        this.world.conversations.delete(id);
+    }
+  }
+
+  /** For /readyz and tests: when a transaction was last stored or applied. */
+  get lastTransaction(): number {
+    return this.#lastTransaction;
+  }
+}
+
+function errorName(error: unknown): string {
+  if (error instanceof Error) return error.message.split(' ')[0] ?? error.name;
+  return 'unknown';
+}
