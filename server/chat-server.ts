@@ -16,6 +16,7 @@
  * `src/agent-protocol.ts` over a WebSocket at `/agent` (same Origin check, rate limit and frame
  * size limit), the queue for a person, transfers, case numbers and the simulated agent.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -200,7 +201,11 @@ function rawToString(data: RawData): string {
 export async function startChatServer(options: ChatServerOptions = {}): Promise<ChatServer> {
   const host = options.host ?? '127.0.0.1';
   const replyDelay = options.replyDelay ?? 600;
-  const log = options.log ?? (() => undefined);
+  const distributed = options.store !== undefined && options.store !== 'memory';
+  const instance = randomUUID();
+  const baseLog = options.log ?? (() => undefined);
+  // With several instances, every line says which one wrote it.
+  const log = distributed ? (entry: Record<string, unknown>) => baseLog({ ...entry, instance }) : baseLog;
   const rate = options.rateLimit ?? { burst: 40, perSecond: 20 };
   const ipRate = options.ipRateLimit ?? { burst: rate.burst * 5, perSecond: rate.perSecond * 5 };
   const floodLimit = options.floodLimit ?? 100;
@@ -226,15 +231,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   );
   const drainMs = options.drainMs ?? 5000;
   const store: Store =
-    options.store && options.store !== 'memory'
+    distributed && options.store
       ? new RedisStore({
+          instance,
           url: options.store,
           prefix: options.storePrefix,
           simulate: options.simulatedAgent ?? true,
           retentionSeconds: options.retentionSeconds,
           log,
         })
-      : new MemoryStore(options.simulatedAgent ?? true);
+      : new MemoryStore(options.simulatedAgent ?? true, instance);
   const conversations = store.world.conversations;
   /** Customer sessions on this instance, by conversation id. */
   const following = new Map<string, Set<Session>>();
@@ -889,7 +895,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     http.listen(options.port ?? 8787, host, () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  log({ msg: 'listening', host, port, store: store.kind, instance: store.instance });
+  log({ msg: 'listening', host, port, store: store.kind });
 
   let stopped: Promise<void> | undefined;
   /** Stops the heartbeats, the consoles, the HTTP server and every socket; then the store. */
@@ -917,7 +923,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     shutdown() {
       if (stopped) return stopped;
       draining = true;
-      log({ msg: 'shutting down', instance: store.instance });
+      log({ msg: 'shutting down', store: store.kind });
       stopped = (async () => {
         // Stop accepting: no new TCP connections; upgrades and streams on kept-alive
         // connections get 503 meanwhile.
@@ -933,7 +939,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         }
         // What is still in flight is stored before the store lets go (store.close waits for it).
         await stop();
-        log({ msg: 'stopped', instance: store.instance });
+        log({ msg: 'stopped' });
       })();
       return stopped;
     },

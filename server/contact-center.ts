@@ -874,7 +874,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       closing = true;
       for (const agent of sessions.values()) {
         if (code === undefined) agent.ws.terminate();
-        else closeWebSocket(agent.ws, code, reason ?? '', true);
+        else closeWebSocket(agent.ws, code, reason ?? '');
       }
     },
   };

@@ -20,6 +20,14 @@
  * the same names win over the environment). Without a secret a warning goes to stderr.
  * Port: `--port`, else `CHAT_SERVER_PORT`, else 8787 (0 = any free port). Always 127.0.0.1
  * unless `CHAT_SERVER_HOST` says otherwise. Prints one line with the URL when listening.
+ *
+ * Store (docs/deploy.md): `CHAT_STORE` (or `--store`) is `memory` (default: one process) or a
+ * Redis URL (`redis://127.0.0.1:6379`) shared by several instances behind a load balancer;
+ * `CHAT_STORE_PREFIX` (key prefix, default `amex-chat:`), `CHAT_RETENTION_SECONDS` (how long
+ * an ended conversation is kept, default 30 days), `CHAT_DRAIN_MS` (graceful shutdown: how long
+ * clients get to leave, default 5000). SIGTERM or SIGINT: graceful shutdown (readyz 503, clients
+ * told to reconnect with close 1012, drain, exit 0); a second signal exits at once.
+ * Logs: one JSON object per line on stderr, never message text.
  */
 import { parseArgs } from 'node:util';
 import { startChatServer } from './chat-server.js';
@@ -45,6 +53,7 @@ const { values } = parseArgs({
     'max-connections-per-ip': { type: 'string' },
     'max-agent-connections-per-ip': { type: 'string' },
     'ip-rate-limit': { type: 'string' },
+    store: { type: 'string' },
   },
 });
 
@@ -114,9 +123,21 @@ function verifyToken(token: string | undefined): 'ok' | 'expired' | 'invalid' {
   return token && expired.has(token) ? 'expired' : 'invalid';
 }
 
+const store = values.store ?? process.env['CHAT_STORE'] ?? 'memory';
+if (store !== 'memory' && !/^rediss?:\/\//.test(store)) {
+  console.error(`CHAT_STORE must be memory or a redis:// URL, not "${store}"`);
+  process.exit(2);
+}
+const retention = process.env['CHAT_RETENTION_SECONDS'];
+const drain = process.env['CHAT_DRAIN_MS'];
+
 const server = await startChatServer({
   host: process.env['CHAT_SERVER_HOST'] ?? '127.0.0.1',
   port,
+  store,
+  ...(process.env['CHAT_STORE_PREFIX'] ? { storePrefix: process.env['CHAT_STORE_PREFIX'] } : {}),
+  ...(retention ? { retentionSeconds: count('retention-seconds', retention) ?? 0 } : {}),
+  ...(drain ? { drainMs: count('drain-ms', drain) ?? 0 } : {}),
   ...(replyDelay === undefined ? {} : { replyDelay }),
   ...Object.fromEntries(Object.entries(center).filter(([, v]) => v !== undefined)),
   debug: values.debug,
@@ -130,8 +151,12 @@ const server = await startChatServer({
 console.log(`amex-chat reference server listening on ${server.url}`);
 if (!server.agentConsoleProtected && !quiet) console.error(UNPROTECTED_CONSOLE_WARNING);
 
+let stopping = false;
+/** First signal: graceful shutdown; a second one: now. */
 function stop(): void {
-  void server.close().then(() => process.exit(0));
+  if (stopping) process.exit(1);
+  stopping = true;
+  void server.shutdown().then(() => process.exit(0));
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

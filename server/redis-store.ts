@@ -45,6 +45,8 @@ import type { CenterState, Effect, Store, StoreHooks, World } from './store.js';
 
 export interface RedisStoreOptions {
   url: string;
+  /** This instance's id. Default: a random one. */
+  instance?: string;
   /** Prefix of every key. Default `amex-chat:`. */
   prefix?: string | undefined;
   /** The simulated agent's switch when the center is new. */
@@ -140,7 +142,7 @@ return v`;
 
 export class RedisStore implements Store {
   readonly kind = 'redis';
-  readonly instance = randomUUID();
+  readonly instance: string;
   readonly world: World;
   readonly #options: RedisStoreOptions;
   readonly #prefix: string;
@@ -169,6 +171,7 @@ export class RedisStore implements Store {
 
   constructor(options: RedisStoreOptions) {
     this.#options = options;
+    this.instance = options.instance ?? randomUUID();
     this.#prefix = options.prefix ?? 'amex-chat:';
     this.#retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
     this.#lockTtl = options.lockTtlMs ?? 2000;

@@ -205,13 +205,14 @@ export class TimerTable {
 /** One process, everything in memory: `npm start`'s default. Transactions run at once. */
 export class MemoryStore implements Store {
   readonly kind = 'memory';
-  readonly instance = randomUUID();
+  readonly instance: string;
   readonly world: World;
   readonly #timers = new TimerTable();
   #hooks: StoreHooks | undefined;
   #closed = false;
 
-  constructor(simulate = true) {
+  constructor(simulate = true, instance: string = randomUUID()) {
+    this.instance = instance;
     this.world = { conversations: new Map(), center: emptyCenter(simulate) };
   }
 

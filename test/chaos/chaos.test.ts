@@ -11,7 +11,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { startChatServer } from '../../server/chat-server.js';
@@ -20,6 +20,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { Conversation } from '../../src/conversation/index.js';
 import type { TranscriptMessage } from '../../src/conversation/index.js';
 import { ChaosProxy, prng } from './chaos-proxy.js';
+import { sharedRedis } from '../server/cluster.js';
 
 const COUNT = 1000;
 const SEED = process.env['CHAOS_SEED'] ? Number(process.env['CHAOS_SEED']) : randomInt(1, 2 ** 31);
@@ -170,209 +171,233 @@ function tally(
   };
 }
 
-describe('chaos', () => {
-  let server: ChatServer | undefined;
-  let proxy: ChaosProxy | undefined;
-  let conversation: Conversation | undefined;
-  const serverLog = { resumed: 0, started: 0 };
+/**
+ * One run: with the in-memory store (one server), or with the Redis store (a real
+ * `redis-server` on loopback and two instances: the customer's connection goes to the first,
+ * the agent's messages are posted to the second).
+ */
+function chaos(store: 'memory' | 'redis'): void {
+  describe(store === 'memory' ? 'chaos' : 'chaos (Redis store, two instances)', () => {
+    let server: ChatServer | undefined;
+    /** Where the agent's messages are posted (the other instance, with Redis). */
+    let agentServer: ChatServer | undefined;
+    let redis: Awaited<ReturnType<typeof sharedRedis>> | undefined;
+    let proxy: ChaosProxy | undefined;
+    let conversation: Conversation | undefined;
+    const serverLog = { resumed: 0, started: 0 };
 
-  before(async () => {
-    server = await startChatServer({
-      port: 0,
-      replyDelay: 0,
-      debug: true,
-      rateLimit: { burst: 100_000, perSecond: 100_000 },
-      log: (entry) => {
-        if (entry['msg'] === 'resumed') serverLog.resumed += 1;
-        if (entry['msg'] === 'conversation started') serverLog.started += 1;
-      },
-    });
-    proxy = await ChaosProxy.start({ upstream: server.url, seed: SEED });
-  });
-
-  after(async () => {
-    conversation?.stop();
-    await proxy?.close();
-    await server?.close();
-  });
-
-  it(
-    'delivers 1,000 customer and 1,000 agent messages exactly once and in order through a faulty network',
-    { timeout: 120_000 },
-    async () => {
-      assert.ok(server && proxy);
-      const srv = server;
-      const started = Date.now();
-      console.log(`chaos seed ${SEED} (replay with CHAOS_SEED=${SEED})`);
-      const client = new Conversation({
-        endpoint: proxy.url,
-        lang: 'en',
-        // The proxy speaks WebSocket only; `auto` could fall back to SSE after failed attempts.
-        transport: 'websocket',
-        heartbeatInterval: 150,
-        deadAfter: 600,
-      });
-      conversation = client;
-      client.start();
-
-      // A calm start: the first welcome and greeting, then the conversation id from the record.
-      await until('the greeting', () => client.state === 'connected' && client.messages.length > 0, 10_000);
-      const greeting = client.messages[0];
-      assert.ok(greeting);
-      const conversationId = (await conversations(server)).find((c) =>
-        c.events.some((e) => e.id === greeting.id),
-      )?.id;
-      assert.ok(conversationId, 'the client’s conversation is on the server');
-
-      let connectedMs = 0;
-      let connectedSince: number | undefined = Date.now();
-      client.events.on('state', (state) => {
-        if (state === 'connected') connectedSince ??= Date.now();
-        else if (connectedSince !== undefined) {
-          connectedMs += Date.now() - connectedSince;
-          connectedSince = undefined;
-        }
-      });
-      const faultsFrom = Date.now();
-      proxy.faults = true;
-      // Pauses between sends, one PRNG per sender so each one's pacing follows the seed.
-      const customerPace = prng(SEED ^ 0x5eed);
-      const agentPace = prng(SEED ^ 0xa9e7);
-      const customerIds: string[] = [];
-      let outboxFull = 0;
-      const customers = (async () => {
-        for (let i = 0; i < COUNT; i++) {
-          let result = client.send(label('customer', i));
-          // The outbox is bounded (MAX_OUTBOX): during an outage the customer must wait for the
-          // backlog to drain, as a person would; any other refusal is a failure.
-          for (
-            let waited = 0;
-            !result.ok && result.reason === 'outbox-full' && waited < 30_000;
-            waited += 20
-          ) {
-            outboxFull += 1;
-            await sleep(20);
-            result = client.send(label('customer', i));
-          }
-          assert.ok(result.ok, `send ${i} was refused`);
-          assert.equal(result.message.text, label('customer', i), 'redaction left the text alone');
-          customerIds.push(result.message.id);
-          if (customerPace() < 0.2) await sleep(Math.floor(customerPace() * 100));
-        }
-      })();
-      const agents = (async () => {
-        for (let i = 0; i < COUNT; i++) {
-          // One at a time: the order of posting is the order of the server's seqs.
-          const res: Response = await fetch(`http://127.0.0.1:${srv.port}/debug/say`, {
-            method: 'POST',
-            body: JSON.stringify({ conversationId, text: label('agent', i), name: 'Maria' }),
-          });
-          assert.equal(res.status, 200);
-          await res.body?.cancel();
-          if (agentPace() < 0.2) await sleep(Math.floor(agentPace() * 100));
-        }
-      })();
-      await Promise.all([customers, agents]);
-      const sentAt = Date.now();
-      const during = { ...proxy.counts };
-      const faultMs = sentAt - faultsFrom;
-      const connectedShare = Math.round(
-        (100 * (connectedMs + (connectedSince === undefined ? 0 : sentAt - connectedSince))) / faultMs,
-      );
-
-      // Stop injecting faults and let it converge: every customer message acknowledged, every
-      // event on the server (greeting + 1,000 customer + 1,000 replies + 1,000 agent) applied.
-      proxy.faults = false;
-      const expectedEvents = 1 + 3 * COUNT;
-      let record: ChatEvent[] = [];
-      await until(
-        'every message acknowledged and delivered',
-        async () => {
-          const messages = client.messages;
-          if (messages.some((m) => m.from === 'customer' && m.status !== 'sent')) return false;
-          if (messages.length < expectedEvents) return false;
-          record = (await conversations(srv)).find((c) => c.id === conversationId)?.events ?? [];
-          if (record.length < expectedEvents) return false;
-          const ids = new Set(messages.map((m) => m.id));
-          return record.every((e) => ids.has(e.id));
+    before(async () => {
+      redis = store === 'redis' ? await sharedRedis() : undefined;
+      const options = {
+        port: 0,
+        replyDelay: 0,
+        debug: true,
+        rateLimit: { burst: 100_000, perSecond: 100_000 },
+        ...(redis ? { store: redis.url, storePrefix: `chaos-${process.pid}:` } : {}),
+      };
+      server = await startChatServer({
+        ...options,
+        log: (entry) => {
+          if (entry['msg'] === 'resumed') serverLog.resumed += 1;
+          if (entry['msg'] === 'conversation started') serverLog.started += 1;
         },
-        CONVERGE_MS,
-      ).catch((error: unknown) => {
-        // Score what arrived anyway, so the line says what was lost.
-        console.log(String(error));
       });
-      record = (await conversations(server)).find((c) => c.id === conversationId)?.events ?? [];
-      const transcript = [...client.messages];
-      const result = tally(customerIds, transcript, record);
-      const line = `chaos: sent ${result.sent}, delivered ${result.delivered}, lost ${result.lost}, duplicated ${result.duplicated}, reordered ${result.reordered}`;
-      const c = proxy.counts;
-      console.log(
-        `chaos faults (seed ${SEED}): ${c.connections} connections, drops ${c.terminated + c.closed + c.stalled} ` +
-          `(${c.terminated} terminated, ${c.closed} closed, ${c.stalled} stalled), ${c.delayed} delayed, ` +
-          `${c.duplicated} duplicated, ${c.replayed} replayed, ${c.split} split; ` +
-          `${c.forwardedUp} up / ${c.forwardedDown} down forwarded (${during.forwardedUp} / ${during.forwardedDown} ` +
-          `while faults were on); server: ${serverLog.resumed} resumes`,
-      );
-      console.log(
-        `chaos timing: faults on ${faultMs} ms (client connected ${connectedShare}% of it), ` +
-          `converging ${Date.now() - sentAt} ms, total ${Date.now() - started} ms; ` +
-          `the customer waited on a full outbox ${outboxFull} times`,
-      );
-      console.log(line);
-      const file = process.env['CHAOS_RESULT_FILE'];
-      if (file) writeFileSync(file, `${line}\n`);
+      agentServer = redis ? await startChatServer(options) : server;
+      proxy = await ChaosProxy.start({ upstream: server.url, seed: SEED });
+    });
 
-      assert.equal(result.lost, 0, line);
-      assert.equal(result.duplicated, 0, line);
-      assert.equal(result.reordered, 0, line);
-      assert.equal(result.delivered, 2 * COUNT, line);
+    after(async () => {
+      conversation?.stop();
+      await proxy?.close();
+      await server?.close();
+      if (agentServer !== server) await agentServer?.close();
+      await redis?.stop();
+    });
 
-      // The server's record: seqs 1..N without gaps, each customer message once, in send order.
-      assert.deepEqual(
-        record.map((e) => e.seq),
-        Array.from({ length: record.length }, (_, i) => i + 1),
-        'server seqs are contiguous',
-      );
-      assert.deepEqual(
-        record.filter((e) => e.from === 'customer').map((e) => e.id),
-        customerIds,
-        'server stored each customer message once, in send order',
-      );
-      assert.deepEqual(
-        record.filter((e) => e.from === 'agent').map((e) => e.text),
-        Array.from({ length: COUNT }, (_, i) => label('agent', i)),
-        'server stored each agent message once, in posting order',
-      );
-      assert.equal(record.length, expectedEvents, 'greeting + customer + assistant replies + agent');
-      assert.equal(serverLog.started, 1, 'every reconnect resumed the one conversation');
+    it(
+      'delivers 1,000 customer and 1,000 agent messages exactly once and in order through a faulty network',
+      { timeout: 120_000 },
+      async () => {
+        assert.ok(server && proxy && agentServer);
+        const srv = server;
+        const agentSrv = agentServer;
+        const started = Date.now();
+        console.log(`chaos seed ${SEED} (replay with CHAOS_SEED=${SEED})`);
+        const client = new Conversation({
+          endpoint: proxy.url,
+          lang: 'en',
+          // The proxy speaks WebSocket only; `auto` could fall back to SSE after failed attempts.
+          transport: 'websocket',
+          heartbeatInterval: 150,
+          deadAfter: 600,
+        });
+        conversation = client;
+        client.start();
 
-      // The transcript: every customer message once, sent, with the text as typed, in send order
-      // and with the seq the server gave it; every other event once, in seq order.
-      const customerMessages = transcript.filter((m) => m.from === 'customer');
-      assert.deepEqual(
-        customerMessages.map((m) => m.id),
-        customerIds,
-      );
-      const seqOf = new Map(record.map((e) => [e.id, e.seq]));
-      for (const [i, m] of customerMessages.entries()) {
-        assert.equal(m.status, 'sent');
-        assert.equal(m.text, label('customer', i));
-        assert.equal(m.seq, seqOf.get(m.id), `customer message ${i} carries the server's seq`);
-      }
-      const incoming = transcript.filter((m) => m.from !== 'customer');
-      assert.deepEqual(
-        incoming.map((m) => m.id),
-        record.filter((e) => e.from !== 'customer').map((e) => e.id),
-        'every assistant and agent event once, in seq order',
-      );
-      assert.equal(
-        new Set(transcript.map((m) => m.id)).size,
-        transcript.length,
-        'no id twice in the transcript',
-      );
-      const replies = incoming.filter((m) => m.from === 'assistant').length;
-      assert.equal(replies, COUNT + 1, 'one assistant reply per customer message, plus the greeting');
-      console.log(`chaos replies: assistant replies ${replies - 1} (+1 greeting), each once, in seq order`);
-    },
-  );
-});
+        // A calm start: the first welcome and greeting, then the conversation id from the record.
+        await until('the greeting', () => client.state === 'connected' && client.messages.length > 0, 10_000);
+        const greeting = client.messages[0];
+        assert.ok(greeting);
+        const conversationId = (await conversations(server)).find((c) =>
+          c.events.some((e) => e.id === greeting.id),
+        )?.id;
+        assert.ok(conversationId, 'the client’s conversation is on the server');
+
+        let connectedMs = 0;
+        let connectedSince: number | undefined = Date.now();
+        client.events.on('state', (state) => {
+          if (state === 'connected') connectedSince ??= Date.now();
+          else if (connectedSince !== undefined) {
+            connectedMs += Date.now() - connectedSince;
+            connectedSince = undefined;
+          }
+        });
+        const faultsFrom = Date.now();
+        proxy.faults = true;
+        // Pauses between sends, one PRNG per sender so each one's pacing follows the seed.
+        const customerPace = prng(SEED ^ 0x5eed);
+        const agentPace = prng(SEED ^ 0xa9e7);
+        const customerIds: string[] = [];
+        let outboxFull = 0;
+        const customers = (async () => {
+          for (let i = 0; i < COUNT; i++) {
+            let result = client.send(label('customer', i));
+            // The outbox is bounded (MAX_OUTBOX): during an outage the customer must wait for the
+            // backlog to drain, as a person would; any other refusal is a failure.
+            for (
+              let waited = 0;
+              !result.ok && result.reason === 'outbox-full' && waited < 30_000;
+              waited += 20
+            ) {
+              outboxFull += 1;
+              await sleep(20);
+              result = client.send(label('customer', i));
+            }
+            assert.ok(result.ok, `send ${i} was refused`);
+            assert.equal(result.message.text, label('customer', i), 'redaction left the text alone');
+            customerIds.push(result.message.id);
+            if (customerPace() < 0.2) await sleep(Math.floor(customerPace() * 100));
+          }
+        })();
+        const agents = (async () => {
+          for (let i = 0; i < COUNT; i++) {
+            // One at a time: the order of posting is the order of the server's seqs.
+            const res: Response = await fetch(`http://127.0.0.1:${agentSrv.port}/debug/say`, {
+              method: 'POST',
+              body: JSON.stringify({ conversationId, text: label('agent', i), name: 'Maria' }),
+            });
+            assert.equal(res.status, 200);
+            await res.body?.cancel();
+            if (agentPace() < 0.2) await sleep(Math.floor(agentPace() * 100));
+          }
+        })();
+        await Promise.all([customers, agents]);
+        const sentAt = Date.now();
+        const during = { ...proxy.counts };
+        const faultMs = sentAt - faultsFrom;
+        const connectedShare = Math.round(
+          (100 * (connectedMs + (connectedSince === undefined ? 0 : sentAt - connectedSince))) / faultMs,
+        );
+
+        // Stop injecting faults and let it converge: every customer message acknowledged, every
+        // event on the server (greeting + 1,000 customer + 1,000 replies + 1,000 agent) applied.
+        proxy.faults = false;
+        const expectedEvents = 1 + 3 * COUNT;
+        let record: ChatEvent[] = [];
+        await until(
+          'every message acknowledged and delivered',
+          async () => {
+            const messages = client.messages;
+            if (messages.some((m) => m.from === 'customer' && m.status !== 'sent')) return false;
+            if (messages.length < expectedEvents) return false;
+            record = (await conversations(srv)).find((c) => c.id === conversationId)?.events ?? [];
+            if (record.length < expectedEvents) return false;
+            const ids = new Set(messages.map((m) => m.id));
+            return record.every((e) => ids.has(e.id));
+          },
+          CONVERGE_MS,
+        ).catch((error: unknown) => {
+          // Score what arrived anyway, so the line says what was lost.
+          console.log(String(error));
+        });
+        record = (await conversations(server)).find((c) => c.id === conversationId)?.events ?? [];
+        const transcript = [...client.messages];
+        const result = tally(customerIds, transcript, record);
+        const name = store === 'memory' ? 'chaos' : 'chaos (redis store, 2 instances)';
+        const line = `${name}: sent ${result.sent}, delivered ${result.delivered}, lost ${result.lost}, duplicated ${result.duplicated}, reordered ${result.reordered}`;
+        const c = proxy.counts;
+        console.log(
+          `chaos faults (seed ${SEED}): ${c.connections} connections, drops ${c.terminated + c.closed + c.stalled} ` +
+            `(${c.terminated} terminated, ${c.closed} closed, ${c.stalled} stalled), ${c.delayed} delayed, ` +
+            `${c.duplicated} duplicated, ${c.replayed} replayed, ${c.split} split; ` +
+            `${c.forwardedUp} up / ${c.forwardedDown} down forwarded (${during.forwardedUp} / ${during.forwardedDown} ` +
+            `while faults were on); server: ${serverLog.resumed} resumes`,
+        );
+        console.log(
+          `chaos timing: faults on ${faultMs} ms (client connected ${connectedShare}% of it), ` +
+            `converging ${Date.now() - sentAt} ms, total ${Date.now() - started} ms; ` +
+            `the customer waited on a full outbox ${outboxFull} times`,
+        );
+        console.log(line);
+        const file = process.env['CHAOS_RESULT_FILE'];
+        if (file) appendFileSync(file, `${line}\n`);
+
+        assert.equal(result.lost, 0, line);
+        assert.equal(result.duplicated, 0, line);
+        assert.equal(result.reordered, 0, line);
+        assert.equal(result.delivered, 2 * COUNT, line);
+
+        // The server's record: seqs 1..N without gaps, each customer message once, in send order.
+        assert.deepEqual(
+          record.map((e) => e.seq),
+          Array.from({ length: record.length }, (_, i) => i + 1),
+          'server seqs are contiguous',
+        );
+        assert.deepEqual(
+          record.filter((e) => e.from === 'customer').map((e) => e.id),
+          customerIds,
+          'server stored each customer message once, in send order',
+        );
+        assert.deepEqual(
+          record.filter((e) => e.from === 'agent').map((e) => e.text),
+          Array.from({ length: COUNT }, (_, i) => label('agent', i)),
+          'server stored each agent message once, in posting order',
+        );
+        assert.equal(record.length, expectedEvents, 'greeting + customer + assistant replies + agent');
+        assert.equal(serverLog.started, 1, 'every reconnect resumed the one conversation');
+
+        // The transcript: every customer message once, sent, with the text as typed, in send order
+        // and with the seq the server gave it; every other event once, in seq order.
+        const customerMessages = transcript.filter((m) => m.from === 'customer');
+        assert.deepEqual(
+          customerMessages.map((m) => m.id),
+          customerIds,
+        );
+        const seqOf = new Map(record.map((e) => [e.id, e.seq]));
+        for (const [i, m] of customerMessages.entries()) {
+          assert.equal(m.status, 'sent');
+          assert.equal(m.text, label('customer', i));
+          assert.equal(m.seq, seqOf.get(m.id), `customer message ${i} carries the server's seq`);
+        }
+        const incoming = transcript.filter((m) => m.from !== 'customer');
+        assert.deepEqual(
+          incoming.map((m) => m.id),
+          record.filter((e) => e.from !== 'customer').map((e) => e.id),
+          'every assistant and agent event once, in seq order',
+        );
+        assert.equal(
+          new Set(transcript.map((m) => m.id)).size,
+          transcript.length,
+          'no id twice in the transcript',
+        );
+        const replies = incoming.filter((m) => m.from === 'assistant').length;
+        assert.equal(replies, COUNT + 1, 'one assistant reply per customer message, plus the greeting');
+        console.log(`chaos replies: assistant replies ${replies - 1} (+1 greeting), each once, in seq order`);
+      },
+    );
+  });
+}
+
+// Redis first, so that the in-memory run's line stays the last one `npm run test:chaos` prints.
+chaos('redis');
+chaos('memory');

@@ -96,6 +96,23 @@ export async function startRedis(options: { durable?: boolean } = {}): Promise<R
   };
 }
 
+/**
+ * The Redis that CI started for the run (`REDIS_URL`, .ci/run), or a new one of our own. Tests
+ * that share it use their own key prefix; tests that kill or restart Redis start their own.
+ */
+export async function sharedRedis(): Promise<Pick<RedisServer, 'url' | 'stop'>> {
+  const url = process.env['REDIS_URL'];
+  if (url) {
+    const { hostname, port } = new URL(url);
+    assert.ok(
+      hostname === '127.0.0.1' && (await ping(Number(port))),
+      `REDIS_URL ${url} does not answer on loopback`,
+    );
+    return { url, stop: () => Promise.resolve() };
+  }
+  return startRedis();
+}
+
 /** Whether a Redis answers PING on the port. */
 function ping(port: number): Promise<boolean> {
   return new Promise((resolve) => {

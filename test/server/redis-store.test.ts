@@ -13,16 +13,15 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { Peer, startRedis, until } from './cluster.js';
-import type { RedisServer } from './cluster.js';
+import { Peer, sharedRedis, startRedis, until } from './cluster.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
-let redis: RedisServer;
+let redis: Awaited<ReturnType<typeof sharedRedis>>;
 let prefixes = 0;
 
 before(async () => {
-  redis = await startRedis();
+  redis = await sharedRedis();
 });
 after(async () => {
   await redis.stop();
