@@ -114,6 +114,11 @@ export interface ChatServerOptions extends ContactCenterOptions {
   /** How long an ended conversation is kept in Redis after its last change, in s. Default 30 days. */
   retentionSeconds?: number;
   /**
+   * Redis store: how long an ended conversation stays in an instance's memory once idle, in s
+   * (it is fetched again from Redis when needed). Default 600.
+   */
+  storeIdleSeconds?: number;
+  /**
    * Graceful shutdown (`shutdown()`): how long to wait for clients to leave after they were told
    * to reconnect elsewhere (close 1012), in ms. Default 5000.
    */
@@ -238,6 +243,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
           prefix: options.storePrefix,
           simulate: options.simulatedAgent ?? true,
           retentionSeconds: options.retentionSeconds,
+          idleMs: options.storeIdleSeconds === undefined ? undefined : options.storeIdleSeconds * 1000,
           log,
         })
       : new MemoryStore(options.simulatedAgent ?? true, instance);
@@ -512,6 +518,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       connection.send({ type: 'pong' });
       return;
     }
+    // The conversation the frame is about (the store may have to fetch it).
+    const about = session.conversation ?? (frame.type === 'hello' ? frame.resume?.conversationId : undefined);
     store
       .run(() => {
         try {
@@ -520,7 +528,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
           internalError(`customer ${frame.type}`, error);
           reply(connection, { type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
         }
-      })
+      }, about)
       .catch((error: unknown) => {
         // The store failed (Redis unreachable, or this instance lost its lock): nothing was
         // acknowledged; the client reconnects (to another instance) and resends its outbox.
@@ -755,7 +763,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         const conversation = conversations.get(body.conversationId ?? '');
         if (!conversation || typeof text !== 'string') return undefined;
         return say(conversation, 'agent', body.name ?? 'Maria', { text }).seq;
-      });
+      }, body.conversationId);
       if (seq === undefined) {
         json(res, 404, { error: 'unknown-conversation' }, headers);
         return;

@@ -9,7 +9,7 @@
  * | -------------------- | ------ | -------------------------------------------------------------------- |
  * | `events:{id}`        | stream | a conversation's events; entry id `{seq}-0` (the resume cursor)       |
  * | `conv:{id}`          | string | the conversation without its events (JSON: phase, owner, assistant…)  |
- * | `active`             | set    | ids of the conversations kept (ended ones expire after the retention) |
+ * | `active`             | set    | ids of the conversations not ended (loaded when an instance starts)   |
  * | `center`             | string | queues, people signed in, simulated agent switch, case counter (JSON) |
  * | `version`            | int    | number of transactions stored                                         |
  * | `feed`               | stream | one entry per transaction (id `{version}-0`): what changed, for peers |
@@ -58,6 +58,8 @@ export interface RedisStoreOptions {
   lockTtlMs?: number;
   /** Longest wait for the lock before a transaction fails. Default 5000 ms. */
   lockWaitMs?: number;
+  /** How long an ended conversation stays in an instance's memory once idle. Default 10 min. */
+  idleMs?: number | undefined;
 }
 
 type RedisClient = ReturnType<typeof createClient>;
@@ -73,6 +75,7 @@ interface FeedEntry {
 
 interface Queued {
   op: () => unknown;
+  load: string | undefined;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -115,8 +118,8 @@ local ended = {}
 for k = 1, n do
   local id = ARGV[i]
   redis.call('SET', p .. 'conv:' .. id, ARGV[i + 1])
-  redis.call('SADD', p .. 'active', id)
   ended[id] = ARGV[i + 2] == '1'
+  if ended[id] then redis.call('SREM', p .. 'active', id) else redis.call('SADD', p .. 'active', id) end
   i = i + 3
 end
 local m = tonumber(ARGV[i]); i = i + 1
@@ -149,6 +152,7 @@ export class RedisStore implements Store {
   readonly #retentionMs: number;
   readonly #lockTtl: number;
   readonly #lockWait: number;
+  readonly #idleMs: number;
   readonly #log: (entry: Record<string, unknown>) => void;
   readonly #cmd: RedisClient;
   readonly #feed: RedisClient;
@@ -167,7 +171,6 @@ export class RedisStore implements Store {
   #closed = false;
   #intervals: ReturnType<typeof setInterval>[] = [];
   #feedLoop: Promise<void> | undefined;
-  #lastTransaction = Date.now();
 
   constructor(options: RedisStoreOptions) {
     this.#options = options;
@@ -176,10 +179,13 @@ export class RedisStore implements Store {
     this.#retentionMs = (options.retentionSeconds ?? 30 * 24 * 3600) * 1000;
     this.#lockTtl = options.lockTtlMs ?? 2000;
     this.#lockWait = options.lockWaitMs ?? 5000;
+    this.#idleMs = options.idleMs ?? 10 * 60_000;
     this.#log = options.log ?? (() => undefined);
     this.world = { conversations: new Map(), center: emptyCenter(options.simulate) };
     const reconnectStrategy = (retries: number): number => Math.min(50 * 2 ** retries, 1000);
-    this.#cmd = createClient({ url: options.url, socket: { reconnectStrategy } });
+    // Commands fail at once while Redis is unreachable (no offline queue): a transaction that
+    // cannot be stored is refused, its client reconnects and resends, /readyz says 503.
+    this.#cmd = createClient({ url: options.url, socket: { reconnectStrategy }, disableOfflineQueue: true });
     this.#feed = this.#cmd.duplicate();
     for (const [name, client] of [
       ['command', this.#cmd],
@@ -222,16 +228,16 @@ export class RedisStore implements Store {
     this.#intervals.push(
       setInterval(() => void this.#beat(), HEARTBEAT_MS),
       setInterval(() => void this.#reap(), HEARTBEAT_MS),
-      setInterval(() => this.#evict(), 60_000),
+      setInterval(() => this.#evict(), Math.max(100, Math.min(60_000, this.#idleMs))),
     );
     for (const interval of this.#intervals) interval.unref();
     this.#feedLoop = this.#follow();
   }
 
-  run<T>(op: () => T): Promise<T> {
+  run<T>(op: () => T, load?: string): Promise<T> {
     if (this.#closed) return Promise.reject(new Error('the store is closed'));
     return new Promise<T>((resolve, reject) => {
-      this.#queue.push({ op, resolve: resolve as (value: unknown) => void, reject });
+      this.#queue.push({ op, load, resolve: resolve as (value: unknown) => void, reject });
       this.#pumping ??= this.#pump().finally(() => {
         this.#pumping = undefined;
       });
@@ -278,6 +284,11 @@ export class RedisStore implements Store {
       }
       try {
         await this.#catchUp(lock.version);
+        // Conversations the operations need that this instance had let go of (under the lock,
+        // Redis holds exactly the version the world is at).
+        for (const id of new Set(batch.map((item) => item.load))) {
+          if (id !== undefined && !this.world.conversations.has(id)) await this.#fetch(id);
+        }
         const changes = new Changes(this.instance, this.world);
         const results = batch.map((item) => changes.apply(item.op));
         if (changes.touched.size > 0 || changes.steps.length > 0) {
@@ -285,7 +296,6 @@ export class RedisStore implements Store {
           this.#committing = committing;
           const version = await committing;
           this.#applied = version;
-          this.#lastTransaction = Date.now();
         } else {
           await this.#eval(RELEASE, lock.token);
         }
@@ -377,7 +387,32 @@ export class RedisStore implements Store {
 
   // ---- loading and following --------------------------------------------------------------
 
-  /** Replaces the world with what Redis holds at `version` (the caller holds the lock). */
+  /** The stored events of a conversation, up to `upTo` (all by default). */
+  async #events(id: string, upTo?: number): Promise<ChatEvent[]> {
+    const entries = await this.#cmd.sendCommand<[string, string[]][]>([
+      'XRANGE',
+      `${this.#prefix}events:${id}`,
+      '-',
+      upTo === undefined ? '+' : `${upTo}-0`,
+    ]);
+    return entries.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as ChatEvent);
+  }
+
+  /** Brings a stored conversation into the world (nothing if Redis does not have it). */
+  async #fetch(id: string): Promise<void> {
+    const [json, events] = await Promise.all([
+      this.#cmd.sendCommand<string | null>(['GET', `${this.#prefix}conv:${id}`]),
+      this.#events(id),
+    ]);
+    if (json === null) return;
+    const snap = JSON.parse(json) as ConversationSnapshot;
+    this.world.conversations.set(id, restore(snap, events.slice(0, snap.seq)));
+  }
+
+  /**
+   * Replaces the world with what Redis holds at `version` (the caller holds the lock): every
+   * conversation not ended; ended ones come back when something needs them (`#fetch`).
+   */
   async #load(version: number): Promise<void> {
     const p = this.#prefix;
     const [centerJson, ids] = await Promise.all([
@@ -386,23 +421,22 @@ export class RedisStore implements Store {
     ]);
     const loaded = await Promise.all(
       ids.map(async (id) => {
-        const [json, entries] = await Promise.all([
+        const [json, events] = await Promise.all([
           this.#cmd.sendCommand<string | null>(['GET', `${p}conv:${id}`]),
-          this.#cmd.sendCommand<[string, string[]][]>(['XRANGE', `${p}events:${id}`, '-', '+']),
+          this.#events(id),
         ]);
-        return { id, json, entries };
+        return { id, json, events };
       }),
     );
     const gone: string[] = [];
     const conversations = this.world.conversations;
     conversations.clear();
-    for (const { id, json, entries } of loaded) {
+    for (const { id, json, events } of loaded) {
       if (json === null) {
         gone.push(id);
         continue;
       }
       const snap = JSON.parse(json) as ConversationSnapshot;
-      const events = entries.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as ChatEvent);
       conversations.set(id, restore(snap, events.slice(0, snap.seq)));
     }
     if (gone.length > 0) await this.#cmd.sendCommand(['SREM', `${p}active`, ...gone]);
@@ -461,7 +495,13 @@ export class RedisStore implements Store {
     }
     const conversations = this.world.conversations;
     for (const snap of entry.conversations) {
-      conversations.set(snap.id, restore(snap, conversations.get(snap.id)?.events ?? []));
+      let events = conversations.get(snap.id)?.events;
+      if (events === undefined) {
+        // Not here (new, or let go of): its history up to this entry's new events, from Redis.
+        const added = entry.events.filter(([id]) => id === snap.id).length;
+        events = snap.seq > added ? await this.#events(snap.id, snap.seq - added) : [];
+      }
+      conversations.set(snap.id, restore(snap, events));
     }
     for (const [id, event] of entry.events) {
       const c = conversations.get(id);
@@ -473,7 +513,6 @@ export class RedisStore implements Store {
     }
     this.world.center = entry.center;
     this.#applied = entry.v;
-    this.#lastTransaction = Date.now();
     for (const snap of entry.conversations) {
       for (const timer of snap.timers) {
         this.#arm(snap.id, timer, timer.instance === this.instance ? 0 : TIMER_GRACE_MS);
@@ -542,18 +581,17 @@ export class RedisStore implements Store {
     }
   }
 
-  /** Forgets (in memory) ended conversations past the retention; Redis expires them by itself. */
+  /**
+   * Lets go of (in memory) ended conversations idle for `idleMs`: each instance holds the
+   * conversations in progress; ended ones stay in Redis for the retention and come back when a
+   * customer resumes one (`run(op, load)`) or a peer's transaction touches it.
+   */
   #evict(): void {
-    const before = Date.now() - this.#retentionMs;
+    const before = Date.now() - this.#idleMs;
     for (const [id, c] of this.world.conversations) {
       if (c.phase === 'ended' && c.updatedAt < before && c.timers.length === 0)
         this.world.conversations.delete(id);
     }
-  }
-
-  /** For /readyz and tests: when a transaction was last stored or applied. */
-  get lastTransaction(): number {
-    return this.#lastTransaction;
   }
 }
 

@@ -97,9 +97,11 @@ export interface Store {
   start(hooks: StoreHooks): Promise<void>;
   /**
    * Runs `op` as one transaction. Resolves with its value once stored and delivered; rejects
-   * when `op` threw (what it had changed is stored all the same) or the store failed.
+   * when `op` threw (what it had changed is stored all the same) or the store failed. `load`:
+   * a conversation `op` needs, which this instance may have let go of (an ended conversation
+   * idle for a while): the Redis store fetches it first.
    */
-  run<T>(op: () => T): Promise<T>;
+  run<T>(op: () => T, load?: string): Promise<T>;
   /** Finishes the transactions queued, then lets go. */
   close(): Promise<void>;
 }
@@ -149,6 +151,11 @@ export class Changes implements Transaction {
   }
 
   emit(effect: Effect): void {
+    if (effect.to === 'agents') {
+      // The board is state, not history: only the last one of a transaction goes out.
+      const at = this.steps.findIndex((s) => 'effect' in s && s.effect.to === 'agents');
+      if (at >= 0) this.steps.splice(at, 1);
+    }
     this.steps.push({ effect });
   }
 

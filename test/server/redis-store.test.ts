@@ -239,6 +239,59 @@ describe('Redis store', () => {
     }
   });
 
+  it('an ended conversation leaves memory when idle and comes back from Redis when needed', async () => {
+    const d = deployment({ storeIdleSeconds: 0.2, debug: true });
+    const a = await d.start();
+    const b = await d.start();
+    const held = async (server: ChatServer): Promise<Map<string, ChatEvent[]>> => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
+      const list = (await res.json()) as { id: string; events: ChatEvent[] }[];
+      return new Map(list.map((c) => [c.id, c.events]));
+    };
+    try {
+      const { peer, conversationId } = await customer(a);
+      peer.send({ type: 'message', id: 'e-1', text: 'I lost my card' });
+      await until('the answer', () => seqs(peer).length >= 3);
+      peer.send({ type: 'end' });
+      const ended = await peer.next(
+        (f) => isEvent(f) && (eventOf(f).notice as { code?: string } | undefined)?.code === 'ended',
+        'ended',
+      );
+      const caseNumber = (eventOf(ended).notice as { caseNumber: string }).caseNumber;
+      const lastSeq = eventOf(ended).seq;
+      await peer.close();
+      await until(
+        'both instances let go of it',
+        async () => !(await held(a)).has(conversationId) && !(await held(b)).has(conversationId),
+        5000,
+      );
+      // Resumed on B: fetched from Redis, the whole history replayed, the case remembered.
+      const again = await customer(b, { conversationId, lastSeq: 0 });
+      assert.equal(again.conversationId, conversationId);
+      await until('the replay', () => seqs(again.peer).length >= lastSeq);
+      again.peer.send({ type: 'message', id: 'e-2', text: 'What was agreed?' });
+      const answer = await again.peer.next(
+        (f) => isEvent(f) && eventOf(f).from === 'assistant' && eventOf(f).seq > lastSeq + 1,
+        'the answer',
+      );
+      assert.match(eventOf(answer).text, new RegExp(caseNumber));
+      assert.deepEqual(
+        seqs(again.peer),
+        Array.from({ length: eventOf(answer).seq }, (_, i) => i + 1),
+      );
+      // A, which had let go of it too, fetched it to apply B's transaction: the same record.
+      await until(
+        'A has it again',
+        async () => (await held(a)).get(conversationId)?.length === eventOf(answer).seq,
+      );
+      assert.deepEqual((await held(a)).get(conversationId), (await held(b)).get(conversationId));
+      await again.peer.close();
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('graceful shutdown: /readyz says 503, clients are told to reconnect (1012), then it stops', async () => {
     const d = deployment({ drainMs: 2000 });
     const a = await d.start();
