@@ -1,4 +1,4 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -63,6 +63,30 @@ const TYPING_ANNOUNCE_AFTER = 2000;
 /** The inactivity warning comes this long before the end (at least 20 s: WCAG 2.2.1). */
 const IDLE_WARNING_LEAD = 120;
 const IDLE_WARNING_MIN_LEAD = 20;
+/** Messages per transcript block (see `#renderTranscript`). */
+const BLOCK = 50;
+
+/** A run of settled messages rendered once into plain DOM, with the messages it was made from. */
+interface SettledBlock {
+  index: number;
+  first: TranscriptMessage | undefined;
+  last: TranscriptMessage | undefined;
+  /** Undefined until rendered (older blocks of a long history fill in over a few tasks). */
+  nodes: DocumentFragment | undefined;
+}
+/** Most time one render spends turning settled blocks into DOM; the rest waits a task. */
+const FILL_BUDGET = 12;
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+/** One formatter per locale (building one per message cost more than the rest of its render). */
+function clockFormat(locale: string): Intl.DateTimeFormat {
+  let format = clockFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    clockFormats.set(locale, format);
+  }
+  return format;
+}
 
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
@@ -146,6 +170,10 @@ export class AmexChatElement extends LitElement {
       this.#announcer.announce(this.#t.restarted);
     },
     onQueue: (queue) => this.#handleQueue(queue),
+    onChange: () => {
+      this.#batching = true;
+      this.requestUpdate();
+    },
   });
 
   @query('#launcher') private readonly launcher!: HTMLButtonElement;
@@ -264,6 +292,14 @@ export class AmexChatElement extends LitElement {
   #typingSpell = '';
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #idleTicks: ReturnType<typeof setTimeout>[] = [];
+  /** Transcript blocks already rendered to plain DOM (see #renderTranscript), and for what. */
+  #settled: SettledBlock[] = [];
+  #settledKey = '';
+  #pinPending = false;
+  /** Older blocks are still to be rendered (see #renderTranscript). */
+  #filling = false;
+  /** Set while conversation changes arrive: their render waits one task to batch a burst. */
+  #batching = false;
 
   /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
   async show(): Promise<void> {
@@ -311,6 +347,29 @@ export class AmexChatElement extends LitElement {
     this.input.focus();
   }
 
+  /**
+   * A render caused by the conversation (frames from the server) waits one task, so that a burst
+   * of frames (a resumed history arrives as one WebSocket message per event) renders once rather
+   * than once per frame. `updateComplete` still resolves after that render.
+   */
+  protected override scheduleUpdate(): Promise<void> | undefined {
+    if (!this.#batching) {
+      this.performUpdate();
+      return undefined;
+    }
+    return new Promise<void>((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(undefined);
+    }).then(() => {
+      this.#batching = false;
+      this.performUpdate();
+    });
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = 0;
     // A conversation this tab had before a reload reconnects at once, to deliver what was not
@@ -334,9 +393,31 @@ export class AmexChatElement extends LitElement {
       const transcript = this.transcript;
       transcript.scrollTop += ended.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
     } else if (this.#stickToBottom) {
-      this.transcript.scrollTop = this.transcript.scrollHeight;
+      this.#pinToBottom();
     }
     if (changed.has('lang')) this.#announcedWarning = '';
+    if (this.#filling) {
+      this.#filling = false;
+      this.#batching = true;
+      this.requestUpdate();
+    }
+  }
+
+  /**
+   * Follows new messages, once per frame rather than once per render: reading the scroll height
+   * forces a layout, which a burst of renders (a long history arriving) would repeat for nothing.
+   * Hidden tabs get no animation frames, so a timer stands in.
+   */
+  #pinToBottom(): void {
+    if (this.#pinPending) return;
+    this.#pinPending = true;
+    const pin = (): void => {
+      if (!this.#pinPending) return;
+      this.#pinPending = false;
+      if (this.#stickToBottom) this.transcript.scrollTop = this.transcript.scrollHeight;
+    };
+    requestAnimationFrame(pin);
+    setTimeout(pin, 100);
   }
 
   get #locale(): Locale {
@@ -421,11 +502,7 @@ export class AmexChatElement extends LitElement {
           @scroll=${this.#handleScroll}
         >
           <ol>
-            ${repeat(
-              messages,
-              (message) => message.id,
-              (message, index) => this.#renderMessage(t, message, index === messages.length - 1),
-            )}
+            ${this.#renderTranscript(t, messages)}
           </ol>
           ${this.#renderEnded(t)}
         </div>
@@ -695,10 +772,77 @@ export class AmexChatElement extends LitElement {
     }
   }
 
-  #renderMessage(t: Strings, message: TranscriptMessage, last: boolean): TemplateResult {
+  /**
+   * The transcript in blocks of {@link BLOCK} messages. A full block whose messages can no longer
+   * change (sequenced by the server, or notices) and that is not the last one is rendered once
+   * into plain DOM and then costs nothing on later renders: no template instance, no diffing. Only
+   * the tail goes through `repeat()` on each render, so an append costs the same at 100 messages
+   * as at 10,000, and a long history keeps no per-message bookkeeping.
+   *
+   * Settled blocks are rendered newest first, at most {@link FILL_BUDGET} ms per render: a
+   * 10,000-message history shows its last messages at once and fills in the older ones over the
+   * next tasks, never blocking the page for long. The log is then complete in the DOM (for screen
+   * readers and find-in-page); `content-visibility` skips the layout of what is off screen.
+   */
+  #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): unknown {
+    const key = `${this.#locale} ${this.#telHref}`;
+    const blocks = this.#settled;
+    if (key !== this.#settledKey) {
+      blocks.length = 0;
+      this.#settledKey = key;
+    }
+    // Blocks still matching the messages they were made from (defensive: the list only grows).
+    let valid = 0;
+    while (valid < blocks.length) {
+      const block = blocks[valid];
+      if (block?.first !== messages[valid * BLOCK] || block?.last !== messages[valid * BLOCK + BLOCK - 1])
+        break;
+      valid += 1;
+    }
+    blocks.length = valid;
+    while ((blocks.length + 1) * BLOCK < messages.length) {
+      const start = blocks.length * BLOCK;
+      const block = messages.slice(start, start + BLOCK);
+      if (!block.every((m) => m.seq !== undefined || m.from === 'system')) break;
+      blocks.push({ index: blocks.length, first: block[0], last: block[BLOCK - 1], nodes: undefined });
+    }
+    const deadline = performance.now() + FILL_BUDGET;
+    for (let i = blocks.length - 1; i >= 0; i -= 1) {
+      const block = blocks[i];
+      if (!block || block.nodes) continue;
+      if (performance.now() > deadline) {
+        this.#filling = true;
+        break;
+      }
+      const scratch = document.createDocumentFragment();
+      render(
+        messages
+          .slice(i * BLOCK, i * BLOCK + BLOCK)
+          .map((message) => this.#renderMessage(t, message, false, true)),
+        scratch,
+        { host: this },
+      );
+      // Moved out of the fragment Lit rendered into, so its bookkeeping can be collected.
+      const nodes = document.createDocumentFragment();
+      nodes.append(...scratch.childNodes);
+      block.nodes = nodes;
+    }
+    const tail = messages.slice(blocks.length * BLOCK);
+    return html`${repeat(
+      blocks.filter((block) => block.nodes),
+      (block) => block.index,
+      (block) => block.nodes,
+    )}${repeat(
+      tail,
+      (message) => message.id,
+      (message, index) => this.#renderMessage(t, message, index === tail.length - 1),
+    )}`;
+  }
+
+  #renderMessage(t: Strings, message: TranscriptMessage, last: boolean, settled = false): TemplateResult {
     const time = new Date(message.at);
-    const clock = time.toLocaleTimeString(this.#locale, { hour: 'numeric', minute: '2-digit' });
-    return html`<li class="message ${message.from}" part="message">
+    const clock = clockFormat(this.#locale).format(time);
+    return html`<li class="message ${message.from}${settled ? ' settled' : ''}" part="message">
       <p class="meta">
         <span>${t.senderPrefix(displayText(message.name), message.from)}</span>,
         <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>

@@ -9,15 +9,16 @@ export interface ChatControllerCallbacks {
   onError: (error: ConversationEvents['error']) => void;
   onRestarted: () => void;
   onQueue: (queue: ConversationEvents['queue']) => void;
+  /** The conversation changed: the host should render (it may batch a burst of changes). */
+  onChange: () => void;
 }
 
 /**
- * Owns the element's conversation lifecycle: creates it on first use, re-renders the host on
+ * Owns the element's conversation lifecycle: creates it on first use, asks the host to render on
  * every change, stops the connection when the host leaves the document and resumes it when
  * the host comes back, and retries at once when the browser comes back online.
  */
 export class ChatController implements ReactiveController {
-  readonly #host: ReactiveControllerHost;
   readonly #callbacks: ChatControllerCallbacks;
   #conversation: Conversation | undefined;
   /** Transport mode and endpoint of the current conversation. */
@@ -29,7 +30,6 @@ export class ChatController implements ReactiveController {
   };
 
   constructor(host: ReactiveControllerHost, callbacks: ChatControllerCallbacks) {
-    this.#host = host;
     this.#callbacks = callbacks;
     host.addController(this);
   }
@@ -74,7 +74,7 @@ export class ChatController implements ReactiveController {
 
   #create(options: ConversationOptions): Conversation {
     const conversation = new Conversation(options);
-    conversation.events.on('change', () => this.#host.requestUpdate());
+    conversation.events.on('change', this.#callbacks.onChange);
     conversation.events.on('message', this.#callbacks.onMessage);
     conversation.events.on('state', this.#callbacks.onState);
     conversation.events.on('typing', this.#callbacks.onTyping);

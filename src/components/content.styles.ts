@@ -1,7 +1,14 @@
 import { css } from 'lit';
 
-/** Links and hostile-length content inside messages. */
+/** Links and hostile-length content inside messages; long transcripts. */
 export const contentStyles = css`
+  /* Older (settled) messages skip layout and paint while off screen, but stay in the DOM, the
+     accessibility tree and find-in-page; the browser remembers each one's size once rendered.
+     The recent tail is always fully rendered. */
+  .message.settled {
+    content-visibility: auto;
+    contain-intrinsic-size: auto 16rem auto 4.5rem;
+  }
   .bubble {
     unicode-bidi: plaintext;
   }

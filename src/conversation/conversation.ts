@@ -82,6 +82,8 @@ export class Conversation {
   readonly #factory: TransportFactory;
   readonly #selector: TransportSelector;
   #messages: TranscriptMessage[] = [];
+  /** The same messages by id (a lookup per frame must not scan a 10,000-message transcript). */
+  readonly #byId = new Map<string, TranscriptMessage>();
   #state: ConnectionState = 'idle';
   #transport: Transport | undefined;
   #conversationId: string | undefined;
@@ -141,7 +143,7 @@ export class Conversation {
     this.#historyUntil = saved.lastSeq;
     for (const item of saved.outbox) {
       const text = redact(item.text).text;
-      this.#messages.push({ id: item.id, from: 'customer', name: '', text, at: item.at, status: 'sending' });
+      this.#add({ id: item.id, from: 'customer', name: '', text, at: item.at, status: 'sending' });
       this.#outbox.push({ id: item.id, text, at: item.at, frame: messageFrame(item.id, text) });
     }
   }
@@ -297,7 +299,7 @@ export class Conversation {
 
   /** Sends a failed message again, with the same id (the server deduplicates by id). */
   retry(id: string): void {
-    const message = this.#messages.find((m) => m.id === id);
+    const message = this.#byId.get(id);
     const parked = this.#parked.get(id);
     if (!message || message.status !== 'failed' || !parked) return;
     this.#parked.delete(id);
@@ -320,10 +322,7 @@ export class Conversation {
       text,
       at: Date.now(),
     };
-    let at = this.#messages.length;
-    while (at > 0 && this.#messages[at - 1]?.seq === undefined && this.#messages[at - 1]?.from === 'customer')
-      at--;
-    this.#messages.splice(at, 0, notice);
+    this.#insert(notice);
     this.events.emit('change', undefined);
   }
 
@@ -348,7 +347,7 @@ export class Conversation {
       at: Date.now(),
       status: 'sending',
     };
-    this.#messages.push(message);
+    this.#add(message);
     this.#outbox.push({ id, text, at: message.at, frame: messageFrame(id, text) });
     this.#save();
     this.#typingSent = false;
@@ -484,6 +483,9 @@ export class Conversation {
       case 'event':
         this.#receive(frame.event);
         break;
+      case 'events':
+        for (const event of frame.events) this.#receive(event);
+        break;
       case 'typing':
         this.events.emit('typing', { name: frame.name, active: frame.active });
         break;
@@ -494,7 +496,7 @@ export class Conversation {
         }
         if (frame.id) {
           const index = this.#outbox.findIndex((o) => o.id === frame.id);
-          const message = this.#messages.find((m) => m.id === frame.id);
+          const message = this.#byId.get(frame.id);
           // About another tab's message (relayed by the leader tab): not ours to report.
           if (index < 0 || !message) break;
           const [item] = this.#outbox.splice(index, 1);
@@ -535,7 +537,7 @@ export class Conversation {
       this.#outbox.splice(index, 1);
       this.#save();
     }
-    const message = this.#messages.find((m) => m.id === id);
+    const message = this.#byId.get(id);
     if (message && message.status !== 'sent') {
       message.status = 'sent';
       message.seq = seq;
@@ -557,7 +559,7 @@ export class Conversation {
   }
 
   #apply(event: ChatEvent): void {
-    const own = this.#messages.find((m) => m.id === event.id);
+    const own = this.#byId.get(event.id);
     if (own) {
       this.#acknowledge(event.id, event.seq);
       return;
@@ -580,13 +582,23 @@ export class Conversation {
     // A customer message we did not send from here: replayed after a reload, or another tab's.
     if (event.from === 'customer') message.status = 'sent';
     this.#observe(event);
-    // Server order, with this tab's unacknowledged messages kept below everything sequenced.
+    this.#insert(message);
+    this.events.emit('message', message);
+    this.events.emit('change', undefined);
+  }
+
+  #add(message: TranscriptMessage): void {
+    this.#messages.push(message);
+    this.#byId.set(message.id, message);
+  }
+
+  /** Server order, with this tab's unacknowledged messages kept below everything sequenced. */
+  #insert(message: TranscriptMessage): void {
     let at = this.#messages.length;
     while (at > 0 && this.#messages[at - 1]?.seq === undefined && this.#messages[at - 1]?.from === 'customer')
       at--;
     this.#messages.splice(at, 0, message);
-    this.events.emit('message', message);
-    this.events.emit('change', undefined);
+    this.#byId.set(message.id, message);
   }
 
   /** Notices move the conversation from phase to phase. */

@@ -2,7 +2,7 @@
 // conversation in a given state without a server. The real protocol frames go through it (the
 // widget builds and parses them as usual); the test pushes server frames and reads what was sent.
 import mitt from 'mitt';
-import { PROTOCOL_VERSION, parseClientFrame } from '../../src/protocol.js';
+import { MAX_EVENTS_PER_FRAME, PROTOCOL_VERSION, parseClientFrame } from '../../src/protocol.js';
 import type { ChatEvent, ClientFrame, ServerFrame } from '../../src/protocol.js';
 import type { Transport, TransportEvents, TransportFactory, WireFrame } from '../../src/transport/index.js';
 
@@ -44,6 +44,23 @@ export class ScriptedServer {
       seq: this.#seq,
     };
     this.push({ type: 'event', event: full });
+    return full;
+  }
+
+  /** Sends numbered events in `events` frames (protocol 1.2) of up to 500, as a replay does. */
+  events(events: ScriptedEvent[]): ChatEvent[] {
+    const full = events.map((event): ChatEvent => {
+      this.#seq += 1;
+      return {
+        kind: 'message',
+        id: `server-${this.#seq}`,
+        at: Date.now(),
+        ...event,
+        seq: this.#seq,
+      };
+    });
+    for (let i = 0; i < full.length; i += MAX_EVENTS_PER_FRAME)
+      this.push({ type: 'events', events: full.slice(i, i + MAX_EVENTS_PER_FRAME) });
     return full;
   }
 

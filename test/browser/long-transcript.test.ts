@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import '../../src/define.js';
+import type { AmexChatElement } from '../../src/index.js';
+import { waitFor } from '../support/helpers.js';
+import { ScriptedServer } from '../support/scripted-transport.js';
+import type { ScriptedEvent } from '../support/scripted-transport.js';
+
+// Long transcripts render in blocks: older, settled messages once into plain DOM (newest first,
+// a little per task), the recent tail through Lit. These tests prove the log stays complete and
+// in order, keeps growing correctly, and re-renders settled messages when the language changes.
+
+const history = (n: number): ScriptedEvent[] =>
+  Array.from({ length: n }, (_, k) =>
+    k % 2
+      ? { from: 'agent', name: 'Maria', text: `answer ${k + 1}` }
+      : { from: 'customer', name: '', text: `question ${k + 1}` },
+  );
+
+const chats: AmexChatElement[] = [];
+afterEach(() => {
+  for (const el of chats.splice(0)) el.remove();
+});
+
+async function chat(): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+  const server = new ScriptedServer();
+  const el = document.createElement('amex-chat');
+  el.persist = 'none';
+  el.transportFactory = server.factory;
+  el.endpoint = 'ws://scripted.invalid/chat';
+  document.body.append(el);
+  chats.push(el);
+  await el.show();
+  await server.sent('hello');
+  await waitFor(() => el.shadowRoot!.querySelector('#transcript'), 'the transcript');
+  return { el, server };
+}
+
+const bubbles = (el: AmexChatElement): string[] =>
+  [...el.shadowRoot!.querySelectorAll('#transcript ol > li.message .bubble')].map((b) =>
+    b.textContent.trim(),
+  );
+
+describe('<amex-chat> long transcripts', () => {
+  it('renders a 1,234-message history completely and in order, settling all but the tail', async () => {
+    const { el, server } = await chat();
+    const sent = server.events(history(1234));
+    await waitFor(() => bubbles(el).length === 1234, 'all 1,234 messages in the DOM');
+    expect(bubbles(el)).to.deep.equal(sent.map((e) => e.text));
+    const settled = el.shadowRoot!.querySelectorAll('#transcript ol > li.message.settled').length;
+    // Blocks of 50; the block holding the last message stays live.
+    expect(settled).to.equal(1200);
+    // Every message is a direct list item of the one log list (list semantics stay valid).
+    const list = el.shadowRoot!.querySelector('#transcript ol')!;
+    expect([...list.children].every((child) => child.localName === 'li')).to.equal(true);
+    expect(el.shadowRoot!.querySelectorAll('#transcript ol').length).to.equal(1);
+  });
+
+  it('keeps appending in order after a long history, live and sent messages included', async () => {
+    const { el, server } = await chat();
+    const sent = server.events(history(160));
+    await waitFor(() => bubbles(el).length === 160, 'the history');
+    const more = [server.event({ from: 'agent', name: 'Maria', text: 'one more' })];
+    await el.send('and my reply');
+    await waitFor(() => bubbles(el).length === 162, 'the two new messages');
+    more.push(server.event({ from: 'agent', name: 'Maria', text: 'last one' }));
+    await waitFor(() => bubbles(el).at(-1) === 'last one', 'the last message');
+    expect(bubbles(el)).to.deep.equal([...sent.map((e) => e.text), 'one more', 'and my reply', 'last one']);
+    // The customer's own message was acknowledged: it shows as sent.
+    const own = [...el.shadowRoot!.querySelectorAll('#transcript li.customer')].at(-1)!;
+    await waitFor(() => own.querySelector('.status')?.textContent?.trim() === 'Sent', 'sent status');
+  });
+
+  it('re-renders settled messages in the new language when lang changes', async () => {
+    const { el, server } = await chat();
+    server.events(history(120));
+    await waitFor(
+      () => el.shadowRoot!.querySelectorAll('li.message.settled').length === 100,
+      'settled blocks',
+    );
+    const firstStatus = (): string =>
+      el.shadowRoot!.querySelector('#transcript li.customer .status')?.textContent?.trim() ?? '';
+    expect(firstStatus()).to.equal('Sent');
+    el.lang = 'es';
+    await waitFor(() => firstStatus() === 'Enviado', 'the first (settled) message in Spanish');
+    expect(bubbles(el).length).to.equal(120);
+    expect(el.shadowRoot!.querySelectorAll('li.message.settled').length).to.equal(100);
+  });
+});

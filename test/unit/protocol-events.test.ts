@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { MAX_EVENTS_PER_FRAME, acceptsEventBatches, parseServerFrame } from '../../src/protocol.js';
+
+const event = (seq: number): Record<string, unknown> => ({
+  seq,
+  id: `s${seq}`,
+  kind: 'message',
+  from: 'assistant',
+  name: 'Virtual assistant',
+  text: `message ${seq}`,
+  at: 1,
+});
+
+describe('protocol 1.2: events frames', () => {
+  it('parses a run of events, in order', () => {
+    const frame = parseServerFrame(
+      JSON.stringify({ type: 'events', events: [event(1), event(2), event(3)] }),
+    );
+    assert.equal(frame?.type, 'events');
+    assert.deepEqual(frame?.type === 'events' ? frame.events.map((e) => e.seq) : [], [1, 2, 3]);
+  });
+
+  it('refuses the whole frame when one event is malformed (a gap could not be filled)', () => {
+    const bad = { ...event(2), text: 42 };
+    assert.equal(
+      parseServerFrame(JSON.stringify({ type: 'events', events: [event(1), bad, event(3)] })),
+      undefined,
+    );
+    assert.equal(parseServerFrame(JSON.stringify({ type: 'events', events: 'nope' })), undefined);
+  });
+
+  it(`refuses more than ${MAX_EVENTS_PER_FRAME} events in one frame`, () => {
+    const events = Array.from({ length: MAX_EVENTS_PER_FRAME + 1 }, (_, i) => event(i + 1));
+    assert.equal(parseServerFrame(JSON.stringify({ type: 'events', events })), undefined);
+    assert.equal(
+      parseServerFrame(JSON.stringify({ type: 'events', events: events.slice(0, MAX_EVENTS_PER_FRAME) }))
+        ?.type,
+      'events',
+    );
+  });
+
+  it('is for clients that say 1.2 or later', () => {
+    assert.equal(acceptsEventBatches('1.1'), false);
+    assert.equal(acceptsEventBatches('1.0'), false);
+    assert.equal(acceptsEventBatches('1.2'), true);
+    assert.equal(acceptsEventBatches('1.10'), true);
+    assert.equal(acceptsEventBatches('2.0'), true);
+    assert.equal(acceptsEventBatches('garbage'), false);
+  });
+});
