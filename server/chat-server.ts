@@ -879,6 +879,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   await store.start({
     deliver,
     timerDue(conversationId, timerId) {
+      // Already run (by the instance that set it, as the feed showed): no transaction needed.
+      if (!conversations.get(conversationId)?.timers.some((t) => t.id === timerId)) return;
       store
         .run(() => center.timerDue(conversationId, timerId))
         .catch((error: unknown) => internalError('timer', error));

@@ -292,6 +292,33 @@ describe('Redis store', () => {
     }
   });
 
+  it('a reply the assistant owed is given by another instance when the first one is gone', async () => {
+    const d = deployment({ replyDelay: 800 });
+    const a = await d.start();
+    const b = await d.start();
+    try {
+      const { peer, conversationId } = await customer(a);
+      peer.send({ type: 'message', id: 'owed-1', text: 'I lost my card' });
+      const ack = await peer.next((f) => f.type === 'ack' && f['id'] === 'owed-1', 'ack');
+      // A stops before its timer is due (its timers die with it).
+      await a.close();
+      const again = await customer(b, { conversationId, lastSeq: ack['seq'] as number });
+      const reply = await again.peer.next(
+        (f) => isEvent(f) && eventOf(f).from === 'assistant',
+        'the owed reply, from B',
+        6000,
+      );
+      assert.equal(eventOf(reply).seq, (ack['seq'] as number) + 1);
+      // Once: nothing else arrives after it.
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      assert.equal(again.peer.frames.filter((f) => isEvent(f) && eventOf(f).from === 'assistant').length, 1);
+      await Promise.all([peer.close(), again.peer.close()]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
   it('graceful shutdown: /readyz says 503, clients are told to reconnect (1012), then it stops', async () => {
     const d = deployment({ drainMs: 2000 });
     const a = await d.start();
