@@ -18,7 +18,9 @@
  * Each repetition runs every system in turn (rotating order), each page in a fresh context.
  * Writes bench/results.md. CHROME_PATH picks another Chromium; REPS the repetitions (default 5).
  */
+import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { build } from 'esbuild';
+import { readFile } from 'node:fs/promises';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -424,6 +426,7 @@ async function startup(system: System): Promise<number> {
     await page.exposeFunction('__benchDone', (result: { ms?: number; error?: string }) =>
       resolveResult(result),
     );
+    const profiler = process.env.PROFILE ? await startProfile(page) : undefined;
     await page.goto(`${origin}/startup-${slug(system)}.html`);
     const result = await Promise.race([
       done,
@@ -431,6 +434,7 @@ async function startup(system: System): Promise<number> {
         setTimeout(() => resolve({ error: 'no result in 15 s' }), 15_000),
       ),
     ]);
+    if (profiler) await profiler();
     if (result.ms === undefined) throw new Error(result.error ?? '?');
     return result.ms;
   });
@@ -461,6 +465,15 @@ async function heapAfterGc(page: Page): Promise<{ used: number; embedder: number
   return { used: usage.usedSize, embedder: usage.embedderHeapUsedSize ?? NaN };
 }
 
+/** The built bundle's source map, to name profiled functions by their source (PROFILE=1 only). */
+async function ourSourceMap(): Promise<TraceMap | undefined> {
+  try {
+    return new TraceMap(await readFile(join(root, 'dist/amex-chat.js.map'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** PROFILE=1: prints the functions with the most self time during a history load. */
 async function startProfile(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
@@ -470,18 +483,28 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   return async () => {
     const { profile } = (await cdp.send('Profiler.stop')) as {
       profile: {
-        nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+        nodes: {
+          id: number;
+          callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+        }[];
         samples: number[];
         timeDeltas: number[];
       };
     };
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const self = new Map<string, number>();
+    const map = await ourSourceMap();
     profile.samples.forEach((id, i) => {
       const frame = byId.get(id)?.callFrame;
-      const name = frame
-        ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
-        : '?';
+      const original =
+        frame && map && frame.url.endsWith('/amex-chat.js')
+          ? originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
+          : undefined;
+      const name = original?.source
+        ? `${original.name ?? frame?.functionName ?? '?'} ${original.source.split('/').pop() ?? ''}:${original.line ?? 0}`
+        : frame
+          ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
+          : '?';
       self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
     });
     for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))

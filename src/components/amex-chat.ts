@@ -178,7 +178,7 @@ export class AmexChatElement extends LitElement {
 
   @query('#launcher') private readonly launcher!: HTMLButtonElement;
   @query('#input') private readonly input!: HTMLTextAreaElement;
-  @query('#transcript') private readonly transcript!: HTMLElement;
+  @query('#transcript') private readonly transcript!: HTMLElement | null;
 
   @state() private error = '';
   @state() private warningKinds: SensitiveKind[] = [];
@@ -296,6 +296,8 @@ export class AmexChatElement extends LitElement {
   #settled: SettledBlock[] = [];
   #settledKey = '';
   #pinPending = false;
+  /** Set on the first open; the panel then stays rendered (hidden when closed). */
+  #panelRendered = false;
   /** Older blocks are still to be rendered (see #renderTranscript). */
   #filling = false;
   /** Set while conversation changes arrive: their render waits one task to batch a burst. */
@@ -387,12 +389,12 @@ export class AmexChatElement extends LitElement {
     // When a chat ends, show its reference number first (the rating form is below it);
     // otherwise follow new messages unless the customer scrolled up to read.
     const ended = this.#showEnding ? this.renderRoot.querySelector<HTMLElement>('[part="ended"]') : null;
-    if (ended) {
+    const transcript = this.transcript;
+    if (ended && transcript) {
       this.#showEnding = false;
       this.#stickToBottom = false;
-      const transcript = this.transcript;
       transcript.scrollTop += ended.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
-    } else if (this.#stickToBottom) {
+    } else if (this.#stickToBottom && transcript) {
       this.#pinToBottom();
     }
     if (changed.has('lang')) this.#announcedWarning = '';
@@ -414,7 +416,8 @@ export class AmexChatElement extends LitElement {
     const pin = (): void => {
       if (!this.#pinPending) return;
       this.#pinPending = false;
-      if (this.#stickToBottom) this.transcript.scrollTop = this.transcript.scrollHeight;
+      const transcript = this.transcript;
+      if (this.#stickToBottom && transcript) transcript.scrollTop = transcript.scrollHeight;
     };
     requestAnimationFrame(pin);
     setTimeout(pin, 100);
@@ -435,6 +438,7 @@ export class AmexChatElement extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.#t;
+    if (this.open) this.#panelRendered = true;
     const messages = this.#chat.conversation?.messages ?? [];
     return html`
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcer.polite}</div>
@@ -452,64 +456,69 @@ export class AmexChatElement extends LitElement {
         ${chatIcon}<span>${t.launcher}</span>
         ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span>` : nothing}
       </button>
-      <section
-        id="panel"
-        class="panel"
-        part="panel"
-        role="dialog"
-        aria-labelledby="heading"
-        lang=${this.#locale}
-        ?hidden=${!this.open}
-        @keydown=${this.#handlePanelKeydown}
-      >
-        <div class="header" part="header">
-          <h2 id="heading" part="heading">${this.heading || t.heading}</h2>
-          ${
-            this.#canEnd
-              ? html`<button
-                  id="end"
-                  class="end"
-                  part="end-button"
-                  type="button"
-                  aria-expanded=${this.confirmingEnd ? 'true' : 'false'}
-                  aria-controls="end-confirm"
-                  @click=${this.#handleEndClick}
-                >
-                  ${t.endChat}
-                </button>`
-              : nothing
-          }
-          <button
-            class="close"
-            part="close-button"
-            type="button"
-            aria-label=${t.close}
-            title=${t.close}
-            @click=${this.#handleCloseClick}
-          >
-            ${closeIcon}
-          </button>
-        </div>
-        ${this.#renderNotice(t)} ${this.#renderEndConfirm(t)} ${this.#renderQueue(t)}
-        <div
-          id="transcript"
-          class="transcript"
-          part="transcript"
-          role="log"
-          aria-live="off"
-          aria-label=${t.conversation}
-          tabindex="0"
-          @scroll=${this.#handleScroll}
-        >
-          <ol>
-            ${this.#renderTranscript(t, messages)}
-          </ol>
-          ${this.#renderEnded(t)}
-        </div>
-        <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
-        ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}
-      </section>
+      ${this.#panelRendered ? this.#renderPanel(t, messages) : nothing}
     `;
+  }
+
+  /** The panel, rendered from the first open on (a closed launcher does not build it). */
+  #renderPanel(t: Strings, messages: readonly TranscriptMessage[]): TemplateResult {
+    return html`<section
+      id="panel"
+      class="panel"
+      part="panel"
+      role="dialog"
+      aria-labelledby="heading"
+      lang=${this.#locale}
+      ?hidden=${!this.open}
+      @keydown=${this.#handlePanelKeydown}
+    >
+      <div class="header" part="header">
+        <h2 id="heading" part="heading">${this.heading || t.heading}</h2>
+        ${
+          this.#canEnd
+            ? html`<button
+                id="end"
+                class="end"
+                part="end-button"
+                type="button"
+                aria-expanded=${this.confirmingEnd ? 'true' : 'false'}
+                aria-controls="end-confirm"
+                @click=${this.#handleEndClick}
+              >
+                ${t.endChat}
+              </button>`
+            : nothing
+        }
+        <button
+          class="close"
+          part="close-button"
+          type="button"
+          aria-label=${t.close}
+          title=${t.close}
+          @click=${this.#handleCloseClick}
+        >
+          ${closeIcon}
+        </button>
+      </div>
+      ${this.#renderNotice(t)} ${this.#renderEndConfirm(t)} ${this.#renderQueue(t)}
+      <div
+        id="transcript"
+        class="transcript"
+        part="transcript"
+        role="log"
+        aria-live="off"
+        aria-label=${t.conversation}
+        tabindex="0"
+        @scroll=${this.#handleScroll}
+      >
+        <ol>
+          ${this.#renderTranscript(t, messages)}
+        </ol>
+        ${this.#renderEnded(t)}
+      </div>
+      <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
+      ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}
+    </section>`;
   }
 
   get #phase(): ConversationPhase {
@@ -1177,8 +1186,8 @@ export class AmexChatElement extends LitElement {
     }, WARNING_ANNOUNCE_DELAY);
   }
 
-  #handleScroll(): void {
-    const el = this.transcript;
+  #handleScroll(event: Event): void {
+    const el = event.currentTarget as HTMLElement;
     this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
   }
 

@@ -83,16 +83,25 @@ function add(phrases: readonly string[], info: Omit<CueInfo, 'id'>): void {
   }
 }
 
-add(CVV_CUES, { kind: 'cvv' });
-add(EXPIRY_CUES, { kind: 'expiry' });
-add(OTP_CUES, { kind: 'otp' });
-add(PIN_CUES, { kind: 'pin' });
-add(PASSCODE_CUES, { kind: 'passcode' });
-add(SSN_CUES, { kind: 'ssn' });
-add(PASSWORD_CUES, { kind: 'password', strict: false });
-add(PASSWORD_STRICT_CUES, { kind: 'password', strict: true });
-for (const [tag, phrases] of Object.entries(BENIGN_CUES) as [BenignTag, readonly string[]][]) {
-  add(phrases, { kind: 'benign', tag });
+let built = false;
+/**
+ * Builds the phrase trie on first use, not when the module loads: a page that shows only the
+ * closed launcher never pays for it (about 10 ms of tokenizing the tables).
+ */
+function build(): void {
+  if (built) return;
+  built = true;
+  add(CVV_CUES, { kind: 'cvv' });
+  add(EXPIRY_CUES, { kind: 'expiry' });
+  add(OTP_CUES, { kind: 'otp' });
+  add(PIN_CUES, { kind: 'pin' });
+  add(PASSCODE_CUES, { kind: 'passcode' });
+  add(SSN_CUES, { kind: 'ssn' });
+  add(PASSWORD_CUES, { kind: 'password', strict: false });
+  add(PASSWORD_STRICT_CUES, { kind: 'password', strict: true });
+  for (const [tag, phrases] of Object.entries(BENIGN_CUES) as [BenignTag, readonly string[]][]) {
+    add(phrases, { kind: 'benign', tag });
+  }
 }
 
 /** The child of `node` matching token k, if any. */
@@ -172,6 +181,7 @@ export function emptyCue(): Cue {
 
 /** Every cue in the token list, in order, non-overlapping. */
 export function findCues(T: TokenList): CueList {
+  build();
   const out = new CueList();
   const n = T.n;
   let i = 0;
@@ -213,5 +223,6 @@ export function findCues(T: TokenList): CueList {
 
 /** Number of tokens in the longest phrase (for documentation and tests). */
 export function longestPhrase(): number {
+  build();
   return longest;
 }

@@ -31,16 +31,24 @@ describe('<amex-chat>', () => {
       expect(polite.parentNode).to.equal(el.shadowRoot);
       expect(assertive.parentNode).to.equal(el.shadowRoot);
       expect(polite.getAttribute('aria-atomic')).to.equal('true');
+      await el.show();
       expect(part(el, '#panel').contains(polite)).to.be.false;
+      expect(part(el, '#panel').contains(assertive)).to.be.false;
     });
 
     it('exposes the launcher as a button that controls a labelled non-modal dialog', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat heading="Card help"></amex-chat>`);
       const launcher = part(el, '#launcher');
-      const panel = part(el, '#panel');
       expect(launcher.localName).to.equal('button');
       expect(launcher.getAttribute('aria-expanded')).to.equal('false');
       expect(launcher.getAttribute('aria-controls')).to.equal('panel');
+      // A closed launcher does not build the panel (startup work); the first open does, and
+      // closing then hides it (the draft and the scroll position stay).
+      expect(el.shadowRoot!.querySelector('#panel')).to.equal(null);
+      await el.show();
+      await el.hide();
+      const panel = part(el, '#panel');
+      expect(launcher.getAttribute('aria-expanded')).to.equal('false');
       expect(panel.getAttribute('role')).to.equal('dialog');
       expect(panel.hasAttribute('aria-modal')).to.be.false;
       expect(
