@@ -343,6 +343,13 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     if (set?.size === 0) following.delete(session.conversation);
   }
 
+  /** Consoles whose sign-out was not stored (Redis was unreachable) are signed out later. */
+  const orphans = setInterval(() => {
+    if (!center.hasOrphans || !store.ready) return;
+    store.run(() => center.signOutOrphans()).catch((error: unknown) => internalError('orphans', error));
+  }, 5000);
+  orphans.unref();
+
   /** Every waiting customer on this instance gets a fresh estimate now and then. */
   const refresh = setInterval(
     () => {
@@ -911,6 +918,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   /** Stops the heartbeats, the consoles, the HTTP server and every socket; then the store. */
   async function stop(): Promise<void> {
     clearInterval(refresh);
+    clearInterval(orphans);
     center.close();
     addresses.close();
     for (const session of sseSessions.values()) session.connection.close(1001, 'server shutting down');

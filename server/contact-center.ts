@@ -107,6 +107,13 @@ export interface ContactCenter {
   timerDue(conversationId: string, timerId: string): void;
   /** People signed in on instances that are gone: their conversations go back in line. */
   signOutAgentsOf(instances: ReadonlySet<string>): void;
+  /**
+   * People signed in on this instance whose console is gone (its sign-out could not be stored,
+   * e.g. while Redis was unreachable): signed out now.
+   */
+  signOutOrphans(): void;
+  /** Whether `signOutOrphans` has anything to do (read without a transaction). */
+  readonly hasOrphans: boolean;
   /** A new console WebSocket at `/agent`. */
   connectAgent(ws: WebSocket, link: AgentLink): void;
   /** An effect for consoles: sent to those whose socket is on this instance. */
@@ -800,6 +807,10 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     for (const agent of signedIn()) if (instances.has(agent.instance)) signOut(agent.id);
   }
 
+  function orphans(): AgentInfo[] {
+    return signedIn().filter((a) => a.instance === store.instance && !sessions.get(a.id)?.ready);
+  }
+
   function disconnected(agent: AgentSession): void {
     sessions.delete(agent.id);
     if (!agent.ready || closing) return;
@@ -865,6 +876,12 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     queueFrame,
     timerDue,
     signOutAgentsOf,
+    signOutOrphans() {
+      if (!closing) for (const agent of orphans()) signOut(agent.id);
+    },
+    get hasOrphans() {
+      return !closing && orphans().length > 0;
+    },
     connectAgent,
     deliver,
     get simulate() {
