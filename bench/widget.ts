@@ -501,7 +501,7 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
           ? originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
           : undefined;
       const name = original?.source
-        ? `${original.name ?? frame?.functionName ?? '?'} ${original.source.split('/').pop() ?? ''}:${original.line ?? 0}`
+        ? `${original.name ?? frame?.functionName ?? '?'} ${original.source.split('/').pop() ?? ''}:${original.line}`
         : frame
           ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
           : '?';
