@@ -40,7 +40,7 @@ import type { ContactCenterOptions, ContactCenterStats } from './contact-center.
 import { append, createConversation, say } from './conversation.js';
 import type { Conversation } from './conversation.js';
 import { MemoryStore, tx } from './store.js';
-import type { Effect, Store } from './store.js';
+import type { Effect, ReadFrame, Store } from './store.js';
 import { RedisStore } from './redis-store.js';
 
 /**
@@ -324,6 +324,12 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       if (sessions) for (const session of sessions) sendTo(session, effect.frame);
       return;
     }
+    if (effect.to === 'stream') {
+      // A frame POSTed (to any instance) for an event stream held here.
+      const session = sseSessions.get(effect.connectionId);
+      if (session) handle(session, effect.read);
+      return;
+    }
     center.deliver(effect.to === 'agent' ? effect.agentId : undefined, effect.frame);
   }
 
@@ -497,30 +503,41 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
    * well-formed or not, takes from the connection's and the address's budget. Never throws.
    */
   function receive(session: Session, raw: string | null): void {
+    if (session.connection.closed) return;
+    if (options.debug && raw !== null) received.push(raw);
+    handle(session, readClient(raw));
+  }
+
+  /** Reads and checks a raw client frame (`null`: a binary WebSocket frame). */
+  function readClient(raw: string | null): ReadFrame {
+    const read = raw === null ? { error: 'Binary frames are not supported.' } : readFrame(raw);
+    if ('error' in read) return { error: read.error };
+    const messageId = read.data.type === 'message' ? messageIdOf(read.data) : undefined;
+    const checked = checkClientFrame(read.data);
+    const out: ReadFrame = checked.ok ? { frame: checked.frame } : { error: checked.error };
+    if (!checked.ok && checked.id !== undefined) out.errorId = checked.id;
+    if (messageId !== undefined) out.messageId = messageId;
+    return out;
+  }
+
+  /** A frame read and checked (here, or by the instance its event stream's POST reached). */
+  function handle(session: Session, read: ReadFrame): void {
     const { connection } = session;
     if (connection.closed) return;
-    if (options.debug && raw !== null) received.push(raw);
-    const read = raw === null ? { error: 'Binary frames are not supported.' } : readFrame(raw);
     const budget = session.budget.take();
     if (budget !== 'ok') {
-      const id = 'data' in read && read.data.type === 'message' ? messageIdOf(read.data) : undefined;
-      failNow(connection, 'rate-limited', 'Too many frames; slow down.', id);
+      failNow(connection, 'rate-limited', 'Too many frames; slow down.', read.messageId);
       if (budget === 'flood') {
         flooded(connection.kind);
         connection.close(1008, 'rate limit exceeded', true);
       }
       return;
     }
-    if ('error' in read) {
-      failNow(connection, 'bad-frame', read.error);
+    const frame = read.frame;
+    if (!frame) {
+      failNow(connection, 'bad-frame', read.error ?? 'Bad frame.', read.errorId);
       return;
     }
-    const checked = checkClientFrame(read.data);
-    if (!checked.ok) {
-      failNow(connection, 'bad-frame', checked.error, checked.id);
-      return;
-    }
-    const frame = checked.frame;
     if (frame.type === 'ping') {
       connection.send({ type: 'pong' });
       return;
@@ -702,8 +719,12 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       }
       const session = open(new SseConnection(res, headers, backpressure), admission.bucket);
       sseSessions.set(id, session);
+      store.streams?.claim(id);
       res.on('close', () => {
-        if (sseSessions.get(id) === session) sseSessions.delete(id);
+        if (sseSessions.get(id) === session) {
+          sseSessions.delete(id);
+          store.streams?.release(id);
+        }
         admission.release();
         closed(session);
       });
@@ -711,14 +732,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     }
     if (req.method === 'POST') {
       const session = sseSessions.get(id);
-      if (!session) {
+      // With several instances the stream may be held by another one.
+      const elsewhere = !session && store.streams !== undefined && (await store.streams.held(id));
+      if (!session && !elsewhere) {
         json(res, 404, { error: 'unknown-connection' }, { ...headers, connection: 'close' });
         return;
       }
       const body = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
       if (body.kind === 'aborted') return;
       if (body.kind === 'too-large') {
-        failNow(session.connection, 'bad-frame', 'The frame is too large.');
+        if (session) failNow(session.connection, 'bad-frame', 'The frame is too large.');
         json(res, 413, { error: 'too-large' }, { ...headers, connection: 'close' });
         return;
       }
@@ -726,12 +749,46 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         json(res, 408, { error: 'body-timeout' }, { ...headers, connection: 'close' });
         return;
       }
-      receive(session, body.text);
+      if (session && store.streams === undefined) {
+        receive(session, body.text);
+      } else {
+        // Several instances: every POST of a stream goes through the store, so that the
+        // instance holding the stream handles them in the order they were answered.
+        if (!(await forward(id, body.text))) {
+          json(res, 503, { error: 'try-again' }, { ...headers, 'retry-after': '1', connection: 'close' });
+          return;
+        }
+      }
       res.writeHead(204, headers);
       res.end();
       return;
     }
     json(res, 405, { error: 'method-not-allowed' }, headers);
+  }
+
+  /**
+   * Sends a POSTed frame to the instance holding its event stream (through a transaction, so
+   * in order). Only the checked frame travels, a message's text redacted again; never the raw
+   * text. Resolves false when the store failed.
+   */
+  async function forward(connectionId: string, raw: string): Promise<boolean> {
+    if (options.debug) received.push(raw);
+    const read = readClient(raw);
+    if (read.frame?.type === 'message') {
+      const checked = redact(read.frame.text);
+      if (checked.findings.length > 0) {
+        stats.redactedByServer += checked.findings.length;
+        log({ msg: 'server redaction', findings: checked.findings.length });
+      }
+      read.frame = { ...read.frame, text: checked.text };
+    }
+    try {
+      await store.run(() => tx().emit({ to: 'stream', connectionId, read }));
+      return true;
+    } catch (error) {
+      internalError('event-stream POST (store)', error);
+      return false;
+    }
   }
 
   async function handleDebug(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {

@@ -15,6 +15,7 @@
  * | `feed`               | stream | one entry per transaction (id `{version}-0`): what changed, for peers |
  * | `lock`               | string | the transaction lock (token, expires after `lockTtlMs`)               |
  * | `instance:{id}`      | string | an instance's heartbeat (expires 5 s after its last beat)             |
+ * | `stream:{id}`        | string | the instance holding an event stream (its POSTs are forwarded there)  |
  *
  * How a transaction runs: the instance takes the lock (which also tells it the current
  * version), waits until it has applied every earlier transaction from the feed, runs the
@@ -41,7 +42,7 @@ import type { ChatEvent } from '../src/protocol.js';
 import { restore, snapshot } from './conversation.js';
 import type { ConversationSnapshot, PendingTimer } from './conversation.js';
 import { Changes, TimerTable, emptyCenter } from './store.js';
-import type { CenterState, Effect, Store, StoreHooks, World } from './store.js';
+import type { CenterState, Effect, Store, StoreHooks, StreamRegistry, World } from './store.js';
 
 export interface RedisStoreOptions {
   url: string;
@@ -85,6 +86,8 @@ const TIMER_GRACE_MS = 1500;
 const HEARTBEAT_MS = 1000;
 const HEARTBEAT_TTL_MS = 5000;
 const FEED_MAXLEN = 20_000;
+/** An event stream's key outlives a crash of its instance by at most this long. */
+const STREAM_TTL_MS = 60_000;
 /** Most operations in one transaction. */
 const BATCH = 500;
 
@@ -170,6 +173,22 @@ export class RedisStore implements Store {
   #closing = false;
   #closed = false;
   #intervals: ReturnType<typeof setInterval>[] = [];
+  /** Event streams held here (their keys are refreshed with the heartbeat). */
+  readonly #streams = new Set<string>();
+  readonly streams: StreamRegistry = {
+    claim: (id) => {
+      this.#streams.add(id);
+      this.#cmd
+        .sendCommand(['SET', this.#streamKey(id), this.instance, 'PX', String(STREAM_TTL_MS)])
+        .catch(() => undefined);
+    },
+    release: (id) => {
+      this.#streams.delete(id);
+      if (!this.#closed) this.#cmd.sendCommand(['DEL', this.#streamKey(id)]).catch(() => undefined);
+    },
+    held: async (id) =>
+      this.#streams.has(id) || (await this.#cmd.sendCommand<number>(['EXISTS', this.#streamKey(id)])) === 1,
+  };
   #feedLoop: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
@@ -542,15 +561,24 @@ export class RedisStore implements Store {
 
   // ---- instances ------------------------------------------------------------------------
 
+  #streamKey(id: string): string {
+    return `${this.#prefix}stream:${id}`;
+  }
+
   async #beat(): Promise<void> {
     if (this.#closed) return;
     try {
-      await this.#cmd.sendCommand([
-        'SET',
-        `${this.#prefix}instance:${this.instance}`,
-        '1',
-        'PX',
-        String(HEARTBEAT_TTL_MS),
+      await Promise.all([
+        this.#cmd.sendCommand([
+          'SET',
+          `${this.#prefix}instance:${this.instance}`,
+          '1',
+          'PX',
+          String(HEARTBEAT_TTL_MS),
+        ]),
+        ...[...this.#streams].map((id) =>
+          this.#cmd.sendCommand(['PEXPIRE', this.#streamKey(id), String(STREAM_TTL_MS)]),
+        ),
       ]);
     } catch {
       // Redis unreachable: readiness says so.

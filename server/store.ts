@@ -21,7 +21,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
-import type { ChatEvent, ServerFrame, Team } from '../src/protocol.js';
+import type { ChatEvent, ClientFrame, ServerFrame, Team } from '../src/protocol.js';
 import { randomCaseOffset } from './case-number.js';
 import type { Conversation, PendingTimer } from './conversation.js';
 
@@ -54,12 +54,36 @@ export interface World {
   center: CenterState;
 }
 
+/**
+ * A client frame as read and checked by the instance that received it (never the raw text: a
+ * message's text is already redacted again by the server).
+ */
+export interface ReadFrame {
+  frame?: ClientFrame;
+  /** Why it was refused (names the field, never echoes the content). */
+  error?: string;
+  /** The message id the refusal is about, if any. */
+  errorId?: string;
+  /** The id of a message frame, well-formed or not (for a `rate-limited` answer). */
+  messageId?: string;
+}
+
 /** Frames for connections, delivered by every instance to its own. */
 export type Effect =
   | { to: 'customers'; conversationId: string; frame: ServerFrame }
   | { to: 'agent'; agentId: string; frame: AgentServerFrame }
   /** Every signed-in console (the board). */
-  | { to: 'agents'; frame: AgentServerFrame };
+  | { to: 'agents'; frame: AgentServerFrame }
+  /** A frame POSTed for an event stream, to the instance holding the stream (`?connection=`). */
+  | { to: 'stream'; connectionId: string; read: ReadFrame };
+
+/** Where each event stream is held, so that its POSTs can reach it from any instance. */
+export interface StreamRegistry {
+  claim(connectionId: string): void;
+  release(connectionId: string): void;
+  /** Whether some instance holds the stream. */
+  held(connectionId: string): Promise<boolean>;
+}
 
 /** What the server gives the store: how to reach its own connections, what to do when a timer is due. */
 export interface StoreHooks {
@@ -104,6 +128,8 @@ export interface Store {
   run<T>(op: () => T, load?: string): Promise<T>;
   /** Finishes the transactions queued, then lets go. */
   close(): Promise<void>;
+  /** With several instances: where the event streams are (absent: each stream is local). */
+  readonly streams?: StreamRegistry;
 }
 
 let current: Transaction | undefined;

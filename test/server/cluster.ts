@@ -286,3 +286,47 @@ export async function until(
     await sleep(20);
   }
 }
+
+/** An event stream (`GET /chat/sse?connection=ID`) read with plain HTTP; its frames are kept. */
+export async function openStream(
+  port: number,
+  id: string,
+): Promise<{ status: number; peer: Peer; close(): void }> {
+  const { request } = await import('node:http');
+  const { EventEmitter } = await import('node:events');
+  return new Promise((resolve, reject) => {
+    // A Peer over an emitter that speaks like a WebSocket: 'message' with each data payload.
+    const emitter = new EventEmitter() as unknown as WebSocket;
+    const req = request({ host: '127.0.0.1', port, path: `/chat/sse?connection=${id}` }, (res) => {
+      let buffer = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => {
+        buffer += chunk;
+        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block
+            .split('\n')
+            .filter((l) => l.startsWith('data: '))
+            .map((l) => l.slice(6))
+            .join('\n');
+          if (data && !block.startsWith('event:')) emitter.emit('message', Buffer.from(data));
+        }
+      });
+      resolve({ status: res.statusCode ?? 0, peer: new Peer(emitter), close: () => req.destroy() });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** POSTs one frame for an event stream; the HTTP status. */
+export async function postFrame(port: number, id: string, frame: unknown): Promise<number> {
+  const res = await fetch(`http://127.0.0.1:${port}/chat/sse?connection=${id}`, {
+    method: 'POST',
+    headers: { 'content-type': 'text/plain' },
+    body: typeof frame === 'string' ? frame : JSON.stringify(frame),
+  });
+  await res.body?.cancel();
+  return res.status;
+}

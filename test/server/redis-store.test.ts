@@ -13,7 +13,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { Peer, sharedRedis, startRedis, until } from './cluster.js';
+import { Peer, openStream, postFrame, sharedRedis, startRedis, until } from './cluster.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -233,6 +233,54 @@ describe('Redis store', () => {
       );
       assert.notEqual((eventOf(ended).notice as { caseNumber: string }).caseNumber, firstCase);
       await Promise.all([peer.close(), other.peer.close()]);
+    } finally {
+      await a.close();
+      await b.close();
+    }
+  });
+
+  it('an event stream held by one instance takes its POSTs through any instance, in order', async () => {
+    const d = deployment();
+    const a = await d.start();
+    const b = await d.start();
+    try {
+      const id = `stream${process.pid}abcdef`;
+      const stream = await openStream(a.port, id);
+      assert.equal(stream.status, 200);
+      assert.equal(await postFrame(b.port, id, { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }), 204);
+      await stream.peer.next((f) => f.type === 'welcome', 'welcome on the stream held by A');
+      await stream.peer.next((f) => isEvent(f) && eventOf(f).seq === 1, 'the greeting');
+      // One POST at a time, like the widget, alternating instances.
+      for (let k = 0; k < 8; k++) {
+        const port = k % 2 === 0 ? b.port : a.port;
+        assert.equal(
+          await postFrame(port, id, { type: 'message', id: `s-${k}`, text: `stream line ${k}` }),
+          204,
+        );
+      }
+      const acks = await Promise.all(
+        Array.from({ length: 8 }, (_, k) =>
+          stream.peer.next((f) => f.type === 'ack' && f['id'] === `s-${k}`, `ack ${k}`),
+        ),
+      );
+      const ackSeqs = acks.map((f) => f['seq'] as number);
+      assert.deepEqual(
+        ackSeqs,
+        [...ackSeqs].sort((x, y) => x - y),
+        'stored in the order posted',
+      );
+      // A malformed frame posted to B is refused on the stream, naming the field.
+      assert.equal(await postFrame(b.port, id, { type: 'message', id: 'bad', text: 7 }), 204);
+      const error = await stream.peer.next((f) => f.type === 'error', 'bad-frame');
+      assert.equal(error['code'], 'bad-frame');
+      // Unknown streams, and a stream once closed, get 404 everywhere.
+      assert.equal(await postFrame(b.port, 'nosuchstream0000', { type: 'ping' }), 404);
+      stream.close();
+      await until(
+        'the stream forgotten',
+        async () => (await postFrame(b.port, id, { type: 'ping' })) === 404,
+      );
+      assert.equal(await postFrame(a.port, id, { type: 'ping' }), 404);
     } finally {
       await a.close();
       await b.close();
