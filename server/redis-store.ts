@@ -292,13 +292,15 @@ export class RedisStore implements Store {
   // ---- transactions ---------------------------------------------------------------------
 
   async #pump(): Promise<void> {
-    while (this.#queue.length > 0 || this.#reload) {
+    while ((this.#queue.length > 0 || this.#reload) && !this.#isClosed()) {
       const batch = this.#queue.splice(0, BATCH);
       let lock: { token: string; version: number };
       try {
         lock = await this.#acquire();
       } catch (error) {
+        // Redis unreachable (commands fail at once) or the lock never came: refuse, pause.
         for (const item of batch) item.reject(error);
+        await sleep(100);
         continue;
       }
       try {

@@ -412,15 +412,26 @@ describe('Redis store', () => {
       );
       const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
       assert.equal(health.status, 200, 'alive all the same');
+      // A message now cannot be stored: not acknowledged, and the client is told to reconnect.
+      peer.send({ type: 'message', id: 'during', text: 'During the outage' });
+      assert.equal(await peer.closed, 1011);
+      assert.equal(peer.frames.filter((f) => f.type === 'ack' && f['id'] === 'during').length, 0);
       await own.restart();
       await until(
         'ready again',
         async () => (await fetch(`http://127.0.0.1:${server.port}/readyz`)).status === 200,
       );
-      // Nothing acknowledged was lost (append-only file, fsync always).
+      // Nothing acknowledged was lost (append-only file, fsync always); the refused message,
+      // resent as the widget does, is stored once.
       const again = await customer(server, { conversationId, lastSeq: 0 });
       await until('the replay', () =>
         again.peer.frames.some((f) => isEvent(f) && eventOf(f).text === 'Before the outage'),
+      );
+      again.peer.send({ type: 'message', id: 'during', text: 'During the outage' });
+      await again.peer.next((f) => f.type === 'ack' && f['id'] === 'during', 'ack after the outage');
+      assert.equal(
+        again.peer.frames.filter((f) => isEvent(f) && eventOf(f).text === 'During the outage').length,
+        1,
       );
       await Promise.all([peer.close(), again.peer.close()]);
     } finally {
