@@ -1,8 +1,12 @@
 /**
  * The reference chat server: speaks `src/protocol.ts` over a WebSocket at `/chat`, and over
  * Server-Sent Events (GET `/chat/sse?connection=ID`) plus POST (`/chat/sse?connection=ID`)
- * for networks that block WebSockets. In-memory conversations with sequence-numbered events,
- * dedupe by message id, replay on resume. Logs never contain message text.
+ * for networks that block WebSockets. Conversations with sequence-numbered events, dedupe by
+ * message id, replay on resume, kept by a store (server/store.ts): in memory by default, or in
+ * Redis shared by several instances behind a load balancer (server/redis-store.ts,
+ * docs/deploy.md). Every change runs in a store transaction; a client hears `ack` only once its
+ * message is stored. `/healthz`, `/readyz` and a graceful `shutdown()` (close 1012) are for the
+ * balancer. Logs are structured (JSON objects) and never contain message text.
  *
  * Hardening (docs/server-hardening.md): an `Origin` allow-list; per connection and per client
  * address frame budgets, with a connection that keeps flooding closed (1008); a cap on open
