@@ -473,7 +473,8 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       a.kind === b.kind &&
       a.name === b.name &&
       a.team === b.team &&
-      a.agentId === b.agentId
+      a.agentId === b.agentId &&
+      a.ref === b.ref
     );
   }
 
@@ -486,7 +487,12 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   function simulatedTake(conversation: Conversation): void {
     if (!center().simulate || conversation.phase !== 'queued' || people(conversation.team) > 0) return;
     const team = conversation.team;
-    const owner: Owner = { kind: 'simulated', name: text.SIMULATED_AGENT_NAME[team], team };
+    const owner: Owner = {
+      kind: 'simulated',
+      name: text.SIMULATED_AGENT_NAME[team],
+      team,
+      ref: randomUUID(),
+    };
     accept(owner, conversation);
     const task = conversation.assistant.lastTask();
     const topic = task === null ? undefined : TOPIC[task][conversation.lang];

@@ -30,6 +30,8 @@ export interface Owner {
   readonly team: Team;
   /** The console's agent id (people only). */
   readonly agentId?: string;
+  /** Tells one turn of the simulated agent from a later one of the same team (simulated only). */
+  readonly ref?: string;
 }
 
 /** What the simulated agent does after its typing pause. */
