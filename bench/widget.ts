@@ -426,7 +426,7 @@ async function startup(system: System): Promise<number> {
     await page.exposeFunction('__benchDone', (result: { ms?: number; error?: string }) =>
       resolveResult(result),
     );
-    const profiler = process.env.PROFILE ? await startProfile(page) : undefined;
+    const profiler = process.env.PROFILE === '1' ? await startProfile(page) : undefined;
     await page.goto(`${origin}/startup-${slug(system)}.html`);
     const result = await Promise.race([
       done,
@@ -519,7 +519,7 @@ async function history(
 ): Promise<HistoryResult> {
   return withPage(`history ${n} ${system}`, async (page) => {
     await openHarness(page, system);
-    const profiler = process.env.PROFILE ? await startProfile(page) : undefined;
+    const profiler = process.env.PROFILE === '1' ? await startProfile(page) : undefined;
     const result = await page.evaluate(
       (count) =>
         (window as unknown as { harness: { history(n: number): Promise<HistoryResult> } }).harness.history(
@@ -528,7 +528,10 @@ async function history(
       n,
     );
     if (profiler) await profiler();
+    // PROFILE=after profiles what follows the load (heap, appends) instead.
+    const after = process.env.PROFILE === 'after' && extra ? await startProfile(page) : undefined;
     await extra?.(page);
+    if (after) await after();
     return result;
   });
 }
@@ -548,12 +551,14 @@ async function keystrokes(): Promise<number[]> {
         2000,
       ),
     );
+    const profiler = process.env.PROFILE === 'keys' ? await startProfile(page) : undefined;
     for (let i = 0; i < KEYSTROKES + 5; i += 1) await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
     await page.waitForFunction(
       (k) => (window as unknown as { keyTimes: number[] }).keyTimes.length >= k,
       KEYSTROKES + 5,
     );
     const times = await page.evaluate(() => (window as unknown as { keyTimes: number[] }).keyTimes);
+    if (profiler) await profiler();
     return times.slice(5); // the first five warm the handlers up
   });
 }

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noStore, sessionStore } from '../conversation/index.js';
 import type {
@@ -176,9 +176,19 @@ export class AmexChatElement extends LitElement {
     },
   });
 
-  @query('#launcher') private readonly launcher!: HTMLButtonElement;
-  @query('#input') private readonly input!: HTMLTextAreaElement;
-  @query('#transcript') private readonly transcript!: HTMLElement | null;
+  private get launcher(): HTMLButtonElement {
+    return this.renderRoot.querySelector('#launcher') as HTMLButtonElement;
+  }
+
+  /** The message box (the panel is rendered when this is used: from the panel's own handlers). */
+  private get input(): HTMLTextAreaElement {
+    return this.renderRoot.querySelector('#input') as HTMLTextAreaElement;
+  }
+
+  /** Null until the panel is first rendered. */
+  private get transcript(): HTMLElement | null {
+    return this.renderRoot.querySelector('#transcript');
+  }
 
   @state() private error = '';
   @state() private warningKinds: SensitiveKind[] = [];
@@ -296,6 +306,7 @@ export class AmexChatElement extends LitElement {
   #settled: SettledBlock[] = [];
   #settledKey = '';
   #pinPending = false;
+  #bottomWatch: IntersectionObserver | undefined;
   /** Set on the first open; the panel then stays rendered (hidden when closed). */
   #panelRendered = false;
   /** Older blocks are still to be rendered (see #renderTranscript). */
@@ -396,6 +407,20 @@ export class AmexChatElement extends LitElement {
       transcript.scrollTop += ended.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
     } else if (this.#stickToBottom && transcript) {
       this.#pinToBottom();
+    }
+    if (transcript && !this.#bottomWatch) {
+      // Whether the customer is at the bottom (within 48 px) comes from an observer, computed
+      // with the frame's own layout: reading the scroll height in a scroll handler forced a
+      // layout per scroll event, which at 10,000 messages cost seconds.
+      this.#bottomWatch = new IntersectionObserver(
+        (entries) => {
+          const entry = entries[entries.length - 1];
+          if (entry) this.#stickToBottom = entry.isIntersecting;
+        },
+        { root: transcript, rootMargin: '0px 0px 48px 0px' },
+      );
+      const bottom = transcript.querySelector('.bottom');
+      if (bottom) this.#bottomWatch.observe(bottom);
     }
     if (changed.has('lang')) this.#announcedWarning = '';
     if (this.#filling) {
@@ -509,12 +534,12 @@ export class AmexChatElement extends LitElement {
         aria-live="off"
         aria-label=${t.conversation}
         tabindex="0"
-        @scroll=${this.#handleScroll}
       >
         <ol>
           ${this.#renderTranscript(t, messages)}
         </ol>
         ${this.#renderEnded(t)}
+        <div class="bottom"></div>
       </div>
       <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
       ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}
@@ -831,9 +856,14 @@ export class AmexChatElement extends LitElement {
         scratch,
         { host: this },
       );
-      // Moved out of the fragment Lit rendered into, so its bookkeeping can be collected.
+      // Moved out of the fragment Lit rendered into, so its bookkeeping can be collected, and
+      // without Lit's marker comments (nothing will update these nodes).
       const nodes = document.createDocumentFragment();
       nodes.append(...scratch.childNodes);
+      const markers = document.createTreeWalker(nodes, NodeFilter.SHOW_COMMENT);
+      const comments: Node[] = [];
+      while (markers.nextNode()) comments.push(markers.currentNode);
+      for (const comment of comments) comment.parentNode?.removeChild(comment);
       block.nodes = nodes;
     }
     const tail = messages.slice(blocks.length * BLOCK);
@@ -1186,13 +1216,10 @@ export class AmexChatElement extends LitElement {
     }, WARNING_ANNOUNCE_DELAY);
   }
 
-  #handleScroll(event: Event): void {
-    const el = event.currentTarget as HTMLElement;
-    this.#stickToBottom = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#bottomWatch?.disconnect();
+    this.#bottomWatch = undefined;
     clearTimeout(this.#warningTimer);
     clearTimeout(this.#typingTimer);
     clearTimeout(this.#typingAnnounceTimer);

@@ -27,7 +27,6 @@ export interface Strings {
   reconnecting: string;
   unreachable: string;
   offline: string;
-  closed: string;
   restarted: string;
   errorEmpty: string;
   errorTooLong: (max: number) => string;
@@ -130,7 +129,6 @@ const en: Strings = {
   reconnecting: 'Connection lost. Reconnecting…',
   unreachable: "We can't reach Customer Care right now. Trying again…",
   offline: "You're offline. We'll send your messages when you're back.",
-  closed: 'Chat closed.',
   restarted:
     'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
   errorEmpty: 'Type a message before sending.',
@@ -211,7 +209,6 @@ const es: Strings = {
   reconnecting: 'Se perdió la conexión. Reconectando…',
   unreachable: 'No podemos conectar con Atención al cliente. Volviendo a intentarlo…',
   offline: 'No tienes conexión. Enviaremos tus mensajes cuando vuelvas.',
-  closed: 'Chat cerrado.',
   restarted:
     'No pudimos recuperar la parte anterior de este chat, así que empezó una conversación nueva. Los mensajes que aún no se habían enviado se enviaron ahora.',
   errorEmpty: 'Escribe un mensaje antes de enviarlo.',

@@ -103,7 +103,6 @@ export class Conversation {
   #everConnected = false;
   readonly #store: ConversationStore;
   /** Every event applied, in seq order (a leader tab replays it to follower tabs). */
-  readonly #log: ChatEvent[] = [];
   #hub: TabHub | undefined;
   /** Reconnect without backoff: to fetch a fresh token, or to take over as the leader tab. */
   #reconnectAtOnce = false;
@@ -239,7 +238,7 @@ export class Conversation {
       send: (frame) => this.#transport?.send(frame) ?? false,
       connected: () => this.#state === 'connected',
       conversationId: () => this.#conversationId,
-      log: () => this.#log,
+      log: () => this.#eventLog(),
       queue: () => this.#queueFrame,
     };
   }
@@ -454,7 +453,6 @@ export class Conversation {
           this.#lastSeq = 0;
           this.#historyUntil = 0;
           this.#pending.clear();
-          this.#log.length = 0;
           this.#phase = 'assistant';
           this.#agent = undefined;
           this.#case = undefined;
@@ -552,7 +550,6 @@ export class Conversation {
     while (next) {
       this.#pending.delete(next.seq);
       this.#lastSeq = next.seq;
-      this.#log.push(next);
       this.#apply(next);
       next = this.#pending.get(this.#lastSeq + 1);
     }
@@ -585,6 +582,32 @@ export class Conversation {
     this.#insert(message);
     this.events.emit('message', message);
     this.events.emit('change', undefined);
+  }
+
+  /**
+   * The events applied so far, rebuilt from the transcript for a follower tab (keeping the
+   * parsed events as well would hold every message twice in memory).
+   */
+  #eventLog(): ChatEvent[] {
+    const events: ChatEvent[] = [];
+    for (const m of this.#messages) {
+      if (m.seq === undefined) continue;
+      const event: ChatEvent = {
+        seq: m.seq,
+        id: m.id,
+        kind: m.notice ? 'notice' : 'message',
+        from: m.from,
+        name: m.name,
+        text: m.text,
+        at: m.at,
+      };
+      if (m.quickReplies) event.quickReplies = m.quickReplies;
+      if (m.notice) event.notice = m.notice;
+      if (m.urgent) event.urgent = true;
+      events.push(event);
+    }
+    // An own message acknowledged late can sit below a later event in the transcript.
+    return events.sort((a, b) => a.seq - b.seq);
   }
 
   #add(message: TranscriptMessage): void {
