@@ -277,6 +277,27 @@ const system = {
   },
   last: () => el?.shadowRoot?.querySelector('ol')?.lastElementChild,
   dataAt: () => 0,
+  async composer(length) {
+    const input = document.createElement('textarea');
+    input.rows = 4;
+    input.cols = 40;
+    document.body.append(input);
+    let draft = 'My card 3782 822463 10005 was charged twice at the store on Main Street. ';
+    while (draft.length < length) draft += 'I would like to dispute the second charge and get a refund please. ';
+    input.focus();
+    input.value = draft.slice(0, length);
+    input.setSelectionRange(length, length);
+    const times = [];
+    let down = 0;
+    window.addEventListener('keydown', () => { down = performance.now(); }, true);
+    input.addEventListener('input', async () => {
+      await Promise.resolve();
+      layout(input);
+      times.push(performance.now() - down);
+    });
+    window.keyTimes = times;
+    return input.value.length;
+  },
   async append() {
     const t0 = performance.now();
     next += 1;
@@ -543,9 +564,9 @@ const appends = (page: Page, k: number): Promise<number[]> =>
     k,
   );
 
-async function keystrokes(): Promise<number[]> {
-  return withPage('keystroke amex-chat', async (page) => {
-    await openHarness(page, 'amex-chat');
+async function keystrokes(system: System): Promise<number[]> {
+  return withPage(`keystroke ${system}`, async (page) => {
+    await openHarness(page, system);
     await page.evaluate(() =>
       (window as unknown as { harness: { composer(length: number): Promise<number> } }).harness.composer(
         2000,
@@ -628,7 +649,11 @@ try {
         });
       });
     }
-    await attempt('keystroke/amex-chat', async () => keep('keystroke/amex-chat', median(await keystrokes())));
+    for (const system of order.filter((s) => s !== 'deep-chat')) {
+      await attempt(`keystroke/${system}`, async () =>
+        keep(`keystroke/${system}`, median(await keystrokes(system))),
+      );
+    }
     if (!warm) console.log(`repetition ${rep + 1}/${REPS} done`);
   }
 } finally {
@@ -764,7 +789,8 @@ const sections: {
   {
     title: `Keystroke in the composer with a 2,000-character draft → DOM updated and laid out, ms (median of ${KEYSTROKES} per repetition)`,
     row: 'keystroke',
-    systems: ['amex-chat'],
+    systems: ['amex-chat', 'bare Lit'],
+    note: "bare Lit: a plain `<textarea>` with the same draft and no handlers, the cost of the browser's own text editing and layout.",
     format: (n) => fmt(n, 2),
   },
 ];
