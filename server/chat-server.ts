@@ -2,11 +2,12 @@
  * The reference chat server: speaks `src/protocol.ts` over a WebSocket at `/chat`, and over
  * Server-Sent Events (GET `/chat/sse?connection=ID`) plus POST (`/chat/sse?connection=ID`)
  * for networks that block WebSockets. Conversations with sequence-numbered events, dedupe by
- * message id, replay on resume, kept by a store (server/store.ts): in memory by default, or in
- * Redis shared by several instances behind a load balancer (server/redis-store.ts,
- * docs/deploy.md). Every change runs in a store transaction; a client hears `ack` only once its
- * message is stored. `/healthz`, `/readyz` and a graceful `shutdown()` (close 1012) are for the
- * balancer. Logs are structured (JSON objects) and never contain message text.
+ * message id, replay on resume (in `events` frames to 1.2 clients: server/replay.ts), kept by
+ * a store (server/store.ts): in memory by default, or in Redis shared by several instances
+ * behind a load balancer (server/redis-store.ts, docs/deploy.md). Every change runs in a store
+ * transaction; a client hears `ack` only once its message is stored. `/healthz`, `/readyz` and
+ * a graceful `shutdown()` (close 1012) are for the balancer. Logs are structured (JSON objects)
+ * and never contain message text.
  *
  * Hardening (docs/server-hardening.md): an `Origin` allow-list; per connection and per client
  * address frame budgets, with a connection that keeps flooding closed (1008); a cap on open
@@ -27,8 +28,15 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, majorVersion } from '../src/protocol.js';
-import type { ClientFrame, ErrorCode, HelloFrame, MessageFrame, ServerFrame } from '../src/protocol.js';
+import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, acceptsEventBatches, majorVersion } from '../src/protocol.js';
+import type {
+  ChatEvent,
+  ClientFrame,
+  ErrorCode,
+  HelloFrame,
+  MessageFrame,
+  ServerFrame,
+} from '../src/protocol.js';
 import { redact } from '../src/redaction/index.js';
 import { ASSISTANT_NAME, wantsToLeaveQueue } from './assistant/index.js';
 import type { Lang } from './assistant/index.js';
@@ -46,6 +54,7 @@ import type { Conversation } from './conversation.js';
 import { MemoryStore, tx } from './store.js';
 import type { Effect, ReadFrame, Store } from './store.js';
 import { RedisStore } from './redis-store.js';
+import { replayFrames } from './replay.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
@@ -189,6 +198,8 @@ interface Session {
   conversation: string | undefined;
   /** The last event sent to it (events go out once each, in order). */
   sentSeq: number;
+  /** Its hello said 1.2 or later: replayed events go out in `events` frames (server/replay.ts). */
+  batches: boolean;
   budget: FrameBudget;
   helloTimer: ReturnType<typeof setTimeout> | undefined;
 }
@@ -313,13 +324,23 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     if (seq > session.sentSeq + 1) {
       // A gap (this instance applied a change late): fill it from the conversation.
       const events = conversations.get(session.conversation ?? '')?.events ?? [];
-      for (const event of events.slice(session.sentSeq, seq - 1)) {
-        if (session.connection.closed) return;
-        session.connection.send({ type: 'event', event });
-      }
+      if (!replay(session.connection, session.batches, events.slice(session.sentSeq, seq - 1))) return;
     }
     session.sentSeq = seq;
     session.connection.send(frame);
+  }
+
+  /**
+   * Sends consecutive events a connection has not had (a replay, or a gap): in `events` frames
+   * when `batches` (its hello said 1.2 or later), else one `event` frame each. Stops, returning
+   * false, once the connection is closed (or dropped for not reading).
+   */
+  function replay(connection: Connection, batches: boolean, events: readonly ChatEvent[]): boolean {
+    for (const text of replayFrames(events, { batches })) {
+      if (connection.closed) return false;
+      connection.sendText(text);
+    }
+    return !connection.closed;
   }
 
   function deliver(effect: Effect): void {
@@ -435,6 +456,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       tx().touch(conversation);
     }
     session.conversation = conversation.id;
+    session.batches = acceptsEventBatches(frame.v);
     clearTimeout(session.helloTimer);
     // What the replay covers: everything up to now. The session follows the conversation from
     // the moment its replay is sent, so that it gets each later event once.
@@ -446,10 +468,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       if (gone()) return;
       connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
       // A replay can be large: it stops as soon as the client is dropped for not reading it.
-      for (const event of conversation.events.slice(from, upTo)) {
-        if (gone()) return;
-        connection.send({ type: 'event', event });
-      }
+      if (!replay(connection, session.batches, conversation.events.slice(from, upTo))) return;
       session.sentSeq = upTo;
       follow(session, conversation.id);
     });
@@ -611,6 +630,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       connection,
       conversation: undefined,
       sentSeq: 0,
+      batches: false,
       budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), address, floodLimit),
       helloTimer: undefined,
     };
@@ -958,7 +978,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       for (const [id, sessions] of following) {
         const events = conversations.get(id)?.events ?? [];
         for (const session of sessions) {
-          for (const event of events.slice(session.sentSeq)) sendTo(session, { type: 'event', event });
+          if (session.sentSeq >= events.length) continue;
+          if (replay(session.connection, session.batches, events.slice(session.sentSeq))) {
+            session.sentSeq = events.length;
+          }
         }
       }
     },

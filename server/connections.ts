@@ -18,6 +18,8 @@ export const CLOSE_GRACE_MS = 1000;
 export interface Connection {
   readonly kind: 'websocket' | 'sse';
   send(frame: ServerFrame): void;
+  /** Sends a frame already serialized (exactly `JSON.stringify` of a `ServerFrame`). */
+  sendText(json: string): void;
   /**
    * Ends the connection; `code` follows WebSocket close codes. `hard`: stop reading and cut it
    * soon even if the peer does not answer (floods).
@@ -99,8 +101,12 @@ export class WebSocketConnection implements Connection {
   }
 
   send(frame: ServerFrame): void {
+    this.sendText(JSON.stringify(frame));
+  }
+
+  sendText(json: string): void {
     if (this.#ws.readyState !== this.#ws.OPEN) return;
-    sendBounded(this.#ws, JSON.stringify(frame), this.#backpressure, 'websocket');
+    sendBounded(this.#ws, json, this.#backpressure, 'websocket');
   }
 
   close(code: number, reason: string, hard = false): void {
@@ -149,7 +155,11 @@ export class SseConnection implements Connection {
   }
 
   send(frame: ServerFrame): void {
-    this.#write(`data: ${JSON.stringify(frame)}\n\n`);
+    this.sendText(JSON.stringify(frame));
+  }
+
+  sendText(json: string): void {
+    this.#write(`data: ${json}\n\n`);
   }
 
   close(code: number, reason: string): void {

@@ -25,6 +25,7 @@ import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { addressKey } from '../../server/limits.js';
+import { asEventFrames } from './wire.js';
 
 const HELLO = JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
 const LATENCY_P99_MS = 500;
@@ -386,10 +387,12 @@ class Customer {
   constructor(ws: WebSocket) {
     this.#ws = ws;
     ws.on('message', (data: Buffer) => {
-      const frame = parseServerFrame(data.toString());
-      assert.ok(frame);
-      if (frame.type === 'error') this.errors.push(frame);
-      if (this.#waiter?.(frame)) this.#waiter = undefined;
+      const parsed = parseServerFrame(data.toString());
+      assert.ok(parsed);
+      for (const frame of asEventFrames(parsed)) {
+        if (frame.type === 'error') this.errors.push(frame);
+        if (this.#waiter?.(frame)) this.#waiter = undefined;
+      }
     });
   }
 
@@ -650,7 +653,7 @@ if (isMainThread) {
       const text = data.toString();
       const frame = parseServerFrame(text) ?? parseAgentServerFrame(text);
       assert.ok(frame, `malformed frame ${text}`);
-      frames.push(frame);
+      frames.push(...asEventFrames(frame));
     });
     return {
       ws,

@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ServerFrame } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
+import { asEventFrames } from './wire.js';
 
 /** A raw protocol client over a real WebSocket on loopback. */
 class Client {
@@ -18,13 +19,16 @@ class Client {
     ws.on('message', (data: Buffer) => {
       const text = data.toString();
       this.raw.push(text);
-      const frame = parseServerFrame(text);
-      assert.ok(frame, `server sent a malformed frame: ${text}`);
-      this.frames.push(frame);
-      for (const waiter of [...this.#waiters]) {
-        if (waiter.test(frame)) {
-          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-          waiter.resolve(frame);
+      const parsed = parseServerFrame(text);
+      assert.ok(parsed, `server sent a malformed frame: ${text}`);
+      // A replay in `events` frames counts as that many `event` frames (test/server/wire.ts).
+      for (const frame of asEventFrames(parsed)) {
+        this.frames.push(frame);
+        for (const waiter of [...this.#waiters]) {
+          if (waiter.test(frame)) {
+            this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+            waiter.resolve(frame);
+          }
         }
       }
     });

@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
+import { asEventFrames } from './wire.js';
 
 /** A free TCP port on 127.0.0.1 (bound once, then released). */
 export async function freePort(): Promise<number> {
@@ -136,7 +137,10 @@ function ping(port: number): Promise<boolean> {
  * matches and that no earlier `next` took.
  */
 export class Peer<F extends { type: string } = { type: string; [key: string]: unknown }> {
+  /** Every frame, an `events` frame as the `event` frames it stands for (wire.ts). */
   readonly frames: F[] = [];
+  /** Every frame as it came (the text of each WebSocket message or event-stream `data:`). */
+  readonly raw: string[] = [];
   readonly #taken = new Set<number>();
   readonly #waiters: { test: (f: F) => boolean; resolve: (f: F) => void }[] = [];
   readonly ws: WebSocket;
@@ -146,14 +150,17 @@ export class Peer<F extends { type: string } = { type: string; [key: string]: un
     this.ws = ws;
     this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
     ws.on('message', (data: Buffer) => {
-      const frame = JSON.parse(data.toString()) as F;
-      this.frames.push(frame);
-      const index = this.frames.length - 1;
-      const waiter = this.#waiters.find((w) => w.test(frame));
-      if (waiter) {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        this.#taken.add(index);
-        waiter.resolve(frame);
+      this.raw.push(data.toString());
+      // A replay in `events` frames counts as that many `event` frames (wire.ts).
+      for (const frame of asEventFrames(JSON.parse(data.toString()) as F)) {
+        this.frames.push(frame);
+        const index = this.frames.length - 1;
+        const waiter = this.#waiters.find((w) => w.test(frame));
+        if (waiter) {
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          this.#taken.add(index);
+          waiter.resolve(frame);
+        }
       }
     });
   }

@@ -19,6 +19,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER, caseNumbers } from '../../server/case-number.js';
 import * as notices from '../../server/notices.js';
+import { asEventFrames } from './wire.js';
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -41,16 +42,19 @@ class Peer<F extends { type: string }> {
     this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
     ws.on('message', (data: Buffer) => {
       const text = data.toString();
-      const frame = parse(text);
-      assert.ok(frame, `malformed frame: ${text}`);
+      const parsed = parse(text);
+      assert.ok(parsed, `malformed frame: ${text}`);
       this.raw.push(text);
-      this.frames.push(frame);
-      const index = this.frames.length - 1;
-      const waiter = this.#waiters.find((w) => w.test(frame));
-      if (waiter) {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        this.#taken.add(index);
-        waiter.resolve(frame);
+      // A replay in `events` frames counts as that many `event` frames (test/server/wire.ts).
+      for (const frame of asEventFrames(parsed)) {
+        this.frames.push(frame);
+        const index = this.frames.length - 1;
+        const waiter = this.#waiters.find((w) => w.test(frame));
+        if (waiter) {
+          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
+          this.#taken.add(index);
+          waiter.resolve(frame);
+        }
       }
     });
   }

@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ServerFrame } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
+import { asEventFrames } from './wire.js';
 
 /** Reads an SSE stream with plain HTTP and collects the frames it carries. */
 function openSse(
@@ -37,8 +38,9 @@ function openSse(
               .filter((l) => l.startsWith('data: '))
               .map((l) => l.slice(6))
               .join('\n');
-            const frame = data && !block.startsWith('event:') ? parseServerFrame(data) : undefined;
-            if (frame) {
+            const parsed = data && !block.startsWith('event:') ? parseServerFrame(data) : undefined;
+            // A replay in `events` frames counts as that many `event` frames (wire.ts).
+            for (const frame of parsed ? asEventFrames(parsed) : []) {
               frames.push(frame);
               for (const w of [...waiters]) {
                 if (w.test(frame)) {
