@@ -205,7 +205,7 @@ window.WebSocket = class extends Native {
     super(url, protocols);
     if (String(url).includes('/chat/')) {
       chatSocket = this;
-      this.addEventListener('message', () => { arrival = performance.now(); frames += 1; if (frames === 1) firstFrame = arrival; if (window.BENCH_DEBUG && (frames === 1 || frames % 250 === 0)) console.log('frame', frames, Math.round(arrival)); });
+      this.addEventListener('message', () => { arrival = performance.now(); frames += 1; if (frames === 1) firstFrame = arrival; if (window.BENCH_DEBUG) console.log('frame', frames, Math.round(arrival)); });
     }
   }
 };
@@ -834,5 +834,6 @@ lines.push(
   '- Served from a loopback HTTP server (no network latency, no cache); amex-chat is `dist/amex-chat.js`, bare Lit is a tiny Lit element bundled and minified with esbuild, deep-chat is `deep-chat/dist/deepChat.bundle.js`.',
   '',
 );
-writeFileSync(join(root, 'bench/results.md'), lines.join('\n'));
+// A partial run (ONLY, PROFILE, few repetitions) prints its table but keeps the committed results.
+if (!ONLY && !process.env.PROFILE && REPS >= 5) writeFileSync(join(root, 'bench/results.md'), lines.join('\n'));
 console.log(lines.join('\n'));

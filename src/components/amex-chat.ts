@@ -424,9 +424,10 @@ export class AmexChatElement extends LitElement {
     }
     if (changed.has('lang')) this.#announcedWarning = '';
     if (this.#filling) {
+      // Older blocks fill in when the page is idle: after a burst of frames, not between them.
       this.#filling = false;
-      this.#batching = true;
-      this.requestUpdate();
+      const later = 'requestIdleCallback' in globalThis ? requestIdleCallback : setTimeout;
+      later(() => this.requestUpdate());
     }
   }
 
