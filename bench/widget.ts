@@ -847,6 +847,18 @@ lines.push(
   '- Served from a loopback HTTP server (no network latency, no cache); amex-chat is `dist/amex-chat.js`, bare Lit is a tiny Lit element bundled and minified with esbuild, deep-chat is `deep-chat/dist/deepChat.bundle.js`.',
   '',
 );
+// The server's load test (issue 9) writes its own file; its table is repeated here, so that all
+// measured numbers are in one place.
+try {
+  const load = readFileSync(join(root, 'bench/load-results.md'), 'utf8');
+  lines.push(
+    '## Server load (`npm run bench:load`, from bench/load-results.md)',
+    '',
+    ...load.split('\n').slice(1),
+  );
+} catch {
+  lines.push('## Server load', '', 'Not run yet: `npm run bench:load` writes bench/load-results.md.', '');
+}
 // A partial run (ONLY, PROFILE, few repetitions) prints its table but keeps the committed results.
 if (!ONLY && !process.env.PROFILE && REPS >= 5)
   writeFileSync(join(root, 'bench/results.md'), lines.join('\n'));
