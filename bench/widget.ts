@@ -223,8 +223,14 @@ const system = {
     document.body.append(el);
     el.open = true;
   },
-  last: () => el?.shadowRoot?.querySelector('#transcript ol')?.lastElementChild?.querySelector('.bubble'),
-  count: () => el?.shadowRoot?.querySelector('#transcript ol')?.childElementCount ?? 0,
+  last: () => el?.shadowRoot?.querySelector('#transcript .messages')?.lastElementChild?.querySelector('.bubble'),
+  count: () => {
+    // Settled messages sit in blocks of 50; the recent ones directly in the list.
+    let n = 0;
+    for (const child of el?.shadowRoot?.querySelector('#transcript .messages')?.children ?? [])
+      n += child.classList.contains('block') ? child.childElementCount : 1;
+    return n;
+  },
   /** When the history reached the page: the first frame (welcome; the events follow it). */
   dataAt: () => firstFrame,
   append() {

@@ -317,7 +317,7 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
 
 /** Resolves once the transcript shows at least `count` messages. */
 async function messages(el: AmexChatElement, count: number): Promise<void> {
-  await until(el, () => (el.shadowRoot?.querySelectorAll('#transcript li.message').length ?? 0) >= count);
+  await until(el, () => (el.shadowRoot?.querySelectorAll('#transcript .message').length ?? 0) >= count);
 }
 
 /** Resolves once `check` holds (gives up after 10 s, or when the example was replaced). */

@@ -430,10 +430,8 @@ export const styles = css`
   .transcript:focus-visible {
     outline-offset: -3px;
   }
-  .transcript ol {
-    list-style: none;
-    margin: 0;
-    padding: 0;
+  .messages,
+  .block {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;

@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 /** Links and hostile-length content inside messages; long transcripts. */
 export const contentStyles = css`
-  /* Older (settled) messages skip layout and paint while off screen, but stay in the DOM, the
-     accessibility tree and find-in-page; the browser remembers each one's size once rendered.
-     The recent tail is always fully rendered. */
-  .message.settled {
+  /* Older (settled) messages come in blocks of 50 that skip layout and paint while off screen,
+     but stay in the DOM, the accessibility tree and find-in-page; the browser remembers each
+     block's size once it has been rendered. The recent tail is always fully rendered. */
+  .block {
     content-visibility: auto;
-    contain-intrinsic-size: auto 16rem auto 4.5rem;
+    contain-intrinsic-size: auto 20rem auto 250rem;
   }
   .bubble {
     unicode-bidi: plaintext;

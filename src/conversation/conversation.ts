@@ -592,18 +592,13 @@ export class Conversation {
     const events: ChatEvent[] = [];
     for (const m of this.#messages) {
       if (m.seq === undefined) continue;
-      const event: ChatEvent = {
+      const event: ChatEvent & TranscriptMessage = {
+        ...m,
         seq: m.seq,
-        id: m.id,
         kind: m.notice ? 'notice' : 'message',
-        from: m.from,
-        name: m.name,
-        text: m.text,
-        at: m.at,
       };
-      if (m.quickReplies) event.quickReplies = m.quickReplies;
-      if (m.notice) event.notice = m.notice;
-      if (m.urgent) event.urgent = true;
+      delete event.status;
+      delete event.history;
       events.push(event);
     }
     // An own message acknowledged late can sit below a later event in the transcript.

@@ -64,7 +64,7 @@ describe('<amex-chat>', () => {
       expect(transcript.getAttribute('aria-live')).to.equal('off');
       expect(transcript.getAttribute('aria-label')).to.equal('Conversation');
       expect(transcript.tabIndex).to.equal(0);
-      expect(transcript.querySelector('ol')).to.exist;
+      expect(transcript.querySelector('[role="list"]')).to.exist;
     });
 
     it('labels the composer with visible text', async () => {

@@ -36,9 +36,7 @@ async function chat(): Promise<{ el: AmexChatElement; server: ScriptedServer }> 
 }
 
 const bubbles = (el: AmexChatElement): string[] =>
-  [...el.shadowRoot!.querySelectorAll('#transcript ol > li.message .bubble')].map((b) =>
-    b.textContent.trim(),
-  );
+  [...el.shadowRoot!.querySelectorAll('#transcript .message .bubble')].map((b) => b.textContent.trim());
 
 describe('<amex-chat> long transcripts', () => {
   it('renders a 1,234-message history completely and in order, settling all but the tail', async () => {
@@ -46,13 +44,23 @@ describe('<amex-chat> long transcripts', () => {
     const sent = server.events(history(1234));
     await waitFor(() => bubbles(el).length === 1234, 'all 1,234 messages in the DOM');
     expect(bubbles(el)).to.deep.equal(sent.map((e) => e.text));
-    const settled = el.shadowRoot!.querySelectorAll('#transcript ol > li.message.settled').length;
+    const settled = el.shadowRoot!.querySelectorAll('#transcript .block > .message').length;
     // Blocks of 50; the block holding the last message stays live.
     expect(settled).to.equal(1200);
-    // Every message is a direct list item of the one log list (list semantics stay valid).
-    const list = el.shadowRoot!.querySelector('#transcript ol')!;
-    expect([...list.children].every((child) => child.localName === 'li')).to.equal(true);
-    expect(el.shadowRoot!.querySelectorAll('#transcript ol').length).to.equal(1);
+    expect(el.shadowRoot!.querySelectorAll('#transcript .block').length).to.equal(24);
+    // One list; every message is a list item whose nearest list is that one (the blocks are
+    // generic boxes in between, which the accessibility tree skips).
+    const lists = el.shadowRoot!.querySelectorAll('#transcript [role="list"]');
+    expect(lists.length).to.equal(1);
+    const items = [...el.shadowRoot!.querySelectorAll('#transcript .message')];
+    expect(items.every((item) => item.getAttribute('role') === 'listitem')).to.equal(true);
+    expect(items.every((item) => item.parentElement!.closest('[role="list"]') === lists[0])).to.equal(true);
+    // Nothing Lit left behind in the settled blocks: no marker comments.
+    const comments = document.createNodeIterator(
+      el.shadowRoot!.querySelector('#transcript .block')!,
+      NodeFilter.SHOW_COMMENT,
+    );
+    expect(comments.nextNode()).to.equal(null);
   });
 
   it('keeps appending in order after a long history, live and sent messages included', async () => {
@@ -66,7 +74,7 @@ describe('<amex-chat> long transcripts', () => {
     await waitFor(() => bubbles(el).at(-1) === 'last one', 'the last message');
     expect(bubbles(el)).to.deep.equal([...sent.map((e) => e.text), 'one more', 'and my reply', 'last one']);
     // The customer's own message was acknowledged: it shows as sent.
-    const own = [...el.shadowRoot!.querySelectorAll('#transcript li.customer')].at(-1)!;
+    const own = [...el.shadowRoot!.querySelectorAll('#transcript .message.customer')].at(-1)!;
     await waitFor(() => own.querySelector('.status')?.textContent?.trim() === 'Sent', 'sent status');
   });
 
@@ -74,15 +82,15 @@ describe('<amex-chat> long transcripts', () => {
     const { el, server } = await chat();
     server.events(history(120));
     await waitFor(
-      () => el.shadowRoot!.querySelectorAll('li.message.settled').length === 100,
+      () => el.shadowRoot!.querySelectorAll('.block > .message').length === 100,
       'settled blocks',
     );
     const firstStatus = (): string =>
-      el.shadowRoot!.querySelector('#transcript li.customer .status')?.textContent?.trim() ?? '';
+      el.shadowRoot!.querySelector('#transcript .message.customer .status')?.textContent?.trim() ?? '';
     expect(firstStatus()).to.equal('Sent');
     el.lang = 'es';
     await waitFor(() => firstStatus() === 'Enviado', 'the first (settled) message in Spanish');
     expect(bubbles(el).length).to.equal(120);
-    expect(el.shadowRoot!.querySelectorAll('li.message.settled').length).to.equal(100);
+    expect(el.shadowRoot!.querySelectorAll('.block > .message').length).to.equal(100);
   });
 });

@@ -248,7 +248,7 @@ function clipped(el: AmexChatElement): string[] {
 function overlaps(el: AmexChatElement): string[] {
   const groups = $$(
     el,
-    '#panel, .header, .notice, .queue, .idle, .end-confirm, .composer, .transcript ol, .message, .quick-replies, .ended, .ended dl, .record, .rating fieldset',
+    '#panel, .header, .notice, .queue, .idle, .end-confirm, .composer, .transcript .messages, .message, .quick-replies, .ended, .ended dl, .record, .rating fieldset',
   );
   const problems: string[] = [];
   for (const group of groups) {
@@ -684,7 +684,7 @@ describe('<amex-chat> visual', () => {
       const panel = must(el, '#panel').getBoundingClientRect();
       expect(panel.left).to.be.closeTo(offset, 0.5);
       expect(window.innerWidth - panel.right, 'room at the inline start (right)').to.be.greaterThan(100);
-      const list = must(el, '.transcript ol').getBoundingClientRect();
+      const list = must(el, '.transcript .messages').getBoundingClientRect();
       const own = must(el, '.message.customer').getBoundingClientRect();
       const incoming = must(el, '.message.assistant').getBoundingClientRect();
       expect(own.left).to.be.closeTo(list.left, 0.5);
