@@ -306,6 +306,8 @@ export class AmexChatElement extends LitElement {
   #settled: SettledBlock[] = [];
   #settledKey = '';
   #pinPending = false;
+  /** Where the last pin left the transcript's scroll position. */
+  #pinnedTop = 0;
   #bottomWatch: IntersectionObserver | undefined;
   /** Set on the first open; the panel then stays rendered (hidden when closed). */
   #panelRendered = false;
@@ -441,14 +443,19 @@ export class AmexChatElement extends LitElement {
   #pinToBottom(): void {
     if (this.#pinPending) return;
     this.#pinPending = true;
-    const pin = (): void => {
-      if (!this.#pinPending) return;
-      this.#pinPending = false;
+    const pin = (hidden?: boolean): void => {
       const transcript = this.transcript;
-      if (this.#stickToBottom && transcript) transcript.scrollTop = transcript.scrollHeight;
+      if (!this.#pinPending || !transcript) return;
+      this.#pinPending = false;
+      // A hidden page runs no observer: there, being above where we left it means the reader
+      // (or the host) scrolled up.
+      if (hidden && transcript.scrollTop < this.#pinnedTop - 1) this.#stickToBottom = false;
+      if (!this.#stickToBottom) return;
+      transcript.scrollTop = transcript.scrollHeight;
+      this.#pinnedTop = transcript.scrollTop;
     };
-    requestAnimationFrame(pin);
-    setTimeout(pin, 100);
+    requestAnimationFrame(() => pin());
+    setTimeout(pin, 100, true);
   }
 
   get #locale(): Locale {
