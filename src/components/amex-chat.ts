@@ -77,16 +77,8 @@ interface SettledBlock {
 /** Most time one render spends turning settled blocks into DOM; the rest waits a task. */
 const FILL_BUDGET = 12;
 
-const clockFormats = new Map<string, Intl.DateTimeFormat>();
-/** One formatter per locale (building one per message cost more than the rest of its render). */
-function clockFormat(locale: string): Intl.DateTimeFormat {
-  let format = clockFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-    clockFormats.set(locale, format);
-  }
-  return format;
-}
+/** One time format per locale (building one per message cost more than the rest of its render). */
+const clocks = new Map<string, Intl.DateTimeFormat>();
 
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
@@ -827,7 +819,11 @@ export class AmexChatElement extends LitElement {
    * readers and find-in-page); `content-visibility` skips the layout of what is off screen.
    */
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): unknown {
-    const key = `${this.#locale} ${this.#telHref}`;
+    const locale = this.#locale;
+    const clock =
+      clocks.get(locale) ?? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+    clocks.set(locale, clock);
+    const key = `${locale} ${this.#telHref}`;
     const blocks = this.#settled;
     if (key !== this.#settledKey) {
       blocks.length = 0;
@@ -858,7 +854,9 @@ export class AmexChatElement extends LitElement {
       }
       const scratch = document.createDocumentFragment();
       render(
-        messages.slice(i * BLOCK, i * BLOCK + BLOCK).map((message) => this.#renderMessage(t, message, false)),
+        messages
+          .slice(i * BLOCK, i * BLOCK + BLOCK)
+          .map((message) => this.#renderMessage(t, clock, message, false)),
         scratch,
         { host: this },
       );
@@ -881,17 +879,22 @@ export class AmexChatElement extends LitElement {
     )}${repeat(
       tail,
       (message) => message.id,
-      (message, index) => this.#renderMessage(t, message, index === tail.length - 1),
+      (message, index) => this.#renderMessage(t, clock, message, index === tail.length - 1),
     )}`;
   }
 
-  #renderMessage(t: Strings, message: TranscriptMessage, last: boolean): TemplateResult {
+  /** `clock`: the locale's time format, looked up once per render rather than per message. */
+  #renderMessage(
+    t: Strings,
+    clock: Intl.DateTimeFormat,
+    message: TranscriptMessage,
+    last: boolean,
+  ): TemplateResult {
     const time = new Date(message.at);
-    const clock = clockFormat(this.#locale).format(time);
     return html`<div class="message ${message.from}" role="listitem" part="message">
       <p class="meta">
         <span>${t.senderPrefix(displayText(message.name), message.from)}</span>,
-        <time datetime=${time.toISOString()}>${clock}</time><span class="sr-only">:</span>
+        <time datetime=${time.toISOString()}>${clock.format(time)}</time><span class="sr-only">:</span>
       </p>
       <p class="bubble" part="bubble" dir="auto">${this.#renderText(message.text)}</p>
       ${
