@@ -543,7 +543,16 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
+  /* The backdrop may hold only the start of the draft; this keeps it scrollable as far as the
+     message box, whose scroll position it follows. */
+  .backdrop::after {
+    content: '';
+    position: absolute;
+    inset: 0 0 auto;
+    height: 1e6px;
+  }
   .backdrop {
+    position: relative;
     overflow: hidden;
     color: transparent;
     border-color: transparent;

@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { noStore, sessionStore } from '../conversation/index.js';
 import type {
@@ -139,6 +138,34 @@ const clocks = new Map<string, Intl.DateTimeFormat>();
  */
 export class AmexChatElement extends LitElement {
   static override styles = [isolationStyles, styles, positionStyles, contentStyles];
+  // Declared here rather than with decorators (the same reactive properties, ~360 B smaller);
+  // internal state is `attribute: false` (what `@state()` means).
+  static override properties = {
+    error: { attribute: false },
+    warningKinds: { attribute: false },
+    marks: { attribute: false },
+    unread: { attribute: false },
+    typingName: { attribute: false },
+    confirmingEnd: { attribute: false },
+    rated: { attribute: false },
+    ratingError: { attribute: false },
+    idleLeft: { attribute: false },
+    overLimit: { attribute: false },
+    endpoint: {},
+    transport: {},
+    persist: {},
+    open: { type: Boolean, reflect: true },
+    lang: {},
+    heading: {},
+    account: {},
+    redaction: {},
+    tokenProvider: { attribute: false },
+    position: { reflect: true },
+    theme: { reflect: true },
+    urgentPhone: { attribute: 'urgent-phone' },
+    idleTimeout: { attribute: 'idle-timeout', type: Number },
+    transportFactory: { attribute: false },
+  };
   static override shadowRootOptions: ShadowRootInit = {
     ...LitElement.shadowRootOptions,
     delegatesFocus: true,
@@ -182,61 +209,62 @@ export class AmexChatElement extends LitElement {
     return this.renderRoot.querySelector('#transcript');
   }
 
-  @state() private error = '';
-  @state() private warningKinds: SensitiveKind[] = [];
+  private error = '';
+  private warningKinds: SensitiveKind[] = [];
+  #forced?: MediaQueryList;
   /** The sensitive spans of the draft, drawn behind the message box (cleared on send). */
-  @state() private marks: { draft: string; findings: readonly Finding[] } = { draft: '', findings: [] };
-  @state() private unread = 0;
-  @state() private typingName = '';
+  private marks: { draft: string; findings: readonly Finding[] } = { draft: '', findings: [] };
+  private unread = 0;
+  private typingName = '';
   /** The "End this chat?" question is showing. */
-  @state() private confirmingEnd = false;
+  private confirmingEnd = false;
   /** The rating sent for the current ending (0: none yet). */
-  @state() private rated = 0;
-  @state() private ratingError = '';
+  private rated = 0;
+  private ratingError = '';
   /** Seconds left shown in the inactivity warning (0: no warning). Updated at 60, 30 and 10 s. */
-  @state() private idleLeft = 0;
+  private idleLeft = 0;
   /** How many characters the draft is over the limit (0: within it). */
-  @state() private overLimit = 0;
+  private overLimit = 0;
 
   /**
    * Chat server URL: `ws://`/`wss://` (WebSocket) or `http://`/`https://` (Server-Sent Events
    * with POST). Nothing connects until the panel first opens.
    */
-  @property() endpoint = '';
+  endpoint = '';
 
   /**
    * How to reach the server: `auto` (default) follows the endpoint's scheme and falls back from
    * WebSocket to Server-Sent Events when WebSockets keep failing; `websocket` or `sse` force one.
    */
-  @property() transport: 'auto' | 'websocket' | 'sse' = 'auto';
+  transport: 'auto' | 'websocket' | 'sse' = 'auto';
 
   /**
    * Whether the conversation survives a page reload: `session` (default) keeps its id, cursor
    * and unsent messages (redacted) in `sessionStorage` for this tab, and shares one connection
    * with the page's other tabs (Web Locks + BroadcastChannel); `none` keeps and shares nothing.
    */
-  @property() persist: 'session' | 'none' = 'session';
+  persist: 'session' | 'none' = 'session';
 
   /** Whether the panel is open. Reflects; setting it does not fire `amex-chat-open`/`-close`. */
-  @property({ type: Boolean, reflect: true }) open = false;
+  open = false;
 
   /**
    * Language of the widget: `en` or `es`. Defaults to the nearest `lang` of the page
    * (`es-MX` counts as `es`), English otherwise.
    */
-  @property() override lang = '';
+  override lang = '';
 
   /** Panel heading; defaults to the localized "Customer Care". */
-  @property() heading = '';
+  heading = '';
 
   /** Opaque reference of the card the chat is about (e.g. its last four digits), sent at hello. Redacted like all text. */
-  @property() account = '';
+  account = '';
 
   /**
    * What happens to sensitive data in a message: `mask` (default) sends it with the data
    * replaced, `block` does not send the message and says what to remove.
    */
-  @property() redaction: 'mask' | 'block' = 'mask';
+  redaction: 'mask' | 'block' = 'mask';
 
   /**
    * Gives the chat server an auth token for the signed-in cardmember (JS only, no attribute).
@@ -244,40 +272,40 @@ export class AmexChatElement extends LitElement {
    * storage or a log. An expired token is asked for again once; a refused one ends the chat
    * with an error the customer sees.
    */
-  @property({ attribute: false }) tokenProvider: (() => Promise<string>) | undefined;
+  tokenProvider: (() => Promise<string>) | undefined;
 
   /**
    * Where the widget sits: `bottom-end` (default; a floating launcher and panel at the end of
    * the bottom edge, bottom-right in left-to-right pages), `bottom-start`, or `inline` (in the
    * page's flow, as wide as its container; height from `--amex-chat-inline-height`).
    */
-  @property({ reflect: true }) position: 'bottom-end' | 'bottom-start' | 'inline' = 'bottom-end';
+  position: 'bottom-end' | 'bottom-start' | 'inline' = 'bottom-end';
 
   /**
    * Colour theme: `light` (default), `dark`, or `auto` (follows the visitor's
    * `prefers-color-scheme`). Every theme meets WCAG AA contrast.
    */
-  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' = 'light';
+  theme: 'light' | 'dark' | 'auto' = 'light';
 
   /**
    * Phone number for urgent fraud ("charges happening right now"), e.g. `1-800-528-4800`. When
    * the assistant gives the phone route, the widget shows it as a `tel:` call link.
    */
-  @property({ attribute: 'urgent-phone' }) urgentPhone = '';
+  urgentPhone = '';
 
   /**
    * Seconds of customer inactivity (with the assistant or an agent) after which the chat ends;
    * a warning with "Continue chat" comes 2 minutes before (never less than 20 s), and continuing
    * is allowed any number of times. `0` turns the timeout off. Default 900 (15 minutes).
    */
-  @property({ attribute: 'idle-timeout', type: Number }) idleTimeout = 900;
+  idleTimeout = 900;
 
   /**
    * Advanced (JS only): builds the connection instead of the built-in WebSocket/SSE transports,
    * for a host's own network layer, tests and the states gallery. Read when the conversation
    * starts. Frames it carries are built by the widget, already redacted.
    */
-  @property({ attribute: false }) transportFactory: TransportFactory | undefined;
+  transportFactory: TransportFactory | undefined;
 
   #warningTimer: ReturnType<typeof setTimeout> | undefined;
   #typingTimer: ReturnType<typeof setTimeout> | undefined;
@@ -435,19 +463,24 @@ export class AmexChatElement extends LitElement {
   #pinToBottom(): void {
     if (this.#pinPending) return;
     this.#pinPending = true;
-    const pin = (hidden?: boolean): void => {
+    const pin = (): void => {
       const transcript = this.transcript;
       if (!this.#pinPending || !transcript) return;
       this.#pinPending = false;
-      // A hidden page runs no observer: there, being above where we left it means the reader
-      // (or the host) scrolled up.
-      if (hidden && transcript.scrollTop < this.#pinnedTop - 1) this.#stickToBottom = false;
+      // Over 48 px (the observer's margin) above where the last pin left it, and not at the
+      // bottom (where a taller panel or shorter content would clamp it), means the reader (or the
+      // host) scrolled up since: the observer that says so runs after this frame's callbacks, and
+      // not at all in a hidden page.
+      const { scrollTop, scrollHeight, clientHeight } = transcript;
+      if (scrollTop < this.#pinnedTop - 48 && scrollTop + clientHeight < scrollHeight - 1) {
+        this.#stickToBottom = false;
+      }
       if (!this.#stickToBottom) return;
       transcript.scrollTop = transcript.scrollHeight;
       this.#pinnedTop = transcript.scrollTop;
     };
     requestAnimationFrame(() => pin());
-    setTimeout(pin, 100, true);
+    setTimeout(pin, 100);
   }
 
   get #locale(): Locale {
@@ -1198,11 +1231,30 @@ export class AmexChatElement extends LitElement {
     const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? check(draft)) : [];
     const kinds = findings.length ? summarize(findings).kinds : [];
     if (kinds.join() !== this.warningKinds.join()) this.warningKinds = kinds;
-    if (findings.length || this.marks.findings.length) this.marks = { draft, findings };
+    this.#mark(draft, findings);
     this.#scheduleWarningAnnouncement();
     this.#chat.conversation?.setTyping(draft.length > 0);
     clearTimeout(this.#typingTimer);
     this.#typingTimer = setTimeout(() => this.#chat.conversation?.setTyping(false), TYPING_IDLE);
+  }
+
+  /**
+   * Draws the draft's sensitive spans behind the message box. The backdrop needs the text only up
+   * to the last span and the rest of the word it ends in (that decides where its line wraps), so
+   * typing after it changes nothing there: no render, no second layout of a long draft. In forced
+   * colours the backdrop draws all the text (the box's own is transparent), so it gets all of it,
+   * and a switch of that mode redraws.
+   */
+  #mark(draft: string, findings: readonly Finding[]): void {
+    const forced = (this.#forced ??= matchMedia('(forced-colors: active)'));
+    forced.onchange = () => this.#mark(this.input.value, this.marks.findings);
+    const end = Math.max(0, ...findings.map((f) => f.end));
+    const cut = forced.matches ? -1 : draft.slice(end).search(/\s/);
+    const shown = findings.length ? (cut < 0 ? draft : draft.slice(0, end + cut)) : '';
+    const key = (list: readonly Finding[]): string => list.map((f) => [f.start, f.end]).join();
+    if (shown !== this.marks.draft || key(findings) !== key(this.marks.findings)) {
+      this.marks = { draft: shown, findings };
+    }
   }
 
   #handleComposerScroll(): void {

@@ -458,6 +458,11 @@ describe('<amex-chat> visual', () => {
       for (const phase of ['assistant', 'failed'] as const) {
         const { el } = await scene({ phase, filler: 12 });
         const transcript = must(el, '#transcript');
+        // The last messages are followed once per frame: let that happen before scrolling up.
+        await waitFor(
+          () => transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 1,
+          'the transcript at its end',
+        );
         expect(parseFloat(getComputedStyle(transcript).scrollPaddingBlockStart)).to.be.at.least(8);
         const targets =
           phase === 'failed'
@@ -607,6 +612,120 @@ describe('<amex-chat> visual', () => {
         const input = must(el, '#input');
         const backdrop = must(el, '.backdrop');
         expect(getComputedStyle(backdrop).letterSpacing).to.equal(getComputedStyle(input).letterSpacing);
+      }
+    });
+  });
+
+  describe('highlight under the message box', () => {
+    /** Types `text` as the draft, as one input event. */
+    async function draft(el: AmexChatElement, text: string): Promise<HTMLTextAreaElement> {
+      const input = must(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      input.value = text;
+      input.setSelectionRange(text.length, text.length);
+      input.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      return input;
+    }
+
+    /** Where `text[start, end)` is laid out in a full copy of the draft in the message box's cell. */
+    function reference(el: AmexChatElement, text: string, start: number, end: number): DOMRect[] {
+      const copy = must(el, '.backdrop').cloneNode(false) as HTMLElement;
+      copy.classList.add('reference');
+      copy.textContent = `${text}\n`;
+      must(el, '.field').append(copy);
+      const range = document.createRange();
+      range.setStart(copy.firstChild!, start);
+      range.setEnd(copy.firstChild!, end);
+      const rects = [...range.getClientRects()];
+      copy.remove();
+      return rects;
+    }
+
+    it('lays each highlight exactly where a full copy of the draft puts it, whatever follows it', async () => {
+      const { el } = await scene({});
+      // The card number ends in a run without spaces ("…1111,xyz…"): that run decides where the
+      // line wraps, so the highlight layer must keep it. Shifting the start by a few characters
+      // at a time puts the number at every position along a line.
+      const filler = 'I would like to dispute the second charge and get a refund please. ';
+      const texts = [`${filler.repeat(2)}number ${CARD}`, `${CARD}${'-'.repeat(30)} tail ${filler}`];
+      for (let k = 0; k < 30; k += 1) texts.push(`${'ab '.repeat(k)}${CARD},xyzxyzxyz, and ${filler}`);
+      for (const text of texts) {
+        await draft(el, text);
+        const mark = must(el, '.backdrop mark');
+        expect(mark.textContent).to.equal(CARD);
+        const start = text.indexOf(CARD);
+        const want = reference(el, text, start, start + CARD.length);
+        // Where it starts and where it ends (a range gives the space at a line's end a box of
+        // its own; the mark's boxes are one per line).
+        const ends = (rects: DOMRect[]): number[] => {
+          const first = rects[0]!;
+          const last = rects[rects.length - 1]!;
+          return [first.left, first.top, last.right, last.top];
+        };
+        const got = ends([...mark.getClientRects()]);
+        ends(want).forEach((value, i) => expect(got[i], text).to.be.closeTo(value, 0.5));
+      }
+    });
+
+    it('leaves the highlight layer untouched while the customer types after the last highlight', async () => {
+      const { el } = await scene({});
+      const input = await draft(el, `My card ${CARD} was charged twice.`);
+      const backdrop = must(el, '.backdrop');
+      const changes: MutationRecord[] = [];
+      const watch = new MutationObserver((records) => changes.push(...records));
+      watch.observe(backdrop, { subtree: true, childList: true, characterData: true });
+      input.setSelectionRange(input.value.length, input.value.length);
+      await sendKeys({ type: ' I want a refund' });
+      await el.updateComplete;
+      expect(input.value).to.match(/twice\. I want a refund$/);
+      expect(changes.length, 'typing after the highlight').to.equal(0);
+      // A change that moves the highlight redraws it.
+      input.setSelectionRange(0, 0);
+      await sendKeys({ type: 'Hi. ' });
+      await el.updateComplete;
+      watch.disconnect();
+      expect(changes.length, 'typing before the highlight').to.be.greaterThan(0);
+      expect(must(el, '.backdrop mark').textContent).to.equal(CARD);
+      expect(backdrop.textContent.startsWith(`Hi. My card ${CARD}`)).to.be.true;
+    });
+
+    it('scrolls the highlight layer with a long draft, past the end of the text it holds', async () => {
+      const { el } = await scene({});
+      const text = `Card ${CARD}.\n${'Another line of the draft.\n'.repeat(40)}`;
+      const input = await draft(el, text);
+      expect(input.scrollHeight, 'the draft scrolls').to.be.greaterThan(input.clientHeight * 2);
+      const backdrop = must(el, '.backdrop');
+      expect(backdrop.textContent.length, 'the layer holds only the start').to.be.lessThan(text.length / 4);
+      input.scrollTop = input.scrollHeight;
+      input.dispatchEvent(new Event('scroll'));
+      expect(input.scrollTop).to.be.greaterThan(0);
+      expect(backdrop.scrollTop).to.equal(input.scrollTop);
+      // The highlighted line scrolled out of view with the text above it.
+      const mark = must(el, '.backdrop mark').getBoundingClientRect();
+      expect(mark.bottom).to.be.at.most(input.getBoundingClientRect().top + 1);
+    });
+
+    it('holds the whole draft in forced colors, where it draws the text, and redraws when the mode changes', async () => {
+      const { el } = await scene({});
+      const text = `My card ${CARD} was charged twice.`;
+      const input = await draft(el, text);
+      const backdrop = must(el, '.backdrop');
+      expect(backdrop.textContent).to.equal(`My card ${CARD}\n`);
+      await emulateMediaFeatures({ forcedColors: 'active' });
+      // A page in the background gets media changes when it is shown again (the test runner runs
+      // two pages at once, one of them hidden); a keystroke redraws in any case.
+      if (document.visibilityState === 'visible') {
+        await waitFor(() => backdrop.textContent === `${text}\n`, 'the whole draft in the layer');
+      }
+      await sendKeys({ type: '!' });
+      await el.updateComplete;
+      expect(input.value).to.equal(`${text}!`);
+      expect(backdrop.textContent).to.equal(`${text}!\n`);
+      expect(getComputedStyle(input).color).to.equal('rgba(0, 0, 0, 0)');
+      await resetMediaFeatures();
+      if (document.visibilityState === 'visible') {
+        await waitFor(() => backdrop.textContent === `My card ${CARD}\n`, 'the layer trimmed again');
       }
     });
   });

@@ -51,19 +51,24 @@ export function deepActiveElement(): Element | null {
 
 /**
  * Polls `check` every 10 ms until it returns a truthy value. (Timers, not animation frames:
- * test files run in parallel tabs, and a background tab gets no frames.)
+ * test files run in parallel tabs, and a background tab gets no frames.) The timeout counts the
+ * time the page ran: a gap between two polls counts as at most 100 ms, because Chromium now and
+ * then suspends a test page's timers (once seen for 19 s): the awaited task then runs only after
+ * the gap, and a wall-clock deadline would have failed before looking again.
  */
 export async function waitFor<T>(
   check: () => T,
   message = 'condition',
   timeout = 8000,
 ): Promise<NonNullable<T>> {
-  const start = performance.now();
+  let waited = 0;
   for (;;) {
     const value = check();
     if (value) return value;
-    if (performance.now() - start > timeout) throw new Error(`timed out waiting for ${message}`);
+    if (waited > timeout) throw new Error(`timed out waiting for ${message}`);
+    const before = performance.now();
     await new Promise((resolve) => setTimeout(resolve, 10));
+    waited += Math.min(performance.now() - before, 100);
   }
 }
 
