@@ -525,28 +525,44 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
         nodes: {
           id: number;
           callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+          children?: number[];
         }[];
         samples: number[];
         timeDeltas: number[];
       };
     };
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    const parent = new Map<number, number>();
+    for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
     const self = new Map<string, number>();
+    const total = new Map<string, number>();
     const map = await ourSourceMap();
-    profile.samples.forEach((id, i) => {
+    const nameOf = (id: number): string => {
       const frame = byId.get(id)?.callFrame;
       const original =
         frame && map && frame.url.endsWith('/amex-chat.js')
           ? originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
           : undefined;
-      const name = original?.source
+      return original?.source
         ? `${original.name ?? frame?.functionName ?? '?'} ${original.source.split('/').pop() ?? ''}:${original.line}`
         : frame
           ? `${frame.functionName || '(anonymous)'} ${frame.url.split('/').pop() ?? ''}:${frame.lineNumber}`
           : '?';
-      self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    };
+    profile.samples.forEach((id, i) => {
+      const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+      const name = nameOf(id);
+      self.set(name, (self.get(name) ?? 0) + ms);
+      // Inclusive time: once per sample for each function on the stack.
+      const seen = new Set<string>();
+      for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) seen.add(nameOf(at));
+      for (const on of seen) total.set(on, (total.get(on) ?? 0) + ms);
     });
+    console.log('self ms');
     for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(ms.toFixed(1).padStart(8), name);
+    console.log('total ms (with callees)');
+    for (const [name, ms] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40))
       console.log(ms.toFixed(1).padStart(8), name);
   };
 }

@@ -76,6 +76,30 @@ describe('redaction API', () => {
     assert.equal(r.redact('10005').text, '•••••');
   });
 
+  it('reads what the other side said in order: the newest question counts, later small talk does not cancel it', () => {
+    // observe() only records; the question is read when the customer's text is checked.
+    const r = createRedactor();
+    r.observe('What is the security code on the back?');
+    r.observe('Take your time.');
+    r.observe('I am still here.');
+    assert.equal(r.redact('839').text, '[code removed]');
+    // A newer question replaces an older one: the one-time passcode question is the one answered.
+    const s = createRedactor();
+    s.observe('What is the security code on the back?');
+    s.observe('Now read me the one-time passcode we just texted you.');
+    s.observe('Thanks.');
+    assert.deepEqual(
+      s.preview('482913').findings.map((f) => f.kind),
+      ['otp'],
+    );
+    // A long replayed history whose last question is old news: thousands of observes, one read.
+    const t = createRedactor();
+    t.observe('What is the security code on the back?');
+    for (let i = 0; i < 5000; i += 1) t.observe(`Message ${i} of the history.`);
+    assert.equal(t.redact('839').text, '[code removed]');
+    assert.equal(t.redact('839').text, '839', 'answered once');
+  });
+
   it('preview does not consume the agent question', () => {
     const r = createRedactor();
     r.observe('Please read me the security code.');
