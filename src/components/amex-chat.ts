@@ -335,6 +335,8 @@ export class AmexChatElement extends LitElement {
   #filling = false;
   /** Set while conversation changes arrive: their render waits one task to batch a burst. */
   #batching = false;
+  /** This render is for frames that arrived (maybe a long history still arriving): no filling. */
+  #burst = false;
 
   /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
   async show(): Promise<void> {
@@ -401,7 +403,9 @@ export class AmexChatElement extends LitElement {
       channel.port2.postMessage(undefined);
     }).then(() => {
       this.#batching = false;
+      this.#burst = true;
       this.performUpdate();
+      this.#burst = false;
     });
   }
 
@@ -846,7 +850,8 @@ export class AmexChatElement extends LitElement {
    * the tail goes through `repeat()` on each render, so an append costs the same at 100 messages
    * as at 10,000, and a long history keeps no per-message bookkeeping.
    *
-   * Settled blocks are rendered newest first, at most {@link FILL_BUDGET} ms per render: a
+   * Settled blocks are rendered newest first, at most {@link FILL_BUDGET} ms per render, and not
+   * in a render for arriving frames (more may follow: the last message shows first): a
    * 10,000-message history shows its last messages at once and fills in the older ones over the
    * next tasks, never blocking the page for long. The log is then complete in the DOM (for screen
    * readers and find-in-page); `content-visibility` skips the layout of what is off screen.
@@ -881,7 +886,7 @@ export class AmexChatElement extends LitElement {
     for (let i = blocks.length - 1; i >= 0; i -= 1) {
       const block = blocks[i];
       if (!block || block.nodes) continue;
-      if (performance.now() > deadline) {
+      if (this.#burst || performance.now() > deadline) {
         this.#filling = true;
         break;
       }

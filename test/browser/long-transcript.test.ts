@@ -39,6 +39,29 @@ const bubbles = (el: AmexChatElement): string[] =>
   [...el.shadowRoot!.querySelectorAll('#transcript .message .bubble')].map((b) => b.textContent.trim());
 
 describe('<amex-chat> long transcripts', () => {
+  it('announces the newest five messages of a burst that arrives at once; the log has them all', async () => {
+    const { el, server } = await chat();
+    const polite = el.shadowRoot!.querySelector('[aria-live="polite"]')!;
+    const texts: string[] = [];
+    const watch = new MutationObserver(() => texts.push(polite.textContent.trim()));
+    watch.observe(polite, { subtree: true, childList: true, characterData: true });
+    const sent = server.events(
+      Array.from({ length: 40 }, (_, k) => ({
+        from: 'agent' as const,
+        name: 'Maria',
+        text: `caught up ${k + 1}.`,
+      })),
+    );
+    await waitFor(() => bubbles(el).length === 40, 'all 40 messages in the log');
+    await waitFor(() => texts.some((t) => t.includes('caught up 40.')), 'the newest announced');
+    watch.disconnect();
+    const spoken = texts.filter(Boolean).join(' ');
+    for (let k = 36; k <= 40; k += 1) expect(spoken, `message ${k}`).to.include(`caught up ${k}.`);
+    expect(spoken).to.not.include('caught up 35.');
+    expect(spoken).to.not.include('caught up 1.');
+    expect(bubbles(el)).to.deep.equal(sent.map((e) => e.text));
+  });
+
   it('renders a 1,234-message history completely and in order, settling all but the tail', async () => {
     const { el, server } = await chat();
     const sent = server.events(history(1234));
