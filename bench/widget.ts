@@ -227,8 +227,9 @@ const system = {
   count: () => {
     // Settled messages sit in blocks of 50; the recent ones directly in the list.
     let n = 0;
+    for (const block of el?.shadowRoot?.querySelectorAll('#transcript .block') ?? []) n += block.childElementCount;
     for (const child of el?.shadowRoot?.querySelector('#transcript .messages')?.children ?? [])
-      n += child.classList.contains('block') ? child.childElementCount : 1;
+      if (child.classList.contains('message')) n += 1;
     return n;
   },
   /** When the history reached the page: the first frame (welcome; the events follow it). */

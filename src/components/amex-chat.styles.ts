@@ -431,10 +431,14 @@ export const styles = css`
     outline-offset: -3px;
   }
   .messages,
+  .settled,
   .block {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
+  }
+  .settled:empty {
+    display: none;
   }
   .message {
     max-width: 85%;

@@ -910,15 +910,20 @@ export class AmexChatElement extends LitElement {
       block.nodes = nodes;
     }
     const tail = messages.slice(blocks.length * BLOCK);
-    return html`${repeat(
-      blocks.filter((block) => block.nodes),
-      (block) => block.index,
-      (block) => block.nodes,
-    )}${repeat(
-      tail,
-      (message) => message.id,
-      (message, index) => this.#renderMessage(t, clock, message, index === tail.length - 1),
-    )}`;
+    // The blocks sit in one box of their own: an append lays out the tail next to that one box
+    // (its size unchanged), not next to 200 blocks.
+    return html`<div class="settled">
+        ${repeat(
+          blocks.filter((block) => block.nodes),
+          (block) => block.index,
+          (block) => block.nodes,
+        )}
+      </div>
+      ${repeat(
+        tail,
+        (message) => message.id,
+        (message, index) => this.#renderMessage(t, clock, message, index === tail.length - 1),
+      )}`;
   }
 
   /** `clock`: the locale's time format, looked up once per render rather than per message. */
