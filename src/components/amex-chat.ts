@@ -404,8 +404,11 @@ export class AmexChatElement extends LitElement {
     }).then(() => {
       this.#batching = false;
       this.#burst = true;
-      this.performUpdate();
-      this.#burst = false;
+      try {
+        this.performUpdate();
+      } finally {
+        this.#burst = false;
+      }
     });
   }
 
@@ -1290,6 +1293,8 @@ export class AmexChatElement extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    // A listening media query list is held by the document: let go of the element.
+    if (this.#forced) this.#forced.onchange = null;
     this.#bottomWatch?.disconnect();
     this.#bottomWatch = undefined;
     clearTimeout(this.#warningTimer);
