@@ -54,7 +54,7 @@ import type { Conversation } from './conversation.js';
 import { MemoryStore, tx } from './store.js';
 import type { Effect, ReadFrame, Store } from './store.js';
 import { RedisStore } from './redis-store.js';
-import { replayFrames } from './replay.js';
+import { replayBatches, replayFrames } from './replay.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
@@ -94,6 +94,11 @@ export interface ChatServerOptions extends ContactCenterOptions {
   trustProxy?: number;
   /** Most bytes waiting to go out to one client; beyond it the client is dropped. Default 1 MiB. */
   maxBufferedBytes?: number;
+  /**
+   * A replay waits for a client that is behind in reading it (rather than overflow that bound);
+   * one that reads nothing of it for this long is dropped (1013). Default 30 s.
+   */
+  replayStallMs?: number;
   /** A connection that has not said hello (or agent-hello) by then is closed with 4008. Default 10 s. */
   helloTimeoutMs?: number;
   /** Time for a request's headers (slowloris), and for the whole request. Default 10 s and 30 s. */
@@ -212,6 +217,8 @@ const RETRY_AFTER_SECONDS = 10;
 export const CLOSE_RESTART = 1012;
 
 const MAX_FRAME_BYTES = 64 * 1024;
+/** A replay waits for the client once this many bytes wait for it (or half the drop limit). */
+const REPLAY_HIGH_WATER = 256 * 1024;
 
 function rawToString(data: RawData): string {
   if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
@@ -250,6 +257,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     log({ msg: 'slow client dropped', transport }),
   );
   const drainMs = options.drainMs ?? 5000;
+  const replayStallMs = options.replayStallMs ?? 30_000;
   const store: Store =
     distributed && options.store
       ? new RedisStore({
@@ -461,24 +469,63 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     // What the replay covers: everything up to now. The session follows the conversation from
     // the moment its replay is sent, so that it gets each later event once.
     const from = resumed && frame.resume ? Math.min(frame.resume.lastSeq, resumed.events.length) : 0;
-    const upTo = conversation.events.length;
-    const queue = conversation.phase === 'queued' ? center.queueFrame(conversation) : undefined;
-    const gone = (): boolean => connection.closed;
+    const id = conversation.id;
     tx().after(() => {
-      if (gone()) return;
-      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: conversation.id });
-      // A replay can be large: it stops as soon as the client is dropped for not reading it.
-      if (!replay(connection, session.batches, conversation.events.slice(from, upTo))) return;
-      session.sentSeq = upTo;
-      follow(session, conversation.id);
+      if (connection.closed) return;
+      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: id });
+      session.sentSeq = from;
+      catchUp(session, id)
+        .then(() => {
+          // The queue as it is once the replay is out (its notices are older than this).
+          const now = conversations.get(id);
+          if (!connection.closed && now?.phase === 'queued') connection.send(center.queueFrame(now));
+        })
+        .catch((error: unknown) => internalError('replay', error));
     });
     if (resumed) {
-      log({ msg: 'resumed', conversation: conversation.id, from, transport: connection.kind });
+      log({ msg: 'resumed', conversation: id, from, transport: connection.kind });
     } else {
-      log({ msg: 'conversation started', conversation: conversation.id, lang, transport: connection.kind });
+      log({ msg: 'conversation started', conversation: id, lang, transport: connection.kind });
       say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
     }
-    if (queue) reply(connection, queue);
+  }
+
+  /**
+   * Sends a session what its conversation holds after `session.sentSeq`, then has it follow the
+   * conversation. A long replay (10,000 events are ~1.3 MB) goes out in steps: whenever more
+   * than REPLAY_HIGH_WATER bytes wait for the client, it waits until they are down to half, so
+   * that a client on a slow network is not dropped (1013) for a replay it is reading; one that
+   * reads nothing for `replayStallMs` is. Events stored meanwhile join the replay, and the
+   * session follows only once it has everything (nothing is sent twice or out of order).
+   */
+  async function catchUp(session: Session, conversationId: string): Promise<void> {
+    const { connection } = session;
+    const high = Math.min(REPLAY_HIGH_WATER, backpressure.limit / 2);
+    // (A function: sending can close the connection, which a plain read would narrow away.)
+    const gone = (): boolean => connection.closed;
+    for (;;) {
+      if (gone()) return;
+      const events = conversations.get(conversationId)?.events ?? [];
+      if (session.sentSeq >= events.length) {
+        follow(session, conversationId);
+        return;
+      }
+      for (const frame of replayBatches(events.slice(session.sentSeq), { batches: session.batches })) {
+        connection.sendText(frame.text);
+        if (gone()) return;
+        session.sentSeq += frame.count;
+        if (connection.buffered > high) break;
+      }
+      const waitingSince = Date.now();
+      while (!gone() && connection.buffered > high / 2) {
+        if (Date.now() - waitingSince > replayStallMs) {
+          backpressure.drop(connection.kind);
+          connection.close(1013, 'too slow', true);
+          return;
+        }
+        await new Promise((resolve) => setTimeout(resolve, 5));
+      }
+    }
   }
 
   function message(session: Session, conversation: Conversation, frame: MessageFrame): void {

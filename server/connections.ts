@@ -27,6 +27,8 @@ export interface Connection {
   close(code: number, reason: string, hard?: boolean): void;
   /** Whether it was closed (or dropped) by the server or the client. */
   readonly closed: boolean;
+  /** Bytes sent but still waiting to go out to the client (a replay waits on this). */
+  readonly buffered: number;
 }
 
 /** The outgoing-buffer bound shared by all connections, and what it has seen. */
@@ -46,9 +48,14 @@ export class Backpressure {
   /** Whether a client with `queued` bytes waiting may get more; counts a drop when not. */
   admit(queued: number, kind: string): boolean {
     if (queued <= this.limit) return true;
+    this.drop(kind);
+    return false;
+  }
+
+  /** Counts a client dropped for not reading (over the limit, or a stalled replay). */
+  drop(kind: string): void {
     this.dropped += 1;
     this.#onDrop(kind);
-    return false;
   }
 
   record(queued: number): void {
@@ -100,6 +107,10 @@ export class WebSocketConnection implements Connection {
     return this.#ws.readyState !== this.#ws.OPEN;
   }
 
+  get buffered(): number {
+    return this.#ws.bufferedAmount;
+  }
+
   send(frame: ServerFrame): void {
     this.sendText(JSON.stringify(frame));
   }
@@ -140,6 +151,10 @@ export class SseConnection implements Connection {
 
   get closed(): boolean {
     return this.#closed;
+  }
+
+  get buffered(): number {
+    return this.#res.writableLength;
   }
 
   #write(chunk: string): void {

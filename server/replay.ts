@@ -30,15 +30,25 @@ export interface ReplayOptions {
  * with another (or alone over the cap) goes in an `event` frame of its own.
  */
 export function* replayFrames(events: readonly ChatEvent[], options: ReplayOptions): Generator<string> {
+  for (const frame of replayBatches(events, options)) yield frame.text;
+}
+
+/** The same frames, each with how many events it carries (for a replay sent in steps). */
+export function* replayBatches(
+  events: readonly ChatEvent[],
+  options: ReplayOptions,
+): Generator<{ text: string; count: number }> {
   if (!options.batches) {
-    for (const event of events) yield JSON.stringify({ type: 'event', event });
+    for (const event of events) yield { text: JSON.stringify({ type: 'event', event }), count: 1 };
     return;
   }
   let run: { event: ChatEvent; json: string }[] = [];
   let bytes = ENVELOPE_BYTES;
-  function* flush(): Generator<string> {
-    if (run.length === 1 && run[0]) yield JSON.stringify({ type: 'event', event: run[0].event });
-    else if (run.length > 1) yield HEAD + run.map((r) => r.json).join(',') + TAIL;
+  function* flush(): Generator<{ text: string; count: number }> {
+    if (run.length === 1 && run[0])
+      yield { text: JSON.stringify({ type: 'event', event: run[0].event }), count: 1 };
+    else if (run.length > 1)
+      yield { text: HEAD + run.map((r) => r.json).join(',') + TAIL, count: run.length };
     run = [];
     bytes = ENVELOPE_BYTES;
   }

@@ -489,6 +489,9 @@ if (isMainThread) {
         requestTimeoutMs: 2000,
         bodyTimeoutMs: 1000,
         heartbeatMs: 500,
+        // A replay waits this long for a reader that reads nothing, then drops it (before the
+        // heartbeat, which a paused socket cannot answer either, would).
+        replayStallMs: 250,
       });
       worker = new Worker(
         `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(import.meta.url)}); });`,
