@@ -366,29 +366,41 @@ export function tokenize(src: string): TokenList {
  * not in the set never builds its key.
  */
 export class WordSet {
-  private readonly words: ReadonlySet<string>;
-  private readonly byHash = new Map<number, string[]>();
+  #source: Iterable<string>;
+  #words: ReadonlySet<string> | undefined;
+  #byHash: Map<number, string[]> | undefined;
 
+  /** The words are indexed on first use, not at module load (startup, issue 8). */
   constructor(words: Iterable<string>) {
-    this.words = new Set(words);
-    for (const w of this.words) {
+    this.#source = words;
+  }
+
+  #index(): Map<number, string[]> {
+    if (this.#byHash) return this.#byHash;
+    const byHash = new Map<number, string[]>();
+    for (const w of this.#set()) {
       const h = hashKey(w);
-      const list = this.byHash.get(h);
-      if (list === undefined) this.byHash.set(h, [w]);
+      const list = byHash.get(h);
+      if (list === undefined) byHash.set(h, [w]);
       else list.push(w);
     }
+    return (this.#byHash = byHash);
+  }
+
+  #set(): ReadonlySet<string> {
+    return (this.#words ??= new Set(this.#source));
   }
 
   /** Is token k a word of this set? */
   at(T: TokenList, k: number): boolean {
     if (!T.isWord(k)) return false;
-    const list = this.byHash.get(T.hash(k));
+    const list = this.#index().get(T.hash(k));
     if (list === undefined) return false;
     for (const w of list) if (T.keyIs(k, w)) return true;
     return false;
   }
 
   has(word: string): boolean {
-    return this.words.has(word);
+    return this.#set().has(word);
   }
 }

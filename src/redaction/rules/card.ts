@@ -82,51 +82,66 @@ export const IIN_TABLE: readonly IinRow[] = [
 export const PAN_MIN = 13;
 export const PAN_MAX = 19;
 
-/** The table with each range widened to 6 digits, and its lengths as a bit mask. */
-const ROWS6 = IIN_TABLE.map((r) => {
-  const pad = 6 - r.from.length;
-  const scale = 10 ** pad;
-  let mask = 0;
-  for (const l of r.lengths) mask |= 1 << l;
-  return {
-    lo: Number(r.from) * scale,
-    hi: (Number(r.to) + 1) * scale - 1,
-    mask,
-    maxLen: Math.max(...r.lengths),
-  };
-});
-
-/** For each 2-digit prefix, the rows that may hold a number starting with it. */
-const ROWS_BY_2: (typeof ROWS6)[] = [];
-for (let p = 0; p < 100; p++)
-  ROWS_BY_2.push(ROWS6.filter((r) => r.lo <= p * 10000 + 9999 && r.hi >= p * 10000));
-
-/** Bit mask (bit L set ⇔ length L allowed) of the networks whose range holds `first6`. */
-function maskFromRows(first6: number): number {
-  let m = 0;
-  for (const r of ROWS_BY_2[Math.floor(first6 / 10000)] ?? [])
-    if (first6 >= r.lo && first6 <= r.hi) m |= r.mask;
-  return m;
+interface Row6 {
+  lo: number;
+  hi: number;
+  /** Bit L set ⇔ length L allowed. */
+  mask: number;
+  maxLen: number;
 }
+
+interface Tables {
+  /** The table with each range widened to 6 digits, and its lengths as a bit mask. */
+  rows: readonly Row6[];
+  /** For each 2-digit prefix, the rows that may hold a number starting with it. */
+  by2: readonly (readonly Row6[])[];
+  /**
+   * The length mask for each 4-digit prefix, or -1 where a row boundary falls inside the prefix
+   * (Discover 622126–622925, Verve) and the 6 digits are needed.
+   */
+  by4: Int32Array;
+}
+
+let built: Tables | undefined;
 
 /**
- * The same mask for each 4-digit prefix, or -1 where a row boundary falls inside the prefix
- * (Discover 622126–622925, Verve) and the 6 digits are needed.
+ * The lookup tables, built on first use: ~5 ms that a page loading the widget (a closed launcher
+ * checks no number) would otherwise spend before its first render.
  */
-const MASK_BY_4 = new Int32Array(10000);
-for (const r of ROWS6) {
-  for (let p = Math.floor(r.lo / 100); p <= Math.floor(r.hi / 100); p++)
-    MASK_BY_4[p] = (MASK_BY_4[p] ?? 0) | r.mask;
-}
-for (const r of ROWS6) {
-  if (r.lo % 100 !== 0) MASK_BY_4[Math.floor(r.lo / 100)] = -1;
-  if (r.hi % 100 !== 99) MASK_BY_4[Math.floor(r.hi / 100)] = -1;
+function tables(): Tables {
+  if (built) return built;
+  const rows = IIN_TABLE.map((r) => {
+    const scale = 10 ** (6 - r.from.length);
+    let mask = 0;
+    for (const l of r.lengths) mask |= 1 << l;
+    return {
+      lo: Number(r.from) * scale,
+      hi: (Number(r.to) + 1) * scale - 1,
+      mask,
+      maxLen: Math.max(...r.lengths),
+    };
+  });
+  const by2: Row6[][] = [];
+  for (let p = 0; p < 100; p++) by2.push(rows.filter((r) => r.lo <= p * 10000 + 9999 && r.hi >= p * 10000));
+  const by4 = new Int32Array(10000);
+  for (const r of rows) {
+    for (let p = Math.floor(r.lo / 100); p <= Math.floor(r.hi / 100); p++) by4[p] = (by4[p] ?? 0) | r.mask;
+  }
+  for (const r of rows) {
+    if (r.lo % 100 !== 0) by4[Math.floor(r.lo / 100)] = -1;
+    if (r.hi % 100 !== 99) by4[Math.floor(r.hi / 100)] = -1;
+  }
+  return (built = { rows, by2, by4 });
 }
 
 /** Bit mask (bit L set ⇔ length L allowed) of the networks whose range holds `first6`. */
 export function panLengthMask(first6: number): number {
-  const m = MASK_BY_4[(first6 / 100) | 0] ?? -1;
-  return m >= 0 ? m : maskFromRows(first6);
+  const { by2, by4 } = tables();
+  const m = by4[(first6 / 100) | 0] ?? -1;
+  if (m >= 0) return m;
+  let rows = 0;
+  for (const r of by2[Math.floor(first6 / 10000)] ?? []) if (first6 >= r.lo && first6 <= r.hi) rows |= r.mask;
+  return rows;
 }
 
 /** Is `digits` (13–19 ASCII digits) a card number: IIN/length table AND Luhn. */
@@ -166,6 +181,6 @@ export function couldBePanPrefix(prefix: string, total: number): boolean {
   const scale = 10 ** (6 - p.length);
   const lo = Number(p) * scale;
   const hi = lo + scale - 1;
-  for (const r of ROWS6) if (r.lo <= hi && r.hi >= lo && r.maxLen >= total) return true;
+  for (const r of tables().rows) if (r.lo <= hi && r.hi >= lo && r.maxLen >= total) return true;
   return false;
 }
