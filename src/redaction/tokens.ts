@@ -366,41 +366,35 @@ export function tokenize(src: string): TokenList {
  * not in the set never builds its key.
  */
 export class WordSet {
-  #source: Iterable<string>;
-  #words: ReadonlySet<string> | undefined;
+  private readonly words: ReadonlySet<string>;
+  /** Built on first use, not at module load (startup, issue 8). */
   #byHash: Map<number, string[]> | undefined;
 
-  /** The words are indexed on first use, not at module load (startup, issue 8). */
   constructor(words: Iterable<string>) {
-    this.#source = words;
+    this.words = new Set(words);
   }
 
   #index(): Map<number, string[]> {
-    if (this.#byHash) return this.#byHash;
     const byHash = new Map<number, string[]>();
-    for (const w of this.#set()) {
+    for (const w of this.words) {
       const h = hashKey(w);
       const list = byHash.get(h);
       if (list === undefined) byHash.set(h, [w]);
       else list.push(w);
     }
-    return (this.#byHash = byHash);
-  }
-
-  #set(): ReadonlySet<string> {
-    return (this.#words ??= new Set(this.#source));
+    return byHash;
   }
 
   /** Is token k a word of this set? */
   at(T: TokenList, k: number): boolean {
     if (!T.isWord(k)) return false;
-    const list = this.#index().get(T.hash(k));
+    const list = (this.#byHash ??= this.#index()).get(T.hash(k));
     if (list === undefined) return false;
     for (const w of list) if (T.keyIs(k, w)) return true;
     return false;
   }
 
   has(word: string): boolean {
-    return this.#set().has(word);
+    return this.words.has(word);
   }
 }

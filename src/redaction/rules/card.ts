@@ -12,136 +12,120 @@
  * not data, so they cost nothing in the widget's bundle.
  */
 
+/** One row; the network is named in its comment (comments cost nothing in the bundle). */
 interface IinRow {
-  network: string;
   from: string;
   to: string;
   lengths: readonly number[];
 }
 
 const L16_19 = [16, 17, 18, 19] as const;
+const L14_19 = [14, 15, ...L16_19] as const;
+const L13_19 = [13, ...L14_19] as const;
 
 export const IIN_TABLE: readonly IinRow[] = [
   // Amex: 34 and 37, always 15 digits, printed 4-6-5. The issuer's own cards.
-  { network: 'amex', from: '34', to: '34', lengths: [15] }, // American Express
-  { network: 'amex', from: '37', to: '37', lengths: [15] }, // American Express
+  { from: '34', to: '34', lengths: [15] }, // American Express
+  { from: '37', to: '37', lengths: [15] }, // American Express
   // Visa: every 4, 13 (legacy), 16 and 19 digits.
-  { network: 'visa', from: '4', to: '4', lengths: [13, 16, 19] }, // Visa
+  { from: '4', to: '4', lengths: [13, 16, 19] }, // Visa
   // Mastercard: 51–55 and the 2-series 2221–2720, 16 digits.
-  { network: 'mastercard', from: '51', to: '55', lengths: [16] }, // Mastercard
-  { network: 'mastercard', from: '2221', to: '2720', lengths: [16] }, // Mastercard 2-series
+  { from: '51', to: '55', lengths: [16] }, // Mastercard
+  { from: '2221', to: '2720', lengths: [16] }, // Mastercard 2-series
   // Discover: 6011, 644–649, 65, and the UnionPay co-brand range 622126–622925; 16–19.
-  { network: 'discover', from: '6011', to: '6011', lengths: L16_19 }, // Discover
-  { network: 'discover', from: '644', to: '649', lengths: L16_19 }, // Discover
-  { network: 'discover', from: '65', to: '65', lengths: L16_19 }, // Discover
+  { from: '6011', to: '6011', lengths: L16_19 }, // Discover
+  { from: '644', to: '649', lengths: L16_19 }, // Discover
+  { from: '65', to: '65', lengths: L16_19 }, // Discover
   {
-    network: 'discover',
     from: '622126',
     to: '622925',
     lengths: L16_19,
     // Discover / UnionPay co-brand
   },
   // JCB: 3528–3589, 16–19.
-  { network: 'jcb', from: '3528', to: '3589', lengths: L16_19 }, // JCB
+  { from: '3528', to: '3589', lengths: L16_19 }, // JCB
   // Diners Club International: 300–305, 3095, 36, 38–39; 14–19 (printed 4-6-4 when 14).
-  { network: 'diners', from: '300', to: '305', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-  { network: 'diners', from: '3095', to: '3095', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-  { network: 'diners', from: '36', to: '36', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
-  { network: 'diners', from: '38', to: '39', lengths: [14, 15, 16, 17, 18, 19] }, // Diners Club
+  { from: '300', to: '305', lengths: L14_19 }, // Diners Club
+  { from: '3095', to: '3095', lengths: L14_19 }, // Diners Club
+  { from: '36', to: '36', lengths: L14_19 }, // Diners Club
+  { from: '38', to: '39', lengths: L14_19 }, // Diners Club
   // UnionPay: 62, 16–19.
-  { network: 'unionpay', from: '62', to: '62', lengths: L16_19 }, // UnionPay
+  { from: '62', to: '62', lengths: L16_19 }, // UnionPay
   // Maestro (debit, used by travellers): its IINs, 13–19 here (12-digit Maestro is below our floor).
-  { network: 'maestro', from: '5018', to: '5018', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
-  { network: 'maestro', from: '5020', to: '5020', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
-  { network: 'maestro', from: '5038', to: '5038', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
-  { network: 'maestro', from: '5893', to: '5893', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
-  { network: 'maestro', from: '6304', to: '6304', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { from: '5018', to: '5018', lengths: L13_19 }, // Maestro
+  { from: '5020', to: '5020', lengths: L13_19 }, // Maestro
+  { from: '5038', to: '5038', lengths: L13_19 }, // Maestro
+  { from: '5893', to: '5893', lengths: L13_19 }, // Maestro
+  { from: '6304', to: '6304', lengths: L13_19 }, // Maestro
   {
-    network: 'maestro',
     from: '6759',
     to: '6759',
-    lengths: [13, 14, 15, 16, 17, 18, 19],
+    lengths: L13_19,
     // Maestro UK
   },
-  { network: 'maestro', from: '6761', to: '6763', lengths: [13, 14, 15, 16, 17, 18, 19] }, // Maestro
+  { from: '6761', to: '6763', lengths: L13_19 }, // Maestro
   // Dankort 5019 (16), Mir 2200–2204 (16–19), RuPay 60 and 508 (16), Troy 9792 (16),
   // Verve 506099–506198 / 650002–650027 (16, 18, 19), InterPayment 636 (16–19),
   // InstaPayment 637–639 (16): smaller networks a cardmember abroad may still paste.
-  { network: 'dankort', from: '5019', to: '5019', lengths: [16] }, // Dankort
-  { network: 'mir', from: '2200', to: '2204', lengths: L16_19 }, // Mir
-  { network: 'rupay', from: '60', to: '60', lengths: [16] }, // RuPay
-  { network: 'rupay', from: '508', to: '508', lengths: [16] }, // RuPay
-  { network: 'troy', from: '9792', to: '9792', lengths: [16] }, // Troy
-  { network: 'verve', from: '506099', to: '506198', lengths: [16, 18, 19] }, // Verve
-  { network: 'verve', from: '650002', to: '650027', lengths: [16, 18, 19] }, // Verve
-  { network: 'interpayment', from: '636', to: '636', lengths: L16_19 }, // InterPayment
-  { network: 'instapayment', from: '637', to: '639', lengths: [16] }, // InstaPayment
+  { from: '5019', to: '5019', lengths: [16] }, // Dankort
+  { from: '2200', to: '2204', lengths: L16_19 }, // Mir
+  { from: '60', to: '60', lengths: [16] }, // RuPay
+  { from: '508', to: '508', lengths: [16] }, // RuPay
+  { from: '9792', to: '9792', lengths: [16] }, // Troy
+  { from: '506099', to: '506198', lengths: [16, 18, 19] }, // Verve
+  { from: '650002', to: '650027', lengths: [16, 18, 19] }, // Verve
+  { from: '636', to: '636', lengths: L16_19 }, // InterPayment
+  { from: '637', to: '639', lengths: [16] }, // InstaPayment
 ];
 
 /** Shortest and longest PAN we look for. */
 export const PAN_MIN = 13;
 export const PAN_MAX = 19;
 
-interface Row6 {
-  lo: number;
-  hi: number;
-  /** Bit L set ⇔ length L allowed. */
-  mask: number;
-  maxLen: number;
-}
-
-interface Tables {
-  /** The table with each range widened to 6 digits, and its lengths as a bit mask. */
-  rows: readonly Row6[];
-  /** For each 2-digit prefix, the rows that may hold a number starting with it. */
-  by2: readonly (readonly Row6[])[];
-  /**
-   * The length mask for each 4-digit prefix, or -1 where a row boundary falls inside the prefix
-   * (Discover 622126–622925, Verve) and the 6 digits are needed.
-   */
-  by4: Int32Array;
-}
-
-let built: Tables | undefined;
+/** The table with each range widened to 6 digits, and its lengths as a bit mask. */
+const ROWS6 = IIN_TABLE.map((r) => {
+  const scale = 10 ** (6 - r.from.length);
+  let mask = 0;
+  for (const l of r.lengths) mask |= 1 << l;
+  return {
+    lo: Number(r.from) * scale,
+    hi: (Number(r.to) + 1) * scale - 1,
+    mask,
+    maxLen: Math.max(...r.lengths),
+  };
+});
 
 /**
- * The lookup tables, built on first use: ~5 ms that a page loading the widget (a closed launcher
- * checks no number) would otherwise spend before its first render.
+ * For each 2-digit prefix, the rows that may hold a number starting with it; and the length mask
+ * for each 4-digit prefix, or -1 where a row boundary falls inside the prefix (Discover
+ * 622126–622925, Verve) and the 6 digits are needed. Built on first use: ~5 ms that a page
+ * loading the widget (a closed launcher checks no number) would spend before its first render.
  */
-function tables(): Tables {
-  if (built) return built;
-  const rows = IIN_TABLE.map((r) => {
-    const scale = 10 ** (6 - r.from.length);
-    let mask = 0;
-    for (const l of r.lengths) mask |= 1 << l;
-    return {
-      lo: Number(r.from) * scale,
-      hi: (Number(r.to) + 1) * scale - 1,
-      mask,
-      maxLen: Math.max(...r.lengths),
-    };
-  });
-  const by2: Row6[][] = [];
-  for (let p = 0; p < 100; p++) by2.push(rows.filter((r) => r.lo <= p * 10000 + 9999 && r.hi >= p * 10000));
+let byPrefix: { by2: (typeof ROWS6)[]; by4: Int32Array } | undefined;
+
+function prefixTables(): { by2: (typeof ROWS6)[]; by4: Int32Array } {
+  const by2: (typeof ROWS6)[] = [];
+  for (let p = 0; p < 100; p++) by2.push(ROWS6.filter((r) => r.lo <= p * 10000 + 9999 && r.hi >= p * 10000));
   const by4 = new Int32Array(10000);
-  for (const r of rows) {
+  for (const r of ROWS6) {
     for (let p = Math.floor(r.lo / 100); p <= Math.floor(r.hi / 100); p++) by4[p] = (by4[p] ?? 0) | r.mask;
   }
-  for (const r of rows) {
+  for (const r of ROWS6) {
     if (r.lo % 100 !== 0) by4[Math.floor(r.lo / 100)] = -1;
     if (r.hi % 100 !== 99) by4[Math.floor(r.hi / 100)] = -1;
   }
-  return (built = { rows, by2, by4 });
+  return { by2, by4 };
 }
 
 /** Bit mask (bit L set ⇔ length L allowed) of the networks whose range holds `first6`. */
 export function panLengthMask(first6: number): number {
-  const { by2, by4 } = tables();
-  const m = by4[(first6 / 100) | 0] ?? -1;
-  if (m >= 0) return m;
-  let rows = 0;
-  for (const r of by2[Math.floor(first6 / 10000)] ?? []) if (first6 >= r.lo && first6 <= r.hi) rows |= r.mask;
-  return rows;
+  const { by2, by4 } = (byPrefix ??= prefixTables());
+  let m = by4[(first6 / 100) | 0] ?? -1;
+  if (m < 0) {
+    m = 0;
+    for (const r of by2[Math.floor(first6 / 10000)] ?? []) if (first6 >= r.lo && first6 <= r.hi) m |= r.mask;
+  }
+  return m;
 }
 
 /** Is `digits` (13–19 ASCII digits) a card number: IIN/length table AND Luhn. */
@@ -181,6 +165,6 @@ export function couldBePanPrefix(prefix: string, total: number): boolean {
   const scale = 10 ** (6 - p.length);
   const lo = Number(p) * scale;
   const hi = lo + scale - 1;
-  for (const r of tables().rows) if (r.lo <= hi && r.hi >= lo && r.maxLen >= total) return true;
+  for (const r of ROWS6) if (r.lo <= hi && r.hi >= lo && r.maxLen >= total) return true;
   return false;
 }
