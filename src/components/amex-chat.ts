@@ -76,9 +76,6 @@ interface SettledBlock {
 /** Most time one render spends turning settled blocks into DOM; the rest waits a task. */
 const FILL_BUDGET = 12;
 
-/** One time format per locale (building one per message cost more than the rest of its render). */
-const clocks = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
  * composer. Every outgoing text is redacted in the browser before it is sent.
@@ -861,9 +858,6 @@ export class AmexChatElement extends LitElement {
    */
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): unknown {
     const locale = this.#locale;
-    const clock =
-      clocks.get(locale) ?? new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
-    clocks.set(locale, clock);
     const key = `${locale} ${this.#telHref}`;
     const blocks = this.#settled;
     if (key !== this.#settledKey) {
@@ -895,9 +889,7 @@ export class AmexChatElement extends LitElement {
       }
       const scratch = document.createDocumentFragment();
       render(
-        messages
-          .slice(i * BLOCK, i * BLOCK + BLOCK)
-          .map((message) => this.#renderMessage(t, clock, message, false)),
+        messages.slice(i * BLOCK, i * BLOCK + BLOCK).map((message) => this.#renderMessage(t, message, false)),
         scratch,
         { host: this },
       );
@@ -925,22 +917,16 @@ export class AmexChatElement extends LitElement {
       ${repeat(
         tail,
         (message) => message.id,
-        (message, index) => this.#renderMessage(t, clock, message, index === tail.length - 1),
+        (message, index) => this.#renderMessage(t, message, index === tail.length - 1),
       )}`;
   }
 
-  /** `clock`: the locale's time format, looked up once per render rather than per message. */
-  #renderMessage(
-    t: Strings,
-    clock: Intl.DateTimeFormat,
-    message: TranscriptMessage,
-    last: boolean,
-  ): TemplateResult {
+  #renderMessage(t: Strings, message: TranscriptMessage, last: boolean): TemplateResult {
     const time = new Date(message.at);
     return html`<div class="message ${message.from}" role="listitem" part="message">
       <p class="meta">
         <span>${t.senderPrefix(displayText(message.name), message.from)}</span>,
-        <time datetime=${time.toISOString()}>${clock.format(time)}</time><span class="sr-only">:</span>
+        <time datetime=${time.toISOString()}>${t.time(time)}</time><span class="sr-only">:</span>
       </p>
       <p class="bubble" part="bubble" dir="auto">${this.#renderText(message.text)}</p>
       ${

@@ -272,5 +272,19 @@ describe('<amex-chat>', () => {
       expect(item.querySelector('.bubble')?.textContent).to.equal('Is anyone there?');
       expect(item.querySelector('.status')?.textContent?.trim()).to.equal('Sending…');
     });
+
+    it("writes each message's time as this browser's Intl.DateTimeFormat does, in English and Spanish", async () => {
+      for (const lang of ['en', 'es']) {
+        const el = await fixture<AmexChatElement>(
+          html`<amex-chat lang=${lang} endpoint=${DEAD_ENDPOINT} open></amex-chat>`,
+        );
+        await el.send('What time is it?');
+        await el.updateComplete;
+        const time = part(el, '.message.customer time');
+        const at = new Date(time.getAttribute('datetime') ?? '');
+        const intl = new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' });
+        expect(time.textContent).to.equal(intl.format(at));
+      }
+    });
   });
 });

@@ -22,6 +22,7 @@ function render(t: Strings, key: keyof Strings): string {
       warning: ['X'],
       errorBlocked: ['X'],
       typing: ['Maria'],
+      time: [new Date(2026, 0, 5, 15, 7)],
     };
     return String((value as (...a: unknown[]) => unknown)(...(args[key] ?? [2])));
   }
@@ -76,5 +77,24 @@ describe('i18n', () => {
       es.idleWarning(120),
       '¿Sigues ahí? Este chat terminará en 2 minutos porque no ha habido actividad.',
     );
+  });
+
+  it('writes a time of day as the browser writes it for each language, local time', () => {
+    // Chromium's Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' }) output,
+    // checked in this Chromium; the widget writes it itself (see Strings.time).
+    const cases: [number, number, string, string][] = [
+      [0, 7, '12:07 AM', '0:07'],
+      [1, 0, '1:00 AM', '1:00'],
+      [9, 59, '9:59 AM', '9:59'],
+      [11, 7, '11:07 AM', '11:07'],
+      [12, 0, '12:00 PM', '12:00'],
+      [13, 5, '1:05 PM', '13:05'],
+      [23, 7, '11:07 PM', '23:07'],
+    ];
+    for (const [hour, minute, english, spanish] of cases) {
+      const at = new Date(2026, 10, 25, hour, minute);
+      assert.equal(en.time(at), english);
+      assert.equal(es.time(at), spanish);
+    }
   });
 });
