@@ -1114,7 +1114,7 @@ export class AmexChatElement extends LitElement {
     if (!this.open) this.unread += 1;
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
-      `${this.#t.senderPrefix(displayText(message.name), message.from)}: ${displayText(message.text)}`,
+      () => `${this.#t.senderPrefix(displayText(message.name), message.from)}: ${displayText(message.text)}`,
       message.notice?.code === 'ended' ? 'assertive' : 'polite',
     );
   }

@@ -13,6 +13,10 @@ const BURST = 5;
  * was read when it appeared; keeping it would make the atomic region read it again) and joins
  * one made in the same update, so neither is lost; of a burst in one update (many messages
  * caught up at once after a reconnect) the newest {@link BURST} are read, the log has them all.
+ *
+ * Announcements are written when the host updates, and one may be a function that makes its
+ * text: of a burst only the newest are ever made (a history of 1,000 messages used to format
+ * 1,000 announcements to read 5).
  */
 export class Announcer implements ReactiveController {
   polite = '';
@@ -24,10 +28,10 @@ export class Announcer implements ReactiveController {
     assertive: undefined,
   };
   #recent = new Map<string, number>();
-  readonly #rendered: Record<Politeness, boolean> = { polite: true, assertive: true };
-  readonly #joined: Record<Politeness, string[]> = { polite: [], assertive: [] };
   /** When each region is to be cleared; one timer each, moved on when it fires early. */
   readonly #clearAt: Record<Politeness, number> = { polite: 0, assertive: 0 };
+  /** Made since the last update, oldest first. */
+  #queue: [string | (() => string), Politeness][] = [];
 
   constructor(host: ReactiveControllerHost, clearAfter = 1000) {
     this.#host = host;
@@ -35,22 +39,30 @@ export class Announcer implements ReactiveController {
     host.addController(this);
   }
 
-  announce(text: string, politeness: Politeness = 'polite'): void {
-    const message = text.trim();
-    if (!message) return;
-    const now = Date.now();
-    const last = this.#recent.get(message);
-    if (last !== undefined && now - last < this.#clearAfter) return;
-    this.#recent.set(message, now);
-    const joined = this.#rendered[politeness] ? [] : this.#joined[politeness];
-    joined.push(message);
-    if (joined.length > BURST) joined.shift();
-    this.#joined[politeness] = joined;
-    this[politeness] = joined.join(' ');
-    this.#rendered[politeness] = false;
-    this.#clearAt[politeness] = now + this.#clearAfter;
-    if (this.#timers[politeness] === undefined) this.#clearLater(politeness, this.#clearAfter);
+  announce(text: string | (() => string), politeness: Politeness = 'polite'): void {
+    this.#queue.push([text, politeness]);
     this.#host.requestUpdate();
+  }
+
+  /** Writes what was announced since the last update: the newest {@link BURST} of each politeness. */
+  hostUpdate(): void {
+    const now = Date.now();
+    const read: Record<Politeness, string[]> = { polite: [], assertive: [] };
+    for (const [text, politeness] of this.#queue.splice(0).reverse()) {
+      const list = read[politeness];
+      if (list.length >= BURST) continue;
+      const message = (typeof text === 'string' ? text : text()).trim();
+      const last = this.#recent.get(message);
+      if (!message || (last !== undefined && now - last < this.#clearAfter)) continue;
+      this.#recent.set(message, now);
+      list.unshift(message);
+    }
+    for (const politeness of ['polite', 'assertive'] as const) {
+      if (!read[politeness].length) continue;
+      this[politeness] = read[politeness].join(' ');
+      this.#clearAt[politeness] = now + this.#clearAfter;
+      if (this.#timers[politeness] === undefined) this.#clearLater(politeness, this.#clearAfter);
+    }
   }
 
   #clearLater(politeness: Politeness, ms: number): void {
@@ -66,15 +78,11 @@ export class Announcer implements ReactiveController {
 
   hostConnected(): void {}
 
-  hostUpdated(): void {
-    this.#rendered.polite = true;
-    this.#rendered.assertive = true;
-  }
-
   hostDisconnected(): void {
     clearTimeout(this.#timers.polite);
     clearTimeout(this.#timers.assertive);
     this.#timers.polite = this.#timers.assertive = undefined;
+    this.#queue = [];
     this.polite = '';
     this.assertive = '';
     this.#recent.clear();

@@ -115,7 +115,12 @@ describe('<amex-chat> long transcripts', () => {
       el.shadowRoot!.querySelector('#transcript .message.customer .status')?.textContent?.trim() ?? '';
     expect(firstStatus()).to.equal('Sent');
     el.lang = 'es';
-    await waitFor(() => firstStatus() === 'Enviado', 'the first (settled) message in Spanish');
+    // The blocks are made again, newest first, over as many updates as their time budget takes.
+    await waitFor(
+      () =>
+        el.shadowRoot!.querySelectorAll('.block > .message').length === 100 && firstStatus() === 'Enviado',
+      'the first (settled) message in Spanish',
+    );
     expect(bubbles(el).length).to.equal(120);
     expect(el.shadowRoot!.querySelectorAll('.block > .message').length).to.equal(100);
   });
