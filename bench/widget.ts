@@ -6,7 +6,8 @@
  *
  * Rows (each system where it applies; see bench/results.md for what each one times):
  * - bundle sizes: raw, gzip -9, brotli quality 11 (Node zlib);
- * - startup: a mark before the module script → launcher rendered;
+ * - startup: a mark before the module script → launcher rendered, and from a mark at the
+ *   script's first line (its evaluation, after download and compile);
  * - history: open with 1,000 and 10,000 messages → last message rendered (in the DOM, seen by a
  *   MutationObserver on the shadow root, and laid out), and the next frame painted; long tasks
  *   (PerformanceObserver) during the load and 1 s after;
@@ -120,7 +121,8 @@ function waitFor(probe, startMark) {
     if (probe()) {
       const end = performance.now();
       const start = performance.getEntriesByName(startMark, 'mark')[0];
-      window.__benchDone(start ? { ms: end - start.startTime } : { error: 'no start mark' });
+      const evaluated = performance.getEntriesByName('bench-eval', 'mark')[0];
+      window.__benchDone(start && evaluated ? { ms: end - start.startTime, fromEval: end - evaluated.startTime } : { error: 'no start mark' });
     } else if (performance.now() > deadline) {
       window.__benchDone({ error: 'timeout' });
     } else setTimeout(tick, 0);
@@ -383,7 +385,11 @@ window.harnessReady = true;
 
 const routes = new Map<string, { type: string; body: string }>();
 for (const system of SYSTEMS) {
-  routes.set(scriptPath[system], { type: 'text/javascript', body: bundles[system] });
+  // The mark says when the script's evaluation began (after its download and compile).
+  routes.set(scriptPath[system], {
+    type: 'text/javascript',
+    body: `performance.mark('bench-eval');\n${bundles[system]}`,
+  });
   routes.set(`/startup-${slug(system)}.html`, { type: 'text/html', body: startupPage(system) });
   routes.set(`/harness-${slug(system)}.html`, { type: 'text/html', body: harnessPage(system) });
 }
@@ -486,24 +492,26 @@ async function withPage<T>(path: string, run: (page: Page) => Promise<T>): Promi
   }
 }
 
-async function startup(system: System): Promise<number> {
+async function startup(system: System): Promise<{ ms: number; fromEval: number }> {
   return withPage(`startup-${slug(system)}`, async (page) => {
-    let resolveResult: (result: { ms?: number; error?: string }) => void = () => undefined;
-    const done = new Promise<{ ms?: number; error?: string }>((resolve) => (resolveResult = resolve));
-    await page.exposeFunction('__benchDone', (result: { ms?: number; error?: string }) =>
+    let resolveResult: (result: { ms?: number; fromEval?: number; error?: string }) => void = () => undefined;
+    const done = new Promise<{ ms?: number; fromEval?: number; error?: string }>(
+      (resolve) => (resolveResult = resolve),
+    );
+    await page.exposeFunction('__benchDone', (result: { ms?: number; fromEval?: number; error?: string }) =>
       resolveResult(result),
     );
     const profiler = process.env.PROFILE === '1' ? await startProfile(page) : undefined;
     await page.goto(`${origin}/startup-${slug(system)}.html`);
     const result = await Promise.race([
       done,
-      new Promise<{ ms?: number; error?: string }>((resolve) =>
+      new Promise<{ ms?: number; fromEval?: number; error?: string }>((resolve) =>
         setTimeout(() => resolve({ error: 'no result in 15 s' }), 15_000),
       ),
     ]);
     if (profiler) await profiler();
-    if (result.ms === undefined) throw new Error(result.error ?? '?');
-    return result.ms;
+    if (result.ms === undefined || result.fromEval === undefined) throw new Error(result.error ?? '?');
+    return { ms: result.ms, fromEval: result.fromEval };
   });
 }
 
@@ -687,7 +695,11 @@ try {
     const shift = ((rep % SYSTEMS.length) + SYSTEMS.length) % SYSTEMS.length;
     const order = [...SYSTEMS.slice(shift), ...SYSTEMS.slice(0, shift)];
     for (const system of order) {
-      await attempt(`startup/${system}`, async () => keep(`startup/${system}`, await startup(system)));
+      await attempt(`startup/${system}`, async () => {
+        const r = await startup(system);
+        keep(`startup/${system}`, r.ms);
+        keep(`startupeval/${system}`, r.fromEval);
+      });
     }
     for (const system of order) {
       await attempt(`history1k/${system}`, async () => {
@@ -775,7 +787,7 @@ lines.push('| Measure | Goal | amex-chat | Result |');
 lines.push('| --- | --- | --- | --- |');
 lines.push(
   `| \`dist/amex-chat.js\` brotli | ≤ 20 KB | ${kb(ourSize)} KiB | ${verdict(ourSize <= 20 * 1024)} |`,
-  `| startup | ≤ 1.1 × bare Lit, ≤ 0.5 × deep-chat | ${ratio(med('startup/amex-chat'), med('startup/bare Lit'))} bare Lit, ${ratio(med('startup/amex-chat'), med('startup/deep-chat'))} deep-chat | ${verdict(med('startup/amex-chat') <= 1.1 * med('startup/bare Lit') && med('startup/amex-chat') <= 0.5 * med('startup/deep-chat'))} |`,
+  `| startup (from a mark before the script; in brackets: from its evaluation) | ≤ 1.1 × bare Lit, ≤ 0.5 × deep-chat | ${ratio(med('startup/amex-chat'), med('startup/bare Lit'))} bare Lit, ${ratio(med('startup/amex-chat'), med('startup/deep-chat'))} deep-chat [${ratio(med('startupeval/amex-chat'), med('startupeval/bare Lit'))}, ${ratio(med('startupeval/amex-chat'), med('startupeval/deep-chat'))}] | ${verdict(med('startup/amex-chat') <= 1.1 * med('startup/bare Lit') && med('startup/amex-chat') <= 0.5 * med('startup/deep-chat') && med('startupeval/amex-chat') <= 1.1 * med('startupeval/bare Lit') && med('startupeval/amex-chat') <= 0.5 * med('startupeval/deep-chat'))} (both measures) |`,
   `| 1,000-message history (rendered = in the DOM and laid out; in brackets: in the DOM only) | ≤ 1.0 × bare Lit, ≤ 0.25 × deep-chat | ${ratio(med('history1k/amex-chat'), med('history1k/bare Lit'))} bare Lit, ${ratio(med('history1k/amex-chat'), med('history1k/deep-chat'))} deep-chat [${ratio(med('history1kdom/amex-chat'), med('history1kdom/bare Lit'))}, ${ratio(med('history1kdom/amex-chat'), med('history1kdom/deep-chat'))}] | ${verdict(med('history1k/amex-chat') <= med('history1k/bare Lit') && med('history1k/amex-chat') <= 0.25 * med('history1k/deep-chat') && med('history1kdom/amex-chat') <= med('history1kdom/bare Lit') && med('history1kdom/amex-chat') <= 0.25 * med('history1kdom/deep-chat'))} (both measures) |`,
   `| 10,000-message history, next frame painted | ≤ 1 s, no long task > 200 ms | ${fmt(med('history10k/amex-chat'))} ms, longest task ${fmt(Math.max(...(samples.get('longest10k/amex-chat') ?? [NaN])))} ms | ${verdict(med('history10k/amex-chat') <= 1000 && Math.max(...(samples.get('longest10k/amex-chat') ?? [Infinity])) <= 200)} |`,
   `| append at 10,000 | ≤ 3 ms, ≤ 1.5 × at 100 | ${fmt(med('append10k/amex-chat'), 2)} ms (${ratio(med('append10k/amex-chat'), med('append100/amex-chat'))} at 100) | ${verdict(med('append10k/amex-chat') <= 3 && med('append10k/amex-chat') <= 1.5 * med('append100/amex-chat'))} |`,
@@ -806,6 +818,13 @@ const sections: {
     row: 'startup',
     systems: SYSTEMS,
     note: 'deep-chat has no launcher: its text input.',
+  },
+  {
+    title:
+      "Startup from the script's evaluation (a mark at its first line: after download and compile) → launcher in the shadow root, ms",
+    row: 'startupeval',
+    systems: SYSTEMS,
+    note: 'The issue words this goal "script evaluated → launcher rendered"; the row above also counts the download and compile.',
   },
   {
     title: 'A 1,000-message history in the page → last message rendered, ms',
