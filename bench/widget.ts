@@ -255,7 +255,7 @@ const system = {
   },
   last: () => el?.shadowRoot?.querySelector('#transcript .messages')?.lastElementChild?.querySelector('.bubble'),
   count: () => {
-    // Settled messages sit in blocks of 50; the recent ones directly in the list.
+    // Settled messages sit in blocks (of 25); the recent ones directly in the list.
     let n = 0;
     for (const block of el?.shadowRoot?.querySelectorAll('#transcript .block') ?? []) n += block.childElementCount;
     for (const child of el?.shadowRoot?.querySelector('#transcript .messages')?.children ?? [])

@@ -62,8 +62,12 @@ const TYPING_ANNOUNCE_AFTER = 2000;
 /** The inactivity warning comes this long before the end (at least 20 s: WCAG 2.2.1). */
 const IDLE_WARNING_LEAD = 120;
 const IDLE_WARNING_MIN_LEAD = 20;
-/** Messages per transcript block (see `#renderTranscript`). */
-const BLOCK = 50;
+/**
+ * Messages per transcript block (see `#renderTranscript`); the live tail holds up to this many.
+ * 25 rather than 50: a long history's first render builds and lays out half the tail, and each
+ * append compares half as many messages (1,000-message history ~20 % faster in the bench).
+ */
+const BLOCK = 25;
 
 /** A run of settled messages rendered once into plain DOM, with the messages it was made from. */
 interface SettledBlock {
@@ -895,7 +899,7 @@ export class AmexChatElement extends LitElement {
       );
       // Moved out of the fragment Lit rendered into, so its bookkeeping can be collected
       // (nothing will update these nodes). The block's own box
-      // lets layout skip it whole: one flex item per 50 messages, not 50.
+      // lets layout skip it whole: one flex item per block, not one per message.
       const nodes = document.createElement('div');
       nodes.className = 'block';
       nodes.append(...scratch.childNodes);

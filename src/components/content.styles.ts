@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /** Links and hostile-length content inside messages; long transcripts. */
 export const contentStyles = css`
-  /* Older (settled) messages come in blocks of 50 that skip layout and paint while off screen,
+  /* Older (settled) messages come in blocks of 25 that skip layout and paint while off screen,
      but stay in the DOM, the accessibility tree and find-in-page; the browser remembers each
      block's size once it has been rendered. The recent tail is always fully rendered. */
   .block {

@@ -68,12 +68,12 @@ describe('<amex-chat> long transcripts', () => {
     await waitFor(() => bubbles(el).length === 1234, 'all 1,234 messages in the DOM');
     expect(bubbles(el)).to.deep.equal(sent.map((e) => e.text));
     const settled = el.shadowRoot!.querySelectorAll('#transcript .block > .message').length;
-    // Blocks of 50; the block holding the last message stays live.
-    expect(settled).to.equal(1200);
-    expect(el.shadowRoot!.querySelectorAll('#transcript .block').length).to.equal(24);
-    // All in one box next to the tail (an append lays out that box, unchanged, not 24 blocks).
-    expect(el.shadowRoot!.querySelectorAll('#transcript .messages > .settled > .block').length).to.equal(24);
-    expect(el.shadowRoot!.querySelectorAll('#transcript .messages > .message').length).to.equal(34);
+    // Blocks of 25; the block holding the last message stays live.
+    expect(settled).to.equal(1225);
+    expect(el.shadowRoot!.querySelectorAll('#transcript .block').length).to.equal(49);
+    // All in one box next to the tail (an append lays out that box, unchanged, not 49 blocks).
+    expect(el.shadowRoot!.querySelectorAll('#transcript .messages > .settled > .block').length).to.equal(49);
+    expect(el.shadowRoot!.querySelectorAll('#transcript .messages > .message').length).to.equal(9);
     // One list; every message is a list item whose nearest list is that one (the blocks are
     // generic boxes in between, which the accessibility tree skips).
     const lists = el.shadowRoot!.querySelectorAll('#transcript [role="list"]');
