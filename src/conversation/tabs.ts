@@ -63,6 +63,12 @@ export class TabHub {
   #closed = false;
   #release: (() => void) | undefined;
   readonly #followers = new Set<ChannelTransport>();
+  /**
+   * Whether any other tab has spoken on the channel (a follower's hello comes first): until one
+   * has, the leader relays nothing, rather than copying every frame (a history's 500 events at a
+   * time) to a channel no one listens to. A follower's hello is answered with the whole log.
+   */
+  #followed?: true;
 
   /** Resolves once this tab knows whether it leads (it may become the leader later). */
   readonly ready: Promise<void>;
@@ -129,7 +135,7 @@ export class TabHub {
 
   /** Leader: passes a server frame on to every follower (welcomes are per tab, so not those). */
   relay(frame: ServerFrame): void {
-    if (this.#leader && frame.type !== 'welcome' && frame.type !== 'pong') {
+    if (this.#leader && this.#followed && frame.type !== 'welcome' && frame.type !== 'pong') {
       this.#channel.postMessage({ t: 'down', frame } satisfies ChannelMessage);
     }
   }
@@ -158,6 +164,7 @@ export class TabHub {
       for (const follower of this.#followers) follower.deliver(message.frame);
       return;
     }
+    this.#followed = true;
     if (this.#leader) this.#fromFollower(message.from, message.frame);
   }
 

@@ -123,5 +123,29 @@ describe('<amex-chat>', () => {
       first.frame.remove();
       second.frame.remove();
     });
+
+    it('copies server frames to the other tabs only once another tab has spoken', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      // A listener that never speaks, on the tabs' channel: it sees what the leader relays.
+      const channel = new BroadcastChannel(`amex-chat:${endpoint}`);
+      const relayed: string[] = [];
+      channel.addEventListener('message', (event: MessageEvent<{ t: string; frame?: { type: string } }>) => {
+        if (event.data.t === 'down') relayed.push(event.data.frame?.type ?? '?');
+      });
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting');
+      await first.el.send('alone in one tab');
+      await waitFor(() => texts(first.el, 'assistant').length === 2, 'the answer');
+      expect(relayed, 'nothing copied while no other tab is there').to.deep.equal([]);
+
+      const second = await openTab(endpoint);
+      await waitFor(() => texts(second.el, 'assistant').length === 2, 'the history in the second tab');
+      await first.el.send('now with two tabs');
+      await waitFor(() => texts(second.el, 'customer').includes('now with two tabs'), 'mirrored');
+      expect(relayed.filter((type) => type === 'event').length).to.be.greaterThan(0);
+      channel.close();
+      first.frame.remove();
+      second.frame.remove();
+    });
   });
 });
