@@ -18,7 +18,7 @@
  * amex-chat gets its history the way it does in production: over a real WebSocket, from a
  * loopback server speaking the chat protocol (hello → welcome + N events, one frame each).
  * Each repetition runs every system in turn (rotating order), each page in a fresh context.
- * Writes bench/results.md. CHROME_PATH picks another Chromium; REPS the repetitions (default 5).
+ * Writes bench/results.md. CHROME_PATH picks another Chromium; REPS the repetitions (default 9: this 2-core machine is noisy, and 5 left medians 20–40 % apart between runs).
  */
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { build } from 'esbuild';
@@ -38,7 +38,7 @@ import { MAX_EVENTS_PER_FRAME, acceptsEventBatches } from '../src/protocol.js';
 import type { WebSocket } from 'ws';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const REPS = Number(process.env.REPS ?? 5);
+const REPS = Number(process.env.REPS ?? 9);
 
 type System = 'amex-chat' | 'bare Lit' | 'deep-chat';
 const SYSTEMS: readonly System[] = ['amex-chat', 'bare Lit', 'deep-chat'];
