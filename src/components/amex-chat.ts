@@ -1281,6 +1281,13 @@ export class AmexChatElement extends LitElement {
     }, WARNING_ANNOUNCE_DELAY);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Inserted again after a removal: listen to the forced-colours mode again, and catch up
+    // with a change made meanwhile (the highlight layer holds more or less of the draft).
+    if (this.#forced) this.#mark(this.input.value, this.marks.findings);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A listening media query list is held by the document: let go of the element.

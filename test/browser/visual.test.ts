@@ -728,6 +728,24 @@ describe('<amex-chat> visual', () => {
         await waitFor(() => backdrop.textContent === `My card ${CARD}\n`, 'the layer trimmed again');
       }
     });
+
+    it('catches up with a forced-colors change made while it was out of the page, and listens again', async () => {
+      const { el } = await scene({});
+      const text = `My card ${CARD} was charged twice.`;
+      await draft(el, text);
+      const backdrop = must(el, '.backdrop');
+      expect(backdrop.textContent).to.equal(`My card ${CARD}\n`);
+      const parent = el.parentElement!;
+      el.remove();
+      await emulateMediaFeatures({ forcedColors: 'active' });
+      parent.append(el);
+      // No keystroke: being inserted again redraws for the mode now in force.
+      await waitFor(() => backdrop.textContent === `${text}\n`, 'the whole draft after re-insertion');
+      await resetMediaFeatures();
+      if (document.visibilityState === 'visible') {
+        await waitFor(() => backdrop.textContent === `My card ${CARD}\n`, 'trimmed again: it listens');
+      }
+    });
   });
 
   describe('forced colors and motion', () => {
