@@ -6,6 +6,7 @@ import { cspPlugin } from './test/support/csp-plugin.mjs';
 import {
   countsReporter,
   mediaPlugin,
+  missingPanelMiddleware,
   referenceServerPlugin,
   wirePlugin,
 } from './test/support/wtr-plugins.mjs';
@@ -21,6 +22,7 @@ export default {
   testsStartTimeout: 60_000,
   testsFinishTimeout: 300_000,
   testFramework: { config: { timeout: 15_000 } },
+  middleware: [missingPanelMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }),
     referenceServerPlugin(),

@@ -20,5 +20,10 @@ export type {
 export type { ChatEvent, ClientFrame, Notice, QuickReply, Role, ServerFrame, Team } from './protocol.js';
 /** For `transportFactory`: a custom connection (frames arrive already built and redacted). */
 export type { Transport, TransportEvents, TransportFactory, WireFrame } from './transport/index.js';
-export { PROTOCOL_VERSION } from './protocol.js';
+/**
+ * The chat protocol version this build speaks. The same value as `protocol.ts`'s (a browser test
+ * checks), written here so that the entry of `dist/` shares no module, and so no chunk, with the
+ * panel's module.
+ */
+export const PROTOCOL_VERSION = '1.2';
 export type { SensitiveKind } from './redaction/index.js';

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { noStore, sessionStore } from '../conversation/index.js';
 import type {
   CaseInfo,
   ConnectionState,
@@ -11,20 +10,16 @@ import type {
   TranscriptMessage,
   TransportFactory,
 } from '../conversation/index.js';
-import { MAX_MESSAGE_LENGTH } from '../protocol.js';
-import { check, summarize } from '../redaction/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
-import { displayText, linkify } from './rich-text.js';
-import { ChatController } from './chat-controller.js';
+import type { ChatController } from './chat-controller.js';
 import type { AmexChatErrorDetail } from './events.js';
 import { listKinds, resolveLocale, strings } from './i18n.js';
 import type { Locale, Strings } from './i18n.js';
-import { downloadTranscript, printTranscript } from './transcript.js';
 import type { TranscriptInput } from './transcript.js';
 
 /** An error the promise-returning methods reject with; `code` matches `amex-chat-error`. */
@@ -79,6 +74,23 @@ interface SettledBlock {
 }
 /** Most time one render spends turning settled blocks into DOM; the rest waits a task. */
 const FILL_BUDGET = 12;
+
+type Panel = typeof import('./panel.js');
+/** Runs `task` when the page is idle, within `timeout` ms (Safari: after a frame's time). */
+function whenIdle(task: () => void, timeout: number): void {
+  if ('requestIdleCallback' in globalThis) requestIdleCallback(task, { timeout });
+  else setTimeout(task, 16);
+}
+
+/** The panel's module once loaded (see `./panel.ts`), shared by every element of the page. */
+let panel: Panel | undefined;
+let loading: Promise<Panel> | undefined;
+/** The panel's module, in code that runs only once it has loaded (the panel's render and handlers). */
+const loaded = (): Panel => panel as Panel;
+/** Loads the panel's module once per page (its own chunk in `dist/`). */
+function loadPanel(): Promise<Panel> {
+  return (loading ??= import('./panel.js').then((module) => (panel = module)));
+}
 
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
@@ -180,21 +192,8 @@ export class AmexChatElement extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
-  readonly #chat = new ChatController(this, {
-    onMessage: (message) => this.#handleMessage(message),
-    onState: (state) => this.#handleState(state),
-    onTyping: (typing) => this.#handleTyping(typing),
-    onError: (error) => this.#handleError(error),
-    onRestarted: () => {
-      this.#chat.conversation?.addNotice(this.#t.restarted);
-      this.#announcer.announce(this.#t.restarted);
-    },
-    onQueue: (queue) => this.#handleQueue(queue),
-    onChange: () => {
-      this.#batching = true;
-      this.requestUpdate();
-    },
-  });
+  /** Created with the conversation, once the panel's module has loaded. */
+  #chat: ChatController | undefined;
 
   private get launcher(): HTMLButtonElement {
     return this.renderRoot.querySelector('#launcher') as HTMLButtonElement;
@@ -330,6 +329,11 @@ export class AmexChatElement extends LitElement {
   /** Where the last pin left the transcript's scroll position. */
   #pinnedTop = 0;
   #bottomWatch: IntersectionObserver | undefined;
+  /** The panel's module could not load (see `loadPanel`). */
+  #loadFailed = false;
+  #loadReported = false;
+  /** Updates have run with the panel's module loaded. */
+  #ready = false;
   /** Set on the first open; the panel then stays rendered (hidden when closed). */
   #panelRendered = false;
   /** Older blocks are still to be rendered (see #renderTranscript). */
@@ -354,9 +358,10 @@ export class AmexChatElement extends LitElement {
   /**
    * Sends `text` as the customer, exactly as if typed in the composer: it is redacted first
    * (or refused with `redaction="block"`). Resolves with the message as sent; rejects with an
-   * `AmexChatError` (`empty`, `too-long`, `blocked`, `closed`, `outbox-full`, `endpoint`).
+   * `AmexChatError` (`empty`, `too-long`, `blocked`, `closed`, `outbox-full`, `endpoint`, `load`).
    */
   async send(text: string): Promise<Readonly<TranscriptMessage>> {
+    if (!panel) await loadPanel().catch(() => undefined);
     const message = this.#submit(text);
     await this.updateComplete;
     if (message instanceof AmexChatError) throw message;
@@ -370,7 +375,7 @@ export class AmexChatElement extends LitElement {
    * The customer can still write afterwards: the assistant answers follow-ups from the summary.
    */
   async end(): Promise<CaseInfo | undefined> {
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     if (!conversation || conversation.state === 'idle' || conversation.state === 'closed') return undefined;
     if (conversation.phase === 'ended' && conversation.case) return conversation.case;
     this.confirmingEnd = false;
@@ -382,7 +387,37 @@ export class AmexChatElement extends LitElement {
   /** Moves keyboard focus to the message box (opens the panel if needed). */
   async focusComposer(): Promise<void> {
     await this.show();
-    this.input.focus();
+    this.#focusComposer();
+  }
+
+  /** The message box, or the close button when the panel's module could not load. */
+  #focusComposer(): void {
+    (
+      this.renderRoot.querySelector<HTMLElement>('#input') ??
+      this.renderRoot.querySelector<HTMLElement>('.close')
+    )?.focus();
+  }
+
+  /**
+   * Also waits for the panel's module when the panel is open and it is still loading, and for the
+   * render that follows, so that `await el.updateComplete` finds the panel rendered.
+   */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    if (panel || !this.open || !loading) return done;
+    await loading.catch(() => undefined);
+    return super.getUpdateComplete();
+  }
+
+  /** Loads the panel's module (once per page) and renders with it, or says it could not load. */
+  #load(): void {
+    loadPanel().then(
+      () => this.requestUpdate(),
+      () => {
+        this.#loadFailed = true;
+        this.requestUpdate();
+      },
+    );
   }
 
   /**
@@ -415,13 +450,31 @@ export class AmexChatElement extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = 0;
+    if (!panel) {
+      // The panel's module loads at once for an open panel; for a closed launcher when the page
+      // is idle (within 2 s), so that the first click opens at once and a chat resumes.
+      // It is not loaded again after a failure (the browser keeps a failed module's result); the
+      // panel says so, and the first time it opens after the failure, so do an event and the
+      // announcer.
+      if (this.#loadFailed) {
+        if (this.open && !this.#loadReported) {
+          this.#loadReported = true;
+          this.#showError('load', this.#t.errorLoad);
+        }
+      } else if (this.open) this.#load();
+      else if (!this.hasUpdated) whenIdle(() => this.#load(), 2000);
+      return;
+    }
+    // The first update with the module loaded (the first update, when it was loaded already).
+    const fresh = !this.#ready;
+    this.#ready = true;
     // A conversation this tab had before a reload reconnects at once, to deliver what was not
     // sent yet and to count what arrives while the panel is closed.
-    if (!this.hasUpdated && !this.open && this.endpoint && this.persist !== 'none') {
-      if (sessionStore(this.endpoint).load()) this.#startChat();
+    if (fresh && !this.open && this.endpoint && this.persist !== 'none') {
+      if (panel.sessionStore(this.endpoint).load()) this.#startChat();
     }
     // Connect on first open, and again if the endpoint changes while open.
-    if ((changed.has('open') || changed.has('endpoint') || changed.has('transport')) && this.open) {
+    if ((fresh || changed.has('open') || changed.has('endpoint') || changed.has('transport')) && this.open) {
       this.#startChat();
     }
   }
@@ -457,9 +510,7 @@ export class AmexChatElement extends LitElement {
       // Older blocks fill in when the page is idle: after a burst of frames, not between them.
       this.#filling = false;
       // (Within 100 ms even on a page that is never idle, so the log completes.)
-      const fill = (): void => this.requestUpdate();
-      if ('requestIdleCallback' in globalThis) requestIdleCallback(fill, { timeout: 100 });
-      else setTimeout(fill, 16);
+      whenIdle(() => this.requestUpdate(), 100);
     }
   }
 
@@ -501,13 +552,13 @@ export class AmexChatElement extends LitElement {
   }
 
   get #state(): ConnectionState {
-    return this.#chat.conversation?.state ?? 'idle';
+    return this.#chat?.conversation?.state ?? 'idle';
   }
 
   protected override render(): TemplateResult {
     const t = this.#t;
-    if (this.open) this.#panelRendered = true;
-    const messages = this.#chat.conversation?.messages ?? [];
+    if (this.open && (panel || this.#loadFailed)) this.#panelRendered = true;
+    const messages = this.#chat?.conversation?.messages ?? [];
     return html`
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcer.polite}</div>
       <div class="sr-only" aria-live="assertive" aria-atomic="true">${this.#announcer.assertive}</div>
@@ -568,7 +619,13 @@ export class AmexChatElement extends LitElement {
           ${closeIcon}
         </button>
       </div>
-      ${this.#renderNotice(t)} ${this.#renderEndConfirm(t)} ${this.#renderQueue(t)}
+      ${panel ? this.#renderChat(t, messages) : html`<p class="error" part="error">${t.errorLoad}</p>`}
+    </section>`;
+  }
+
+  /** The panel below its header: the conversation and the composer. */
+  #renderChat(t: Strings, messages: readonly TranscriptMessage[]): TemplateResult {
+    return html`${this.#renderNotice(t)} ${this.#renderEndConfirm(t)} ${this.#renderQueue(t)}
       <div
         id="transcript"
         class="transcript"
@@ -583,17 +640,16 @@ export class AmexChatElement extends LitElement {
         <div class="bottom"></div>
       </div>
       <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
-      ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}
-    </section>`;
+      ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}`;
   }
 
   get #phase(): ConversationPhase {
-    return this.#chat.conversation?.phase ?? 'assistant';
+    return this.#chat?.conversation?.phase ?? 'assistant';
   }
 
   /** "End chat" is offered once a conversation is under way, until it ends. */
   get #canEnd(): boolean {
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     return (
       !!conversation &&
       conversation.state !== 'idle' &&
@@ -623,7 +679,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #renderQueue(t: Strings): TemplateResult | typeof nothing {
-    const queue = this.#chat.conversation?.queue;
+    const queue = this.#chat?.conversation?.queue;
     if (!queue || this.#phase !== 'queued') return nothing;
     return html`<div class="queue" part="queue">
       <p id="queue-status">${this.#queueText(t, queue)}</p>
@@ -634,15 +690,15 @@ export class AmexChatElement extends LitElement {
   }
 
   #renderEnded(t: Strings): TemplateResult | typeof nothing {
-    const info = this.#chat.conversation?.case;
+    const info = this.#chat?.conversation?.case;
     if (!info || this.#phase !== 'ended') return nothing;
     return html`<section class="ended" part="ended" aria-labelledby="ended-heading">
       <h3 id="ended-heading">${t.endedHeading}</h3>
       <dl>
         <dt>${t.referenceNumber}</dt>
-        <dd id="case-number">${displayText(info.caseNumber)}</dd>
+        <dd id="case-number">${loaded().displayText(info.caseNumber)}</dd>
         <dt>${t.summary}</dt>
-        <dd id="case-summary" dir="auto">${displayText(info.summary)}</dd>
+        <dd id="case-summary" dir="auto">${loaded().displayText(info.summary)}</dd>
       </dl>
       <div class="record">
         <button id="download" type="button" part="transcript-button" @click=${this.#handleDownload}>
@@ -673,7 +729,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #transcriptInput(): TranscriptInput {
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     return {
       t: this.#t,
       locale: this.#locale,
@@ -684,11 +740,11 @@ export class AmexChatElement extends LitElement {
   }
 
   #handleDownload(): void {
-    downloadTranscript(this.#transcriptInput(), this.renderRoot);
+    loaded().downloadTranscript(this.#transcriptInput(), this.renderRoot);
   }
 
   #handlePrint(): void {
-    if (!printTranscript(this.#transcriptInput())) {
+    if (!loaded().printTranscript(this.#transcriptInput())) {
       const message = this.#t.popupBlocked;
       this.#announcer.announce(message, 'assertive');
       this.#emit('amex-chat-error', { code: 'popup-blocked', message });
@@ -707,7 +763,7 @@ export class AmexChatElement extends LitElement {
       );
       return;
     }
-    this.#chat.conversation?.rate(score);
+    this.#chat?.conversation?.rate(score);
     this.ratingError = '';
     this.rated = score;
     this.#announcer.announce(this.#t.ratingThanks);
@@ -725,7 +781,7 @@ export class AmexChatElement extends LitElement {
 
   #handleEndConfirm(): void {
     this.confirmingEnd = false;
-    this.#chat.conversation?.end();
+    this.#chat?.conversation?.end();
     void this.updateComplete.then(() => this.input.focus());
   }
 
@@ -735,7 +791,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #handleLeaveQueue(): void {
-    this.#chat.conversation?.leaveQueue();
+    this.#chat?.conversation?.leaveQueue();
     void this.updateComplete.then(() => this.input.focus());
   }
 
@@ -753,6 +809,7 @@ export class AmexChatElement extends LitElement {
 
   /** Message text as text nodes, with https/mailto/tel links (see rich-text.ts). */
   #renderText(text: string): (string | TemplateResult)[] {
+    const { linkify, displayText } = loaded();
     return linkify(displayText(text)).map((part) =>
       typeof part === 'string'
         ? part
@@ -777,7 +834,7 @@ export class AmexChatElement extends LitElement {
 
   /** Whether the inactivity timeout applies now: a live conversation with the assistant or an agent. */
   get #idleApplies(): boolean {
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     if (!conversation || this.idleTimeout <= 0) return false;
     if (conversation.state === 'idle' || conversation.state === 'closed') return false;
     return conversation.phase === 'assistant' || conversation.phase === 'agent';
@@ -815,7 +872,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #endForInactivity(): void {
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     this.idleLeft = 0;
     if (!conversation || !this.#idleApplies) return;
     const t = this.#t;
@@ -839,7 +896,7 @@ export class AmexChatElement extends LitElement {
       case 'connecting':
         return t.connecting;
       case 'reconnecting':
-        return this.#chat.conversation?.everConnected ? t.reconnecting : t.unreachable;
+        return this.#chat?.conversation?.everConnected ? t.reconnecting : t.unreachable;
       case 'offline':
         return t.offline;
       default:
@@ -929,7 +986,7 @@ export class AmexChatElement extends LitElement {
     const time = new Date(message.at);
     return html`<div class="message ${message.from}" role="listitem" part="message">
       <p class="meta">
-        <span>${t.senderPrefix(displayText(message.name), message.from)}</span>,
+        <span>${t.senderPrefix(loaded().displayText(message.name), message.from)}</span>,
         <time datetime=${time.toISOString()}>${t.time(time)}</time><span class="sr-only">:</span>
       </p>
       <p class="bubble" part="bubble" dir="auto">${this.#renderText(message.text)}</p>
@@ -948,7 +1005,7 @@ export class AmexChatElement extends LitElement {
                 (reply) =>
                   html`<li>
                     <button type="button" part="quick-reply" @click=${() => this.#submitFromUi(reply.value)}>
-                      ${displayText(reply.label)}
+                      ${loaded().displayText(reply.label)}
                     </button>
                   </li>`,
               )}
@@ -962,7 +1019,7 @@ export class AmexChatElement extends LitElement {
     if (message.status === 'failed') {
       return html`<p class="status failed">
         ${t.failed}
-        <button type="button" part="retry-button" @click=${() => this.#chat.conversation?.retry(message.id)}>
+        <button type="button" part="retry-button" @click=${() => this.#chat?.conversation?.retry(message.id)}>
           ${t.retry}
         </button>
       </p>`;
@@ -972,7 +1029,7 @@ export class AmexChatElement extends LitElement {
 
   #renderComposer(t: Strings): TemplateResult {
     const warning = this.warningKinds.length ? t.warning(listKinds(t, this.warningKinds)) : '';
-    const tooLong = this.overLimit > 0 ? t.tooLong(this.overLimit, MAX_MESSAGE_LENGTH) : '';
+    const tooLong = this.overLimit > 0 ? t.tooLong(this.overLimit, loaded().MAX_MESSAGE_LENGTH) : '';
     const describedBy = [
       'hint',
       this.error ? 'error' : '',
@@ -1028,8 +1085,25 @@ export class AmexChatElement extends LitElement {
     return html`${parts}`;
   }
 
+  /** Starts (or keeps) the conversation; only once the panel's module has loaded. */
   #startChat(): void {
-    if (!this.endpoint) return;
+    if (!this.endpoint || !panel) return;
+    const { ChatController, noStore, sessionStore } = panel;
+    this.#chat ??= new ChatController(this, {
+      onMessage: (message) => this.#handleMessage(message),
+      onState: (state) => this.#handleState(state),
+      onTyping: (typing) => this.#handleTyping(typing),
+      onError: (error) => this.#handleError(error),
+      onRestarted: () => {
+        this.#chat?.conversation?.addNotice(this.#t.restarted);
+        this.#announcer.announce(this.#t.restarted);
+      },
+      onQueue: (queue) => this.#handleQueue(queue),
+      onChange: () => {
+        this.#batching = true;
+        this.requestUpdate();
+      },
+    });
     this.#chat.start({
       endpoint: this.endpoint,
       transport: this.transport === 'websocket' || this.transport === 'sse' ? this.transport : 'auto',
@@ -1047,8 +1121,9 @@ export class AmexChatElement extends LitElement {
   #submit(text: string): TranscriptMessage | AmexChatError {
     const t = this.#t;
     if (!this.endpoint) return this.#showError('endpoint', t.errorEndpoint);
+    if (!panel) return this.#showError('load', t.errorLoad);
     this.#startChat();
-    const conversation = this.#chat.conversation;
+    const conversation = this.#chat?.conversation;
     if (!conversation) return this.#showError('endpoint', t.errorEndpoint);
     const result = conversation.send(text, { redaction: this.redaction === 'block' ? 'block' : 'mask' });
     if (!result.ok) {
@@ -1056,7 +1131,7 @@ export class AmexChatElement extends LitElement {
         case 'empty':
           return this.#showError('empty', t.errorEmpty);
         case 'too-long':
-          return this.#showError('too-long', t.errorTooLong(MAX_MESSAGE_LENGTH));
+          return this.#showError('too-long', t.errorTooLong(loaded().MAX_MESSAGE_LENGTH));
         case 'closed':
           return this.#showError('closed', t.errorClosed);
         case 'outbox-full':
@@ -1104,7 +1179,7 @@ export class AmexChatElement extends LitElement {
       this.#showEnding = !message.history;
       this.rated = 0;
       this.ratingError = '';
-      const info = this.#chat.conversation?.case;
+      const info = this.#chat?.conversation?.case;
       const waiters = this.#endWaiters;
       this.#endWaiters = [];
       if (info) for (const resolve of waiters) resolve(info);
@@ -1118,7 +1193,8 @@ export class AmexChatElement extends LitElement {
     if (!this.open) this.unread += 1;
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
-      () => `${this.#t.senderPrefix(displayText(message.name), message.from)}: ${displayText(message.text)}`,
+      () =>
+        `${this.#t.senderPrefix(loaded().displayText(message.name), message.from)}: ${loaded().displayText(message.text)}`,
       message.notice?.code === 'ended' ? 'assertive' : 'polite',
     );
   }
@@ -1180,7 +1256,7 @@ export class AmexChatElement extends LitElement {
     }
     this.open = true;
     this.#emit('amex-chat-open', {});
-    void this.updateComplete.then(() => this.input.focus());
+    void this.updateComplete.then(() => this.#focusComposer());
   }
 
   #handleCloseClick(): void {
@@ -1224,21 +1300,23 @@ export class AmexChatElement extends LitElement {
   #handleComposerInput(): void {
     const draft = this.input.value;
     if (this.error && draft.trim() !== '') this.error = '';
-    const over = Math.max(0, draft.length - MAX_MESSAGE_LENGTH);
+    const over = Math.max(0, draft.length - loaded().MAX_MESSAGE_LENGTH);
     if (over > 0 !== this.overLimit > 0 && over > 0) {
-      this.#announcer.announce(this.#t.tooLong(over, MAX_MESSAGE_LENGTH));
+      this.#announcer.announce(this.#t.tooLong(over, loaded().MAX_MESSAGE_LENGTH));
     }
     this.overLimit = over;
     this.#resetIdle();
     // With the conversation's context (what the agent asked) once it exists; context-free before.
-    const findings = draft ? (this.#chat.conversation?.preview(draft).findings ?? check(draft)) : [];
-    const kinds = findings.length ? summarize(findings).kinds : [];
+    const findings = draft
+      ? (this.#chat?.conversation?.preview(draft).findings ?? loaded().check(draft))
+      : [];
+    const kinds = findings.length ? loaded().summarize(findings).kinds : [];
     if (kinds.join() !== this.warningKinds.join()) this.warningKinds = kinds;
     this.#mark(draft, findings);
     this.#scheduleWarningAnnouncement();
-    this.#chat.conversation?.setTyping(draft.length > 0);
+    this.#chat?.conversation?.setTyping(draft.length > 0);
     clearTimeout(this.#typingTimer);
-    this.#typingTimer = setTimeout(() => this.#chat.conversation?.setTyping(false), TYPING_IDLE);
+    this.#typingTimer = setTimeout(() => this.#chat?.conversation?.setTyping(false), TYPING_IDLE);
   }
 
   /**

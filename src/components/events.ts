@@ -33,7 +33,8 @@ export interface AmexChatErrorDetail {
     | 'server'
     | 'endpoint'
     | 'auth'
-    | 'popup-blocked';
+    | 'popup-blocked'
+    | 'load';
   message: string;
 }
 

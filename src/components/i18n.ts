@@ -33,6 +33,8 @@ export interface Strings {
   errorClosed: string;
   errorServer: string;
   errorEndpoint: string;
+  /** The panel's module (a file next to the script) could not be loaded. */
+  errorLoad: string;
   errorAuth: string;
   errorOutboxFull: string;
   /** Shown when `redaction="block"` stopped a message; lists what to remove. */
@@ -149,6 +151,7 @@ const en: Strings = {
   errorClosed: 'This chat has ended. Your message was not sent.',
   errorServer: 'The message could not be sent. You can retry.',
   errorEndpoint: 'Chat is not available right now.',
+  errorLoad: 'The chat could not load. Check your connection and reload the page.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
   errorOutboxFull:
     'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',
@@ -230,6 +233,7 @@ const es: Strings = {
   errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
   errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
+  errorLoad: 'No se pudo cargar el chat. Revisa tu conexión y vuelve a cargar la página.',
   errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
   errorOutboxFull:
     'Hay demasiados mensajes esperando para enviarse. Tu mensaje se queda aquí; envíalo cuando vuelvas a tener conexión.',

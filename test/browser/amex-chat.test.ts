@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { AmexChatElement, AmexChatError } from '../../src/index.js';
+import { AmexChatElement, AmexChatError, PROTOCOL_VERSION } from '../../src/index.js';
+import { PROTOCOL_VERSION as WIRE_VERSION } from '../../src/protocol.js';
 import '../../src/define.js';
 import { DEAD_ENDPOINT, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 
@@ -11,6 +12,10 @@ function part(el: AmexChatElement, selector: string): HTMLElement {
 }
 
 describe('<amex-chat>', () => {
+  it('exports the protocol version its frames carry', () => {
+    expect(PROTOCOL_VERSION).to.equal(WIRE_VERSION);
+  });
+
   describe('accessibility', () => {
     it('has no axe violations with the panel closed', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);

@@ -211,3 +211,19 @@ export function mediaPlugin() {
     },
   };
 }
+
+/**
+ * `/dist-no-panel/…` serves `dist/` as it is, except the panel's chunk (`panel-*.js`), which
+ * answers 404: the built widget hosted without the file next to it (`panel-module.test.ts`).
+ */
+export function missingPanelMiddleware() {
+  return async (ctx, next) => {
+    if (!ctx.path.startsWith('/dist-no-panel/')) return next();
+    if (/\/panel-[^/]*\.js$/.test(ctx.path)) {
+      ctx.status = 404;
+      return undefined;
+    }
+    ctx.url = ctx.url.replace('/dist-no-panel/', '/dist/');
+    return next();
+  };
+}

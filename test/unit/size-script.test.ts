@@ -50,6 +50,35 @@ describe('npm run size', () => {
     assert.match(out, /goal +1,000 B brotli-11: not met yet, [\d,]+ B \([\d.]+ KB\) over it/);
   });
 
+  it('counts the chunks the entry imports, each compressed on its own, against the budget', () => {
+    const root = fixture({ 'dist/amex-chat.js': { brotli: 3500 } });
+    // The entry alone (4 KB of base64) is within 3,500 B; with its chunk it is not.
+    const entry = randomBytes(2048).toString('base64');
+    writeFileSync(join(root, 'dist/amex-chat.js'), entry);
+    assert.equal(run(root).status, 0);
+    writeFileSync(join(root, 'dist/amex-chat.js'), `${entry};import(\`./panel-abc.js\`);`);
+    writeFileSync(
+      join(root, 'dist/panel-abc.js'),
+      `import{a}from"./shared-x.js";${randomBytes(1024).toString('base64')}`,
+    );
+    writeFileSync(join(root, 'dist/shared-x.js'), randomBytes(1024).toString('base64'));
+    const { status, out, err } = run(root);
+    assert.equal(status, 1);
+    assert.match(out, /dist\/amex-chat\.js \(entry\) +raw +2,7\d\d B/);
+    assert.match(out, /\+ dist\/panel-abc\.js +raw/);
+    assert.match(out, /\+ dist\/shared-x\.js +raw +1,368 B/);
+    assert.match(out, /dist\/amex-chat\.js with its chunks +raw +5,\d{3} B/);
+    assert.match(err, /over its budget of 3,500 B/);
+  });
+
+  it('fails when a chunk the entry imports is missing', () => {
+    const root = fixture({ 'dist/amex-chat.js': { brotli: 100_000 } });
+    writeFileSync(join(root, 'dist/amex-chat.js'), 'import("./panel-gone.js");');
+    const { status, err } = run(root);
+    assert.equal(status, 1);
+    assert.match(err, /dist\/panel-gone\.js, imported by dist\/amex-chat\.js, is missing/);
+  });
+
   it('fails when the bundle is missing or the budget is not set', () => {
     const missing = run(fixture({ 'dist/amex-chat.js': { brotli: 100_000 } }, false));
     assert.equal(missing.status, 1);

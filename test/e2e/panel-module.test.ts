@@ -1,0 +1,102 @@
+// The built ES module `dist/amex-chat.js` loads the panel's module (redaction, conversation,
+// transports) as a chunk of its own: not before the launcher shows, when the page is idle or at
+// once when the panel opens. Hosted without that chunk, the panel says it could not load.
+// `npm test` builds first; `/dist-no-panel/` serves dist/ with the chunk answering 404.
+import { expect, oneEvent } from '@open-wc/testing';
+import type { AmexChatErrorDetail } from '../../src/index.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+
+type Module = typeof import('../../src/index.js');
+
+const panelRequests = (prefix: string): string[] =>
+  performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => path.startsWith(prefix) && /\/panel-[^/]*\.js$/.test(path));
+
+describe('the panel module of the built bundle', () => {
+  let built: Module;
+  let endpoint: string;
+
+  before(async () => {
+    endpoint = await startReferenceServer({ replyDelay: 20 });
+    built = (await import(/* @vite-ignore */ `${location.origin}/dist/amex-chat.js`)) as Module;
+  });
+  after(async () => {
+    await stopReferenceServers();
+  });
+
+  it('is not requested before the launcher shows, then loads while the page is idle', async () => {
+    expect(panelRequests('/dist/')).to.deep.equal([]);
+    const el = document.createElement('amex-chat');
+    el.endpoint = endpoint;
+    el.persist = 'none';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('#launcher')).to.exist;
+    expect(panelRequests('/dist/'), 'requested before the launcher rendered').to.deep.equal([]);
+    await waitFor(() => panelRequests('/dist/').length === 1, 'the panel chunk, when idle');
+    el.open = true;
+    await el.updateComplete;
+    expect(el.shadowRoot?.querySelector('#input')).to.exist;
+    await el.send('hello from the chunk');
+    await waitFor(() => el.shadowRoot?.querySelectorAll('.message.assistant').length === 2, 'the reply');
+    el.remove();
+  });
+
+  it('exports the element class the tag is registered with', () => {
+    expect(customElements.get('amex-chat')).to.equal(built.AmexChatElement);
+  });
+
+  describe('hosted without its chunk', () => {
+    let Broken: Module['AmexChatElement'];
+
+    before(async () => {
+      // A second copy of the entry under another path: its own module state, whose chunk is missing.
+      const module = (await import(
+        /* @vite-ignore */ `${location.origin}/dist-no-panel/amex-chat.js`
+      )) as Module;
+      Broken = module.AmexChatElement;
+      Broken.define('broken-chat');
+      expect(customElements.get('broken-chat')).to.equal(Broken);
+    });
+
+    it('opens a panel that says the chat could not load, with an error event, and stays usable', async () => {
+      const el = new Broken();
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      document.body.append(el);
+      await el.updateComplete;
+      const launcher = el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!;
+      const errorEvent = oneEvent(el, 'amex-chat-error');
+      launcher.click();
+      const { detail } = (await errorEvent) as CustomEvent<AmexChatErrorDetail>;
+      expect(detail.code).to.equal('load');
+      expect(detail.message).to.match(/could not load/);
+      await el.updateComplete;
+      expect(panelRequests('/dist-no-panel/').length).to.be.greaterThan(0);
+      const panel = el.shadowRoot!.querySelector<HTMLElement>('#panel')!;
+      expect(panel.hidden).to.equal(false);
+      expect(launcher.getAttribute('aria-expanded')).to.equal('true');
+      expect(panel.querySelector('[part="error"]')?.textContent).to.equal(detail.message);
+      // Announced, not only shown.
+      await waitFor(
+        () =>
+          el.shadowRoot!.querySelector('[aria-live="assertive"]')?.textContent?.includes('could not load'),
+        'the assertive announcement',
+      );
+      expect(panel.querySelector('#input'), 'no composer without redaction').to.equal(null);
+      await axeCheck(el);
+      // Focus went to the panel's close button; Escape closes the panel and the launcher returns.
+      expect(el.shadowRoot!.activeElement?.classList.contains('close')).to.equal(true);
+      panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(el.open).to.equal(false);
+      // send() refuses with the same code rather than sending anything unredacted.
+      let refused: unknown;
+      await el.send('my card is 4111 1111 1111 1111').catch((error: unknown) => (refused = error));
+      expect((refused as { code?: string } | undefined)?.code).to.equal('load');
+      el.remove();
+    });
+  });
+});
