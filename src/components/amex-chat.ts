@@ -12,7 +12,7 @@ import type {
 } from '../conversation/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
-import { styles } from './amex-chat.styles.js';
+import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
@@ -150,7 +150,8 @@ function loadPanel(): Promise<Panel> {
  * @cssprop [--amex-chat-inline-height=36rem] - Height of the panel with `position="inline"`.
  */
 export class AmexChatElement extends LitElement {
-  static override styles = [isolationStyles, styles, positionStyles, contentStyles];
+  // The panel's rules (panelStyles, contentStyles) are adopted when it first renders: see #stylePanel.
+  static override styles = [isolationStyles, styles, positionStyles];
   // Declared here rather than with decorators (the same reactive properties, ~360 B smaller);
   // internal state is `attribute: false` (what `@state()` means).
   static override properties = {
@@ -329,6 +330,24 @@ export class AmexChatElement extends LitElement {
   /** Where the last pin left the transcript's scroll position. */
   #pinnedTop = 0;
   #bottomWatch: IntersectionObserver | undefined;
+  /**
+   * Adopts the panel's stylesheets right after the launcher's, where they were in the single
+   * stylesheet (content rules and position rules select different elements, so their order does
+   * not matter). Parsed once per page, on first use.
+   */
+  #stylePanel(): void {
+    const root = this.shadowRoot;
+    if (!root) return;
+    const sheets = root.adoptedStyleSheets;
+    const at = sheets.indexOf(styles.styleSheet as CSSStyleSheet) + 1;
+    root.adoptedStyleSheets = [
+      ...sheets.slice(0, at),
+      panelStyles.styleSheet as CSSStyleSheet,
+      contentStyles.styleSheet as CSSStyleSheet,
+      ...sheets.slice(at),
+    ];
+  }
+
   /** The panel's module could not load (see `loadPanel`). */
   #loadFailed = false;
   #loadReported = false;
@@ -557,7 +576,10 @@ export class AmexChatElement extends LitElement {
 
   protected override render(): TemplateResult {
     const t = this.#t;
-    if (this.open && (panel || this.#loadFailed)) this.#panelRendered = true;
+    if (this.open && (panel || this.#loadFailed) && !this.#panelRendered) {
+      this.#panelRendered = true;
+      this.#stylePanel();
+    }
     const messages = this.#chat?.conversation?.messages ?? [];
     return html`
       <div class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcer.polite}</div>

@@ -2,6 +2,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { AmexChatElement, AmexChatError, PROTOCOL_VERSION } from '../../src/index.js';
 import { PROTOCOL_VERSION as WIRE_VERSION } from '../../src/protocol.js';
+import { panelStyles, styles } from '../../src/components/amex-chat.styles.js';
+import { contentStyles } from '../../src/components/content.styles.js';
+import { isolationStyles } from '../../src/components/isolation.styles.js';
+import { positionStyles } from '../../src/components/position.styles.js';
 import '../../src/define.js';
 import { DEAD_ENDPOINT, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 
@@ -14,6 +18,34 @@ function part(el: AmexChatElement, selector: string): HTMLElement {
 describe('<amex-chat>', () => {
   it('exports the protocol version its frames carry', () => {
     expect(PROTOCOL_VERSION).to.equal(WIRE_VERSION);
+  });
+
+  describe('stylesheets', () => {
+    it("adopts the panel's rules only when it first renders, right after the launcher's", async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      const root = el.shadowRoot!;
+      const sheetOf = (result: { styleSheet?: CSSStyleSheet }): CSSStyleSheet => result.styleSheet!;
+      expect(root.adoptedStyleSheets).to.deep.equal([
+        sheetOf(isolationStyles),
+        sheetOf(styles),
+        sheetOf(positionStyles),
+      ]);
+      await el.show();
+      const panelSheets = [sheetOf(panelStyles), sheetOf(contentStyles)];
+      expect(root.adoptedStyleSheets).to.deep.equal([
+        sheetOf(isolationStyles),
+        sheetOf(styles),
+        ...panelSheets,
+        sheetOf(positionStyles),
+      ]);
+      expect(getComputedStyle(part(el, '#panel')).position).to.equal('fixed');
+      await el.hide();
+      await el.show();
+      expect(root.adoptedStyleSheets).to.have.length(5);
+      // A second element shares the parsed sheets.
+      const other = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
+      expect(other.shadowRoot!.adoptedStyleSheets.slice(2, 4)).to.deep.equal(panelSheets);
+    });
   });
 
   describe('accessibility', () => {

@@ -795,6 +795,22 @@ describe('<amex-chat> visual', () => {
       await axeCheck(el);
     });
 
+    it('keeps the launcher bordered and its focus outline visible in forced colors before the panel exists', async () => {
+      await emulateMediaFeatures({ forcedColors: 'active' });
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      // Only the launcher's rules are adopted yet (the panel's come with its first render).
+      expect(el.shadowRoot!.adoptedStyleSheets).to.have.length(3);
+      const launcher = must(el, '#launcher');
+      const style = getComputedStyle(launcher);
+      expect(style.borderTopStyle).to.equal('solid');
+      expect(style.borderTopColor).to.not.equal(backgroundOf(launcher));
+      await sendKeys({ press: 'Shift' });
+      await keyboardFocus(launcher);
+      assertFocusIndicator(launcher, 1);
+      expect(getComputedStyle(launcher).outlineColor).to.not.equal(backgroundOf(launcher));
+      await axeCheck(el);
+    });
+
     it('runs no animation or transition and scrolls instantly with prefers-reduced-motion', async () => {
       await emulateMediaFeatures({ reducedMotion: 'reduce' });
       const { el } = await scene({ idle: true });

@@ -3,7 +3,7 @@
 // behind the message box's text).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { styles, tokens } from '../../src/components/amex-chat.styles.js';
+import { panelStyles, styles, tokens } from '../../src/components/amex-chat.styles.js';
 import type { ThemeTokens } from '../../src/components/amex-chat.styles.js';
 
 function channels(hex: string): [number, number, number] {
@@ -83,7 +83,7 @@ for (const theme of ['light', 'dark'] as const) {
 }
 
 describe('stylesheet', () => {
-  const text = styles.cssText;
+  const text = styles.cssText + panelStyles.cssText;
 
   it('builds both themes from the tokens, overridable by the public custom properties', () => {
     assert.match(text, /--_accent: var\(--amex-chat-accent, #006fcf\)/);
