@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, render } from 'lit';
+import { LitElement, adoptStyles, html, nothing, render } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type {
@@ -333,19 +333,13 @@ export class AmexChatElement extends LitElement {
   /**
    * Adopts the panel's stylesheets right after the launcher's, where they were in the single
    * stylesheet (content rules and position rules select different elements, so their order does
-   * not matter). Parsed once per page, on first use.
+   * not matter). Parsed once per page, on first use. Through Lit's `adoptStyles`, so browsers
+   * without constructable stylesheets get `<style>` elements (with `litNonce`), as at first.
    */
   #stylePanel(): void {
-    const root = this.shadowRoot;
-    if (!root) return;
-    const sheets = root.adoptedStyleSheets;
-    const at = sheets.indexOf(styles.styleSheet as CSSStyleSheet) + 1;
-    root.adoptedStyleSheets = [
-      ...sheets.slice(0, at),
-      panelStyles.styleSheet as CSSStyleSheet,
-      contentStyles.styleSheet as CSSStyleSheet,
-      ...sheets.slice(at),
-    ];
+    if (this.shadowRoot) {
+      adoptStyles(this.shadowRoot, [isolationStyles, styles, panelStyles, contentStyles, positionStyles]);
+    }
   }
 
   /** The panel's module could not load (see `loadPanel`). */
