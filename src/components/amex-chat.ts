@@ -481,8 +481,8 @@ export class AmexChatElement extends LitElement {
     // The first update with the module loaded (the first update, when it was loaded already).
     const fresh = !this.#ready;
     this.#ready = true;
-    // A conversation this tab had before a reload reconnects at once, to deliver what was not
-    // sent yet and to count what arrives while the panel is closed.
+    // A conversation this tab had before a reload reconnects as soon as the module is here, to
+    // deliver what was not sent yet and to count what arrives while the panel is closed.
     if (fresh && !this.open && this.endpoint && this.persist !== 'none') {
       if (panel.sessionStore(this.endpoint).load()) this.#startChat();
     }
