@@ -88,7 +88,12 @@ const publicNames: Partial<Record<keyof ThemeTokens, string>> = {
   mark: '--amex-chat-mark',
 };
 
-const kebab = (name: string): string => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+/** `accentText` → `accent-text` (a loop: a regular expression's first use costs more at startup). */
+function kebab(name: string): string {
+  let out = '';
+  for (const c of name) out += c >= 'A' && c <= 'Z' ? `-${c.toLowerCase()}` : c;
+  return out;
+}
 
 /** `--_accent: var(--amex-chat-accent, #006fcf); …` for one theme. */
 function declarations(theme: ThemeTokens): ReturnType<typeof unsafeCSS> {
@@ -99,6 +104,8 @@ function declarations(theme: ThemeTokens): ReturnType<typeof unsafeCSS> {
   });
   return unsafeCSS(lines.join('\n'));
 }
+
+const dark = declarations(tokens.dark);
 
 /**
  * What the launcher needs, adopted with the element. The panel's rules are in `panelStyles`,
@@ -118,12 +125,12 @@ export const styles = css`
     display: contents;
   }
   :host([theme='dark']) {
-    ${declarations(tokens.dark)}
+    ${dark}
     color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
-      ${declarations(tokens.dark)}
+      ${dark}
       color-scheme: dark;
     }
   }
