@@ -49,11 +49,18 @@ describe('redaction under adversarial input', () => {
       const large = make(256 * 1024);
       redact(small); // warm up
       redact(large);
-      const tSmall = Math.max(
-        timeOf(() => redact(small)),
-        1,
-      );
-      const tLarge = timeOf(() => redact(large));
+      // 4× the input may take up to 8× the time (linear here measures 4–6×; quadratic is 16×).
+      // A ratio over 8 is measured once more before it counts: other test files run at the
+      // same time on the same cores, and one busy stretch can inflate a best-of-5.
+      const measure = (): { tSmall: number; tLarge: number } => ({
+        tSmall: Math.max(
+          timeOf(() => redact(small)),
+          1,
+        ),
+        tLarge: timeOf(() => redact(large)),
+      });
+      let { tSmall, tLarge } = measure();
+      if (tLarge > 8 * tSmall) ({ tSmall, tLarge } = measure());
       assert.ok(
         tLarge <= 8 * tSmall,
         `${name}: ${tSmall.toFixed(1)} ms at 64 KB, ${tLarge.toFixed(1)} ms at 256 KB`,
