@@ -48,6 +48,29 @@ describe('the panel module of the built bundle', () => {
     expect(customElements.get('amex-chat')).to.equal(built.AmexChatElement);
   });
 
+  it('send() on a launcher that never opened loads the chunk first, then sends the message redacted', async () => {
+    // A fresh copy of the entry: its panel module is not loaded, not even by an idle callback yet.
+    const fresh = (await import(/* @vite-ignore */ `${location.origin}/dist-fresh/amex-chat.js`)) as Module;
+    fresh.AmexChatElement.define('fresh-chat');
+    const el = new fresh.AmexChatElement();
+    el.endpoint = endpoint;
+    el.persist = 'none';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(panelRequests('/dist-fresh/'), 'nothing loaded before send()').to.deep.equal([]);
+    const sent = await el.send('my card is 4111 1111 1111 1111');
+    expect(panelRequests('/dist-fresh/')).to.have.length(1);
+    expect(sent.text).to.not.include('4111 1111 1111 1111');
+    expect(sent.text).to.include('1111');
+    el.open = true;
+    await el.updateComplete;
+    await waitFor(
+      () => el.shadowRoot?.querySelectorAll('.message.customer').length === 1,
+      'the sent message',
+    );
+    el.remove();
+  });
+
   describe('hosted without its chunk', () => {
     let Broken: Module['AmexChatElement'];
 

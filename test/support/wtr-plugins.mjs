@@ -214,16 +214,19 @@ export function mediaPlugin() {
 
 /**
  * `/dist-no-panel/…` serves `dist/` as it is, except the panel's chunk (`panel-*.js`), which
- * answers 404: the built widget hosted without the file next to it (`panel-module.test.ts`).
+ * answers 404: the built widget hosted without the file next to it. `/dist-fresh/…` serves
+ * `dist/` as it is: another URL, so another copy of its modules, with nothing loaded yet
+ * (`panel-module.test.ts`).
  */
 export function missingPanelMiddleware() {
   return async (ctx, next) => {
-    if (!ctx.path.startsWith('/dist-no-panel/')) return next();
-    if (/\/panel-[^/]*\.js$/.test(ctx.path)) {
+    const alias = /^\/(dist-no-panel|dist-fresh)\//.exec(ctx.path)?.[1];
+    if (!alias) return next();
+    if (alias === 'dist-no-panel' && /\/panel-[^/]*\.js$/.test(ctx.path)) {
       ctx.status = 404;
       return undefined;
     }
-    ctx.url = ctx.url.replace('/dist-no-panel/', '/dist/');
+    ctx.url = ctx.url.replace(`/${alias}/`, '/dist/');
     return next();
   };
 }
