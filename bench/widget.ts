@@ -34,11 +34,15 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import type { Page } from 'playwright-core';
 import { WebSocketServer } from 'ws';
-import { MAX_EVENTS_PER_FRAME, acceptsEventBatches } from '../src/protocol.js';
+import { replayFrames } from '../server/replay.js';
+import { acceptsEventBatches } from '../src/protocol.js';
+import type { ChatEvent, Role } from '../src/protocol.js';
 import type { WebSocket } from 'ws';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPS = Number(process.env.REPS ?? 9);
+/** BENCH_DIST=<dir> measures another build (a copy of an earlier `dist/`, for an A/B). */
+const dist = process.env.BENCH_DIST ?? join(root, 'dist');
 
 type System = 'amex-chat' | 'bare Lit' | 'deep-chat';
 const SYSTEMS: readonly System[] = ['amex-chat', 'bare Lit', 'deep-chat'];
@@ -56,10 +60,10 @@ let ours: string;
 /** The entry's chunks (the panel's module), loaded by `import()`: name → source. */
 const chunks = new Map<string, string>();
 try {
-  ours = readFileSync(join(root, 'dist/amex-chat.js'), 'utf8');
-  for (const name of readdirSync(join(root, 'dist'))) {
+  ours = readFileSync(join(dist, 'amex-chat.js'), 'utf8');
+  for (const name of readdirSync(dist)) {
     if (name.endsWith('.js') && name !== 'amex-chat.js' && name !== 'amex-chat.iife.js') {
-      chunks.set(name, readFileSync(join(root, 'dist', name), 'utf8'));
+      chunks.set(name, readFileSync(join(dist, name), 'utf8'));
     }
   }
 } catch {
@@ -249,6 +253,8 @@ window.harness = {
   async history(n) {
     const t0 = performance.now();
     if (window.BENCH_DEBUG) console.log('mount', Math.round(t0));
+    // PROFILE=dom: from the data's arrival (amex-chat: its first frame; the others: the mount).
+    if (window.BENCH_PROFILE && !system.profilesItself) console.profile('dom');
     await system.mount(n);
     try {
       await shown(() => system.last()?.textContent.includes('message ' + n + ' '));
@@ -256,6 +262,8 @@ window.harness = {
       throw new Error('timeout; last message shown: ' + system.last()?.textContent);
     }
     const inDom = performance.now();
+    if (window.BENCH_PROFILE) console.profileEnd('dom');
+    if (window.BENCH_DEBUG) performance.mark('bench-dom');
     // Rendered = in the DOM and laid out, for every system alike.
     layout(system.last());
     const done = performance.now();
@@ -264,7 +272,7 @@ window.harness = {
     // the others are handed the array at mount).
     const fromData = done - Math.max(t0, system.dataAt());
     const domFromData = inDom - Math.max(t0, system.dataAt());
-    if (window.BENCH_DEBUG) console.log('rendered', Math.round(performance.now()));
+    if (window.BENCH_DEBUG) console.log('in the DOM', (inDom - system.dataAt()).toFixed(1), 'laid out', (done - system.dataAt()).toFixed(1));
     await nextPaint();
     const painted = performance.now() - t0;
     // Every message in the DOM (amex-chat fills older messages in after showing the last ones).
@@ -293,7 +301,9 @@ window.WebSocket = class extends Native {
     super(url, protocols);
     if (String(url).includes('/chat/')) {
       chatSocket = this;
-      this.addEventListener('message', () => { arrival = performance.now(); frames += 1; if (frames === 1) firstFrame = arrival; if (window.BENCH_DEBUG) console.log('frame', frames, Math.round(arrival)); });
+      this.addEventListener('message', () => { arrival = performance.now(); frames += 1; if (frames === 1) { firstFrame = arrival; if (window.BENCH_PROFILE) console.profile('dom'); } if (window.BENCH_DEBUG) performance.mark('bench-frame'); });
+      // After the transport's own listener (added once the socket exists): the frame's handling.
+      if (window.BENCH_DEBUG) this.addEventListener('open', () => this.addEventListener('message', () => console.log('frame', frames, 'arrived', (arrival - firstFrame).toFixed(1), 'handled in', (performance.now() - arrival).toFixed(1))), { once: true });
     }
   }
 };
@@ -301,6 +311,7 @@ window.WebSocket = class extends Native {
 control = new Native('ws://' + location.host + '/control');
 await new Promise((resolve) => control.addEventListener('open', resolve, { once: true }));
 const system = {
+  profilesItself: true,
   async mount(n) {
     el = document.createElement('amex-chat');
     el.persist = 'none';
@@ -428,6 +439,7 @@ function harnessPage(system: System): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${system}</title></head><body>
 <script type="module">
 window.BENCH_DEBUG = ${process.env.BENCH_DEBUG ? 'true' : 'false'};
+window.BENCH_PROFILE = ${process.env.PROFILE === 'dom' ? 'true' : 'false'};
 import ${JSON.stringify(scriptPath[system])};
 await customElements.whenDefined(${JSON.stringify(tag[system])});
 ${harnessSystem[system]}
@@ -472,8 +484,8 @@ const MSG = (i: number): string =>
 const eventFrame = (
   seq: number,
   text: string,
-  from = seq % 2 ? 'customer' : 'assistant',
-): { type: 'event'; event: Record<string, unknown> } => ({
+  from: Role = seq % 2 ? 'customer' : 'assistant',
+): { type: 'event'; event: ChatEvent } => ({
   type: 'event',
   event: {
     seq,
@@ -502,18 +514,15 @@ wss.on('connection', (socket, req) => {
   socket.on('message', (data: Buffer) => {
     const frame = JSON.parse(data.toString()) as { type: string; v?: string; id?: string; text?: string };
     if (frame.type === 'hello') {
-      socket.send(JSON.stringify({ type: 'welcome', v: frame.v, conversationId: `bench-${history}` }));
-      // Protocol 1.2 clients get the replay in `events` frames of up to 500, as the reference server does.
-      const batch = acceptsEventBatches(frame.v ?? '1.0') ? MAX_EVENTS_PER_FRAME : 0;
-      for (let i = 1; i <= history; i += Math.max(1, batch)) {
-        if (!batch) {
-          socket.send(JSON.stringify(eventFrame(i, MSG(i))));
-          continue;
-        }
-        const events = [];
-        for (let k = i; k < i + batch && k <= history; k += 1) events.push(eventFrame(k, MSG(k)).event);
-        socket.send(JSON.stringify({ type: 'events', events }));
-      }
+      // As the reference server: the welcome says how far the replay goes (protocol 1.3).
+      socket.send(
+        JSON.stringify({ type: 'welcome', v: frame.v, conversationId: `bench-${history}`, lastSeq: history }),
+      );
+      // The replay in the reference server's frames: to 1.2 clients `events` frames of up to 500
+      // events and 64,000 bytes.
+      const events = Array.from({ length: history }, (_, k) => eventFrame(k + 1, MSG(k + 1)).event);
+      for (const text of replayFrames(events, { batches: acceptsEventBatches(frame.v ?? '1.0') }))
+        socket.send(text);
       chat.seq = history;
     } else if (frame.type === 'message') {
       chat.seq += 1;
@@ -614,43 +623,63 @@ async function heapAfterGc(page: Page): Promise<{ used: number; embedder: number
 }
 
 /** The built bundle's source map, to name profiled functions by their source (PROFILE=1 only). */
-async function ourSourceMap(): Promise<TraceMap | undefined> {
-  try {
-    return new TraceMap(await readFile(join(root, 'dist/amex-chat.js.map'), 'utf8'));
-  } catch {
-    return undefined;
+/** Source maps of the entry and its chunks, by file name. */
+async function ourSourceMaps(): Promise<Map<string, TraceMap>> {
+  const maps = new Map<string, TraceMap>();
+  for (const name of ['amex-chat.js', ...chunks.keys()]) {
+    try {
+      maps.set(name, new TraceMap(await readFile(join(dist, `${name}.map`), 'utf8')));
+    } catch {
+      // No map for this one: its frames keep their bundled names.
+    }
   }
+  return maps;
 }
 
-/** PROFILE=1: prints the functions with the most self time during a history load. */
+interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * PROFILE=1: prints the functions with the most self time during a history load. PROFILE=dom:
+ * only from the data's arrival to the last message in the DOM (the page's `console.profile`).
+ */
 async function startProfile(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
-  await cdp.send('Profiler.start');
+  const fromPage = new Promise<CpuProfile>((resolve) =>
+    cdp.on('Profiler.consoleProfileFinished', (event) => resolve(event.profile as CpuProfile)),
+  );
+  if (process.env.PROFILE !== 'dom') await cdp.send('Profiler.start');
   return async () => {
-    const { profile } = (await cdp.send('Profiler.stop')) as {
-      profile: {
-        nodes: {
-          id: number;
-          callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-          children?: number[];
-        }[];
-        samples: number[];
-        timeDeltas: number[];
-      };
-    };
+    const profile =
+      process.env.PROFILE === 'dom'
+        ? await fromPage
+        : ((await cdp.send('Profiler.stop')) as { profile: CpuProfile }).profile;
+    if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
     const self = new Map<string, number>();
     const total = new Map<string, number>();
-    const map = await ourSourceMap();
+    const maps = await ourSourceMaps();
     const nameOf = (id: number): string => {
       const frame = byId.get(id)?.callFrame;
+      const map = frame ? maps.get(frame.url.split('/').pop() ?? '') : undefined;
       const original =
-        frame && map && frame.url.endsWith('/amex-chat.js')
-          ? originalPositionFor(map, { line: frame.lineNumber + 1, column: frame.columnNumber })
+        frame && map
+          ? originalPositionFor(map, {
+              // The served entry starts with the bench's one-line mark (see the routes below).
+              line: frame.lineNumber + (frame.url.endsWith('/amex-chat.js') ? 0 : 1),
+              column: frame.columnNumber,
+            })
           : undefined;
       return original?.source
         ? `${original.name ?? frame?.functionName ?? '?'} ${original.source.split('/').pop() ?? ''}:${original.line}`
@@ -676,6 +705,71 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
   };
 }
 
+const TRACE_CATEGORIES = ['devtools.timeline', 'blink.user_timing', 'v8.execute', 'toplevel'];
+
+/**
+ * TRACE=1 BENCH_DEBUG=1: the renderer's main thread from the first chat frame to the last message
+ * in the DOM, task by task (what each spent its time on), in ms from the first frame.
+ */
+function printTrace(buffer: Buffer): void {
+  interface TraceEvent {
+    name: string;
+    cat: string;
+    ph: string;
+    ts: number;
+    dur?: number;
+    tid: number;
+    args?: { data?: { url?: string; functionName?: string } };
+  }
+  const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+  const marks = events.filter((e) => e.cat.includes('user_timing') && e.name.startsWith('bench-'));
+  const start = marks.find((e) => e.name === 'bench-frame');
+  const end = marks.find((e) => e.name === 'bench-dom');
+  if (!start || !end) {
+    console.log('trace: no bench marks (run with BENCH_DEBUG=1)');
+    return;
+  }
+  const at = (ts: number): string => ((ts - start.ts) / 1000).toFixed(1).padStart(7);
+  for (const mark of marks) if (mark.ts >= start.ts && mark.ts <= end.ts) console.log(at(mark.ts), mark.name);
+  if (process.env.TRACE === 'names') {
+    const names = new Map<string, number>();
+    for (const e of events)
+      if (e.tid === start.tid && e.ts >= start.ts && e.ts <= end.ts)
+        names.set(`${e.ph} ${e.name}`, (names.get(`${e.ph} ${e.name}`) ?? 0) + (e.dur ?? 0) / 1000);
+    console.log(
+      [...names]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 30)
+        .map(([k, v]) => `${v.toFixed(1)} ${k}`)
+        .join('\n'),
+    );
+  }
+  const main = events.filter((e) => e.tid === start.tid && e.ph === 'X' && e.dur !== undefined);
+  for (const task of main.filter(
+    (e) =>
+      e.name === 'ThreadControllerImpl::RunTask' &&
+      e.ts + (e.dur ?? 0) >= start.ts - 20_000 &&
+      e.ts <= end.ts,
+  )) {
+    const inside = main.filter(
+      (e) =>
+        e !== task &&
+        e.ts >= task.ts &&
+        e.ts + (e.dur ?? 0) <= task.ts + (task.dur ?? 0) &&
+        !e.name.includes('RunTask'),
+    );
+    const sums = new Map<string, number>();
+    for (const e of inside) sums.set(e.name, (sums.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+    const what = [...sums]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 4)
+      .map(([name, ms]) => `${name} ${ms.toFixed(1)}`)
+      .join(', ');
+    if ((task.dur ?? 0) >= 300)
+      console.log(at(task.ts), `${((task.dur ?? 0) / 1000).toFixed(1).padStart(6)} ms`, what);
+  }
+}
+
 async function history(
   system: System,
   n: number,
@@ -683,7 +777,9 @@ async function history(
 ): Promise<HistoryResult> {
   return withPage(`history ${n} ${system}`, async (page) => {
     await openHarness(page, system);
-    const profiler = process.env.PROFILE === '1' ? await startProfile(page) : undefined;
+    const profiler =
+      process.env.PROFILE === '1' || process.env.PROFILE === 'dom' ? await startProfile(page) : undefined;
+    if (process.env.TRACE) await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     const result = await page.evaluate(
       (count) =>
         (window as unknown as { harness: { history(n: number): Promise<HistoryResult> } }).harness.history(
@@ -691,6 +787,7 @@ async function history(
         ),
       n,
     );
+    if (process.env.TRACE) printTrace(await browser.stopTracing());
     if (profiler) await profiler();
     // PROFILE=after profiles what follows the load (heap, appends) instead.
     const after = process.env.PROFILE === 'after' && extra ? await startProfile(page) : undefined;
@@ -1035,7 +1132,7 @@ for (const section of sections) {
 const cpuList = cpus();
 lines.push('## How each row is measured', '');
 lines.push(
-  "- amex-chat receives its history over a real WebSocket from a loopback server in the bench that speaks the chat protocol: `hello` → `welcome` and the history in protocol 1.2 `events` frames of 500 (the reference server's replay packs them by 500 events or 64 KB, whichever comes first). bare Lit and deep-chat are given the messages as a property.",
+  '- amex-chat receives its history over a real WebSocket from a loopback server in the bench that speaks the chat protocol: `hello` → `welcome` (which says, as protocol 1.3 does, where the replay ends) and the history in the frames the reference server sends (its own `server/replay.ts`: protocol 1.2 `events` frames of at most 500 events and 64,000 bytes; until 2026-11-26 the bench packed 500 per frame regardless of bytes). bare Lit and deep-chat are given the messages as a property.',
   '- History: "rendered" means the last message\'s text is in the shadow DOM, seen by a `MutationObserver` on the shadow root (its callback runs in the microtask after the render, before any timer or frame), and laid out (a forced layout of that message); the "in the DOM" row stops before the layout. "Painted" adds `requestAnimationFrame` and one task. Until 2026-11-25 a `setTimeout(0)` poll decided "rendered", which charged each system for whatever ran before the timer (for amex-chat often a whole frame, for the floor nothing) and no system for its layout.',
   '- Startup: the launcher (deep-chat: its text input) found by a `setTimeout(0)` poll, from a mark before the module script and from a mark the bench puts at the first line of each served bundle; and, from that same first-line mark, seen by a `MutationObserver` on the shadow root (set up when a wrapper of `customElements.define` sees the tag registered), which is also split into the module top level, the registration (with the upgrade of the element already in the page) and the first render.',
   "- Append: amex-chat, the time from the WebSocket `message` event of a pushed assistant message to the element's `updateComplete` plus a forced layout; bare Lit, from assigning a new array to the same point.",
@@ -1064,7 +1161,7 @@ try {
 }
 // A partial run (ONLY, PROFILE, few repetitions) prints its table but keeps the committed results.
 // Formatted as `npm run format:check` (CI) wants it, like bench/load.ts does.
-if (!ONLY && !process.env.PROFILE && REPS >= 5) {
+if (!ONLY && !process.env.PROFILE && !process.env.BENCH_DIST && REPS >= 5) {
   const out = join(root, 'bench/results.md');
   writeFileSync(
     out,

@@ -472,7 +472,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const id = conversation.id;
     tx().after(() => {
       if (connection.closed) return;
-      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: id });
+      // How far the replay that follows goes (1.3), so the client renders it once it is all in.
+      const lastSeq = conversations.get(id)?.events.length ?? 0;
+      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: id, lastSeq });
       session.sentSeq = from;
       catchUp(session, id)
         .then(() => {

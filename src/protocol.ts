@@ -10,7 +10,7 @@
  */
 
 /** Major.minor. A server rejects a `hello` whose major version it does not speak. */
-export const PROTOCOL_VERSION = '1.2';
+export const PROTOCOL_VERSION = '1.3';
 
 export type Role = 'customer' | 'assistant' | 'agent' | 'system';
 
@@ -125,6 +125,13 @@ export interface WelcomeFrame {
   type: 'welcome';
   v: string;
   conversationId: string;
+  /**
+   * (1.3) The conversation's last sequence number when the welcome was sent (0: no events yet).
+   * The replay that follows ends there (live events may follow it). A client can then show a
+   * long history once it is all in, rather than frame by frame. Optional: a 1.2 server leaves
+   * it out, and a value that is not a whole number ≥ 0 is ignored.
+   */
+  lastSeq?: number;
 }
 
 export interface EventFrame {
@@ -274,8 +281,13 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
   const data = parseFrameObject(raw);
   if (!data) return undefined;
   switch (data['type']) {
-    case 'welcome':
-      return typeof data['conversationId'] === 'string' ? (data as unknown as WelcomeFrame) : undefined;
+    case 'welcome': {
+      if (typeof data['conversationId'] !== 'string') return undefined;
+      const lastSeq = data['lastSeq'];
+      if (lastSeq !== undefined && !(Number.isSafeInteger(lastSeq) && (lastSeq as number) >= 0))
+        delete data['lastSeq'];
+      return data as unknown as WelcomeFrame;
+    }
     case 'event':
       return isEvent(data['event']) ? (data as unknown as EventFrame) : undefined;
     case 'events': {

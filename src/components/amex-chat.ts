@@ -71,6 +71,23 @@ interface SettledBlock {
 }
 /** Most time one render spends turning settled blocks into DOM; the rest waits a task. */
 const FILL_BUDGET = 12;
+/**
+ * Longest wait, in ms, for a replay the welcome announced (see `#afterBurst`): a long history on
+ * a slow network then shows as it arrives, and a replay that never completes delays nothing.
+ */
+const REPLAY_WAIT = 500;
+
+/** Resolves in a task of its own, after what is queued now (frames that already arrived). */
+function nextTask(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(undefined);
+  });
+}
 
 type Panel = typeof import('./panel.js');
 /** Runs `task` when the page is idle, within `timeout` ms (Safari: after a frame's time). */
@@ -360,6 +377,14 @@ export class AmexChatElement extends LitElement {
   #batching = false;
   /** This render is for frames that arrived (maybe a long history still arriving): no filling. */
   #burst = false;
+  /** The latest conversation change came while a replay was still arriving (see #afterBurst). */
+  #replay = false;
+  /** When the wait for the replay now arriving ends (0: no wait began). */
+  #replayDeadline = 0;
+  /** Ends that wait early. */
+  #release: (() => void) | undefined;
+  /** In a conversation callback: the updates asked for now are the conversation's. */
+  #inChat = false;
 
   /** Opens the panel and connects if needed. Resolves when the panel is rendered. */
   async show(): Promise<void> {
@@ -445,14 +470,7 @@ export class AmexChatElement extends LitElement {
       this.performUpdate();
       return undefined;
     }
-    return new Promise<void>((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => {
-        channel.port1.close();
-        resolve();
-      };
-      channel.port2.postMessage(undefined);
-    }).then(() => {
+    return this.#afterBurst().then(() => {
       this.#batching = false;
       this.#burst = true;
       try {
@@ -461,6 +479,37 @@ export class AmexChatElement extends LitElement {
         this.#burst = false;
       }
     });
+  }
+
+  /**
+   * When a render for conversation changes runs: one task later, so that a burst of frames
+   * renders once. While a replay the welcome announced is still arriving (protocol 1.3), later:
+   * when its last event is in, when anything but the conversation asks for an update (the
+   * customer typing, the host closing the panel), or {@link REPLAY_WAIT} ms after the wait for
+   * this replay began, whichever comes first. A 1,000-message history then renders once, not
+   * once per 500-event frame with a layout in between.
+   */
+  async #afterBurst(): Promise<void> {
+    await nextTask();
+    if (!this.#replay) return;
+    const now = performance.now();
+    this.#replayDeadline ||= now + REPLAY_WAIT;
+    const left = this.#replayDeadline - now;
+    if (left <= 0) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.#release?.(), left);
+      this.#release = () => {
+        this.#release = undefined;
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+    super.requestUpdate(...args);
+    // (Lit asks for the first update before this class's fields exist.)
+    if (#inChat in this && !this.#inChat) this.#release?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -541,6 +590,8 @@ export class AmexChatElement extends LitElement {
       const transcript = this.transcript;
       if (!this.#pinPending || !transcript) return;
       this.#pinPending = false;
+      // A render is on its way (more of a history): it pins again, after one layout, not two.
+      if (this.isUpdatePending) return;
       // Over 48 px (the observer's margin) above where the last pin left it, and not at the
       // bottom (where a taller panel or shorter content would clamp it), means the reader (or the
       // host) scrolled up since: the observer that says so runs after this frame's callbacks, and
@@ -1114,20 +1165,36 @@ export class AmexChatElement extends LitElement {
   #startChat(): void {
     if (!this.endpoint || !panel) return;
     const { ChatController, noStore, sessionStore } = panel;
+    const inChat =
+      <A extends unknown[]>(handle: (...args: A) => void) =>
+      (...args: A): void => {
+        const was = this.#inChat;
+        this.#inChat = true;
+        try {
+          handle(...args);
+        } finally {
+          this.#inChat = was;
+        }
+      };
     this.#chat ??= new ChatController(this, {
-      onMessage: (message) => this.#handleMessage(message),
-      onState: (state) => this.#handleState(state),
-      onTyping: (typing) => this.#handleTyping(typing),
-      onError: (error) => this.#handleError(error),
-      onRestarted: () => {
+      onMessage: inChat((message) => this.#handleMessage(message)),
+      onState: inChat((state) => this.#handleState(state)),
+      onTyping: inChat((typing) => this.#handleTyping(typing)),
+      onError: inChat((error) => this.#handleError(error)),
+      onRestarted: inChat(() => {
         this.#chat?.conversation?.addNotice(this.#t.restarted);
         this.#announcer.announce(this.#t.restarted);
-      },
-      onQueue: (queue) => this.#handleQueue(queue),
-      onChange: () => {
+      }),
+      onQueue: inChat((queue) => this.#handleQueue(queue)),
+      onChange: inChat(() => {
         this.#batching = true;
+        this.#replay = this.#chat?.conversation?.replaying === true;
+        if (!this.#replay) {
+          this.#replayDeadline = 0;
+          this.#release?.();
+        }
         this.requestUpdate();
-      },
+      }),
     });
     this.#chat.start({
       endpoint: this.endpoint,

@@ -110,6 +110,8 @@ export class Conversation {
   #refreshedToken = false;
   /** Events up to this seq were seen before a reload; their replay is history. */
   #historyUntil = 0;
+  /** The server's last seq when it welcomed this connection (1.3): its replay ends there. */
+  #replayUntil = 0;
   #phase: ConversationPhase = 'assistant';
   #queue: QueueStatus | undefined;
   /** The last queue frame, for follower tabs that connect later. */
@@ -167,6 +169,15 @@ export class Conversation {
 
   get messages(): readonly TranscriptMessage[] {
     return this.#messages;
+  }
+
+  /**
+   * Whether the replay the welcome announced is still arriving: connected, and short of the
+   * seq the server had when it welcomed us. A view can wait for it rather than show it
+   * frame by frame. Always false with a server that does not say (before protocol 1.3).
+   */
+  get replaying(): boolean {
+    return this.#state === 'connected' && this.#lastSeq < this.#replayUntil;
   }
 
   /** With the assistant, queued for a person, with an agent, or ended. */
@@ -446,6 +457,7 @@ export class Conversation {
   #handleFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
+        this.#replayUntil = 0;
         if (this.#conversationId !== frame.conversationId) {
           const forgotten = this.#conversationId !== undefined;
           this.#conversationId = frame.conversationId;
@@ -465,6 +477,8 @@ export class Conversation {
         this.#everConnected = true;
         this.#startHeartbeat();
         this.#setState('connected');
+        // After the state's change: a view renders the new state at once, the replay when it is in.
+        this.#replayUntil = frame.lastSeq ?? 0;
         this.#hub?.announce();
         this.#flush();
         for (const [key, control] of this.#controls) {

@@ -9,20 +9,25 @@ import type { ScriptedEvent } from '../support/scripted-transport.js';
 // a little per task), the recent tail through Lit. These tests prove the log stays complete and
 // in order, keeps growing correctly, and re-renders settled messages when the language changes.
 
-const history = (n: number): ScriptedEvent[] =>
-  Array.from({ length: n }, (_, k) =>
-    k % 2
+/** `n` messages, numbered from `from + 1`. */
+const history = (n: number, from = 0): ScriptedEvent[] =>
+  Array.from({ length: n }, (_, i) => {
+    const k = from + i;
+    return k % 2
       ? { from: 'agent', name: 'Maria', text: `answer ${k + 1}` }
-      : { from: 'customer', name: '', text: `question ${k + 1}` },
-  );
+      : { from: 'customer', name: '', text: `question ${k + 1}` };
+  });
+const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const chats: AmexChatElement[] = [];
 afterEach(() => {
   for (const el of chats.splice(0)) el.remove();
 });
 
-async function chat(): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+/** `lastSeq`: what the welcome says the replay goes up to (protocol 1.3); left out if undefined. */
+async function chat(lastSeq?: number): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   const server = new ScriptedServer();
+  server.welcomeLastSeq = lastSeq;
   const el = document.createElement('amex-chat');
   el.persist = 'none';
   el.transportFactory = server.factory;
@@ -123,5 +128,65 @@ describe('<amex-chat> long transcripts', () => {
     );
     expect(bubbles(el).length).to.equal(120);
     expect(el.shadowRoot!.querySelectorAll('.block > .message').length).to.equal(100);
+  });
+});
+
+describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
+  it('renders once its last frame is in, never with half of it', async () => {
+    const { el, server } = await chat(1000);
+    // Every state of the transcript the page could have shown: its last message at each change.
+    const lasts: (string | undefined)[] = [];
+    const watch = new MutationObserver(() => lasts.push(bubbles(el).at(-1)));
+    watch.observe(el.shadowRoot!, { subtree: true, childList: true, characterData: true });
+    server.events(history(500));
+    // Well past the task a burst waits, well short of the longest wait for a replay (500 ms).
+    await pause(150);
+    expect(bubbles(el)).to.deep.equal([]);
+    server.events(history(500, 500));
+    await waitFor(() => bubbles(el).at(-1) === 'answer 1000', 'the last message');
+    await waitFor(() => bubbles(el).length === 1000, 'the whole log');
+    watch.disconnect();
+    expect(lasts.filter((last) => last !== undefined && last !== 'answer 1000')).to.deep.equal([]);
+  });
+
+  it('shows what came of a replay that stops short (after 500 ms), and what follows at once', async () => {
+    const { el, server } = await chat(1000);
+    server.events(history(300));
+    await pause(150);
+    expect(bubbles(el)).to.deep.equal([]);
+    await waitFor(() => bubbles(el).at(-1) === 'answer 300', 'the messages that came', 3000);
+    await waitFor(() => bubbles(el).length === 300, 'the whole log');
+    // Past the announcement's clearing (1 s): nothing else is about to render.
+    await pause(1200);
+    // The wait was for this replay: later events do not wait again.
+    const before = performance.now();
+    server.event({ from: 'agent', name: 'Maria', text: 'a live answer' });
+    await waitFor(() => bubbles(el).at(-1) === 'a live answer', 'the live message');
+    expect(performance.now() - before).to.be.below(400);
+  });
+
+  it('does not hold back the customer: typing while a replay arrives is checked and shown at once', async () => {
+    const { el, server } = await chat(1000);
+    server.events(history(300));
+    await pause(50);
+    const input = el.shadowRoot!.querySelector<HTMLTextAreaElement>('#input')!;
+    input.focus();
+    // What the browser does for a paste: one input event (typing key by key could outlast the wait).
+    const typed = performance.now();
+    input.value = 'my security code is 7391';
+    input.dispatchEvent(
+      new InputEvent('input', { bubbles: true, composed: true, inputType: 'insertFromPaste' }),
+    );
+    const warning = await waitFor(() => el.shadowRoot!.querySelector('#warning'), 'the warning');
+    expect(performance.now() - typed).to.be.below(400);
+    expect(warning.textContent).to.include('security code');
+    // That render showed the transcript as it was, too.
+    expect(bubbles(el).at(-1)).to.equal('answer 300');
+  });
+
+  it('without lastSeq (a 1.2 server), renders as the frames come', async () => {
+    const { el, server } = await chat();
+    server.events(history(300));
+    await waitFor(() => bubbles(el).at(-1) === 'answer 300', 'the messages', 400);
   });
 });

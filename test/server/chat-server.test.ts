@@ -100,6 +100,8 @@ describe('reference server', () => {
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     const welcome = await client.next((f) => f.type === 'welcome');
     assert.equal(welcome.type === 'welcome' && welcome.v, PROTOCOL_VERSION);
+    // (1.3) The replay that follows ends at the greeting, already stored.
+    assert.equal(welcome.type === 'welcome' && welcome.lastSeq, 1);
     const greeting = await client.next(isEvent('assistant', 1));
     assert.ok(greeting.type === 'event');
     assert.match(greeting.event.text, /virtual assistant/i);

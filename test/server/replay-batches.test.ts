@@ -60,6 +60,8 @@ async function stored(server: ChatServer, conversationId: string): Promise<ChatE
 }
 
 interface Replayed {
+  /** What the welcome said the replay goes up to (protocol 1.3). */
+  lastSeq: number | undefined;
   /** The frames that carried events, as sent. */
   frames: { type: 'event' | 'events'; events: ChatEvent[]; bytes: number }[];
   events: ChatEvent[];
@@ -69,6 +71,7 @@ interface Replayed {
 function replayed(raw: readonly string[]): Replayed {
   const welcome = raw.findIndex((text) => parseServerFrame(text)?.type === 'welcome');
   assert.ok(welcome >= 0, 'a welcome');
+  const hello = parseServerFrame(raw[welcome] ?? '');
   const frames: Replayed['frames'] = [];
   for (const text of raw.slice(welcome + 1)) {
     const frame = parseServerFrame(text);
@@ -76,7 +79,11 @@ function replayed(raw: readonly string[]): Replayed {
     if (frame.type === 'event') frames.push({ type: 'event', events: [frame.event], bytes: bytes(text) });
     if (frame.type === 'events') frames.push({ type: 'events', events: frame.events, bytes: bytes(text) });
   }
-  return { frames, events: frames.flatMap((f) => f.events) };
+  return {
+    lastSeq: hello?.type === 'welcome' ? hello.lastSeq : undefined,
+    frames,
+    events: frames.flatMap((f) => f.events),
+  };
 }
 
 /** Resumes `conversationId` from `lastSeq` over a WebSocket, saying protocol `v`; waits for event `upTo`. */
@@ -130,6 +137,7 @@ const range = (from: number, to: number): number[] =>
  * allow; every event from `lastSeq + 1` to N once, in order, as stored. Returns the frame sizes.
  */
 function assertBatched(r: Replayed, storedEvents: ChatEvent[], lastSeq: number, what: string): string {
+  assert.equal(r.lastSeq, N, `${what}: the welcome says where the replay ends`);
   assert.deepEqual(
     r.events.map((e) => e.seq),
     range(lastSeq + 1, N),
@@ -166,6 +174,7 @@ function assertBatched(r: Replayed, storedEvents: ChatEvent[], lastSeq: number, 
 
 /** A 1.1 replay: one `event` frame per event, every event once, in order. */
 function assertSingles(r: Replayed, storedEvents: ChatEvent[], lastSeq: number, what: string): void {
+  assert.equal(r.lastSeq, N, `${what}: the welcome says where the replay ends`);
   assert.deepEqual(
     r.frames.map((f) => f.type),
     Array<string>(N - lastSeq).fill('event'),

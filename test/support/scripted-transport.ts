@@ -14,6 +14,8 @@ export class ScriptedServer {
   readonly received: ClientFrame[] = [];
   /** Raw frames as the widget sent them. */
   readonly raw: string[] = [];
+  /** (1.3) Where the welcome says the replay ends; left out when undefined (a 1.2 server). */
+  welcomeLastSeq: number | undefined;
   #transport: ScriptedTransport | undefined;
   #seq = 0;
   readonly #initial: ScriptedEvent[];
@@ -76,7 +78,12 @@ export class ScriptedServer {
     if (!frame) return;
     this.received.push(frame);
     if (frame.type === 'hello') {
-      this.push({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: 'scripted' });
+      this.push({
+        type: 'welcome',
+        v: PROTOCOL_VERSION,
+        conversationId: 'scripted',
+        ...(this.welcomeLastSeq === undefined ? {} : { lastSeq: this.welcomeLastSeq }),
+      });
       if (this.#seq === 0) for (const event of this.#initial) this.event(event);
     } else if (frame.type === 'message') {
       // Like the real server: the message becomes a numbered event (echoed), then an ack.

@@ -40,6 +40,26 @@ describe('protocol 1.2: events frames', () => {
     );
   });
 
+  it("(1.3) keeps a welcome's lastSeq when it is a whole number ≥ 0, and drops it otherwise", () => {
+    const welcome = (lastSeq: unknown): ReturnType<typeof parseServerFrame> =>
+      parseServerFrame(JSON.stringify({ type: 'welcome', v: '1.3', conversationId: 'c', lastSeq }));
+    for (const good of [0, 1, 10_000]) {
+      const frame = welcome(good);
+      assert.equal(frame?.type === 'welcome' && frame.lastSeq, good);
+    }
+    for (const bad of [-1, 1.5, '12', null, 1e300]) {
+      const frame = welcome(bad);
+      assert.equal(frame?.type, 'welcome', `a welcome with lastSeq ${String(bad)} is still a welcome`);
+      assert.equal(
+        frame?.type === 'welcome' && 'lastSeq' in frame,
+        false,
+        `lastSeq ${String(bad)} is dropped`,
+      );
+    }
+    const older = parseServerFrame(JSON.stringify({ type: 'welcome', v: '1.2', conversationId: 'c' }));
+    assert.equal(older?.type === 'welcome' && older.lastSeq, undefined);
+  });
+
   it('is for clients that say 1.2 or later', () => {
     assert.equal(acceptsEventBatches('1.1'), false);
     assert.equal(acceptsEventBatches('1.0'), false);
