@@ -197,12 +197,34 @@ export const styles = css`
     outline-color: var(--_focus);
     box-shadow: 0 0 0 2px var(--_surface);
   }
-  .launcher svg,
+  .launcher::before,
   .icon {
     width: 1.25em;
     height: 1.25em;
     fill: currentColor;
     flex: none;
+  }
+  /* The launcher's speech-bubble icon, in the text colour (see render()): a shape, not an image,
+     so that a page's img-src policy has nothing to block. */
+  .launcher::before {
+    content: '';
+    background: currentColor;
+    clip-path: polygon(
+      17% 12.5%,
+      83% 12.5%,
+      89% 15%,
+      92% 21%,
+      92% 67%,
+      89% 72.5%,
+      83% 75%,
+      37.5% 75%,
+      17% 92%,
+      17% 75%,
+      11% 72.5%,
+      8% 67%,
+      8% 21%,
+      11% 15%
+    );
   }
   .badge {
     min-width: 1.5em;
@@ -222,6 +244,11 @@ export const styles = css`
     .launcher:focus-visible {
       outline-color: Highlight;
       box-shadow: none;
+    }
+    /* A background is forced to the canvas colour: the icon keeps the button's text colour. */
+    .launcher::before {
+      forced-color-adjust: none;
+      background: ButtonText;
     }
   }
 `;

@@ -808,7 +808,33 @@ describe('<amex-chat> visual', () => {
       await keyboardFocus(launcher);
       assertFocusIndicator(launcher, 1);
       expect(getComputedStyle(launcher).outlineColor).to.not.equal(backgroundOf(launcher));
+      // Its icon (a mask on ::before) keeps the button's text colour, which forced colours set.
+      const icon = getComputedStyle(launcher, '::before');
+      expect(icon.forcedColorAdjust).to.equal('none');
+      expect(icon.backgroundColor).to.equal(getComputedStyle(launcher).color);
+      expect(icon.backgroundColor).to.not.equal(backgroundOf(launcher));
       await axeCheck(el);
+    });
+
+    it("draws the launcher's icon in the launcher's text colour, at 1.25 em, in both themes", async () => {
+      for (const theme of ['light', 'dark']) {
+        const el = await fixture<AmexChatElement>(html`<amex-chat theme=${theme}></amex-chat>`);
+        const launcher = must(el, '#launcher');
+        const icon = getComputedStyle(launcher, '::before');
+        expect(icon.content, theme).to.equal('""');
+        // A shape, not an image (a page's img-src policy could block a data: URL).
+        expect(icon.clipPath, theme).to.match(/^polygon\(/);
+        expect(icon.maskImage, theme).to.equal('none');
+        expect(icon.backgroundImage, theme).to.equal('none');
+        expect(icon.backgroundColor, theme).to.equal(getComputedStyle(launcher).color);
+        expect(icon.backgroundColor, theme).to.not.equal(backgroundOf(launcher));
+        const em = parseFloat(getComputedStyle(launcher).fontSize);
+        expect(parseFloat(icon.width), theme).to.be.closeTo(1.25 * em, 0.5);
+        expect(parseFloat(icon.height), theme).to.be.closeTo(1.25 * em, 0.5);
+        // Decoration only: nothing for a screen reader to read.
+        expect(launcher.textContent.trim(), theme).to.equal('Chat with us');
+        el.remove();
+      }
     });
 
     it('runs no animation or transition and scrolls instantly with prefers-reduced-motion', async () => {
