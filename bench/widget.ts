@@ -272,6 +272,8 @@ window.harness = {
     // the others are handed the array at mount).
     const fromData = done - Math.max(t0, system.dataAt());
     const domFromData = inDom - Math.max(t0, system.dataAt());
+    // amex-chat only: from its welcome, so with the delivery of the history's first frame.
+    const domFromWelcome = system.welcomeAt ? inDom - system.welcomeAt() : NaN;
     if (window.BENCH_DEBUG) console.log('in the DOM', (inDom - system.dataAt()).toFixed(1), 'laid out', (done - system.dataAt()).toFixed(1));
     await nextPaint();
     const painted = performance.now() - t0;
@@ -282,7 +284,7 @@ window.harness = {
     // Long tasks that started during the load or the second after it was complete.
     const end = performance.now();
     const entries = longTasks.filter((e) => e.startTime >= t0 - 1 && e.startTime <= end);
-    return { rendered, fromData, domFromData, painted, complete, longest: Math.max(0, ...entries.map((e) => e.duration)), longTasks: entries.length };
+    return { rendered, fromData, domFromData, domFromWelcome, painted, complete, longest: Math.max(0, ...entries.map((e) => e.duration)), longTasks: entries.length };
   },
   async appends(k) {
     const times = [];
@@ -295,13 +297,19 @@ window.harness = {
 const harnessSystem: Record<System, string> = {
   'amex-chat': `
 const Native = WebSocket;
-let chatSocket, control, arrival = 0, el, frames = 0, firstFrame = 0;
+let chatSocket, control, arrival = 0, el, frames = 0, firstFrame = 0, firstData = 0;
 window.WebSocket = class extends Native {
   constructor(url, protocols) {
     super(url, protocols);
     if (String(url).includes('/chat/')) {
       chatSocket = this;
-      this.addEventListener('message', () => { arrival = performance.now(); frames += 1; if (frames === 1) { firstFrame = arrival; if (window.BENCH_PROFILE) console.profile('dom'); } if (window.BENCH_DEBUG) performance.mark('bench-frame'); });
+      this.addEventListener('message', (e) => {
+        arrival = performance.now(); frames += 1;
+        if (frames === 1) firstFrame = arrival;
+        // The history is in the page from its first frame on (the welcome comes before it).
+        if (!firstData && e.data.startsWith('{"type":"event')) { firstData = arrival; if (window.BENCH_PROFILE) console.profile('dom'); }
+        if (window.BENCH_DEBUG) performance.mark('bench-frame');
+      });
       // After the transport's own listener (added once the socket exists): the frame's handling.
       if (window.BENCH_DEBUG) this.addEventListener('open', () => this.addEventListener('message', () => console.log('frame', frames, 'arrived', (arrival - firstFrame).toFixed(1), 'handled in', (performance.now() - arrival).toFixed(1))), { once: true });
     }
@@ -329,8 +337,9 @@ const system = {
       if (child.classList.contains('message')) n += 1;
     return n;
   },
-  /** When the history reached the page: the first frame (welcome; the events follow it). */
-  dataAt: () => firstFrame,
+  /** When the history reached the page: its first frame (after the welcome). */
+  dataAt: () => firstData,
+  welcomeAt: () => firstFrame,
   append() {
     return new Promise((resolve) => {
       // Added after the transport's own listener, so it runs once the frame was handled.
@@ -514,15 +523,16 @@ wss.on('connection', (socket, req) => {
   socket.on('message', (data: Buffer) => {
     const frame = JSON.parse(data.toString()) as { type: string; v?: string; id?: string; text?: string };
     if (frame.type === 'hello') {
+      // The replay in the reference server's frames (to 1.2 clients `events` frames of up to 500
+      // events and 64,000 bytes), made before the welcome: the 4-10 ms this server takes to
+      // make them are not the widget's.
+      const events = Array.from({ length: history }, (_, k) => eventFrame(k + 1, MSG(k + 1)).event);
+      const replay = [...replayFrames(events, { batches: acceptsEventBatches(frame.v ?? '1.0') })];
       // As the reference server: the welcome says how far the replay goes (protocol 1.3).
       socket.send(
         JSON.stringify({ type: 'welcome', v: frame.v, conversationId: `bench-${history}`, lastSeq: history }),
       );
-      // The replay in the reference server's frames: to 1.2 clients `events` frames of up to 500
-      // events and 64,000 bytes.
-      const events = Array.from({ length: history }, (_, k) => eventFrame(k + 1, MSG(k + 1)).event);
-      for (const text of replayFrames(events, { batches: acceptsEventBatches(frame.v ?? '1.0') }))
-        socket.send(text);
+      for (const text of replay) socket.send(text);
       chat.seq = history;
     } else if (frame.type === 'message') {
       chat.seq += 1;
@@ -604,6 +614,7 @@ interface HistoryResult {
   rendered: number;
   fromData: number;
   domFromData: number;
+  domFromWelcome: number;
   complete: number;
   painted: number;
   longest: number;
@@ -878,6 +889,7 @@ try {
         const r = await history(system, 1000);
         keep(`history1k/${system}`, r.fromData);
         keep(`history1kdom/${system}`, r.domFromData);
+        if (system === 'amex-chat') keep(`history1kwelcome/${system}`, r.domFromWelcome);
         keep(`open1k/${system}`, r.rendered);
       });
     }
@@ -1031,13 +1043,19 @@ const sections: {
     title: 'A 1,000-message history in the page → last message rendered, ms',
     row: 'history1k',
     systems: SYSTEMS,
-    note: 'amex-chat from the first frame on its WebSocket (the welcome; the events follow); bare Lit and deep-chat from being handed the array. Rendered: in the DOM (seen by a MutationObserver on the shadow root, in the microtask after the render) and laid out (a forced layout of the last message), for every system alike.',
+    note: 'amex-chat from the first frame of the history on its WebSocket (the first `events` frame, after the welcome); bare Lit and deep-chat from being handed the array. Rendered: in the DOM (seen by a MutationObserver on the shadow root, in the microtask after the render) and laid out (a forced layout of the last message), for every system alike. Until 2026-11-26 amex-chat was timed from the welcome; the next row but one still is.',
   },
   {
     title: 'A 1,000-message history in the page → last message in the DOM (not yet laid out), ms',
     row: 'history1kdom',
     systems: SYSTEMS,
     note: 'The row above without its forced layout: the moment the MutationObserver sees the last message.',
+  },
+  {
+    title: "The same for amex-chat from its welcome (before the history's first frame), ms",
+    row: 'history1kwelcome',
+    systems: ['amex-chat'],
+    note: "Adds the delivery of the history's first frame (up to 64,000 bytes) after the welcome, which the bench's server sends at once: in traces the page is idle for most of it.",
   },
   {
     title: 'Open with a 1,000-message history, connection included → last message rendered, ms',
