@@ -1164,13 +1164,14 @@ export class AmexChatElement extends LitElement {
   #startChat(): void {
     if (!this.endpoint || !panel) return;
     const { ChatController, noStore, sessionStore } = panel;
+    // (One argument at most: no rest array per call, a thousand of them for a long history.)
     const inChat =
-      <A extends unknown[]>(handle: (...args: A) => void) =>
-      (...args: A): void => {
+      <T>(handle: (value: T) => void) =>
+      (value?: T): void => {
         const was = this.#inChat;
         this.#inChat = true;
         try {
-          handle(...args);
+          handle(value as T);
         } finally {
           this.#inChat = was;
         }

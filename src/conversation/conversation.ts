@@ -112,6 +112,8 @@ export class Conversation {
   #historyUntil = 0;
   /** The server's last seq when it welcomed this connection (1.3): its replay ends there. */
   #replayUntil = 0;
+  /** Applying an `events` frame: it says 'change' once, at its end. */
+  #inBatch = false;
   #phase: ConversationPhase = 'assistant';
   #queue: QueueStatus | undefined;
   /** The last queue frame, for follower tabs that connect later. */
@@ -496,7 +498,14 @@ export class Conversation {
         this.#receive(frame.event);
         break;
       case 'events':
-        for (const event of frame.events) this.#receive(event);
+        // One change for the frame (up to 500 events, each its own 'message').
+        this.#inBatch = true;
+        try {
+          for (const event of frame.events) this.#receive(event);
+        } finally {
+          this.#inBatch = false;
+        }
+        this.events.emit('change', undefined);
         break;
       case 'typing':
         this.events.emit('typing', { name: frame.name, active: frame.active });
@@ -595,7 +604,7 @@ export class Conversation {
     this.#observe(event);
     this.#insert(message);
     this.events.emit('message', message);
-    this.events.emit('change', undefined);
+    if (!this.#inBatch) this.events.emit('change', undefined);
   }
 
   /**
