@@ -184,6 +184,16 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
     expect(bubbles(el).at(-1)).to.equal('answer 300');
   });
 
+  it('does not hold back what the customer sends while a replay arrives', async () => {
+    const { el, server } = await chat(1000);
+    server.events(history(300));
+    await pause(50);
+    const before = performance.now();
+    await el.send('my reply');
+    await waitFor(() => bubbles(el).at(-1) === 'my reply', 'the sent message');
+    expect(performance.now() - before).to.be.below(400);
+  });
+
   it('without lastSeq (a 1.2 server), renders as the frames come', async () => {
     const { el, server } = await chat();
     server.events(history(300));
