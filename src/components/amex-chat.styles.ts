@@ -209,22 +209,7 @@ export const styles = css`
   .launcher::before {
     content: '';
     background: currentColor;
-    clip-path: polygon(
-      17% 12.5%,
-      83% 12.5%,
-      89% 15%,
-      92% 21%,
-      92% 67%,
-      89% 72.5%,
-      83% 75%,
-      37.5% 75%,
-      17% 92%,
-      17% 75%,
-      11% 72.5%,
-      8% 67%,
-      8% 21%,
-      11% 15%
-    );
+    clip-path: polygon(10% 12.5%, 90% 12.5%, 90% 75%, 37.5% 75%, 17% 92%, 17% 75%, 10% 75%);
   }
   .badge {
     min-width: 1.5em;

@@ -1276,7 +1276,8 @@ export class AmexChatElement extends LitElement {
       this.#endWaiters = [];
       if (info) for (const resolve of waiters) resolve(info);
     }
-    this.#emitPhase();
+    // Only notices move the conversation to another phase (a long history has few of them).
+    if (message.notice) this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
     if (message.name === this.typingName) {
       this.typingName = '';

@@ -40,8 +40,8 @@ export class Announcer implements ReactiveController {
   }
 
   announce(text: string | (() => string), politeness: Politeness = 'polite'): void {
-    this.#queue.push([text, politeness]);
-    this.#host.requestUpdate();
+    // Queued already: an update is on its way (a burst of 1,000 asks once, not 1,000 times).
+    if (this.#queue.push([text, politeness]) === 1) this.#host.requestUpdate();
   }
 
   /** Writes what was announced since the last update: the newest {@link BURST} of each politeness. */

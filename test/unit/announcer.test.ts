@@ -33,13 +33,22 @@ describe('Announcer', () => {
         return `message ${i}`;
       });
     assert.equal(announcer.polite, '', 'nothing is written before the update');
-    assert.equal(h.updates, 1000);
+    // One update asked for the whole burst (it reads them all), not one per announcement.
+    assert.equal(h.updates, 1);
     h.update();
     assert.deepEqual(
       made.sort((a, b) => a - b),
       [996, 997, 998, 999, 1000],
     );
     assert.equal(announcer.polite, 'message 996 message 997 message 998 message 999 message 1000');
+    // After that update, the next announcement asks again; so does one after a disconnection.
+    announcer.announce('one more');
+    assert.equal(h.updates, 2);
+    announcer.hostDisconnected();
+    announcer.announce('after a disconnection');
+    assert.equal(h.updates, 3);
+    h.update();
+    assert.equal(announcer.polite, 'after a disconnection');
     announcer.hostDisconnected();
   });
 
