@@ -284,8 +284,7 @@ export function parseServerFrame(raw: string): ServerFrame | undefined {
     case 'welcome': {
       if (typeof data['conversationId'] !== 'string') return undefined;
       const lastSeq = data['lastSeq'];
-      if (lastSeq !== undefined && !(Number.isSafeInteger(lastSeq) && (lastSeq as number) >= 0))
-        delete data['lastSeq'];
+      if (!(Number.isSafeInteger(lastSeq) && (lastSeq as number) >= 0)) delete data['lastSeq'];
       return data as unknown as WelcomeFrame;
     }
     case 'event':

@@ -180,9 +180,11 @@ export class TabHub {
         // Not connected yet: no welcome; the follower's heartbeat retries, and the 'leader'
         // message or the next hello gets its answer.
         if (!this.#view.connected() || !conversationId) return;
-        reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId });
+        const log = this.#view.log();
+        // (1.3) Where the replay ends, so the follower renders it once, not per event.
+        reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
         const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
-        for (const event of this.#view.log()) if (event.seq > after) reply({ type: 'event', event });
+        for (const event of log) if (event.seq > after) reply({ type: 'event', event });
         const queue = this.#view.queue();
         if (queue) reply(queue);
         return;

@@ -147,5 +147,41 @@ describe('<amex-chat>', () => {
       first.frame.remove();
       second.frame.remove();
     });
+
+    it('tells a tab that opens later where the history it is given ends (protocol 1.3)', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const channel = new BroadcastChannel(`amex-chat:${endpoint}`);
+      const welcomes: { lastSeq?: number }[] = [];
+      channel.addEventListener(
+        'message',
+        (event: MessageEvent<{ t: string; frame?: { type: string; lastSeq?: number } }>) => {
+          if (event.data.t === 'down' && event.data.frame?.type === 'welcome')
+            welcomes.push(event.data.frame);
+        },
+      );
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting');
+      const [conversation] = await serverRecord(endpoint);
+      const base = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '');
+      for (let i = 2; i <= 30; i += 1) {
+        const response = await fetch(`${base}/debug/say`, {
+          method: 'POST',
+          body: JSON.stringify({ conversationId: conversation?.id, text: `note ${i}` }),
+        });
+        expect(response.status).to.equal(200);
+      }
+      await waitFor(() => texts(first.el, 'agent').length === 29, 'the notes in the first tab');
+
+      const second = await openTab(endpoint);
+      await waitFor(() => texts(second.el, 'agent').length === 29, 'the history in the second tab');
+      expect(texts(second.el, 'agent')).to.deep.equal(texts(first.el, 'agent'));
+      // The leader's welcome says the history ends at event 30 (the greeting and 29 notes), so
+      // the new tab can render it once it is all in rather than event by event.
+      expect(welcomes.length).to.be.greaterThan(0);
+      expect(welcomes.map((welcome) => welcome.lastSeq)).to.deep.equal(welcomes.map(() => 30));
+      channel.close();
+      first.frame.remove();
+      second.frame.remove();
+    });
   });
 });
