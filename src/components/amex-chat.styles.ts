@@ -341,7 +341,8 @@ export const panelStyles = css`
   .end-confirm button,
   .queue button,
   .idle button,
-  .ended button {
+  .ended button,
+  #reload {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
     border: 2px solid var(--_accent);
@@ -646,10 +647,15 @@ export const panelStyles = css`
     color: var(--_danger);
     font-weight: 600;
   }
-  /* The panel's module could not load: this message stands in for the conversation. */
+  /* The panel's module could not load: this message and its Retry button stand in for the
+     conversation. */
   .panel > .error {
     padding-block: 0.75rem;
     padding-inline: 1rem;
+  }
+  #reload {
+    margin-inline: 1rem;
+    align-self: flex-start;
   }
   /* 400 % zoom in landscape (320 × 256): less spacing so the composer and the transcript fit. */
   @media (max-height: 20rem) {

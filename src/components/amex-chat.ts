@@ -101,9 +101,19 @@ let panel: Panel | undefined;
 let loading: Promise<Panel> | undefined;
 /** The panel's module, in code that runs only once it has loaded (the panel's render and handlers). */
 const loaded = (): Panel => panel as Panel;
-/** Loads the panel's module once per page (its own chunk in `dist/`). */
+/**
+ * Loads the panel's module once per page (its own chunk in `dist/`). A failed load is forgotten,
+ * so the next call fetches it again: browsers that follow the HTML standard's current module map
+ * (whatwg/html#10327; Chromium does) do not keep a failed fetch's result either.
+ */
 function loadPanel(): Promise<Panel> {
-  return (loading ??= import('./panel.js').then((module) => (panel = module)));
+  return (loading ??= import('./panel.js').then(
+    (module) => (panel = module),
+    (error: unknown) => {
+      loading = undefined;
+      throw error;
+    },
+  ));
 }
 
 /**
@@ -138,12 +148,12 @@ function loadPanel(): Promise<Panel> {
  * @csspart message - Each message in the transcript.
  * @csspart bubble - The text of each message.
  * @csspart quick-reply - A quick-reply button under an assistant message.
- * @csspart retry-button - The Retry button of a message that was not sent.
+ * @csspart retry-button - The Retry button of a message that was not sent, and of a panel whose module could not load.
  * @csspart typing - The "… is typing" line.
  * @csspart composer - The form that holds the message box and the send button.
  * @csspart input - The message box (a textarea).
  * @csspart send-button - The send button.
- * @csspart error - An error under the message box.
+ * @csspart error - An error under the message box, or in the panel when its module could not load.
  * @csspart warning - The sensitive-data warning under the message box.
  *
  * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button.
@@ -230,6 +240,14 @@ export class AmexChatElement extends LitElement {
    */
   #byId(id: string): HTMLElement | null {
     return (this.renderRoot as ShadowRoot).getElementById(id);
+  }
+
+  /**
+   * Focuses the element with this id once the update is done: by default the message box, or
+   * the Retry button when the panel's module could not load.
+   */
+  #focusAfter(id = 'input'): void {
+    void this.updateComplete.then(() => (this.#byId(id) ?? this.#byId('reload'))?.focus());
   }
 
   private error = '';
@@ -364,9 +382,10 @@ export class AmexChatElement extends LitElement {
     }
   }
 
-  /** The panel's module could not load (see `loadPanel`). */
+  /** The panel's module could not load (see `loadPanel`) while the panel was open. */
   #loadFailed = false;
-  #loadReported = false;
+  /** The load this element waits for (see `#load`). */
+  #attempt?: Promise<Panel>;
   /** Updates have run with the panel's module loaded. */
   #ready = false;
   /** Set on the first open; the panel then stays rendered (hidden when closed). */
@@ -429,13 +448,9 @@ export class AmexChatElement extends LitElement {
 
   /** Moves keyboard focus to the message box (opens the panel if needed). */
   async focusComposer(): Promise<void> {
-    await this.show();
-    this.#focusComposer();
-  }
-
-  /** The message box, or the close button when the panel's module could not load. */
-  #focusComposer(): void {
-    (this.#byId('input') ?? this.renderRoot.querySelector<HTMLElement>('.close'))?.focus();
+    this.open = true;
+    this.#focusAfter();
+    await this.updateComplete;
   }
 
   /**
@@ -449,15 +464,34 @@ export class AmexChatElement extends LitElement {
     return super.getUpdateComplete();
   }
 
-  /** Loads the panel's module (once per page) and renders with it, or says it could not load. */
+  /**
+   * Loads the panel's module (once per page) and renders with it, or says it could not load: with
+   * an event and an announcement when the panel is open.
+   */
   #load(): void {
-    loadPanel().then(
-      () => this.requestUpdate(),
+    const attempt = loadPanel();
+    // One outcome per attempt: an idle load may be under way when the panel opens.
+    if (attempt === this.#attempt) return;
+    (this.#attempt = attempt).then(
       () => {
-        this.#loadFailed = true;
+        this.error = '';
         this.requestUpdate();
       },
+      () => {
+        // Said (and the panel rendered with it) only while open; a closed launcher's failed load
+        // is tried again when the panel opens, which then waits for that attempt.
+        if (this.open) {
+          this.#loadFailed = true;
+          this.#showError('load', this.#t.errorLoad);
+        }
+      },
     );
+  }
+
+  /** The failed panel's Retry button: loads again; the message box takes focus once it is there. */
+  #handleReload(): void {
+    this.#load();
+    this.#focusAfter();
   }
 
   /**
@@ -515,18 +549,12 @@ export class AmexChatElement extends LitElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('open') && this.open) this.unread = 0;
     if (!panel) {
-      // The panel's module loads at once for an open panel; for a closed launcher when the page
-      // is idle (within 2 s), so that the first click opens at once and a chat resumes.
-      // It is not loaded again after a failure (the browser keeps a failed module's result); the
-      // panel says so, and the first time it opens after the failure, so do an event and the
-      // announcer.
-      if (this.#loadFailed) {
-        if (this.open && !this.#loadReported) {
-          this.#loadReported = true;
-          this.#showError('load', this.#t.errorLoad);
-        }
-      } else if (this.open) this.#load();
-      else if (!this.hasUpdated) whenIdle(() => this.#load(), 2000);
+      // The panel's module loads when the panel opens (every opening until it has loaded: after a
+      // failure it is fetched again); for a closed launcher also when the page is idle (within
+      // 2 s), so that the first click opens at once and a chat resumes.
+      if (this.open && changed.has('open')) this.#load();
+      // (The idle load is skipped when the panel has opened meanwhile and tried already.)
+      else if (!this.hasUpdated) whenIdle(() => void (this.#attempt ?? this.#load()), 2000);
       return;
     }
     // The first update with the module loaded (the first update, when it was loaded already).
@@ -613,7 +641,7 @@ export class AmexChatElement extends LitElement {
     let node = this.hasAttribute('lang') ? null : this.parentElement;
     while (node && !node.hasAttribute('lang')) node = node.parentElement;
     const tag = this.lang || node?.getAttribute('lang') || document.documentElement.lang;
-    return resolveLocale(tag || (typeof navigator === 'undefined' ? 'en' : navigator.language));
+    return resolveLocale(tag || navigator.language);
   }
 
   get #t(): Strings {
@@ -694,7 +722,19 @@ export class AmexChatElement extends LitElement {
           ${closeIcon}
         </button>
       </div>
-      ${panel ? this.#renderChat(t, messages) : html`<p class="error" part="error">${t.errorLoad}</p>`}
+      ${
+        panel
+          ? this.#renderChat(t, messages)
+          : html`<p id="load-error" class="error" part="error">${t.errorLoad}</p>
+              <button
+                id="reload"
+                part="retry-button"
+                aria-describedby="load-error"
+                @click=${this.#handleReload}
+              >
+                ${t.retry}
+              </button>`
+      }
     </section>`;
   }
 
@@ -842,32 +882,30 @@ export class AmexChatElement extends LitElement {
     this.ratingError = '';
     this.rated = score;
     this.#announcer.announce(this.#t.ratingThanks);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('#rating-thanks')?.focus(),
-    );
+    this.#focusAfter('rating-thanks');
   }
 
   #handleEndClick(): void {
     this.confirmingEnd = !this.confirmingEnd;
     if (this.confirmingEnd) {
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#end-yes')?.focus());
+      this.#focusAfter('end-yes');
     }
   }
 
   #handleEndConfirm(): void {
     this.confirmingEnd = false;
     this.#chat?.conversation?.end();
-    void this.updateComplete.then(() => this.input.focus());
+    this.#focusAfter();
   }
 
   #handleEndCancel(): void {
     this.confirmingEnd = false;
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#end')?.focus());
+    this.#focusAfter('end');
   }
 
   #handleLeaveQueue(): void {
     this.#chat?.conversation?.leaveQueue();
-    void this.updateComplete.then(() => this.input.focus());
+    this.#focusAfter();
   }
 
   /** Announces the place in line when what the customer would read changes, not on every update. */
@@ -936,9 +974,7 @@ export class AmexChatElement extends LitElement {
     if (!this.open) this.unread += 1;
     const inside = this.matches(':focus-within');
     if (inside) {
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLElement>('#idle-continue')?.focus(),
-      );
+      this.#focusAfter('idle-continue');
     }
     for (const left of [60, 30, 10]) {
       if (left < lead) this.#idleTicks.push(setTimeout(() => (this.idleLeft = left), (lead - left) * 1000));
@@ -958,7 +994,7 @@ export class AmexChatElement extends LitElement {
 
   #handleContinue(): void {
     this.#resetIdle();
-    void this.updateComplete.then(() => this.input.focus());
+    this.#focusAfter();
   }
 
   #renderNotice(t: Strings): TemplateResult | typeof nothing {
@@ -1349,7 +1385,7 @@ export class AmexChatElement extends LitElement {
     }
     this.open = true;
     this.#emit('amex-chat-open', {});
-    void this.updateComplete.then(() => this.#focusComposer());
+    this.#focusAfter();
   }
 
   #handleCloseClick(): void {
@@ -1359,7 +1395,7 @@ export class AmexChatElement extends LitElement {
   #closeFromUi(): void {
     this.open = false;
     this.#emit('amex-chat-close', {});
-    void this.updateComplete.then(() => this.launcher.focus());
+    this.#focusAfter('launcher');
   }
 
   #handlePanelKeydown(event: KeyboardEvent): void {

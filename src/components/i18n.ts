@@ -151,7 +151,7 @@ const en: Strings = {
   errorClosed: 'This chat has ended. Your message was not sent.',
   errorServer: 'The message could not be sent. You can retry.',
   errorEndpoint: 'Chat is not available right now.',
-  errorLoad: 'The chat could not load. Check your connection and reload the page.',
+  errorLoad: 'The chat could not load. Check your connection and try again, or reload the page.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
   errorOutboxFull:
     'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',
@@ -233,7 +233,8 @@ const es: Strings = {
   errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
   errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
-  errorLoad: 'No se pudo cargar el chat. Revisa tu conexión y vuelve a cargar la página.',
+  errorLoad:
+    'No se pudo cargar el chat. Revisa tu conexión e inténtalo de nuevo, o vuelve a cargar la página.',
   errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
   errorOutboxFull:
     'Hay demasiados mensajes esperando para enviarse. Tu mensaje se queda aquí; envíalo cuando vuelvas a tener conexión.',

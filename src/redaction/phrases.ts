@@ -59,24 +59,25 @@ function add(phrases: readonly string[], info: Omit<CueInfo, 'id'>): void {
     const T = tokenize(phrase);
     const keys: string[] = [];
     for (let k = 0; k < T.n; k++) if (!T.isPunct(k, '-')) keys.push(T.key(k));
-    if (T.t(0) !== WORD && T.t(0) !== NUM)
-      throw new Error(`redaction: phrase "${phrase}" must start with a word`);
+    // A table's mistake (caught by every test that redacts): a phrase that does not start with
+    // a word or a number, a hash collision of two keys, a phrase in two tables of other kinds.
+    const bad = (): never => {
+      throw new Error(`redaction: bad cue phrase "${phrase}"`);
+    };
+    if (T.t(0) !== WORD && T.t(0) !== NUM) bad();
     rootFilter[hashKey(keys[0] ?? '') & 4095] = 1;
     let node = root;
     for (const key of keys) {
       const h = hashKey(key);
       let child = node.next.get(h);
-      if (child !== undefined && child.key !== key)
-        throw new Error(`redaction: hash collision "${key}"/"${child.key}"`);
+      if (child !== undefined && child.key !== key) bad();
       if (child === undefined) {
         child = { key, next: new Map() };
         node.next.set(h, child);
       }
       node = child;
     }
-    if (node.info !== undefined && node.info.kind !== info.kind) {
-      throw new Error(`redaction: phrase "${phrase}" is in two rule tables`);
-    }
+    if (node.info !== undefined && node.info.kind !== info.kind) bad();
     node.info = { ...info, id: INFOS.length };
     INFOS.push(node.info);
     longest = Math.max(longest, keys.length);

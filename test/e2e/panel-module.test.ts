@@ -1,6 +1,8 @@
 // The built ES module `dist/amex-chat.js` loads the panel's module (redaction, conversation,
 // transports) as a chunk of its own: not before the launcher shows, when the page is idle or at
-// once when the panel opens. Hosted without that chunk, the panel says it could not load.
+// once when the panel opens. Hosted without that chunk, the panel says it could not load; when
+// the chunk fails for a while (a flaky network), opening the panel again or its Retry button
+// loads it once it can.
 // `npm test` builds first; `/dist-no-panel/` serves dist/ with the chunk answering 404.
 import { expect, oneEvent } from '@open-wc/testing';
 import type { AmexChatErrorDetail } from '../../src/index.js';
@@ -110,8 +112,8 @@ describe('the panel module of the built bundle', () => {
       );
       expect(panel.querySelector('#input'), 'no composer without redaction').to.equal(null);
       await axeCheck(el);
-      // Focus went to the panel's close button; Escape closes the panel and the launcher returns.
-      expect(el.shadowRoot!.activeElement?.classList.contains('close')).to.equal(true);
+      // Focus went to the panel's Retry button; Escape closes the panel and the launcher returns.
+      expect(el.shadowRoot!.activeElement?.id).to.equal('reload');
       panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await el.updateComplete;
       expect(el.open).to.equal(false);
@@ -119,6 +121,118 @@ describe('the panel module of the built bundle', () => {
       let refused: unknown;
       await el.send('my card is 4111 1111 1111 1111').catch((error: unknown) => (refused = error));
       expect((refused as { code?: string } | undefined)?.code).to.equal('load');
+      el.remove();
+    });
+  });
+
+  describe('when its chunk fails for a while', () => {
+    /** A copy of the entry whose chunk answers 503 until `network(name, 'up')`. */
+    const copy = async (name: string): Promise<Module['AmexChatElement']> => {
+      const module = (await import(
+        /* @vite-ignore */ `${location.origin}/dist-flaky-${name}/amex-chat.js`
+      )) as Module;
+      module.AmexChatElement.define(`flaky-${name}-chat`);
+      return module.AmexChatElement;
+    };
+    const network = async (name: string, state: 'up' | 'down'): Promise<void> => {
+      await fetch(`/dist-flaky-${name}/${state}`);
+    };
+    const errors = (el: HTMLElement): string[] => {
+      const codes: string[] = [];
+      el.addEventListener('amex-chat-error', (event) => codes.push(event.detail.code));
+      return codes;
+    };
+
+    it('loads it when the panel opens after the idle load failed, with no error shown', async () => {
+      const Chat = await copy('idle');
+      const el = new Chat();
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      const codes = errors(el);
+      document.body.append(el);
+      await el.updateComplete;
+      // The idle load: it fails, silently (the panel is closed).
+      await waitFor(() => panelRequests('/dist-flaky-idle/').length === 1, 'the idle load');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(codes).to.deep.equal([]);
+      await network('idle', 'up');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
+      await el.updateComplete;
+      expect(panelRequests('/dist-flaky-idle/'), 'loaded again on opening').to.have.length(2);
+      const input = await waitFor(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#input'));
+      await waitFor(() => el.shadowRoot!.activeElement === input, 'focus in the message box');
+      expect(codes).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('[part="error"]'), 'no error shown').to.equal(null);
+      el.remove();
+    });
+
+    it('has a Retry button that loads it again: each failure announced, then the conversation', async () => {
+      const Chat = await copy('retry');
+      const el = new Chat();
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      const codes = errors(el);
+      document.body.append(el);
+      await el.updateComplete;
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
+      await waitFor(() => codes.length === 1, 'the first error event');
+      await el.updateComplete;
+      // One failure, one event (the idle load may have been under way when the panel opened).
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(codes).to.deep.equal(['load']);
+      const root = el.shadowRoot!;
+      const retry = await waitFor(() => root.querySelector<HTMLButtonElement>('#reload'));
+      await waitFor(() => root.activeElement === retry, 'focus on Retry');
+      expect(retry.textContent?.trim()).to.equal('Retry');
+      // Its description is the error, so a screen reader that lands on it hears why.
+      const describedBy = retry.getAttribute('aria-describedby')!;
+      expect(root.getElementById(describedBy)?.textContent).to.match(/could not load.*try again/);
+      await axeCheck(el);
+
+      // Still down: Retry fetches again, fails again, and says so again.
+      const requests = panelRequests('/dist-flaky-retry/').length;
+      // (The live region clears 1 s after an announcement; an identical one before that is dropped.)
+      await waitFor(() => !root.querySelector('[aria-live="assertive"]')?.textContent?.trim(), 'quiet');
+      retry.click();
+      await waitFor(() => codes.length === 2, 'the second error event');
+      expect(codes).to.deep.equal(['load', 'load']);
+      expect(panelRequests('/dist-flaky-retry/').length).to.equal(requests + 1);
+      await waitFor(
+        () => root.querySelector('[aria-live="assertive"]')?.textContent?.includes('could not load'),
+        'the failure announced again',
+      );
+      await el.updateComplete;
+      expect(root.activeElement, 'focus stays on Retry').to.equal(root.querySelector('#reload'));
+      expect(root.querySelector('#input')).to.equal(null);
+
+      // Back up: Retry loads it; the conversation replaces the error and focus moves to the box.
+      await network('retry', 'up');
+      root.querySelector<HTMLButtonElement>('#reload')!.click();
+      const input = await waitFor(() => root.querySelector<HTMLTextAreaElement>('#input'), 'the composer');
+      await waitFor(() => root.activeElement === input, 'focus in the message box');
+      expect(codes).to.have.length(2);
+      expect(root.querySelector('#reload')).to.equal(null);
+      expect(root.querySelector('[part="error"]'), 'the load error is gone').to.equal(null);
+      const sent = await el.send('my card is 4111 1111 1111 1111');
+      expect(sent.text).to.not.include('4111 1111 1111 1111');
+      await waitFor(() => root.querySelectorAll('.message.assistant').length === 2, 'the reply');
+      await axeCheck(el);
+      el.remove();
+    });
+
+    it('send() loads it again too, and rejects only while it cannot', async () => {
+      const Chat = await copy('send');
+      const el = new Chat();
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      document.body.append(el);
+      await el.updateComplete;
+      let refused: unknown;
+      await el.send('hello').catch((error: unknown) => (refused = error));
+      expect((refused as { code?: string } | undefined)?.code).to.equal('load');
+      await network('send', 'up');
+      const sent = await el.send('my card is 4111 1111 1111 1111');
+      expect(sent.text).to.not.include('4111 1111 1111 1111');
       el.remove();
     });
   });

@@ -215,15 +215,32 @@ export function mediaPlugin() {
 /**
  * `/dist-no-panel/…` serves `dist/` as it is, except the panel's chunk (`panel-*.js`), which
  * answers 404: the built widget hosted without the file next to it. `/dist-fresh/…` serves
- * `dist/` as it is: another URL, so another copy of its modules, with nothing loaded yet
+ * `dist/` as it is: another URL, so another copy of its modules, with nothing loaded yet.
+ * `/dist-flaky-<name>/…` is another copy whose chunk fails (the connection is closed) while "down":
+ * `/dist-flaky-<name>/down` puts it down, `/dist-flaky-<name>/up` back up; every copy starts down
  * (`panel-module.test.ts`).
  */
 export function missingPanelMiddleware() {
+  const up = new Set();
   return async (ctx, next) => {
-    const alias = /^\/(dist-no-panel|dist-fresh)\//.exec(ctx.path)?.[1];
+    const [, alias, name] = /^\/(dist-no-panel|dist-fresh|dist-flaky-(\w+))\//.exec(ctx.path) ?? [];
     if (!alias) return next();
-    if (alias === 'dist-no-panel' && /\/panel-[^/]*\.js$/.test(ctx.path)) {
+    if (name && /\/(up|down)$/.test(ctx.path)) {
+      if (ctx.path.endsWith('/up')) up.add(name);
+      else up.delete(name);
+      ctx.body = 'ok';
+      return undefined;
+    }
+    const chunk = /\/panel-[^/]*\.js$/.test(ctx.path);
+    if (chunk && alias === 'dist-no-panel') {
       ctx.status = 404;
+      return undefined;
+    }
+    if (chunk && name && !up.has(name)) {
+      // A network failure, not an error status: the test server marks every response to a path
+      // with an extension cacheable for a year, which would keep an error in the HTTP cache.
+      ctx.respond = false;
+      ctx.req.socket.destroy();
       return undefined;
     }
     ctx.url = ctx.url.replace(`/${alias}/`, '/dist/');
