@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { litTemplates } from './scripts/minify-templates.js';
+import { thirdPartyLicenses } from './scripts/third-party-licenses.js';
 
 /** The endpoint written in the demo pages; `npm start` swaps in the real one when the port changes. */
 const DEMO_ENDPOINT = 'ws://127.0.0.1:8787/chat';
@@ -52,7 +53,7 @@ function demoPages(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [demoPages(), litTemplates()],
+  plugins: [demoPages(), litTemplates(), thirdPartyLicenses()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build: {
