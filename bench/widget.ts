@@ -834,7 +834,14 @@ async function keystrokes(system: System, length = 2000): Promise<{ key: number[
     const tracing = process.env.TRACE === 'keys';
     if (tracing)
       await browser.startTracing(page, {
-        categories: [...TRACE_CATEGORIES, 'blink', 'disabled-by-default-devtools.timeline'],
+        categories: [
+          ...TRACE_CATEGORIES,
+          'blink',
+          'disabled-by-default-devtools.timeline',
+          ...(process.env.TRACE_INVALIDATIONS
+            ? ['disabled-by-default-devtools.timeline.invalidationTracking']
+            : []),
+        ],
       });
     for (let i = 0; i < KEYSTROKES + 5; i += 1) await page.keyboard.press(i % 7 === 6 ? 'Space' : 'KeyA');
     if (tracing)

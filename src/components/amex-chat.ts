@@ -388,6 +388,13 @@ export class AmexChatElement extends LitElement {
   #attempt?: Promise<Panel>;
   /** Updates have run with the panel's module loaded. */
   #ready = false;
+  /**
+   * The message box holds text. Its placeholder is then left out (it shows only when the box is
+   * empty anyway): with one, Chromium restyles the box's placeholder on every key press (its
+   * inline style, twice; seen in traces). Bench, key press within the limit in a long draft,
+   * medians of 8 alternating runs: 3.48 → 3.30 ms.
+   */
+  #typed = false;
   /** Set on the first open; the panel then stays rendered (hidden when closed). */
   #panelRendered = false;
   /** Older blocks are still to be rendered (see #renderTranscript). */
@@ -1157,7 +1164,7 @@ export class AmexChatElement extends LitElement {
           id="input"
           part="input"
           rows="1"
-          placeholder=${t.composerPlaceholder}
+          placeholder=${this.#typed ? nothing : t.composerPlaceholder}
           aria-describedby=${describedBy}
           aria-invalid=${this.error || tooLong ? 'true' : 'false'}
           autocomplete="off"
@@ -1422,12 +1429,17 @@ export class AmexChatElement extends LitElement {
     const input = this.input;
     if (this.#submitFromUi(input.value)) {
       input.value = '';
+      this.#typed = false;
       clearTimeout(this.#typingTimer);
     }
   }
 
   #handleComposerInput(): void {
     const draft = this.input.value;
+    if (!draft === this.#typed) {
+      this.#typed = !!draft;
+      this.requestUpdate();
+    }
     if (this.error && draft.trim() !== '') this.error = '';
     const over = Math.max(0, draft.length - loaded().MAX_MESSAGE_LENGTH);
     if (over > 0 !== this.overLimit > 0 && over > 0) {

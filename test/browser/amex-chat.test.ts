@@ -205,6 +205,31 @@ describe('<amex-chat>', () => {
     });
   });
 
+  describe('placeholder', () => {
+    it('shows only while the message box is empty: gone while typing, back when emptied or sent', async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${DEAD_ENDPOINT} open></amex-chat>`);
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      expect(input.placeholder).to.equal('Ask us anything');
+      input.focus();
+      await sendKeys({ type: 'hi' });
+      await el.updateComplete;
+      expect(input.hasAttribute('placeholder'), 'while typing').to.equal(false);
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      expect(input.placeholder, 'emptied by the customer').to.equal('Ask us anything');
+      await sendKeys({ type: 'hello' });
+      await el.updateComplete;
+      expect(input.hasAttribute('placeholder')).to.equal(false);
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(input.value).to.equal('');
+      expect(input.placeholder, 'after sending').to.equal('Ask us anything');
+      await axeCheck(el);
+    });
+  });
+
   describe('redaction', () => {
     it('warns in Spanish and sends the Spanish placeholder with lang="es"', async () => {
       const el = await fixture<AmexChatElement>(
