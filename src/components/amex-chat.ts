@@ -523,14 +523,17 @@ export class AmexChatElement extends LitElement {
   }
 
   /**
-   * When a render for conversation changes runs: one task later, so that a burst of frames
-   * renders once. While a replay the welcome announced is still arriving (protocol 1.3), later:
+   * When a render for conversation changes runs: at once when the conversation is live (below);
+   * otherwise one task later, so that a burst of frames renders once. While a replay the welcome announced is still arriving (protocol 1.3), later:
    * when its last event is in, when anything but the conversation asks for an update (the
    * customer typing, the host closing the panel), or {@link REPLAY_WAIT} ms after the wait for
    * this replay began, whichever comes first. A 1,000-message history then renders once, not
    * once per 500-event frame with a layout in between.
    */
   async #afterBurst(): Promise<void> {
+    // Its replay in (1.3), the server sends events one at a time: show each in the task that
+    // brought it, in time for the next frame, rather than a task (and often a frame) later.
+    if (this.#chat?.conversation?.live) return;
     await nextTask();
     if (!this.#replay) return;
     const now = performance.now();

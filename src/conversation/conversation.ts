@@ -110,8 +110,11 @@ export class Conversation {
   #refreshedToken = false;
   /** Events up to this seq were seen before a reload; their replay is history. */
   #historyUntil = 0;
-  /** The server's last seq when it welcomed this connection (1.3): its replay ends there. */
-  #replayUntil = 0;
+  /**
+   * The server's last seq when it welcomed this connection (1.3): its replay ends there. NaN when
+   * the server does not say: every comparison with it is false, so neither `replaying` nor `live`.
+   */
+  #replayUntil = NaN;
   /** Applying an `events` frame: it says 'change' once, at its end. */
   #inBatch = false;
   #phase: ConversationPhase = 'assistant';
@@ -180,6 +183,15 @@ export class Conversation {
    */
   get replaying(): boolean {
     return this.#state === 'connected' && this.#lastSeq < this.#replayUntil;
+  }
+
+  /**
+   * Connected, and the replay the welcome announced is all in (protocol 1.3): what arrives now
+   * is new, an event at a time, and a view can show it at once. Always false with a server that
+   * does not say where its replay ends (a burst of single events may still be arriving).
+   */
+  get live(): boolean {
+    return this.#state === 'connected' && this.#lastSeq >= this.#replayUntil;
   }
 
   /** With the assistant, queued for a person, with an agent, or ended. */
@@ -459,7 +471,7 @@ export class Conversation {
   #handleFrame(frame: ServerFrame): void {
     switch (frame.type) {
       case 'welcome':
-        this.#replayUntil = 0;
+        this.#replayUntil = NaN;
         if (this.#conversationId !== frame.conversationId) {
           const forgotten = this.#conversationId !== undefined;
           this.#conversationId = frame.conversationId;
@@ -480,7 +492,7 @@ export class Conversation {
         this.#startHeartbeat();
         this.#setState('connected');
         // After the state's change: a view renders the new state at once, the replay when it is in.
-        this.#replayUntil = frame.lastSeq ?? 0;
+        this.#replayUntil = frame.lastSeq ?? NaN;
         this.#hub?.announce();
         this.#flush();
         for (const [key, control] of this.#controls) {

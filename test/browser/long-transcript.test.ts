@@ -199,4 +199,48 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
     server.events(history(300));
     await waitFor(() => bubbles(el).at(-1) === 'answer 300', 'the messages', 400);
   });
+
+  it('once the replay is in, shows a live event in the task that brought it', async () => {
+    const { el, server } = await chat(300);
+    server.events(history(300));
+    await waitFor(() => bubbles(el).length === 300, 'the replay');
+    expect(await shownInItsTask(el, server, 'a live answer')).to.equal(true);
+    expect(await shownInItsTask(el, server, 'and another')).to.equal(true);
+  });
+
+  it('with nothing to replay (lastSeq 0), shows the first live event in its task', async () => {
+    const { el, server } = await chat(0);
+    expect(await shownInItsTask(el, server, 'hello there')).to.equal(true);
+  });
+
+  it('during a replay, and without lastSeq, a live event waits for the burst (a task later)', async () => {
+    const replaying = await chat(1000);
+    replaying.server.events(history(300));
+    expect(await shownInItsTask(replaying.el, replaying.server, 'mid-replay')).to.equal(false);
+    const old = await chat();
+    old.server.events(history(3));
+    await waitFor(() => bubbles(old.el).length === 3, 'the replay (1.2)');
+    expect(await shownInItsTask(old.el, old.server, 'a live answer')).to.equal(false);
+    await waitFor(() => bubbles(old.el).at(-1) === 'a live answer', 'the live message, a task later');
+  });
 });
+
+/**
+ * Sends `text` as a live agent message and tells whether it is in the transcript when the task
+ * that delivered it (and that task's microtasks, where Lit renders) is over: a task posted from
+ * the delivering task runs then, before any task the element posts while rendering.
+ */
+function shownInItsTask(el: AmexChatElement, server: ScriptedServer, text: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    server.afterDeliver = () => {
+      server.afterDeliver = undefined;
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve(bubbles(el).at(-1) === text);
+      };
+      channel.port2.postMessage(undefined);
+    };
+    server.event({ from: 'agent', name: 'Maria', text });
+  });
+}

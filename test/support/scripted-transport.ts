@@ -16,6 +16,8 @@ export class ScriptedServer {
   readonly raw: string[] = [];
   /** (1.3) Where the welcome says the replay ends; left out when undefined (a 1.2 server). */
   welcomeLastSeq: number | undefined;
+  /** Runs in the task that delivered a frame, right after the widget handled it. */
+  afterDeliver: ((frame: ServerFrame) => void) | undefined;
   #transport: ScriptedTransport | undefined;
   #seq = 0;
   readonly #initial: ScriptedEvent[];
@@ -128,7 +130,11 @@ class ScriptedTransport implements Transport {
   }
 
   deliver(frame: ServerFrame): void {
-    if (this.#open) setTimeout(() => this.events.emit('frame', frame), 0);
+    if (!this.#open) return;
+    setTimeout(() => {
+      this.events.emit('frame', frame);
+      this.#server.afterDeliver?.(frame);
+    }, 0);
   }
 
   close(): void {
