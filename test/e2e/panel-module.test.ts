@@ -137,20 +137,23 @@ describe('the panel module of the built bundle', () => {
     const network = async (name: string, state: 'up' | 'down'): Promise<void> => {
       await fetch(`/dist-flaky-${name}/${state}`);
     };
-    const errors = (el: HTMLElement): string[] => {
-      const codes: string[] = [];
-      el.addEventListener('amex-chat-error', (event) => codes.push(event.detail.code));
-      return codes;
-    };
-
-    it('loads it when the panel opens after the idle load failed, with no error shown', async () => {
-      const Chat = await copy('idle');
+    /** An element of that copy in the page (launcher rendered), and the codes of its error events. */
+    const mount = async (
+      name: string,
+    ): Promise<{ el: InstanceType<Module['AmexChatElement']>; codes: string[] }> => {
+      const Chat = await copy(name);
       const el = new Chat();
       el.endpoint = endpoint;
       el.persist = 'none';
-      const codes = errors(el);
+      const codes: string[] = [];
+      el.addEventListener('amex-chat-error', (event) => codes.push(event.detail.code));
       document.body.append(el);
       await el.updateComplete;
+      return { el, codes };
+    };
+
+    it('loads it when the panel opens after the idle load failed, with no error shown', async () => {
+      const { el, codes } = await mount('idle');
       // The idle load: it fails, silently (the panel is closed).
       await waitFor(() => panelRequests('/dist-flaky-idle/').length === 1, 'the idle load');
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -167,13 +170,7 @@ describe('the panel module of the built bundle', () => {
     });
 
     it('has a Retry button that loads it again: each failure announced, then the conversation', async () => {
-      const Chat = await copy('retry');
-      const el = new Chat();
-      el.endpoint = endpoint;
-      el.persist = 'none';
-      const codes = errors(el);
-      document.body.append(el);
-      await el.updateComplete;
+      const { el, codes } = await mount('retry');
       el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
       await waitFor(() => codes.length === 1, 'the first error event');
       await el.updateComplete;
@@ -221,12 +218,7 @@ describe('the panel module of the built bundle', () => {
     });
 
     it('send() loads it again too, and rejects only while it cannot', async () => {
-      const Chat = await copy('send');
-      const el = new Chat();
-      el.endpoint = endpoint;
-      el.persist = 'none';
-      document.body.append(el);
-      await el.updateComplete;
+      const { el } = await mount('send');
       let refused: unknown;
       await el.send('hello').catch((error: unknown) => (refused = error));
       expect((refused as { code?: string } | undefined)?.code).to.equal('load');
