@@ -197,19 +197,32 @@ export const styles = css`
     outline-color: var(--_focus);
     box-shadow: 0 0 0 2px var(--_surface);
   }
+  /* The launcher's speech-bubble icon and the close button's cross, in the text colour (see
+     render()): shapes, not images, so that a page's img-src policy has nothing to block. */
   .launcher::before,
-  .icon {
+  .close::before {
+    content: '';
     width: 1.25em;
     height: 1.25em;
-    fill: currentColor;
     flex: none;
-  }
-  /* The launcher's speech-bubble icon, in the text colour (see render()): a shape, not an image,
-     so that a page's img-src policy has nothing to block. */
-  .launcher::before {
-    content: '';
     background: currentColor;
     clip-path: polygon(10% 12.5%, 90% 12.5%, 90% 75%, 37.5% 75%, 17% 92%, 17% 75%, 10% 75%);
+  }
+  .close::before {
+    clip-path: polygon(
+      26.7% 20.8%,
+      20.8% 26.7%,
+      44.2% 50%,
+      20.8% 73.3%,
+      26.7% 79.2%,
+      50% 55.8%,
+      73.3% 79.2%,
+      79.2% 73.3%,
+      55.8% 50%,
+      79.2% 26.7%,
+      73.3% 20.8%,
+      50% 44.2%
+    );
   }
   .badge {
     min-width: 1.5em;
@@ -231,7 +244,8 @@ export const styles = css`
       box-shadow: none;
     }
     /* A background is forced to the canvas colour: the icon keeps the button's text colour. */
-    .launcher::before {
+    .launcher::before,
+    .close::before {
       forced-color-adjust: none;
       background: ButtonText;
     }
@@ -715,9 +729,6 @@ export const panelStyles = css`
     .launcher:focus-visible {
       outline-color: Highlight;
       box-shadow: none;
-    }
-    .icon {
-      fill: currentColor;
     }
     /* Senders stay distinct without colour: a heavy edge on the side each one sits. */
     .bubble {

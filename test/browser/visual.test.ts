@@ -772,10 +772,12 @@ describe('<amex-chat> visual', () => {
         assertFocusIndicator(node, 1);
         expect(getComputedStyle(node).outlineColor, describeNode(node)).to.not.equal(backgroundOf(node));
       }
-      for (const icon of $$(el, 'svg')) {
-        const style = getComputedStyle(icon);
-        expect(style.fill, 'icon fill').to.equal(style.color);
-      }
+      // The close button's cross (a shape on ::before) keeps the button's text colour.
+      const close = must(el, '.close');
+      const cross = getComputedStyle(close, '::before');
+      expect(cross.forcedColorAdjust).to.equal('none');
+      expect(cross.backgroundColor).to.equal(getComputedStyle(close).color);
+      expect(cross.backgroundColor).to.not.equal(backgroundOf(close));
       const incoming = getComputedStyle(must(el, '.message.assistant .bubble'));
       const own = getComputedStyle(must(el, '.message.customer .bubble'));
       expect(incoming.borderTopColor).to.not.equal(backgroundOf(must(el, '.bubble')));
@@ -816,7 +818,7 @@ describe('<amex-chat> visual', () => {
       await axeCheck(el);
     });
 
-    it("draws the launcher's icon in the launcher's text colour, at 1.25 em, in both themes", async () => {
+    it("draws the launcher's icon and the close button's cross in their text colour, at 1.25 em, in both themes", async () => {
       for (const theme of ['light', 'dark']) {
         const el = await fixture<AmexChatElement>(html`<amex-chat theme=${theme}></amex-chat>`);
         const launcher = must(el, '#launcher');
@@ -833,6 +835,21 @@ describe('<amex-chat> visual', () => {
         expect(parseFloat(icon.height), theme).to.be.closeTo(1.25 * em, 0.5);
         // Decoration only: nothing for a screen reader to read.
         expect(launcher.textContent.trim(), theme).to.equal('Chat with us');
+        // The close button's cross: the same kind of shape, another polygon, named by its label.
+        await el.show();
+        const close = must(el, '.close');
+        const cross = getComputedStyle(close, '::before');
+        expect(cross.content, theme).to.equal('""');
+        expect(cross.clipPath, theme).to.match(/^polygon\(/);
+        expect(cross.clipPath, theme).to.not.equal(icon.clipPath);
+        expect(cross.backgroundColor, theme).to.equal(getComputedStyle(close).color);
+        expect(cross.backgroundColor, theme).to.not.equal(backgroundOf(close));
+        const closeEm = parseFloat(getComputedStyle(close).fontSize);
+        expect(parseFloat(cross.width), theme).to.be.closeTo(1.25 * closeEm, 0.5);
+        expect(parseFloat(cross.height), theme).to.be.closeTo(1.25 * closeEm, 0.5);
+        expect(close.textContent.trim(), theme).to.equal('');
+        expect(close.getAttribute('aria-label'), theme).to.equal('Close chat');
+        expect(el.shadowRoot!.querySelector('svg'), 'no SVG in the widget').to.equal(null);
         el.remove();
       }
     });
