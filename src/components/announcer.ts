@@ -9,10 +9,11 @@ const BURST = 5;
  * The only writer of the element's live regions. The host renders `polite` and `assertive`
  * into two visually hidden regions that exist from the first render, outside the panel.
  * Each announcement is written as text, cleared after `clearAfter` ms, and an identical
- * string within that time is dropped. A new announcement replaces one already rendered (it
- * was read when it appeared; keeping it would make the atomic region read it again) and joins
- * one made in the same update, so neither is lost; of a burst in one update (many messages
- * caught up at once after a reconnect) the newest {@link BURST} are read, the log has them all.
+ * string within that time is dropped. A new announcement replaces one rendered before the
+ * page's last frame (it was read when it appeared; keeping it would make the atomic region read
+ * it again), and joins one rendered since (not yet passed to assistive technology) or made in
+ * the same update, so none is lost; of a burst (many messages caught up at once after a
+ * reconnect) the newest {@link BURST} are read, the log has them all.
  *
  * Announcements are written when the host updates, and one may be a function that makes its
  * text: of a burst only the newest are ever made (a history of 1,000 messages used to format
@@ -32,6 +33,13 @@ export class Announcer implements ReactiveController {
   readonly #clearAt: Record<Politeness, number> = { polite: 0, assertive: 0 };
   /** Made since the last update, oldest first. */
   #queue: [string | (() => string), Politeness][] = [];
+  /**
+   * What each region was given since the page's last frame. Chromium passes the accessibility
+   * tree on to assistive technology once per frame, so text replaced before then is never read:
+   * a hand-off writes the assistant's message, the queue notice and the place in line within
+   * ~10 ms, three updates apart. A new announcement joins those instead.
+   */
+  #unread: Partial<Record<Politeness, string[]>> = {};
 
   constructor(host: ReactiveControllerHost, clearAfter = 1000) {
     this.#host = host;
@@ -59,7 +67,12 @@ export class Announcer implements ReactiveController {
     }
     for (const politeness of ['polite', 'assertive'] as const) {
       if (!read[politeness].length) continue;
-      this[politeness] = read[politeness].join(' ');
+      const unread = this.#unread[politeness];
+      const list = [...(unread ?? []), ...read[politeness]].slice(-BURST);
+      // (A frame's callbacks run before it passes the tree on; what comes after it, after that.)
+      if (!unread) requestAnimationFrame(() => (this.#unread[politeness] = undefined));
+      this.#unread[politeness] = list;
+      this[politeness] = list.join(' ');
       this.#clearAt[politeness] = now + this.#clearAfter;
       if (this.#timers[politeness] === undefined) this.#clearLater(politeness, this.#clearAfter);
     }
@@ -71,6 +84,7 @@ export class Announcer implements ReactiveController {
       if (left > 0) return this.#clearLater(politeness, left);
       this.#timers[politeness] = undefined;
       this[politeness] = '';
+      this.#unread[politeness] = undefined;
       this.#recent = new Map([...this.#recent].filter(([, at]) => Date.now() - at < this.#clearAfter));
       this.#host.requestUpdate();
     }, ms);
@@ -85,6 +99,7 @@ export class Announcer implements ReactiveController {
     this.#queue = [];
     this.polite = '';
     this.assertive = '';
+    this.#unread = {};
     this.#recent.clear();
   }
 }

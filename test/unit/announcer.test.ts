@@ -5,6 +5,13 @@ import { describe, it } from 'node:test';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Announcer } from '../../src/components/announcer.js';
 
+// The page's frames, run by hand: the announcer joins what it wrote since the last one.
+const frames: FrameRequestCallback[] = [];
+globalThis.requestAnimationFrame = (callback) => frames.push(callback);
+function frame(): void {
+  for (const callback of frames.splice(0)) callback(0);
+}
+
 function host(): ReactiveControllerHost & { updates: number; update(): void } {
   const controllers: ReactiveController[] = [];
   return {
@@ -62,10 +69,41 @@ describe('Announcer', () => {
     assert.equal(announcer.assertive, 'Chat ended.');
     // The duplicate "m30" is dropped, so the five read are m26–m30.
     assert.equal(announcer.polite, 'm26 m27 m28 m29 m30');
-    // The next update replaces what was read; an announcement made again within 1 s is dropped.
-    announcer.announce('m30');
+    announcer.hostDisconnected();
+  });
+
+  it('joins what it wrote since the last frame (not yet passed to a screen reader), replaces what it wrote before', () => {
+    const h = host();
+    const announcer = new Announcer(h);
+    frame();
+    // A hand-off: the assistant's message, the queue notice and the place in line, three updates
+    // within a few ms. Replaced one by one, a screen reader would get the last alone.
+    announcer.announce("Virtual assistant: I'll connect you with an agent now.");
+    h.update();
+    announcer.announce("Notice: You're in line for a live agent.");
+    h.update();
+    announcer.announce("You're next in line.");
+    h.update();
+    assert.equal(
+      announcer.polite,
+      "Virtual assistant: I'll connect you with an agent now. Notice: You're in line for a live agent. You're next in line.",
+    );
+    // At most the newest five.
+    for (let i = 1; i <= 6; i++) {
+      announcer.announce(`quick ${i}`);
+      h.update();
+    }
+    assert.equal(announcer.polite, 'quick 2 quick 3 quick 4 quick 5 quick 6');
+    // After a frame, what was read is replaced; an announcement made again within 1 s is dropped.
+    frame();
+    announcer.announce('quick 6');
     announcer.announce('new');
     h.update();
+    assert.equal(announcer.polite, 'new');
+    // Each politeness on its own.
+    announcer.announce('Chat ended.', 'assertive');
+    h.update();
+    assert.equal(announcer.assertive, 'Chat ended.');
     assert.equal(announcer.polite, 'new');
     announcer.hostDisconnected();
   });
