@@ -821,32 +821,29 @@ describe('<amex-chat> visual', () => {
     it("draws the launcher's icon and the close button's cross in their text colour, at 1.25 em, in both themes", async () => {
       for (const theme of ['light', 'dark']) {
         const el = await fixture<AmexChatElement>(html`<amex-chat theme=${theme}></amex-chat>`);
+        /** A button's ::before icon: a shape (not an image) in its text colour, 1.25 em square. */
+        const shape = (button: HTMLElement): CSSStyleDeclaration => {
+          const icon = getComputedStyle(button, '::before');
+          expect(icon.content, theme).to.equal('""');
+          // A shape, not an image (a page's img-src policy could block a data: URL).
+          expect(icon.clipPath, theme).to.match(/^polygon\(/);
+          expect(icon.maskImage, theme).to.equal('none');
+          expect(icon.backgroundImage, theme).to.equal('none');
+          expect(icon.backgroundColor, theme).to.equal(getComputedStyle(button).color);
+          expect(icon.backgroundColor, theme).to.not.equal(backgroundOf(button));
+          const em = parseFloat(getComputedStyle(button).fontSize);
+          expect(parseFloat(icon.width), theme).to.be.closeTo(1.25 * em, 0.5);
+          expect(parseFloat(icon.height), theme).to.be.closeTo(1.25 * em, 0.5);
+          return icon;
+        };
         const launcher = must(el, '#launcher');
-        const icon = getComputedStyle(launcher, '::before');
-        expect(icon.content, theme).to.equal('""');
-        // A shape, not an image (a page's img-src policy could block a data: URL).
-        expect(icon.clipPath, theme).to.match(/^polygon\(/);
-        expect(icon.maskImage, theme).to.equal('none');
-        expect(icon.backgroundImage, theme).to.equal('none');
-        expect(icon.backgroundColor, theme).to.equal(getComputedStyle(launcher).color);
-        expect(icon.backgroundColor, theme).to.not.equal(backgroundOf(launcher));
-        const em = parseFloat(getComputedStyle(launcher).fontSize);
-        expect(parseFloat(icon.width), theme).to.be.closeTo(1.25 * em, 0.5);
-        expect(parseFloat(icon.height), theme).to.be.closeTo(1.25 * em, 0.5);
+        const icon = shape(launcher);
         // Decoration only: nothing for a screen reader to read.
         expect(launcher.textContent.trim(), theme).to.equal('Chat with us');
         // The close button's cross: the same kind of shape, another polygon, named by its label.
         await el.show();
         const close = must(el, '.close');
-        const cross = getComputedStyle(close, '::before');
-        expect(cross.content, theme).to.equal('""');
-        expect(cross.clipPath, theme).to.match(/^polygon\(/);
-        expect(cross.clipPath, theme).to.not.equal(icon.clipPath);
-        expect(cross.backgroundColor, theme).to.equal(getComputedStyle(close).color);
-        expect(cross.backgroundColor, theme).to.not.equal(backgroundOf(close));
-        const closeEm = parseFloat(getComputedStyle(close).fontSize);
-        expect(parseFloat(cross.width), theme).to.be.closeTo(1.25 * closeEm, 0.5);
-        expect(parseFloat(cross.height), theme).to.be.closeTo(1.25 * closeEm, 0.5);
+        expect(shape(close).clipPath, theme).to.not.equal(icon.clipPath);
         expect(close.textContent.trim(), theme).to.equal('');
         expect(close.getAttribute('aria-label'), theme).to.equal('Close chat');
         expect(el.shadowRoot!.querySelector('svg'), 'no SVG in the widget').to.equal(null);
