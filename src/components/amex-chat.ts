@@ -520,8 +520,8 @@ export class AmexChatElement extends LitElement {
 
   /**
    * When a render for conversation changes runs: at once when the conversation is live (below);
-   * otherwise one task later, so that a burst of frames renders once. While a replay the welcome announced is still arriving (protocol 1.3), later:
-   * when its last event is in, when anything but the conversation asks for an update (the
+   * otherwise one task later, so that a burst of frames renders once. While a replay the welcome
+   * announced is still arriving (protocol 1.3), later: when its last event is in, when anything but the conversation asks for an update (the
    * customer typing, the host closing the panel), or {@link REPLAY_WAIT} ms after the wait for
    * this replay began, whichever comes first. A 1,000-message history then renders once, not
    * once per 500-event frame with a layout in between.
