@@ -246,8 +246,11 @@ export class Conversation {
     this.#started = true;
     this.#setState('connecting');
     if (this.#options.tabs && !this.#options.transportFactory && tabsSupported()) {
-      const hub = new TabHub(`amex-chat:${this.#options.endpoint}`, this.#leaderView(), () =>
-        this.#takeOver(),
+      const hub = new TabHub(
+        `amex-chat:${this.#options.endpoint}`,
+        this.#leaderView(),
+        () => this.#takeOver(),
+        () => this.retryNow(),
       );
       this.#hub = hub;
       void hub.ready.then(() => {
@@ -261,7 +264,7 @@ export class Conversation {
   #leaderView(): ConstructorParameters<typeof TabHub>[1] {
     return {
       send: (frame) => this.#transport?.send(frame) ?? false,
-      connected: () => this.#state === 'connected',
+      state: () => this.#state,
       conversationId: () => this.#conversationId,
       log: () => this.#eventLog(),
       queue: () => this.#queueFrame,
@@ -409,7 +412,10 @@ export class Conversation {
       if (this.#transport !== transport) return;
       clearInterval(this.#heartbeat);
       this.#selector.report(opened);
-      if (this.#hub?.leader && this.#state === 'connected') this.#hub.announceLost();
+      // Followers are told when the link drops, and when the first attempt fails (any waiting
+      // for its welcome); later failures reach them as they ask (see TabHub).
+      if (this.#hub?.leader && (this.#state === 'connected' || this.#state === 'connecting'))
+        this.#hub.announceLost();
       this.#transport = undefined;
       this.#typingSent = false;
       if (!this.#started) return;

@@ -9,8 +9,10 @@
  *   {t:'up', from, frame}          follower → leader: one client frame (serialized)
  *   {t:'down', to?, frame}         leader → followers: one server frame (to one tab, or all)
  *   {t:'leader', id}               a tab has just become the leader, or its connection is up
- *                                  again: followers reconnect to it
- *   {t:'lost'}                     the leader lost its connection: followers show it too
+ *                                  again: followers reconnect to it (at once, also those
+ *                                  waiting to retry)
+ *   {t:'lost'}                     the leader lost its connection, or its attempts fail (said
+ *                                  when a follower's hello finds it so): followers show it too
  */
 import mitt from 'mitt';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
@@ -18,6 +20,7 @@ import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
 import { endFrame, leaveQueueFrame, messageFrame, pingFrame, ratingFrame, typingFrame } from './outbound.js';
+import type { ConnectionState } from './types.js';
 
 type ChannelMessage =
   | { t: 'up'; from: string; frame: string }
@@ -43,7 +46,8 @@ export function tabsSupported(): boolean {
 export interface LeaderView {
   /** The server connection, when connected. */
   send(frame: WireFrame): boolean;
-  connected(): boolean;
+  /** The state of the server connection (`connecting`: its first attempt is under way). */
+  state(): ConnectionState;
   conversationId(): string | undefined;
   /** Every event applied so far, in seq order. */
   log(): readonly ChatEvent[];
@@ -73,7 +77,14 @@ export class TabHub {
   /** Resolves once this tab knows whether it leads (it may become the leader later). */
   readonly ready: Promise<void>;
 
-  constructor(name: string, view: LeaderView, onLeader: () => void) {
+  readonly #onAnnounced: () => void;
+
+  /**
+   * `onLeader` runs when this tab becomes the leader; `onAnnounced` when another tab says it leads
+   * or is connected again (a follower waiting to retry can retry now).
+   */
+  constructor(name: string, view: LeaderView, onLeader: () => void, onAnnounced: () => void) {
+    this.#onAnnounced = onAnnounced;
     this.#channel = new BroadcastChannel(name);
     this.#view = view;
     this.#channel.addEventListener('message', (event: MessageEvent<ChannelMessage>) =>
@@ -155,8 +166,12 @@ export class TabHub {
       return;
     }
     if (message.t === 'leader') {
-      // A new leader: every follower connection reconnects to it.
-      if (message.id !== this.id) for (const follower of [...this.#followers]) follower.lost();
+      // A new leader, or connected again: every follower connection reconnects to it, and a
+      // follower between two attempts makes its next one now.
+      if (message.id !== this.id) {
+        for (const follower of [...this.#followers]) follower.lost();
+        this.#onAnnounced();
+      }
       return;
     }
     if (message.t === 'down') {
@@ -177,9 +192,14 @@ export class TabHub {
     const conversationId = this.#view.conversationId();
     switch (frame.type) {
       case 'hello': {
-        // Not connected yet: no welcome; the follower's heartbeat retries, and the 'leader'
-        // message or the next hello gets its answer.
-        if (!this.#view.connected() || !conversationId) return;
+        // Not connected yet: no welcome; the 'leader' message or the next hello gets its answer.
+        // While this tab's own attempts fail, the follower is told at once, so that its customer
+        // sees the same notice as here rather than "Connecting…" until its own silence limit.
+        const state = this.#view.state();
+        if (state !== 'connected' || !conversationId) {
+          if (state !== 'connecting') this.announceLost();
+          return;
+        }
         const log = this.#view.log();
         // (1.3) Where the replay ends, so the follower renders it once, not per event.
         reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
@@ -205,7 +225,7 @@ export class TabHub {
         this.#view.send(ratingFrame(frame.score));
         return;
       case 'ping':
-        if (this.#view.connected()) reply({ type: 'pong' });
+        if (this.#view.state() === 'connected') reply({ type: 'pong' });
         else this.#view.send(pingFrame());
         return;
     }

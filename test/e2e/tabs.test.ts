@@ -124,6 +124,31 @@ describe('<amex-chat>', () => {
       second.frame.remove();
     });
 
+    it('tells a tab that opens while the server cannot be reached so, and connects both when it can', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+      await stopReferenceServers();
+      const notice = (el: AmexChatElement): string =>
+        el.shadowRoot?.querySelector('.notice')?.textContent ?? '';
+      const first = await openTab(endpoint);
+      await waitFor(() => notice(first.el).includes("can't reach"), 'the first tab says it cannot connect');
+      // The second tab talks to the first, which has no connection: it says the same, at once
+      // (it used to show "Connecting…" until its own 25 s silence limit).
+      const second = await openTab(endpoint);
+      await waitFor(() => notice(second.el).includes("can't reach"), 'the second tab says so too', 5000);
+
+      await startReferenceServer({ replyDelay: 5, debug: true, port });
+      first.frame.contentWindow!.dispatchEvent(new Event('online'));
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      // The first tab's announcement brings the second back without waiting out its backoff
+      // (test/browser/tab-hub.test.ts checks that the announcement reaches it).
+      await waitFor(() => texts(second.el, 'assistant').length === 1, 'the greeting in the second tab', 3000);
+      await waitFor(() => notice(second.el) === '', 'the notice gone in the second tab', 3000);
+      expect(await connections(endpoint)).to.equal(1, 'only the first tab connected');
+      first.frame.remove();
+      second.frame.remove();
+    });
+
     it('copies server frames to the other tabs only once another tab has spoken', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
       // A listener that never speaks, on the tabs' channel: it sees what the leader relays.

@@ -1,0 +1,86 @@
+// TabHub on its own: two hubs of one name in one page share the lock and the channel as two tabs
+// do. What a follower hears from a leader that has no server connection.
+import { expect } from '@open-wc/testing';
+import { TabHub } from '../../src/conversation/tabs.js';
+import type { LeaderView } from '../../src/conversation/tabs.js';
+import type { ConnectionState } from '../../src/conversation/types.js';
+import { helloFrame } from '../../src/conversation/outbound.js';
+import { waitFor } from '../support/helpers.js';
+
+function view(state: { now: ConnectionState }): LeaderView {
+  return {
+    send: () => false,
+    state: () => state.now,
+    conversationId: () => undefined,
+    log: () => [],
+    queue: () => undefined,
+  };
+}
+
+describe('TabHub', () => {
+  let hubs: TabHub[] = [];
+  afterEach(() => {
+    for (const hub of hubs) hub.close();
+    hubs = [];
+  });
+
+  /** A leader with this view, and a follower hub that counts the leader's announcements. */
+  async function pair(state: {
+    now: ConnectionState;
+  }): Promise<{ leader: TabHub; follower: TabHub; announced: () => number }> {
+    const name = `amex-chat:test-${Math.random()}`;
+    const leader = new TabHub(
+      name,
+      view(state),
+      () => undefined,
+      () => undefined,
+    );
+    await leader.ready;
+    let announcements = 0;
+    const follower = new TabHub(
+      name,
+      view(state),
+      () => undefined,
+      () => (announcements += 1),
+    );
+    await follower.ready;
+    hubs.push(leader, follower);
+    expect([leader.leader, follower.leader]).to.deep.equal([true, false]);
+    return { leader, follower, announced: () => announcements };
+  }
+
+  /** A follower's connection to the leader, saying hello; resolves with its close code, if any. */
+  function hello(follower: TabHub): { closed: () => number | undefined } {
+    const transport = follower.follower();
+    let code: number | undefined;
+    transport.events.on('close', (event) => (code = event.code));
+    transport.events.on('open', () => transport.send(helloFrame({ lang: 'en' })));
+    transport.connect();
+    return { closed: () => code };
+  }
+
+  it('tells a follower at once when its own attempts are failing', async () => {
+    const { follower } = await pair({ now: 'reconnecting' });
+    const link = hello(follower);
+    await waitFor(() => link.closed(), 'the follower told the leader cannot connect');
+    expect(link.closed()).to.equal(1012);
+  });
+
+  it('keeps a follower waiting while its first attempt is under way', async () => {
+    const state = { now: 'connecting' as ConnectionState };
+    const { leader, follower } = await pair(state);
+    const link = hello(follower);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(link.closed(), 'still waiting for a welcome').to.equal(undefined);
+    // That attempt fails: followers waiting for its welcome are told.
+    leader.announceLost();
+    await waitFor(() => link.closed(), 'the follower told');
+  });
+
+  it('lets a follower retry at once when the leader says it is connected', async () => {
+    const { leader, announced } = await pair({ now: 'connected' });
+    expect(announced()).to.equal(0);
+    leader.announce();
+    await waitFor(() => announced() === 1, 'the announcement heard');
+  });
+});
