@@ -121,7 +121,7 @@ function loadPanel(): Promise<Panel> {
  *
  * @fires {CustomEvent<Record<string, never>>} amex-chat-open - The customer opened the panel (not fired for `show()` or the `open` attribute).
  * @fires {CustomEvent<Record<string, never>>} amex-chat-close - The customer closed the panel (not fired for `hide()` or the `open` attribute).
- * @fires {CustomEvent<AmexChatMessageDetail>} amex-chat-message - A message was sent (detail holds the redacted text as sent) or received.
+ * @fires {CustomEvent<AmexChatMessageDetail>} amex-chat-message - A message was sent (detail holds the redacted text as sent) or received. A replayed history's events follow the render that shows it (within 100 ms, in order).
  * @fires {CustomEvent<AmexChatStateDetail>} amex-chat-state - The connection state (`connecting`, `connected`, `reconnecting`, `offline`, `closed`) or the conversation's phase (`assistant`, `queued`, `agent`, `ended`) changed.
  * @fires {CustomEvent<AmexChatRedactedDetail>} amex-chat-redacted - Sensitive data was removed from (or blocked in) a message; only kinds and a count, never text.
  * @fires {CustomEvent<AmexChatErrorDetail>} amex-chat-error - The customer was shown an error (code and the localized message).
@@ -604,6 +604,7 @@ export class AmexChatElement extends LitElement {
       if (bottom) this.#bottomWatch.observe(bottom);
     }
     if (changed.has('lang')) this.#announcedWarning = '';
+    if (this.#held) whenIdle(this.#sendHeld, 100);
     if (this.#filling) {
       // Older blocks fill in when the page is idle: after a burst of frames, not between them.
       this.#filling = false;
@@ -1302,9 +1303,33 @@ export class AmexChatElement extends LitElement {
     return new AmexChatError(code, message);
   }
 
+  /**
+   * Public events made while a replay the welcome announced is arriving (protocol 1.3), in order.
+   * They follow the render that shows it, when the page is next idle (within 100 ms), at most
+   * {@link FILL_BUDGET} ms of them at a time: the last messages show first, as the older blocks
+   * do. (A thousand events were a quarter of a 1,000-message history's time to the DOM.) An event
+   * made while some are held waits behind them, so the order stays that of the conversation.
+   */
+  #held: [AmexChatEventName, unknown][] | undefined;
+
   #emit<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): void {
-    this.dispatchEvent(chatEvent(type, detail));
+    if (this.#held || this.#chat?.conversation?.replaying) (this.#held ??= []).push([type, detail]);
+    else this.dispatchEvent(chatEvent(type, detail));
   }
+
+  #sendHeld = (): void => {
+    const held = this.#held ?? [];
+    const deadline = performance.now() + FILL_BUDGET;
+    let sent = 0;
+    // (A listener may emit another: it joins the end of the list, and this loop sends it too.)
+    while (sent < held.length && performance.now() < deadline) {
+      const [type, detail] = held[sent++] as [AmexChatEventName, never];
+      this.dispatchEvent(chatEvent(type, detail));
+    }
+    held.splice(0, sent);
+    if (held.length) whenIdle(this.#sendHeld, 100);
+    else this.#held = undefined;
+  };
 
   #handleMessage(message: TranscriptMessage): void {
     this.#emit('amex-chat-message', { message: { ...message } });

@@ -194,6 +194,44 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
     expect(performance.now() - before).to.be.below(400);
   });
 
+  it("sends a replay's public events after the render that shows it, all in order; later ones at once", async () => {
+    const { el, server } = await chat(300);
+    const seen: { text: string; last: string | undefined }[] = [];
+    el.addEventListener('amex-chat-message', (event) =>
+      seen.push({ text: event.detail.message.text, last: bubbles(el).at(-1) }),
+    );
+    const phases: string[] = [];
+    el.addEventListener('amex-chat-state', (event) =>
+      phases.push(`${event.detail.phase} after ${seen.length}`),
+    );
+    const sent = server.events([
+      ...history(150),
+      {
+        kind: 'notice',
+        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
+        from: 'system',
+        name: '',
+        text: 'Maria joined',
+      },
+      ...history(149, 150),
+    ]);
+    await waitFor(() => seen.length === 300, 'all 300 events');
+    expect(seen.map((s) => s.text)).to.deep.equal(sent.map((e) => e.text));
+    // None before the replay's last message was in the DOM (they came before its render).
+    expect(seen.filter((s) => s.last !== sent.at(-1)!.text)).to.deep.equal([]);
+    // The phase change the notice made comes right after that notice's message event, as before.
+    expect(phases).to.deep.equal(['agent after 151']);
+    // Once they are out, an event comes in the task that delivers its message.
+    let inItsTask: number | undefined;
+    server.afterDeliver = () => {
+      server.afterDeliver = undefined;
+      inItsTask = seen.length;
+    };
+    server.event({ from: 'agent', name: 'Maria', text: 'a live answer' });
+    await waitFor(() => inItsTask !== undefined, 'the delivery');
+    expect(inItsTask).to.equal(301);
+  });
+
   it('without lastSeq (a 1.2 server), renders as the frames come', async () => {
     const { el, server } = await chat();
     server.events(history(300));
