@@ -212,6 +212,31 @@ describe('<amex-chat>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('false');
     });
 
+    it('checks a pasted document as far as twice the limit while it is too long, and all of it once it fits', async () => {
+      const { el } = await chat();
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      const marked = (): string[] =>
+        [...el.shadowRoot!.querySelectorAll('.backdrop mark')].map((m) => m.textContent ?? '');
+      const paste = (text: string): void => {
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { inputType: 'insertFromPaste' }));
+      };
+      input.focus();
+      const filler = 'Statement line, nothing sensitive here. '.repeat(5000);
+      // A card near the start and one 200,000 characters in: only the first is within reach.
+      paste(`Card 4111 1111 1111 1111 charged. ${filler}Other card 5500 0000 0000 0004 too.`);
+      await waitFor(() => part(el, '#too-long'), 'the too-long error');
+      await waitFor(() => marked().length === 1, 'the first card highlighted');
+      expect(marked()).to.deep.equal(['4111 1111 1111 1111']);
+      expect(part(el, '#warning')?.textContent).to.include('card number');
+      // Nothing over the limit is sent, so nothing beyond the check's reach can leave.
+      expect(await el.send(input.value).catch((error: { code?: string }) => error.code)).to.equal('too-long');
+      // Cut to what fits, the whole draft is checked again: the second card is found.
+      paste(`${filler.slice(0, 1500)}Other card 5500 0000 0000 0004 too.`);
+      await waitFor(() => !part(el, '#too-long'), 'the error to go');
+      await waitFor(() => marked().join() === '5500 0000 0000 0004', 'the second card highlighted');
+    });
+
     it('renders the urgent phone route as a tel: link only under urgent answers', async () => {
       const { el, server } = await chat({ urgentPhone: ' 1-800-528-4800 ext"><script>' });
       server.event({
