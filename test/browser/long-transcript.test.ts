@@ -186,12 +186,17 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
 
   it('does not hold back what the customer sends while a replay arrives', async () => {
     const { el, server } = await chat(1000);
-    server.events(history(300));
+    const events: string[] = [];
+    el.addEventListener('amex-chat-message', (event) => events.push(event.detail.message.text));
+    const replayed = server.events(history(300));
     await pause(50);
     const before = performance.now();
     await el.send('my reply');
     await waitFor(() => bubbles(el).at(-1) === 'my reply', 'the sent message');
     expect(performance.now() - before).to.be.below(400);
+    // Its event comes after those of the replay it was sent during, never before them.
+    await waitFor(() => events.length === 301, 'every event');
+    expect(events).to.deep.equal([...replayed.map((e) => e.text), 'my reply']);
   });
 
   it("sends a replay's public events after the render that shows it, all in order; later ones at once", async () => {
