@@ -1472,7 +1472,7 @@ export class AmexChatElement extends LitElement {
     this.#resetIdle();
     // With the conversation's context (what the agent asked) once it exists; context-free before.
     // Over the limit nothing can be sent: the check reads up to twice the limit, so that a pasted
-    // document does not slow every key press (200,000 characters: ~22 ms a key press here).
+    // document does not slow every key press (1,000,000 characters: 145.5 → 91.7 ms here).
     const checked = draft.slice(0, 2 * loaded().MAX_MESSAGE_LENGTH);
     const findings = checked
       ? (this.#chat?.conversation?.preview(checked).findings ?? loaded().check(checked))
