@@ -82,6 +82,17 @@ export function minifyCss(parts: readonly string[]): string[] | undefined {
       } else {
         flushWs(c);
         if (c === '}' && prev === ';' && res.endsWith(';')) res = res.slice(0, -1);
+        // A number's leading zero ("0.5rem" → ".5rem"), not within a name or a number ("a0.5",
+        // "x-0.5", "10.5") and not right after an expression, whose value it would join.
+        if (
+          c === '0' &&
+          src[i + 1] === '.' &&
+          /\d/.test(src[i + 2] ?? '') &&
+          /(?:[^\w.-]|[^\w-]-)$/.test(res)
+        ) {
+          i++;
+          continue;
+        }
         res += c;
         prev = c;
         i++;

@@ -212,6 +212,51 @@ describe('<amex-chat>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('false');
     });
 
+    it('keeps the too-long count current without updating the whole element, in the current language', async () => {
+      const { el } = await chat();
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.focus();
+      input.value = 'a'.repeat(2000);
+      input.dispatchEvent(new Event('input'));
+      await sendKeys({ type: 'b' });
+      const error = await waitFor(() => part(el, '#too-long'), 'the error');
+      await el.updateComplete;
+      expect(error.textContent).to.include('1 character too long');
+      // Each further key press changes only the count: it is written at once, with no update of
+      // the element (counted by wrapping the instance's own update method).
+      const host = el as unknown as { update(changed: unknown): void };
+      const update = host.update.bind(el);
+      let updates = 0;
+      host.update = (changed) => {
+        updates += 1;
+        update(changed);
+      };
+      for (const [key, count] of [
+        ['c', 2],
+        ['d', 3],
+      ] as const) {
+        await sendKeys({ type: key });
+        expect(error.textContent).to.include(`${count} characters too long`);
+      }
+      await el.updateComplete;
+      expect(updates).to.equal(0);
+      // A whole update (here a change of language) shows the current count, in the new language.
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(part(el, '#too-long')?.textContent).to.equal(
+        'Tu mensaje tiene 3 caracteres de más. Acórtalo a 2000 caracteres o menos.',
+      );
+      await sendKeys({ press: 'Backspace' });
+      expect(part(el, '#too-long')?.textContent).to.include('2 caracteres de más');
+      // Within the limit and over it again: the error goes, and comes back with the new count.
+      for (let i = 0; i < 2; i += 1) await sendKeys({ press: 'Backspace' });
+      await waitFor(() => !part(el, '#too-long'), 'the error to go');
+      await sendKeys({ type: 'xyzw' });
+      await waitFor(() => part(el, '#too-long'), 'the error again');
+      await el.updateComplete;
+      expect(part(el, '#too-long')?.textContent).to.include('4 caracteres de más');
+    });
+
     it('checks a pasted document as far as twice the limit while it is too long, and all of it once it fits', async () => {
       const { el } = await chat();
       const input = part(el, '#input') as HTMLTextAreaElement;

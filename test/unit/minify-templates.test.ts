@@ -29,6 +29,20 @@ describe('minifyCss', () => {
     );
   });
 
+  it("drops a number's leading zero, and only that", () => {
+    assert.equal(
+      css1('a { margin: 0.5rem -0.25em; width: calc(100% - 0.5rem); opacity: 0.9; line-height: 1.0 }'),
+      'a{margin:.5rem -.25em;width:calc(100% - .5rem);opacity:.9;line-height:1.0}',
+    );
+    assert.equal(
+      css1('a { --x-0.5: 10.5px; b: 0 0.5px; c: 0; d: 0.e }'),
+      'a{--x-0.5:10.5px;b:0 .5px;c:0;d:0.e}',
+    );
+    assert.equal(css1(`a::before { content: '0.5' }`), `a::before{content:'0.5'}`);
+    // Next to an expression the zero stays: the expression's value could be a digit.
+    assert.deepEqual(minifyCss(['a { b: ', '0.5em }']), ['a{b:', '0.5em}']);
+  });
+
   it('keeps strings and escapes verbatim', () => {
     assert.equal(css1(`a::before { content: '  /* no */  ;}  '; }`), `a::before{content:'  /* no */  ;}  '}`);
     assert.equal(css1(`a { font-family: "Segoe  UI", x }`), `a{font-family:"Segoe  UI",x}`);
