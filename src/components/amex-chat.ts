@@ -1317,7 +1317,12 @@ export class AmexChatElement extends LitElement {
   #held: [AmexChatEventName, unknown][] | undefined;
 
   #emit<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): void {
-    if (this.#held || this.#chat?.conversation?.replaying) (this.#held ??= []).push([type, detail]);
+    // (A replay that stops short of what the welcome announced is shown after REPLAY_WAIT: what
+    // comes after that is live, and its events are sent at once.)
+    const replaying =
+      this.#chat?.conversation?.replaying &&
+      !(this.#replayDeadline && performance.now() > this.#replayDeadline);
+    if (this.#held || replaying) (this.#held ??= []).push([type, detail]);
     else this.dispatchEvent(chatEvent(type, detail));
   }
 

@@ -158,11 +158,19 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
     await waitFor(() => bubbles(el).length === 300, 'the whole log');
     // Past the announcement's clearing (1 s): nothing else is about to render.
     await pause(1200);
-    // The wait was for this replay: later events do not wait again.
+    // The wait was for this replay: later events do not wait again, nor do their public events.
     const before = performance.now();
+    const events: string[] = [];
+    el.addEventListener('amex-chat-message', (event) => events.push(event.detail.message.text));
+    let inItsTask: string[] | undefined;
+    server.afterDeliver = () => {
+      server.afterDeliver = undefined;
+      inItsTask = [...events];
+    };
     server.event({ from: 'agent', name: 'Maria', text: 'a live answer' });
     await waitFor(() => bubbles(el).at(-1) === 'a live answer', 'the live message');
     expect(performance.now() - before).to.be.below(400);
+    expect(inItsTask).to.deep.equal(['a live answer']);
   });
 
   it('does not hold back the customer: typing while a replay arrives is checked and shown at once', async () => {
