@@ -359,9 +359,13 @@ export class Conversation {
     if (this.#transport?.send(typingFrame(active))) this.#typingSent = active;
   }
 
-  /** Tells the redactor what the agent or assistant asked, for context-dependent rules. */
+  /**
+   * Tells the redactor what the agent or assistant asked, for context-dependent rules, and that
+   * the customer wrote a message it did not see (replayed after a reload, or another tab's).
+   */
   #observe(event: ChatEvent): void {
     if (event.from !== 'customer') this.#redactor.observe(event.text);
+    else this.#redactor.observeSent(event.text);
   }
 
   #enqueue(text: RedactedText): TranscriptMessage {

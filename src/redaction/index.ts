@@ -5,7 +5,8 @@
  *   redact(text)             one message, no history
  *   createRedactor()         a conversation: observe() agent messages, preview() while
  *                            typing (no state change), redact() on send (records fragments
- *                            for the split-number rule)
+ *                            for the split-number rule), observeSent() customer messages
+ *                            sent elsewhere (a replay after a reload, another tab)
  *   check(text, redactor?)   findings only, for the live warning under the composer
  *   summarize(findings)      kinds and count for the `amex-chat-redacted` event
  *
@@ -39,6 +40,14 @@ export interface Redactor {
   preview(input: string): RedactionResult;
   /** An incoming agent/assistant message ("What is the code on the front?"). */
   observe(incoming: string): void;
+  /**
+   * A customer message sent without this redactor (its text as it left: redacted): replayed after
+   * a reload, or sent from another tab. It is read as if it had been sent here, so that a card
+   * typed over several messages cannot be completed across a reload or a second tab, and it
+   * counts against the agent's question. It can only add to what the split-number rule holds back,
+   * never clear it (see `settle`).
+   */
+  observeSent(sent: string): void;
 }
 
 /** The empty message, already redacted. */
@@ -105,22 +114,53 @@ export function redact(input: string, options?: RedactOptions): RedactionResult 
   return evaluate(input, FRESH, options?.lang ?? 'en', true).result;
 }
 
+/**
+ * How many of the latest customer messages sent without a redactor it reads (observeSent): a
+ * possible card is dropped beyond PAN_MAX (19) digits, and each message that continues one adds
+ * a digit at least, while the agent's question lasts EXPECTATION_MESSAGES; so older ones cannot
+ * change what the next message may say.
+ */
+const SENT_WINDOW = 20;
+
 /** A redactor for one conversation: agent context and the split-number rule. */
 export function createRedactor(options?: RedactOptions): Redactor {
   const lang: Lang = options?.lang ?? 'en';
   let state: State = FRESH;
-  // What the other side said since the customer last typed, read when it matters: only the
-  // newest message that asks for something counts (each replaces the one before), so a replayed
-  // history of thousands of messages reads one or two, not all (~17 µs each).
-  let heard: string[] = [];
-  const settle = (): State => {
-    for (let i = heard.length - 1; i >= 0; i -= 1) {
-      const e = expectationFrom(heard[i] ?? '');
+  // What the other side said, and the customer's messages sent without this redactor
+  // (observeSent), since the customer last typed here; read when it matters.
+  let heard: (string | { sent: string })[] = [];
+  /**
+   * Of what the other side said between two customer messages, only the newest message that asks
+   * for something counts (each replaces the one before), so a replayed history of thousands of
+   * messages reads one or two, not all (~17 µs each).
+   */
+  const ask = (said: readonly string[]): void => {
+    for (let i = said.length - 1; i >= 0; i -= 1) {
+      const e = expectationFrom(said[i] ?? '');
       if (e !== null) {
         state = { ...state, expect: e, expectLeft: EXPECTATION_MESSAGES };
-        break;
+        return;
       }
     }
+  };
+  const settle = (): State => {
+    // Only the last SENT_WINDOW messages sent elsewhere can still matter (see SENT_WINDOW).
+    let from = heard.length;
+    for (let n = 0; from > 0 && n < SENT_WINDOW;) if (typeof heard[--from] !== 'string') n += 1;
+    let said: string[] = [];
+    for (const item of heard.slice(from)) {
+      if (typeof item === 'string') {
+        said.push(item);
+        continue;
+      }
+      ask(said);
+      said = [];
+      const { next } = evaluate(item.sent, state, lang, false);
+      // Never fewer candidates than before: a message the server says the customer sent (a
+      // compromised server could make one up) cannot clear what was typed here.
+      state = { ...next, cands: [...new Set([...state.cands, ...next.cands])] };
+    }
+    ask(said);
     heard = [];
     return state;
   };
@@ -135,6 +175,9 @@ export function createRedactor(options?: RedactOptions): Redactor {
     },
     observe(incoming: string): void {
       heard.push(incoming);
+    },
+    observeSent(sent: string): void {
+      heard.push({ sent });
     },
   };
 }

@@ -277,6 +277,52 @@ describe('<amex-chat> a replay the welcome announced (protocol 1.3)', () => {
   });
 });
 
+describe('<amex-chat> redaction context after a replay (a reload, another tab)', () => {
+  const QUESTION = 'What is the security code on the back of your card?';
+  /** The text of the customer's message frames as the widget put them on the wire. */
+  const sent = (server: ScriptedServer): string[] =>
+    server.raw
+      .map((raw) => JSON.parse(raw) as { type: string; text?: string })
+      .flatMap((f) => (f.type === 'message' ? [f.text ?? ''] : []));
+
+  async function replayThenSend(replayed: string[], text: string): Promise<string> {
+    const { el, server } = await chat(replayed.length + 1);
+    server.events([
+      { from: 'agent', name: 'Maria', text: QUESTION },
+      ...replayed.map((t) => ({ from: 'customer' as const, name: '', text: t })),
+    ]);
+    await waitFor(() => bubbles(el).length === replayed.length + 1, 'the replay');
+    await el.send(text);
+    await waitFor(() => sent(server).length === 1, 'the message frame');
+    return sent(server)[0]!;
+  }
+
+  it("counts the customer's replayed messages against the agent's question, as when they were sent", async () => {
+    // The question had its two replies before the reload: a bare number now is just a number
+    // (as it would have been in the page that sent them).
+    expect(await replayThenSend(['[code removed]', 'Did that go through?'], '839')).to.equal('839');
+  });
+
+  it('keeps a card typed over several messages from leaving across a reload: the split-number rule', async () => {
+    // The first ten digits left before the reload (all the rule allows); the rest must not.
+    const { el, server } = await chat(2);
+    server.events([
+      { from: 'agent', name: 'Maria', text: 'How can I help?' },
+      { from: 'customer', name: '', text: '3782 822463' },
+    ]);
+    await waitFor(() => bubbles(el).length === 2, 'the replay');
+    await el.send('10005');
+    await waitFor(() => sent(server).length === 1, 'the message frame');
+    expect(sent(server)[0]).to.equal('•••••');
+  });
+
+  it('never less: with one replayed reply, the question still applies to the next message', async () => {
+    expect(await replayThenSend(['One moment, finding my card.'], '839')).to.equal('[code removed]');
+    // And with none (the question is the history's last word), as before.
+    expect(await replayThenSend([], '839')).to.equal('[code removed]');
+  });
+});
+
 /**
  * Sends `text` as a live agent message and tells whether it is in the transcript when the task
  * that delivered it (and that task's microtasks, where Lit renders) is over: a task posted from

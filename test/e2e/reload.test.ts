@@ -77,5 +77,42 @@ describe('<amex-chat>', () => {
       expect(delivered).to.deep.equal(['I did not authorize this charge']);
       frame.remove();
     });
+
+    it('does not let a card typed over several messages be completed across a reload', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
+      let el = await chatIn(frame);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      // Ten digits may leave (as much as a "first six + last four" display shows) …
+      await el.send('3782 822463');
+      await waitFor(
+        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
+        'the first part delivered',
+      );
+      await loadFrame(frame);
+      el = await chatIn(frame);
+      await waitFor(() => customerTexts(el).length === 1, 'the history replayed');
+      // … and after the reload, the rest of the card may not.
+      await el.send('10005');
+      await waitFor(
+        () =>
+          [...(el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].filter(
+            (status) => status.textContent?.trim() === 'Sent',
+          ).length === 2,
+        'the second part delivered',
+      );
+      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
+      const delivered = conversations.flatMap((c) =>
+        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
+      );
+      expect(delivered).to.deep.equal(['3782 822463', '•••••']);
+      expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
+      frame.remove();
+      await stopReferenceServers();
+    });
   });
 });

@@ -86,6 +86,35 @@ describe('<amex-chat>', () => {
       second.frame.remove();
     });
 
+    it('does not let a card typed over several messages be completed from another tab', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      const second = await openTab(endpoint);
+      await waitFor(() => texts(second.el, 'assistant').length === 1, 'the greeting in the second tab');
+      // Ten digits from one tab (all the split-number rule lets leave) …
+      await first.el.send('3782 822463');
+      await waitFor(() => texts(second.el, 'customer').length === 1, 'the first part in the second tab');
+      // … and the rest from the other, through the first tab's connection: held back.
+      await second.el.send('10005');
+      await waitFor(() => texts(first.el, 'customer').length === 2, 'the second part in the first tab');
+      await waitFor(
+        () =>
+          [...(second.el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].some(
+            (status) => status.textContent?.trim() === 'Sent',
+          ),
+        'the second part acknowledged',
+      );
+      const record = await serverRecord(endpoint);
+      expect(record[0]!.events.filter((e) => e.from === 'customer').map((e) => e.text)).to.deep.equal([
+        '3782 822463',
+        '•••••',
+      ]);
+      first.frame.remove();
+      second.frame.remove();
+      await stopReferenceServers();
+    });
+
     it('shows a lost connection in every tab, and recovers in every tab', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
       const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);

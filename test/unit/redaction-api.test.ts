@@ -100,6 +100,74 @@ describe('redaction API', () => {
     assert.equal(t.redact('839').text, '839', 'answered once');
   });
 
+  it('reads customer messages sent without it (observeSent) as if sent here: the question', () => {
+    const cue = 'What is the security code on the back?';
+    // Two replayed replies after the question (redacted, as they left): it has run out, as it
+    // would have here.
+    const r = createRedactor();
+    r.observe(cue);
+    r.observeSent('[code removed]');
+    r.observeSent('Did that work?');
+    assert.equal(r.redact('839').text, '839');
+    // One: the question still applies to one message, then runs out.
+    const s = createRedactor();
+    s.observe(cue);
+    s.observeSent('One moment.');
+    assert.equal(s.redact('839').text, '[code removed]');
+    assert.equal(s.redact('839').text, '839');
+    // Replies before a newer question do not count against it.
+    const t = createRedactor();
+    t.observe(cue);
+    t.observeSent('[code removed]');
+    t.observeSent('Done.');
+    t.observe('Now read me the one-time passcode we just texted you.');
+    t.observe('Thanks.');
+    assert.deepEqual(
+      t.preview('482913').findings.map((f) => f.kind),
+      ['otp'],
+    );
+    // A question already in force (read while typing here), then two messages from another tab.
+    const u = createRedactor();
+    u.observe(cue);
+    assert.equal(u.preview('839').text, '[code removed]');
+    u.observeSent('Hang on.');
+    u.observeSent('Still looking.');
+    assert.equal(u.redact('839').text, '839');
+    // A long replayed history: the customer's messages after the old question count.
+    const v = createRedactor();
+    v.observe(cue);
+    for (let i = 0; i < 2500; i += 1) {
+      v.observe(`Message ${i} of the history.`);
+      v.observeSent(`Reply ${i}.`);
+    }
+    assert.equal(v.redact('839').text, '839');
+  });
+
+  it('reads customer messages sent without it as if sent here: the split-number rule', () => {
+    // Ten digits left before a reload (or from another tab): the rest of the card may not.
+    const r = createRedactor();
+    r.observeSent('3782 822463');
+    assert.equal(r.preview('10005').text, '•••••');
+    assert.equal(r.redact('10005').text, '•••••');
+    // The same over three messages, the last two replayed.
+    const s = createRedactor();
+    assert.equal(s.redact('3782').text, '3782');
+    s.observeSent('822463');
+    assert.equal(s.redact('10005').text, '•••••');
+    // A message the server says the customer sent cannot clear what was typed here (a
+    // compromised server could make one up): the candidate stays.
+    const t = createRedactor();
+    assert.equal(t.redact('3782 822463').text, '3782 822463');
+    t.observeSent('thanks');
+    assert.equal(t.redact('10005').text, '•••••');
+    // Only the last 20 are read: a fragment before them cannot continue (each later message
+    // would have dropped it or added digits past 19), and the window keeps the read short.
+    const u = createRedactor();
+    u.observeSent('3782 822463');
+    for (let i = 0; i < 20; i += 1) u.observeSent('ok');
+    assert.equal(u.redact('10005').text, '10005');
+  });
+
   it('preview does not consume the agent question', () => {
     const r = createRedactor();
     r.observe('Please read me the security code.');
