@@ -1,7 +1,7 @@
 import mitt from 'mitt';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
-import { createRedactor, redact, summarize } from '../redaction/index.js';
+import { createRedactor, summarize } from '../redaction/index.js';
 import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
@@ -140,7 +140,9 @@ export class Conversation {
   /**
    * Picks up a conversation saved before a reload: resumes it from the start (the server's
    * replay rebuilds the transcript) and shows the unsent messages at the bottom, to be sent
-   * again with their ids. Stored text is redacted again: storage is writable by page scripts.
+   * again with their ids. Stored text is redacted again (storage is writable by page scripts),
+   * by the conversation's redactor and in order, as if sent now: a card typed in parts before the
+   * reload is held back from what the customer types after it (the split-number rule).
    */
   #restore(): void {
     const saved = this.#store.load();
@@ -148,7 +150,7 @@ export class Conversation {
     this.#conversationId = saved.conversationId;
     this.#historyUntil = saved.lastSeq;
     for (const item of saved.outbox) {
-      const text = redact(item.text).text;
+      const text = this.#redactor.redact(item.text).text;
       this.#add({ id: item.id, from: 'customer', name: '', text, at: item.at, status: 'sending' });
       this.#outbox.push({ id: item.id, text, at: item.at, frame: messageFrame(item.id, text) });
     }

@@ -316,6 +316,38 @@ describe('<amex-chat> redaction context after a replay (a reload, another tab)',
     expect(sent(server)[0]).to.equal('•••••');
   });
 
+  it('re-redacts unsent messages saved before a reload in order, card parts included', async () => {
+    // What a page script could have written into the saved outbox (storage is writable by it).
+    const endpoint = 'ws://scripted.invalid/restore';
+    const key = `amex-chat:v1:${endpoint}`;
+    const at = Date.now();
+    sessionStorage.setItem(
+      key,
+      JSON.stringify({
+        conversationId: 'restored',
+        lastSeq: 0,
+        outbox: [
+          { id: 'm1', text: '3782 822463', at },
+          { id: 'm2', text: '10005', at },
+          { id: 'm3', text: 'card 4111 1111 1111 1111', at },
+        ],
+      }),
+    );
+    const server = new ScriptedServer();
+    const el = document.createElement('amex-chat');
+    el.transportFactory = server.factory;
+    el.endpoint = endpoint;
+    document.body.append(el);
+    chats.push(el);
+    try {
+      await el.show();
+      await waitFor(() => sent(server).length === 3, 'the restored messages sent');
+      expect(sent(server)).to.deep.equal(['3782 822463', '•••••', 'card •••• •••• •••• 1111']);
+    } finally {
+      sessionStorage.removeItem(key);
+    }
+  });
+
   it('never less: with one replayed reply, the question still applies to the next message', async () => {
     expect(await replayThenSend(['One moment, finding my card.'], '839')).to.equal('[code removed]');
     // And with none (the question is the history's last word), as before.

@@ -78,6 +78,44 @@ describe('<amex-chat>', () => {
       frame.remove();
     });
 
+    it('does not let a card typed in parts while the server is unreachable be completed across a reload', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+      const frame = document.createElement('iframe');
+      document.body.append(frame);
+      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
+      let el = await chatIn(frame);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      await stopReferenceServers();
+      await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the connection notice');
+      // Ten digits, kept for later in the page's storage (unsent) …
+      await el.send('3782 822463');
+      await loadFrame(frame);
+      el = await chatIn(frame);
+      await waitFor(() => customerTexts(el).length === 1, 'the unsent part restored');
+      // … and the rest typed after the reload: held back before anything is sent.
+      await el.send('10005');
+      expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
+      await startReferenceServer({ replyDelay: 5, debug: true, port });
+      frame.contentWindow!.dispatchEvent(new Event('online'));
+      await waitFor(
+        () =>
+          [...(el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].filter(
+            (status) => status.textContent?.trim() === 'Sent',
+          ).length === 2,
+        'both parts delivered',
+        15_000,
+      );
+      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
+      const delivered = conversations.flatMap((c) =>
+        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
+      );
+      expect(delivered).to.deep.equal(['3782 822463', '•••••']);
+      frame.remove();
+      await stopReferenceServers();
+    });
+
     it('does not let a card typed over several messages be completed across a reload', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
       const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
