@@ -127,8 +127,10 @@ export function createRedactor(options?: RedactOptions): Redactor {
   const lang: Lang = options?.lang ?? 'en';
   let state: State = FRESH;
   // What the other side said, and the customer's messages sent without this redactor
-  // (observeSent), since the customer last typed here; read when it matters.
+  // (observeSent), since the customer last typed here; read when it matters. Of the latter, only
+  // the last SENT_WINDOW are kept, with what was said after the first of them.
   let heard: (string | { sent: string })[] = [];
+  let sentHeard = 0;
   /**
    * Of what the other side said between two customer messages, only the newest message that asks
    * for something counts (each replaces the one before), so a replayed history of thousands of
@@ -144,11 +146,8 @@ export function createRedactor(options?: RedactOptions): Redactor {
     }
   };
   const settle = (): State => {
-    // Only the last SENT_WINDOW messages sent elsewhere can still matter (see SENT_WINDOW).
-    let from = heard.length;
-    for (let n = 0; from > 0 && n < SENT_WINDOW;) if (typeof heard[--from] !== 'string') n += 1;
     let said: string[] = [];
-    for (const item of heard.slice(from)) {
+    for (const item of heard) {
       if (typeof item === 'string') {
         said.push(item);
         continue;
@@ -162,6 +161,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
     }
     ask(said);
     heard = [];
+    sentHeard = 0;
     return state;
   };
   return {
@@ -178,6 +178,12 @@ export function createRedactor(options?: RedactOptions): Redactor {
     },
     observeSent(sent: string): void {
       heard.push({ sent });
+      // Older ones cannot change what may leave next (see SENT_WINDOW): drop the oldest, and
+      // what was said before it.
+      if (++sentHeard > SENT_WINDOW) {
+        heard.splice(0, heard.findIndex((item) => typeof item !== 'string') + 1);
+        sentHeard -= 1;
+      }
     },
   };
 }
