@@ -212,6 +212,24 @@ describe('<amex-chat>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('false');
     });
 
+    it('warms the redaction engine up after opening without sending, showing or telling anything', async () => {
+      const events: string[] = [];
+      const listening = new AbortController();
+      for (const type of ['amex-chat-message', 'amex-chat-redacted', 'amex-chat-error'])
+        document.addEventListener(type, () => events.push(type), { signal: listening.signal });
+      const { el, server } = await chat();
+      const frames = server.raw.length;
+      // The warm-up runs when the page is next idle (within 1 s of the opening).
+      await sleep(1200);
+      expect(server.raw.slice(frames)).to.deep.equal([]);
+      expect(server.raw.join()).not.to.include('4111');
+      expect(events.filter((type) => type !== 'amex-chat-message')).to.deep.equal([]);
+      expect(part(el, '#warning')).to.equal(null);
+      expect(el.shadowRoot!.querySelectorAll('.backdrop mark')).to.have.length(0);
+      expect((part(el, '#input') as HTMLTextAreaElement).value).to.equal('');
+      listening.abort();
+    });
+
     it('keeps the too-long count current without updating the whole element, in the current language', async () => {
       const { el } = await chat();
       const input = part(el, '#input') as HTMLTextAreaElement;
