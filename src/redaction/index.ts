@@ -146,6 +146,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
     }
   };
   const settle = (): State => {
+    const before = state.cands;
     let said: string[] = [];
     for (const item of heard) {
       if (typeof item === 'string') {
@@ -154,11 +155,11 @@ export function createRedactor(options?: RedactOptions): Redactor {
       }
       ask(said);
       said = [];
-      const { next } = evaluate(item.sent, state, lang, false);
-      // Never fewer candidates than before: a message the server says the customer sent (a
-      // compromised server could make one up) cannot clear what was typed here.
-      state = { ...next, cands: [...new Set([...state.cands, ...next.cands])] };
+      state = evaluate(item.sent, state, lang, false).next;
     }
+    // Never fewer candidates than before: a message the server says the customer sent (a
+    // compromised server could make one up) cannot clear what was typed here.
+    if (state.cands !== before) state = { ...state, cands: [...new Set([...before, ...state.cands])] };
     ask(said);
     heard = [];
     sentHeard = 0;

@@ -160,6 +160,12 @@ describe('redaction API', () => {
     assert.equal(t.redact('3782 822463').text, '3782 822463');
     t.observeSent('thanks');
     assert.equal(t.redact('10005').text, '•••••');
+    // Among themselves, such messages follow the rule as sent: one that does not start with
+    // digits ends the run, so what the customer types next is not held back for it.
+    const w = createRedactor();
+    w.observeSent('3782 822463');
+    w.observeSent('thanks');
+    assert.equal(w.redact('10005').text, '10005');
     // Only the last 20 are read: a fragment before them cannot continue (each later message
     // would have dropped it or added digits past 19), and the window keeps the read short.
     const u = createRedactor();
