@@ -1,5 +1,6 @@
 // A message sent while the server is unreachable survives a reload of the page (in
-// sessionStorage, redacted) and is delivered once, and shown once, when the server is back.
+// sessionStorage, redacted) and is delivered once, and shown once, when the server is back; and a
+// card typed in parts cannot be completed across a reload (what the server stored is checked).
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
@@ -24,6 +25,37 @@ function customerTexts(el: AmexChatElement): string[] {
   );
 }
 
+/** A reference server and a page with the chat in a frame, its greeting shown. */
+async function openChat(): Promise<{ port: number; frame: HTMLIFrameElement; el: AmexChatElement }> {
+  const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
+  const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
+  const frame = document.createElement('iframe');
+  document.body.append(frame);
+  await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
+  const el = await chatIn(frame);
+  await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+  return { port, frame, el };
+}
+
+/** Waits until `count` of the customer's messages show "Sent" (the server stored them). */
+async function delivered(el: AmexChatElement, count: number, timeout?: number): Promise<void> {
+  await waitFor(
+    () =>
+      [...(el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].filter(
+        (status) => status.textContent?.trim() === 'Sent',
+      ).length === count,
+    `${count} delivered`,
+    timeout,
+  );
+}
+
+/** The customer's messages as the server on `port` stored them. */
+async function stored(port: number): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+  const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
+  return conversations.flatMap((c) => c.events.filter((e) => e.from === 'customer').map((e) => e.text));
+}
+
 describe('<amex-chat>', () => {
   describe('transport', () => {
     after(async () => {
@@ -31,13 +63,9 @@ describe('<amex-chat>', () => {
     });
 
     it('delivers a message sent during an outage once, across a page reload', async () => {
-      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
-      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
-      let el = await chatIn(frame);
-      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      const opened = await openChat();
+      const { port, frame } = opened;
+      let { el } = opened;
 
       await stopReferenceServers();
       await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the connection notice');
@@ -55,11 +83,7 @@ describe('<amex-chat>', () => {
 
       await startReferenceServer({ replyDelay: 5, debug: true, port });
       frame.contentWindow!.dispatchEvent(new Event('online'));
-      await waitFor(
-        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
-        'the message delivered',
-        15_000,
-      );
+      await delivered(el, 1, 15_000);
       expect(customerTexts(el)).to.deep.equal(['I did not authorize this charge']);
       // The restarted server forgot the conversation: the customer is told, once.
       const notices = [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map(
@@ -69,23 +93,14 @@ describe('<amex-chat>', () => {
         'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
       ]);
 
-      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
-      const delivered = conversations.flatMap((c) =>
-        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
-      );
-      expect(delivered).to.deep.equal(['I did not authorize this charge']);
+      expect(await stored(port)).to.deep.equal(['I did not authorize this charge']);
       frame.remove();
     });
 
     it('does not let a card typed in parts while the server is unreachable be completed across a reload', async () => {
-      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
-      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
-      let el = await chatIn(frame);
-      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      const opened = await openChat();
+      const { port, frame } = opened;
+      let { el } = opened;
       await stopReferenceServers();
       await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the connection notice');
       // Ten digits, kept for later in the page's storage (unsent) …
@@ -98,56 +113,26 @@ describe('<amex-chat>', () => {
       expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
       await startReferenceServer({ replyDelay: 5, debug: true, port });
       frame.contentWindow!.dispatchEvent(new Event('online'));
-      await waitFor(
-        () =>
-          [...(el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].filter(
-            (status) => status.textContent?.trim() === 'Sent',
-          ).length === 2,
-        'both parts delivered',
-        15_000,
-      );
-      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
-      const delivered = conversations.flatMap((c) =>
-        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
-      );
-      expect(delivered).to.deep.equal(['3782 822463', '•••••']);
+      await delivered(el, 2, 15_000);
+      expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
       frame.remove();
       await stopReferenceServers();
     });
 
     it('does not let a card typed over several messages be completed across a reload', async () => {
-      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
-      await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
-      let el = await chatIn(frame);
-      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      const opened = await openChat();
+      const { port, frame } = opened;
+      let { el } = opened;
       // Ten digits may leave (as much as a "first six + last four" display shows) …
       await el.send('3782 822463');
-      await waitFor(
-        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sent',
-        'the first part delivered',
-      );
+      await delivered(el, 1);
       await loadFrame(frame);
       el = await chatIn(frame);
       await waitFor(() => customerTexts(el).length === 1, 'the history replayed');
       // … and after the reload, the rest of the card may not.
       await el.send('10005');
-      await waitFor(
-        () =>
-          [...(el.shadowRoot?.querySelectorAll('.message.customer .status') ?? [])].filter(
-            (status) => status.textContent?.trim() === 'Sent',
-          ).length === 2,
-        'the second part delivered',
-      );
-      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-      const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
-      const delivered = conversations.flatMap((c) =>
-        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
-      );
-      expect(delivered).to.deep.equal(['3782 822463', '•••••']);
+      await delivered(el, 2);
+      expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
       expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
       frame.remove();
       await stopReferenceServers();
