@@ -44,8 +44,8 @@ export interface Redactor {
    * A customer message sent without this redactor (its text as it left: redacted): replayed after
    * a reload, or sent from another tab. It is read as if it had been sent here, so that a card
    * typed over several messages cannot be completed across a reload or a second tab, and it
-   * counts against the agent's question. It can only add to what the split-number rule holds back,
-   * never clear it (see `settle`).
+   * counts against the agent's question. It cannot free what the split-number rule holds back of
+   * the messages sent here (see `settle`).
    */
   observeSent(sent: string): void;
 }
