@@ -367,7 +367,7 @@ export class Conversation {
    */
   #observe(event: ChatEvent): void {
     if (event.from !== 'customer') this.#redactor.observe(event.text);
-    else this.#redactor.observeSent(event.text);
+    else this.#redactor.observeSent(event.text, event.at);
   }
 
   #enqueue(text: RedactedText): TranscriptMessage {

@@ -64,7 +64,7 @@ export function expectationFrom(text: string): Expectation | null {
   const c = emptyCue();
   for (let i = 0; i < cues.n; i++) {
     cues.load(i, c);
-    if (negated(T, c.first)) continue;
+    if (negated(T, c.first) || c.notAQuestion === true) continue;
     switch (c.kind) {
       case 'cvv':
         secrets.add('cvv');
@@ -78,7 +78,8 @@ export function expectationFrom(text: string): Expectation | null {
         secrets.add('ssn');
         break;
       case 'password':
-        secrets.add('password');
+        // "log in", "pass" in an agent's sentence ("please log in to the app") ask for nothing.
+        if (c.strict !== true) secrets.add('password');
         break;
       case 'benign':
         if (c.tag !== undefined) benign.add(c.tag);

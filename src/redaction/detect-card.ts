@@ -17,7 +17,6 @@
  */
 import type { TokenList } from './tokens.js';
 import { PAN_MAX, PAN_MIN, luhnDouble, panLengthMask } from './rules/card.js';
-import { maskDigits } from './placeholders.js';
 
 /** Separators that may sit between the digit groups of one number. */
 const SEPARATORS = new Set(['-', '.', '/', '_', '|', '\\', '\u2022']);
@@ -45,7 +44,9 @@ export function linkedRun(T: TokenList, i: number): number {
   if (!T.isNum(j)) return -1;
   sep += T.gap(j);
   if (sep > MAX_SEPARATION || sep === 0) return -1;
-  if (comma && (T.len(i) < 3 || T.len(j) < 3)) return -1;
+  // A comma joins runs of 3+ digits ("4111, 1111"), not amounts ("127.43, 45.00"); and spoken
+  // digits, which people group with commas ("three seven eight two, eight two two four…").
+  if (comma && (T.len(i) < 3 || T.len(j) < 3) && !(T.isDecoded(i) && T.isDecoded(j))) return -1;
   return j;
 }
 
@@ -234,7 +235,7 @@ class GroupScan {
       e,
       first: this.compFirstTok,
       last: this.compLastTok,
-      text: maskDigits(T.src, s, e, this.count === 1 ? 4 : 0),
+      text: T.maskText(this.compFirstTok, this.compLastTok, this.count === 1 ? 4 : 0),
     });
     this.compA = -1;
     this.count = 0;

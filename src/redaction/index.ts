@@ -14,11 +14,12 @@
  * Rules and their reasons: docs/redaction.md and src/redaction/rules/*.ts.
  */
 import { tokenize } from './tokens.js';
+import { decodeNumbers } from './decode.js';
 import { analyze, releaseAnalysis } from './context.js';
 import type { Expectation } from './context.js';
 import type { Hit } from './scan.js';
-import { applySplitRule } from './split.js';
-import type { Candidate } from './split.js';
+import { EMPTY_LEDGER, WINDOW_MESSAGES, WINDOW_MS, applyLedger } from './ledger.js';
+import type { Ledger } from './ledger.js';
 import { EXPECTATION_MESSAGES, expectationFrom } from './agent.js';
 import { placeholderFor } from './placeholders.js';
 import type { Lang } from './placeholders.js';
@@ -31,6 +32,11 @@ export { MASK_CHAR, PLACEHOLDERS } from './placeholders.js';
 export interface RedactOptions {
   /** Language of the placeholders ("[code removed]" / "[código eliminado]"). Default 'en'. */
   lang?: Lang;
+}
+
+export interface RedactorOptions extends RedactOptions {
+  /** The clock of the split-number window (ms since the epoch). Default `Date.now`. */
+  now?: () => number;
 }
 
 export interface Redactor {
@@ -47,7 +53,7 @@ export interface Redactor {
    * counts against the agent's question. It cannot free what the split-number rule holds back of
    * the messages sent here (see `settle`).
    */
-  observeSent(sent: string): void;
+  observeSent(sent: string, at?: number): void;
 }
 
 /** The empty message, already redacted. */
@@ -59,15 +65,15 @@ function seal(text: string): RedactedText {
 }
 
 interface State {
-  /** Possible cards being typed over several messages (split-number rule). */
-  cands: readonly Candidate[];
+  /** What the customer's recent messages let out (split-number rule). */
+  ledger: Ledger;
   /** What the agent's last question asked for. */
   expect: Expectation | null;
   /** Outgoing messages the expectation still applies to. */
   expectLeft: number;
 }
 
-const FRESH: State = { cands: [], expect: null, expectLeft: 0 };
+const FRESH: State = { ledger: EMPTY_LEDGER, expect: null, expectLeft: 0 };
 
 interface Evaluation {
   result: RedactionResult;
@@ -78,10 +84,10 @@ function byStart(a: Hit, b: Hit): number {
   return a.s - b.s;
 }
 
-function evaluate(input: string, state: State, lang: Lang, wantText: boolean): Evaluation {
-  const T = tokenize(input);
+function evaluate(input: string, state: State, lang: Lang, wantText: boolean, now: number): Evaluation {
+  const T = decodeNumbers(tokenize(input));
   const an = analyze(T, state.expect);
-  const split = applySplitRule(T, an, state.cands, state.expect);
+  const split = applyLedger(T, an, state.ledger, state.expect, now);
   releaseAnalysis(an);
   T.release();
   const hits: Hit[] = split.hits.length === 0 ? an.hits : an.hits.concat(split.hits);
@@ -102,7 +108,7 @@ function evaluate(input: string, state: State, lang: Lang, wantText: boolean): E
   }
   const answered = an.answeredExpectation || state.expectLeft <= 1;
   const next: State = {
-    cands: split.next,
+    ledger: split.next,
     expect: answered ? null : state.expect,
     expectLeft: answered ? 0 : state.expectLeft - 1,
   };
@@ -111,25 +117,25 @@ function evaluate(input: string, state: State, lang: Lang, wantText: boolean): E
 
 /** Redact one message, without conversation history. */
 export function redact(input: string, options?: RedactOptions): RedactionResult {
-  return evaluate(input, FRESH, options?.lang ?? 'en', true).result;
+  return evaluate(input, FRESH, options?.lang ?? 'en', true, 0).result;
 }
 
 /**
- * How many of the latest customer messages sent without a redactor it reads (observeSent): a
- * possible card is dropped beyond PAN_MAX (19) digits, and each message that continues one adds
- * a digit at least, while the agent's question lasts EXPECTATION_MESSAGES; so older ones cannot
- * change what the next message may say.
+ * Customer messages sent without this redactor (observeSent) that it keeps to read: the split
+ * window's last WINDOW_MESSAGES, and those of its last WINDOW_MS, at most this many. Older ones
+ * cannot change what the next message may say.
  */
-const SENT_WINDOW = 20;
+const SENT_KEPT = 200;
 
 /** A redactor for one conversation: agent context and the split-number rule. */
-export function createRedactor(options?: RedactOptions): Redactor {
+export function createRedactor(options?: RedactorOptions): Redactor {
   const lang: Lang = options?.lang ?? 'en';
+  const clock = options?.now ?? Date.now;
   let state: State = FRESH;
   // What the other side said, and the customer's messages sent without this redactor
   // (observeSent), since the customer last typed here; read when it matters. Of the latter, only
-  // the last SENT_WINDOW are kept, with what was said after the first of them.
-  let heard: (string | { sent: string })[] = [];
+  // those the window may still hold are kept, with what was said after the first of them.
+  let heard: (string | { sent: string; at: number })[] = [];
   let sentHeard = 0;
   /**
    * Of what the other side said between two customer messages, only the newest message that asks
@@ -145,8 +151,9 @@ export function createRedactor(options?: RedactOptions): Redactor {
       }
     }
   };
+  // Messages sent elsewhere only add to the split-number ledger: a message the server says the
+  // customer sent (a compromised server could make one up) cannot free what was typed here.
   const settle = (): State => {
-    const before = state.cands;
     let said: string[] = [];
     for (const item of heard) {
       if (typeof item === 'string') {
@@ -155,11 +162,8 @@ export function createRedactor(options?: RedactOptions): Redactor {
       }
       ask(said);
       said = [];
-      state = evaluate(item.sent, state, lang, false).next;
+      state = evaluate(item.sent, state, lang, false, item.at).next;
     }
-    // Never fewer candidates than before: a message the server says the customer sent (a
-    // compromised server could make one up) cannot clear what was typed here.
-    if (state.cands !== before) state = { ...state, cands: [...new Set([...before, ...state.cands])] };
     ask(said);
     heard = [];
     sentHeard = 0;
@@ -167,22 +171,28 @@ export function createRedactor(options?: RedactOptions): Redactor {
   };
   return {
     redact(input: string): RedactionResult {
-      const ev = evaluate(input, settle(), lang, true);
+      const ev = evaluate(input, settle(), lang, true, clock());
       state = ev.next;
       return ev.result;
     },
     preview(input: string): RedactionResult {
-      return evaluate(input, settle(), lang, true).result;
+      return evaluate(input, settle(), lang, true, clock()).result;
     },
     observe(incoming: string): void {
       heard.push(incoming);
     },
-    observeSent(sent: string): void {
-      heard.push({ sent });
-      // Older ones cannot change what may leave next (see SENT_WINDOW): drop the oldest, and
-      // what was said before it.
-      if (++sentHeard > SENT_WINDOW) {
-        heard.splice(0, heard.findIndex((item) => typeof item !== 'string') + 1);
+    observeSent(sent: string, at?: number): void {
+      const now = clock();
+      heard.push({ sent, at: at === undefined ? now : Math.min(at, now) });
+      sentHeard += 1;
+      // Drop the oldest (and what was said before it) once the window cannot hold it any more.
+      for (;;) {
+        const oldest = heard.findIndex((item) => typeof item !== 'string');
+        const item = heard[oldest];
+        if (item === undefined || typeof item === 'string') break;
+        const outOfWindow = sentHeard > WINDOW_MESSAGES && now - item.at > WINDOW_MS;
+        if (!outOfWindow && sentHeard <= SENT_KEPT) break;
+        heard.splice(0, oldest + 1);
         sentHeard -= 1;
       }
     },
@@ -195,7 +205,7 @@ export function createRedactor(options?: RedactOptions): Redactor {
  */
 export function check(input: string, redactor?: Redactor): Finding[] {
   if (redactor !== undefined) return redactor.preview(input).findings;
-  return evaluate(input, FRESH, 'en', false).result.findings;
+  return evaluate(input, FRESH, 'en', false, 0).result.findings;
 }
 
 const KIND_ORDER: readonly SensitiveKind[] = ['card', 'cvv', 'ssn', 'otp', 'password'];

@@ -5,7 +5,8 @@
  * module, for each code point of the ORIGINAL text, what it counts as:
  *
  * - DIGIT   every `\p{Nd}` (ASCII, full-width, Arabic-Indic, Devanagari, math bold, …) and the
- *           few `\p{No}` whose NFKC form is one ASCII digit (² ₃ ①); `digitValue` gives 0–9.
+ *           characters with a digit's value people type as digits (superscripts, circled,
+ *           parenthesised, dingbat ➌, ⓿: DIGIT_FORMS); `digitValue` gives 0–9.
  * - LETTER  `\p{L}` and spacing marks `\p{Mc}`.
  * - IGNORE  invisible characters that must not split a number or a word: `\p{Cf}` (zero-width
  *           space/joiners, bidi marks, BOM, soft hyphen), non-spacing and enclosing marks
@@ -57,12 +58,43 @@ function classify(cp: number): { cls: number; digit: number } {
   if (RE_LETTER.test(s)) return { cls: C_LETTER, digit: -1 };
   // Braille blank renders as a space in most fonts.
   if (cp === 0x2800) return { cls: C_SPACE, digit: -1 };
-  const n = s.normalize('NFKC');
-  if (n.length === 1) {
-    const c = n.charCodeAt(0);
-    if (c >= 48 && c <= 57) return { cls: C_DIGIT, digit: c - 48 }; // ² ₃ ① …
-  }
+  const v = digitForm(cp);
+  if (v >= 0) return { cls: C_DIGIT, digit: v };
   return { cls: C_OTHER, digit: -1 };
+}
+
+/**
+ * Characters with a digit's value that people type as digits but that are not `\p{Nd}`, by first
+ * code point, value of the first and count. Dingbat and negative circled digits have no NFKC
+ * form, so a table is the only way to read them; the rest are here so that one place says what
+ * counts. Ten and above (⑩, ❿, ➉) are not digits.
+ */
+const DIGIT_FORMS: readonly (readonly [number, number, number])[] = [
+  [0x00b2, 2, 2], // ² ³
+  [0x00b9, 1, 1], // ¹
+  [0x2070, 0, 1], // ⁰
+  [0x2074, 4, 6], // ⁴ … ⁹
+  [0x2080, 0, 10], // ₀ … ₉
+  [0x2460, 1, 9], // ① … ⑨ circled
+  [0x2474, 1, 9], // ⑴ … ⑼ parenthesised
+  [0x2488, 1, 9], // ⒈ … ⒐ digit full stop
+  [0x24ea, 0, 1], // ⓪ circled zero
+  [0x24f5, 1, 9], // ⓵ … ⓽ double circled
+  [0x24ff, 0, 1], // ⓿ negative circled zero
+  [0x2776, 1, 9], // ❶ … ❾ dingbat negative circled
+  [0x2780, 1, 9], // ➀ … ➈ dingbat circled sans-serif
+  [0x278a, 1, 9], // ➊ … ➒ dingbat negative circled sans-serif
+  [0x1f100, 0, 1], // 🄀 digit zero full stop
+  [0x1f101, 0, 10], // 🄁 … 🄊 digit comma
+  [0x1f10b, 0, 1], // 🄋 dingbat circled sans-serif zero
+  [0x1f10c, 0, 1], // 🄌 dingbat negative circled sans-serif zero
+];
+
+/** Value of a digit form from DIGIT_FORMS, or -1. */
+function digitForm(cp: number): number {
+  for (const [first, value, count] of DIGIT_FORMS)
+    if (cp >= first && cp < first + count) return value + cp - first;
+  return -1;
 }
 
 // ASCII is classified up front so that the common case never reaches a regex.

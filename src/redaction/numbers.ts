@@ -1,7 +1,8 @@
 /**
  * Shapes of benign numbers, shared by the context rules and the split-number rule.
  */
-import { NUM } from './tokens.js';
+import { NUM, PUNCT, WORD, WordSet } from './tokens.js';
+import { LENGTH_WORDS } from './rules/benign.js';
 import type { TokenList } from './tokens.js';
 
 const CURRENCY = new Set(['$', '€', '£', '¥', '₹', '₱', '¢']);
@@ -10,9 +11,9 @@ const NUMBER_JOINERS = new Set(['/', ':', '.', ',']);
 
 /** Run k is part of an amount, date, time, decimal or percentage ("$127", "08/15", "10:30", "5%"). */
 export function formattedNumber(T: TokenList, k: number): boolean {
+  if (T.gap(k) <= 1 && T.isPunct(k - 1) && CURRENCY.has(T.key(k - 1))) return true; // "$127", "$ 504"
   if (T.gap(k) === 0 && T.isPunct(k - 1)) {
     const p = T.key(k - 1);
-    if (CURRENCY.has(p)) return true;
     if (NUMBER_JOINERS.has(p) && T.gap(k - 1) === 0 && T.isNum(k - 2)) return true;
   }
   if (T.isPunct(k + 1) && T.gap(k + 1) === 0) {
@@ -51,4 +52,23 @@ function joinedToNext(T: TokenList, a: number): boolean {
     return false;
   const c = T.hash(a + 1);
   return c === 45 || c === 46;
+}
+
+const LENGTHS = new WordSet(LENGTH_WORDS);
+/** "3 or 4 digits", "6 to 8 characters". */
+const LENGTH_JOINERS = new WordSet(['or', 'o', 'to', 'a']);
+
+/** "the 3-digit code", "3 or 4 digits", "a 6 digit pin": run k is a length, not a value. */
+export function isLengthDescription(T: TokenList, k: number): boolean {
+  if (T.len(k) > 2) return false;
+  for (let j = k + 1, steps = 0; j < T.n && steps < 4; j++, steps++) {
+    const type = T.t(j);
+    if (type === WORD) {
+      if (LENGTHS.at(T, j)) return true;
+      if (!LENGTH_JOINERS.at(T, j)) return false;
+    } else if (type === NUM) {
+      if (T.len(j) > 2) return false;
+    } else if (type !== PUNCT || T.key(j) !== '-') return false;
+  }
+  return false;
 }

@@ -8,9 +8,9 @@
  */
 import { NUM, WORD, hashKey, tokenize } from './tokens.js';
 import type { TokenList } from './tokens.js';
-import { CVV_CUES, EXPIRY_CUES } from './rules/cvv.js';
+import { CVV_CUES, CVV_PLACE_CUES, EXPIRY_CUES } from './rules/cvv.js';
 import { OTP_CUES, PASSCODE_CUES, PIN_CUES } from './rules/otp.js';
-import { PASSWORD_CUES, PASSWORD_STRICT_CUES } from './rules/password.js';
+import { LOGIN_CUES, PASSWORD_CUES, PASSWORD_STRICT_CUES } from './rules/password.js';
 import { SSN_CUES } from './rules/ssn.js';
 import { BENIGN_CUES } from './rules/benign.js';
 import type { BenignTag } from './rules/benign.js';
@@ -23,6 +23,10 @@ export interface CueInfo {
   kind: CueKind;
   tag?: BenignTag;
   strict?: boolean;
+  /** The value must look like a secret, linked or not (password cues such as "login"). */
+  secretOnly?: boolean;
+  /** In an agent's message, not a question for the secret ("call the number on the back"). */
+  notAQuestion?: boolean;
 }
 
 export interface Cue extends Omit<CueInfo, 'id'> {
@@ -93,6 +97,7 @@ function build(): void {
   if (built) return;
   built = true;
   add(CVV_CUES, { kind: 'cvv' });
+  add(CVV_PLACE_CUES, { kind: 'cvv', notAQuestion: true });
   add(EXPIRY_CUES, { kind: 'expiry' });
   add(OTP_CUES, { kind: 'otp' });
   add(PIN_CUES, { kind: 'pin' });
@@ -100,6 +105,7 @@ function build(): void {
   add(SSN_CUES, { kind: 'ssn' });
   add(PASSWORD_CUES, { kind: 'password', strict: false });
   add(PASSWORD_STRICT_CUES, { kind: 'password', strict: true });
+  add(LOGIN_CUES, { kind: 'password', strict: true, secretOnly: true });
   for (const [tag, phrases] of Object.entries(BENIGN_CUES) as [BenignTag, readonly string[]][]) {
     add(phrases, { kind: 'benign', tag });
   }
@@ -163,6 +169,8 @@ export class CueList {
     into.kind = info.kind;
     into.tag = info.tag;
     into.strict = info.strict;
+    into.secretOnly = info.secretOnly;
+    into.notAQuestion = info.notAQuestion;
     into.first = this.spans[2 * i] ?? 0;
     into.last = this.spans[2 * i + 1] ?? 0;
     return into;
@@ -177,7 +185,15 @@ let pooledSpans: Int32Array | null = null;
 
 /** A reusable Cue for CueList.load. */
 export function emptyCue(): Cue {
-  return { kind: 'benign', tag: undefined, strict: undefined, first: 0, last: 0 };
+  return {
+    kind: 'benign',
+    tag: undefined,
+    strict: undefined,
+    secretOnly: undefined,
+    notAQuestion: undefined,
+    first: 0,
+    last: 0,
+  };
 }
 
 /** Every cue in the token list, in order, non-overlapping. */

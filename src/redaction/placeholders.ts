@@ -49,12 +49,7 @@ export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
  * line breaks stay, so the grouping the cardmember typed is still visible.
  */
 export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
-  let digits = 0;
-  for (let i = s; i < e; i++) {
-    const c = src.charCodeAt(i);
-    if (c < 128 ? c >= 48 && c <= 57 : classAt(src, i) === C_DIGIT) digits++;
-  }
-  const keepFrom = digits - keepLast;
+  const keepFrom = countDigits(src, s, e) - keepLast;
   const out: number[] = [];
   let seen = 0;
   for (let i = s; i < e;) {
@@ -79,3 +74,13 @@ export function maskDigits(src: string, s: number, e: number, keepLast: number):
 }
 
 const MASK_CODE = MASK_CHAR.charCodeAt(0);
+
+/** Number of digit characters in src[s, e). */
+export function countDigits(src: string, s: number, e: number): number {
+  let digits = 0;
+  for (let i = s; i < e; i++) {
+    const c = src.charCodeAt(i);
+    if (c < 128 ? c >= 48 && c <= 57 : classAt(src, i) === C_DIGIT) digits++;
+  }
+  return digits;
+}

@@ -3,11 +3,10 @@
  * removed, which numbers a benign cue claimed, where cues start) and the token-level helpers
  * the rules share: digit chains, formatted numbers, length descriptions, chunks.
  */
-import { NUM, PH, PUNCT, WORD, WordSet } from './tokens.js';
+import { NUM, PH, PUNCT, WORD } from './tokens.js';
 import type { TokenList } from './tokens.js';
-import { formattedNumber, phoneShape } from './numbers.js';
+import { formattedNumber, isLengthDescription, phoneShape } from './numbers.js';
 import type { CueKind } from './phrases.js';
-import { LENGTH_WORDS } from './rules/benign.js';
 import type { SensitiveKind } from './types.js';
 
 /** One removed secret, with what replaces it. */
@@ -20,9 +19,6 @@ export interface Hit {
 }
 
 export const SENTENCE_END = new Set(['.', '!', '?', ';']);
-const LENGTHS = new WordSet(LENGTH_WORDS);
-/** "3 or 4 digits", "6 to 8 characters". */
-const LENGTH_JOINERS = new WordSet(['or', 'o', 'to', 'a']);
 
 /** Code of each cue kind in Scan.cueStart (0 = no cue starts at that token). */
 const KIND_CODES: Readonly<Record<CueKind, number>> = {
@@ -108,6 +104,8 @@ export class Scan {
     if (T.t(a) === PUNCT && T.gap(a) === 0) {
       const key = T.key(a);
       if ((key === '-' || (dots && key === '.')) && T.isNum(a + 1) && T.gap(a + 1) === 0) return a + 1;
+      // Spoken digits grouped with commas: "four eight two, nine one seven".
+      if (key === ',' && T.isDecoded(k) && T.isDecoded(a + 1) && T.gap(a + 1) === 1) return a + 1;
     }
     return -1;
   }
@@ -119,6 +117,15 @@ export class Scan {
       const key = T.key(k - 1);
       if (key === '-' || (dots && key === '.')) return k - 2;
     }
+    if (
+      T.gap(k) === 1 &&
+      T.isPunct(k - 1, ',') &&
+      T.gap(k - 1) === 0 &&
+      T.isDecoded(k) &&
+      T.isNum(k - 2) &&
+      T.isDecoded(k - 2)
+    )
+      return k - 2;
     return -1;
   }
 
@@ -143,18 +150,7 @@ export class Scan {
 
   /** "the 3-digit code", "3 or 4 digits", "a 6 digit pin": a length, not a value. */
   lengthDescription(k: number): boolean {
-    const T = this.T;
-    if (T.len(k) > 2) return false;
-    for (let j = k + 1, steps = 0; j < this.n && steps < 4; j++, steps++) {
-      const type = T.t(j);
-      if (type === WORD) {
-        if (LENGTHS.at(T, j)) return true;
-        if (!LENGTH_JOINERS.at(T, j)) return false;
-      } else if (type === NUM) {
-        if (T.len(j) > 2) return false;
-      } else if (type !== PUNCT || T.key(j) !== '-') return false;
-    }
-    return false;
+    return isLengthDescription(this.T, k);
   }
 
   /** Chain of runs shaped like a US phone number. */

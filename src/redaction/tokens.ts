@@ -22,7 +22,7 @@ import {
   digitValue,
   foldWord,
 } from './normalize.js';
-import { ALL_PLACEHOLDERS, MASK_CHAR } from './placeholders.js';
+import { ALL_PLACEHOLDERS, MASK_CHAR, countDigits, maskDigits } from './placeholders.js';
 
 export const WORD = 0;
 export const NUM = 1;
@@ -102,6 +102,11 @@ export class TokenList {
   /** All tokens, STRIDE numbers each. */
   private data: Int32Array;
   private keys: Map<number, string> | null = null;
+  /**
+   * Digits of NUM tokens read from something other than digits (number words, look-alike
+   * letters: see decode.ts), by token. Null for the usual text, which has none.
+   */
+  private decoded: Map<number, string> | null = null;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -184,6 +189,10 @@ export class TokenList {
       }
       return key;
     }
+    if (type === NUM && this.decoded !== null) {
+      const digits = this.decoded.get(k);
+      if (digits !== undefined) return digits;
+    }
     this.keys ??= new Map();
     let key = this.keys.get(k);
     if (key !== undefined) return key;
@@ -212,6 +221,11 @@ export class TokenList {
 
   /** Writes the digit values of NUM token k into `out` from `at`; returns the next index. */
   writeDigits(k: number, out: Uint8Array, at: number): number {
+    const dec = this.decoded?.get(k);
+    if (dec !== undefined) {
+      for (let i = 0; i < dec.length; i++) out[at++] = dec.charCodeAt(i) - 48;
+      return at;
+    }
     const src = this.src;
     const s = this.s(k);
     const e = this.e(k);
@@ -224,6 +238,66 @@ export class TokenList {
       i += width;
     }
     return at;
+  }
+
+  /** NUM token k was read from words or look-alike letters, not from digits. */
+  isDecoded(k: number): boolean {
+    return this.decoded?.has(k) === true;
+  }
+
+  /** Appends token k of `from` (same text) unchanged; used when decoding rebuilds a list. */
+  copyToken(from: TokenList, k: number): void {
+    const o = k * STRIDE;
+    const d = from.data;
+    this.push(
+      (d[o] ?? 0) & 3,
+      d[o + F_START] ?? 0,
+      d[o + F_END] ?? 0,
+      (d[o] ?? 0) >>> 8,
+      ((d[o] ?? 0) >> 2) & 63,
+      d[o + F_LEN] ?? 0,
+      d[o + F_HASH] ?? 0,
+    );
+    const digits = from.decoded?.get(k);
+    if (digits !== undefined) (this.decoded ??= new Map()).set(this.n - 1, digits);
+  }
+
+  /** Appends a NUM token for src[s, e) whose digits are `digits` (number words, look-alikes). */
+  pushDecoded(s: number, e: number, gap: number, nl: boolean, digits: string): void {
+    this.push(NUM, s, e, gap, nl ? F_NL : 0, digits.length, hashKey(digits));
+    (this.decoded ??= new Map()).set(this.n - 1, digits);
+  }
+
+  /**
+   * The mask of tokens first…last: each digit becomes MASK_CHAR except the last `keepLast`,
+   * written as ASCII digits; what lies between digits (separators, spaces, words) stays, and
+   * invisible characters are dropped. A decoded token (words, look-alikes) becomes its digits.
+   */
+  maskText(first: number, last: number, keepLast: number): string {
+    const s = this.s(first);
+    const e = this.e(last);
+    if (this.decoded === null) return maskDigits(this.src, s, e, keepLast);
+    let total = 0;
+    for (let k = first; k <= last; k++) if (this.t(k) === NUM) total += this.len(k);
+    const keepFrom = total - keepLast; // index of the first digit shown
+    let out = '';
+    let at = s;
+    let seen = 0;
+    // Text between decoded tokens is masked by maskDigits, told how many of its digits to show.
+    const plain = (to: number): void => {
+      const d = countDigits(this.src, at, to);
+      out += maskDigits(this.src, at, to, Math.max(0, Math.min(d, seen + d - keepFrom)));
+      seen += d;
+    };
+    for (let k = first; k <= last; k++) {
+      const digits = this.t(k) === NUM ? this.decoded.get(k) : undefined;
+      if (digits === undefined) continue;
+      plain(this.s(k));
+      for (let i = 0; i < digits.length; i++) out += seen++ >= keepFrom ? (digits[i] ?? '') : MASK_CHAR;
+      at = this.e(k);
+    }
+    plain(e);
+    return out;
   }
 
   private push(

@@ -9,7 +9,7 @@ import type { Scan } from './scan.js';
 import type { Cue } from './phrases.js';
 import { CVV_DIGITS } from './rules/cvv.js';
 import { OTP_DIGITS, PIN_DIGITS } from './rules/otp.js';
-import { NOT_A_SECRET, PASSWORD_LINKS } from './rules/password.js';
+import { FUNCTION_WORDS, NOT_A_SECRET, PASSWORD_LINKS } from './rules/password.js';
 import { itinValid, ssaValid } from './rules/ssn.js';
 
 /** Words that may stand between a value and the cue after it: "482917 is your code". */
@@ -89,6 +89,7 @@ export const EXPIRY_LINKS = new WordSet(['date', 'is', 'es', 'el', 'la', 'of', '
 
 const PASSWORD_LINK_WORDS = new WordSet(PASSWORD_LINKS);
 const NOT_SECRET_WORDS = new WordSet(NOT_A_SECRET);
+const FUNCTION = new WordSet(FUNCTION_WORDS);
 
 const MAX_WINDOW_TOKENS = 16;
 const MAX_WINDOW_WORDS = 6;
@@ -157,6 +158,8 @@ export function valueAfter(
     }
     if (sc.claimed[k] !== 0 || T.mask(k)) return null;
     if (sc.lengthDescription(k)) continue;
+    // Digits inside a word ("Luna2024$", "Sol#8899") are part of it, not a value of their own.
+    if (k !== from && gluedToWordBefore(T, k, from)) return null;
     if (alnum) {
       const last = sc.alnumCode(k);
       if (last >= 0) return { first: k, last, digits: 0, alnum: true };
@@ -164,6 +167,12 @@ export function valueAfter(
     return numericValue(sc, k, fits);
   }
   return null;
+}
+
+/** Token k continues a run of text (no space) that holds a word before it, after token `from`. */
+function gluedToWordBefore(T: Scan['T'], k: number, from: number): boolean {
+  for (let j = k - 1; j >= from && T.gap(j + 1) === 0; j--) if (T.isWord(j)) return true;
+  return false;
 }
 
 /**
@@ -298,8 +307,16 @@ export function formattedSsns(sc: Scan): void {
   }
 }
 
-/** The password after a cue: a quoted string or the next chunk. */
+/**
+ * The password after a cue: right after it (a quoted string, the next chunk, a passphrase), or
+ * at the end of a clause that names it ("the password I use is X").
+ */
 export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
+  return directPassword(sc, cue) ?? (cue.strict === true ? null : clausePassword(sc, cue));
+}
+
+/** The value right after the cue, across ':' '=' '→' and link words ("is", "es"), or a comma. */
+function directPassword(sc: Scan, cue: Cue): [number, number] | null {
   const T = sc.T;
   let k = cue.last + 1;
   let linked = false;
@@ -315,6 +332,11 @@ export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
       k++;
       continue;
     }
+    // "my password, Tr0ub4dor&3x!": a comma does not link, but a value that looks like a secret may follow.
+    if (type === PUNCT && key === ',' && !linked) {
+      k++;
+      continue;
+    }
     if (cue.strict !== true && PASSWORD_LINK_WORDS.at(T, k) && T.gap(k) > 0) {
       linked = true;
       k++;
@@ -322,10 +344,24 @@ export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
     }
     break;
   }
-  if (k >= sc.n || (cue.strict === true && !linked)) return null;
+  if (k >= sc.n) return null;
   const type = T.t(k);
   if (sc.consumed[k] === 1 || type === PH) return null;
   if (k === cue.last + 1 && T.gap(k) === 0 && type !== PUNCT) return null; // "password123" is one word
+  if (linked && type === WORD) {
+    const phrase = passphrase(sc, k);
+    if (phrase >= 0) return [k, phrase];
+  }
+  return chunkValue(sc, k, linked && cue.secretOnly !== true);
+}
+
+/**
+ * The chunk at k as a password: a quoted string, or the run of text up to whitespace, unless it
+ * is a word people use to talk about a password; without a link it must look like a secret.
+ */
+function chunkValue(sc: Scan, k: number, linked: boolean): [number, number] | null {
+  const T = sc.T;
+  const type = T.t(k);
   const close = type === PUNCT ? QUOTES[T.key(k)] : undefined;
   if (close !== undefined) {
     for (let j = k + 1; j < sc.n && j <= k + 40; j++) {
@@ -343,6 +379,73 @@ export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
   } else if (NOT_A_SECRET.has(sc.src.slice(T.s(k), T.e(last)).toLowerCase())) return null;
   if (!linked && !looksLikeSecret(sc.src, T.s(k), T.e(last))) return null;
   return [k, last];
+}
+
+/** Most words a passphrase is read over. */
+const PASSPHRASE_WORDS = 8;
+
+/**
+ * A passphrase from word k: three to eight words up to the end of the clause, none of them a
+ * function word and at most one a word that describes a password ("correct horse battery
+ * staple"; not "too short for the site", "hidden behind asterisks"). Its last token, or -1.
+ */
+function passphrase(sc: Scan, k: number): number {
+  const T = sc.T;
+  let words = 0;
+  let describing = 0;
+  let last = -1;
+  for (let j = k; j < sc.n; j++) {
+    const type = T.t(j);
+    if (type === PUNCT) {
+      if (T.gap(j) === 0 && (T.key(j) === '.' || T.key(j) === ',' || T.key(j) === '!' || T.key(j) === '?'))
+        break;
+      return -1;
+    }
+    if (type !== WORD || sc.consumed[j] === 1 || (j > k && (T.gap(j) === 0 || T.nl(j))))
+      return type === WORD ? -1 : words >= 3 ? last : -1;
+    if (FUNCTION.at(T, j) || ++words > PASSPHRASE_WORDS) return -1;
+    if (NOT_SECRET_WORDS.at(T, j) && ++describing > 1) return -1;
+    last = j;
+  }
+  return words >= 3 ? last : -1;
+}
+
+/** Link words that end a clause naming a password: "the password I use is X". */
+const CLAUSE_LINKS = new WordSet(['is', 'was', 'es', 'era', 'sera', 'fue']);
+/** Tokens a clause may have between the cue and its link word. */
+const CLAUSE_TOKENS = 14;
+
+/**
+ * "the temporary password you gave me was X", "my password, which I changed last week, is X",
+ * "la contraseña que uso es X": a value that looks like a secret (or a quoted one, or a
+ * passphrase) after the first link word of the sentence.
+ */
+function clausePassword(sc: Scan, cue: Cue): [number, number] | null {
+  const T = sc.T;
+  for (let k = cue.last + 1, steps = 0; k < sc.n && steps < CLAUSE_TOKENS; k++, steps++) {
+    const type = T.t(k);
+    if (sc.consumed[k] === 1 || type === PH || T.nl(k) || sc.cueStart[k] !== 0) return null;
+    if (type === PUNCT) {
+      const key = T.key(k);
+      if (key === ':' || key === '=') return linkedSecret(sc, k + 1);
+      if (sc.sentenceEnd(k)) return null;
+      continue;
+    }
+    if (type === WORD && CLAUSE_LINKS.at(T, k)) return linkedSecret(sc, k + 1);
+  }
+  return null;
+}
+
+/** After a clause's link: a passphrase, a quoted value, or a chunk that looks like a secret. */
+function linkedSecret(sc: Scan, k: number): [number, number] | null {
+  const T = sc.T;
+  if (k >= sc.n || sc.consumed[k] === 1 || T.t(k) === PH) return null;
+  if (T.t(k) === WORD) {
+    const phrase = passphrase(sc, k);
+    if (phrase >= 0) return [k, phrase];
+  }
+  const v = chunkValue(sc, k, T.t(k) === PUNCT && QUOTES[T.key(k)] !== undefined);
+  return v !== null && (T.t(k) === PUNCT || looksLikeSecret(sc.src, T.s(v[0]), T.e(v[1]))) ? v : null;
 }
 
 /** Letters mixed with digits or symbols, or inner capitals: "hunter2", "Tr0ub4dor&3", "sEcReT". */

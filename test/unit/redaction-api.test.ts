@@ -138,7 +138,7 @@ describe('redaction API', () => {
     v.observe(cue);
     for (let i = 0; i < 2500; i += 1) {
       v.observe(`Message ${i} of the history.`);
-      v.observeSent(`Reply ${i}.`);
+      v.observeSent('Reply.');
     }
     assert.equal(v.redact('839').text, '839');
   });
@@ -160,18 +160,41 @@ describe('redaction API', () => {
     assert.equal(t.redact('3782 822463').text, '3782 822463');
     t.observeSent('thanks');
     assert.equal(t.redact('10005').text, '•••••');
-    // Among themselves, such messages follow the rule as sent: one that does not start with
-    // digits ends the run, so what the customer types next is not held back for it.
+    // Whatever such messages say between the parts, the rest stays held back.
     const w = createRedactor();
     w.observeSent('3782 822463');
     w.observeSent('thanks');
-    assert.equal(w.redact('10005').text, '10005');
-    // Only the last 20 are read: a fragment before them cannot continue (each later message
-    // would have dropped it or added digits past 19), and the window keeps the read short.
-    const u = createRedactor();
-    u.observeSent('3782 822463');
-    for (let i = 0; i < 20; i += 1) u.observeSent('ok');
-    assert.equal(u.redact('10005').text, '10005');
+    assert.equal(w.redact('10005').text, '•••••');
+  });
+
+  it('forgets a part only when it is both half an hour old and twenty messages back', () => {
+    let clock = Date.UTC(2026, 11, 6, 12);
+    const minutes = (n: number) => (clock += n * 60_000);
+    const after = (filler: number, wait: number, sentElsewhere: boolean): string => {
+      clock = Date.UTC(2026, 11, 6, 12);
+      const r = createRedactor({ now: () => clock });
+      if (sentElsewhere) r.observeSent('3782 822463', clock);
+      else r.redact('3782 822463');
+      minutes(wait);
+      for (let i = 0; i < filler; i += 1) r.redact('ok');
+      return r.redact('10005').text;
+    };
+    for (const elsewhere of [false, true]) {
+      assert.equal(after(20, 31, elsewhere), '10005', 'out of the window');
+      assert.equal(after(20, 29, elsewhere), '•••••', 'twenty messages, but not half an hour');
+      assert.equal(after(19, 31, elsewhere), '•••••', 'half an hour, but only nineteen messages');
+      assert.equal(after(0, 600, elsewhere), '•••••', 'ten hours, no message between');
+    }
+    // A replayed message's own time counts, never one in the future.
+    const r = createRedactor({ now: () => clock });
+    r.observeSent('3782 822463', clock - 31 * 60_000);
+    for (let i = 0; i < 20; i += 1) r.observeSent('ok', clock - 31 * 60_000);
+    assert.equal(r.redact('10005').text, '10005');
+    const f = createRedactor({ now: () => clock });
+    f.observeSent('3782 822463', clock + 3600_000);
+    for (let i = 0; i < 20; i += 1) f.redact('ok');
+    minutes(29);
+    assert.equal(f.redact('10005').text, '•••••');
   });
 
   it('preview does not consume the agent question', () => {

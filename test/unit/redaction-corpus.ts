@@ -827,9 +827,28 @@ export const CORPUS: CorpusCase[] = [
   { input: 'ISBN 978-3-16-148410-0', expect: 'unchanged', reason: 'ISBN' },
   { input: 'Invoice INV-0042, PO 7781', expect: 'unchanged', reason: 'invoice numbers' },
   { input: 'serial 4111111111111112', expect: 'unchanged', reason: 'Visa prefix but fails Luhn' },
-  { input: 'account 1234567890123456', expect: 'unchanged', reason: 'prefix 1: no network' },
-  { input: '4111 1111 1111 1112 is not a valid card', expect: 'unchanged', reason: 'fails Luhn' },
-  { input: '3782 8224 6310 0051', expect: 'unchanged', reason: '16 digits with an Amex prefix: Amex is 15' },
+  {
+    input: 'account 1234567890123456',
+    expect: 'removed',
+    kinds: ['card'],
+    secret: '1234567890123456',
+    reason: 'for a card issuer the account number is the card number: more than ten bare digits',
+  },
+  {
+    input: '4111 1111 1111 1112 is not a valid card',
+    expect: 'removed',
+    kinds: ['card'],
+    secret: '4111111111111112',
+    reason:
+      'fails Luhn, but more than ten bare digits: a mistyped card is still a card (split-number budget)',
+  },
+  {
+    input: '3782 8224 6310 0051',
+    expect: 'removed',
+    kinds: ['card'],
+    secret: '3782822463100051',
+    reason: '16 digits with an Amex prefix: no card, but more than ten bare digits (split-number budget)',
+  },
   {
     input: '[code removed] [SSN removed] [password removed]',
     expect: 'unchanged',
@@ -858,7 +877,7 @@ export const CONVERSATIONS: Conversation[] = [
         agent:
           "Hi, I'm the virtual assistant. How can I help you today? We will never ask for your full card number or its security code.",
       },
-      { customer: 'customer message 0001 of 1000', expect: 'unchanged' },
+      { customer: 'hi, I have a question about my statement', expect: 'unchanged' },
       { customer: '4821', expect: 'unchanged' },
     ],
   },
@@ -997,23 +1016,22 @@ export const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
-    name: 'a sentence between fragments ends the run',
-    reason: 'only consecutive fragment messages form a run',
+    name: 'a sentence between parts does not end the run',
+    reason: 'every number of the window counts, whatever is written between the parts (issue 21)',
     steps: [
       { customer: 'my card starts 4111 1111', expect: 'unchanged' },
       { customer: 'I was charged twice for it yesterday at the store', expect: 'unchanged' },
-      { customer: '4111 1111', expect: 'unchanged' },
+      { customer: '4111 1111', expect: 'removed', kinds: ['card'], secret: '41111111' },
     ],
   },
   {
-    name: 'numbers that cannot begin a card never count',
-    reason: 'the IIN table gates the split rule',
+    name: 'numbers count whatever digit they start with',
+    reason: 'an agent knows which network the card is (every Amex starts with 34 or 37): the rest counts',
     steps: [
       { customer: '1800', expect: 'unchanged' },
       { customer: '9400', expect: 'unchanged' },
-      { customer: '1200', expect: 'unchanged' },
-      { customer: '0815', expect: 'unchanged' },
-      { customer: '12345', expect: 'unchanged' },
+      { customer: '12', expect: 'unchanged' },
+      { customer: '0815', expect: 'removed', kinds: ['card'], secret: '0815' },
     ],
   },
 ];

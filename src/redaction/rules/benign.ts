@@ -1,5 +1,6 @@
 /**
- * Things that must pass untouched, and the words that say so.
+ * Things that must pass untouched, and the words that say so. "account" is not one: for a card
+ * issuer the account number IS the card number ("my account number is 3782 822463").
  *
  * A benign cue claims the number right after it (≤ 5 words) or right before it
  * ("10001 is my zip"): a claimed number is never taken as a cvv, otp, pin or bare SSN, and
@@ -84,14 +85,33 @@ export const BENIGN_CUES: Readonly<Partial<Record<BenignTag, readonly string[]>>
     'receipt', // receipt number
     'transaction', // transaction id
     'booking', // booking number
+    'itinerary', // trip itinerary number
+    'itinerario', // ES: same
+    'record locator', // airline booking code
+    'localizador', // ES: same
     'booking code', // booking reference
     'reservation', // reservation number
     'flight', // flight number
-    'member', // membership number
+    'flying', // "flying AA 2669"
+    'membership', // a loyalty programme's number ("Card Member" is how Amex names its customers, so
+    'membership number', // "member" alone is no cue: "my card member number is 3782…" is the card)
+    'loyalty number', // same
+    'frequent flyer', // airline programmes
+    'skymiles', // same
+    'aadvantage', // same
+    'mileageplus', // same
+    'bonvoy', // hotel programme
+    'hilton honors', // same
     'imei', // phone IMEI: 15 digits that pass Luhn
     'serial', // serial number
-    'account', // account reference (a full card is still masked)
-    'acct', // same
+    'usps', // carrier tracking numbers (20–22 digits)
+    'ups', // same
+    'fedex', // same
+    'dhl', // same
+    'timestamp', // log timestamps (13-digit epoch ms)
+    'isbn', // book numbers
+    'id', // "transaction id", "id 123456"
+    'boarding pass', // a boarding pass code, not a password
     'promo code', // wins over "code"
     'promotional code', // wins over "code"
     'discount code', // wins over "code"
@@ -133,7 +153,6 @@ export const BENIGN_CUES: Readonly<Partial<Record<BenignTag, readonly string[]>>
     'reserva', // ES: booking
     'vuelo', // ES: flight
     'folio', // ES (MX): reference number
-    'cuenta', // ES: account
     'código de promoción', // ES: promo code
     'código promocional', // ES: promo code
     'código de descuento', // ES: discount code
@@ -163,6 +182,22 @@ export const BENIGN_CUES: Readonly<Partial<Record<BenignTag, readonly string[]>>
     'pesos', // ES: pesos
     'puntos', // ES: points
     'millas', // ES: miles
+    'how much', // the agent's "How much was the charge?": the reply is an amount
+    'income', // "annual income 85000" (credit-limit reviews)
+    'annual income', // same
+    'salary', // same
+    'credit score', // "my credit score is 720"
+    'fico', // same
+    'cuánto', // ES: how much
+    'cuanto', // ES: same, typed without the accent
+    'ingresos', // ES: income
+    'ingreso', // ES: income (singular)
+    'address', // "address: 4022 S Main Ave": the house number
+    'new address', // same
+    'dirección', // ES: address
+    'domicilio', // ES: address
+    'salario', // ES: salary
+    'sueldo', // ES: salary
   ],
   // Dates.
   dob: [
@@ -281,4 +316,292 @@ export const CONNECTOR_WORDS: ReadonlySet<string> = new Set([
   'luego',
   'despues',
   'mas',
+]);
+
+/**
+ * Words after a number that say it counts something (the split-number rule reads such a number
+ * as explained, not as a possible part of a card): "3 times", "2 cards", "45 minutes".
+ */
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
+  'times', // "I called 3 times"
+  'time',
+  'cards', // "I have 2 cards"
+  'card',
+  'charges', // "2 charges"
+  'charge',
+  'transactions',
+  'payments',
+  'purchases',
+  'statements',
+  'months', // durations
+  'month',
+  'weeks',
+  'week',
+  'days',
+  'day',
+  'hours',
+  'hour',
+  'hrs',
+  'minutes',
+  'mins',
+  'min',
+  'seconds',
+  'years',
+  'year',
+  'yrs',
+  'am', // "3 am"
+  'pm',
+  'people', // counts of people
+  'users',
+  'items',
+  'tickets',
+  'nights', // travel
+  'bags',
+  'percent',
+  'cents',
+  'bucks', // amounts
+  'k', // "40 k"
+  'meses', // ES: months
+  'mes',
+  'semanas',
+  'semana',
+  'dias',
+  'dia',
+  'horas',
+  'hora',
+  'minutos',
+  'anos', // años (folded)
+  'ano',
+  'veces', // ES: times
+  'vez',
+  'tarjetas', // ES: cards
+  'cargos', // ES: charges
+  'cargo',
+  'pagos',
+  'compras',
+  'personas',
+  'noches',
+  'por', // "por ciento"
+]);
+
+/**
+ * US state abbreviations: a ZIP code follows one in an address ("New York, NY 10285"). Matched
+ * only when written in capitals (explain.ts), so "in", "me", "or", "oh" stay words.
+ */
+export const US_STATES: ReadonlySet<string> = new Set(
+  'AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA PR RI SC SD TN TX UT VT VA WA WV WI WY'.split(
+    ' ',
+  ),
+);
+
+/** Words after an amount or a balance: "257139 points", "695 dólares", "198 mil" (up to seven digits). */
+export const AMOUNT_UNIT_WORDS: ReadonlySet<string> = new Set([
+  'points', // loyalty balances
+  'pts',
+  'miles',
+  'puntos',
+  'millas',
+  'dollars', // amounts
+  'dolares',
+  'usd',
+  'bucks',
+  'pesos',
+  'euros',
+  'eur',
+  'thousand', // "198 thousand"
+  'mil', // ES: "198 mil"
+  'grand',
+  'million',
+  'millones',
+  'k', // "40 k"
+]);
+
+/** Words before a 4-digit year: "since 2015", "in 2019", "desde 2015". */
+export const YEAR_CUES: ReadonlySet<string> = new Set([
+  'in',
+  'since',
+  'from',
+  'of', // "statements of 2022"
+  'for', // "the 1099 for 2023"
+  'year',
+  'until',
+  'en',
+  'desde',
+  'de', // "los estados de cuenta de 2022"
+  'del',
+  'ano',
+  'hasta',
+]);
+
+/** Words after a house number: "200 Vesey Street", "12 calle Mayor" is written "calle Mayor 12". */
+export const STREET_WORDS: ReadonlySet<string> = new Set([
+  'street',
+  'st',
+  'avenue',
+  'ave',
+  'road',
+  'rd',
+  'boulevard',
+  'blvd',
+  'drive',
+  'dr',
+  'lane',
+  'ln',
+  'way',
+  'court',
+  'ct',
+  'place',
+  'pl',
+  'parkway',
+  'pkwy',
+  'highway',
+  'hwy',
+  'terrace',
+  'circle',
+  'apt',
+  'suite',
+  'unit',
+  'floor',
+]);
+
+/**
+ * Words before a number that name it as a place in an address or a list: "calle 5", "apt 4",
+ * "option 2". Like the quantity, year and street words, they explain numbers of at most four
+ * digits (explain.ts): a longer number after them counts as a possible part of a card.
+ */
+export const NAMING_WORDS: ReadonlySet<string> = new Set([
+  'apt',
+  'apartment',
+  'suite',
+  'unit',
+  'floor',
+  'room',
+  'calle',
+  'avenida',
+  'piso',
+  'depto',
+  'departamento',
+  'option',
+  'opcion',
+  'step',
+  'paso',
+  'page',
+  'pagina',
+  'line',
+  'gate',
+  'seat',
+  'terminal',
+  'version',
+  'iphone',
+  'windows',
+  'chapter',
+  'level',
+  'tier',
+]);
+
+/** Month names and their short forms: a number next to one is a day or a year. */
+export const MONTHS: ReadonlySet<string> = new Set([
+  'january',
+  'jan',
+  'february',
+  'feb',
+  'march',
+  'mar',
+  'april',
+  'apr',
+  'may',
+  'june',
+  'jun',
+  'july',
+  'jul',
+  'august',
+  'aug',
+  'september',
+  'sep',
+  'sept',
+  'october',
+  'oct',
+  'november',
+  'nov',
+  'december',
+  'dec',
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'setiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+  'ene',
+  'abr',
+  'ago',
+  'dic',
+]);
+
+/**
+ * Words before an amount written without a currency sign: "paid 500", "limit 12000", "saldo
+ * 350". They explain numbers of up to six digits (explain.ts).
+ */
+export const AMOUNT_WORDS: ReadonlySet<string> = new Set([
+  'paid',
+  'pay',
+  'paying',
+  'payment',
+  'charged',
+  'charge',
+  'owe',
+  'spent',
+  'spend',
+  'refund',
+  'refunded',
+  'credit',
+  'credited',
+  'balance',
+  'limit',
+  'fee',
+  'cost',
+  'costs',
+  'price',
+  'total',
+  'amount',
+  'bill',
+  'deposit',
+  'worth',
+  'about', // "about 500": an approximate figure
+  'around',
+  'almost',
+  'over',
+  'under',
+  'like', // "my score is like 691"
+  'roughly',
+  'approximately',
+  'score', // a credit score
+  'need', // "I need 16000" (a credit limit)
+  'increase',
+  'raise',
+  'income',
+  'como', // ES: "como 69" (about)
+  'necesito', // ES: "necesito 20000" (a credit limit)
+  'anualidad', // ES: annual fee
+  'pague', // ES: pagué
+  'pago',
+  'pagar',
+  'cobraron',
+  'cargo',
+  'saldo',
+  'limite',
+  'cuota',
+  'monto',
+  'importe',
+  'reembolso',
+  'debo',
+  'gaste',
+  'cerca',
+  'unos',
 ]);

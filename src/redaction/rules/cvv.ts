@@ -30,12 +30,13 @@ export const CVV_CUES: readonly string[] = [
   'code on back', // same, shorter
   'code on the front', // Amex CID: 4 digits on the front
   'code on front', // same, shorter
-  'number on the back', // the code described by its place
   'numbers on the back', // same
+  'digit number on the back', // "the 3-digit number on the back"
+  'digit number on back', // same
+  'digit number on the front', // Amex: "the 4-digit number on the front"
   'digits on the back', // "the 3 digits on the back"
   'digits on back', // same
   'digits on the front', // Amex: "the 4 digits on the front"
-  'number on the front', // Amex, described by its place
   'código de seguridad', // ES: security code
   'código de verificación de la tarjeta', // ES: card verification code
   'número de seguridad', // ES: security number
@@ -43,13 +44,27 @@ export const CVV_CUES: readonly string[] = [
   'código al reverso', // ES: code on the back
   'código en el reverso', // ES: code on the back
   'código del reverso', // ES: code on the back
-  'número al reverso', // ES: number on the back
   'números al reverso', // ES: numbers on the back
   'dígitos al reverso', // ES: digits on the back
   'dígitos del reverso', // ES: digits on the back
   'código al frente', // ES: code on the front (Amex)
   'dígitos al frente', // ES: digits on the front (Amex)
   'dígitos del frente', // ES: digits on the front (Amex)
+];
+
+/**
+ * The code named only by where it is printed. A customer's "the number on the back is 839" is
+ * the code, but an agent's "call the number on the back of your card" is the phone number printed
+ * there: these cues find a value in the customer's text and never make an agent's message a
+ * question for the code (agent.ts). With a length ("the 3-digit number on the back") the cues
+ * above apply.
+ */
+export const CVV_PLACE_CUES: readonly string[] = [
+  'number on the back', // the code, or the phone number printed there
+  'number on the front', // Amex: the CID, or the number itself
+  'número al reverso', // ES: number on the back
+  'número del reverso', // ES: same
+  'número en el reverso', // ES: same
 ];
 
 /**

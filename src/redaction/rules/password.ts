@@ -15,13 +15,156 @@ export const PASSWORD_CUES: readonly string[] = [
   'pass phrase', // split spelling
   'login password', // online-account password
   'online password', // online-account password
+  'pword', // short form
+  'p word', // short form
+  'pswd', // short form
+  'psswd', // short form
+  'passw', // short form
+  'p/w', // short form
+  'temporary password', // the one the bank gave ("the temporary password you gave me was X")
+  'temp password', // same, short
+  'temp pw', // same, shorter
+  'temp pass', // same
+  'new password', // "new password: X"
+  'old password', // "old password: X"
   'contraseña', // ES: password
+  'contraseña temporal', // ES: temporary password
+  'contraseña provisional', // ES: temporary password
+  'contraseña nueva', // ES: new password
+  'nueva contraseña', // ES: new password
 ];
 
-/** Cues that need ':' or '=' right after them ("pass: X"), because the word alone is common English. */
+/**
+ * Cues whose word alone is common English: their value is taken after ':' or '=' ("pass: X"),
+ * or when it looks like a secret ("pass Tr0ub4dor&3x!", "login Tr0ub4dor&3x! please"); link
+ * words do not link them ("login is down").
+ */
 export const PASSWORD_STRICT_CUES: readonly string[] = [
-  'pass', // "pass: X" in pasted credentials
+  'pass', // "pass: X" in pasted credentials, "pass X"
 ];
+
+/**
+ * "login X": people type their password after the word, but also their user name ("login:
+ * jdoe"), so the value must look like a secret even after ':'.
+ */
+export const LOGIN_CUES: readonly string[] = [
+  'login', // "login Tr0ub4dor&3x! please"
+  'log in', // same
+  'logon', // same
+];
+
+/**
+ * Words that make a phrase a description, not a passphrase: "my password is too short for the
+ * site", "expired last week". A passphrase is three or more words after a link word with none of
+ * these ("my password is correct horse battery staple").
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'your',
+  'his',
+  'her',
+  'our',
+  'their',
+  'it',
+  'its',
+  'i',
+  'you',
+  'we',
+  'they',
+  'me',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'am',
+  'not',
+  'no',
+  'to',
+  'for',
+  'on',
+  'in',
+  'at',
+  'of',
+  'by',
+  'with',
+  'from',
+  'and',
+  'or',
+  'but',
+  'so',
+  'because',
+  'that',
+  'this',
+  'these',
+  'those',
+  'have',
+  'has',
+  'had',
+  'do',
+  'does',
+  'did',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'must',
+  'too',
+  'very',
+  'still',
+  'again',
+  'already',
+  'anymore',
+  'please',
+  'since',
+  'when',
+  'after',
+  'before',
+  'yesterday',
+  'today',
+  'now',
+  'last',
+  'week',
+  'month',
+  'ago',
+  'day',
+  'days',
+  'time',
+  'el',
+  'la',
+  'los',
+  'las',
+  'un',
+  'una',
+  'mi',
+  'tu',
+  'su',
+  'es',
+  'era',
+  'no',
+  'de',
+  'del',
+  'en',
+  'con',
+  'por',
+  'para',
+  'y',
+  'o',
+  'pero',
+  'que',
+  'muy',
+  'ya',
+  'ayer',
+  'hoy',
+  'semana',
+  'desde',
+]);
 
 /** Words that introduce the value ("is", ":" is handled as punctuation). */
 export const PASSWORD_LINKS: ReadonlySet<string> = new Set([

@@ -1,0 +1,378 @@
+/**
+ * Digits written as something else, read back as digits before any rule looks at the tokens:
+ *
+ * - look-alike letters inside a run of digits: `O`/`o` for 0; `l`, `I` and `|` for 1
+ *   ("37828224631OOO5", "3782822463lOOO5", "4lll-llll-llll-llll"). Only letters glued to digits
+ *   (no space between) or, for words of two or more such letters, joined to them by a separator
+ *   inside the same run of text: a word on its own ("I", "COOL", "Ollie", "lol") is a word;
+ * - number words, English and Spanish: zero/oh … nine, cero … nueve, teens and tens ("thirty
+ *   seven", "treinta y siete", "veintidós"), double/triple/doble. A sequence of number words and
+ *   digit runs (joined by spaces, dashes or commas) is read as digits when its words say two
+ *   digits or more and the whole sequence three or more, so "one charge", "two cards", "the one
+ *   ending in 1005" stay words while "cvv is four eight two one" is a code.
+ *
+ * Each decoded word (or glued run) becomes one NUM token over the same span of the original
+ * text, so every rule after this sees digits and every mask replaces the words.
+ */
+import { NUM, PUNCT, TokenList, WORD, WordSet } from './tokens.js';
+import { C_IGNORE, classAt } from './normalize.js';
+import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
+import { PAN_MAX } from './rules/card.js';
+
+/** Single digits. `un`/`una` are left out: they are the Spanish article far more often than one. */
+const UNITS: Readonly<Record<string, string>> = {
+  zero: '0',
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  cero: '0',
+  uno: '1',
+  dos: '2',
+  tres: '3',
+  cuatro: '4',
+  cinco: '5',
+  seis: '6',
+  siete: '7',
+  ocho: '8',
+  nueve: '9',
+};
+/** Two-digit words that take no unit after them. */
+const TEENS: Readonly<Record<string, string>> = {
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+  thirteen: '13',
+  fourteen: '14',
+  fifteen: '15',
+  sixteen: '16',
+  seventeen: '17',
+  eighteen: '18',
+  nineteen: '19',
+  diez: '10',
+  once: '11',
+  doce: '12',
+  trece: '13',
+  catorce: '14',
+  quince: '15',
+  dieciseis: '16',
+  diecisiete: '17',
+  dieciocho: '18',
+  diecinueve: '19',
+  veinte: '20',
+  veintiuno: '21',
+  veintidos: '22',
+  veintitres: '23',
+  veinticuatro: '24',
+  veinticinco: '25',
+  veintiseis: '26',
+  veintisiete: '27',
+  veintiocho: '28',
+  veintinueve: '29',
+};
+/** Tens that a unit may follow ("thirty seven", "treinta y siete"); alone they end in 0. */
+const TENS: Readonly<Record<string, string>> = {
+  twenty: '2',
+  thirty: '3',
+  forty: '4',
+  fifty: '5',
+  sixty: '6',
+  seventy: '7',
+  eighty: '8',
+  ninety: '9',
+  treinta: '3',
+  cuarenta: '4',
+  cincuenta: '5',
+  sesenta: '6',
+  setenta: '7',
+  ochenta: '8',
+  noventa: '9',
+};
+/** "double five" = 55. */
+const REPEATS: Readonly<Record<string, number>> = { double: 2, triple: 3, doble: 2 };
+
+const NUMBER_WORDS = new WordSet([
+  ...Object.keys(UNITS),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+  ...Object.keys(REPEATS),
+  'oh',
+]);
+const FILLERS = new WordSet(FILLER_WORDS);
+/** "last four", "first two": a count of digits, not digits. */
+const ORDINAL_BEFORE = new WordSet(['last', 'first', 'ultimos', 'primeros', 'ultimas', 'primeras']);
+/** "four digits", "three times": a number word before these is a count. */
+const COUNTED = new WordSet(LENGTH_WORDS);
+/** Spanish "y" between tens and a unit. */
+const TENS_JOIN = new WordSet(['y']);
+/** Characters read as a digit inside a run of digits, and their value. */
+const LOOK_ALIKE: Readonly<Record<number, number>> = { 0x4f: 0, 0x6f: 0, 0x6c: 1, 0x49: 1, 0x7c: 1 };
+/** Separators that may join a look-alike word to digits within one run of text. */
+const RUN_SEPARATORS: ReadonlySet<number> = new Set([0x2d, 0x2e, 0x2f, 0x5f]); // - . / _
+
+/** One decoded piece: tokens first…last become a NUM token with `digits`. */
+interface Piece {
+  first: number;
+  last: number;
+  digits: string;
+}
+
+/**
+ * Digits of a word made only of look-alike letters (invisible characters skipped), or null.
+ * Any other letter makes it a word: the test stops at the first one.
+ */
+function lookAlikeDigits(T: TokenList, k: number): string | null {
+  if (!T.isWord(k) || T.len(k) > PAN_MAX) return null;
+  const src = T.src;
+  let out = '';
+  for (let i = T.s(k); i < T.e(k); i++) {
+    const c = src.charCodeAt(i);
+    const v = LOOK_ALIKE[c];
+    if (v !== undefined) out += String(v);
+    else if (c < 128 || classAt(src, i) !== C_IGNORE) return null;
+  }
+  return out.length > 0 ? out : null;
+}
+
+function isPipe(T: TokenList, k: number): boolean {
+  return T.isPunct(k) && T.hash(k) === 0x7c;
+}
+
+/** Tokens j-1, j glued by a separator to token j-2 (dir -1) or j+2 (dir 1) with no space. */
+function separatorJoined(T: TokenList, k: number, dir: 1 | -1): boolean {
+  const sep = k + dir;
+  const other = k + 2 * dir;
+  if (other < 0 || other >= T.n || !T.isPunct(sep) || !RUN_SEPARATORS.has(T.hash(sep))) return false;
+  return dir === 1 ? T.gap(sep) === 0 && T.gap(other) === 0 : T.gap(k) === 0 && T.gap(sep) === 0;
+}
+
+/**
+ * Look-alike letters glued to digits: each maximal run of tokens with no space between them
+ * made of digit runs, look-alike words and '|' becomes one NUM token when it holds a digit and
+ * a look-alike. Then look-alike words of two letters or more joined by a separator to digits
+ * ("4lll-llll-llll") are read too, in both directions.
+ */
+function lookAlikePieces(T: TokenList, out: Piece[]): void {
+  const n = T.n;
+  /** Tokens that are digits once decoded: digit runs and the pieces found here. */
+  const digit = new Uint8Array(n);
+  for (let k = 0; k < n; k++) {
+    if (!T.isNum(k)) continue;
+    digit[k] = 1;
+    let first = k;
+    while (
+      first > 0 &&
+      T.gap(first) === 0 &&
+      (lookAlikeDigits(T, first - 1) !== null || isPipe(T, first - 1))
+    )
+      first--;
+    let last = k;
+    for (let j = k + 1; j < n && T.gap(j) === 0; j++) {
+      if (T.isNum(j) || lookAlikeDigits(T, j) !== null || (isPipe(T, j) && j + 1 < n && T.gap(j + 1) === 0))
+        last = j;
+      else break;
+    }
+    // A '|' at either end is a separator, not a one.
+    while (last > k && isPipe(T, last)) last--;
+    while (first < k && isPipe(T, first)) first++;
+    let digits = '';
+    let letters = false;
+    for (let j = first; j <= last; j++) {
+      if (T.isNum(j)) digits += T.key(j);
+      else if (isPipe(T, j)) digits += '1';
+      else {
+        digits += lookAlikeDigits(T, j) ?? '';
+        letters = true;
+      }
+      digit[j] = 1;
+    }
+    // Without a letter, a '|' inside digits is a separator ("4111|1111"), not a one.
+    if (letters) out.push({ first, last, digits });
+    k = last;
+  }
+  const join = (k: number, dir: 1 | -1): void => {
+    if (digit[k] === 1) return;
+    const d = lookAlikeDigits(T, k);
+    if (d === null || d.length < 2 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
+    digit[k] = 1;
+    out.push({ first: k, last: k, digits: d });
+  };
+  for (let k = 2; k < n; k++) join(k, -1);
+  for (let k = n - 3; k >= 0; k--) join(k, 1);
+}
+
+/** A number word at k (with the words it takes), as a piece; null when k is not one. */
+function wordElement(T: TokenList, k: number, afterNumber: boolean): Piece | null {
+  if (!NUMBER_WORDS.at(T, k)) return null;
+  const key = T.key(k);
+  if (key === 'oh') return afterNumber ? { first: k, last: k, digits: '0' } : null;
+  const repeat = REPEATS[key];
+  if (repeat !== undefined) {
+    const next = k + 1;
+    if (next >= T.n || T.gap(next) === 0) return null;
+    let d: string | undefined;
+    if (T.isWord(next)) d = T.key(next) === 'oh' ? '0' : UNITS[T.key(next)];
+    else if (T.isNum(next) && T.len(next) === 1) d = T.key(next);
+    return d === undefined ? null : { first: k, last: next, digits: d.repeat(repeat) };
+  }
+  const unit = UNITS[key];
+  if (unit !== undefined) return { first: k, last: k, digits: unit };
+  const teen = TEENS[key];
+  if (teen !== undefined) return { first: k, last: k, digits: teen };
+  const tens = TENS[key];
+  if (tens === undefined) return null;
+  // "thirty seven", "thirty-seven", "treinta y siete".
+  let j = k + 1;
+  if (T.isPunct(j, '-') || TENS_JOIN.at(T, j)) j++;
+  const u = T.isWord(j) ? UNITS[T.key(j)] : undefined;
+  if (u !== undefined && u !== '0') return { first: k, last: j, digits: tens + u };
+  return { first: k, last: k, digits: tens + '0' };
+}
+
+/** Token k is a digit run glued to letters ("2nd", "10am"): not part of a spoken number. */
+function gluedToWord(T: TokenList, k: number): boolean {
+  return (
+    (k > 0 && T.gap(k) === 0 && T.isWord(k - 1)) || (k + 1 < T.n && T.gap(k + 1) === 0 && T.isWord(k + 1))
+  );
+}
+
+/**
+ * Number-word sequences: elements (number words or digit runs) joined by whitespace or by one
+ * dash or comma. The words of a sequence whose words give two digits or more and whose elements
+ * give three or more become pieces.
+ */
+function wordPieces(T: TokenList, out: Piece[]): void {
+  const n = T.n;
+  let seq: Piece[] = [];
+  let wordDigits = 0;
+  let allDigits = 0;
+  let lastEnd = -1; // last token of the sequence's last element, -1 when there is none
+  let seqFirst = -1; // first token of the sequence
+  const flush = (): void => {
+    const first = seq.length > 0 ? Math.min(seqFirst, seq[0]?.first ?? seqFirst) : seqFirst;
+    const spoken =
+      (wordDigits >= 2 && allDigits >= 3) ||
+      (wordDigits >= 1 && allDigits >= 3 && cueBefore(T, first)) ||
+      (wordDigits >= 1 && wholeMessage(T, first, lastEnd));
+    if (spoken) for (const p of seq) out.push(p);
+    seq = [];
+    seqFirst = -1;
+    wordDigits = 0;
+    allDigits = 0;
+    lastEnd = -1;
+  };
+  for (let k = 0; k < n; k++) {
+    if (lastEnd >= 0 && k === lastEnd + 1 && T.isPunct(k) && (T.hash(k) === 0x2d || T.hash(k) === 0x2c))
+      continue;
+    const joined =
+      lastEnd >= 0 && ((k === lastEnd + 1 && T.gap(k) > 0) || (k === lastEnd + 2 && T.isPunct(lastEnd + 1)));
+    if (!joined) flush();
+    const type = T.t(k);
+    if (type === NUM && !gluedToWord(T, k)) {
+      if (lastEnd < 0) seqFirst = k;
+      allDigits += T.len(k);
+      lastEnd = k;
+      continue;
+    }
+    if (type === WORD && !(lastEnd < 0 && k > 0 && ORDINAL_BEFORE.at(T, k - 1))) {
+      const p = wordElement(T, k, lastEnd >= 0);
+      if (p !== null && !COUNTED.at(T, p.last + 1)) {
+        if (lastEnd < 0) seqFirst = k;
+        seq.push(p);
+        wordDigits += p.digits.length;
+        allDigits += p.digits.length;
+        lastEnd = p.last;
+        k = p.last;
+        continue;
+      }
+    }
+    flush();
+  }
+  flush();
+}
+
+/**
+ * Words that name a short secret: a sequence after one is read with a single number word in it
+ * ("cvv 8 three 9", "code 58 three 920"). Link words and punctuation may stand between.
+ */
+const CUE_HINTS = new WordSet([
+  'cvv',
+  'cvc',
+  'cid',
+  'csc',
+  'code',
+  'codigo',
+  'pin',
+  'nip',
+  'otp',
+  'passcode',
+  'clave',
+  'ssn',
+  'social',
+  'security',
+  'seguridad',
+  'verification',
+  'verificacion',
+  'token',
+]);
+const HINT_LINKS = new WordSet(['is', 'es', 'was', 'the', 'my', 'el', 'la', 'mi', 'number', 'numero']);
+
+function cueBefore(T: TokenList, first: number): boolean {
+  for (let j = first - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
+    if (T.t(j) === PUNCT) continue;
+    if (CUE_HINTS.at(T, j)) return true;
+    if (!HINT_LINKS.at(T, j)) return false;
+  }
+  return false;
+}
+
+/** Fillers (and punctuation) only, outside tokens first…last: the sequence is the whole reply ("twenty two"). */
+function wholeMessage(T: TokenList, first: number, last: number): boolean {
+  if (first < 0 || last < 0) return false;
+  for (let j = 0; j < T.n; j++) {
+    if (j >= first && j <= last) continue;
+    if (T.t(j) === PUNCT) continue;
+    if (!(T.t(j) === WORD && FILLERS.at(T, j))) return false;
+  }
+  return true;
+}
+
+/** Quick test: could any token of T be decoded? Most messages have neither kind. */
+function mayDecode(T: TokenList): boolean {
+  for (let k = 0; k < T.n; k++) {
+    if (T.t(k) !== WORD) continue;
+    if (NUMBER_WORDS.at(T, k)) return true;
+    const glued = (k > 0 && T.gap(k) === 0) || (k + 1 < T.n && T.gap(k + 1) === 0);
+    if (glued && lookAlikeDigits(T, k) !== null) return true;
+  }
+  return false;
+}
+
+/**
+ * T with number words and look-alike runs read as digits: T itself when there is nothing to
+ * decode (the usual case), else a new list over the same text (T is released).
+ */
+export function decodeNumbers(T: TokenList): TokenList {
+  if (!mayDecode(T)) return T;
+  const pieces: Piece[] = [];
+  lookAlikePieces(T, pieces);
+  wordPieces(T, pieces);
+  if (pieces.length === 0) return T;
+  pieces.sort((a, b) => a.first - b.first);
+  const D = new TokenList(T.src);
+  let k = 0;
+  for (const p of pieces) {
+    if (p.first < k) continue; // overlaps an earlier piece
+    while (k < p.first) D.copyToken(T, k++);
+    D.pushDecoded(T.s(p.first), T.e(p.last), T.gap(p.first), T.nl(p.first), p.digits);
+    k = p.last + 1;
+  }
+  while (k < T.n) D.copyToken(T, k++);
+  T.release();
+  return D;
+}

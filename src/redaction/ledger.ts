@@ -1,0 +1,224 @@
+/**
+ * The split-number rule: a card typed in parts ("3782", "822463", "10005") must never become
+ * reconstructable, whatever the customer writes between the parts or around them.
+ *
+ * Budget: of the digits the customer's recent messages let out, at most TEN may belong to one
+ * card: as much as a PCI "first six + last four" display shows (ten known digits and the Luhn
+ * check leave 10^4 candidates for a 15-digit Amex; every further digit divides that by ten).
+ * Parts can be picked out of anything (an agent who coaches the customer knows which numbers
+ * are parts, and every Amex starts with 34 or 37), so the rule does not try to tell which
+ * numbers belong together: it counts them all.
+ *
+ * - The WINDOW is the customer's messages, sent here or elsewhere (a replay, another tab),
+ *   until a message is both older than WINDOW_MS and followed by WINDOW_MESSAGES newer ones:
+ *   a coach must make the customer wait half an hour AND write twenty messages between parts.
+ * - Each message's digit groups are plain or explained (groups.ts). C counts the digits that
+ *   left in the window as plain ones, and explained ones sent while more than PLAIN_FREE (2)
+ *   plain digits were out:
+ *   - a plain group of n digits leaves only if C + n ≤ 10;
+ *   - an explained group leaves uncounted while at most two plain digits are out (every chat
+ *     starts with the last four and a ZIP); after that it counts, and leaves only if
+ *     C + n ≤ 10;
+ *   - a card mask counts its last four as plain digits.
+ *   A group that may not leave has every digit masked (`•••••`, kind 'card'). So a card whose
+ *   parts are written as numbers (in any script, as words, with look-alikes) never has more
+ *   than ten digits out, whatever is written between the parts, and a number that says what
+ *   it is (a ZIP, a phone number, an amount) cannot complete it.
+ * - SSN in parts ("536-22", then "-8194"): five digits may leave, the part that would complete
+ *   nine is removed (kind 'ssn').
+ *
+ * Only counts and times are kept, never a digit.
+ */
+import { WordSet } from './tokens.js';
+import type { TokenList } from './tokens.js';
+import { digitGroups } from './groups.js';
+import type { Group } from './groups.js';
+import type { Analysis, Expectation } from './context.js';
+import { kindCode } from './scan.js';
+import type { Hit } from './scan.js';
+import { FILLER_WORDS } from './rules/benign.js';
+
+/** Digits of one possible card that may leave, in total (first six + last four). */
+export const SPLIT_BUDGET = 10;
+/**
+ * Plain digits that may be out before explained numbers count: single figures ("option 2", "it
+ * was 40") are everywhere in chat, and a card cannot be written with two plain digits and
+ * nothing else.
+ */
+export const PLAIN_FREE = 2;
+/** Digits of one possible SSN that may leave in parts (its first five, or its last four). */
+export const SSN_BUDGET = 5;
+/** A message leaves the window once it is older than this… */
+export const WINDOW_MS = 30 * 60 * 1000;
+/** …and this many newer customer messages follow it. */
+export const WINDOW_MESSAGES = 20;
+/** Messages kept at most (a customer typing very fast for half an hour); the oldest go first. */
+const MAX_ENTRIES = 500;
+
+interface Entry {
+  /** When the message was sent (ms), and its place among the customer's messages. */
+  at: number;
+  order: number;
+  /** Digits that left and count toward the budget: plain ones, and explained ones after them… */
+  counted: number;
+  /** …and the plain ones among them. */
+  plain: number;
+}
+
+/** Part of a possible SSN that left: its digit count so far (3 or 5) and how many left. */
+interface SsnPart {
+  at: number;
+  order: number;
+  digits: number;
+  leaked: number;
+  /** Started as "536-22": any later part may complete it, also one a word explains. */
+  strong: boolean;
+}
+
+export interface Ledger {
+  entries: readonly Entry[];
+  ssn: readonly SsnPart[];
+  /** Customer messages recorded so far. */
+  messages: number;
+}
+
+export const EMPTY_LEDGER: Ledger = { entries: [], ssn: [], messages: 0 };
+
+const FILLERS = new WordSet(FILLER_WORDS);
+const SSN_CUE = kindCode('ssn');
+/** A reply of at most this many words may be a part of an SSN. */
+const SHORT_REPLY_WORDS = 8;
+
+/** The ledger without what left the window. */
+function inWindow<T extends { at: number; order: number }>(
+  items: readonly T[],
+  messages: number,
+  now: number,
+): T[] {
+  const out: T[] = [];
+  for (const it of items)
+    if (now - it.at <= WINDOW_MS || messages - 1 - it.order < WINDOW_MESSAGES) out.push(it);
+  return out.length > MAX_ENTRIES ? out.slice(out.length - MAX_ENTRIES) : out;
+}
+
+/** ASCII digits shown by a card mask ("•••• •••••• •0005" shows 4). */
+function shownDigits(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) n++;
+  }
+  return n;
+}
+
+/** Words of a message that are not fillers. */
+function wordCount(T: TokenList): number {
+  let words = 0;
+  for (let k = 0; k < T.n; k++) if (T.isWord(k) && !FILLERS.at(T, k)) words++;
+  return words;
+}
+
+/**
+ * Does group g start a possible SSN: "536-22" (strong), or three bare digits alone in a message,
+ * with an area the SSA issues? A bare five ("10001") is a ZIP far more often.
+ */
+function ssnStart(T: TokenList, g: Group, words: number, context: boolean): 'strong' | 'weak' | null {
+  const first = g.runs[0] ?? 0;
+  const strong =
+    (g.runs.length === 2 && T.len(first) === 3 && T.len(g.runs[1] ?? 0) === 2) ||
+    (context && (g.count === 3 || g.count === 5));
+  if (!strong && !(g.runs.length === 1 && T.len(first) === 3 && words === 0)) return null;
+  const area = T.key(first);
+  return area === '000' || area === '666' ? null : strong ? 'strong' : 'weak';
+}
+
+export interface LedgerResult {
+  hits: Hit[];
+  next: Ledger;
+}
+
+/** Applies the budget to one message and returns its hits and the ledger after it. */
+export function applyLedger(
+  T: TokenList,
+  an: Analysis,
+  before: Ledger,
+  expect: Expectation | null,
+  now: number,
+): LedgerResult {
+  const entries = inWindow(before.entries, before.messages, now);
+  let ssn = inWindow(before.ssn, before.messages, now);
+  // Counted digits out in the window, and the plain ones among them.
+  let counted = 0;
+  let plain = 0;
+  for (const e of entries) {
+    counted += e.counted;
+    plain += e.plain;
+  }
+  const groups = digitGroups(T, an, expect);
+  // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
+  const shown: { s: number; n: number }[] = [];
+  for (const h of an.hits)
+    if (h.kind === 'card' && h.text !== null) shown.push({ s: h.s, n: shownDigits(h.text) });
+  for (let k = 0; k < T.n; k++) if (T.isNum(k) && T.mask(k)) shown.push({ s: T.s(k), n: T.len(k) });
+
+  const hits: Hit[] = [];
+  let msgCounted = 0;
+  let msgPlain = 0;
+  let si = 0;
+  const take = (n: number, isPlain: boolean): void => {
+    counted += n;
+    msgCounted += n;
+    if (isPlain) {
+      plain += n;
+      msgPlain += n;
+    }
+  };
+  const cardsBefore = (s: number): void => {
+    for (; si < shown.length && (shown[si]?.s ?? 0) < s; si++) take(shown[si]?.n ?? 0, true);
+  };
+  shown.sort((a, b) => a.s - b.s);
+  const words = groups.length === 1 ? wordCount(T) : 0;
+  // The message names an SSN ("social 536"), or the agent asked for one: any 3 or 5 digits may start one.
+  let ssnContext = expect?.secrets.has('ssn') === true;
+  for (let k = 0; k < T.n && !ssnContext; k++) if (an.cueStart[k] === SSN_CUE) ssnContext = true;
+  const newSsn: SsnPart[] = [];
+  for (const g of groups) {
+    const first = g.runs[0] ?? 0;
+    const last = g.runs[g.runs.length - 1] ?? 0;
+    cardsBefore(T.s(first));
+    const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
+    // SSN in parts: a part that would complete nine digits after more than five left.
+    if (short && g.count <= 6) {
+      let completes = false;
+      for (const p of ssn) {
+        if (g.explained && !p.strong) continue;
+        const total = p.digits + g.count;
+        if (total === 9 && p.leaked + g.count > SSN_BUDGET) completes = true;
+        else if (p.digits === 3 && g.count === 2)
+          newSsn.push({ at: now, order: before.messages, digits: 5, leaked: p.leaked + 2, strong: p.strong });
+      }
+      if (completes) {
+        hits.push({ kind: 'ssn', s: T.s(first), e: T.e(last), text: null });
+        continue;
+      }
+    }
+    if (g.explained && plain <= PLAIN_FREE) {
+      // Read as what it says: not counted (every chat starts with the last four and a ZIP).
+    } else if (counted + g.count <= SPLIT_BUDGET) {
+      take(g.count, !g.explained);
+      const start = short && !g.explained ? ssnStart(T, g, words, ssnContext) : null;
+      if (start !== null)
+        newSsn.push({
+          at: now,
+          order: before.messages,
+          digits: g.count,
+          leaked: g.count,
+          strong: start === 'strong',
+        });
+    } else hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: T.maskText(first, last, 0) });
+  }
+  cardsBefore(Number.POSITIVE_INFINITY);
+  ssn = ssn.concat(newSsn);
+  entries.push({ at: now, order: before.messages, counted: msgCounted, plain: msgPlain });
+  return { hits, next: { entries, ssn, messages: before.messages + 1 } };
+}

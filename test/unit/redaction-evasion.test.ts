@@ -1,0 +1,127 @@
+/**
+ * The evasions an independent review used to get secrets past the redaction (issue 21): each
+ * case went to the server unredacted. What left is read back as a person would read it
+ * (digit-reader.ts: any digit form, number words, look-alike letters), never through the engine.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { check, createRedactor, redact } from '../../src/redaction/index.js';
+import type { SensitiveKind } from '../../src/redaction/index.js';
+import { digitsOfSecretIn, readDigitString } from './digit-reader.js';
+
+const AMEX = '378282246310005';
+const VISA = '4111111111111111';
+
+/** Sends `messages` through one redactor; returns what left, read as digits, and the kinds found. */
+function conversation(messages: string[], agent: string[] = []): { left: string; kinds: Set<SensitiveKind> } {
+  const r = createRedactor();
+  for (const a of agent) r.observe(a);
+  let left = '';
+  const kinds = new Set<SensitiveKind>();
+  for (const m of messages) {
+    const out = r.redact(m);
+    for (const f of out.findings) kinds.add(f.kind);
+    left += readDigitString(out.text);
+  }
+  return { left, kinds };
+}
+
+function assertAtMost(secret: string, messages: string[], max: number, agent: string[] = []): void {
+  const { left } = conversation(messages, agent);
+  const n = digitsOfSecretIn(secret, left);
+  assert.ok(n <= max, `${n} digits of ${secret} left from ${JSON.stringify(messages)}: ${left}`);
+}
+
+describe('evasions from the review (issue 21)', () => {
+  it('a card in parts with ordinary messages between them', () => {
+    assertAtMost(AMEX, ['3782 822463', 'ok', '10005'], 10);
+    assertAtMost(AMEX, ['3782', 'what is my balance?', '822463', "I'm on the train", '10005'], 10);
+  });
+
+  it('a card split inside one message by words', () => {
+    assertAtMost(AMEX, ['first 378282 last 246310005'], 10);
+  });
+
+  it('look-alike letters in a card', () => {
+    for (const text of ['37828224631OOO5', '3782822463lOOO5', '4lll-llll-llll-llll', '3782 822463 1OOO5']) {
+      const r = redact(text);
+      assert.ok(
+        r.findings.some((f) => f.kind === 'card'),
+        `missed ${text}`,
+      );
+      assert.ok(digitsOfSecretIn(text.startsWith('4') ? VISA : AMEX, readDigitString(r.text)) <= 4, r.text);
+    }
+  });
+
+  it('digit forms that are not decimal digits', () => {
+    const dingbats = '➌➐➑➋➑➋➋➍➏➌➊⓿⓿⓿➎';
+    const circled = '③⑦⑧② ⑧②②④⑥③ ①⓪⓪⓪⑤';
+    const parenthesised = '⑶⑺⑻⑵⑻⑵⑵⑷⑹⑶⑴⓪⓪⓪⑸';
+    for (const text of [dingbats, circled, parenthesised]) {
+      const r = redact(text);
+      assert.ok(
+        r.findings.some((f) => f.kind === 'card'),
+        `missed ${text}`,
+      );
+      assert.ok(digitsOfSecretIn(AMEX, readDigitString(r.text)) <= 4, r.text);
+    }
+  });
+
+  it('spelled-out numbers, English and Spanish', () => {
+    const cases: [string, SensitiveKind, string][] = [
+      ['three seven eight two eight two two four six three one zero zero zero five', 'card', AMEX],
+      ['cuatro uno uno uno uno uno uno uno uno uno uno uno uno uno uno uno', 'card', VISA],
+      ['4111 one one one one 1111 1111', 'card', VISA],
+      ['my social security number is five three six two two eight one nine four', 'ssn', '536228194'],
+      ['cvv is four eight two one', 'cvv', '4821'],
+      ['OTP five eight three nine two zero', 'otp', '583920'],
+      ['my card is three seven eight two, eight two two four six three, one oh oh oh five', 'card', AMEX],
+      ['four one double one, one one one one, one one one one, one triple one', 'card', VISA],
+      ['mi tarjeta es cuatro uno uno uno uno uno uno uno uno uno uno uno uno uno uno uno', 'card', VISA],
+    ];
+    for (const [text, kind, secret] of cases) {
+      const r = redact(text);
+      assert.ok(
+        r.findings.some((f) => f.kind === kind),
+        `missed ${kind} in ${text}: ${r.text}`,
+      );
+      const allowed = kind === 'card' ? 4 : 0;
+      assert.ok(digitsOfSecretIn(secret, readDigitString(r.text)) <= allowed, `${text} → ${r.text}`);
+    }
+  });
+
+  it('everyday password phrasings', () => {
+    const cases: [string, string][] = [
+      ['pass Tr0ub4dor&3x!', 'Tr0ub4dor&3x!'],
+      ['login Tr0ub4dor&3x! please', 'Tr0ub4dor&3x!'],
+      ['pwd Tr0ub4dor&3x!', 'Tr0ub4dor&3x!'],
+      ['the temporary password you gave me was Kx7-pq2!', 'Kx7-pq2!'],
+      ['my password, Tr0ub4dor&3x!', 'Tr0ub4dor&3x!'],
+      ['my password, which I changed last week, is Tr0ub4dor&3x!', 'Tr0ub4dor&3x!'],
+      ['my password is correct horse battery staple', 'correct horse battery staple'],
+      ['mi contraseña temporal es Gato-2024!', 'Gato-2024!'],
+      ['clave: Gato-2024!', 'Gato-2024!'],
+    ];
+    for (const [text, secret] of cases) {
+      const r = redact(text);
+      assert.ok(!r.text.includes(secret), `${text} → ${r.text}`);
+      assert.ok(
+        r.findings.some((f) => f.kind === 'password'),
+        `${text}: ${JSON.stringify(r.findings)}`,
+      );
+    }
+    for (const text of [
+      'password reset',
+      'forgot my password',
+      'my password is not working',
+      'I changed my password yesterday',
+    ])
+      assert.equal(redact(text).text, text);
+  });
+
+  it('"the number on the back of your card" is not a question for the security code', () => {
+    const r = createRedactor();
+    r.observe('For fraud happening now, call the number on the back of your card.');
+    assert.deepEqual(check('4821', r), []);
+  });
+});
