@@ -1521,7 +1521,7 @@ export class AmexChatElement extends LitElement {
 
   /** The live check's findings: with the conversation's context once it exists, context-free before. */
   #check(text: string): readonly Finding[] {
-    return this.#chat?.conversation?.preview(text).findings ?? loaded().check(text);
+    return this.#chat?.conversation?.check(text) ?? loaded().check(text);
   }
 
   /** The too-long error's text, with the current count (see #overLimit). */

@@ -1,8 +1,8 @@
 import mitt from 'mitt';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
-import { createRedactor, summarize } from '../redaction/index.js';
-import type { RedactedText, RedactionResult, Redactor } from '../redaction/index.js';
+import { check, createRedactor, summarize } from '../redaction/index.js';
+import type { Finding, RedactedText, Redactor } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
 import { backoffDelay } from './backoff.js';
@@ -302,8 +302,8 @@ export class Conversation {
   }
 
   /** Checks a draft as the customer types, with the conversation's context; changes nothing. */
-  preview(draft: string): RedactionResult {
-    return this.#redactor.preview(draft);
+  check(draft: string): Finding[] {
+    return check(draft, this.#redactor);
   }
 
   /**
@@ -317,9 +317,8 @@ export class Conversation {
     if (this.#state === 'closed') return { ok: false, reason: 'closed' };
     if (this.#outbox.length + this.#parked.size >= MAX_OUTBOX) return { ok: false, reason: 'outbox-full' };
     if (options.redaction === 'block') {
-      const check = this.#redactor.preview(draft);
-      if (check.findings.length > 0)
-        return { ok: false, reason: 'blocked', kinds: summarize(check.findings).kinds };
+      const findings = check(draft, this.#redactor);
+      if (findings.length > 0) return { ok: false, reason: 'blocked', kinds: summarize(findings).kinds };
     }
     const result = this.#redactor.redact(draft);
     const message = this.#enqueue(result.text);

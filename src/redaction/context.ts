@@ -72,7 +72,7 @@ export function analyze(T: TokenList, expect: Expectation | null): Analysis {
   const sc = new Scan(T);
   // 1. Card numbers.
   const cards = findCards(T);
-  for (const c of cards) sc.hit('card', c.first, c.last, c.text);
+  for (const c of cards) sc.maskHit(c.first, c.last, c.keep);
 
   // 2. Benign cues claim their numbers.
   const cues = findCues(T);

@@ -111,7 +111,12 @@ const COUNTED = new WordSet(LENGTH_WORDS);
 /** Spanish "y" between tens and a unit. */
 const TENS_JOIN = new WordSet(['y']);
 /** Characters read as a digit inside a run of digits, and their value. */
-const LOOK_ALIKE: Readonly<Record<number, number>> = { 0x4f: 0, 0x6f: 0, 0x6c: 1, 0x49: 1, 0x7c: 1 };
+const LOOK_ALIKE = new Int8Array(128).fill(-1);
+LOOK_ALIKE[0x4f] = 0; // O
+LOOK_ALIKE[0x6f] = 0; // o
+LOOK_ALIKE[0x6c] = 1; // l
+LOOK_ALIKE[0x49] = 1; // I
+LOOK_ALIKE[0x7c] = 1; // |
 /** Separators that may join a look-alike word to digits within one run of text. */
 const RUN_SEPARATORS: ReadonlySet<number> = new Set([0x2d, 0x2e, 0x2f, 0x5f]); // - . / _
 
@@ -132,8 +137,8 @@ function lookAlikeDigits(T: TokenList, k: number): string | null {
   let out = '';
   for (let i = T.s(k); i < T.e(k); i++) {
     const c = src.charCodeAt(i);
-    const v = LOOK_ALIKE[c];
-    if (v !== undefined) out += String(v);
+    const v = c < 128 ? (LOOK_ALIKE[c] ?? -1) : -1;
+    if (v >= 0) out += String(v);
     else if (c < 128 || classAt(src, i) !== C_IGNORE) return null;
   }
   return out.length > 0 ? out : null;
@@ -161,9 +166,14 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
   const n = T.n;
   /** Tokens that are digits once decoded: digit runs and the pieces found here. */
   const digit = new Uint8Array(n);
+  const glued = (j: number): boolean => alikeStart(T, j) || isPipe(T, j);
   for (let k = 0; k < n; k++) {
     if (!T.isNum(k)) continue;
     digit[k] = 1;
+    // Most digit runs touch no look-alike: test the neighbours' first character only.
+    const before = k > 0 && T.gap(k) === 0 && glued(k - 1);
+    const after = k + 1 < n && T.gap(k + 1) === 0 && glued(k + 1);
+    if (!before && !after) continue;
     let first = k;
     while (
       first > 0 &&
@@ -180,30 +190,46 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     // A '|' at either end is a separator, not a one.
     while (last > k && isPipe(T, last)) last--;
     while (first < k && isPipe(T, first)) first++;
-    let digits = '';
     let letters = false;
     for (let j = first; j <= last; j++) {
-      if (T.isNum(j)) digits += T.key(j);
-      else if (isPipe(T, j)) digits += '1';
-      else {
-        digits += lookAlikeDigits(T, j) ?? '';
-        letters = true;
-      }
       digit[j] = 1;
+      if (T.isWord(j)) letters = true;
     }
     // Without a letter, a '|' inside digits is a separator ("4111|1111"), not a one.
-    if (letters) out.push({ first, last, digits });
+    if (letters) {
+      let digits = '';
+      for (let j = first; j <= last; j++)
+        digits += T.isNum(j) ? T.key(j) : isPipe(T, j) ? '1' : (lookAlikeDigits(T, j) ?? '');
+      out.push({ first, last, digits });
+    }
     k = last;
   }
+  // Words of two look-alikes or more next to a separator, then joined in both directions.
+  const words: number[] = [];
+  for (let k = 0; k < n; k++)
+    if (
+      digit[k] === 0 &&
+      T.len(k) >= 2 &&
+      alikeStart(T, k) &&
+      (separatorJoined(T, k, -1) || separatorJoined(T, k, 1))
+    )
+      words.push(k);
   const join = (k: number, dir: 1 | -1): void => {
-    if (digit[k] === 1) return;
+    if (digit[k] === 1 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
     const d = lookAlikeDigits(T, k);
-    if (d === null || d.length < 2 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
+    if (d === null) return;
     digit[k] = 1;
     out.push({ first: k, last: k, digits: d });
   };
-  for (let k = 2; k < n; k++) join(k, -1);
-  for (let k = n - 3; k >= 0; k--) join(k, 1);
+  for (const k of words) join(k, -1);
+  for (let i = words.length - 1; i >= 0; i--) join(words[i] ?? 0, 1);
+}
+
+/** Token k is a word that starts with a look-alike letter (a cheap first test). */
+function alikeStart(T: TokenList, k: number): boolean {
+  if (!T.isWord(k)) return false;
+  const c = T.src.charCodeAt(T.s(k));
+  return c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0;
 }
 
 /** A number word at k (with the words it takes), as a piece; null when k is not one. */
@@ -343,14 +369,22 @@ function wholeMessage(T: TokenList, first: number, last: number): boolean {
 }
 
 /** Quick test: could any token of T be decoded? Most messages have neither kind. */
-function mayDecode(T: TokenList): boolean {
-  for (let k = 0; k < T.n; k++) {
-    if (T.t(k) !== WORD) continue;
-    if (NUMBER_WORDS.at(T, k)) return true;
-    const glued = (k > 0 && T.gap(k) === 0) || (k + 1 < T.n && T.gap(k + 1) === 0);
-    if (glued && lookAlikeDigits(T, k) !== null) return true;
+function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
+  let words = false;
+  let alike = false;
+  for (let k = 0; k < T.n && !(words && alike); k++) {
+    if (!T.isWord(k)) continue;
+    if (!words && NUMBER_WORDS.at(T, k)) words = true;
+    if (!alike && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)) && alikeStart(T, k))
+      alike = lookAlikeDigits(T, k) !== null;
   }
-  return false;
+  return { words, alike };
+}
+
+/** Token j, glued to the word (gap of `glue` is 0), is a digit run, a '|' or a run separator. */
+function touchesDigits(T: TokenList, j: number, glue: number): boolean {
+  if (j < 0 || j >= T.n || T.gap(glue) !== 0) return false;
+  return T.isNum(j) || (T.isPunct(j) && (T.hash(j) === 0x7c || RUN_SEPARATORS.has(T.hash(j))));
 }
 
 /**
@@ -358,10 +392,11 @@ function mayDecode(T: TokenList): boolean {
  * decode (the usual case), else a new list over the same text (T is released).
  */
 export function decodeNumbers(T: TokenList): TokenList {
-  if (!mayDecode(T)) return T;
+  const may = mayDecode(T);
+  if (!may.words && !may.alike) return T;
   const pieces: Piece[] = [];
-  lookAlikePieces(T, pieces);
-  wordPieces(T, pieces);
+  if (may.alike) lookAlikePieces(T, pieces);
+  if (may.words) wordPieces(T, pieces);
   if (pieces.length === 0) return T;
   pieces.sort((a, b) => a.first - b.first);
   const D = new TokenList(T.src);

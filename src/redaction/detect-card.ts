@@ -57,8 +57,8 @@ export interface CardHit {
   /** First and last token of the span. */
   first: number;
   last: number;
-  /** The mask that replaces the span. */
-  text: string;
+  /** Digits the mask shows: the last four, or none when two readings overlap. */
+  keep: number;
 }
 
 /**
@@ -235,7 +235,7 @@ class GroupScan {
       e,
       first: this.compFirstTok,
       last: this.compLastTok,
-      text: T.maskText(this.compFirstTok, this.compLastTok, this.count === 1 ? 4 : 0),
+      keep: this.count === 1 ? 4 : 0,
     });
     this.compA = -1;
     this.count = 0;

@@ -18,8 +18,8 @@ import { decodeNumbers } from './decode.js';
 import { analyze, releaseAnalysis } from './context.js';
 import type { Expectation } from './context.js';
 import type { Hit } from './scan.js';
-import { EMPTY_LEDGER, WINDOW_MESSAGES, WINDOW_MS, applyLedger } from './ledger.js';
-import type { Ledger } from './ledger.js';
+import { Ledger, WINDOW_MESSAGES, WINDOW_MS } from './ledger.js';
+import type { LedgerResult } from './ledger.js';
 import { EXPECTATION_MESSAGES, expectationFrom } from './agent.js';
 import { placeholderFor } from './placeholders.js';
 import type { Lang } from './placeholders.js';
@@ -64,34 +64,50 @@ function seal(text: string): RedactedText {
   return text as RedactedText;
 }
 
-interface State {
-  /** What the customer's recent messages let out (split-number rule). */
-  ledger: Ledger;
+/** What the agent asked, and for how many more of the customer's messages. */
+interface Asked {
   /** What the agent's last question asked for. */
   expect: Expectation | null;
   /** Outgoing messages the expectation still applies to. */
   expectLeft: number;
 }
 
-const FRESH: State = { ledger: EMPTY_LEDGER, expect: null, expectLeft: 0 };
+const NOTHING_ASKED: Asked = { expect: null, expectLeft: 0 };
 
 interface Evaluation {
   result: RedactionResult;
-  next: State;
+  /** What the split-number rule records once the message is sent (Ledger.commit). */
+  sent: LedgerResult;
+  /** What is asked after the message is sent. */
+  asked: Asked;
 }
 
 function byStart(a: Hit, b: Hit): number {
   return a.s - b.s;
 }
 
-function evaluate(input: string, state: State, lang: Lang, wantText: boolean, now: number): Evaluation {
+/**
+ * One message through every rule: its findings and (when `wantText`) its redacted text, with
+ * the conversation's ledger and the agent's question. Changes nothing: the caller commits.
+ * `observed`: a message sent elsewhere, already redacted; only what it records matters.
+ */
+function evaluate(
+  input: string,
+  ledger: Ledger,
+  asked: Asked,
+  lang: Lang,
+  wantText: boolean,
+  now: number,
+  observed = false,
+): Evaluation {
   const T = decodeNumbers(tokenize(input));
-  const an = analyze(T, state.expect);
-  const split = applyLedger(T, an, state.ledger, state.expect, now);
+  const an = analyze(T, asked.expect);
+  const sent = ledger.evaluate(T, an, asked.expect, now, observed);
   releaseAnalysis(an);
-  T.release();
-  const hits: Hit[] = split.hits.length === 0 ? an.hits : an.hits.concat(split.hits);
+  const hits: Hit[] = sent.hits.length === 0 ? an.hits : an.hits.concat(sent.hits);
   if (hits.length > 1) hits.sort(byStart);
+  if (wantText) for (const h of hits) if (h.keep >= 0) h.text = T.maskText(h.first, h.last, h.keep);
+  T.release();
 
   const findings: Finding[] = [];
   for (const h of hits) findings.push({ kind: h.kind, start: h.s, end: h.e });
@@ -106,18 +122,14 @@ function evaluate(input: string, state: State, lang: Lang, wantText: boolean, no
     }
     text = out + input.slice(at);
   }
-  const answered = an.answeredExpectation || state.expectLeft <= 1;
-  const next: State = {
-    ledger: split.next,
-    expect: answered ? null : state.expect,
-    expectLeft: answered ? 0 : state.expectLeft - 1,
-  };
-  return { result: { text: seal(text), findings }, next };
+  const answered = an.answeredExpectation || asked.expectLeft <= 1;
+  const next: Asked = answered ? NOTHING_ASKED : { expect: asked.expect, expectLeft: asked.expectLeft - 1 };
+  return { result: { text: seal(text), findings }, sent, asked: next };
 }
 
 /** Redact one message, without conversation history. */
 export function redact(input: string, options?: RedactOptions): RedactionResult {
-  return evaluate(input, FRESH, options?.lang ?? 'en', true, 0).result;
+  return evaluate(input, new Ledger(), NOTHING_ASKED, options?.lang ?? 'en', true, 0).result;
 }
 
 /**
@@ -131,7 +143,8 @@ const SENT_KEPT = 200;
 export function createRedactor(options?: RedactorOptions): Redactor {
   const lang: Lang = options?.lang ?? 'en';
   const clock = options?.now ?? Date.now;
-  let state: State = FRESH;
+  const ledger = new Ledger();
+  let asked: Asked = NOTHING_ASKED;
   // What the other side said, and the customer's messages sent without this redactor
   // (observeSent), since the customer last typed here; read when it matters. Of the latter, only
   // those the window may still hold are kept, with what was said after the first of them.
@@ -146,14 +159,14 @@ export function createRedactor(options?: RedactorOptions): Redactor {
     for (let i = said.length - 1; i >= 0; i -= 1) {
       const e = expectationFrom(said[i] ?? '');
       if (e !== null) {
-        state = { ...state, expect: e, expectLeft: EXPECTATION_MESSAGES };
+        asked = { expect: e, expectLeft: EXPECTATION_MESSAGES };
         return;
       }
     }
   };
   // Messages sent elsewhere only add to the split-number ledger: a message the server says the
   // customer sent (a compromised server could make one up) cannot free what was typed here.
-  const settle = (): State => {
+  const settle = (): void => {
     let said: string[] = [];
     for (const item of heard) {
       if (typeof item === 'string') {
@@ -162,21 +175,26 @@ export function createRedactor(options?: RedactorOptions): Redactor {
       }
       ask(said);
       said = [];
-      state = evaluate(item.sent, state, lang, false, item.at).next;
+      const ev = evaluate(item.sent, ledger, asked, lang, false, item.at, true);
+      ledger.commit(ev.sent, item.at);
+      asked = ev.asked;
     }
     ask(said);
     heard = [];
     sentHeard = 0;
-    return state;
   };
-  return {
+  const redactor: Redactor = {
     redact(input: string): RedactionResult {
-      const ev = evaluate(input, settle(), lang, true, clock());
-      state = ev.next;
+      settle();
+      const now = clock();
+      const ev = evaluate(input, ledger, asked, lang, true, now);
+      ledger.commit(ev.sent, now);
+      asked = ev.asked;
       return ev.result;
     },
     preview(input: string): RedactionResult {
-      return evaluate(input, settle(), lang, true, clock()).result;
+      settle();
+      return evaluate(input, ledger, asked, lang, true, clock()).result;
     },
     observe(incoming: string): void {
       heard.push(incoming);
@@ -197,15 +215,25 @@ export function createRedactor(options?: RedactorOptions): Redactor {
       }
     },
   };
+  // check(): the findings of a preview, without building the text (a keystroke needs no more).
+  checkers.set(redactor, (input) => {
+    settle();
+    return evaluate(input, ledger, asked, lang, false, clock()).result.findings;
+  });
+  return redactor;
 }
+
+/** The text-free check of each redactor made here. */
+const checkers = new WeakMap<Redactor, (input: string) => Finding[]>();
 
 /**
  * Findings only, for the live warning while typing (no text is built, nothing is recorded).
  * With a redactor, the conversation's context applies (as `redactor.preview`).
  */
 export function check(input: string, redactor?: Redactor): Finding[] {
-  if (redactor !== undefined) return redactor.preview(input).findings;
-  return evaluate(input, FRESH, 'en', false, 0).result.findings;
+  if (redactor !== undefined)
+    return (checkers.get(redactor) ?? ((i: string) => redactor.preview(i).findings))(input);
+  return evaluate(input, new Ledger(), NOTHING_ASKED, 'en', false, 0).result.findings;
 }
 
 const KIND_ORDER: readonly SensitiveKind[] = ['card', 'cvv', 'ssn', 'otp', 'password'];

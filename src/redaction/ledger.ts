@@ -71,45 +71,22 @@ interface SsnPart {
   order: number;
   digits: number;
   leaked: number;
-  /** Started as "536-22": any later part may complete it, also one a word explains. */
+  /** Started as "536-22" (or named as an SSN): any later part may complete it. */
   strong: boolean;
 }
 
-export interface Ledger {
-  entries: readonly Entry[];
-  ssn: readonly SsnPart[];
-  /** Customer messages recorded so far. */
-  messages: number;
+/** What one message does to the ledger: its hits, and what to record once it is sent. */
+export interface LedgerResult {
+  hits: Hit[];
+  counted: number;
+  plain: number;
+  ssn: SsnPart[];
 }
-
-export const EMPTY_LEDGER: Ledger = { entries: [], ssn: [], messages: 0 };
 
 const FILLERS = new WordSet(FILLER_WORDS);
 const SSN_CUE = kindCode('ssn');
 /** A reply of at most this many words may be a part of an SSN. */
 const SHORT_REPLY_WORDS = 8;
-
-/** The ledger without what left the window. */
-function inWindow<T extends { at: number; order: number }>(
-  items: readonly T[],
-  messages: number,
-  now: number,
-): T[] {
-  const out: T[] = [];
-  for (const it of items)
-    if (now - it.at <= WINDOW_MS || messages - 1 - it.order < WINDOW_MESSAGES) out.push(it);
-  return out.length > MAX_ENTRIES ? out.slice(out.length - MAX_ENTRIES) : out;
-}
-
-/** ASCII digits shown by a card mask ("•••• •••••• •0005" shows 4). */
-function shownDigits(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) n++;
-  }
-  return n;
-}
 
 /** Words of a message that are not fillers. */
 function wordCount(T: TokenList): number {
@@ -119,106 +96,135 @@ function wordCount(T: TokenList): number {
 }
 
 /**
- * Does group g start a possible SSN: "536-22" (strong), or three bare digits alone in a message,
- * with an area the SSA issues? A bare five ("10001") is a ZIP far more often.
+ * Does group g start a possible SSN: "536-22" (strong; also 3 or 5 digits when the message or
+ * the agent names an SSN), or three bare digits alone in a message, with an area the SSA
+ * issues? A bare five ("10001") is a ZIP far more often.
  */
-function ssnStart(T: TokenList, g: Group, words: number, context: boolean): 'strong' | 'weak' | null {
+function ssnStart(T: TokenList, g: Group, words: number, context: () => boolean): 'strong' | 'weak' | null {
   const first = g.runs[0] ?? 0;
   const strong =
     (g.runs.length === 2 && T.len(first) === 3 && T.len(g.runs[1] ?? 0) === 2) ||
-    (context && (g.count === 3 || g.count === 5));
+    ((g.count === 3 || g.count === 5) && context());
   if (!strong && !(g.runs.length === 1 && T.len(first) === 3 && words === 0)) return null;
   const area = T.key(first);
   return area === '000' || area === '666' ? null : strong ? 'strong' : 'weak';
 }
 
-export interface LedgerResult {
-  hits: Hit[];
-  next: Ledger;
-}
+/**
+ * What the customer's messages in the window let out. One per conversation (a redactor);
+ * `evaluate` changes nothing but the window's start, `commit` records a message as sent.
+ */
+export class Ledger {
+  private entries: Entry[] = [];
+  private head = 0;
+  private counted = 0;
+  private plain = 0;
+  private ssn: SsnPart[] = [];
+  /** Customer messages recorded so far. */
+  private messages = 0;
 
-/** Applies the budget to one message and returns its hits and the ledger after it. */
-export function applyLedger(
-  T: TokenList,
-  an: Analysis,
-  before: Ledger,
-  expect: Expectation | null,
-  now: number,
-): LedgerResult {
-  const entries = inWindow(before.entries, before.messages, now);
-  let ssn = inWindow(before.ssn, before.messages, now);
-  // Counted digits out in the window, and the plain ones among them.
-  let counted = 0;
-  let plain = 0;
-  for (const e of entries) {
-    counted += e.counted;
-    plain += e.plain;
-  }
-  const groups = digitGroups(T, an, expect);
-  // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
-  const shown: { s: number; n: number }[] = [];
-  for (const h of an.hits)
-    if (h.kind === 'card' && h.text !== null) shown.push({ s: h.s, n: shownDigits(h.text) });
-  for (let k = 0; k < T.n; k++) if (T.isNum(k) && T.mask(k)) shown.push({ s: T.s(k), n: T.len(k) });
-
-  const hits: Hit[] = [];
-  let msgCounted = 0;
-  let msgPlain = 0;
-  let si = 0;
-  const take = (n: number, isPlain: boolean): void => {
-    counted += n;
-    msgCounted += n;
-    if (isPlain) {
-      plain += n;
-      msgPlain += n;
+  /** Forgets, from the oldest, the messages that left the window by `now`. */
+  private prune(now: number): void {
+    const out = (it: { at: number; order: number }): boolean =>
+      now - it.at > WINDOW_MS && this.messages - 1 - it.order >= WINDOW_MESSAGES;
+    for (;;) {
+      const e = this.entries[this.head];
+      if (e === undefined || (!out(e) && this.entries.length - this.head <= MAX_ENTRIES)) break;
+      this.counted -= e.counted;
+      this.plain -= e.plain;
+      this.head++;
     }
-  };
-  const cardsBefore = (s: number): void => {
-    for (; si < shown.length && (shown[si]?.s ?? 0) < s; si++) take(shown[si]?.n ?? 0, true);
-  };
-  shown.sort((a, b) => a.s - b.s);
-  const words = groups.length === 1 ? wordCount(T) : 0;
-  // The message names an SSN ("social 536"), or the agent asked for one: any 3 or 5 digits may start one.
-  let ssnContext = expect?.secrets.has('ssn') === true;
-  for (let k = 0; k < T.n && !ssnContext; k++) if (an.cueStart[k] === SSN_CUE) ssnContext = true;
-  const newSsn: SsnPart[] = [];
-  for (const g of groups) {
-    const first = g.runs[0] ?? 0;
-    const last = g.runs[g.runs.length - 1] ?? 0;
-    cardsBefore(T.s(first));
-    const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
-    // SSN in parts: a part that would complete nine digits after more than five left.
-    if (short && g.count <= 6) {
-      let completes = false;
-      for (const p of ssn) {
-        if (g.explained && !p.strong) continue;
-        const total = p.digits + g.count;
-        if (total === 9 && p.leaked + g.count > SSN_BUDGET) completes = true;
-        else if (p.digits === 3 && g.count === 2)
-          newSsn.push({ at: now, order: before.messages, digits: 5, leaked: p.leaked + 2, strong: p.strong });
+    if (this.head > 64 && this.head * 2 > this.entries.length) {
+      this.entries = this.entries.slice(this.head);
+      this.head = 0;
+    }
+    if (this.ssn.some(out)) this.ssn = this.ssn.filter((p) => !out(p));
+  }
+
+  /**
+   * The budget applied to one message at `now`. A message sent elsewhere (`observed`: a replay,
+   * another tab) left as it is: all its digits count, none is masked.
+   */
+  evaluate(
+    T: TokenList,
+    an: Analysis,
+    expect: Expectation | null,
+    now: number,
+    observed: boolean,
+  ): LedgerResult {
+    this.prune(now);
+    let counted = this.counted;
+    let plain = this.plain;
+    const groups = digitGroups(T, an, expect);
+    // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
+    const shown: { s: number; n: number }[] = [];
+    for (const h of an.hits) if (h.keep > 0) shown.push({ s: h.s, n: h.keep });
+    if (T.masked)
+      for (let k = 0; k < T.n; k++) if (T.isNum(k) && T.mask(k)) shown.push({ s: T.s(k), n: T.len(k) });
+    shown.sort((a, b) => a.s - b.s);
+
+    const hits: Hit[] = [];
+    let msgCounted = 0;
+    let msgPlain = 0;
+    let si = 0;
+    const take = (n: number, isPlain: boolean): void => {
+      counted += n;
+      msgCounted += n;
+      if (isPlain) {
+        plain += n;
+        msgPlain += n;
       }
-      if (completes) {
-        hits.push({ kind: 'ssn', s: T.s(first), e: T.e(last), text: null });
+    };
+    const cardsBefore = (s: number): void => {
+      for (; si < shown.length && (shown[si]?.s ?? 0) < s; si++) take(shown[si]?.n ?? 0, true);
+    };
+    const words = groups.length === 1 ? wordCount(T) : 0;
+    // The message names an SSN ("social 536"), or the agent asked for one (read when it matters).
+    const ssnContext = (): boolean => {
+      if (expect?.secrets.has('ssn') === true) return true;
+      for (let k = 0; k < T.n; k++) if (an.cueStart[k] === SSN_CUE) return true;
+      return false;
+    };
+    const ssn: SsnPart[] = [];
+    const order = this.messages;
+    for (const g of groups) {
+      const { first, last } = g;
+      cardsBefore(T.s(first));
+      const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
+      // SSN in parts: a part that would complete nine digits after more than five left.
+      if (short && g.count <= 6) {
+        let completes = false;
+        for (const p of this.ssn) {
+          if (g.explained && !p.strong) continue;
+          if (p.digits + g.count === 9 && p.leaked + g.count > SSN_BUDGET) completes = true;
+          else if (p.digits === 3 && g.count === 2)
+            ssn.push({ at: now, order, digits: 5, leaked: p.leaked + 2, strong: p.strong });
+        }
+        if (completes && !observed) {
+          hits.push({ kind: 'ssn', s: T.s(first), e: T.e(last), text: null, keep: -1, first, last });
+          continue;
+        }
+      }
+      if (g.explained && plain <= PLAIN_FREE) continue; // read as what it says, not counted
+      if (counted + g.count > SPLIT_BUDGET && !observed) {
+        hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: null, keep: 0, first, last });
         continue;
       }
-    }
-    if (g.explained && plain <= PLAIN_FREE) {
-      // Read as what it says: not counted (every chat starts with the last four and a ZIP).
-    } else if (counted + g.count <= SPLIT_BUDGET) {
       take(g.count, !g.explained);
-      const start = short && !g.explained ? ssnStart(T, g, words, ssnContext) : null;
+      const start = short && !g.explained && g.count <= 5 ? ssnStart(T, g, words, ssnContext) : null;
       if (start !== null)
-        newSsn.push({
-          at: now,
-          order: before.messages,
-          digits: g.count,
-          leaked: g.count,
-          strong: start === 'strong',
-        });
-    } else hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: T.maskText(first, last, 0) });
+        ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: start === 'strong' });
+    }
+    cardsBefore(Number.POSITIVE_INFINITY);
+    return { hits, counted: msgCounted, plain: msgPlain, ssn };
   }
-  cardsBefore(Number.POSITIVE_INFINITY);
-  ssn = ssn.concat(newSsn);
-  entries.push({ at: now, order: before.messages, counted: msgCounted, plain: msgPlain });
-  return { hits, next: { entries, ssn, messages: before.messages + 1 } };
+
+  /** Records a message evaluated at `at` as sent. */
+  commit(r: LedgerResult, at: number): void {
+    this.entries.push({ at, order: this.messages, counted: r.counted, plain: r.plain });
+    this.counted += r.counted;
+    this.plain += r.plain;
+    if (r.ssn.length > 0) this.ssn = this.ssn.concat(r.ssn);
+    this.messages++;
+  }
 }

@@ -26,8 +26,10 @@ export function formattedNumber(T: TokenList, k: number): boolean {
 
 /** Digit counts of a US phone number's groups: 3-3-4, 1-3-3-4, or 3-7. */
 export function phoneShape(lengths: readonly number[]): boolean {
-  const l = lengths.join(',');
-  return l === '3,3,4' || l === '1,3,3,4' || l === '3,7';
+  const [a, b, c, d] = lengths;
+  if (lengths.length === 2) return a === 3 && b === 7;
+  if (lengths.length === 3) return a === 3 && b === 3 && c === 4;
+  return lengths.length === 4 && a === 1 && b === 3 && c === 3 && d === 4;
 }
 
 /**

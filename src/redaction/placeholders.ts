@@ -50,28 +50,33 @@ export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
  */
 export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
   const keepFrom = countDigits(src, s, e) - keepLast;
-  const out: number[] = [];
+  // The mask is never longer than the span. Short ones (most) spread a plain array, the fastest
+  // way to build a short string; long ones fill a typed array decoded natively.
+  const small = e - s <= 64;
+  const out: number[] | Uint16Array = small ? [] : new Uint16Array(e - s);
+  let n = 0;
   let seen = 0;
   for (let i = s; i < e;) {
     const c = src.charCodeAt(i);
     if (c < 128) {
-      if (c >= 48 && c <= 57) out.push(seen++ >= keepFrom ? c : MASK_CODE);
-      else if (c >= 32 || c === 10 || c === 13 || c === 9) out.push(c);
+      if (c >= 48 && c <= 57) out[n++] = seen++ >= keepFrom ? c : MASK_CODE;
+      else if (c >= 32 || c === 10 || c === 13 || c === 9) out[n++] = c;
       i++;
       continue;
     }
     const cp = src.codePointAt(i) ?? c;
     const w = cp > 0xffff ? 2 : 1;
     const cls = classAt(src, i);
-    if (cls === C_DIGIT) out.push(seen++ >= keepFrom ? 48 + digitValue(cp) : MASK_CODE);
-    else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out.push(src.charCodeAt(j));
+    if (cls === C_DIGIT) out[n++] = seen++ >= keepFrom ? 48 + digitValue(cp) : MASK_CODE;
+    else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out[n++] = src.charCodeAt(j);
     i += w;
   }
-  if (out.length <= 64) return String.fromCharCode(...out);
-  let text = '';
-  for (let k = 0; k < out.length; k += 4096) text += String.fromCharCode(...out.slice(k, k + 4096));
-  return text;
+  if (Array.isArray(out)) return String.fromCharCode(...out);
+  return (utf16 ??= new TextDecoder('utf-16le')).decode(out.subarray(0, n));
 }
+
+/** UTF-16 code units to text, natively (masks are built as code units). Made on first use. */
+let utf16: TextDecoder | undefined;
 
 const MASK_CODE = MASK_CHAR.charCodeAt(0);
 

@@ -14,8 +14,15 @@ export interface Hit {
   kind: SensitiveKind;
   s: number;
   e: number;
-  /** Replacement text; null → the placeholder of `kind` in the conversation's language. */
+  /** Replacement text; null → a card mask (keep ≥ 0), or else the placeholder of `kind`. */
   text: string | null;
+  /**
+   * A card mask of tokens first…last showing its last `keep` digits (−1: no mask). Built only
+   * when the text is wanted: a live check needs the findings alone.
+   */
+  keep: number;
+  first: number;
+  last: number;
 }
 
 export const SENTENCE_END = new Set(['.', '!', '?', ';']);
@@ -77,9 +84,15 @@ export class Scan {
     this.cueStart = borrow(n);
   }
 
-  hit(kind: SensitiveKind, first: number, last: number, text: string | null = null): void {
+  hit(kind: SensitiveKind, first: number, last: number): void {
     for (let k = first; k <= last; k++) this.consumed[k] = 1;
-    this.hits.push({ kind, s: this.T.s(first), e: this.T.e(last), text });
+    this.hits.push({ kind, s: this.T.s(first), e: this.T.e(last), text: null, keep: -1, first, last });
+  }
+
+  /** A card number over tokens first…last, masked but for its last `keep` digits. */
+  maskHit(first: number, last: number, keep: number): void {
+    for (let k = first; k <= last; k++) this.consumed[k] = 1;
+    this.hits.push({ kind: 'card', s: this.T.s(first), e: this.T.e(last), text: null, keep, first, last });
   }
 
   /** Usable as a value: a digit run nobody consumed, claimed or masked. */

@@ -107,6 +107,8 @@ export class TokenList {
    * letters: see decode.ts), by token. Null for the usual text, which has none.
    */
   private decoded: Map<number, string> | null = null;
+  /** Some digit run is glued to a mask character (the text was redacted before). */
+  masked = false;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -260,6 +262,7 @@ export class TokenList {
     );
     const digits = from.decoded?.get(k);
     if (digits !== undefined) (this.decoded ??= new Map()).set(this.n - 1, digits);
+    if (from.mask(k)) this.masked = true;
   }
 
   /** Appends a NUM token for src[s, e) whose digits are `digits` (number words, look-alikes). */
@@ -396,6 +399,7 @@ export class TokenList {
             src.charCodeAt(this.s(prev)) === MASK_CODE
           ) {
             flags |= F_MASK;
+            this.masked = true;
           }
           this.push(NUM, start, last, gap, flags, count, h);
         } else {
@@ -448,21 +452,30 @@ export class WordSet {
     this.words = new Set(words);
   }
 
+  /** One bit per low 12 bits of a member's hash: most words fail this test before the map. */
+  #filter: Uint8Array | undefined;
+
   #index(): Map<number, string[]> {
     const byHash = new Map<number, string[]>();
+    const filter = new Uint8Array(4096);
     for (const w of this.words) {
       const h = hashKey(w);
+      filter[h & 4095] = 1;
       const list = byHash.get(h);
       if (list === undefined) byHash.set(h, [w]);
       else list.push(w);
     }
+    this.#filter = filter;
     return byHash;
   }
 
   /** Is token k a word of this set? */
   at(T: TokenList, k: number): boolean {
     if (!T.isWord(k)) return false;
-    const list = (this.#byHash ??= this.#index()).get(T.hash(k));
+    const byHash = (this.#byHash ??= this.#index());
+    const h = T.hash(k);
+    if (this.#filter?.[h & 4095] !== 1) return false;
+    const list = byHash.get(h);
     if (list === undefined) return false;
     for (const w of list) if (T.keyIs(k, w)) return true;
     return false;

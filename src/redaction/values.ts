@@ -312,7 +312,11 @@ export function formattedSsns(sc: Scan): void {
  * at the end of a clause that names it ("the password I use is X").
  */
 export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
-  return directPassword(sc, cue) ?? (cue.strict === true ? null : clausePassword(sc, cue));
+  const direct = directPassword(sc, cue);
+  if (direct !== null || cue.strict === true) return direct;
+  // A clause starts with a word ("the password I use is X", "my password, which…"): not after "password:".
+  const next = sc.T.isPunct(cue.last + 1, ',') ? cue.last + 2 : cue.last + 1;
+  return sc.T.isWord(next) && !PASSWORD_LINK_WORDS.at(sc.T, next) ? clausePassword(sc, cue) : null;
 }
 
 /** The value right after the cue, across ':' '=' '→' and link words ("is", "es"), or a comma. */
@@ -391,6 +395,8 @@ const PASSPHRASE_WORDS = 8;
  */
 function passphrase(sc: Scan, k: number): number {
   const T = sc.T;
+  // Three words apart first (cheap), then what they are.
+  if (!(T.isWord(k + 1) && T.gap(k + 1) > 0 && T.isWord(k + 2) && T.gap(k + 2) > 0)) return -1;
   let words = 0;
   let describing = 0;
   let last = -1;
