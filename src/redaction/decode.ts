@@ -14,10 +14,9 @@
  * Each decoded word (or glued run) becomes one NUM token over the same span of the original
  * text, so every rule after this sees digits and every mask replaces the words.
  */
-import { NUM, PUNCT, TokenList, WORD, WordSet } from './tokens.js';
+import { TokenList, WordSet } from './tokens.js';
 import { C_IGNORE, classAt } from './normalize.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
-import { PAN_MAX } from './rules/card.js';
 
 /** Single digits. `un`/`una` are left out: they are the Spanish article far more often than one. */
 const UNITS: Readonly<Record<string, string>> = {
@@ -120,6 +119,9 @@ LOOK_ALIKE[0x7c] = 1; // |
 /** Separators that may join a look-alike word to digits within one run of text. */
 const RUN_SEPARATORS: ReadonlySet<number> = new Set([0x2d, 0x2e, 0x2f, 0x5f]); // - . / _
 
+/** Look-alike words longer than a card are words (a local constant: this runs for every word). */
+const LONGEST_RUN = 19;
+
 /** One decoded piece: tokens first…last become a NUM token with `digits`. */
 interface Piece {
   first: number;
@@ -132,7 +134,7 @@ interface Piece {
  * Any other letter makes it a word: the test stops at the first one.
  */
 function lookAlikeDigits(T: TokenList, k: number): string | null {
-  if (!T.isWord(k) || T.len(k) > PAN_MAX) return null;
+  if (!T.isWord(k) || T.len(k) > LONGEST_RUN) return null;
   const src = T.src;
   let out = '';
   for (let i = T.s(k); i < T.e(k); i++) {
@@ -298,14 +300,13 @@ function wordPieces(T: TokenList, out: Piece[]): void {
     const joined =
       lastEnd >= 0 && ((k === lastEnd + 1 && T.gap(k) > 0) || (k === lastEnd + 2 && T.isPunct(lastEnd + 1)));
     if (!joined) flush();
-    const type = T.t(k);
-    if (type === NUM && !gluedToWord(T, k)) {
+    if (T.isNum(k) && !gluedToWord(T, k)) {
       if (lastEnd < 0) seqFirst = k;
       allDigits += T.len(k);
       lastEnd = k;
       continue;
     }
-    if (type === WORD && !(lastEnd < 0 && k > 0 && ORDINAL_BEFORE.at(T, k - 1))) {
+    if (T.isWord(k) && !(lastEnd < 0 && k > 0 && ORDINAL_BEFORE.at(T, k - 1))) {
       const p = wordElement(T, k, lastEnd >= 0);
       if (p !== null && !COUNTED.at(T, p.last + 1)) {
         if (lastEnd < 0) seqFirst = k;
@@ -350,7 +351,7 @@ const HINT_LINKS = new WordSet(['is', 'es', 'was', 'the', 'my', 'el', 'la', 'mi'
 
 function cueBefore(T: TokenList, first: number): boolean {
   for (let j = first - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
-    if (T.t(j) === PUNCT) continue;
+    if (T.isPunct(j)) continue;
     if (CUE_HINTS.at(T, j)) return true;
     if (!HINT_LINKS.at(T, j)) return false;
   }
@@ -362,8 +363,8 @@ function wholeMessage(T: TokenList, first: number, last: number): boolean {
   if (first < 0 || last < 0) return false;
   for (let j = 0; j < T.n; j++) {
     if (j >= first && j <= last) continue;
-    if (T.t(j) === PUNCT) continue;
-    if (!(T.t(j) === WORD && FILLERS.at(T, j))) return false;
+    if (T.isPunct(j)) continue;
+    if (!(T.isWord(j) && FILLERS.at(T, j))) return false;
   }
   return true;
 }
@@ -372,10 +373,12 @@ function wholeMessage(T: TokenList, first: number, last: number): boolean {
 function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
   let words = false;
   let alike = false;
+  if (T.words === 0) return { words, alike };
   for (let k = 0; k < T.n && !(words && alike); k++) {
     if (!T.isWord(k)) continue;
     if (!words && NUMBER_WORDS.at(T, k)) words = true;
-    if (!alike && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)) && alikeStart(T, k))
+    const glued = (k > 0 && T.gap(k) === 0) || (k + 1 < T.n && T.gap(k + 1) === 0);
+    if (!alike && glued && alikeStart(T, k) && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)))
       alike = lookAlikeDigits(T, k) !== null;
   }
   return { words, alike };

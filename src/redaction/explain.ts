@@ -15,7 +15,7 @@
  *   ("since 2015") (up to 4).
  * One table gives every word its tags, so a number's neighbours are each looked up once.
  */
-import { NUM, PUNCT, WORD, hashKey } from './tokens.js';
+import { hashKey } from './tokens.js';
 import type { TokenList } from './tokens.js';
 import { formattedNumber, inPhoneNumber, phoneShape } from './numbers.js';
 import { explainedByQuestion } from './context.js';
@@ -113,65 +113,77 @@ function afterAreaCode(T: TokenList, r: number): boolean {
 /** Runs [a, b, c] read as a date with dashes: 2024-08-15, 08-15-2024 (valid month and day). */
 function dashDate(T: TokenList, runs: readonly number[]): boolean {
   if (runs.length !== 3) return false;
-  const [a, b, c] = runs.map((r) => T.key(r));
-  const day = (d: string | undefined) =>
-    d !== undefined && d.length <= 2 && Number(d) >= 1 && Number(d) <= 31;
-  const month = (m: string | undefined) =>
-    m !== undefined && m.length <= 2 && Number(m) >= 1 && Number(m) <= 12;
-  const year = (y: string | undefined) =>
-    y !== undefined && (y.length === 2 || (y.length === 4 && (y.startsWith('19') || y.startsWith('20'))));
+  const a = T.key(runs[0] ?? 0);
+  const b = T.key(runs[1] ?? 0);
+  const c = T.key(runs[2] ?? 0);
   return (
-    (a?.length === 4 && year(a) && month(b) && day(c)) ||
-    (month(a) && day(b) && year(c)) ||
-    (day(a) && month(b) && year(c))
+    (a.length === 4 && isYear(a) && isMonth(b) && isDay(c)) ||
+    (isMonth(a) && isDay(b) && isYear(c)) ||
+    (isDay(a) && isMonth(b) && isYear(c))
   );
 }
 
+function isDay(d: string): boolean {
+  return d.length <= 2 && Number(d) >= 1 && Number(d) <= 31;
+}
+
+function isMonth(m: string): boolean {
+  return m.length <= 2 && Number(m) >= 1 && Number(m) <= 12;
+}
+
+function isYear(y: string): boolean {
+  return y.length === 2 || (y.length === 4 && (y.startsWith('19') || y.startsWith('20')));
+}
+
 /**
- * The tags of the words after token `last` (in the same clause: a comma or a full stop ends it),
- * each shifted by its place: bit 8·i holds the tags of the i-th word.
+ * The tags of the words after token `last`, in the same clause (a comma or a full stop ends
+ * it), packed one byte per word: the i-th word's tags at bits 8·i (no array per number).
  */
-function wordsAfter(T: TokenList, last: number): number[] {
-  const out: number[] = [];
-  for (let j = last + 1; j < T.n && out.length < NEIGHBOURS; j++) {
-    if (T.t(j) === PUNCT) {
+function wordsAfter(T: TokenList, last: number): number {
+  let packed = 0;
+  for (let j = last + 1, i = 0; j < T.n && i < NEIGHBOURS; j++) {
+    if (T.isPunct(j)) {
       if (T.hash(j) === 0x2c || T.hash(j) === 0x2e) break; // , .
       continue;
     }
-    if (T.t(j) === NUM) continue;
-    out.push(tagsOf(T, j));
+    if (T.isNum(j)) continue;
+    packed |= tagsOf(T, j) << (8 * i++);
   }
-  return out;
+  return packed;
 }
 
-/** The tags of the words before token `first`, nearest first, within its sentence. */
-function wordsBefore(T: TokenList, first: number): number[] {
-  const out: number[] = [];
-  for (let j = first - 1; j >= 0 && out.length < NEIGHBOURS; j--) {
-    if (T.t(j) === PUNCT) {
+/** The tags of the words before token `first`, nearest first, within its sentence, packed. */
+function wordsBefore(T: TokenList, first: number): number {
+  let packed = 0;
+  for (let j = first - 1, i = 0; j >= 0 && i < NEIGHBOURS; j--) {
+    if (T.isPunct(j)) {
       if (T.hash(j) === 0x2e || T.hash(j) === 0x3f || T.hash(j) === 0x21) break; // . ? !
       continue;
     }
-    if (T.t(j) !== WORD) break;
-    out.push(tagsOf(T, j));
+    if (!T.isWord(j)) break;
+    packed |= tagsOf(T, j) << (8 * i++);
   }
-  return out;
+  return packed;
 }
 
-const some = (tags: readonly number[], n: number, tag: number): boolean => {
-  for (let i = 0; i < n && i < tags.length; i++) if (((tags[i] ?? 0) & tag) !== 0) return true;
+/** One of the first `n` packed words has `tag`. */
+function some(packed: number, n: number, tag: number): boolean {
+  for (let i = 0; i < n; i++) if (((packed >>> (8 * i)) & tag) !== 0) return true;
   return false;
-};
+}
 
-/** A group explained by its runs' shape (phone, date), the agent's question or a word next to it. */
+/**
+ * A group explained by its runs' shape (phone, date), the agent's question or a word next to it.
+ * `runs` holds its runs when it has at most four (a phone number or a date has no more).
+ */
 export function explainedGroup(
   T: TokenList,
+  first: number,
+  last: number,
   runs: readonly number[],
   count: number,
   expect: Expectation | null,
 ): boolean {
-  const first = runs[0] ?? 0;
-  const last = runs[runs.length - 1] ?? 0;
   if (runs.length >= 2 && runs.length <= 4) {
     const lengths: number[] = [];
     for (const r of runs) lengths.push(T.len(r));
@@ -210,7 +222,7 @@ function monthBefore(T: TokenList, first: number): boolean {
 function zipOfAddress(T: TokenList, first: number): boolean {
   for (let j = first - 1, steps = 0; j >= 0 && steps < 12; j--, steps++) {
     // The address's line: a question or exclamation mark ends it, an abbreviation's dot does not.
-    if (T.nl(j + 1) || (T.t(j) === PUNCT && (T.hash(j) === 0x3f || T.hash(j) === 0x21))) return false;
+    if (T.nl(j + 1) || (T.isPunct(j) && (T.hash(j) === 0x3f || T.hash(j) === 0x21))) return false;
     if ((tagsOf(T, j) & STREET) !== 0) return true;
   }
   return false;

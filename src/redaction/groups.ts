@@ -16,11 +16,11 @@ import { PAN_MAX } from './rules/card.js';
 import { CONNECTOR_WORDS } from './rules/benign.js';
 
 export interface Group {
-  /** First and last digit run (token indices). */
+  /** First, second (−1 if none) and last digit run (token indices), and how many runs. */
   first: number;
+  second: number;
   last: number;
-  /** The digit runs, in order; only the first few of a wall (see WALL_DIGITS). */
-  runs: number[];
+  runCount: number;
   /** Number of digits. */
   count: number;
   explained: boolean;
@@ -30,6 +30,9 @@ const CONNECTORS = new WordSet(CONNECTOR_WORDS);
 /** Digits past which a plain group is a wall: longer than two cards, it is masked whole anyway. */
 const WALL_DIGITS = 2 * PAN_MAX;
 const DASH = 45;
+/** The runs of the group being read (its first five), reused: most messages have a few groups. */
+const RUNS: number[] = [];
+const NONE: readonly number[] = [];
 
 /** A digit run the group finder may use: not removed by a rule, not the residue of a mask. */
 function usable(T: TokenList, an: Analysis, k: number): boolean {
@@ -39,9 +42,9 @@ function usable(T: TokenList, an: Analysis, k: number): boolean {
 /**
  * The run joined to run j by a dash, a connector word or whitespace, or -1. A run explained on
  * its own never joins a plain one (an amount cannot lend its explanation to the number after
- * it); past WALL_DIGITS the rest of a wall joins unread.
+ * it).
  */
-function nextRun(T: TokenList, an: Analysis, j: number, own: boolean, wall: boolean): number {
+function nextRun(T: TokenList, an: Analysis, j: number, own: boolean): number {
   let m = j + 1;
   for (let skipped = 0; m < T.n && skipped < 4; skipped++) {
     if (an.consumed[m] === 1) return -1;
@@ -49,7 +52,6 @@ function nextRun(T: TokenList, an: Analysis, j: number, own: boolean, wall: bool
     else break;
   }
   if (!usable(T, an, m)) return -1;
-  if (wall) return m;
   return isLengthDescription(T, m) || explainedRun(T, an, m) !== own ? -1 : m;
 }
 
@@ -76,16 +78,32 @@ export function digitGroups(T: TokenList, an: Analysis, expect: Expectation | nu
     const ownRun = explainedRun(T, an, k);
     // After '+' the rest of an international number joins the group whatever it looks like.
     const own = ownRun && !(T.gap(k) === 0 && T.isPunct(k - 1, '+'));
-    const runs = [k];
+    RUNS.length = 0;
+    RUNS.push(k);
     let last = k;
+    let runCount = 1;
     let count = T.len(k);
-    for (let j = nextRun(T, an, k, own, false); j >= 0; j = nextRun(T, an, j, own, count > WALL_DIGITS)) {
-      if (count <= WALL_DIGITS) runs.push(j);
+    for (let j = nextRun(T, an, k, own); j >= 0 && count <= WALL_DIGITS; j = nextRun(T, an, j, own)) {
+      if (RUNS.length < 5) RUNS.push(j);
+      runCount++;
       last = j;
       count += T.len(j);
     }
-    const explained = ownRun || (count <= WALL_DIGITS && explainedGroup(T, runs, count, expect));
-    const g: Group = { first: k, last, runs, count, explained };
+    if (count > WALL_DIGITS) {
+      // Past any card's length the group is masked whole: the rest of the wall joins it unread.
+      for (let m = last + 1; m < T.n; m++) {
+        if (T.isNum(m)) {
+          if (an.consumed[m] === 1 || T.mask(m)) break;
+          last = m;
+          runCount++;
+          count += T.len(m);
+        } else if (!((T.isPunct(m) && T.hash(m) === DASH) || CONNECTORS.at(T, m))) break;
+      }
+    }
+    const explained =
+      ownRun ||
+      (count <= WALL_DIGITS && explainedGroup(T, k, last, runCount <= 4 ? RUNS : NONE, count, expect));
+    const g: Group = { first: k, second: RUNS[1] ?? -1, last, runCount, count, explained };
     if (!g.explained && continuesExplained(T, g, groups[groups.length - 1])) g.explained = true;
     groups.push(g);
     k = last;

@@ -95,24 +95,48 @@ function wordCount(T: TokenList): number {
   return words;
 }
 
+/** The message names an SSN ("social 536"), or the agent asked for one. */
+function namesSsn(T: TokenList, an: Analysis, expect: Expectation | null): boolean {
+  if (expect?.secrets.has('ssn') === true) return true;
+  for (let k = 0; k < T.n; k++) if (an.cueStart[k] === SSN_CUE) return true;
+  return false;
+}
+
 /**
  * Does group g start a possible SSN: "536-22" (strong; also 3 or 5 digits when the message or
  * the agent names an SSN), or three bare digits alone in a message, with an area the SSA
  * issues? A bare five ("10001") is a ZIP far more often.
  */
-function ssnStart(T: TokenList, g: Group, words: number, context: () => boolean): 'strong' | 'weak' | null {
-  const first = g.runs[0] ?? 0;
+function ssnStart(
+  T: TokenList,
+  g: Group,
+  words: number,
+  an: Analysis,
+  expect: Expectation | null,
+): 'strong' | 'weak' | null {
+  const first = g.first;
   const strong =
-    (g.runs.length === 2 && T.len(first) === 3 && T.len(g.runs[1] ?? 0) === 2) ||
-    ((g.count === 3 || g.count === 5) && context());
-  if (!strong && !(g.runs.length === 1 && T.len(first) === 3 && words === 0)) return null;
+    (g.runCount === 2 && T.len(first) === 3 && T.len(g.second) === 2) ||
+    ((g.count === 3 || g.count === 5) && namesSsn(T, an, expect));
+  if (!strong && !(g.runCount === 1 && T.len(first) === 3 && words === 0)) return null;
   const area = T.key(first);
   return area === '000' || area === '666' ? null : strong ? 'strong' : 'weak';
+}
+
+/** Where a mask shows digits (its last four), and how many. */
+interface Shown {
+  s: number;
+  n: number;
+}
+
+function byPosition(a: Shown, b: Shown): number {
+  return a.s - b.s;
 }
 
 /**
  * What the customer's messages in the window let out. One per conversation (a redactor);
  * `evaluate` changes nothing but the window's start, `commit` records a message as sent.
+ * (No closures in the per-message path: a build that keeps function names pays for each.)
  */
 export class Ledger {
   private entries: Entry[] = [];
@@ -123,13 +147,15 @@ export class Ledger {
   /** Customer messages recorded so far. */
   private messages = 0;
 
+  private out(it: { at: number; order: number }, now: number): boolean {
+    return now - it.at > WINDOW_MS && this.messages - 1 - it.order >= WINDOW_MESSAGES;
+  }
+
   /** Forgets, from the oldest, the messages that left the window by `now`. */
   private prune(now: number): void {
-    const out = (it: { at: number; order: number }): boolean =>
-      now - it.at > WINDOW_MS && this.messages - 1 - it.order >= WINDOW_MESSAGES;
     for (;;) {
       const e = this.entries[this.head];
-      if (e === undefined || (!out(e) && this.entries.length - this.head <= MAX_ENTRIES)) break;
+      if (e === undefined || (!this.out(e, now) && this.entries.length - this.head <= MAX_ENTRIES)) break;
       this.counted -= e.counted;
       this.plain -= e.plain;
       this.head++;
@@ -138,7 +164,10 @@ export class Ledger {
       this.entries = this.entries.slice(this.head);
       this.head = 0;
     }
-    if (this.ssn.some(out)) this.ssn = this.ssn.filter((p) => !out(p));
+    if (this.ssn.length === 0) return;
+    const kept: SsnPart[] = [];
+    for (const p of this.ssn) if (!this.out(p, now)) kept.push(p);
+    if (kept.length < this.ssn.length) this.ssn = kept;
   }
 
   /**
@@ -157,42 +186,30 @@ export class Ledger {
     let plain = this.plain;
     const groups = digitGroups(T, an, expect);
     // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
-    const shown: { s: number; n: number }[] = [];
+    const shown: Shown[] = [];
     for (const h of an.hits) if (h.keep > 0) shown.push({ s: h.s, n: h.keep });
     if (T.masked)
       for (let k = 0; k < T.n; k++) if (T.isNum(k) && T.mask(k)) shown.push({ s: T.s(k), n: T.len(k) });
-    shown.sort((a, b) => a.s - b.s);
+    if (shown.length > 1) shown.sort(byPosition);
 
     const hits: Hit[] = [];
-    let msgCounted = 0;
-    let msgPlain = 0;
+    const before = counted;
+    const beforePlain = plain;
     let si = 0;
-    const take = (n: number, isPlain: boolean): void => {
-      counted += n;
-      msgCounted += n;
-      if (isPlain) {
-        plain += n;
-        msgPlain += n;
-      }
-    };
-    const cardsBefore = (s: number): void => {
-      for (; si < shown.length && (shown[si]?.s ?? 0) < s; si++) take(shown[si]?.n ?? 0, true);
-    };
-    const words = groups.length === 1 ? wordCount(T) : 0;
-    // The message names an SSN ("social 536"), or the agent asked for one (read when it matters).
-    const ssnContext = (): boolean => {
-      if (expect?.secrets.has('ssn') === true) return true;
-      for (let k = 0; k < T.n; k++) if (an.cueStart[k] === SSN_CUE) return true;
-      return false;
-    };
+    // A short reply: one group of a few digits, a few words around it (a possible SSN part).
+    const words = groups.length === 1 && (groups[0]?.count ?? 0) <= 6 ? wordCount(T) : SHORT_REPLY_WORDS + 1;
+    const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
     const ssn: SsnPart[] = [];
     const order = this.messages;
     for (const g of groups) {
       const { first, last } = g;
-      cardsBefore(T.s(first));
-      const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
+      // Masks before the group count first, as plain digits.
+      for (; si < shown.length && (shown[si]?.s ?? 0) < T.s(first); si++) {
+        counted += shown[si]?.n ?? 0;
+        plain += shown[si]?.n ?? 0;
+      }
       // SSN in parts: a part that would complete nine digits after more than five left.
-      if (short && g.count <= 6) {
+      if (short && g.count <= 6 && this.ssn.length > 0) {
         let completes = false;
         for (const p of this.ssn) {
           if (g.explained && !p.strong) continue;
@@ -210,13 +227,17 @@ export class Ledger {
         hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: null, keep: 0, first, last });
         continue;
       }
-      take(g.count, !g.explained);
-      const start = short && !g.explained && g.count <= 5 ? ssnStart(T, g, words, ssnContext) : null;
-      if (start !== null)
-        ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: start === 'strong' });
+      counted += g.count;
+      if (!g.explained) plain += g.count;
+      const begins = short && !g.explained && g.count <= 5 ? ssnStart(T, g, words, an, expect) : null;
+      if (begins !== null)
+        ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: begins === 'strong' });
     }
-    cardsBefore(Number.POSITIVE_INFINITY);
-    return { hits, counted: msgCounted, plain: msgPlain, ssn };
+    for (; si < shown.length; si++) {
+      counted += shown[si]?.n ?? 0;
+      plain += shown[si]?.n ?? 0;
+    }
+    return { hits, counted: counted - before, plain: plain - beforePlain, ssn };
   }
 
   /** Records a message evaluated at `at` as sent. */

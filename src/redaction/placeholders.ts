@@ -51,9 +51,20 @@ export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
 export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
   const keepFrom = countDigits(src, s, e) - keepLast;
   // The mask is never longer than the span. Short ones (most) spread a plain array, the fastest
-  // way to build a short string; long ones fill a typed array decoded natively.
-  const small = e - s <= 64;
-  const out: number[] | Uint16Array = small ? [] : new Uint16Array(e - s);
+  // way to build a short string; long ones (a pasted wall of digits) fill a typed array that is
+  // decoded natively. Two loops, so that each writes to one kind of array.
+  if (e - s <= 64) {
+    const out: number[] = [];
+    maskInto(src, s, e, keepFrom, out);
+    return String.fromCharCode(...out);
+  }
+  const out = new Uint16Array(e - s);
+  const n = maskInto(src, s, e, keepFrom, out);
+  return (utf16 ??= new TextDecoder('utf-16le')).decode(out.subarray(0, n));
+}
+
+/** Writes the mask of src[s, e) into `out`; returns its length. */
+function maskInto(src: string, s: number, e: number, keepFrom: number, out: number[] | Uint16Array): number {
   let n = 0;
   let seen = 0;
   for (let i = s; i < e;) {
@@ -71,8 +82,7 @@ export function maskDigits(src: string, s: number, e: number, keepLast: number):
     else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out[n++] = src.charCodeAt(j);
     i += w;
   }
-  if (Array.isArray(out)) return String.fromCharCode(...out);
-  return (utf16 ??= new TextDecoder('utf-16le')).decode(out.subarray(0, n));
+  return n;
 }
 
 /** UTF-16 code units to text, natively (masks are built as code units). Made on first use. */

@@ -109,6 +109,8 @@ export class TokenList {
   private decoded: Map<number, string> | null = null;
   /** Some digit run is glued to a mask character (the text was redacted before). */
   masked = false;
+  /** Number of WORD tokens (most walls of digits have none). */
+  words = 0;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -319,6 +321,7 @@ export class TokenList {
       this.data = bigger;
     }
     this.n++;
+    if (type === WORD) this.words++;
     const d = this.data;
     d[o++] = type | (flags << 2) | (gap << 8);
     d[o++] = s;
