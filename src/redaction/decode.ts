@@ -185,19 +185,17 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
       first--;
     let last = k;
     for (let j = k + 1; j < n && T.gap(j) === 0; j++) {
-      if (T.isNum(j) || lookAlikeDigits(T, j) !== null || (isPipe(T, j) && j + 1 < n && T.gap(j + 1) === 0))
-        last = j;
+      if (T.isNum(j) || lookAlikeDigits(T, j) !== null || isPipe(T, j)) last = j;
       else break;
     }
-    // A '|' at either end is a separator, not a one.
-    while (last > k && isPipe(T, last)) last--;
-    while (first < k && isPipe(T, first)) first++;
     let letters = false;
     for (let j = first; j <= last; j++) {
       digit[j] = 1;
       if (T.isWord(j)) letters = true;
     }
-    // Without a letter, a '|' inside digits is a separator ("4111|1111"), not a one.
+    // With a look-alike letter every '|' of the run is a one ("|OOO2", "34OOO|"). Without one a
+    // '|' is a separator to the card detector ("4111|1111|1111|1111"), and the split-number rule
+    // counts it as a digit (groups.ts).
     if (letters) {
       let digits = '';
       for (let j = first; j <= last; j++)
@@ -285,8 +283,10 @@ function wordPieces(T: TokenList, out: Piece[]): void {
     const first = seq.length > 0 ? Math.min(seqFirst, seq[0]?.first ?? seqFirst) : seqFirst;
     const spoken =
       (wordDigits >= 2 && allDigits >= 3) ||
-      (wordDigits >= 1 && allDigits >= 3 && cueBefore(T, first)) ||
-      (wordDigits >= 1 && wholeMessage(T, first, lastEnd));
+      seq.length >= 2 ||
+      // A number word against a run of digits: "4111 one 1111", "zero 009".
+      (wordDigits >= 1 && allDigits > wordDigits && allDigits >= 3) ||
+      (wordDigits >= 1 && endOfShortReply(T, first, lastEnd) && !pronoun(T, first, seq.length));
     if (spoken) for (const p of seq) out.push(p);
     seq = [];
     seqFirst = -1;
@@ -323,49 +323,48 @@ function wordPieces(T: TokenList, out: Piece[]): void {
   flush();
 }
 
-/**
- * Words that name a short secret: a sequence after one is read with a single number word in it
- * ("cvv 8 three 9", "code 58 three 920"). Link words and punctuation may stand between.
- */
-const CUE_HINTS = new WordSet([
-  'cvv',
-  'cvc',
-  'cid',
-  'csc',
-  'code',
-  'codigo',
-  'pin',
-  'nip',
-  'otp',
-  'passcode',
-  'clave',
-  'ssn',
-  'social',
-  'security',
-  'seguridad',
-  'verification',
-  'verificacion',
-  'token',
+/** Words before "one" that make it a pronoun: "which one?", "is the one", "la de capital one". */
+const DETERMINERS = new WordSet([
+  'the',
+  'which',
+  'that',
+  'this',
+  'each',
+  'any',
+  'no',
+  'every',
+  'another',
+  'capital',
+  'el',
+  'la',
+  'cual',
+  'ese',
+  'esa',
+  'este',
+  'esta',
+  'otra',
+  'otro',
 ]);
-const HINT_LINKS = new WordSet(['is', 'es', 'was', 'the', 'my', 'el', 'la', 'mi', 'number', 'numero']);
 
-function cueBefore(T: TokenList, first: number): boolean {
-  for (let j = first - 1, steps = 0; j >= 0 && steps < 4; j--, steps++) {
-    if (T.isPunct(j)) continue;
-    if (CUE_HINTS.at(T, j)) return true;
-    if (!HINT_LINKS.at(T, j)) return false;
-  }
-  return false;
+/** A lone "one" / "uno" / "una" after a determiner is a pronoun, not a digit. */
+function pronoun(T: TokenList, first: number, elements: number): boolean {
+  return elements === 1 && (T.keyIs(first, 'one') || T.keyIs(first, 'uno')) && DETERMINERS.at(T, first - 1);
 }
 
-/** Fillers (and punctuation) only, outside tokens first…last: the sequence is the whole reply ("twenty two"). */
-function wholeMessage(T: TokenList, first: number, last: number): boolean {
+/** Non-filler words a short reply may hold around a number ("it starts with three"). */
+const SHORT_REPLY = 6;
+
+/**
+ * Tokens first…last end a short reply: only punctuation and fillers after them, at most
+ * SHORT_REPLY other words before ("twenty two", "the next is three", "ok, five"). A number word
+ * there is a digit typed as a word; "two cards", "the one ending in 1005" are not.
+ */
+function endOfShortReply(T: TokenList, first: number, last: number): boolean {
   if (first < 0 || last < 0) return false;
-  for (let j = 0; j < T.n; j++) {
-    if (j >= first && j <= last) continue;
-    if (T.isPunct(j)) continue;
-    if (!(T.isWord(j) && FILLERS.at(T, j))) return false;
-  }
+  for (let j = last + 1; j < T.n; j++) if (!T.isPunct(j) && !(T.isWord(j) && FILLERS.at(T, j))) return false;
+  let words = 0;
+  for (let j = 0; j < first; j++)
+    if (!T.isPunct(j) && !(T.isWord(j) && FILLERS.at(T, j)) && ++words > SHORT_REPLY) return false;
   return true;
 }
 
@@ -373,8 +372,10 @@ function wholeMessage(T: TokenList, first: number, last: number): boolean {
 function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
   let words = false;
   let alike = false;
-  if (T.words === 0) return { words, alike };
+  if (T.words === 0 && T.pipes === 0) return { words, alike };
   for (let k = 0; k < T.n && !(words && alike); k++) {
+    if (!alike && isPipe(T, k) && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)))
+      alike = true;
     if (!T.isWord(k)) continue;
     if (!words && NUMBER_WORDS.at(T, k)) words = true;
     const glued = (k > 0 && T.gap(k) === 0) || (k + 1 < T.n && T.gap(k + 1) === 0);

@@ -17,7 +17,7 @@
  */
 import { hashKey } from './tokens.js';
 import type { TokenList } from './tokens.js';
-import { formattedNumber, inPhoneNumber, phoneShape } from './numbers.js';
+import { formattedNumber, inPhoneNumber } from './numbers.js';
 import { explainedByQuestion } from './context.js';
 import type { Analysis, Expectation } from './context.js';
 import {
@@ -112,7 +112,7 @@ function afterAreaCode(T: TokenList, r: number): boolean {
 
 /** Runs [a, b, c] read as a date with dashes: 2024-08-15, 08-15-2024 (valid month and day). */
 function dashDate(T: TokenList, runs: readonly number[]): boolean {
-  if (runs.length !== 3) return false;
+  if (runs.length !== 3 || !dashAfter(T, runs[0] ?? 0) || !dashAfter(T, runs[1] ?? 0)) return false;
   const a = T.key(runs[0] ?? 0);
   const b = T.key(runs[1] ?? 0);
   const c = T.key(runs[2] ?? 0);
@@ -121,6 +121,11 @@ function dashDate(T: TokenList, runs: readonly number[]): boolean {
     (isMonth(a) && isDay(b) && isYear(c)) ||
     (isDay(a) && isMonth(b) && isYear(c))
   );
+}
+
+/** Run r is followed by a dash glued to it and to the next run. */
+function dashAfter(T: TokenList, r: number): boolean {
+  return T.isPunct(r + 1, '-') && T.gap(r + 1) === 0 && T.gap(r + 2) === 0;
 }
 
 function isDay(d: string): boolean {
@@ -184,11 +189,8 @@ export function explainedGroup(
   count: number,
   expect: Expectation | null,
 ): boolean {
-  if (runs.length >= 2 && runs.length <= 4) {
-    const lengths: number[] = [];
-    for (const r of runs) lengths.push(T.len(r));
-    if (phoneShape(lengths)) return true; // "212 555 1234"
-  }
+  // A phone number or a date with spaces between its groups ("340 0000000", "3 4 00") is also
+  // how a card is typed in parts: only one joined by dashes or dots says what it is.
   if (dashDate(T, runs)) return true;
   // "+44 20 7946 0958": an international number, whatever its grouping.
   if (T.gap(first) === 0 && T.isPunct(first - 1, '+')) return true;

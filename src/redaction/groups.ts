@@ -30,6 +30,7 @@ const CONNECTORS = new WordSet(CONNECTOR_WORDS);
 /** Digits past which a plain group is a wall: longer than two cards, it is masked whole anyway. */
 const WALL_DIGITS = 2 * PAN_MAX;
 const DASH = 45;
+const PIPE = 0x7c;
 /** The runs of the group being read (its first five), reused: most messages have a few groups. */
 const RUNS: number[] = [];
 const NONE: readonly number[] = [];
@@ -48,11 +49,34 @@ function nextRun(T: TokenList, an: Analysis, j: number, own: boolean): number {
   let m = j + 1;
   for (let skipped = 0; m < T.n && skipped < 4; skipped++) {
     if (an.consumed[m] === 1) return -1;
-    if ((T.isPunct(m) && T.hash(m) === DASH) || CONNECTORS.at(T, m)) m++;
+    if ((T.isPunct(m) && T.hash(m) === DASH) || gluedPipe(T, m) || CONNECTORS.at(T, m)) m++;
     else break;
   }
   if (!usable(T, an, m)) return -1;
   return isLengthDescription(T, m) || explainedRun(T, an, m) !== own ? -1 : m;
+}
+
+/**
+ * A '|' glued between two digit runs ("34|0000"): a separator to the card detector, but a
+ * person may read it as a one, so the group counts it as a digit.
+ */
+function gluedPipe(T: TokenList, m: number): boolean {
+  for (let j = m; j < T.n && j - m < 8; j++) {
+    if (!isPipe(T, j) || T.gap(j) !== 0 || T.gap(j + 1) !== 0) return false;
+    if (T.isNum(j + 1)) return true;
+  }
+  return false;
+}
+
+function isPipe(T: TokenList, k: number): boolean {
+  return T.isPunct(k) && T.hash(k) === PIPE;
+}
+
+/** The '|' marks glued to run k on one side (dir −1: before it, 1: after it), up to eight. */
+function pipesBeside(T: TokenList, k: number, dir: 1 | -1): number {
+  let n = 0;
+  for (let j = k + dir; n < 8 && isPipe(T, j) && T.gap(dir === 1 ? j : j + 1) === 0; j += dir) n++;
+  return n;
 }
 
 /** Words between the two ends of a range or list: "from 5000 to 10000", "1000 and 500", "5 o 7". */
@@ -86,6 +110,7 @@ export function digitGroups(T: TokenList, an: Analysis, expect: Expectation | nu
     for (let j = nextRun(T, an, k, own); j >= 0 && count <= WALL_DIGITS; j = nextRun(T, an, j, own)) {
       if (RUNS.length < 5) RUNS.push(j);
       runCount++;
+      if (isPipe(T, j - 1)) count += pipesBeside(T, j, -1);
       last = j;
       count += T.len(j);
     }
@@ -97,9 +122,13 @@ export function digitGroups(T: TokenList, an: Analysis, expect: Expectation | nu
           last = m;
           runCount++;
           count += T.len(m);
-        } else if (!((T.isPunct(m) && T.hash(m) === DASH) || CONNECTORS.at(T, m))) break;
+        } else if (isPipe(T, m) && T.gap(m) === 0) count++;
+        else if (!((T.isPunct(m) && T.hash(m) === DASH) || CONNECTORS.at(T, m))) break;
       }
     }
+    // '|' glued to either end ("|9", "34|") may be read as ones too.
+    if (T.gap(k) === 0) count += pipesBeside(T, k, -1);
+    count += pipesBeside(T, last, 1);
     const explained =
       ownRun ||
       (count <= WALL_DIGITS && explainedGroup(T, k, last, runCount <= 4 ? RUNS : NONE, count, expect));

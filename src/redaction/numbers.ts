@@ -24,10 +24,12 @@ export function formattedNumber(T: TokenList, k: number): boolean {
   return false;
 }
 
-/** Digit counts of a US phone number's groups: 3-3-4, 1-3-3-4, or 3-7. */
+/**
+ * Digit counts of a US phone number's groups: 3-3-4 or 1-3-3-4. (3-7 is no format people use
+ * for a phone number, and "340-0000000" is how a card's first ten are typed.)
+ */
 export function phoneShape(lengths: readonly number[]): boolean {
   const [a, b, c, d] = lengths;
-  if (lengths.length === 2) return a === 3 && b === 7;
   if (lengths.length === 3) return a === 3 && b === 3 && c === 4;
   return lengths.length === 4 && a === 1 && b === 3 && c === 3 && d === 4;
 }

@@ -109,8 +109,9 @@ export class TokenList {
   private decoded: Map<number, string> | null = null;
   /** Some digit run is glued to a mask character (the text was redacted before). */
   masked = false;
-  /** Number of WORD tokens (most walls of digits have none). */
+  /** Number of WORD tokens and of '|' marks (most walls of digits have neither). */
   words = 0;
+  pipes = 0;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -322,6 +323,7 @@ export class TokenList {
     }
     this.n++;
     if (type === WORD) this.words++;
+    else if (type === PUNCT && hash === 0x7c) this.pipes++;
     const d = this.data;
     d[o++] = type | (flags << 2) | (gap << 8);
     d[o++] = s;
