@@ -39,9 +39,10 @@ function write(d: string, form: Form, pick: number[]): string {
     }
     case 'lookalike': {
       // Letters for 0 and 1, but a real digit stays in the run (a run of letters alone is a word).
-      const firstReal = [...d].findIndex((c) => c !== '0' && c !== '1');
+      const firstReal = d.split('').findIndex((c) => c !== '0' && c !== '1');
       if (firstReal < 0) return d;
-      return [...d]
+      return d
+        .split('')
         .map((c, i) => {
           if (i === firstReal) return c;
           if (c === '0') return r(i) % 2 === 0 ? 'O' : 'o';
@@ -51,7 +52,8 @@ function write(d: string, form: Form, pick: number[]): string {
         .join('');
     }
     case 'unicode':
-      return [...d]
+      return d
+        .split('')
         .map((c, i) => {
           const v = Number(c);
           if (r(i) % 3 === 0)
@@ -75,7 +77,8 @@ function write(d: string, form: Form, pick: number[]): string {
     }
     case 'mixed':
       // Digits, then words, then digits: "4111 one one one one 1111".
-      return [...d]
+      return d
+        .split('')
         .map((c, i) => (r(i) % 3 === 0 ? (EN[Number(c)] ?? c) : c))
         .join(' ')
         .replace(/(\d) (?=\d)/g, '$1');
@@ -205,7 +208,11 @@ describe('split-number guarantee (property)', () => {
         fc.array(fc.array(fc.constantFrom(...BETWEEN), { maxLength: 2 }), { minLength: 3, maxLength: 3 }),
         (parts, how, between) => {
           const [area, group, serial] = parts as [string, string, string];
-          const words = (d: string): string => [...d].map((c) => EN[Number(c)]).join(' ');
+          const words = (d: string): string =>
+            d
+              .split('')
+              .map((c) => EN[Number(c)])
+              .join(' ');
           const messages =
             how === 'dash'
               ? [`${area}-${group}`, `-${serial}`]
