@@ -138,6 +138,15 @@ const ADVERSARIAL: [string, string][] = [
   ['zero-width spaces × 1M', '\u200b'.repeat(MB)],
   ['digits between zero-width chars', '4\u200b'.repeat(MB / 2)],
   ['"123-45-" SSN-like chains', '123-45-'.repeat(Math.floor(MB / 7))],
+  // Issue 21: the decoder in front of every rule (number words, look-alike letters, digit forms).
+  ['number words "three seven " × 87k', 'three seven '.repeat(Math.floor(MB / 12))],
+  ['"double five " × 87k', 'double five '.repeat(Math.floor(MB / 12))],
+  ['words and digits "4111 one " × 116k', '4111 one '.repeat(Math.floor(MB / 9))],
+  ['look-alikes "1O" glued × 500k', '1O'.repeat(MB / 2)],
+  ['look-alike words "4lll-llll-" × 100k', '4lll-llll-'.repeat(Math.floor(MB / 10))],
+  ['"I 1 " look-alike and digit × 250k', 'I 1 '.repeat(MB / 4)],
+  ['dingbat digits "➌" × 1M', '\u278c'.repeat(MB)],
+  ['"oh " after a digit × 350k', '1 oh '.repeat(Math.floor(MB / 5))],
 ];
 for (const [name, text] of ADVERSARIAL) {
   row(

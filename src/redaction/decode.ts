@@ -16,6 +16,7 @@
  */
 import { TokenList, WordSet } from './tokens.js';
 import { C_IGNORE, classAt } from './normalize.js';
+import { codesToText } from './placeholders.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
 
 /** Single digits. `un`/`una` are left out: they are the Spanish article far more often than one. */
@@ -146,6 +147,38 @@ function lookAlikeDigits(T: TokenList, k: number): string | null {
   return out.length > 0 ? out : null;
 }
 
+/** The digits of a run of digit runs, look-alike words and '|' (values first, text once). */
+function clusterDigits(T: TokenList, first: number, last: number): string {
+  let size = 0;
+  for (let j = first; j <= last; j++) size += T.isNum(j) ? T.len(j) : T.e(j) - T.s(j);
+  const values = new Uint8Array(size);
+  let n = 0;
+  const src = T.src;
+  for (let j = first; j <= last; j++) {
+    if (T.isNum(j)) n = T.writeDigits(j, values, n);
+    else if (isPipe(T, j)) values[n++] = 1;
+    else
+      for (let i = T.s(j); i < T.e(j); i++) {
+        const c = src.charCodeAt(i);
+        if (c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0) values[n++] = LOOK_ALIKE[c] ?? 0;
+      }
+  }
+  const codes = new Uint16Array(n);
+  for (let i = 0; i < n; i++) codes[i] = 48 + (values[i] ?? 0);
+  return codesToText(codes, n);
+}
+
+/** Token k is a word made only of look-alike letters (no text built: see lookAlikeDigits). */
+function isLookAlike(T: TokenList, k: number): boolean {
+  if (!T.isWord(k) || T.len(k) > LONGEST_RUN) return false;
+  const src = T.src;
+  for (let i = T.s(k); i < T.e(k); i++) {
+    const c = src.charCodeAt(i);
+    if (c < 128 ? (LOOK_ALIKE[c] ?? -1) < 0 : classAt(src, i) !== C_IGNORE) return false;
+  }
+  return true;
+}
+
 function isPipe(T: TokenList, k: number): boolean {
   return T.isPunct(k) && T.hash(k) === 0x7c;
 }
@@ -177,15 +210,10 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     const after = k + 1 < n && T.gap(k + 1) === 0 && glued(k + 1);
     if (!before && !after) continue;
     let first = k;
-    while (
-      first > 0 &&
-      T.gap(first) === 0 &&
-      (lookAlikeDigits(T, first - 1) !== null || isPipe(T, first - 1))
-    )
-      first--;
+    while (first > 0 && T.gap(first) === 0 && (isLookAlike(T, first - 1) || isPipe(T, first - 1))) first--;
     let last = k;
     for (let j = k + 1; j < n && T.gap(j) === 0; j++) {
-      if (T.isNum(j) || lookAlikeDigits(T, j) !== null || isPipe(T, j)) last = j;
+      if (T.isNum(j) || isLookAlike(T, j) || isPipe(T, j)) last = j;
       else break;
     }
     let letters = false;
@@ -196,12 +224,7 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     // With a look-alike letter every '|' of the run is a one ("|OOO2", "34OOO|"). Without one a
     // '|' is a separator to the card detector ("4111|1111|1111|1111"), and the split-number rule
     // counts it as a digit (groups.ts).
-    if (letters) {
-      let digits = '';
-      for (let j = first; j <= last; j++)
-        digits += T.isNum(j) ? T.key(j) : isPipe(T, j) ? '1' : (lookAlikeDigits(T, j) ?? '');
-      out.push({ first, last, digits });
-    }
+    if (letters) out.push({ first, last, digits: clusterDigits(T, first, last) });
     k = last;
   }
   // Words of two look-alikes or more next to a separator, then joined in both directions.
@@ -234,16 +257,17 @@ function alikeStart(T: TokenList, k: number): boolean {
 
 /** A number word at k (with the words it takes), as a piece; null when k is not one. */
 function wordElement(T: TokenList, k: number, afterNumber: boolean): Piece | null {
-  if (!NUMBER_WORDS.at(T, k)) return null;
-  const key = T.key(k);
+  const key = NUMBER_WORDS.find(T, k);
+  if (key === undefined) return null;
   if (key === 'oh') return afterNumber ? { first: k, last: k, digits: '0' } : null;
   const repeat = REPEATS[key];
   if (repeat !== undefined) {
     const next = k + 1;
     if (next >= T.n || T.gap(next) === 0) return null;
     let d: string | undefined;
-    if (T.isWord(next)) d = T.key(next) === 'oh' ? '0' : UNITS[T.key(next)];
-    else if (T.isNum(next) && T.len(next) === 1) d = T.key(next);
+    const word = NUMBER_WORDS.find(T, next);
+    if (word !== undefined) d = word === 'oh' ? '0' : UNITS[word];
+    else if (T.isNum(next) && T.len(next) === 1) d = T.digitsAt(next);
     return d === undefined ? null : { first: k, last: next, digits: d.repeat(repeat) };
   }
   const unit = UNITS[key];
@@ -255,7 +279,8 @@ function wordElement(T: TokenList, k: number, afterNumber: boolean): Piece | nul
   // "thirty seven", "thirty-seven", "treinta y siete".
   let j = k + 1;
   if (T.isPunct(j, '-') || TENS_JOIN.at(T, j)) j++;
-  const u = T.isWord(j) ? UNITS[T.key(j)] : undefined;
+  const word = NUMBER_WORDS.find(T, j);
+  const u = word === undefined ? undefined : UNITS[word];
   if (u !== undefined && u !== '0') return { first: k, last: j, digits: tens + u };
   return { first: k, last: k, digits: tens + '0' };
 }

@@ -31,7 +31,7 @@
  */
 import { WordSet } from './tokens.js';
 import type { TokenList } from './tokens.js';
-import { digitGroups } from './groups.js';
+import { Groups, explained, lastFreeRun } from './groups.js';
 import type { Group } from './groups.js';
 import type { Analysis, Expectation } from './context.js';
 import { kindCode } from './scan.js';
@@ -123,6 +123,35 @@ function ssnStart(
   return area === '000' || area === '666' ? null : strong ? 'strong' : 'weak';
 }
 
+/**
+ * Masked groups of one message kept as findings of their own; past this many, each joins the
+ * one before (its mask keeps the words between): a message of thousands of numbers (`I 1 I 1 …`)
+ * then makes one finding, not thousands.
+ */
+const SEPARATE_MASKS = 32;
+
+/** Masks group first…last (kind 'card', every digit), or extends the previous mask over it. */
+function maskGroup(hits: Hit[], T: TokenList, first: number, last: number, others: readonly Hit[]): void {
+  const prev = hits[hits.length - 1];
+  if (
+    hits.length >= SEPARATE_MASKS &&
+    prev !== undefined &&
+    prev.keep === 0 &&
+    !between(others, prev.e, T.s(first))
+  ) {
+    prev.e = T.e(last);
+    prev.last = last;
+    return;
+  }
+  hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: null, keep: 0, first, last });
+}
+
+/** Some hit of another rule lies between offsets s and e. */
+function between(hits: readonly Hit[], s: number, e: number): boolean {
+  for (const h of hits) if (h.s >= s && h.s < e) return true;
+  return false;
+}
+
 /** Where a mask shows digits (its last four), and how many. */
 interface Shown {
   s: number;
@@ -184,7 +213,7 @@ export class Ledger {
     this.prune(now);
     let counted = this.counted;
     let plain = this.plain;
-    const groups = digitGroups(T, an, expect);
+    const groups = new Groups(T, an);
     // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
     const shown: Shown[] = [];
     for (const h of an.hits) if (h.keep > 0) shown.push({ s: h.s, n: h.keep });
@@ -197,11 +226,20 @@ export class Ledger {
     const beforePlain = plain;
     let si = 0;
     // A short reply: one group of a few digits, a few words around it (a possible SSN part).
-    const words = groups.length === 1 && (groups[0]?.count ?? 0) <= 6 ? wordCount(T) : SHORT_REPLY_WORDS + 1;
-    const short = groups.length === 1 && shown.length === 0 && words <= SHORT_REPLY_WORDS;
+    const one = groups.peek();
+    let short = false;
+    let words = SHORT_REPLY_WORDS + 1;
+    if (one !== undefined && one.count <= 6 && shown.length === 0) {
+      const probe = new Groups(T, an);
+      probe.next();
+      if (probe.next() === undefined) {
+        words = wordCount(T);
+        short = words <= SHORT_REPLY_WORDS;
+      }
+    }
     const ssn: SsnPart[] = [];
     const order = this.messages;
-    for (const g of groups) {
+    for (let g = groups.next(); g !== undefined; g = groups.next()) {
       const { first, last } = g;
       // Masks before the group count first, as plain digits.
       for (; si < shown.length && (shown[si]?.s ?? 0) < T.s(first); si++) {
@@ -212,7 +250,7 @@ export class Ledger {
       if (short && g.count <= 6 && this.ssn.length > 0) {
         let completes = false;
         for (const p of this.ssn) {
-          if (g.explained && !p.strong) continue;
+          if (!p.strong && explained(T, g, expect)) continue;
           if (p.digits + g.count === 9 && p.leaked + g.count > SSN_BUDGET) completes = true;
           else if (p.digits === 3 && g.count === 2)
             ssn.push({ at: now, order, digits: 5, leaked: p.leaked + 2, strong: p.strong });
@@ -222,14 +260,29 @@ export class Ledger {
           continue;
         }
       }
-      if (g.explained && plain <= PLAIN_FREE) continue; // read as what it says, not counted
+      // Once more than PLAIN_FREE plain digits are out every group counts: what it is matters
+      // only before (and is then worked out).
+      const isExplained = plain <= PLAIN_FREE || short ? explained(T, g, expect) : false;
+      if (isExplained && plain <= PLAIN_FREE) continue; // read as what it says, not counted
       if (counted + g.count > SPLIT_BUDGET && !observed) {
-        hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: null, keep: 0, first, last });
+        const prev = hits[hits.length - 1];
+        if (hits.length >= SEPARATE_MASKS && prev !== undefined && prev.keep === 0 && plain > PLAIN_FREE) {
+          // The budget is spent and masks join: every free run up to the next other finding
+          // joins the last mask in one piece.
+          const end = Math.max(last, lastFreeRun(T, an, last + 1));
+          if (!between(an.hits, prev.e, T.e(end))) {
+            prev.e = T.e(end);
+            prev.last = end;
+            groups.skipTo(end + 1);
+            continue;
+          }
+        }
+        maskGroup(hits, T, first, last, an.hits);
         continue;
       }
       counted += g.count;
-      if (!g.explained) plain += g.count;
-      const begins = short && !g.explained && g.count <= 5 ? ssnStart(T, g, words, an, expect) : null;
+      if (!explained(T, g, expect)) plain += g.count;
+      const begins = short && !isExplained && g.count <= 5 ? ssnStart(T, g, words, an, expect) : null;
       if (begins !== null)
         ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: begins === 'strong' });
     }

@@ -50,23 +50,47 @@ export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
  */
 export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
   const keepFrom = countDigits(src, s, e) - keepLast;
-  // The mask is never longer than the span. Short ones (most) spread a plain array, the fastest
-  // way to build a short string; long ones (a pasted wall of digits) fill a typed array that is
-  // decoded natively. Two loops, so that each writes to one kind of array.
-  if (e - s <= 64) {
-    const out: number[] = [];
-    maskInto(src, s, e, keepFrom, out);
-    return String.fromCharCode(...out);
-  }
-  const out = new Uint16Array(e - s);
-  const n = maskInto(src, s, e, keepFrom, out);
-  return (utf16 ??= new TextDecoder('utf-16le')).decode(out.subarray(0, n));
+  // The mask is never longer than the span: one typed array, made text once.
+  const out = e - s <= SMALL.length ? SMALL : new Uint16Array(e - s);
+  const at: MaskCursor = { n: 0, seen: 0 };
+  maskRange(src, s, e, keepFrom, out, at);
+  return codesToText(out, at.n);
 }
 
-/** Writes the mask of src[s, e) into `out`; returns its length. */
-function maskInto(src: string, s: number, e: number, keepFrom: number, out: number[] | Uint16Array): number {
-  let n = 0;
-  let seen = 0;
+/** The buffer of short masks (most are), reused: its text is made before the next mask. */
+const SMALL = new Uint16Array(64);
+
+/** Where a mask being written stands: code units written, digits seen. */
+export interface MaskCursor {
+  n: number;
+  seen: number;
+}
+
+/** Text of the first n code units of `codes`. */
+export function codesToText(codes: Uint16Array, n: number): string {
+  // A native decoder call costs more than building a short string.
+  if (n <= 32) {
+    let text = '';
+    for (let i = 0; i < n; i++) text += String.fromCharCode(codes[i] ?? 0);
+    return text;
+  }
+  return (utf16 ??= new TextDecoder('utf-16le')).decode(codes.subarray(0, n));
+}
+
+/**
+ * Writes the mask of src[s, e) into `out` from the cursor: digits from the `keepFrom`-th on
+ * (counted from the mask's start) as ASCII, the others as MASK_CHAR.
+ */
+export function maskRange(
+  src: string,
+  s: number,
+  e: number,
+  keepFrom: number,
+  out: Uint16Array,
+  at: MaskCursor,
+): void {
+  let n = at.n;
+  let seen = at.seen;
   for (let i = s; i < e;) {
     const c = src.charCodeAt(i);
     if (c < 128) {
@@ -82,13 +106,14 @@ function maskInto(src: string, s: number, e: number, keepFrom: number, out: numb
     else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out[n++] = src.charCodeAt(j);
     i += w;
   }
-  return n;
+  at.n = n;
+  at.seen = seen;
 }
 
 /** UTF-16 code units to text, natively (masks are built as code units). Made on first use. */
 let utf16: TextDecoder | undefined;
 
-const MASK_CODE = MASK_CHAR.charCodeAt(0);
+export const MASK_CODE = MASK_CHAR.charCodeAt(0);
 
 /** Number of digit characters in src[s, e). */
 export function countDigits(src: string, s: number, e: number): number {

@@ -22,7 +22,8 @@ import {
   digitValue,
   foldWord,
 } from './normalize.js';
-import { ALL_PLACEHOLDERS, MASK_CHAR, countDigits, maskDigits } from './placeholders.js';
+import { ALL_PLACEHOLDERS, MASK_CHAR, codesToText, maskDigits, maskRange } from './placeholders.js';
+import type { MaskCursor } from './placeholders.js';
 
 export const WORD = 0;
 export const NUM = 1;
@@ -72,13 +73,15 @@ function classAtW(src: string, i: number): number {
 
 /** ASCII digits of the digit run src[s, e) (skipping invisible characters). */
 export function digitsOf(src: string, s: number, e: number): string {
-  let out = '';
+  // Char codes first, text once: a run of a million dingbat digits is one string, not a million.
+  const codes = new Uint16Array(e - s);
+  let n = 0;
   for (let i = s; i < e;) {
     const cls = classAtW(src, i);
-    if (cls === C_DIGIT) out += String.fromCharCode(48 + digitValue(src.codePointAt(i) ?? 48));
+    if (cls === C_DIGIT) codes[n++] = 48 + digitValue(src.codePointAt(i) ?? 48);
     i += width;
   }
-  return out;
+  return n <= 64 ? String.fromCharCode(...codes.subarray(0, n)) : codesToText(codes, n);
 }
 
 /** Fields of a token in TokenList.data (stride 5). */
@@ -106,7 +109,7 @@ export class TokenList {
    * Digits of NUM tokens read from something other than digits (number words, look-alike
    * letters: see decode.ts), by token. Null for the usual text, which has none.
    */
-  private decoded: Map<number, string> | null = null;
+  private decoded: (string | undefined)[] | null = null;
   /** Some digit run is glued to a mask character (the text was redacted before). */
   masked = false;
   /** Number of WORD tokens and of '|' marks (most walls of digits have neither). */
@@ -195,7 +198,7 @@ export class TokenList {
       return key;
     }
     if (type === NUM && this.decoded !== null) {
-      const digits = this.decoded.get(k);
+      const digits = this.decoded[k];
       if (digits !== undefined) return digits;
     }
     this.keys ??= new Map();
@@ -208,6 +211,15 @@ export class TokenList {
     else key = src.slice(s, e);
     this.keys.set(k, key);
     return key;
+  }
+
+  /** ASCII digits of NUM token k, not kept (the decoder reads each run once). */
+  digitsAt(k: number): string {
+    const dec = this.decoded?.[k];
+    if (dec !== undefined) return dec;
+    const s = this.s(k);
+    const e = this.e(k);
+    return (this.flagsOf(k) & F_CLEAN) !== 0 ? this.src.slice(s, e) : digitsOf(this.src, s, e);
   }
 
   /** Is the key of token k equal to `key`? Compares the text in place when it can. */
@@ -226,7 +238,7 @@ export class TokenList {
 
   /** Writes the digit values of NUM token k into `out` from `at`; returns the next index. */
   writeDigits(k: number, out: Uint8Array, at: number): number {
-    const dec = this.decoded?.get(k);
+    const dec = this.decoded?.[k];
     if (dec !== undefined) {
       for (let i = 0; i < dec.length; i++) out[at++] = dec.charCodeAt(i) - 48;
       return at;
@@ -247,7 +259,7 @@ export class TokenList {
 
   /** NUM token k was read from words or look-alike letters, not from digits. */
   isDecoded(k: number): boolean {
-    return this.decoded?.has(k) === true;
+    return this.decoded?.[k] !== undefined;
   }
 
   /** Appends token k of `from` (same text) unchanged; used when decoding rebuilds a list. */
@@ -263,15 +275,15 @@ export class TokenList {
       d[o + F_LEN] ?? 0,
       d[o + F_HASH] ?? 0,
     );
-    const digits = from.decoded?.get(k);
-    if (digits !== undefined) (this.decoded ??= new Map()).set(this.n - 1, digits);
+    const digits = from.decoded?.[k];
+    if (digits !== undefined) (this.decoded ??= [])[this.n - 1] = digits;
     if (from.mask(k)) this.masked = true;
   }
 
   /** Appends a NUM token for src[s, e) whose digits are `digits` (number words, look-alikes). */
   pushDecoded(s: number, e: number, gap: number, nl: boolean, digits: string): void {
     this.push(NUM, s, e, gap, nl ? F_NL : 0, digits.length, hashKey(digits));
-    (this.decoded ??= new Map()).set(this.n - 1, digits);
+    (this.decoded ??= [])[this.n - 1] = digits;
   }
 
   /**
@@ -282,28 +294,26 @@ export class TokenList {
   maskText(first: number, last: number, keepLast: number): string {
     const s = this.s(first);
     const e = this.e(last);
-    if (this.decoded === null) return maskDigits(this.src, s, e, keepLast);
+    const decoded = this.decoded;
+    if (decoded === null) return maskDigits(this.src, s, e, keepLast);
     let total = 0;
     for (let k = first; k <= last; k++) if (this.t(k) === NUM) total += this.len(k);
     const keepFrom = total - keepLast; // index of the first digit shown
-    let out = '';
-    let at = s;
-    let seen = 0;
-    // Text between decoded tokens is masked by maskDigits, told how many of its digits to show.
-    const plain = (to: number): void => {
-      const d = countDigits(this.src, at, to);
-      out += maskDigits(this.src, at, to, Math.max(0, Math.min(d, seen + d - keepFrom)));
-      seen += d;
-    };
+    // One pass: text between decoded tokens masked as typed, decoded tokens as their digits.
+    // A decoded token never has more digits than characters, so the span bounds the mask.
+    const out = new Uint16Array(e - s);
+    const at: MaskCursor = { n: 0, seen: 0 };
+    let from = s;
     for (let k = first; k <= last; k++) {
-      const digits = this.t(k) === NUM ? this.decoded.get(k) : undefined;
+      const digits = this.t(k) === NUM ? decoded[k] : undefined;
       if (digits === undefined) continue;
-      plain(this.s(k));
-      for (let i = 0; i < digits.length; i++) out += seen++ >= keepFrom ? (digits[i] ?? '') : MASK_CHAR;
-      at = this.e(k);
+      maskRange(this.src, from, this.s(k), keepFrom, out, at);
+      for (let i = 0; i < digits.length; i++)
+        out[at.n++] = at.seen++ >= keepFrom ? digits.charCodeAt(i) : MASK_CODE;
+      from = this.e(k);
     }
-    plain(e);
-    return out;
+    maskRange(this.src, from, e, keepFrom, out, at);
+    return codesToText(out, at.n);
   }
 
   private push(
@@ -476,14 +486,19 @@ export class WordSet {
 
   /** Is token k a word of this set? */
   at(T: TokenList, k: number): boolean {
-    if (!T.isWord(k)) return false;
+    return this.find(T, k) !== undefined;
+  }
+
+  /** The member token k is (its folded key, without building it), or undefined. */
+  find(T: TokenList, k: number): string | undefined {
+    if (!T.isWord(k)) return undefined;
     const byHash = (this.#byHash ??= this.#index());
     const h = T.hash(k);
-    if (this.#filter?.[h & 4095] !== 1) return false;
+    if (this.#filter?.[h & 4095] !== 1) return undefined;
     const list = byHash.get(h);
-    if (list === undefined) return false;
-    for (const w of list) if (T.keyIs(k, w)) return true;
-    return false;
+    if (list === undefined) return undefined;
+    for (const w of list) if (T.keyIs(k, w)) return w;
+    return undefined;
   }
 
   has(word: string): boolean {
