@@ -49,7 +49,7 @@ const BENIGN: readonly (() => string)[] = [
   () => 'I forgot my password and the reset link does not work.',
   () => `How many Membership Rewards points do I have? Last time it said ${digits(2)},${digits(3)} points.`,
   () =>
-    `My flight UA ${digits(4)} on 2024-${pick(['03', '07', '11'])}-${digits(1)}5 was cancelled, can I get travel insurance?`,
+    `My flight UA ${digits(4)} on 2024-${pick(['03', '07', '11'])}-${pick(['05', '15', '25'])} was cancelled, can I get travel insurance?`,
 ];
 
 const SENSITIVE: readonly (() => string)[] = [
@@ -115,14 +115,31 @@ row(
   document.length,
   '≥ 20 MB/s',
 );
-const conversation = createRedactor();
+// A conversation's messages come some seconds apart, and the split-number window moves with
+// them (issue 21: a message leaves it once 30 minutes old and 20 messages back).
+let chatClock = 0;
+const conversation = createRedactor({ now: () => chatClock });
 row(
-  'realistic, through a Redactor (1 MB)',
+  'realistic, through a Redactor, a message every 30 s (1 MB)',
   measure(() => {
-    for (const m of messages) conversation.redact(m);
+    for (const m of messages) {
+      chatClock += 30_000;
+      conversation.redact(m);
+    }
   }),
   size,
   '≥ 20 MB/s',
+);
+// The same messages all at one instant: the window never moves, so once ten digits are out every
+// later number is masked (not a chat anyone has; the cost of the masks).
+const frozen = createRedactor({ now: () => 0 });
+row(
+  'realistic, through a Redactor, all at one instant (1 MB)',
+  measure(() => {
+    for (const m of messages) frozen.redact(m);
+  }),
+  size,
+  '',
 );
 
 // 2. Adversarial inputs, 1 MB each.

@@ -14,7 +14,7 @@
  * Each decoded word (or glued run) becomes one NUM token over the same span of the original
  * text, so every rule after this sees digits and every mask replaces the words.
  */
-import { TokenList, WordSet } from './tokens.js';
+import { TokenList, WORD_HINTS, WordSet, hashKey } from './tokens.js';
 import { C_IGNORE, classAt } from './normalize.js';
 import { codesToText } from './placeholders.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
@@ -103,6 +103,14 @@ const NUMBER_WORDS = new WordSet([
   ...Object.keys(REPEATS),
   'oh',
 ]);
+for (const w of [
+  ...Object.keys(UNITS),
+  ...Object.keys(TEENS),
+  ...Object.keys(TENS),
+  ...Object.keys(REPEATS),
+  'oh',
+])
+  WORD_HINTS[hashKey(w) & 0xffff] = 1;
 const FILLERS = new WordSet(FILLER_WORDS);
 /** "last four", "first two": a count of digits, not digits. */
 const ORDINAL_BEFORE = new WordSet(['last', 'first', 'ultimos', 'primeros', 'ultimas', 'primeras']);
@@ -118,7 +126,8 @@ LOOK_ALIKE[0x6c] = 1; // l
 LOOK_ALIKE[0x49] = 1; // I
 LOOK_ALIKE[0x7c] = 1; // |
 /** Separators that may join a look-alike word to digits within one run of text. */
-const RUN_SEPARATORS: ReadonlySet<number> = new Set([0x2d, 0x2e, 0x2f, 0x5f]); // - . / _
+const RUN_SEPARATORS = new Uint8Array(128);
+for (const c of '-./_') RUN_SEPARATORS[c.charCodeAt(0)] = 1;
 
 /** Look-alike words longer than a card are words (a local constant: this runs for every word). */
 const LONGEST_RUN = 19;
@@ -151,7 +160,10 @@ function lookAlikeDigits(T: TokenList, k: number): string | null {
 function clusterDigits(T: TokenList, first: number, last: number): string {
   let size = 0;
   for (let j = first; j <= last; j++) size += T.isNum(j) ? T.len(j) : T.e(j) - T.s(j);
-  const values = new Uint8Array(size);
+  if (values.length < size) {
+    values = new Uint8Array(size * 2);
+    codes = new Uint16Array(size * 2);
+  }
   let n = 0;
   const src = T.src;
   for (let j = first; j <= last; j++) {
@@ -163,10 +175,13 @@ function clusterDigits(T: TokenList, first: number, last: number): string {
         if (c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0) values[n++] = LOOK_ALIKE[c] ?? 0;
       }
   }
-  const codes = new Uint16Array(n);
   for (let i = 0; i < n; i++) codes[i] = 48 + (values[i] ?? 0);
   return codesToText(codes, n);
 }
+
+/** Buffers of clusterDigits, reused (a text of many short clusters makes one text each). */
+let values = new Uint8Array(64);
+let codes = new Uint16Array(64);
 
 /** Token k is a word made only of look-alike letters (no text built: see lookAlikeDigits). */
 function isLookAlike(T: TokenList, k: number): boolean {
@@ -187,7 +202,7 @@ function isPipe(T: TokenList, k: number): boolean {
 function separatorJoined(T: TokenList, k: number, dir: 1 | -1): boolean {
   const sep = k + dir;
   const other = k + 2 * dir;
-  if (other < 0 || other >= T.n || !T.isPunct(sep) || !RUN_SEPARATORS.has(T.hash(sep))) return false;
+  if (other < 0 || other >= T.n || !T.isPunct(sep) || RUN_SEPARATORS[T.hash(sep) & 127] !== 1) return false;
   return dir === 1 ? T.gap(sep) === 0 && T.gap(other) === 0 : T.gap(k) === 0 && T.gap(sep) === 0;
 }
 
@@ -201,13 +216,21 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
   const n = T.n;
   /** Tokens that are digits once decoded: digit runs and the pieces found here. */
   const digit = new Uint8Array(n);
-  const glued = (j: number): boolean => alikeStart(T, j) || isPipe(T, j);
+  /** Look-alike words joined by a separator to something on their right, for the pass back. */
+  const pending: number[] = [];
   for (let k = 0; k < n; k++) {
-    if (!T.isNum(k)) continue;
+    if (!T.isNum(k)) {
+      // A word of two look-alikes or more joined by a separator to digits on its left becomes
+      // digits now ("4lll-llll"); one joined on its right waits for the pass back.
+      if (T.len(k) < 2 || digit[k] === 1 || !alikeStart(T, k)) continue;
+      if (separatorJoined(T, k, -1) && digit[k - 2] === 1) joinWord(T, k, -1, digit, out);
+      else if (separatorJoined(T, k, 1)) pending.push(k);
+      continue;
+    }
     digit[k] = 1;
     // Most digit runs touch no look-alike: test the neighbours' first character only.
-    const before = k > 0 && T.gap(k) === 0 && glued(k - 1);
-    const after = k + 1 < n && T.gap(k + 1) === 0 && glued(k + 1);
+    const before = k > 0 && T.gap(k) === 0 && (alikeStart(T, k - 1) || isPipe(T, k - 1));
+    const after = k + 1 < n && T.gap(k + 1) === 0 && (alikeStart(T, k + 1) || isPipe(T, k + 1));
     if (!before && !after) continue;
     let first = k;
     while (first > 0 && T.gap(first) === 0 && (isLookAlike(T, first - 1) || isPipe(T, first - 1))) first--;
@@ -224,28 +247,23 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     // With a look-alike letter every '|' of the run is a one ("|OOO2", "34OOO|"). Without one a
     // '|' is a separator to the card detector ("4111|1111|1111|1111"), and the split-number rule
     // counts it as a digit (groups.ts).
-    if (letters) out.push({ first, last, digits: clusterDigits(T, first, last) });
+    if (letters) {
+      // A word before the run that was read as a word is read again with it.
+      for (let i = out.length - 1; i >= 0 && (out[i]?.first ?? -1) >= first; i--) out.pop();
+      out.push({ first, last, digits: clusterDigits(T, first, last) });
+    }
     k = last;
   }
-  // Words of two look-alikes or more next to a separator, then joined in both directions.
-  const words: number[] = [];
-  for (let k = 0; k < n; k++)
-    if (
-      digit[k] === 0 &&
-      T.len(k) >= 2 &&
-      alikeStart(T, k) &&
-      (separatorJoined(T, k, -1) || separatorJoined(T, k, 1))
-    )
-      words.push(k);
-  const join = (k: number, dir: 1 | -1): void => {
-    if (digit[k] === 1 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
-    const d = lookAlikeDigits(T, k);
-    if (d === null) return;
-    digit[k] = 1;
-    out.push({ first: k, last: k, digits: d });
-  };
-  for (const k of words) join(k, -1);
-  for (let i = words.length - 1; i >= 0; i--) join(words[i] ?? 0, 1);
+  for (let i = pending.length - 1; i >= 0; i--) joinWord(T, pending[i] ?? 0, 1, digit, out);
+}
+
+/** Look-alike word k, joined by a separator to digits on side `dir`, becomes digits. */
+function joinWord(T: TokenList, k: number, dir: 1 | -1, digit: Uint8Array, out: Piece[]): void {
+  if (digit[k] === 1 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
+  const d = lookAlikeDigits(T, k);
+  if (d === null) return;
+  digit[k] = 1;
+  out.push({ first: k, last: k, digits: d });
 }
 
 /** Token k is a word that starts with a look-alike letter (a cheap first test). */
@@ -395,25 +413,13 @@ function endOfShortReply(T: TokenList, first: number, last: number): boolean {
 
 /** Quick test: could any token of T be decoded? Most messages have neither kind. */
 function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
-  let words = false;
-  let alike = false;
-  if (T.words === 0 && T.pipes === 0) return { words, alike };
-  for (let k = 0; k < T.n && !(words && alike); k++) {
-    if (!alike && isPipe(T, k) && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)))
-      alike = true;
-    if (!T.isWord(k)) continue;
-    if (!words && NUMBER_WORDS.at(T, k)) words = true;
-    const glued = (k > 0 && T.gap(k) === 0) || (k + 1 < T.n && T.gap(k + 1) === 0);
-    if (!alike && glued && alikeStart(T, k) && (touchesDigits(T, k - 1, k) || touchesDigits(T, k + 1, k + 1)))
-      alike = lookAlikeDigits(T, k) !== null;
-  }
-  return { words, alike };
+  // The tokenizer counted the words that may be number words and the words glued to digits.
+  return { words: T.hinted > 0, alike: T.glued > 0 || T.joined > 0 || T.pipes > 0 };
 }
 
-/** Token j, glued to the word (gap of `glue` is 0), is a digit run, a '|' or a run separator. */
-function touchesDigits(T: TokenList, j: number, glue: number): boolean {
-  if (j < 0 || j >= T.n || T.gap(glue) !== 0) return false;
-  return T.isNum(j) || (T.isPunct(j) && (T.hash(j) === 0x7c || RUN_SEPARATORS.has(T.hash(j))));
+/** Records piece i at its first token (`this`: the index by token), unless one starts there. */
+function placePiece(this: Int32Array, p: Piece, i: number): void {
+  if ((this[p.first] ?? -1) < 0) this[p.first] = i;
 }
 
 /**
@@ -427,16 +433,19 @@ export function decodeNumbers(T: TokenList): TokenList {
   if (may.alike) lookAlikePieces(T, pieces);
   if (may.words) wordPieces(T, pieces);
   if (pieces.length === 0) return T;
-  pieces.sort((a, b) => a.first - b.first);
+  // The piece starting at each token (the first found wins), so the list is rebuilt in one pass.
+  const at = new Int32Array(T.n).fill(-1);
+  pieces.forEach(placePiece, at);
   const D = new TokenList(T.src);
-  let k = 0;
-  for (const p of pieces) {
-    if (p.first < k) continue; // overlaps an earlier piece
-    while (k < p.first) D.copyToken(T, k++);
-    D.pushDecoded(T.s(p.first), T.e(p.last), T.gap(p.first), T.nl(p.first), p.digits);
-    k = p.last + 1;
+  for (let k = 0; k < T.n;) {
+    const i = at[k] ?? -1;
+    const p = i < 0 ? undefined : pieces[i];
+    if (p === undefined) D.copyToken(T, k++);
+    else {
+      D.pushDecoded(T.s(p.first), T.e(p.last), T.gap(p.first), T.nl(p.first), p.digits, T.n);
+      k = p.last + 1;
+    }
   }
-  while (k < T.n) D.copyToken(T, k++);
   T.release();
   return D;
 }

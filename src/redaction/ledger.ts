@@ -19,7 +19,7 @@
  *   - an explained group leaves uncounted while at most two plain digits are out (every chat
  *     starts with the last four and a ZIP); after that it counts, and leaves only if
  *     C + n ≤ 10;
- *   - a card mask counts its last four as plain digits.
+ *   - a card mask's last four count (but do not make explained numbers count).
  *   A group that may not leave has every digit masked (`•••••`, kind 'card'). So a card whose
  *   parts are written as numbers (in any script, as words, with look-alikes) never has more
  *   than ten digits out, whatever is written between the parts, and a number that says what
@@ -131,13 +131,13 @@ function ssnStart(
 const SEPARATE_MASKS = 32;
 
 /** Masks group first…last (kind 'card', every digit), or extends the previous mask over it. */
-function maskGroup(hits: Hit[], T: TokenList, first: number, last: number, others: readonly Hit[]): void {
+function maskGroup(hits: Hit[], T: TokenList, first: number, last: number, an: Analysis): void {
   const prev = hits[hits.length - 1];
   if (
     hits.length >= SEPARATE_MASKS &&
     prev !== undefined &&
     prev.keep === 0 &&
-    !between(others, prev.e, T.s(first))
+    !consumedBetween(an, prev.last + 1, first)
   ) {
     prev.e = T.e(last);
     prev.last = last;
@@ -146,11 +146,14 @@ function maskGroup(hits: Hit[], T: TokenList, first: number, last: number, other
   hits.push({ kind: 'card', s: T.s(first), e: T.e(last), text: null, keep: 0, first, last });
 }
 
-/** Some hit of another rule lies between offsets s and e. */
-function between(hits: readonly Hit[], s: number, e: number): boolean {
-  for (const h of hits) if (h.s >= s && h.s < e) return true;
+/** Some token from `from` to before `to` was removed by another rule (a finding lies there). */
+function consumedBetween(an: Analysis, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (an.consumed[k] === 1) return true;
   return false;
 }
+
+/** What a message without digits records. */
+const NOTHING: LedgerResult = { hits: [], counted: 0, plain: 0, ssn: [] };
 
 /** Where a mask shows digits (its last four), and how many. */
 interface Shown {
@@ -211,6 +214,7 @@ export class Ledger {
     observed: boolean,
   ): LedgerResult {
     this.prune(now);
+    if (T.nums === 0) return NOTHING; // no digit, no card: most messages
     let counted = this.counted;
     let plain = this.plain;
     const groups = new Groups(T, an);
@@ -226,26 +230,21 @@ export class Ledger {
     const beforePlain = plain;
     let si = 0;
     // A short reply: one group of a few digits, a few words around it (a possible SSN part).
-    const one = groups.peek();
+    const one = groups.next();
     let short = false;
     let words = SHORT_REPLY_WORDS + 1;
-    if (one !== undefined && one.count <= 6 && shown.length === 0) {
-      const probe = new Groups(T, an);
-      probe.next();
-      if (probe.next() === undefined) {
-        words = wordCount(T);
-        short = words <= SHORT_REPLY_WORDS;
-      }
+    if (one !== undefined && one.count <= 6 && shown.length === 0 && groups.peek() === undefined) {
+      words = wordCount(T);
+      short = words <= SHORT_REPLY_WORDS;
     }
     const ssn: SsnPart[] = [];
     const order = this.messages;
-    for (let g = groups.next(); g !== undefined; g = groups.next()) {
+    for (let g = one; g !== undefined; g = groups.next()) {
       const { first, last } = g;
-      // Masks before the group count first, as plain digits.
-      for (; si < shown.length && (shown[si]?.s ?? 0) < T.s(first); si++) {
-        counted += shown[si]?.n ?? 0;
-        plain += shown[si]?.n ?? 0;
-      }
+      // The digits masks show before the group count first. They are card digits, but no number
+      // the customer chose to type: they do not make what explains itself count (a customer who
+      // pasted a whole card can still give the ZIP and the last four the agent asks for).
+      for (; si < shown.length && (shown[si]?.s ?? 0) < T.s(first); si++) counted += shown[si]?.n ?? 0;
       // SSN in parts: a part that would complete nine digits after more than five left.
       if (short && g.count <= 6 && this.ssn.length > 0) {
         let completes = false;
@@ -270,14 +269,14 @@ export class Ledger {
           // The budget is spent and masks join: every free run up to the next other finding
           // joins the last mask in one piece.
           const end = Math.max(last, lastFreeRun(T, an, last + 1));
-          if (!between(an.hits, prev.e, T.e(end))) {
+          if (!consumedBetween(an, prev.last + 1, first)) {
             prev.e = T.e(end);
             prev.last = end;
             groups.skipTo(end + 1);
             continue;
           }
         }
-        maskGroup(hits, T, first, last, an.hits);
+        maskGroup(hits, T, first, last, an);
         continue;
       }
       counted += g.count;
@@ -286,10 +285,7 @@ export class Ledger {
       if (begins !== null)
         ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: begins === 'strong' });
     }
-    for (; si < shown.length; si++) {
-      counted += shown[si]?.n ?? 0;
-      plain += shown[si]?.n ?? 0;
-    }
+    for (; si < shown.length; si++) counted += shown[si]?.n ?? 0;
     return { hits, counted: counted - before, plain: plain - beforePlain, ssn };
   }
 

@@ -68,11 +68,13 @@ export interface MaskCursor {
 
 /** Text of the first n code units of `codes`. */
 export function codesToText(codes: Uint16Array, n: number): string {
-  // A native decoder call costs more than building a short string.
-  if (n <= 32) {
-    let text = '';
-    for (let i = 0; i < n; i++) text += String.fromCharCode(codes[i] ?? 0);
-    return text;
+  // A short one (most masks): spreading a plain array of numbers is the cheapest way to a string
+  // (a typed array spreads slowly, a native decoder call and a concatenation per character cost
+  // more, the latter in garbage).
+  if (n <= 64) {
+    SCRATCH.length = n;
+    for (let i = 0; i < n; i++) SCRATCH[i] = codes[i] ?? 0;
+    return String.fromCharCode(...SCRATCH);
   }
   return (utf16 ??= new TextDecoder('utf-16le')).decode(codes.subarray(0, n));
 }
@@ -109,6 +111,9 @@ export function maskRange(
   at.n = n;
   at.seen = seen;
 }
+
+/** Code units of a short text, reused. */
+const SCRATCH: number[] = [];
 
 /** UTF-16 code units to text, natively (masks are built as code units). Made on first use. */
 let utf16: TextDecoder | undefined;

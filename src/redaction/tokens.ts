@@ -84,6 +84,22 @@ export function digitsOf(src: string, s: number, e: number): string {
   return n <= 64 ? String.fromCharCode(...codes.subarray(0, n)) : codesToText(codes, n);
 }
 
+/**
+ * One byte per low 16 bits of the hash of every number word (decode.ts fills it when it loads):
+ * the tokenizer counts the words that may be one, so a message without any skips the decoder.
+ */
+export const WORD_HINTS = new Uint8Array(65536);
+
+/** '-', '.', '/', '_': marks that join look-alike words to digits. */
+const SEPARATOR_MARKS = new Uint8Array(128);
+for (const c of '-./_') SEPARATOR_MARKS[c.charCodeAt(0)] = 1;
+
+/** The text at i starts with a letter that looks like a digit (O, o, l, I). */
+function lookAlikeStart(src: string, i: number): boolean {
+  const c = src.charCodeAt(i);
+  return c === 0x4f || c === 0x6f || c === 0x6c || c === 0x49;
+}
+
 /** Fields of a token in TokenList.data (stride 5). */
 const STRIDE = 5;
 // Field 0: type (bits 0–1) | flags (bits 2–7) | gap (bits 8–15).
@@ -112,9 +128,18 @@ export class TokenList {
   private decoded: (string | undefined)[] | null = null;
   /** Some digit run is glued to a mask character (the text was redacted before). */
   masked = false;
-  /** Number of WORD tokens and of '|' marks (most walls of digits have neither). */
+  /** Number of WORD and NUM tokens and of '|' marks (most messages have no digits at all). */
   words = 0;
+  nums = 0;
   pipes = 0;
+  /**
+   * What the decoder needs (decode.ts), counted while scanning so that most messages skip it:
+   * words that may be number words (WORD_HINTS), words glued to a digit run ("1OOO5"), and
+   * words of look-alike letters glued to a separator ("4lll-llll").
+   */
+  hinted = 0;
+  glued = 0;
+  joined = 0;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -276,14 +301,19 @@ export class TokenList {
       d[o + F_HASH] ?? 0,
     );
     const digits = from.decoded?.[k];
-    if (digits !== undefined) (this.decoded ??= [])[this.n - 1] = digits;
+    if (digits !== undefined) (this.decoded ??= new Array<string | undefined>(from.n))[this.n - 1] = digits;
     if (from.mask(k)) this.masked = true;
+    const type = (d[o] ?? 0) & 3;
+    if (type === NUM) this.nums++;
+    else if (type === WORD) this.words++;
   }
 
   /** Appends a NUM token for src[s, e) whose digits are `digits` (number words, look-alikes). */
-  pushDecoded(s: number, e: number, gap: number, nl: boolean, digits: string): void {
+  pushDecoded(s: number, e: number, gap: number, nl: boolean, digits: string, tokens: number): void {
+    this.nums++;
     this.push(NUM, s, e, gap, nl ? F_NL : 0, digits.length, hashKey(digits));
-    (this.decoded ??= [])[this.n - 1] = digits;
+    // One slot per token of the list being rebuilt (`tokens`, never fewer): a dense array.
+    (this.decoded ??= new Array<string | undefined>(tokens))[this.n - 1] = digits;
   }
 
   /**
@@ -332,8 +362,6 @@ export class TokenList {
       this.data = bigger;
     }
     this.n++;
-    if (type === WORD) this.words++;
-    else if (type === PUNCT && hash === 0x7c) this.pipes++;
     const d = this.data;
     d[o++] = type | (flags << 2) | (gap << 8);
     d[o++] = s;
@@ -344,6 +372,14 @@ export class TokenList {
 
   private setHash(k: number, hash: number): void {
     this.data[k * STRIDE + F_HASH] = hash;
+    if (this.t(k) === WORD && WORD_HINTS[hash & 0xffff] === 1) this.hinted++;
+  }
+
+  /** Counts a punctuation mark for the decoder: '|', or a separator after a look-alike word. */
+  private countMark(c: number, gap: number): void {
+    if (c === 0x7c) this.pipes++;
+    else if (gap === 0 && c < 128 && SEPARATOR_MARKS[c] === 1 && this.n > 0 && this.t(this.n - 1) === WORD)
+      if (lookAlikeStart(this.src, this.s(this.n - 1))) this.joined++;
   }
 
   /** Tokenize `src` (called once by `tokenize`). */
@@ -416,9 +452,18 @@ export class TokenList {
             flags |= F_MASK;
             this.masked = true;
           }
+          this.nums++;
+          if (gap === 0 && this.n > 0 && this.t(this.n - 1) === WORD) this.glued++;
           this.push(NUM, start, last, gap, flags, count, h);
         } else {
           if (last - start > MAX_KEY_LENGTH) flags |= F_LONG;
+          this.words++;
+          if (WORD_HINTS[h & 0xffff] === 1) this.hinted++;
+          if (gap === 0 && this.n > 0) {
+            const before = this.t(this.n - 1);
+            if (before === NUM) this.glued++;
+            else if (before === PUNCT && lookAlikeStart(src, start)) this.joined++;
+          }
           this.push(WORD, start, last, gap, flags, count, h);
         }
         // Keys with non-ASCII or invisible characters are folded now, to hash the folded form.
@@ -438,6 +483,7 @@ export class TokenList {
           this.push(PH, i, i + ph.length, gap, nl, 0, 0);
           i += ph.length;
         } else {
+          this.countMark(c0, gap);
           this.push(PUNCT, i, i + w, gap, nl, 0, c0);
           if (c0 >= 128) this.setHash(this.n - 1, hashKey(this.key(this.n - 1)));
           i += w;
