@@ -19,98 +19,49 @@ import { C_IGNORE, classAt } from './normalize.js';
 import { codesToText } from './placeholders.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
 
-/** Single digits. `un`/`una` are left out: they are the Spanish article far more often than one. */
-const UNITS: Readonly<Record<string, string>> = {
-  zero: '0',
-  one: '1',
-  two: '2',
-  three: '3',
-  four: '4',
-  five: '5',
-  six: '6',
-  seven: '7',
-  eight: '8',
-  nine: '9',
-  cero: '0',
-  uno: '1',
-  dos: '2',
-  tres: '3',
-  cuatro: '4',
-  cinco: '5',
-  seis: '6',
-  siete: '7',
-  ocho: '8',
-  nueve: '9',
-};
-/** Two-digit words that take no unit after them. */
-const TEENS: Readonly<Record<string, string>> = {
-  ten: '10',
-  eleven: '11',
-  twelve: '12',
-  thirteen: '13',
-  fourteen: '14',
-  fifteen: '15',
-  sixteen: '16',
-  seventeen: '17',
-  eighteen: '18',
-  nineteen: '19',
-  diez: '10',
-  once: '11',
-  doce: '12',
-  trece: '13',
-  catorce: '14',
-  quince: '15',
-  dieciseis: '16',
-  diecisiete: '17',
-  dieciocho: '18',
-  diecinueve: '19',
-  veinte: '20',
-  veintiuno: '21',
-  veintidos: '22',
-  veintitres: '23',
-  veinticuatro: '24',
-  veinticinco: '25',
-  veintiseis: '26',
-  veintisiete: '27',
-  veintiocho: '28',
-  veintinueve: '29',
-};
+/**
+ * Number words by value, written as word lists (the value is the place in the list), which
+ * keeps the widget's bundle small. `un`/`una` are left out: they are the Spanish article far
+ * more often than one.
+ */
+function byPlace(words: string, first: number, out: Record<string, string>): Record<string, string> {
+  words.split(' ').forEach((w, i) => (out[w] = String(first + i)));
+  return out;
+}
+/** Single digits. */
+const UNITS = byPlace(
+  'cero uno dos tres cuatro cinco seis siete ocho nueve',
+  0,
+  byPlace('zero one two three four five six seven eight nine', 0, {}),
+);
+/** Two-digit words that take no unit after them (10–19, and the Spanish 20–29). */
+const TEENS = byPlace(
+  'veinte veintiuno veintidos veintitres veinticuatro veinticinco veintiseis veintisiete veintiocho veintinueve',
+  20,
+  byPlace(
+    'diez once doce trece catorce quince dieciseis diecisiete dieciocho diecinueve',
+    10,
+    byPlace('ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen', 10, {}),
+  ),
+);
 /** Tens that a unit may follow ("thirty seven", "treinta y siete"); alone they end in 0. */
-const TENS: Readonly<Record<string, string>> = {
-  twenty: '2',
-  thirty: '3',
-  forty: '4',
-  fifty: '5',
-  sixty: '6',
-  seventy: '7',
-  eighty: '8',
-  ninety: '9',
-  treinta: '3',
-  cuarenta: '4',
-  cincuenta: '5',
-  sesenta: '6',
-  setenta: '7',
-  ochenta: '8',
-  noventa: '9',
-};
+const TENS = byPlace(
+  'treinta cuarenta cincuenta sesenta setenta ochenta noventa',
+  3,
+  byPlace('twenty thirty forty fifty sixty seventy eighty ninety', 2, {}),
+);
 /** "double five" = 55. */
 const REPEATS: Readonly<Record<string, number>> = { double: 2, triple: 3, doble: 2 };
 
-const NUMBER_WORDS = new WordSet([
+const ALL_NUMBER_WORDS = [
   ...Object.keys(UNITS),
   ...Object.keys(TEENS),
   ...Object.keys(TENS),
   ...Object.keys(REPEATS),
   'oh',
-]);
-for (const w of [
-  ...Object.keys(UNITS),
-  ...Object.keys(TEENS),
-  ...Object.keys(TENS),
-  ...Object.keys(REPEATS),
-  'oh',
-])
-  WORD_HINTS[hashKey(w) & 0xffff] = 1;
+];
+const NUMBER_WORDS = new WordSet(ALL_NUMBER_WORDS);
+for (const w of ALL_NUMBER_WORDS) WORD_HINTS[hashKey(w) & 0xffff] = 1;
 const FILLERS = new WordSet(FILLER_WORDS);
 /** "last four", "first two": a count of digits, not digits. */
 const ORDINAL_BEFORE = new WordSet(['last', 'first', 'ultimos', 'primeros', 'ultimas', 'primeras']);

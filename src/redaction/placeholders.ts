@@ -49,7 +49,8 @@ export function placeholderFor(kind: SensitiveKind, lang: Lang): string {
  * line breaks stay, so the grouping the cardmember typed is still visible.
  */
 export function maskDigits(src: string, s: number, e: number, keepLast: number): string {
-  const keepFrom = countDigits(src, s, e) - keepLast;
+  // No digit shown: no need to count them first (a wall of digits is read once).
+  const keepFrom = keepLast === 0 ? Number.POSITIVE_INFINITY : countDigits(src, s, e) - keepLast;
   // The mask is never longer than the span: one typed array, made text once.
   const out = e - s <= SMALL.length ? SMALL : new Uint16Array(e - s);
   const at: MaskCursor = { n: 0, seen: 0 };

@@ -327,8 +327,8 @@ export class TokenList {
     const decoded = this.decoded;
     if (decoded === null) return maskDigits(this.src, s, e, keepLast);
     let total = 0;
-    for (let k = first; k <= last; k++) if (this.t(k) === NUM) total += this.len(k);
-    const keepFrom = total - keepLast; // index of the first digit shown
+    if (keepLast > 0) for (let k = first; k <= last; k++) if (this.t(k) === NUM) total += this.len(k);
+    const keepFrom = keepLast > 0 ? total - keepLast : Number.POSITIVE_INFINITY; // first digit shown
     // One pass: text between decoded tokens masked as typed, decoded tokens as their digits.
     // A decoded token never has more digits than characters, so the span bounds the mask.
     const out = new Uint16Array(e - s);

@@ -320,69 +320,18 @@ export const CONNECTOR_WORDS: ReadonlySet<string> = new Set([
 
 /**
  * Words after a number that say it counts something (the split-number rule reads such a number
- * as explained, not as a possible part of a card): "3 times", "2 cards", "45 minutes".
+ * as explained, not as a possible part of a card): "3 times", "2 cards", "45 minutes", "3 pm",
+ * "5 por ciento", and the same in Spanish.
  */
-export const QUANTITY_WORDS: ReadonlySet<string> = new Set([
-  'times', // "I called 3 times"
-  'time',
-  'cards', // "I have 2 cards"
-  'card',
-  'charges', // "2 charges"
-  'charge',
-  'transactions',
-  'payments',
-  'purchases',
-  'statements',
-  'months', // durations
-  'month',
-  'weeks',
-  'week',
-  'days',
-  'day',
-  'hours',
-  'hour',
-  'hrs',
-  'minutes',
-  'mins',
-  'min',
-  'seconds',
-  'years',
-  'year',
-  'yrs',
-  'am', // "3 am"
-  'pm',
-  'people', // counts of people
-  'users',
-  'items',
-  'tickets',
-  'nights', // travel
-  'bags',
-  'percent',
-  'cents',
-  'bucks', // amounts
-  'k', // "40 k"
-  'meses', // ES: months
-  'mes',
-  'semanas',
-  'semana',
-  'dias',
-  'dia',
-  'horas',
-  'hora',
-  'minutos',
-  'anos', // años (folded)
-  'ano',
-  'veces', // ES: times
-  'vez',
-  'tarjetas', // ES: cards
-  'cargos', // ES: charges
-  'cargo',
-  'pagos',
-  'compras',
-  'personas',
-  'noches',
-  'por', // "por ciento"
-]);
+export const QUANTITY_WORDS: ReadonlySet<string> = new Set(
+  (
+    'times time cards card charges charge transactions payments purchases statements months' +
+    ' month weeks week days day hours hour hrs minutes mins min seconds years year yrs am pm' +
+    ' people users items tickets nights bags percent cents bucks k meses mes semanas semana' +
+    ' dias dia horas hora minutos anos ano veces vez tarjetas cargos cargo pagos compras' +
+    ' personas noches por'
+  ).split(' '),
+);
 
 /**
  * US state abbreviations: a ZIP code follows one in an address ("New York, NY 10285"). Matched
@@ -395,213 +344,59 @@ export const US_STATES: ReadonlySet<string> = new Set(
 );
 
 /** Words after an amount or a balance: "257139 points", "695 dólares", "198 mil" (up to seven digits). */
-export const AMOUNT_UNIT_WORDS: ReadonlySet<string> = new Set([
-  'points', // loyalty balances
-  'pts',
-  'miles',
-  'puntos',
-  'millas',
-  'dollars', // amounts
-  'dolares',
-  'usd',
-  'bucks',
-  'pesos',
-  'euros',
-  'eur',
-  'thousand', // "198 thousand"
-  'mil', // ES: "198 mil"
-  'grand',
-  'million',
-  'millones',
-  'k', // "40 k"
-]);
+export const AMOUNT_UNIT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'points pts miles puntos millas dollars dolares usd bucks pesos euros eur thousand mil' +
+    ' grand million millones k'
+  ).split(' '),
+);
 
 /** Words before a 4-digit year: "since 2015", "in 2019", "desde 2015". */
-export const YEAR_CUES: ReadonlySet<string> = new Set([
-  'in',
-  'since',
-  'from',
-  'of', // "statements of 2022"
-  'for', // "the 1099 for 2023"
-  'year',
-  'until',
-  'en',
-  'desde',
-  'de', // "los estados de cuenta de 2022"
-  'del',
-  'ano',
-  'hasta',
-]);
+export const YEAR_CUES: ReadonlySet<string> = new Set(
+  'in since from of for year until en desde de del ano hasta'.split(' '),
+);
 
 /** Words after a house number: "200 Vesey Street", "12 calle Mayor" is written "calle Mayor 12". */
-export const STREET_WORDS: ReadonlySet<string> = new Set([
-  'street',
-  'st',
-  'avenue',
-  'ave',
-  'road',
-  'rd',
-  'boulevard',
-  'blvd',
-  'drive',
-  'dr',
-  'lane',
-  'ln',
-  'way',
-  'court',
-  'ct',
-  'place',
-  'pl',
-  'parkway',
-  'pkwy',
-  'highway',
-  'hwy',
-  'terrace',
-  'circle',
-  'apt',
-  'suite',
-  'unit',
-  'floor',
-]);
+export const STREET_WORDS: ReadonlySet<string> = new Set(
+  (
+    'street st avenue ave road rd boulevard blvd drive dr lane ln way court ct place pl' +
+    ' parkway pkwy highway hwy terrace circle apt suite unit floor'
+  ).split(' '),
+);
 
 /**
  * Words before a number that name it as a place in an address or a list: "calle 5", "apt 4",
  * "option 2". Like the quantity, year and street words, they explain numbers of at most four
  * digits (explain.ts): a longer number after them counts as a possible part of a card.
  */
-export const NAMING_WORDS: ReadonlySet<string> = new Set([
-  'apt',
-  'apartment',
-  'suite',
-  'unit',
-  'floor',
-  'room',
-  'calle',
-  'avenida',
-  'piso',
-  'depto',
-  'departamento',
-  'option',
-  'opcion',
-  'step',
-  'paso',
-  'page',
-  'pagina',
-  'line',
-  'gate',
-  'seat',
-  'terminal',
-  'version',
-  'iphone',
-  'windows',
-  'chapter',
-  'level',
-  'tier',
-]);
+export const NAMING_WORDS: ReadonlySet<string> = new Set(
+  (
+    'apt apartment suite unit floor room calle avenida piso depto departamento option' +
+    ' opcion step paso page pagina line gate seat terminal version iphone windows chapter' +
+    ' level tier'
+  ).split(' '),
+);
 
 /** Month names and their short forms: a number next to one is a day or a year. */
-export const MONTHS: ReadonlySet<string> = new Set([
-  'january',
-  'jan',
-  'february',
-  'feb',
-  'march',
-  'mar',
-  'april',
-  'apr',
-  'may',
-  'june',
-  'jun',
-  'july',
-  'jul',
-  'august',
-  'aug',
-  'september',
-  'sep',
-  'sept',
-  'october',
-  'oct',
-  'november',
-  'nov',
-  'december',
-  'dec',
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'setiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-  'ene',
-  'abr',
-  'ago',
-  'dic',
-]);
+export const MONTHS: ReadonlySet<string> = new Set(
+  (
+    'january jan february feb march mar april apr may june jun july jul august aug' +
+    ' september sep sept october oct november nov december dec enero febrero marzo abril' +
+    ' mayo junio julio agosto septiembre setiembre octubre noviembre diciembre ene abr ago' +
+    ' dic'
+  ).split(' '),
+);
 
 /**
  * Words before an amount written without a currency sign: "paid 500", "limit 12000", "saldo
  * 350". They explain numbers of up to six digits (explain.ts).
  */
-export const AMOUNT_WORDS: ReadonlySet<string> = new Set([
-  'paid',
-  'pay',
-  'paying',
-  'payment',
-  'charged',
-  'charge',
-  'owe',
-  'spent',
-  'spend',
-  'refund',
-  'refunded',
-  'credit',
-  'credited',
-  'balance',
-  'limit',
-  'fee',
-  'cost',
-  'costs',
-  'price',
-  'total',
-  'amount',
-  'bill',
-  'deposit',
-  'worth',
-  'about', // "about 500": an approximate figure
-  'around',
-  'almost',
-  'over',
-  'under',
-  'like', // "my score is like 691"
-  'roughly',
-  'approximately',
-  'score', // a credit score
-  'need', // "I need 16000" (a credit limit)
-  'increase',
-  'raise',
-  'income',
-  'como', // ES: "como 69" (about)
-  'necesito', // ES: "necesito 20000" (a credit limit)
-  'anualidad', // ES: annual fee
-  'pague', // ES: pagué
-  'pago',
-  'pagar',
-  'cobraron',
-  'cargo',
-  'saldo',
-  'limite',
-  'cuota',
-  'monto',
-  'importe',
-  'reembolso',
-  'debo',
-  'gaste',
-  'cerca',
-  'unos',
-]);
+export const AMOUNT_WORDS: ReadonlySet<string> = new Set(
+  (
+    'paid pay paying payment charged charge owe spent spend refund refunded credit credited' +
+    ' balance limit fee cost costs price total amount bill deposit worth about around almost' +
+    ' over under like roughly approximately score need increase raise income como necesito' +
+    ' anualidad pague pago pagar cobraron cargo saldo limite cuota monto importe reembolso' +
+    ' debo gaste cerca unos'
+  ).split(' '),
+);
