@@ -97,14 +97,32 @@ interface Piece {
 function lookAlikeDigits(T: TokenList, k: number): string | null {
   if (!T.isWord(k) || T.len(k) > LONGEST_RUN) return null;
   const src = T.src;
-  let out = '';
+  // Look-alikes read as 0 or 1 only: the digits are the bits of a number, the length its top bit.
+  let bits = 1;
   for (let i = T.s(k); i < T.e(k); i++) {
     const c = src.charCodeAt(i);
     const v = c < 128 ? (LOOK_ALIKE[c] ?? -1) : -1;
-    if (v >= 0) out += String(v);
+    if (v >= 0) bits = bits * 2 + v;
     else if (c < 128 || classAt(src, i) !== C_IGNORE) return null;
   }
-  return out.length > 0 ? out : null;
+  return bits > 1 ? keptText(BITS_TEXT, bits, 2) : null;
+}
+
+/**
+ * Texts of look-alike words (by their bits) and short clusters (by their digits), after a
+ * leading 1: a text repeats the same few, and each is made once.
+ */
+const BITS_TEXT = new Map<number, string>();
+const CLUSTER_TEXT = new Map<number, string>();
+
+function keptText(kept: Map<number, string>, key: number, radix: number): string {
+  let text = kept.get(key);
+  if (text === undefined) {
+    text = key.toString(radix).slice(1);
+    if (kept.size >= 1024) kept.clear();
+    kept.set(key, text);
+  }
+  return text;
 }
 
 /** The digits of a run of digit runs, look-alike words and '|' (values first, text once). */
@@ -125,6 +143,12 @@ function clusterDigits(T: TokenList, first: number, last: number): string {
         const c = src.charCodeAt(i);
         if (c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0) values[n++] = LOOK_ALIKE[c] ?? 0;
       }
+  }
+  if (n <= 15) {
+    // A short cluster is the decimal digits of a number with a leading 1, its text kept.
+    let key = 1;
+    for (let i = 0; i < n; i++) key = key * 10 + (values[i] ?? 0);
+    return keptText(CLUSTER_TEXT, key, 10);
   }
   for (let i = 0; i < n; i++) codes[i] = 48 + (values[i] ?? 0);
   return codesToText(codes, n);
