@@ -30,6 +30,14 @@ const ADVERSARIAL: { name: string; make: (n: number) => string }[] = [
   { name: 'Arabic-Indic digits with spaces', make: (n) => '٤ '.repeat(n / 2) },
   { name: 'placeholder-looking text "[code removed" …', make: (n) => '[code remove'.repeat(n / 12) },
   { name: 'one very long word', make: (n) => 'a'.repeat(n) },
+  { name: 'number words "three seven …"', make: (n) => 'three seven '.repeat(n / 12) },
+  { name: '"double five double five …"', make: (n) => 'double five '.repeat(n / 12) },
+  { name: 'digits and words "4111 one …"', make: (n) => '4111 one '.repeat(n / 9) },
+  { name: 'look-alikes glued to digits "1O1O…"', make: (n) => '1O'.repeat(n / 2) },
+  { name: 'look-alike words joined by dashes "4lll-llll-…"', make: (n) => '4lll-llll-'.repeat(n / 10) },
+  { name: '"oh" after digits "4 oh 4 oh …"', make: (n) => '4 oh '.repeat(n / 5) },
+  { name: 'dingbat digits "➌➌➌…"', make: (n) => '➌'.repeat(n) },
+  { name: 'Spanish number words "cuatro uno …"', make: (n) => 'cuatro uno '.repeat(n / 11) },
 ];
 
 function timeOf(fn: () => void): number {
