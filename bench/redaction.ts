@@ -161,6 +161,8 @@ const ADVERSARIAL: [string, string][] = [
   ['words and digits "4111 one " × 116k', '4111 one '.repeat(Math.floor(MB / 9))],
   ['look-alikes "1O" glued × 500k', '1O'.repeat(MB / 2)],
   ['look-alike words "4lll-llll-" × 100k', '4lll-llll-'.repeat(Math.floor(MB / 10))],
+  ['amounts "$4,111.11 " × 105k (explained numbers)', '$4,111.11 '.repeat(Math.floor(MB / 10))],
+  ['phone numbers "378-282-2463 " × 80k', '378-282-2463 '.repeat(Math.floor(MB / 13))],
   ['"I 1 " look-alike and digit × 250k', 'I 1 '.repeat(MB / 4)],
   ['dingbat digits "➌" × 1M', '\u278c'.repeat(MB)],
   ['"oh " after a digit × 350k', '1 oh '.repeat(Math.floor(MB / 5))],

@@ -38,6 +38,8 @@ const ADVERSARIAL: { name: string; make: (n: number) => string }[] = [
   { name: '"oh" after digits "4 oh 4 oh …"', make: (n) => '4 oh '.repeat(n / 5) },
   { name: 'dingbat digits "➌➌➌…"', make: (n) => '➌'.repeat(n) },
   { name: 'Spanish number words "cuatro uno …"', make: (n) => 'cuatro uno '.repeat(n / 11) },
+  { name: 'amounts "$4,111.11 $4,111.11 …"', make: (n) => '$4,111.11 '.repeat(n / 10) },
+  { name: 'phone numbers "378-282-2463 …"', make: (n) => '378-282-2463 '.repeat(n / 13) },
 ];
 
 function timeOf(fn: () => void): number {
