@@ -28,7 +28,7 @@ export interface Group {
   own: boolean;
   /** Whether the group is explained: 0 not known yet (see `explained`), 1 no, 2 yes. */
   state: number;
-  /** The group before it in the message, for ranges ("from 5000 to 10000"). */
+  /** The group before it in the message when a range joins them ("from 5000 to 10000"). */
   prev: Group | undefined;
 }
 
@@ -108,11 +108,19 @@ export function explained(T: TokenList, g: Group, expect: Expectation | null): b
  */
 function continuesExplained(T: TokenList, g: Group, expect: Expectation | null): boolean {
   const prev = g.prev;
-  if (prev === undefined || g.count > AMOUNT_EXPLAINS_DIGITS) return false;
-  const j = g.first - 1;
+  return prev !== undefined && g.count <= AMOUNT_EXPLAINS_DIGITS && explained(T, prev, expect);
+}
+
+/**
+ * Group `prev` ends right before a range joiner that precedes run k (or one word or mark before
+ * it: "$1,000 and 500"). Only then does a group keep its previous one: a message of many
+ * numbers holds no chain of them all.
+ */
+function rangeJoined(T: TokenList, k: number, prev: Group | undefined): boolean {
+  if (prev === undefined) return false;
+  const j = k - 1;
   const joiner = (T.isWord(j) && RANGE_JOINERS.at(T, j)) || (T.isPunct(j) && T.hash(j) === DASH) ? j : -1;
-  // The previous group ends right before the joiner (or one word or mark before it: "$1,000 and 500").
-  return joiner >= 0 && (prev.last === joiner - 1 || prev.last === joiner - 2) && explained(T, prev, expect);
+  return joiner >= 0 && (prev.last === joiner - 1 || prev.last === joiner - 2);
 }
 
 /**
@@ -195,7 +203,8 @@ function readGroup(T: TokenList, an: Analysis, k: number, prev: Group | undefine
   // '|' glued to either end ("|9", "34|") may be read as ones too.
   if (T.gap(k) === 0) count += pipesBeside(T, k, -1);
   count += pipesBeside(T, last, 1);
-  return { first: k, second, third, last, runCount, count, own: ownRun, state: 0, prev };
+  const joined = rangeJoined(T, k, prev) ? prev : undefined;
+  return { first: k, second, third, last, runCount, count, own: ownRun, state: 0, prev: joined };
 }
 
 /**
