@@ -45,6 +45,9 @@ import type { Connection } from './connections.js';
 import { INTERNAL_ERROR_TEXT, describeError } from './errors.js';
 import { AddressTable, FrameBudget, RateLimiter, clientAddress } from './limits.js';
 import type { Admission, Rate } from './limits.js';
+
+/** An admission that let a connection in. */
+type Admitted = Extract<Admission, { ok: true }>;
 import { secretProblem } from './secret.js';
 import { checkClientFrame, messageIdOf, readFrame } from './validate.js';
 import { createContactCenter, said } from './contact-center.js';
@@ -252,6 +255,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     maxAgentConnections: options.maxAgentConnectionsPerIp,
     rate: ipRate,
     maxAuthFailures: options.maxAuthFailuresPerIp ?? 10,
+    authRequired: agentSecret !== undefined,
   });
   const backpressure = new Backpressure(options.maxBufferedBytes ?? 1024 * 1024, (transport) =>
     log({ msg: 'slow client dropped', transport }),
@@ -969,7 +973,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     // The slot is taken until the socket closes, whether the handshake completes or not.
     socket.once('close', admission.release);
     target.handleUpgrade(req, socket, head, (ws) => {
-      if (kind === 'agent') agentSocket(ws, address, admission.bucket);
+      if (kind === 'agent') agentSocket(ws, admission);
       else customerSocket(ws, admission.bucket);
     });
   });
@@ -991,15 +995,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     ws.on('close', () => clearInterval(timer));
   }
 
-  function agentSocket(ws: WebSocket, address: string, bucket: RateLimiter): void {
+  function agentSocket(ws: WebSocket, admission: Admitted): void {
     heartbeat(ws);
     // An oversized frame makes ws close the socket with 1009; nothing else to do.
     ws.on('error', () => undefined);
     center.connectAgent(ws, {
-      budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), bucket, floodLimit),
+      budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), admission.bucket, floodLimit),
+      signedIn: admission.signedIn,
       authFailed: () => {
         stats.authFailures += 1;
-        addresses.authFailed(address);
+        admission.authFailed();
       },
     });
   }

@@ -83,7 +83,9 @@ export interface ContactCenterDeps {
 export interface AgentLink {
   /** Its frame budget (its own and its address's). */
   budget: FrameBudget;
-  /** It gave a wrong or missing secret (counts towards its address's lockout). */
+  /** It signed in (its address's guess is given back)… */
+  signedIn: () => void;
+  /** …or gave a wrong or missing secret (counts towards its address's lockout). */
   authFailed: () => void;
 }
 
@@ -624,6 +626,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       log({ msg: 'agent auth refused', secret: frame.secret === undefined ? 'missing' : 'wrong' });
       return;
     }
+    agent.link.signedIn();
     clearTimeout(agent.helloTimer);
     if (agent.ws.readyState !== agent.ws.OPEN) return;
     agent.ready = true;

@@ -132,8 +132,14 @@ export interface AddressPolicy {
   maxAgentConnections: number | undefined;
   /** Frames per address, shared by all its connections; opening a connection takes one too. */
   rate: Rate;
-  /** Failed agent sign-ins per address within AUTH_WINDOW_MS before its consoles are refused. */
+  /**
+   * Failed agent sign-ins per address within AUTH_WINDOW_MS before its consoles are refused.
+   * When sign-in needs a secret, a console that has not signed in yet holds one of these
+   * guesses, so consoles opened in parallel get no more guesses than the limit.
+   */
   maxAuthFailures: number;
+  /** Agent sign-in needs a secret (otherwise there is nothing to guess). */
+  authRequired: boolean;
 }
 
 export const AUTH_WINDOW_MS = 10 * 60_000;
@@ -143,12 +149,21 @@ interface AddressEntry {
   agents: number;
   readonly bucket: RateLimiter;
   authFailures: number[];
+  /** Consoles admitted that have not signed in or failed yet: each holds a guess. */
+  guessing: number;
   /** When a refusal was last logged (refusals are logged at most every 10 s per address). */
   loggedAt: number;
 }
 
 export type Admission =
-  | { ok: true; release: () => void; bucket: RateLimiter }
+  | {
+      ok: true;
+      release: () => void;
+      bucket: RateLimiter;
+      /** A console signed in (its guess is given back) or was refused (its guess counts). */
+      signedIn: () => void;
+      authFailed: () => void;
+    }
   | { ok: false; reason: 'too-many-connections' | 'rate-limited' | 'locked'; log: boolean };
 
 /** Connection counts and shared budgets by address. Forgets idle addresses every 30 s. */
@@ -171,6 +186,7 @@ export class AddressTable {
         agents: 0,
         bucket: new RateLimiter(this.#policy.rate.burst, this.#policy.rate.perSecond),
         authFailures: [],
+        guessing: 0,
         loggedAt: 0,
       };
       this.#entries.set(key, entry);
@@ -197,7 +213,11 @@ export class AddressTable {
       if (log) entry.loggedAt = now;
       return { ok: false, reason, log };
     };
-    if (kind === 'agent' && this.#recentFailures(entry) >= this.#policy.maxAuthFailures) {
+    const guesses = kind === 'agent' && this.#policy.authRequired;
+    if (
+      kind === 'agent' &&
+      this.#recentFailures(entry) + (guesses ? entry.guessing : 0) >= this.#policy.maxAuthFailures
+    ) {
       return refuse('locked');
     }
     const open =
@@ -212,22 +232,28 @@ export class AddressTable {
     if (!entry.bucket.take()) return refuse('rate-limited');
     if (kind === 'agent') entry.agents += 1;
     else entry.customers += 1;
+    if (guesses) entry.guessing += 1;
     let released = false;
+    let settled = !guesses;
+    const settle = (failed: boolean): void => {
+      if (failed) entry.authFailures.push(Date.now());
+      if (settled) return;
+      settled = true;
+      entry.guessing -= 1;
+    };
     return {
       ok: true,
       bucket: entry.bucket,
       release: () => {
+        settle(false);
         if (released) return;
         released = true;
         if (kind === 'agent') entry.agents -= 1;
         else entry.customers -= 1;
       },
+      signedIn: () => settle(false),
+      authFailed: () => settle(true),
     };
-  }
-
-  /** An agent console at `address` gave a wrong or missing secret. */
-  authFailed(address: string): void {
-    this.#entry(addressKey(address)).authFailures.push(Date.now());
   }
 
   /** How many addresses are remembered (for tests). */

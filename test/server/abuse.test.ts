@@ -821,6 +821,39 @@ if (isMainThread) {
       });
     });
 
+    it('agent console secret: parallel connections get no more guesses than the lockout allows', async () => {
+      const secret = 'correct horse battery staple';
+      await withServer({ agentSecret: secret, maxAuthFailuresPerIp: 3 }, async (server) => {
+        const hello = { type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Ana', team: 'general' };
+        // A console that signs in gives its guess back: it does not count towards the lockout.
+        const good = await peer(server.agentUrl);
+        good.ws.send(JSON.stringify({ ...hello, secret }));
+        await good.next('agent-welcome');
+        // Eight consoles opened at once, before any of them guessed.
+        const opened = await Promise.all(
+          Array.from({ length: 8 }, () => openWs(server.agentUrl, '127.0.0.1')),
+        );
+        const sockets = opened.flatMap((o) => (o.ws ? [o.ws] : []));
+        assert.ok(opened.every((o) => o.ws !== undefined || o.status === 429));
+        const refusals = sockets.map(
+          (ws) =>
+            new Promise<boolean>((resolve) => {
+              ws.on('message', (data: Buffer) => {
+                if (/auth-failed/.test(data.toString())) resolve(true);
+              });
+              ws.once('close', () => resolve(false));
+            }),
+        );
+        sockets.forEach((ws, i) => ws.send(JSON.stringify({ ...hello, secret: `guess-${i}-4c2f9e` })));
+        const guessed = (await Promise.all(refusals)).filter(Boolean).length;
+        assert.equal(guessed, 3, `${guessed} guesses were checked (the lockout allows 3)`);
+        assert.equal(server.stats.authFailures, 3);
+        const locked = await openWs(server.agentUrl, '127.0.0.1');
+        assert.equal(locked.status, 429);
+        good.ws.close();
+      });
+    });
+
     it('without a secret the console works and a warning is logged at start; a short secret is refused', async () => {
       await withServer({}, async (server, logs) => {
         assert.equal(server.agentConsoleProtected, false);
