@@ -3,9 +3,13 @@
  * without look-alikes (no I, O, 0 or 1), in a fixed digit/letter pattern so that every number
  * mixes both (a run of digits alone could read as something secret to a redactor).
  *
- * Unique per server: a counter goes through a bijective scramble (an affine map modulo the
- * number of possible values), so consecutive cases do not look consecutive.
+ * Unique and unpredictable: a counter goes through a keyed permutation of every possible
+ * value (a Feistel network over 32 bits, HMAC-SHA-256 rounds, walking the cycle until the
+ * value fits), so the cases a customer has seen say nothing of the next one without the key.
+ * The key is random per contact center and kept with its counter (in Redis for several
+ * instances), so instances sharing a counter share the sequence.
  */
+import { createHmac, randomBytes } from 'node:crypto';
 
 const DIGITS = '23456789';
 const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
@@ -13,11 +17,23 @@ const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
 const SLOTS = ['d', 'l', 'l', 'd', 'l', 'd', 'l', 'l'] as const;
 /** How many different numbers the pattern can spell: 8^3 · 24^5 = 2^24 · 3^5. */
 const SPACE = SLOTS.reduce((n, c) => n * (c === 'd' ? DIGITS.length : LETTERS.length), 1);
-/** Coprime with SPACE (neither 2 nor 3 divides it), so n ↦ (A·n + offset) mod SPACE is a bijection. */
-const A = 2_654_435_761;
+/** Feistel rounds: four make a pseudorandom permutation; six leave a margin. */
+const ROUNDS = 6;
+const HALF = 0xffff;
 
-function mulMod(a: number, b: number, m: number): number {
-  return Number((BigInt(a) * BigInt(b)) % BigInt(m));
+/** The round function: 16 bits of HMAC-SHA-256(key, round · half). */
+function round(key: Buffer, r: number, half: number): number {
+  const data = Buffer.of(r, half >>> 8, half & 0xff);
+  const mac = createHmac('sha256', key).update(data).digest();
+  return ((mac[0] ?? 0) << 8) | (mac[1] ?? 0);
+}
+
+/** A keyed permutation of 0…2^32−1. */
+function feistel(key: Buffer, value: number): number {
+  let left = value >>> 16;
+  let right = value & HALF;
+  for (let r = 0; r < ROUNDS; r++) [left, right] = [right, (left ^ round(key, r, right)) & HALF];
+  return ((left << 16) | right) >>> 0;
 }
 
 /** Spells value (0 ≤ value < SPACE) in the pattern. */
@@ -36,27 +52,32 @@ export function spell(value: number): string {
 export const CASE_NUMBER = /^AMX-[2-9][A-HJ-NP-Z]{2}[2-9]-[A-HJ-NP-Z][2-9][A-HJ-NP-Z]{2}$/;
 
 /**
- * A source of case numbers, unique for its lifetime. `offset` shifts the sequence (a random
- * one by default, so a restarted server does not repeat the numbers of the last run).
+ * A source of case numbers, unique for its lifetime. `key` picks the sequence (a random one by
+ * default, so a restarted server does not repeat the numbers of the last run).
  */
-export function caseNumbers(offset = randomCaseOffset()): () => string {
+export function caseNumbers(key = randomCaseKey()): () => string {
   let counter = 0;
   return () => {
     const n = counter;
     counter += 1;
-    return caseNumberAt(n, offset);
+    return caseNumberAt(n, key);
   };
 }
 
-/** A random starting point for a new sequence of case numbers. */
-export function randomCaseOffset(): number {
-  return Math.floor(Math.random() * SPACE);
+/** A random key for a new sequence of case numbers (64 hex digits). */
+export function randomCaseKey(): string {
+  return randomBytes(32).toString('hex');
 }
 
 /**
- * The case number at position `counter` of the sequence that starts at `offset` (what
- * `caseNumbers` hands out, for a store that keeps the counter itself, e.g. in Redis).
+ * The case number at position `counter` of the sequence of `key` (what `caseNumbers` hands
+ * out, for a store that keeps the counter itself, e.g. in Redis). SPACE is 95 % of 2^32, so
+ * the walk takes about one step more in twenty.
  */
-export function caseNumberAt(counter: number, offset: number): string {
-  return spell((mulMod(A, counter % SPACE, SPACE) + offset) % SPACE);
+export function caseNumberAt(counter: number, key: string): string {
+  const k = Buffer.from(key, 'hex');
+  let v = counter % SPACE;
+  do v = feistel(k, v);
+  while (v >= SPACE);
+  return spell(v);
 }

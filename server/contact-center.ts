@@ -391,7 +391,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     const wasQueued = conversation.phase === 'queued';
     if (wasQueued) dequeue(conversation);
     const c = center();
-    const caseNumber = caseNumberAt(c.cases, c.caseOffset);
+    const caseNumber = caseNumberAt(c.cases, c.caseKey);
     c.cases += 1;
     conversation.phase = 'ended';
     conversation.caseNumber = caseNumber;

@@ -35,7 +35,7 @@
  * `TIMER_GRACE_MS` (the first one wins; a timer runs once). People signed in on an instance
  * that stops beating are signed out by the others, and their conversations go back in line.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
 import type { ChatEvent } from '../src/protocol.js';
@@ -462,7 +462,7 @@ export class RedisStore implements Store {
     }
     if (gone.length > 0) await this.#cmd.sendCommand(['SREM', `${p}active`, ...gone]);
     this.world.center = centerJson
-      ? (JSON.parse(centerJson) as CenterState)
+      ? withCaseKey(JSON.parse(centerJson) as CenterState & { caseOffset?: number })
       : emptyCenter(this.#options.simulate);
     const wasReload = this.#started;
     this.#applied = version;
@@ -628,4 +628,17 @@ export class RedisStore implements Store {
 function errorName(error: unknown): string {
   if (error instanceof Error) return error.message.split(' ')[0] ?? error.name;
   return 'unknown';
+}
+
+/**
+ * A contact center stored by a version before keyed case numbers has a `caseOffset` and no key:
+ * every instance derives the same key from it, so they keep handing out one sequence.
+ */
+function withCaseKey(center: CenterState & { caseOffset?: number }): CenterState {
+  if (typeof center.caseKey === 'string') return center;
+  const { caseOffset, ...rest } = center;
+  const caseKey = createHash('sha256')
+    .update(`amex-chat case offset ${caseOffset ?? 0}`)
+    .digest('hex');
+  return { ...rest, caseKey };
 }

@@ -22,7 +22,7 @@ import { randomUUID } from 'node:crypto';
 import type { AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
 import type { ChatEvent, ClientFrame, ServerFrame, Team } from '../src/protocol.js';
-import { randomCaseOffset } from './case-number.js';
+import { randomCaseKey } from './case-number.js';
 import type { Conversation, PendingTimer } from './conversation.js';
 
 /** A person signed in at a console, on some instance. */
@@ -44,9 +44,9 @@ export interface CenterState {
   agents: Record<string, AgentInfo>;
   /** Whether the simulated agent takes conversations no person can. */
   simulate: boolean;
-  /** Case numbers issued so far, and where the sequence starts (case-number.ts). */
+  /** Case numbers issued so far, and the key of their sequence (case-number.ts; never sent). */
   cases: number;
-  caseOffset: number;
+  caseKey: string;
 }
 
 export interface World {
@@ -142,7 +142,7 @@ export function tx(): Transaction {
 
 export function emptyCenter(simulate: boolean): CenterState {
   const queues = Object.fromEntries(TEAMS.map((t) => [t, [] as string[]])) as Record<Team, string[]>;
-  return { queues, agents: {}, simulate, cases: 0, caseOffset: randomCaseOffset() };
+  return { queues, agents: {}, simulate, cases: 0, caseKey: randomCaseKey() };
 }
 
 export type Step = { effect: Effect } | { after: () => void };

@@ -17,7 +17,7 @@ import { createRedactor, redact } from '../../src/redaction/index.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
-import { CASE_NUMBER, caseNumbers } from '../../server/case-number.js';
+import { CASE_NUMBER, caseNumbers, randomCaseKey } from '../../server/case-number.js';
 import * as notices from '../../server/notices.js';
 import { asEventFrames } from './wire.js';
 
@@ -1271,7 +1271,7 @@ describe('contact center: the simulated agent', () => {
 
 describe('contact center: case numbers, texts and logs', () => {
   it('case numbers: AMX-XXXX-XXXX, unambiguous letters mixed with digits, unique, untouched by redaction', () => {
-    const next = caseNumbers(12345);
+    const next = caseNumbers(randomCaseKey());
     const seen = new Set<string>();
     for (let i = 0; i < 50_000; i++) {
       const n = next();
@@ -1290,6 +1290,43 @@ describe('contact center: case numbers, texts and logs', () => {
     // Consecutive cases do not look consecutive.
     const [a, b] = [next(), next()];
     assert.notEqual(a.slice(0, 7), b.slice(0, 7));
+  });
+
+  it('case numbers: the ones a customer saw do not predict the next (issue 22)', () => {
+    // Read back as the number each spells (the inverse of case-number.ts's spelling), an
+    // attacker with any sequence of consecutive cases may try differences and ratios.
+    const DIGITS = '23456789';
+    const LETTERS = 'ABCDEFGHJKLMNPQRSTUVWXYZ';
+    const slots = 'dlldldll';
+    const SPACE = 8 ** 3 * 24 ** 5;
+    const value = (n: string): number => {
+      const body = n.slice(4, 8) + n.slice(9);
+      let v = 0;
+      for (let i = slots.length - 1; i >= 0; i--) {
+        const alphabet = slots[i] === 'd' ? DIGITS : LETTERS;
+        v = v * alphabet.length + alphabet.indexOf(body[i] ?? '');
+      }
+      return v;
+    };
+    const next = caseNumbers();
+    const seen = Array.from({ length: 2001 }, () => value(next()));
+    let predicted = 0;
+    for (let i = 2; i < seen.length; i++) {
+      const [x, y, z] = [seen[i - 2] ?? 0, seen[i - 1] ?? 0, seen[i] ?? 0];
+      if (z === (2 * y - x + 2 * SPACE) % SPACE) predicted++;
+    }
+    // By chance a guess is right once in 4·10^9; the old affine sequence was right every time.
+    assert.equal(
+      predicted,
+      0,
+      `${predicted} of ${seen.length - 2} case numbers followed from the two before`,
+    );
+    // Two servers (two keys) hand out different sequences; one key, the same one (Redis).
+    const key = randomCaseKey();
+    const [p, q, r] = [caseNumbers(key), caseNumbers(key), caseNumbers()];
+    const first = [p(), p(), p()];
+    assert.deepEqual([q(), q(), q()], first);
+    assert.notDeepEqual([r(), r(), r()], first);
   });
 
   it('no notice or simulated-agent line reads as a question for a secret', () => {
