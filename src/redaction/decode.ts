@@ -15,7 +15,7 @@
  * text, so every rule after this sees digits and every mask replaces the words.
  */
 import { TokenList, WORD_HINTS, WordSet, hashKey } from './tokens.js';
-import { C_IGNORE, classAt } from './normalize.js';
+import { C_IGNORE, classAt, lookAlikeValue } from './normalize.js';
 import { codesToText } from './placeholders.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
 
@@ -50,6 +50,31 @@ const TENS = byPlace(
   3,
   byPlace('twenty thirty forty fifty sixty seventy eighty ninety', 2, {}),
 );
+/** Hundreds: the English multiplier, and the Spanish words for 100–900. */
+const HUNDREDS: Readonly<Record<string, number>> = {
+  hundred: 0,
+  cien: 100,
+  ciento: 100,
+  doscientos: 200,
+  doscientas: 200,
+  trescientos: 300,
+  trescientas: 300,
+  cuatrocientos: 400,
+  cuatrocientas: 400,
+  quinientos: 500,
+  quinientas: 500,
+  seiscientos: 600,
+  seiscientas: 600,
+  setecientos: 700,
+  setecientas: 700,
+  ochocientos: 800,
+  ochocientas: 800,
+  novecientos: 900,
+  novecientas: 900,
+};
+const THOUSANDS = new Set(['thousand', 'mil']);
+/** Words between the parts of one compound number: "three hundred and five", "treinta y dos". */
+const COMPOUND_JOIN = new WordSet(['and', 'y']);
 /** "double five" = 55. */
 const REPEATS: Readonly<Record<string, number>> = { double: 2, triple: 3, doble: 2 };
 
@@ -58,6 +83,8 @@ const ALL_NUMBER_WORDS = [
   ...Object.keys(TEENS),
   ...Object.keys(TENS),
   ...Object.keys(REPEATS),
+  ...Object.keys(HUNDREDS),
+  ...THOUSANDS,
   'oh',
 ];
 const NUMBER_WORDS = new WordSet(ALL_NUMBER_WORDS);
@@ -69,13 +96,6 @@ const ORDINAL_BEFORE = new WordSet(['last', 'first', 'ultimos', 'primeros', 'ult
 const COUNTED = new WordSet(LENGTH_WORDS);
 /** Spanish "y" between tens and a unit. */
 const TENS_JOIN = new WordSet(['y']);
-/** Characters read as a digit inside a run of digits, and their value. */
-const LOOK_ALIKE = new Int8Array(128).fill(-1);
-LOOK_ALIKE[0x4f] = 0; // O
-LOOK_ALIKE[0x6f] = 0; // o
-LOOK_ALIKE[0x6c] = 1; // l
-LOOK_ALIKE[0x49] = 1; // I
-LOOK_ALIKE[0x7c] = 1; // |
 /** Separators that may join a look-alike word to digits within one run of text. */
 const RUN_SEPARATORS = new Uint8Array(128);
 for (const c of '-./_') RUN_SEPARATORS[c.charCodeAt(0)] = 1;
@@ -101,7 +121,7 @@ function lookAlikeDigits(T: TokenList, k: number): string | null {
   let bits = 1;
   for (let i = T.s(k); i < T.e(k); i++) {
     const c = src.charCodeAt(i);
-    const v = c < 128 ? (LOOK_ALIKE[c] ?? -1) : -1;
+    const v = lookAlikeValue(c);
     if (v >= 0) bits = bits * 2 + v;
     else if (c < 128 || classAt(src, i) !== C_IGNORE) return null;
   }
@@ -141,7 +161,8 @@ function clusterDigits(T: TokenList, first: number, last: number): string {
     else
       for (let i = T.s(j); i < T.e(j); i++) {
         const c = src.charCodeAt(i);
-        if (c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0) values[n++] = LOOK_ALIKE[c] ?? 0;
+        const v = lookAlikeValue(c);
+        if (v >= 0) values[n++] = v;
       }
   }
   if (n <= 15) {
@@ -164,7 +185,7 @@ function isLookAlike(T: TokenList, k: number): boolean {
   const src = T.src;
   for (let i = T.s(k); i < T.e(k); i++) {
     const c = src.charCodeAt(i);
-    if (c < 128 ? (LOOK_ALIKE[c] ?? -1) < 0 : classAt(src, i) !== C_IGNORE) return false;
+    if (lookAlikeValue(c) < 0 && (c < 128 || classAt(src, i) !== C_IGNORE)) return false;
   }
   return true;
 }
@@ -230,6 +251,86 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     k = last;
   }
   for (let i = pending.length - 1; i >= 0; i--) joinWord(T, pending[i] ?? 0, 1, digit, out);
+  if (T.spaced > 0 || T.pipes > 0 || out.length > 0) spacedPieces(T, digit, out);
+}
+
+/** Look-alike words read as words even next to a number ("lol 20", "loo 2"). */
+const SPACED_WORDS = new WordSet(['lol', 'loo', 'lool']);
+
+/**
+ * Look-alikes spaced from digits: a word of three look-alike letters or more ("4111 llll"), a
+ * lone `l` ("4 l l l"; never `I`, `O` or `o`, which are words: "I", Spanish "o"), or three
+ * glued '|' or more. Read in both directions from digits, so a chain of them is read too; a
+ * chain of two or more with four digits or more is read even without digits ("llll llll",
+ * "l l l l").
+ */
+function spacedPieces(T: TokenList, digit: Uint8Array, out: Piece[]): void {
+  const n = T.n;
+  // Units: token ranges [uf[u], ul[u]], in order; ud[u] their digits (0: a word, read later).
+  const uf = new Int32Array(n);
+  const ul = new Int32Array(n);
+  let count = 0;
+  for (let k = 0; k < n; k++) {
+    if (digit[k] === 1) continue;
+    if (T.isWord(k)) {
+      if (lone(T, k) || (T.len(k) >= 3 && isLookAlike(T, k) && !SPACED_WORDS.at(T, k))) {
+        uf[count] = k;
+        ul[count++] = k;
+      }
+      continue;
+    }
+    let j = k;
+    while (j < n && isPipe(T, j) && (j === k || T.gap(j) === 0)) j++;
+    if (j - k >= 3 && (j === n || T.gap(j) > 0)) {
+      uf[count] = k;
+      ul[count++] = j - 1;
+    }
+    k = Math.max(k, j - 1);
+  }
+  if (count === 0) return;
+  const read = new Uint8Array(count);
+  for (let u = 0; u < count; u++) {
+    const f = uf[u] ?? 0;
+    if (T.gap(f) === 0) continue;
+    if ((f > 0 && digit[f - 1] === 1) || (u > 0 && read[u - 1] === 1 && ul[u - 1] === f - 1)) read[u] = 1;
+  }
+  for (let u = count - 1; u >= 0; u--) {
+    const next = (ul[u] ?? 0) + 1;
+    if (next >= n || T.gap(next) === 0) continue;
+    if (digit[next] === 1 || (u + 1 < count && read[u + 1] === 1 && uf[u + 1] === next)) read[u] = 1;
+  }
+  // Chains of units without digits.
+  for (let u = 0; u < count;) {
+    let v = u + 1;
+    let digits = unitDigits(T, uf[u] ?? 0, ul[u] ?? 0);
+    while (v < count && uf[v] === (ul[v - 1] ?? 0) + 1 && T.gap(uf[v] ?? 0) > 0) {
+      digits += unitDigits(T, uf[v] ?? 0, ul[v] ?? 0);
+      v++;
+    }
+    if (v - u >= 2 && digits >= 4) read.fill(1, u, v);
+    u = v;
+  }
+  for (let u = 0; u < count; u++) {
+    if (read[u] !== 1) continue;
+    const f = uf[u] ?? 0;
+    const l = ul[u] ?? 0;
+    const d = !T.isWord(f) ? '1'.repeat(l - f + 1) : T.e(f) - T.s(f) === 1 ? '1' : lookAlikeDigits(T, f);
+    if (d === null) continue;
+    for (let k = f; k <= l; k++) digit[k] = 1;
+    out.push({ first: f, last: l, digits: d });
+  }
+}
+
+/** Digits a unit of spacedPieces reads as: a word's letters, or its '|' marks. */
+function unitDigits(T: TokenList, f: number, l: number): number {
+  return T.isWord(f) ? T.len(f) : l - f + 1;
+}
+
+/** A word of one letter `l` (or a twin of it that is not `I`). */
+function lone(T: TokenList, k: number): boolean {
+  if (!T.isWord(k) || T.e(k) - T.s(k) !== 1) return false;
+  const c = T.src.charCodeAt(T.s(k));
+  return c !== 0x49 && lookAlikeValue(c) === 1;
 }
 
 /** Look-alike word k, joined by a separator to digits on side `dir`, becomes digits. */
@@ -244,14 +345,61 @@ function joinWord(T: TokenList, k: number, dir: 1 | -1, digit: Uint8Array, out: 
 /** Token k is a word that starts with a look-alike letter (a cheap first test). */
 function alikeStart(T: TokenList, k: number): boolean {
   if (!T.isWord(k)) return false;
-  const c = T.src.charCodeAt(T.s(k));
-  return c < 128 && (LOOK_ALIKE[c] ?? -1) >= 0;
+  return lookAlikeValue(T.src.charCodeAt(T.s(k))) >= 0;
+}
+
+/**
+ * A compound number from k ("three hundred seventy-eight", "trescientos diez mil cinco"), as a
+ * piece of its value's digits; null unless it has a hundred or a thousand in it.
+ */
+function compoundElement(T: TokenList, k: number): Piece | null {
+  let total = 0;
+  let current = 0;
+  let multiplied = false;
+  let end = -1;
+  for (let j = k; j < T.n;) {
+    const key = NUMBER_WORDS.find(T, j);
+    if (key === undefined) break;
+    const unit = Number(UNITS[key] ?? -1);
+    const teen = Number(TEENS[key] ?? -1);
+    const tens = Number(TENS[key] ?? -1);
+    const hundreds = HUNDREDS[key];
+    const rest = current % 100;
+    if (unit >= 1 && rest % 10 === 0 && (rest === 0 || rest >= 20)) current += unit;
+    else if (teen >= 0 && rest === 0) current += teen;
+    else if (tens >= 0 && rest === 0) current += tens * 10;
+    else if (hundreds === 0 && current >= 0 && current < 10) current = Math.max(current, 1) * 100;
+    else if (hundreds !== undefined && hundreds > 0 && current === 0) current = hundreds;
+    else if (THOUSANDS.has(key) && total === 0 && current < 1000) {
+      total = Math.max(current, 1) * 1000;
+      current = 0;
+    } else break;
+    if (hundreds !== undefined || THOUSANDS.has(key)) multiplied = true;
+    end = j;
+    j++;
+    if (T.isPunct(j, '-') && T.gap(j) === 0) j++;
+    else if (COMPOUND_JOIN.at(T, j)) j++;
+  }
+  return multiplied ? { first: k, last: end, digits: String(total + current) } : null;
+}
+
+const MULTIPLIERS = new WordSet([...Object.keys(HUNDREDS), ...THOUSANDS]);
+
+/** A hundred or a thousand among the next few tokens: the cheap test before compoundElement. */
+function multiplierNear(T: TokenList, k: number): boolean {
+  for (let j = k; j < T.n && j <= k + 4; j++) if (MULTIPLIERS.at(T, j)) return true;
+  return false;
 }
 
 /** A number word at k (with the words it takes), as a piece; null when k is not one. */
 function wordElement(T: TokenList, k: number, afterNumber: boolean): Piece | null {
   const key = NUMBER_WORDS.find(T, k);
   if (key === undefined) return null;
+  if (key !== 'oh' && REPEATS[key] === undefined && multiplierNear(T, k)) {
+    const compound = compoundElement(T, k);
+    if (compound !== null) return compound;
+  }
+  if (HUNDREDS[key] !== undefined || THOUSANDS.has(key)) return null;
   if (key === 'oh') return afterNumber ? { first: k, last: k, digits: '0' } : null;
   const repeat = REPEATS[key];
   if (repeat !== undefined) {
@@ -286,6 +434,57 @@ function gluedToWord(T: TokenList, k: number): boolean {
 }
 
 /**
+ * The pieces of one spoken sequence, elements joined by a mark or a word ("four.one",
+ * "four and one", "4/one") made one piece with the digit runs among them, so that a detector
+ * reads them as one number; elements joined by spaces stay apart (the detectors join those).
+ */
+function pushJoined(T: TokenList, seq: Piece[], first: number, end: number, out: Piece[]): void {
+  let joined: Piece | null = null;
+  let words = false; // the joined piece holds a number word (digit runs alone keep their shape)
+  let prevEnd = -1;
+  let i = 0;
+  const close = (): void => {
+    if (joined !== null && words) out.push(joined);
+    joined = null;
+    words = false;
+  };
+  for (let k = first; k <= end; k++) {
+    const p = seq[i];
+    const isPiece = p !== undefined && p.first === k;
+    if (!isPiece && !T.isNum(k)) continue; // a mark or a joining word
+    const last = isPiece ? p.last : k;
+    const digits = isPiece ? p.digits : T.digitsAt(k);
+    if (isPiece) i++;
+    if (joined !== null && k > prevEnd + 1) {
+      joined.last = last;
+      joined.digits += digits;
+    } else {
+      close();
+      // A word piece alone stays a piece; a digit run starts one only before a mark.
+      if (isPiece || (k + 1 <= end && !T.isNum(k + 1))) joined = { first: k, last, digits };
+    }
+    if (isPiece) words = true;
+    // A word piece with nothing joined to it is pushed as it is.
+    if (
+      isPiece &&
+      joined !== null &&
+      joined.first === k &&
+      (last + 1 > end || T.isNum(last + 1) || seq[i]?.first === last + 1)
+    )
+      close();
+    prevEnd = last;
+    k = last;
+  }
+  close();
+}
+
+/** Marks between the elements of a spoken number: "four-one", "four, one", "four.one", "4/1". */
+const ELEMENT_MARKS = new Uint8Array(128);
+for (const c of '-,./_+:;*') ELEMENT_MARKS[c.charCodeAt(0)] = 1;
+/** Words between them: "four and one", "four then one", "cuatro y uno", "cuatro luego uno". */
+const ELEMENT_WORDS = new WordSet(['and', 'then', 'y', 'luego', 'despues']);
+
+/**
  * Number-word sequences: elements (number words or digit runs) joined by whitespace or by one
  * dash or comma. The words of a sequence whose words give two digits or more and whose elements
  * give three or more become pieces.
@@ -305,7 +504,7 @@ function wordPieces(T: TokenList, out: Piece[]): void {
       // A number word against a run of digits: "4111 one 1111", "zero 009".
       (wordDigits >= 1 && allDigits > wordDigits && allDigits >= 3) ||
       (wordDigits >= 1 && endOfShortReply(T, first, lastEnd) && !pronoun(T, first, seq.length));
-    if (spoken) for (const p of seq) out.push(p);
+    if (spoken) pushJoined(T, seq, first, lastEnd, out);
     seq = [];
     seqFirst = -1;
     wordDigits = 0;
@@ -313,10 +512,16 @@ function wordPieces(T: TokenList, out: Piece[]): void {
     lastEnd = -1;
   };
   for (let k = 0; k < n; k++) {
-    if (lastEnd >= 0 && k === lastEnd + 1 && T.isPunct(k) && (T.hash(k) === 0x2d || T.hash(k) === 0x2c))
+    if (
+      lastEnd >= 0 &&
+      k === lastEnd + 1 &&
+      (ELEMENT_MARKS[T.isPunct(k) ? T.hash(k) & 127 : 0] === 1 || ELEMENT_WORDS.at(T, k))
+    )
       continue;
     const joined =
-      lastEnd >= 0 && ((k === lastEnd + 1 && T.gap(k) > 0) || (k === lastEnd + 2 && T.isPunct(lastEnd + 1)));
+      lastEnd >= 0 &&
+      ((k === lastEnd + 1 && T.gap(k) > 0) ||
+        (k === lastEnd + 2 && (T.isPunct(lastEnd + 1) || ELEMENT_WORDS.at(T, lastEnd + 1))));
     if (!joined) flush();
     if (T.isNum(k) && !gluedToWord(T, k)) {
       if (lastEnd < 0) seqFirst = k;
@@ -389,7 +594,7 @@ function endOfShortReply(T: TokenList, first: number, last: number): boolean {
 /** Quick test: could any token of T be decoded? Most messages have neither kind. */
 function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
   // The tokenizer counted the words that may be number words and the words glued to digits.
-  return { words: T.hinted > 0, alike: T.glued > 0 || T.joined > 0 || T.pipes > 0 };
+  return { words: T.hinted > 0, alike: T.glued > 0 || T.joined > 0 || T.pipes > 0 || T.spaced > 0 };
 }
 
 /** Records piece i at its first token (`this`: the index by token), unless one starts there. */

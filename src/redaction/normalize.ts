@@ -49,9 +49,30 @@ function ndValue(cp: number): number {
   return (cp - start) % 10;
 }
 
+/**
+ * Ideographic numerals, letters to Unicode but digits to a reader: 〇 一 二 … 九 and 零. A
+ * Chinese sentence's 一 then reads as 1, which costs this product's English and Spanish chats
+ * nothing.
+ */
+const IDEOGRAPHIC_DIGITS = new Map<number, number>([
+  [0x3007, 0],
+  [0x96f6, 0],
+  [0x4e00, 1],
+  [0x4e8c, 2],
+  [0x4e09, 3],
+  [0x56db, 4],
+  [0x4e94, 5],
+  [0x516d, 6],
+  [0x4e03, 7],
+  [0x516b, 8],
+  [0x4e5d, 9],
+]);
+
 function classify(cp: number): { cls: number; digit: number } {
   const s = String.fromCodePoint(cp);
   if (RE_ND.test(s)) return { cls: C_DIGIT, digit: ndValue(cp) };
+  const ideograph = IDEOGRAPHIC_DIGITS.get(cp);
+  if (ideograph !== undefined) return { cls: C_DIGIT, digit: ideograph };
   if (RE_NEWLINE.test(s)) return { cls: C_NEWLINE, digit: -1 };
   if (RE_SPACE.test(s)) return { cls: C_SPACE, digit: -1 };
   if (RE_IGNORE.test(s)) return { cls: C_IGNORE, digit: -1 };
@@ -67,7 +88,7 @@ function classify(cp: number): { cls: number; digit: number } {
  * Characters with a digit's value that people type as digits but that are not `\p{Nd}`, by first
  * code point, value of the first and count. Dingbat and negative circled digits have no NFKC
  * form, so a table is the only way to read them; the rest are here so that one place says what
- * counts. Ten and above (⑩, ❿, ➉) are not digits.
+ * counts. Ten and above (⑩, ❿, ➉, Ⅹ) are not digits.
  */
 const DIGIT_FORMS: readonly (readonly [number, number, number])[] = [
   [0x00b2, 2, 2], // ² ³
@@ -75,6 +96,13 @@ const DIGIT_FORMS: readonly (readonly [number, number, number])[] = [
   [0x2070, 0, 1], // ⁰
   [0x2074, 4, 6], // ⁴ … ⁹
   [0x2080, 0, 10], // ₀ … ₉
+  [0x1369, 1, 9], // ፩ … ፱ Ethiopic
+  [0x2160, 1, 9], // Ⅰ … Ⅸ Roman numerals
+  [0x2170, 1, 9], // ⅰ … ⅸ small Roman numerals
+  [0x3021, 1, 9], // 〡 … 〩 Hangzhou numerals
+  [0x3220, 1, 9], // ㈠ … ㈨ parenthesised ideographs
+  [0x3280, 1, 9], // ㊀ … ㊈ circled ideographs
+  [0x1d360, 1, 9], // 𝍠 … 𝍨 counting rods
   [0x2460, 1, 9], // ① … ⑨ circled
   [0x2474, 1, 9], // ⑴ … ⑼ parenthesised
   [0x2488, 1, 9], // ⒈ … ⒐ digit full stop
@@ -146,7 +174,47 @@ export function classAt(s: string, i: number): number {
   return C_IGNORE;
 }
 
+/**
+ * Letters that look like 0 or 1 (`O`, `l`, `I`, and their Cyrillic, Greek and full-width
+ * twins), read as digits only inside a run of digits (decode.ts). '|' is here for the same
+ * reader; its twins fold to it (PUNCT_FOLD).
+ */
+const LOOK_ALIKES = new Map<number, number>([
+  [0x4f, 0], // O
+  [0x6f, 0], // o
+  [0x41e, 0], // О Cyrillic
+  [0x43e, 0], // о Cyrillic
+  [0x39f, 0], // Ο Greek
+  [0x3bf, 0], // ο Greek
+  [0xff2f, 0], // Ｏ
+  [0xff4f, 0], // ｏ
+  [0x6c, 1], // l
+  [0x49, 1], // I
+  [0x7c, 1], // |
+  [0x399, 1], // Ι Greek
+  [0x406, 1], // І Cyrillic
+  [0x456, 1], // і Cyrillic
+  [0x4c0, 1], // Ӏ Cyrillic palochka
+  [0x4cf, 1], // ӏ
+  [0x1c0, 1], // ǀ dental click
+  [0x131, 1], // ı dotless i
+  [0x2113, 1], // ℓ
+  [0xff29, 1], // Ｉ
+  [0xff4c, 1], // ｌ
+]);
+const ASCII_LOOK_ALIKE = new Int8Array(128).fill(-1);
+for (const [c, v] of LOOK_ALIKES) if (c < 128) ASCII_LOOK_ALIKE[c] = v;
+
+/** The digit a look-alike code unit reads as (0 or 1), or -1. */
+export function lookAlikeValue(c: number): number {
+  return c < 128 ? (ASCII_LOOK_ALIKE[c] ?? -1) : (LOOK_ALIKES.get(c) ?? -1);
+}
+
 const PUNCT_FOLD: Record<string, string> = {
+  '\u2502': '|',
+  '\u2503': '|',
+  '\u2223': '|',
+  '\uFF5C': '|',
   '\u2010': '-',
   '\u2011': '-',
   '\u2012': '-',

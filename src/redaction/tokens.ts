@@ -21,6 +21,7 @@ import {
   classOfUnit,
   digitValue,
   foldWord,
+  lookAlikeValue,
 } from './normalize.js';
 import { ALL_PLACEHOLDERS, MASK_CHAR, codesToText, maskDigits, maskRange } from './placeholders.js';
 import type { MaskCursor } from './placeholders.js';
@@ -96,8 +97,7 @@ for (const c of '-./_') SEPARATOR_MARKS[c.charCodeAt(0)] = 1;
 
 /** The text at i starts with a letter that looks like a digit (O, o, l, I). */
 function lookAlikeStart(src: string, i: number): boolean {
-  const c = src.charCodeAt(i);
-  return c === 0x4f || c === 0x6f || c === 0x6c || c === 0x49;
+  return lookAlikeValue(src.charCodeAt(i)) >= 0;
 }
 
 /** Fields of a token in TokenList.data (stride 5). */
@@ -140,6 +140,8 @@ export class TokenList {
   hinted = 0;
   glued = 0;
   joined = 0;
+  /** Words of look-alike letters spaced from digits, or lone `l`s (decode.ts reads them). */
+  spaced = 0;
 
   constructor(readonly src: string) {
     // Most text has a token per 4+ characters; growing by copying costs, so start at half.
@@ -454,6 +456,13 @@ export class TokenList {
           }
           this.nums++;
           if (gap === 0 && this.n > 0 && this.t(this.n - 1) === WORD) this.glued++;
+          else if (
+            gap > 0 &&
+            this.n > 0 &&
+            this.t(this.n - 1) === WORD &&
+            lookAlikeStart(src, this.s(this.n - 1))
+          )
+            this.spaced++;
           this.push(NUM, start, last, gap, flags, count, h);
         } else {
           if (last - start > MAX_KEY_LENGTH) flags |= F_LONG;
@@ -463,6 +472,18 @@ export class TokenList {
             const before = this.t(this.n - 1);
             if (before === NUM) this.glued++;
             else if (before === PUNCT && lookAlikeStart(src, start)) this.joined++;
+          } else if (lookAlikeStart(src, start)) {
+            // After digits, or a lone `l` (not `I` or `o`, which are words).
+            const c = src.charCodeAt(start);
+            const lone = last - start === 1 && c !== 0x49 && lookAlikeValue(c) === 1;
+            const before = this.n > 0 ? this.t(this.n - 1) : -1;
+            // Two words of three look-alikes or more in a row may be digits alone ("llll llll").
+            const chain =
+              before === WORD &&
+              last - start >= 3 &&
+              this.e(this.n - 1) - this.s(this.n - 1) >= 3 &&
+              lookAlikeStart(src, this.s(this.n - 1));
+            if (lone || chain || before === NUM) this.spaced++;
           }
           this.push(WORD, start, last, gap, flags, count, h);
         }
@@ -483,7 +504,9 @@ export class TokenList {
           this.push(PH, i, i + ph.length, gap, nl, 0, 0);
           i += ph.length;
         } else {
-          this.countMark(c0, gap);
+          // A mark counts as the one it folds to ('│' is a '|').
+          const key = c0 < 128 ? '' : canonicalPunct(src.slice(i, i + w));
+          this.countMark(key.length === 1 ? key.charCodeAt(0) : c0, gap);
           this.push(PUNCT, i, i + w, gap, nl, 0, c0);
           if (c0 >= 128) this.setHash(this.n - 1, hashKey(this.key(this.n - 1)));
           i += w;

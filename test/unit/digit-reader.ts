@@ -30,14 +30,26 @@ const VALUE_RANGES: [number, number, number][] = [
   [0x00b2, 2, 2], // ² ³
   [0x2074, 4, 6], // ⁴ … ⁹
   [0x2080, 0, 10], // ₀ … ₉
+  [0x1369, 1, 9], // ፩ … ፱ Ethiopic
+  [0x2160, 1, 9], // Ⅰ … Ⅸ
+  [0x2170, 1, 9], // ⅰ … ⅸ
+  [0x3021, 1, 9], // 〡 … 〩
+  [0x3220, 1, 9], // ㈠ … ㈨
+  [0x3280, 1, 9], // ㊀ … ㊈
+  [0x1d360, 1, 9], // 𝍠 … 𝍨
   [0x1f100, 0, 1], // 🄀 (digit zero full stop)
   [0x1f101, 0, 10], // 🄁 … 🄊 (digit comma)
   [0x1f10b, 0, 1], // 🄋 dingbat circled sans-serif zero
   [0x1f10c, 0, 1], // 🄌 dingbat negative circled sans-serif zero
 ];
 
+/** Chinese and Japanese numerals. */
+const IDEOGRAPHS = '〇一二三四五六七八九';
+
 function charValue(ch: string): number {
   const cp = ch.codePointAt(0)!;
+  if (IDEOGRAPHS.includes(ch)) return IDEOGRAPHS.indexOf(ch);
+  if (ch === '零') return 0;
   for (const [first, value, count] of VALUE_RANGES) {
     if (cp >= first && cp < first + count) return value + cp - first;
   }
@@ -74,7 +86,27 @@ const WORDS: Record<string, string> = {
   nueve: '9',
 };
 const REPEAT: Record<string, number> = { double: 2, triple: 3, doble: 2 };
-const LOOK_ALIKE: Record<string, string> = { O: '0', o: '0', l: '1', I: '1', '|': '1' };
+const LOOK_ALIKE: Record<string, string> = {
+  O: '0',
+  o: '0',
+  l: '1',
+  I: '1',
+  '|': '1',
+  // Cyrillic, Greek and full-width twins.
+  О: '0',
+  о: '0',
+  Ο: '0',
+  ο: '0',
+  Ｏ: '0',
+  ｏ: '0',
+  Ι: '1',
+  І: '1',
+  і: '1',
+  ǀ: '1',
+  ı: '1',
+  ℓ: '1',
+  '│': '1',
+};
 const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}]/u;
 
 /** The digits a person reads in `text`, in order, each with its span. */
@@ -103,8 +135,19 @@ export function readDigits(text: string): ReadDigit[] {
         prevNumber = true;
         continue;
       }
-      // Look-alike letters glued to a digit (before or after, across other look-alikes).
-      if (allLookAlike(it.s) && gluedToDigit(items, i)) {
+      // Chinese and Japanese numerals are letters to Unicode.
+      if (Array.from(it.s).every((c) => charValue(c) >= 0)) {
+        let at = it.start;
+        for (const c of it.s) {
+          out.push({ digit: String(charValue(c)), start: at, end: at + c.length });
+          at += c.length;
+        }
+        prevNumber = true;
+        continue;
+      }
+      // Look-alike letters glued to a digit (before or after, across other look-alikes), or
+      // spaced from one when they cannot be a word (three or more, or a lone l).
+      if (allLookAlike(it.s) && (gluedToDigit(items, i) || spacedFromDigit(items, i))) {
         let at = it.start;
         for (const c of it.s) {
           out.push({ digit: LOOK_ALIKE[c]!, start: at, end: at + c.length });
@@ -117,7 +160,7 @@ export function readDigits(text: string): ReadDigit[] {
       prevNumber = false;
       continue;
     }
-    if (it.s === '|' && gluedToDigit(items, i)) {
+    if ((it.s === '|' || it.s === '│') && (gluedToDigit(items, i) || spacedFromDigit(items, i))) {
       out.push({ digit: '1', start: it.start, end: it.end });
       continue;
     }
@@ -158,6 +201,25 @@ function gluedToDigit(items: { s: string }[], i: number): boolean {
     if (isDigitChar(s)) return true;
     if (s === '-') continue;
     if (!allLookAlike(s) || /\s/u.test(s)) break;
+  }
+  return false;
+}
+
+/** A look-alike that reads as digits across spaces: three or more, or a lone l or '|'. */
+function spacedAlike(s: string): boolean {
+  return allLookAlike(s) && (Array.from(s).length >= 3 || s === 'l' || s === '|' || s === '│');
+}
+
+/** Item i, spaced look-alikes, reaches a digit across spaces and other spaced look-alikes. */
+function spacedFromDigit(items: { s: string }[], i: number): boolean {
+  if (!spacedAlike(items[i]!.s)) return false;
+  for (const dir of [-1, 1]) {
+    for (let j = i + dir; j >= 0 && j < items.length; j += dir) {
+      const s = items[j]!.s;
+      if (isDigitChar(s)) return true;
+      if (/\s/u.test(s) || spacedAlike(s)) continue;
+      break;
+    }
   }
   return false;
 }

@@ -40,6 +40,11 @@ const ADVERSARIAL: { name: string; make: (n: number) => string }[] = [
   { name: 'Spanish number words "cuatro uno …"', make: (n) => 'cuatro uno '.repeat(n / 11) },
   { name: 'amounts "$4,111.11 $4,111.11 …"', make: (n) => '$4,111.11 '.repeat(n / 10) },
   { name: 'phone numbers "378-282-2463 …"', make: (n) => '378-282-2463 '.repeat(n / 13) },
+  { name: 'spaced look-alike words "llll llll …"', make: (n) => 'llll '.repeat(n / 5) },
+  { name: 'lone look-alikes "l l l …"', make: (n) => 'l '.repeat(n / 2) },
+  { name: 'number words joined by marks "three.seven.…"', make: (n) => 'three.seven.'.repeat(n / 12) },
+  { name: 'compound numbers "three hundred three hundred …"', make: (n) => 'three hundred '.repeat(n / 14) },
+  { name: 'ideographic numerals "三七三七…"', make: (n) => '三七'.repeat(n / 2) },
 ];
 
 function timeOf(fn: () => void): number {

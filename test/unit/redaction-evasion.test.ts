@@ -135,3 +135,111 @@ describe('evasions from the review (issue 21)', () => {
     assert.deepEqual(check('4821', r), []);
   });
 });
+
+describe('evasions from a second, independent probe (issue 21)', () => {
+  const MC = '5555555555554444';
+  it('numerals that are not decimal digits: ideographs, Roman, Ethiopic, bracketed and circled', () => {
+    const cases: [string, string][] = [
+      ['三七八二八二二四六三一〇〇〇五', AMEX],
+      ['card 四一一一一一一一一一一一一一一一', VISA],
+      ['Ⅲ Ⅶ Ⅷ Ⅱ Ⅷ Ⅱ Ⅱ Ⅳ Ⅵ Ⅲ Ⅰ 〇 〇 〇 Ⅴ', AMEX],
+      ['፭፭፭፭፭፭፭፭፭፭፭፭፬፬፬፬', MC],
+      ['㈣㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠㈠', VISA],
+      ['㊃㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀㊀', VISA],
+    ];
+    for (const [text, secret] of cases) {
+      const r = redact(text);
+      assert.ok(
+        r.findings.some((f) => f.kind === 'card'),
+        `missed ${text}: ${r.text}`,
+      );
+      assert.ok(digitsOfSecretIn(secret, readDigitString(r.text)) <= 4, `${text} → ${r.text}`);
+    }
+    assert.deepEqual(kindsOf('cvv is 八三九'), ['cvv']);
+    assertAtMost(VISA, ['四一一一', '一一一一', '一一一一', '一一一一'], 10);
+  });
+
+  it('look-alikes of other scripts, and look-alikes spaced from the digits they continue', () => {
+    for (const text of [
+      '37828224631ООО5',
+      '37828224631ΟΟΟ5',
+      '37828224631ＯＯＯ5',
+      '4ΙΙΙ ΙΙΙΙ ΙΙΙΙ ΙΙΙΙ',
+      '4ǀǀǀ ǀǀǀǀ ǀǀǀǀ ǀǀǀǀ',
+      '4ııı ıııı ıııı ıııı',
+      '4lll llll llll llll',
+    ]) {
+      const r = redact(text);
+      const secret = text.startsWith('4') ? VISA : AMEX;
+      assert.ok(digitsOfSecretIn(secret, readDigitString(r.text)) <= 4, `${text} → ${r.text}`);
+    }
+    assertAtMost(VISA, ['4111', 'llll llll llll'], 10);
+    assertAtMost(VISA, ['4 1 1 1', 'l l l l', 'l l l l', 'l l l l'], 10);
+    assertAtMost(VISA, ['4│││ ││││ ││││ ││││'], 10);
+  });
+
+  it('number words joined by marks or words, and compound numbers, English and Spanish', () => {
+    for (const text of [
+      'three.seven.eight.two.eight.two.two.four.six.three.one.zero.zero.zero.five',
+      'three/seven/eight/two/eight/two/two/four/six/three/one/zero/zero/zero/five',
+      'three_seven_eight_two_eight_two_two_four_six_three_one_zero_zero_zero_five',
+      'three and seven and eight and two and eight and two and two and four and six and three and one and zero and zero and zero and five',
+      'three then seven then eight then two then eight then two then two then four then six then three then one then zero then zero then zero then five',
+      'trescientos setenta y ocho, doscientos ochenta y dos, doscientos cuarenta y seis, trescientos diez, cero cero cinco',
+    ]) {
+      const r = redact(text);
+      assert.ok(
+        r.findings.some((f) => f.kind === 'card'),
+        `missed ${text}: ${r.text}`,
+      );
+      assert.ok(!/seven|eight|setenta|ochenta/.test(r.text), `${text} → ${r.text}`);
+    }
+    for (const [text, kind] of [
+      ['cvv is eight hundred thirty nine', 'cvv'],
+      ['cvv is eight.three.nine', 'cvv'],
+      ['cvv is eight and three and nine', 'cvv'],
+      ['code is four.eight.two.nine.one.seven', 'otp'],
+      ['code is four hundred eighty two thousand nine hundred seventeen', 'otp'],
+      ['el código es cuatrocientos ochenta y dos mil novecientos diecisiete', 'otp'],
+    ] as const)
+      assert.deepEqual(kindsOf(text), [kind], text);
+    // Four messages of compound numbers: at most ten digits of the card are out.
+    const r = createRedactor();
+    const left = [
+      'three hundred seventy-eight',
+      'two hundred eighty-two',
+      'two hundred forty-six',
+      'three hundred ten thousand and five',
+    ].filter((m) => r.redact(m).text === m);
+    assert.ok(left.length <= 3, `all four compound parts left: ${left.join(' / ')}`);
+    assertAtMost(VISA, ['four.one.one.one', 'one.one.one.one', 'one.one.one.one', 'one.one.one.one'], 10);
+    // After the agent asks for the security code.
+    for (const reply of ['eight.three.nine', 'eight hundred thirty nine']) {
+      const c = createRedactor();
+      c.observe('What is the security code on the back?');
+      assert.notEqual(c.redact(reply).text, reply, reply);
+    }
+  });
+
+  it('leaves the words these readers could mistake alone', () => {
+    for (const text of [
+      'I paid 5 o 7 dollars',
+      'o sea 5 o 6 días',
+      'I think I I will',
+      'lol 20 bucks',
+      'COOL 4 you',
+      'I paid two hundred dollars',
+      'about three hundred people came',
+      'we had a thousand problems',
+      'mil gracias',
+      'cien por ciento',
+      'one and only',
+      'two and a half hours',
+    ])
+      assert.equal(redact(text).text, text);
+  });
+});
+
+function kindsOf(text: string): SensitiveKind[] {
+  return redact(text).findings.map((f) => f.kind);
+}
