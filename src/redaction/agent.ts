@@ -55,6 +55,13 @@ function negated(T: TokenList, first: number): boolean {
   return false;
 }
 
+/** The cue is glued to digits: part of a code ("AMX-NV6R-PW7X"), not a word the agent said. */
+function insideCode(T: TokenList, first: number, last: number): boolean {
+  return (
+    (first > 0 && T.gap(first) === 0 && T.isNum(first - 1)) || (T.isNum(last + 1) && T.gap(last + 1) === 0)
+  );
+}
+
 /** The expectation set by one agent message, or null when it asks for nothing we know. */
 export function expectationFrom(text: string): Expectation | null {
   const T = tokenize(text);
@@ -64,7 +71,7 @@ export function expectationFrom(text: string): Expectation | null {
   const c = emptyCue();
   for (let i = 0; i < cues.n; i++) {
     cues.load(i, c);
-    if (negated(T, c.first) || c.notAQuestion === true) continue;
+    if (negated(T, c.first) || c.notAQuestion === true || insideCode(T, c.first, c.last)) continue;
     switch (c.kind) {
       case 'cvv':
         secrets.add('cvv');

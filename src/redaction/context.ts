@@ -178,23 +178,10 @@ const BARE_REPLY_WORDS = 8;
 function answerExpectation(sc: Scan, expect: Expectation): boolean {
   const T = sc.T;
   let words = 0;
-  let chunks = 0;
-  for (let k = 0; k < sc.n; k++) {
+  for (let k = 0; k < sc.n; k++)
     if (T.t(k) === WORD && T.len(k) > 1 && !FILLERS.at(T, k) && ++words > BARE_REPLY_WORDS) return false;
-    if (k === 0 || T.gap(k) > 0) chunks++;
-  }
   const s = expect.secrets;
-  if (
-    s.has('password') &&
-    chunks === 1 &&
-    sc.n > 0 &&
-    !sc.consumed.includes(1) &&
-    T.t(0) !== PH &&
-    looksLikeSecret(sc.src, T.s(0), T.e(sc.n - 1))
-  ) {
-    sc.hit('password', 0, sc.n - 1);
-    return true;
-  }
+  if (s.has('password') && passwordReply(sc)) return true;
   let answered = false;
   const fits = (d: number): boolean => answersQuestion(s, d);
   for (let k = 0; k < sc.n; k++) {
@@ -225,6 +212,103 @@ function answerExpectation(sc: Scan, expect: Expectation): boolean {
     k = v.last;
   }
   return answered;
+}
+
+/** Words around a password in a reply to the agent's question: "sure, it's X, thanks". */
+const REPLY_WORDS = new WordSet([
+  ...FILLER_WORDS,
+  'it',
+  "it's",
+  'its',
+  'is',
+  'sure',
+  'ok',
+  'okay',
+  'yes',
+  'yeah',
+  'yep',
+  'thanks',
+  'thank',
+  'you',
+  'please',
+  'here',
+  'my',
+  'password',
+  'passcode',
+  'es',
+  'claro',
+  'si',
+  'gracias',
+  'mi',
+  'contrasena',
+  'clave',
+  'aqui',
+  'esta',
+]);
+/** A one-word reply that is no password: "no", "why?", "forgot". */
+const NON_ANSWERS = new WordSet([
+  'no',
+  'nope',
+  'why',
+  'what',
+  'forgot',
+  'dunno',
+  'idk',
+  'sorry',
+  'wait',
+  'hold',
+  'later',
+  'never',
+  'olvide',
+  'porque',
+  'que',
+  'cual',
+  'espera',
+  'momento',
+  'nunca',
+]);
+const REPLY_END_MARKS = new Set([',', '.', '!', '?', ';', ':']);
+const REPLY_OPEN_MARKS = new Set(['¿', '¡', '(', '"', "'"]);
+
+/**
+ * A reply to the agent's question for a password: its chunks (text between spaces, without
+ * the marks that end it) other than the words around a password. One left is the password,
+ * whatever it looks like ("sunshine"), unless it is a refusal ("no", "forgot"); of several,
+ * those that look like a secret are.
+ */
+function passwordReply(sc: Scan): boolean {
+  const T = sc.T;
+  // (The buffers are pooled: only the first n entries are this message's.)
+  if (sc.n === 0 || sc.consumed.subarray(0, sc.n).includes(1)) return false;
+  const firsts: number[] = [];
+  const lasts: number[] = [];
+  for (let k = 0; k < sc.n;) {
+    let last = k;
+    while (last + 1 < sc.n && T.gap(last + 1) === 0) last++;
+    const next = last + 1;
+    while (last > k && T.t(last) === PUNCT && REPLY_END_MARKS.has(T.key(last))) last--;
+    while (k < last && T.t(k) === PUNCT && REPLY_OPEN_MARKS.has(T.key(k))) k++; // "¿cuánto"
+    const word = T.t(k) === WORD && REPLY_WORDS.at(T, k);
+    // A word around the password, or any contraction ("it's", "don't"): no password.
+    const contraction =
+      last === k + 2 && T.t(k) === WORD && T.isPunct(k + 1, "'") && T.isWord(last) && T.len(last) <= 2;
+    const lone = (last === k && (T.t(k) === PUNCT || T.t(k) === PH || word)) || contraction;
+    if (!lone) {
+      firsts.push(k);
+      lasts.push(last);
+    }
+    k = next;
+  }
+  let hit = false;
+  for (let i = 0; i < firsts.length; i++) {
+    const [f, l] = [firsts[i] ?? 0, lasts[i] ?? 0];
+    const single = firsts.length === 1 && !(f === l && NON_ANSWERS.at(T, f)) && T.e(l) - T.s(f) >= 4;
+    if (single || looksLikeSecret(sc.src, T.s(f), T.e(l))) {
+      sc.hit('password', f, l);
+      hit = true;
+    }
+  }
+  return hit;
 }
 
 /**

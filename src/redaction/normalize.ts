@@ -263,8 +263,49 @@ export function canonicalPunct(ch: string): string {
 
 const RE_MARKS = /[\p{M}\p{Cf}\p{Cc}\p{Default_Ignorable_Code_Point}]/gu;
 
-/** Lower-case, accent-free key of a word ("Código" → "codigo", "ＣＶＶ" → "cvv"). */
+/**
+ * Cyrillic and Greek letters that look like Latin ones, so that a cue written with them
+ * ("сvv" with a Cyrillic с, "раssword") is still the cue.
+ */
+const CONFUSABLES: Readonly<Record<string, string>> = {
+  а: 'a',
+  е: 'e',
+  ё: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ԛ: 'q',
+  ԝ: 'w',
+  к: 'k',
+  м: 'm',
+  т: 't',
+  ν: 'v',
+  α: 'a',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  ι: 'i',
+  κ: 'k',
+  υ: 'u',
+  χ: 'x',
+  ε: 'e',
+};
+const RE_CONFUSABLE = new RegExp(`[${Object.keys(CONFUSABLES).join('')}]`, 'gu');
+
+function latinTwin(ch: string): string {
+  return CONFUSABLES[ch] ?? ch;
+}
+
+/** Lower-case, accent-free key of a word ("Código" → "codigo", "ＣＶＶ" → "cvv", "сvv" → "cvv"). */
 export function foldWord(raw: string, ascii: boolean): string {
   if (ascii) return raw.toLowerCase();
-  return raw.normalize('NFKD').replace(RE_MARKS, '').toLowerCase();
+  return raw.normalize('NFKD').replace(RE_MARKS, '').toLowerCase().replace(RE_CONFUSABLE, latinTwin);
 }

@@ -313,10 +313,36 @@ export function formattedSsns(sc: Scan): void {
  */
 export function passwordValue(sc: Scan, cue: Cue): [number, number] | null {
   const direct = directPassword(sc, cue);
-  if (direct !== null || cue.strict === true) return direct;
+  if (direct !== null || cue.strict === true) return direct ?? passwordBefore(sc, cue);
   // A clause starts with a word ("the password I use is X", "my password, which…"): not after "password:".
   const next = sc.T.isPunct(cue.last + 1, ',') ? cue.last + 2 : cue.last + 1;
-  return sc.T.isWord(next) && !PASSWORD_LINK_WORDS.at(sc.T, next) ? clausePassword(sc, cue) : null;
+  const clause = sc.T.isWord(next) && !PASSWORD_LINK_WORDS.at(sc.T, next) ? clausePassword(sc, cue) : null;
+  return clause ?? passwordBefore(sc, cue);
+}
+
+/** "X is my password", "I use X as my password", "uso X como contraseña": the link before the cue. */
+const LINKS_BEFORE = new WordSet(['is', 'as', 'was', 'es', 'como', 'era', 'fue']);
+/** Words between that link and the cue. */
+const CUE_DETERMINERS = new WordSet(['my', 'the', 'mi', 'la', 'el', 'our', 'new', 'nueva', 'nuevo']);
+
+/**
+ * A value before the cue, when the cue ends the clause: a quoted string or a chunk that looks
+ * like a secret ("Tr0ub4dor&3x is my password"), never a word ("the app as my password manager").
+ */
+function passwordBefore(sc: Scan, cue: Cue): [number, number] | null {
+  const T = sc.T;
+  const after = cue.last + 1;
+  if (after < sc.n && !T.isPunct(after)) return null;
+  let k = cue.first - 1;
+  for (let steps = 0; steps < 2 && k >= 0 && CUE_DETERMINERS.at(T, k); steps++) k--;
+  if (k < 1 || !LINKS_BEFORE.at(T, k)) return null;
+  const last = k - 1;
+  let first = last;
+  while (first > 0 && T.gap(first) === 0) first--;
+  if (sc.consumed[last] === 1 || T.t(last) === PH) return null;
+  const quoted = T.t(first) === PUNCT && QUOTES[T.key(first)] === T.key(last) && last > first + 1;
+  if (!quoted && !looksLikeSecret(sc.src, T.s(first), T.e(last))) return null;
+  return [first, last];
 }
 
 /** The value right after the cue, across ':' '=' '→' and link words ("is", "es"), or a comma. */
@@ -334,6 +360,13 @@ function directPassword(sc: Scan, cue: Cue): [number, number] | null {
     }
     if (type === PUNCT && key === '>' && linked) {
       k++;
+      continue;
+    }
+    // An aside before the value: "my password (case sensitive) is X".
+    if (type === PUNCT && key === '(' && !linked) {
+      const close = closingParen(sc, k);
+      if (close < 0) break;
+      k = close + 1;
       continue;
     }
     // "my password, Tr0ub4dor&3x!": a comma does not link, but a value that looks like a secret may follow.
@@ -357,6 +390,15 @@ function directPassword(sc: Scan, cue: Cue): [number, number] | null {
     if (phrase >= 0) return [k, phrase];
   }
   return chunkValue(sc, k, linked && cue.secretOnly !== true);
+}
+
+/** The ')' that closes the '(' at k within a few words, or -1. */
+function closingParen(sc: Scan, k: number): number {
+  for (let j = k + 1; j < sc.n && j <= k + 12; j++) {
+    if (sc.T.nl(j)) return -1;
+    if (sc.T.isPunct(j, ')')) return j;
+  }
+  return -1;
 }
 
 /**

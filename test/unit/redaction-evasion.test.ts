@@ -221,6 +221,55 @@ describe('evasions from a second, independent probe (issue 21)', () => {
     }
   });
 
+  it('passwords: an aside before the value, the value before the cue, a reply to the question', () => {
+    for (const [text, secret] of [
+      ['my password (case sensitive) is Tr0ub4dor&3x', 'Tr0ub4dor&3x'],
+      ['I use hunter22 as my password', 'hunter22'],
+      ['"Tr0ub4dor&3x" is my password', 'Tr0ub4dor&3x'],
+      ['Tr0ub4dor&3x is my password', 'Tr0ub4dor&3x'],
+      ['uso Luna2024$ como contraseña', 'Luna2024$'],
+    ] as const) {
+      const r = redact(text);
+      assert.ok(!r.text.includes(secret), `${text} → ${r.text}`);
+    }
+    for (const [reply, secret] of [
+      ["it's Tr0ub4dor&3x, thanks", 'Tr0ub4dor&3x'],
+      ['sure: hunter22', 'hunter22'],
+      ['sunshine', 'sunshine'],
+      ['Tr0ub4dor&3x', 'Tr0ub4dor&3x'],
+      ['claro, es mariposa', 'mariposa'],
+    ] as const) {
+      const r = createRedactor();
+      r.observe('What is your password?');
+      const out = r.redact(reply).text;
+      assert.ok(!out.includes(secret), `${reply} → ${out}`);
+    }
+    for (const reply of [
+      'no',
+      "I don't have one",
+      'I forgot it',
+      'why do you need it?',
+      '¿para qué la necesitas?',
+    ]) {
+      const r = createRedactor();
+      r.observe('What is your password?');
+      assert.equal(r.redact(reply).text, reply);
+    }
+    // A code in the agent's message that holds "PW" asks for nothing.
+    const r = createRedactor();
+    r.observe('Your case number is AMX-NV6R-PW7X.');
+    assert.equal(r.redact('¿cuanto tiempo tarda?').text, '¿cuanto tiempo tarda?');
+    assert.equal(redact('I use the app as my password manager').text, 'I use the app as my password manager');
+  });
+
+  it('cue words spelled with Cyrillic or Greek twins of their letters', () => {
+    assert.deepEqual(kindsOf('сvv 839'), ['cvv']);
+    assert.deepEqual(kindsOf('сode is 482917'), ['otp']);
+    assert.deepEqual(kindsOf('my ѕѕn is 536228194'), ['ssn']);
+    assert.deepEqual(kindsOf('my раssword is hunter22'), ['password']);
+    assert.equal(redact('Привет, как дела? 5').text, 'Привет, как дела? 5');
+  });
+
   it('leaves the words these readers could mistake alone', () => {
     for (const text of [
       'I paid 5 o 7 dollars',
