@@ -30,6 +30,7 @@ import {
   looksLikeSecret,
   numericValue,
   passwordValue,
+  shapedValue,
   valueAfter,
   valueBefore,
 } from './values.js';
@@ -196,7 +197,7 @@ function answerExpectation(sc: Scan, expect: Expectation): boolean {
       }
     }
     if (T.t(k) !== NUM || !sc.freeNum(k) || sc.lengthDescription(k)) continue;
-    const v = numericValue(sc, k, fits);
+    const v = numericValue(sc, k, fits) ?? shapedValue(sc, k, fits);
     if (v === null) {
       const ch = sc.chain(k, true); // skip the rest of this number
       k = ch[ch.length - 1] ?? k;

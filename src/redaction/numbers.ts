@@ -11,17 +11,35 @@ const NUMBER_JOINERS = new Set(['/', ':', '.', ',']);
 
 /** Run k is part of an amount, date, time, decimal or percentage ("$127", "08/15", "10:30", "5%"). */
 export function formattedNumber(T: TokenList, k: number): boolean {
-  if (T.gap(k) <= 1 && T.isPunct(k - 1) && CURRENCY.has(T.key(k - 1))) return true; // "$127", "$ 504"
+  // "$127", "$ 504", "$1,234.56": an amount of at most seven digits before its cents.
+  if (T.gap(k) <= 1 && T.isPunct(k - 1) && CURRENCY.has(T.key(k - 1))) return T.len(k) <= AMOUNT_DIGITS;
   if (T.gap(k) === 0 && T.isPunct(k - 1)) {
     const p = T.key(k - 1);
-    if (NUMBER_JOINERS.has(p) && T.gap(k - 1) === 0 && T.isNum(k - 2)) return true;
+    if (NUMBER_JOINERS.has(p) && T.gap(k - 1) === 0 && T.isNum(k - 2)) return joinedShape(T, p, k - 2, k);
   }
   if (T.isPunct(k + 1) && T.gap(k + 1) === 0) {
     const nx = T.key(k + 1);
-    if (nx === '%') return true;
-    if (NUMBER_JOINERS.has(nx) && T.isNum(k + 2) && T.gap(k + 2) === 0) return true;
+    if (nx === '%') return T.len(k) <= 3;
+    if (NUMBER_JOINERS.has(nx) && T.isNum(k + 2) && T.gap(k + 2) === 0) return joinedShape(T, nx, k, k + 2);
   }
   return false;
+}
+
+/** Digits an amount may have before its cents ("$1,234,567.89"). */
+const AMOUNT_DIGITS = 7;
+
+/**
+ * Runs a and b joined by mark p have the shape of a time ("10:30", "1:05:22"), a decimal or
+ * thousands ("127.43", "1,234", "72,23"), or a date or fraction ("08/15", "2024/08/15"): what
+ * is joined by such a mark but has none of these shapes ("3782:822463") is a plain number.
+ */
+function joinedShape(T: TokenList, p: string, a: number, b: number): boolean {
+  const la = T.len(a);
+  const lb = T.len(b);
+  if (p === ':') return la <= 2 && lb === 2 && Number(T.key(b)) <= 59;
+  if (p === '/') return la <= 4 && lb <= 4;
+  if (lb <= 2) return la <= AMOUNT_DIGITS; // cents, decimals
+  return lb === 3 && la <= 3; // thousands
 }
 
 /**

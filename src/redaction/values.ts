@@ -164,9 +164,34 @@ export function valueAfter(
       const last = sc.alnumCode(k);
       if (last >= 0) return { first: k, last, digits: 0, alnum: true };
     }
-    return numericValue(sc, k, fits);
+    return numericValue(sc, k, fits) ?? shapedValue(sc, k, fits);
   }
   return null;
+}
+
+/** Marks that may disguise a secret's digits as a time, amount or date after its cue. */
+const SHAPE_MARKS = new Set([':', '.', '/', ',', '_']);
+
+/**
+ * Runs glued by one of SHAPE_MARKS from run k ("8:39", "$8.39", "48/29/17") as one value when
+ * their digits fit: after a cue for a secret, a time or an amount is how a code is disguised.
+ */
+export function shapedValue(sc: Scan, k: number, fits: (d: number) => boolean): Value | null {
+  const T = sc.T;
+  if (!sc.freeNum(k)) return null;
+  let last = k;
+  let d = T.len(k);
+  while (
+    T.isPunct(last + 1) &&
+    SHAPE_MARKS.has(T.key(last + 1)) &&
+    T.gap(last + 1) === 0 &&
+    T.gap(last + 2) === 0 &&
+    sc.freeNum(last + 2)
+  ) {
+    last += 2;
+    d += T.len(last);
+  }
+  return last > k && fits(d) ? { first: k, last, digits: d, alnum: false } : null;
 }
 
 /** Token k continues a run of text (no space) that holds a word before it, after token `from`. */
@@ -291,13 +316,27 @@ export function cvvAfter(sc: Scan, from: number, allowExpiry: boolean): void {
 }
 
 /** AAA-GG-SSSS with '-', '.' or ' ' (mixed allowed), valid SSA or ITIN parts, not inside a longer number. */
+/** The run after k in an SSN: joined as a chain ("536-22", "536 22"), or by ':', '_' or '/'. */
+function ssnNext(sc: Scan, k: number): number {
+  const next = sc.nextInChain(k, true);
+  if (next >= 0) return next;
+  const T = sc.T;
+  const mark = T.isPunct(k + 1) ? T.key(k + 1) : '';
+  return (mark === ':' || mark === '_' || mark === '/') &&
+    T.gap(k + 1) === 0 &&
+    T.gap(k + 2) === 0 &&
+    T.isNum(k + 2)
+    ? k + 2
+    : -1;
+}
+
 export function formattedSsns(sc: Scan): void {
   const T = sc.T;
   for (let k = 0; k < sc.n; k++) {
     if (T.t(k) !== NUM || T.len(k) !== 3 || !sc.freeNum(k)) continue;
-    const g = sc.nextInChain(k, true);
+    const g = ssnNext(sc, k);
     if (g < 0 || T.len(g) !== 2 || !sc.freeNum(g)) continue;
-    const s = sc.nextInChain(g, true);
+    const s = ssnNext(sc, g);
     if (s < 0 || T.len(s) !== 4 || !sc.freeNum(s)) continue;
     if (sc.prevInChain(k, true) >= 0 || sc.nextInChain(s, true) >= 0) continue;
     const area = Number(T.key(k));

@@ -270,6 +270,37 @@ describe('evasions from a second, independent probe (issue 21)', () => {
     assert.equal(redact('Привет, как дела? 5').text, 'Привет, как дела? 5');
   });
 
+  it('numbers joined by marks in no shape they name, and codes disguised as times or amounts', () => {
+    for (const [text, secret] of [
+      ['3782:822463:10005', AMEX],
+      ['4111:1111:1111:1111', VISA],
+      ['37:82 82:24 63:10 00:05', AMEX],
+      ['3782% 822463% 10005%', AMEX],
+    ] as const)
+      assert.ok(digitsOfSecretIn(secret, readDigitString(redact(text).text)) <= 10, text);
+    for (const [text, kind] of [
+      ['cvv 8:39', 'cvv'],
+      ['cvv $8.39', 'cvv'],
+      ['code: 48:29:17', 'otp'],
+      ['code is 4829.17', 'otp'],
+      ['code is 48/29/17', 'otp'],
+      ['536:22:8194', 'ssn'],
+      ['536_22_8194', 'ssn'],
+      ['536/22/8194', 'ssn'],
+    ] as const)
+      assert.deepEqual(kindsOf(text), [kind], text);
+    const r = createRedactor();
+    r.observe('What is the security code on the back?');
+    assert.notEqual(r.redact('8:39').text, '8:39');
+    for (const text of [
+      'the meeting is at 10:30',
+      'I paid $1,234.56 on 08/15/2024',
+      'it was 20% off',
+      'Me cobraron 1.234,56 €',
+    ])
+      assert.equal(redact(text).text, text);
+  });
+
   it('leaves the words these readers could mistake alone', () => {
     for (const text of [
       'I paid 5 o 7 dollars',
