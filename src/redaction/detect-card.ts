@@ -18,12 +18,31 @@
 import type { TokenList } from './tokens.js';
 import { PAN_MAX, PAN_MIN, luhnDouble, panLengthMask } from './rules/card.js';
 
-/** Separators that may sit between the digit groups of one number. */
-const SEPARATORS = new Set(['-', '.', '/', '_', '|', '\\', '\u2022']);
+/**
+ * Separators that may sit between the digit groups of one number: the usual ones, and the
+ * marks that dress a group up as something else ("3782:822463", "#3782 #822463", "(3782)",
+ * "3782% 822463%").
+ */
+const SEPARATORS = new Set(['-', '.', '/', '_', '|', '\\', '\u2022', ':', '#', '%', '(', ')', '+', '*', '=']);
 /** 1 at the character code of each separator (all below 0x2100), for a quick test. */
 const SEPARATOR_CODES = new Uint8Array(0x2100);
 for (const c of SEPARATORS) SEPARATOR_CODES[c.charCodeAt(0)] = 1;
 const COMMA = 44;
+/** A word glued to a number on either side ("3x 7x", "a3782 b822463") that may separate groups. */
+function gluedLetters(T: TokenList, j: number): boolean {
+  return (T.gap(j) === 0 || T.gap(j + 1) === 0) && LETTER_SEPARATORS.at(T, j);
+}
+
+/** Words that may sit between the groups too: any one letter, and ordinal endings. */
+const LETTER_SEPARATORS = {
+  at(T: TokenList, k: number): boolean {
+    const len = T.e(k) - T.s(k);
+    if (len === 1) return true;
+    if (len !== 2) return false;
+    const w = T.src.slice(T.s(k), T.e(k)).toLowerCase();
+    return w === 'st' || w === 'nd' || w === 'rd' || w === 'th';
+  },
+};
 /** Whitespace + separator characters allowed between two runs of one number. */
 const MAX_SEPARATION = 4;
 
@@ -32,12 +51,19 @@ export function linkedRun(T: TokenList, i: number): number {
   let sep = 0;
   let comma = false;
   let j = i + 1;
-  while (T.isPunct(j)) {
-    // The hash of a one-character punctuation key is its character code.
-    const code = T.hash(j);
-    if (code === COMMA) comma = true;
-    else if (SEPARATOR_CODES[code] !== 1) return -1;
-    sep += T.gap(j) + 1;
+  let letters = false;
+  while (T.isPunct(j) || (!letters && T.isWord(j) && gluedLetters(T, j))) {
+    if (T.isWord(j)) {
+      // One letter or an ordinal ending between groups: "3782a822463", "3x 7x", "3782nd 822463rd".
+      letters = true;
+      sep += T.gap(j) + T.len(j);
+    } else {
+      // The hash of a one-character punctuation key is its character code.
+      const code = T.hash(j);
+      if (code === COMMA) comma = true;
+      else if (code >= SEPARATOR_CODES.length || SEPARATOR_CODES[code] !== 1) return -1;
+      sep += T.gap(j) + 1;
+    }
     if (sep > MAX_SEPARATION) return -1;
     j++;
   }

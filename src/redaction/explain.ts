@@ -15,7 +15,7 @@
  *   ("since 2015") (up to 4).
  * One table gives every word its tags, so a number's neighbours are each looked up once.
  */
-import { hashKey } from './tokens.js';
+import { WordSet, hashKey } from './tokens.js';
 import type { TokenList } from './tokens.js';
 import { formattedNumber, inPhoneNumber } from './numbers.js';
 import { explainedByQuestion } from './context.js';
@@ -89,12 +89,42 @@ const NEIGHBOURS = 4;
  */
 export function explainedRun(T: TokenList, an: Analysis, r: number): boolean {
   if (an.claimed[r] !== 0 || formattedNumber(T, r) || inPhoneNumber(T, r)) return true;
-  if ((T.gap(r) === 0 && T.isWord(r - 1)) || (r + 1 < T.n && T.gap(r + 1) === 0 && T.isWord(r + 1)))
+  const before = T.gap(r) === 0 && T.isWord(r - 1) ? r - 1 : -1;
+  const after = r + 1 < T.n && T.gap(r + 1) === 0 && T.isWord(r + 1) ? r + 1 : -1;
+  if ((before >= 0 || after >= 0) && gluedExplains(T, r, before, after)) return true;
+  if (T.gap(r) === 0 && T.isPunct(r - 1, '+')) return true;
+  // "#721", "NETFLIX #75831": longer numbers after '#' need a word that names them ("order #").
+  if (T.gap(r) === 0 && T.isPunct(r - 1, '#') && T.len(r) <= 5) return true;
+  // "(212)": an area code.
+  if (
+    T.gap(r) === 0 &&
+    T.isPunct(r - 1, '(') &&
+    T.isPunct(r + 1, ')') &&
+    T.gap(r + 1) === 0 &&
+    T.len(r) === 3
+  )
     return true;
-  if (T.gap(r) === 0 && (T.isPunct(r - 1, '+') || T.isPunct(r - 1, '#'))) return true;
-  if (T.gap(r) === 0 && T.isPunct(r - 1, '(') && T.isPunct(r + 1, ')') && T.gap(r + 1) === 0) return true;
   return afterAreaCode(T, r);
 }
+
+/**
+ * Run r glued to letters explains itself as part of a code ("AMX-4KF7-Q2ZD", "1Z999AA1…",
+ * "DL1234"), except in the shapes that dress card digits up: one letter glued to more than two
+ * digits ("a3782", "x4111"; "14C", "B12" stay codes) and an ordinal ending on more than four
+ * ("3782nd" yes, "822463rd" no).
+ */
+function gluedExplains(T: TokenList, r: number, before: number, after: number): boolean {
+  if (before < 0 && after >= 0 && T.e(after) - T.s(after) === 2 && ORDINAL_ENDINGS.at(T, after))
+    return T.len(r) <= 4;
+  // Letters in the whole glued chunk: a code has two or more ("1Z4A7W3903…", "AMX-4KF7").
+  let letters = 0;
+  for (let k = r; k >= 0 && (k === r || T.gap(k + 1) === 0) && letters < 2; k--)
+    if (T.isWord(k)) letters += T.e(k) - T.s(k);
+  for (let k = r + 1; k < T.n && T.gap(k) === 0 && letters < 2; k++)
+    if (T.isWord(k)) letters += T.e(k) - T.s(k);
+  return letters >= 2 || T.len(r) <= 2;
+}
+const ORDINAL_ENDINGS = new WordSet(['st', 'nd', 'rd', 'th']);
 
 /** Run r belongs to the "555-1234" of "(212) 555-1234". */
 function afterAreaCode(T: TokenList, r: number): boolean {

@@ -301,6 +301,34 @@ describe('evasions from a second, independent probe (issue 21)', () => {
       assert.equal(redact(text).text, text);
   });
 
+  it('card groups dressed as codes, ordinals, store numbers, area codes or percentages', () => {
+    for (const [text, secret] of [
+      ['3782a822463b10005', AMEX],
+      ['a3782 b822463 c10005', AMEX],
+      ['3x 7x 8x 2x 8x 2x 2x 4x 6x 3x 1x 0x 0x 0x 5x', AMEX],
+      ['3782nd 822463rd 10005th', AMEX],
+      ['x4111 y1111 z1111 w1111', VISA],
+      ['#3782 #822463 #10005', AMEX],
+      ['(3782) (822463) (10005)', AMEX],
+    ] as const) {
+      const r = redact(text);
+      assert.ok(digitsOfSecretIn(secret, readDigitString(r.text)) <= 4, `${text} → ${r.text}`);
+    }
+    // In parts, one a message: the shapes no longer explain them, so the budget holds.
+    assertAtMost(AMEX, ['a3782', 'b822463', 'c10005'], 10);
+    assertAtMost(VISA, ['x4111', 'y1111', 'z1111', 'w1111'], 10);
+    assertAtMost(AMEX, ['#3782', '#822463', '#10005'], 10);
+    assertAtMost(AMEX, ['(3782)', '(822463)', '(10005)'], 10);
+    for (const text of [
+      'UPS tracking 1Z4A7W390312345678',
+      'flight DL1234 on 12/05 at 10:30, seat 14C',
+      'NETFLIX #75831',
+      'call (212) 555-0148',
+      '$38357.06 a 457-775-7136',
+    ])
+      assert.equal(redact(text).text, text);
+  });
+
   it('leaves the words these readers could mistake alone', () => {
     for (const text of [
       'I paid 5 o 7 dollars',
