@@ -32,7 +32,7 @@ function byPlace(words: string, first: number, out: Record<string, string>): Rec
 const UNITS = byPlace(
   'cero uno dos tres cuatro cinco seis siete ocho nueve',
   0,
-  byPlace('zero one two three four five six seven eight nine', 0, {}),
+  byPlace('zero one two three four five six seven eight nine', 0, { nought: '0', naught: '0' }),
 );
 /** Two-digit words that take no unit after them (10–19, and the Spanish 20–29). */
 const TEENS = byPlace(

@@ -65,6 +65,8 @@ function charValue(ch: string): number {
 
 const WORDS: Record<string, string> = {
   zero: '0',
+  nought: '0',
+  naught: '0',
   one: '1',
   two: '2',
   three: '3',

@@ -329,6 +329,19 @@ describe('evasions from a second, independent probe (issue 21)', () => {
       assert.equal(redact(text).text, text);
   });
 
+  it('the code named by where it is printed or how it came, and "nought"', () => {
+    for (const [text, kind] of [
+      ['the numbers behind the card: 839', 'cvv'],
+      ['the number by the signature strip is 839', 'cvv'],
+      ['the 4 little digits above the card number are 4821', 'cvv'],
+      ['the text message said 482917', 'otp'],
+    ] as const)
+      assert.deepEqual(kindsOf(text), [kind], text);
+    const r = redact('three seven eight two eight two two four six three one nought nought nought five');
+    assert.ok(digitsOfSecretIn(AMEX, readDigitString(r.text)) <= 4, r.text);
+    assert.equal(redact('sign on the signature strip please').text, 'sign on the signature strip please');
+  });
+
   it('leaves the words these readers could mistake alone', () => {
     for (const text of [
       'I paid 5 o 7 dollars',

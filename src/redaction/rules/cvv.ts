@@ -50,6 +50,17 @@ export const CVV_CUES: readonly string[] = [
   'código al frente', // ES: code on the front (Amex)
   'dígitos al frente', // ES: digits on the front (Amex)
   'dígitos del frente', // ES: digits on the front (Amex)
+  'numbers behind the card', // the code named by where it is
+  'digits behind the card', // same
+  'signature strip', // the code is printed on or beside it
+  'signature panel', // same
+  'signature box', // same
+  'little digits above the card number', // Amex CID on the front
+  'little numbers above the card number', // same
+  'digits above the card number', // same
+  'numbers above the card number', // same
+  'tira de firma', // ES: signature strip
+  'panel de firma', // ES: signature panel
 ];
 
 /**

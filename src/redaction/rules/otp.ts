@@ -33,6 +33,11 @@ export const OTP_CUES: readonly string[] = [
   'sms code', // code received by text
   'text code', // code received by text
   'texted me', // "they texted me 482917"
+  'text message said', // "the text message said 482917"
+  'text said', // same
+  'the sms said', // same
+  'el mensaje decía', // ES: the message said
+  'el sms decía', // ES: same
   'code', // generic: "the code is 482917", "code: 482917"
   'token', // hardware/soft token code
   'código', // ES: generic code
