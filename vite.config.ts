@@ -47,7 +47,14 @@ function demoPages(): Plugin {
     },
     transformIndexHtml(html) {
       const endpoint = process.env['AMEX_CHAT_ENDPOINT'];
-      return endpoint ? html.replaceAll(DEMO_ENDPOINT, endpoint) : html;
+      let page = endpoint ? html.replaceAll(DEMO_ENDPOINT, endpoint) : html;
+      // `DEMO_CONSOLE_DEV=on npm start`: the agent console's development mode, in which the page's
+      // `?endpoint=` may name another server (shown on screen; no passcode is sent there). Never
+      // from the URL alone: only this dev-server setting writes the attribute.
+      if (process.env['DEMO_CONSOLE_DEV'] === 'on') {
+        page = page.replaceAll('<agent-console ', '<agent-console dev-endpoint-from-query ');
+      }
+      return page;
     },
   };
 }

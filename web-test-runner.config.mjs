@@ -9,6 +9,7 @@ import {
   missingPanelMiddleware,
   referenceServerPlugin,
   wirePlugin,
+  wsListenerPlugin,
 } from './test/support/wtr-plugins.mjs';
 
 const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
@@ -30,6 +31,7 @@ export default {
     axPlugin(),
     cspPlugin(),
     mediaPlugin(),
+    wsListenerPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -5,7 +5,10 @@
  * summary), accepts conversations, chats with several customers at once, transfers a
  * conversation to another team or ends it with a summary (which issues a case number).
  * Speaks the protocol of `src/agent-protocol.ts` over a WebSocket at `/agent`, derived from the
- * customer endpoint in `endpoint`.
+ * customer endpoint in `endpoint` (without one, `/agent` on the page's own origin): the configured
+ * server, which the page's address cannot change. Only in development mode
+ * (`dev-endpoint-from-query`, which `DEMO_CONSOLE_DEV=on npm start` sets) may `?endpoint=` name
+ * another server; the console then says so on screen and never sends that server the passcode.
  *
  * Renders into light DOM: the page's landmarks, headings, labels, the modal `<dialog>` and
  * every `aria-describedby` share one ID scope, and `demo/agent.css` styles it. IDs carry a
@@ -72,10 +75,10 @@ export function languageLabel(lang: string): string {
 
 /**
  * The console's WebSocket URL from a customer endpoint: `ws://host:port/chat` → `ws://host:port/agent`
- * (an `…/agent` URL is kept; `http(s)` becomes `ws(s)`).
+ * (an `…/agent` URL is kept; `http(s)` becomes `ws(s)`; an empty one is `/agent` on the page's origin).
  */
 export function agentEndpoint(endpoint: string): string {
-  const url = new URL(endpoint, location.href);
+  const url = new URL(endpoint || '/agent', location.href);
   if (url.protocol === 'http:') url.protocol = 'ws:';
   else if (url.protocol === 'https:') url.protocol = 'wss:';
   url.pathname = `${url.pathname.replace(/\/+$/, '').replace(/\/(chat|agent)$/, '')}/agent`;
@@ -147,11 +150,18 @@ type FocusTarget =
 let instances = 0;
 
 export class AgentConsoleElement extends LitElement {
-  /** The customer chat endpoint (`ws://…/chat`); the console connects to `/agent` on the same server. */
+  /**
+   * The customer chat endpoint (`ws://…/chat`); the console connects to `/agent` on the same server
+   * (without one, to `/agent` on the page's own origin). Only this server gets the passcode.
+   */
   @property() endpoint = '';
 
-  /** When set, a `?endpoint=` query parameter of the page overrides `endpoint` (the demo page sets it). */
-  @property({ type: Boolean, attribute: 'endpoint-from-query' }) endpointFromQuery = false;
+  /**
+   * Development mode, never for a deployment: a `?endpoint=` query parameter of the page may then
+   * name another server (`DEMO_CONSOLE_DEV=on npm start` sets it on demo/agent.html). While one
+   * does, the console says so on screen and sends no passcode.
+   */
+  @property({ type: Boolean, attribute: 'dev-endpoint-from-query' }) devEndpointFromQuery = false;
 
   @state() private connection: Connection = 'signed-out';
   @state() private agentName = '';
@@ -209,17 +219,41 @@ export class AgentConsoleElement extends LitElement {
 
   /** The `/agent` URL this console connects to. */
   get agentUrl(): string {
-    const override = this.endpointFromQuery ? new URLSearchParams(location.search).get('endpoint') : null;
-    return agentEndpoint(override ?? this.endpoint);
+    return this.overrideAgentUrl ?? this.configuredAgentUrl;
+  }
+
+  /** The `/agent` URL of the configured server: from `endpoint`, else on the page's own origin. */
+  get configuredAgentUrl(): string {
+    return agentEndpoint(this.endpoint);
+  }
+
+  /**
+   * In development mode only, the `/agent` URL named by the page's `?endpoint=`, when it is another
+   * server than the configured one; otherwise `undefined`.
+   */
+  get overrideAgentUrl(): string | undefined {
+    if (!this.devEndpointFromQuery) return undefined;
+    const query = new URLSearchParams(location.search).get('endpoint');
+    if (!query) return undefined;
+    let url: string;
+    try {
+      url = agentEndpoint(query);
+    } catch {
+      return undefined;
+    }
+    return url === this.configuredAgentUrl ? undefined : url;
   }
 
   // ---- connection ----------------------------------------------------------------------------
 
   private connect(): void {
     this.closeSocket();
+    const url = this.agentUrl;
+    // The passcode goes to the configured server only, never to one the page's address named.
+    const secret = url === this.configuredAgentUrl ? this.#passcode : '';
     let ws: WebSocket;
     try {
-      ws = new WebSocket(this.agentUrl);
+      ws = new WebSocket(url);
     } catch {
       this.connectionFailed();
       return;
@@ -234,7 +268,7 @@ export class AgentConsoleElement extends LitElement {
         name: this.agentName,
         team: this.agentTeam,
         // The passcode travels only in this frame; it is kept in memory for reconnects only.
-        ...(this.#passcode ? { secret: this.#passcode } : {}),
+        ...(secret ? { secret } : {}),
       });
       this.signInTimer = setTimeout(() => {
         if (ws === this.socket && !this.welcomed) ws.close();
@@ -611,9 +645,19 @@ export class AgentConsoleElement extends LitElement {
       this.announcer.announce(this.nameError, 'assertive');
       return;
     }
+    const passcode = ((data.get('passcode') as string | null) ?? '').slice(0, 256);
+    const override = this.overrideAgentUrl;
+    if (passcode && override) {
+      // Development mode: refused rather than silently dropped, so nobody wonders why it failed.
+      this.passcodeError = `Development mode: the passcode goes only to this console's configured server, not to ${override}. Empty this field to sign in there without one.`;
+      this.pendingFocus = 'passcode';
+      this.announcer.announce(this.passcodeError, 'assertive');
+      return;
+    }
+    this.passcodeError = '';
     this.agentName = name;
     this.agentTeam = isTeam(team) ? team : 'general';
-    this.#passcode = ((data.get('passcode') as string | null) ?? '').slice(0, 256);
+    this.#passcode = passcode;
     this.connection = 'connecting';
     this.announcer.announce('Signing in…');
     this.connect();
@@ -905,12 +949,35 @@ export class AgentConsoleElement extends LitElement {
     `;
   }
 
+  /**
+   * Development mode with a server from the page's address: said as text where the agent reads
+   * (under the sign-in heading, then in the bar), not announced: it does not change while shown.
+   */
+  private renderDevNotice(
+    override: string | undefined,
+    where: 'signin' | 'bar',
+  ): TemplateResult | typeof nothing {
+    if (!override) return nothing;
+    return where === 'signin'
+      ? html`<p class="ac-devmode" id="${this.ids}-devmode">
+          <strong>Development mode:</strong> this console talks to <code>${override}</code>, the server named
+          in the page's address, not its configured server <code>${this.configuredAgentUrl}</code>. It sends
+          that server no passcode.
+        </p>`
+      : html`<p class="ac-devmode" id="${this.ids}-devmode">
+          <strong>Development mode:</strong> server <code>${override}</code>, from the page's address (no
+          passcode sent)
+        </p>`;
+  }
+
   private renderSignIn(): TemplateResult {
     const id = this.ids;
     const connecting = this.connection === 'connecting';
+    const override = this.overrideAgentUrl;
     return html`
       <section class="ac-panel ac-signin" aria-labelledby="${id}-signin-heading" data-focus-home="signin">
         <h2 id="${id}-signin-heading">Sign in</h2>
+        ${this.renderDevNotice(override, 'signin')}
         <p class="ac-hint">Choose the name customers will see and your team.</p>
         <form class="ac-form" novalidate @submit=${this.#onSignIn}>
           <div class="ac-field">
@@ -945,7 +1012,11 @@ export class AgentConsoleElement extends LitElement {
           <div class="ac-field">
             <label for="${id}-passcode">Console passcode</label>
             <p class="ac-hint" id="${id}-passcode-hint">
-              Only if the server asks for one (CHAT_AGENT_SECRET). Paste and password managers work.
+              ${
+                override
+                  ? "Leave it empty: in development mode, the passcode is not sent to a server named in the page's address."
+                  : 'Only if the server asks for one (CHAT_AGENT_SECRET). Paste and password managers work.'
+              }
             </p>
             <input
               id="${id}-passcode"
@@ -987,6 +1058,7 @@ export class AgentConsoleElement extends LitElement {
         <p class="ac-bar__who">
           Signed in as <strong>${this.agentName}</strong>, ${teamLabel(this.agentTeam)} team
         </p>
+        ${this.renderDevNotice(this.overrideAgentUrl, 'bar')}
         <p class="ac-conn ${reconnecting ? 'ac-conn--lost' : 'ac-conn--ok'}">
           ${
             reconnecting

@@ -5,6 +5,8 @@
  * CHAT_AGENT_DELAY (ms before the simulated agent takes a waiting chat, default 4000).
  * Hardening (docs/server-hardening.md): CHAT_ALLOWED_ORIGINS, CHAT_AGENT_SECRET or
  * CHAT_AGENT_SECRET_FILE, CHAT_TRUST_PROXY, CHAT_MAX_CONNECTIONS_PER_IP, CHAT_IP_RATE_LIMIT.
+ * DEMO_CONSOLE_DEV=on: the agent console's development mode (its page's `?endpoint=` may name
+ * another server; vite.config.ts writes the attribute that allows it).
  * Ctrl-C stops both.
  */
 import { createServer } from 'vite';
@@ -34,6 +36,10 @@ if (!chat.agentConsoleProtected) console.warn(UNPROTECTED_CONSOLE_WARNING);
 const vite = await createServer({ server: { host, port: demoPort, strictPort: true } });
 await vite.listen();
 const demo = `http://${host}:${demoPort}/`;
+const consoleDev =
+  process.env['DEMO_CONSOLE_DEV'] === 'on'
+    ? '\n  Console dev mode:   on (DEMO_CONSOLE_DEV): ?endpoint= may name another server, never given the passcode'
+    : '';
 
 console.log(`
   amex-chat is running
@@ -43,7 +49,7 @@ console.log(`
   Agent console:      ${demo}demo/agent.html
   Script-tag demo:    ${demo}demo/script-tag.html   (after npm run build)
   Chat server:        ${chat.url}
-  Agent endpoint:     ${chat.agentUrl}
+  Agent endpoint:     ${chat.agentUrl}${consoleDev}
 
   Press Ctrl-C to stop.
 `);

@@ -1,9 +1,11 @@
 // The agent console (demo/agent-console.ts) against the real reference server: signing in (and
 // its errors), the board, accepting with the keyboard, chatting with the customer's typing
 // indicator, transfer, ending with a summary and case number, several conversations at once,
-// reconnecting, and the demo page itself. Customers are plain WebSocket clients of /chat.
+// reconnecting, and the demo page itself, which talks only to its configured server (a server
+// its address names gets nothing, unless in development mode, and never the passcode).
+// Customers are plain WebSocket clients of /chat.
 import { expect } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import '../../demo/agent-console.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
@@ -12,9 +14,11 @@ import {
   DEAD_ENDPOINT,
   axeCheck,
   axeInFrame,
+  recordWireFrames,
   startReferenceServer,
   stopReferenceServers,
   waitFor,
+  wireFramesSent,
 } from '../support/helpers.js';
 
 /** A customer over the real /chat protocol. */
@@ -221,6 +225,8 @@ describe('agent console', () => {
     expect(el.agentUrl).to.equal('wss://chat.example.com/x/agent');
     el.endpoint = 'https://chat.example.com';
     expect(el.agentUrl).to.equal('wss://chat.example.com/agent');
+    el.endpoint = '';
+    expect(el.agentUrl, "without an endpoint: the page's own origin").to.equal(`ws://${location.host}/agent`);
   });
 
   it('signed out: labelled fields; an empty name is an error tied to the field and announced', async () => {
@@ -626,7 +632,7 @@ describe('demo/agent.html', () => {
     await stopReferenceServers();
   });
 
-  it('carries the demo endpoint, takes ?endpoint=, has no axe violations and reflows at 320 px', async () => {
+  it('carries the demo endpoint (a deployment writes its own), has no axe violations and reflows at 320 px', async () => {
     const frame = document.createElement('iframe');
     frame.style.width = '320px';
     frame.style.height = '640px';
@@ -634,7 +640,7 @@ describe('demo/agent.html', () => {
     document.body.append(frame);
     await new Promise((resolve) => {
       frame.addEventListener('load', resolve, { once: true });
-      frame.src = `/demo/agent.html?endpoint=${encodeURIComponent(endpoint)}`;
+      frame.src = '/demo/agent.html';
     });
     const doc = frame.contentDocument!;
     const el = await waitFor(
@@ -642,6 +648,9 @@ describe('demo/agent.html', () => {
       'the console',
     );
     expect(el.getAttribute('endpoint')).to.equal('ws://127.0.0.1:8787/chat');
+    expect(el.agentUrl).to.equal('ws://127.0.0.1:8787/agent');
+    // The test's server, written where a deployment writes its own (the page's address cannot).
+    el.setAttribute('endpoint', endpoint);
     expect(el.agentUrl).to.equal(endpoint.replace(/\/chat$/, '/agent'));
     expect(await axeInFrame(frame)).to.deep.equal([]);
 
@@ -665,4 +674,153 @@ describe('demo/agent.html', () => {
     customer.close();
     frame.remove();
   });
+});
+
+/** The console page in a frame, once its console has rendered. */
+async function openConsolePage(src: string): Promise<{ frame: HTMLIFrameElement; el: AgentConsoleElement }> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '900px';
+  frame.style.height = '800px';
+  frame.title = 'Agent console page';
+  document.body.append(frame);
+  await new Promise((resolve) => {
+    frame.addEventListener('load', resolve, { once: true });
+    frame.src = src;
+  });
+  const doc = frame.contentDocument!;
+  const el = await waitFor(
+    () => doc.querySelector('agent-console')?.querySelector('input') && doc.querySelector('agent-console'),
+    'the console',
+  );
+  return { frame, el };
+}
+
+/** What reached a `ws-listener-start` server: one entry per connection, with its text frames. */
+async function listenerReceived(url: string): Promise<{ path: string; frames: string[] }[]> {
+  const received = await executeServerCommand<{ path: string; frames: string[] }[] | null, { url: string }>(
+    'ws-listener-received',
+    { url },
+  );
+  if (!received) throw new Error(`no listener at ${url}`);
+  return received;
+}
+
+function text(element: Element | null | undefined): string {
+  return element?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+}
+
+describe('demo/agent.html: the passcode goes only to the configured server (issue 22, finding 3)', () => {
+  const secret = 'console-passcode-issue22-finding3';
+  /** The deployment's server, which asks for the passcode. */
+  let configured: string;
+  /** A server that only listens: what a phishing link's `?endpoint=` would name. */
+  let attacker: string;
+  const frames: HTMLIFrameElement[] = [];
+
+  before(async () => {
+    await loadStyles();
+    configured = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
+    const listener = await executeServerCommand<{ url: string }, undefined>('ws-listener-start');
+    if (!listener?.url) throw new Error('the listener did not start');
+    attacker = listener.url;
+  });
+  afterEach(() => {
+    for (const frame of frames.splice(0)) frame.remove();
+  });
+  after(async () => {
+    await stopReferenceServers();
+    await executeServerCommand('ws-listener-stop');
+  });
+
+  function signInWith(el: AgentConsoleElement, name: string, passcode: string): void {
+    el.querySelector<HTMLInputElement>('input[name="name"]')!.value = name;
+    el.querySelector<HTMLInputElement>('input[name="passcode"]')!.value = passcode;
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  }
+
+  it('ignores ?endpoint=: signs in at its configured server, and nothing reaches the named one', async () => {
+    const { frame, el } = await openConsolePage(
+      `/demo/agent.html?endpoint=${encodeURIComponent(`${attacker}/agent`)}`,
+    );
+    frames.push(frame);
+    // What the deployment writes in the page (here the test's server): the address cannot change it.
+    el.setAttribute('endpoint', configured);
+    expect(el.querySelector('.ac-devmode'), 'no development-mode notice').to.equal(null);
+
+    signInWith(el, 'Kim', secret);
+    // The sign-in ends at one server or the other: signed in, or something reached the listener.
+    for (;;) {
+      if (text(el.querySelector('.ac-conn')) === 'Connected') break;
+      if ((await listenerReceived(attacker)).length > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(await listenerReceived(attacker), 'what reached the server the address named').to.deep.equal([]);
+    expect(text(el.querySelector('.ac-conn')), 'signed in at the configured server').to.equal('Connected');
+    expect(el.agentUrl).to.equal(configured.replace(/\/chat$/, '/agent'));
+    expect(el.querySelector('.ac-devmode')).to.equal(null);
+    expect(el.textContent).to.not.include(attacker);
+  });
+
+  it('in development mode: talks to the server ?endpoint= names, says so on screen, never sends it the passcode', async () => {
+    const other = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+    const otherAgent = other.replace(/\/chat$/, '/agent');
+    const configuredAgent = configured.replace(/\/chat$/, '/agent');
+    await recordWireFrames();
+    const { frame, el } = await openConsolePage(`/demo/agent.html?endpoint=${encodeURIComponent(other)}`);
+    frames.push(frame);
+    el.setAttribute('endpoint', configured);
+    // What `DEMO_CONSOLE_DEV=on npm start` writes into the page (vite.config.ts): the URL alone cannot.
+    el.toggleAttribute('dev-endpoint-from-query', true);
+    await el.updateComplete;
+    expect(el.agentUrl).to.equal(otherAgent);
+
+    // The notice: text under the sign-in heading, before the form, visible, not a live region.
+    const notice = el.querySelector<HTMLElement>('.ac-signin .ac-devmode')!;
+    expect(text(notice)).to.equal(
+      `Development mode: this console talks to ${otherAgent}, the server named in the page's address, ` +
+        `not its configured server ${configuredAgent}. It sends that server no passcode.`,
+    );
+    const heading = el.querySelector('.ac-signin h2')!;
+    const form = el.querySelector('.ac-signin form')!;
+    expect(heading.compareDocumentPosition(notice) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    expect(notice.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
+    const box = notice.getBoundingClientRect();
+    expect(box.width > 0 && box.height > 0, 'the notice is on screen').to.equal(true);
+    expect(notice.closest('[aria-live]'), 'not a live region').to.equal(null);
+    const passcode = el.querySelector<HTMLInputElement>('input[name="passcode"]')!;
+    const hint = frame.contentDocument!.getElementById(
+      passcode.getAttribute('aria-describedby')!.split(' ')[0]!,
+    )!;
+    expect(text(hint)).to.match(/^Leave it empty: in development mode, the passcode is not sent/);
+    expect(await axeInFrame(frame)).to.deep.equal([]);
+
+    // A passcode typed here is refused on its field; nothing is sent anywhere.
+    signInWith(el, 'Lee', secret);
+    await waitFor(() => passcode.getAttribute('aria-invalid') === 'true', 'the passcode refused');
+    const error = frame.contentDocument!.getElementById(
+      passcode.getAttribute('aria-describedby')!.split(' ')[1]!,
+    )!;
+    expect(text(error)).to.equal(
+      `Error: Development mode: the passcode goes only to this console's configured server, not to ${otherAgent}. ` +
+        'Empty this field to sign in there without one.',
+    );
+    await waitFor(() => frame.contentDocument!.activeElement === passcode, 'focus on the passcode');
+    expect(await wireFramesSent(otherAgent)).to.deep.equal([]);
+    expect(await wireFramesSent(configuredAgent)).to.deep.equal([]);
+
+    // Without one, it signs in there; the bar keeps saying which server and that it is development mode.
+    signInWith(el, 'Lee', '');
+    await waitFor(() => text(el.querySelector('.ac-conn')) === 'Connected', 'signed in at the named server');
+    const hello = (await wireFramesSent(otherAgent))
+      .map((payload) => JSON.parse(payload) as Record<string, unknown>)
+      .find((frame) => frame['type'] === 'agent-hello');
+    expect(hello, 'the agent-hello').to.not.equal(undefined);
+    expect(hello).to.not.have.property('secret');
+    expect((await wireFramesSent(otherAgent)).join('\n')).to.not.include(secret);
+    expect(text(el.querySelector('.ac-bar .ac-devmode'))).to.equal(
+      `Development mode: server ${otherAgent}, from the page's address (no passcode sent)`,
+    );
+    expect(await axeInFrame(frame)).to.deep.equal([]);
+    expect(await listenerReceived(attacker)).to.deep.equal([]);
+  }).timeout(30_000);
 });

@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -80,6 +81,63 @@ export function referenceServerPlugin() {
     },
     serverStop() {
       for (const child of all) child.kill('SIGKILL');
+    },
+  };
+}
+
+/**
+ * A server a test proves nothing reaches (e.g. an attacker's, named in a page's address):
+ * `ws-listener-start` starts a bare WebSocket server on a free loopback port that accepts any
+ * path, never answers, and records every connection with the text frames it received; it
+ * returns `{ url }` (`ws://127.0.0.1:PORT`). `ws-listener-received` with `{ url }` returns
+ * `[{ path, frames }]`; `ws-listener-stop` closes this session's listeners.
+ */
+export function wsListenerPlugin() {
+  /** @type {Map<string, { server: WebSocketServer, received: { path: string, frames: string[] }[] }>} */
+  const byUrl = new Map();
+  /** @type {Map<string, string[]>} */
+  const bySession = new Map();
+
+  async function stop(url) {
+    const listener = byUrl.get(url);
+    if (!listener) return;
+    byUrl.delete(url);
+    for (const client of listener.server.clients) client.terminate();
+    await new Promise((resolve) => listener.server.close(resolve));
+  }
+
+  return {
+    name: 'amex-chat-ws-listener',
+    async executeCommand({ command, payload, session }) {
+      if (command === 'ws-listener-start') {
+        const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+        await new Promise((resolve, reject) => {
+          server.once('listening', resolve);
+          server.once('error', reject);
+        });
+        const received = [];
+        server.on('connection', (socket, request) => {
+          const record = { path: request.url ?? '', frames: [] };
+          received.push(record);
+          socket.on('message', (data) => record.frames.push(String(data)));
+        });
+        const url = `ws://127.0.0.1:${server.address().port}`;
+        byUrl.set(url, { server, received });
+        bySession.set(session.id, [...(bySession.get(session.id) ?? []), url]);
+        return { url };
+      }
+      if (command === 'ws-listener-received') {
+        return byUrl.get(payload?.url)?.received ?? null;
+      }
+      if (command === 'ws-listener-stop') {
+        await Promise.all((bySession.get(session.id) ?? []).map(stop));
+        bySession.delete(session.id);
+        return true;
+      }
+      return undefined;
+    },
+    async serverStop() {
+      await Promise.all([...byUrl.keys()].map(stop));
     },
   };
 }
