@@ -2,10 +2,17 @@
  * The customer's record of a conversation: a plain-text transcript to download and a
  * print-friendly view. Both are built from the transcript as shown, which holds only redacted
  * text, and only with text APIs (no HTML is parsed, so nothing in a message can become markup).
+ * Every server string goes through `displayText` (no bidi controls or invisible characters).
+ *
+ * The file: UTF-8, LF line breaks; a title line, a `Saved …` line, `Reference number: …` once the
+ * chat ended, a blank line, one `[time] sender: text` entry per message, then a blank line and
+ * `Summary: …`. Only the widget writes at the start of a line: every further line of a text or
+ * summary (whatever break it held: LF, CR, CRLF, NEL, LS, PS, VT, FF) starts with four spaces,
+ * and names and the reference number are one line each, so no sender can be forged.
  */
 import type { CaseInfo, TranscriptMessage } from '../conversation/index.js';
 import type { Locale, Strings } from './i18n.js';
-import { displayText } from './rich-text.js';
+import { displayText } from './display-text.js';
 
 export interface TranscriptInput {
   t: Strings;
@@ -29,7 +36,7 @@ function lines(input: TranscriptInput): Line[] {
     .filter((m) => m.status !== 'failed')
     .map((m) => ({
       when: new Date(m.at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
-      who: t.senderPrefix(displayText(m.name), m.from),
+      who: t.senderPrefix(displayText(m.name, 'name'), m.from),
       text: displayText(m.text),
     }));
 }
@@ -42,14 +49,18 @@ function savedLine(input: TranscriptInput): string {
   return input.t.transcriptSaved(when);
 }
 
-/** The transcript as plain text (CRLF-free, UTF-8 when downloaded). */
+/** A text's further lines start with four spaces, where no sender is ever written. */
+const indent = (text: string): string => text.replace(/\n/g, '\n    ');
+
+/** The transcript as plain text (LF line breaks, UTF-8 when downloaded; the format is above). */
 export function transcriptText(input: TranscriptInput): string {
   const { t } = input;
+  const info = input.case;
   const out = [`${t.transcriptTitle}: ${input.heading}`, savedLine(input)];
-  if (input.case) out.push(`${t.referenceNumber}: ${input.case.caseNumber}`);
+  if (info) out.push(`${t.referenceNumber}: ${displayText(info.caseNumber, 'case')}`);
   out.push('');
-  for (const line of lines(input)) out.push(`[${line.when}] ${line.who}: ${line.text}`);
-  if (input.case) out.push('', `${t.summary}: ${input.case.summary}`);
+  for (const line of lines(input)) out.push(`[${line.when}] ${line.who}: ${indent(line.text)}`);
+  if (info) out.push('', `${t.summary}: ${indent(displayText(info.summary, 'summary'))}`);
   return `${out.join('\n')}\n`;
 }
 
@@ -104,9 +115,9 @@ export function printTranscript(input: TranscriptInput): boolean {
   if (input.case) {
     const facts = add(main, 'dl');
     add(facts, 'dt', t.referenceNumber);
-    add(facts, 'dd', input.case.caseNumber);
+    add(facts, 'dd', displayText(input.case.caseNumber, 'case'));
     add(facts, 'dt', t.summary);
-    add(facts, 'dd', input.case.summary);
+    add(facts, 'dd', displayText(input.case.summary, 'summary')).style.whiteSpace = 'pre-wrap';
   }
   const list = add(main, 'ol');
   for (const line of lines(input)) {
