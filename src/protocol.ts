@@ -210,6 +210,7 @@ export type ErrorCode =
 
 export interface ErrorFrame {
   type: 'error';
+  /** A client may also get a code not listed here (a newer server's): a plain error to it. */
   code: ErrorCode;
   message: string;
   /** The message id the error is about, if any. */
@@ -276,56 +277,139 @@ export function parseClientFrame(raw: string): ClientFrame | undefined {
   }
 }
 
-/** Parses a server frame; returns `undefined` for anything that is not a well-formed frame. */
-export function parseServerFrame(raw: string): ServerFrame | undefined {
+/**
+ * Parses a server frame; `undefined` for anything that is not a well-formed frame, every field
+ * checked (issue 22: one bad field broke the widget's rendering), or of a type this client does
+ * not know. `dropped` is called once per malformed frame, and once per malformed event of an
+ * `events` frame (dropped alone: the others apply), with the event's `seq` when that is valid;
+ * not for an unknown type (a newer server's), which is ignored.
+ */
+export function parseServerFrame(raw: string, dropped?: (seq?: number) => void): ServerFrame | undefined {
   const data = parseFrameObject(raw);
-  if (!data) return undefined;
+  const frame = data && serverFrame(data, dropped);
+  if (frame === undefined) dropped?.(seqOf(data?.['event']));
+  return frame || undefined;
+}
+
+/** A frame; `undefined` when malformed, `false` when of a type this client does not know. */
+function serverFrame(
+  data: Record<string, unknown>,
+  dropped?: (seq?: number) => void,
+): ServerFrame | false | undefined {
   switch (data['type']) {
     case 'welcome': {
-      if (typeof data['conversationId'] !== 'string') return undefined;
+      if (!isId(data['conversationId']) || typeof data['v'] !== 'string') return undefined;
       const lastSeq = data['lastSeq'];
       if (!(Number.isSafeInteger(lastSeq) && (lastSeq as number) >= 0)) delete data['lastSeq'];
+      // (1.4) Like a bad lastSeq, a resume key that is not a string is left out.
+      if (!isString(data['resumeKey'], SHORT)) delete data['resumeKey'];
       return data as unknown as WelcomeFrame;
     }
     case 'event':
       return isEvent(data['event']) ? (data as unknown as EventFrame) : undefined;
     case 'events': {
-      // All or nothing: a malformed event would leave a gap the client could not fill.
+      // A malformed event is dropped alone (and its seq skipped: see Conversation).
       const events = data['events'];
-      return Array.isArray(events) && events.length <= MAX_EVENTS_PER_FRAME && events.every(isEvent)
-        ? (data as unknown as EventsFrame)
-        : undefined;
+      if (!Array.isArray(events) || events.length > MAX_EVENTS_PER_FRAME) return undefined;
+      data['events'] = events.filter((event) => {
+        if (isEvent(event)) return true;
+        dropped?.(seqOf(event));
+        return false;
+      });
+      return data as unknown as EventsFrame;
     }
     case 'ack':
-      return typeof data['id'] === 'string' && typeof data['seq'] === 'number'
-        ? (data as unknown as AckFrame)
-        : undefined;
+      return isId(data['id']) && isCount(data['seq'], 1) ? (data as unknown as AckFrame) : undefined;
     case 'typing':
-      return typeof data['active'] === 'boolean' ? (data as unknown as TypingStateFrame) : undefined;
+      return isRole(data['from']) && isString(data['name'], SHORT) && typeof data['active'] === 'boolean'
+        ? (data as unknown as TypingStateFrame)
+        : undefined;
     case 'pong':
       return { type: 'pong' };
     case 'queue':
       if (data['waiting'] === false) return { type: 'queue', waiting: false };
       return data['waiting'] === true &&
-        typeof data['position'] === 'number' &&
-        typeof data['etaSeconds'] === 'number' &&
+        isCount(data['position']) &&
+        isCount(data['etaSeconds']) &&
         isTeam(data['team'])
         ? (data as unknown as QueueFrame)
         : undefined;
     case 'error':
-      return typeof data['code'] === 'string' ? (data as unknown as ErrorFrame) : undefined;
+      // A code this client does not know (a newer server's) is kept: it acts only on those it knows.
+      return isId(data['code']) &&
+        typeof data['message'] === 'string' &&
+        [data['id'], data['conversationId']].every((value) => value === undefined || isId(value))
+        ? (data as unknown as ErrorFrame)
+        : undefined;
     default:
-      return undefined;
+      return false;
   }
 }
 
+/** Longest id, name or other short string a server may send (ids, names, case numbers). */
+const SHORT = 256;
+/** Most quick replies one event may carry. */
+const MAX_QUICK_REPLIES = 20;
+/** The last time a `Date` can hold, in ms since the epoch. */
+const MAX_TIME = 8.64e15;
+const ROLES: readonly unknown[] = ['customer', 'assistant', 'agent', 'system'];
+/** The fields of each notice besides `code`: `team` a team, the others strings. */
+const NOTICES: Record<string, string[]> = {
+  queued: ['team'],
+  'left-queue': [],
+  'agent-joined': ['agent', 'team'],
+  transferred: ['team'],
+  'agent-left': ['agent'],
+  ended: ['caseNumber', 'summary'],
+};
+
+const isString = (value: unknown, max = Infinity): value is string =>
+  typeof value === 'string' && value.length <= max;
+const isId = (value: unknown): value is string => isString(value, SHORT) && value !== '';
+/** A whole number ≥ `min` (default 0) that a double holds exactly. */
+const isCount = (value: unknown, min = 0): value is number =>
+  Number.isSafeInteger(value) && (value as number) >= min;
+const isRole = (value: unknown): value is Role => ROLES.includes(value);
+
+function seqOf(event: unknown): number | undefined {
+  return isObject(event) && isCount(event['seq'], 1) ? event['seq'] : undefined;
+}
+
+/** Every field of the event checked: nothing a server got wrong reaches the transcript or the DOM. */
 function isEvent(event: unknown): event is ChatEvent {
+  if (!isObject(event)) return false;
+  const { kind, at, urgent, quickReplies: replies, notice } = event;
+  const valid =
+    isCount(event['seq'], 1) &&
+    isId(event['id']) &&
+    (kind === 'message' || kind === 'notice') &&
+    isRole(event['from']) &&
+    isString(event['name'], SHORT) &&
+    isString(event['text']) &&
+    isCount(at) &&
+    at <= MAX_TIME &&
+    (urgent === undefined || typeof urgent === 'boolean') &&
+    (replies === undefined ||
+      (Array.isArray(replies) &&
+        replies.length <= MAX_QUICK_REPLIES &&
+        replies.every(
+          (reply) =>
+            isObject(reply) &&
+            isString(reply['label'], MAX_MESSAGE_LENGTH) &&
+            isString(reply['value'], MAX_MESSAGE_LENGTH),
+        )));
+  if (!valid || notice === undefined) return valid;
+  if (!isObject(notice) || typeof notice['code'] !== 'string') return false;
+  const fields = Object.hasOwn(NOTICES, notice['code']) ? NOTICES[notice['code']] : undefined;
+  // A notice code this client does not know (a newer server's): the text shows, as a message.
+  if (!fields) delete event['notice'];
   return (
-    isObject(event) &&
-    typeof event['seq'] === 'number' &&
-    typeof event['id'] === 'string' &&
-    typeof event['text'] === 'string' &&
-    typeof event['from'] === 'string'
+    !fields ||
+    fields.every((field) =>
+      field === 'team'
+        ? isTeam(notice[field])
+        : isString(notice[field], field === 'summary' ? Infinity : SHORT),
+    )
   );
 }
 

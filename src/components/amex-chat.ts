@@ -1376,6 +1376,13 @@ export class AmexChatElement extends LitElement {
   #handleError(error: ConversationError): void {
     if (error.code === 'auth-failed') this.#showError('auth', this.#t.errorAuth);
     else if (error.id) this.#showError('server', this.#t.errorServer);
+    else if (error.code === 'invalid-frame') {
+      // Said in the transcript, where something is missing: the draft is not at fault.
+      const message = this.#t.errorInvalidFrame;
+      this.#chat?.conversation?.addNotice(message);
+      this.#announcer.announce(message);
+      this.#emit('amex-chat-error', { code: 'invalid-frame', message });
+    }
   }
 
   /** Fires `amex-chat-state` when a notice moved the conversation to another phase. */

@@ -34,7 +34,8 @@ export interface AmexChatErrorDetail {
     | 'endpoint'
     | 'auth'
     | 'popup-blocked'
-    | 'load';
+    | 'load'
+    | 'invalid-frame';
   message: string;
 }
 

@@ -36,6 +36,8 @@ export interface Strings {
   /** The panel's module (a file next to the script) could not be loaded. */
   errorLoad: string;
   errorAuth: string;
+  /** In the transcript: a malformed frame from the server was dropped (issue 22). */
+  errorInvalidFrame: string;
   errorOutboxFull: string;
   /** Shown when `redaction="block"` stopped a message; lists what to remove. */
   errorBlocked: (what: string) => string;
@@ -160,6 +162,7 @@ const en: Strings = {
   errorEndpoint: 'Chat is not available right now.',
   errorLoad: 'The chat could not load. Check your connection and try again, or reload the page.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
+  errorInvalidFrame: 'Part of this conversation could not be shown.',
   errorOutboxFull:
     'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',
   errorBlocked: (what) => `Not sent: remove ${what} first. For your security, never share it in chat.`,
@@ -243,6 +246,7 @@ const es: Strings = {
   errorLoad:
     'No se pudo cargar el chat. Revisa tu conexión e inténtalo de nuevo, o vuelve a cargar la página.',
   errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
+  errorInvalidFrame: 'No se pudo mostrar una parte de esta conversación.',
   errorOutboxFull:
     'Hay demasiados mensajes esperando para enviarse. Tu mensaje se queda aquí; envíalo cuando vuelvas a tener conexión.',
   errorBlocked: (what) =>

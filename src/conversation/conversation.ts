@@ -117,6 +117,8 @@ export class Conversation {
   #replayUntil = NaN;
   /** Applying an `events` frame: it says 'change' once, at its end. */
   #inBatch = false;
+  /** Frames and events dropped as malformed (issue 22); the first is reported. */
+  #dropped = 0;
   #phase: ConversationPhase = 'assistant';
   #queue: QueueStatus | undefined;
   /** The last queue frame, for follower tabs that connect later. */
@@ -176,6 +178,11 @@ export class Conversation {
 
   get messages(): readonly TranscriptMessage[] {
     return this.#messages;
+  }
+
+  /** How many server frames, and events of `events` frames, were dropped as malformed. */
+  get dropped(): number {
+    return this.#dropped;
   }
 
   /**
@@ -413,6 +420,7 @@ export class Conversation {
       this.#handleFrame(frame);
       if (this.#hub?.leader) this.#hub.relay(frame);
     });
+    transport.events.on('invalid', (seq) => this.#invalid(seq));
     transport.events.on('close', () => {
       if (this.#transport !== transport) return;
       clearInterval(this.#heartbeat);
@@ -592,6 +600,31 @@ export class Conversation {
   #receive(event: ChatEvent): void {
     if (event.seq <= this.#lastSeq) return;
     this.#pending.set(event.seq, event);
+    this.#drain();
+    // After the welcome, events come in order, each once: a gap before this one holds events
+    // dropped as malformed (here, or by the tab that relayed them), which will never come. They
+    // are skipped. (Before it, a follower tab may get a live event ahead of the history: it waits.)
+    while (this.#state === 'connected' && this.#lastSeq < event.seq) {
+      this.#lastSeq = Math.min(...this.#pending.keys()) - 1;
+      this.#drain();
+    }
+  }
+
+  /**
+   * A frame, or an event of an `events` frame, was dropped as malformed: counted, the first
+   * reported; a dropped event that was next counts as applied (a replay can end on it).
+   */
+  #invalid(seq: number | undefined): void {
+    if (!this.#dropped++)
+      this.events.emit('error', { code: 'invalid-frame', message: 'Dropped a malformed frame.' });
+    if (seq !== this.#lastSeq + 1 || this.#state !== 'connected') return;
+    this.#lastSeq = seq;
+    this.#drain();
+    this.events.emit('change', undefined);
+  }
+
+  /** Applies the held events that follow the last one applied. */
+  #drain(): void {
     let next = this.#pending.get(this.#lastSeq + 1);
     while (next) {
       this.#pending.delete(next.seq);

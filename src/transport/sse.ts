@@ -1,5 +1,5 @@
 import mitt from 'mitt';
-import { parseServerFrame } from '../protocol.js';
+import { receive } from './receive.js';
 import type { Transport, TransportEvents, WireFrame } from './types.js';
 
 function connectionId(): string {
@@ -39,10 +39,7 @@ export class SseTransport implements Transport {
       this.#open = true;
       this.events.emit('open', undefined);
     });
-    source.addEventListener('message', (event: MessageEvent<string>) => {
-      const frame = parseServerFrame(event.data);
-      if (frame) this.events.emit('frame', frame);
-    });
+    source.addEventListener('message', (event: MessageEvent<string>) => receive(this.events, event.data));
     // The server's in-band close (EventSource has no close frame of its own).
     source.addEventListener('close', (event: Event) => {
       let code = 1000;

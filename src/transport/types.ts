@@ -15,6 +15,8 @@ export type TransportEvents = {
   open: undefined;
   /** A well-formed server frame arrived. */
   frame: ServerFrame;
+  /** A malformed frame, or event of an `events` frame, was dropped (with the event's seq if valid). */
+  invalid: number | undefined;
   /** The connection closed or could not be opened. `reason` is for logs, never for people. */
   close: { code: number; reason: string };
 };

@@ -1,5 +1,5 @@
 import mitt from 'mitt';
-import { parseServerFrame } from '../protocol.js';
+import { receive } from './receive.js';
 import type { Transport, TransportEvents, WireFrame } from './types.js';
 
 /** A `Transport` over one WebSocket. Malformed server frames are dropped, never thrown. */
@@ -26,9 +26,7 @@ export class WebSocketTransport implements Transport {
     this.#socket = socket;
     socket.addEventListener('open', () => this.events.emit('open', undefined));
     socket.addEventListener('message', (event: MessageEvent) => {
-      if (typeof event.data !== 'string') return;
-      const frame = parseServerFrame(event.data);
-      if (frame) this.events.emit('frame', frame);
+      if (typeof event.data === 'string') receive(this.events, event.data);
     });
     socket.addEventListener('close', (event: CloseEvent) => this.#finish(event.code, event.reason));
     // Browsers follow an error with close; Node 20's WebSocket reports a refused connection

@@ -5,6 +5,7 @@ import mitt from 'mitt';
 import { MAX_EVENTS_PER_FRAME, PROTOCOL_VERSION, parseClientFrame } from '../../src/protocol.js';
 import type { ChatEvent, ClientFrame, ServerFrame } from '../../src/protocol.js';
 import type { Transport, TransportEvents, TransportFactory, WireFrame } from '../../src/transport/index.js';
+import { receive } from '../../src/transport/receive.js';
 
 /** An event as a test writes it: seq, id, time and kind are filled in. */
 export type ScriptedEvent = Omit<ChatEvent, 'seq' | 'id' | 'at' | 'kind'> & Partial<ChatEvent>;
@@ -35,6 +36,19 @@ export class ScriptedServer {
   /** Sends a frame to the widget (if connected). */
   push(frame: ServerFrame): void {
     this.#transport?.deliver(frame);
+  }
+
+  /**
+   * Sends a frame as text, parsed by the widget as a real transport does (malformed ones are
+   * dropped and reported there); numbers nothing.
+   */
+  pushRaw(raw: string): void {
+    this.#transport?.deliverRaw(raw);
+  }
+
+  /** The next event's seq (a test that writes raw frames numbers them itself). */
+  nextSeq(): number {
+    return (this.#seq += 1);
   }
 
   /** Sends a numbered event to the widget. */
@@ -135,6 +149,11 @@ class ScriptedTransport implements Transport {
       this.events.emit('frame', frame);
       this.#server.afterDeliver?.(frame);
     }, 0);
+  }
+
+  deliverRaw(raw: string): void {
+    if (!this.#open) return;
+    setTimeout(() => receive(this.events, raw), 0);
   }
 
   close(): void {
