@@ -196,6 +196,7 @@ export class AmexChatElement extends LitElement {
     position: { reflect: true },
     theme: { reflect: true },
     urgentPhone: { attribute: 'urgent-phone' },
+    linkHosts: { attribute: 'link-hosts' },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     transportFactory: { attribute: false },
   };
@@ -332,6 +333,14 @@ export class AmexChatElement extends LitElement {
    * the assistant gives the phone route, the widget shows it as a `tel:` call link.
    */
   urgentPhone = '';
+
+  /**
+   * Hosts that `https:` links in the assistant's and agents' messages may point to, separated by
+   * commas or spaces: `example.com` is that host, `*.example.com` its subdomains. Empty (default):
+   * any host. A link elsewhere shows as plain text. Names, notices, summaries and the customer's
+   * text never get links.
+   */
+  linkHosts = '';
 
   /**
    * Seconds of customer inactivity (with the assistant or an agent) after which the chat ends;
@@ -770,8 +779,13 @@ export class AmexChatElement extends LitElement {
         ${this.#renderEnded(t)}
         <div class="bottom"></div>
       </div>
-      <p class="typing" part="typing">${this.typingName ? t.typing(this.typingName) : nothing}</p>
+      <p class="typing" part="typing">${this.typingName ? this.#typingLine(t) : nothing}</p>
       ${this.#renderIdleWarning(t)} ${this.#renderComposer(t)}`;
+  }
+
+  /** "Maria is typing…", the name as displayText shows it (one line, no bidi controls). */
+  #typingLine(t: Strings): string {
+    return t.typing(loaded().displayText(this.typingName, 'name'));
   }
 
   get #phase(): ConversationPhase {
@@ -827,9 +841,9 @@ export class AmexChatElement extends LitElement {
       <h3 id="ended-heading">${t.endedHeading}</h3>
       <dl>
         <dt>${t.referenceNumber}</dt>
-        <dd id="case-number">${loaded().displayText(info.caseNumber)}</dd>
+        <dd id="case-number">${loaded().displayText(info.caseNumber, 'case')}</dd>
         <dt>${t.summary}</dt>
-        <dd id="case-summary" dir="auto">${loaded().displayText(info.summary)}</dd>
+        <dd id="case-summary" dir="auto">${loaded().displayText(info.summary, 'summary')}</dd>
       </dl>
       <div class="record">
         <button id="download" type="button" part="transcript-button" @click=${this.#handleDownload}>
@@ -936,10 +950,15 @@ export class AmexChatElement extends LitElement {
     this.#announcer.announce(text);
   }
 
-  /** Message text as text nodes, with https/mailto/tel links (see rich-text.ts). */
-  #renderText(text: string): (string | TemplateResult)[] {
+  /**
+   * Message text as text nodes; only the assistant's and agents' messages get https (within
+   * `link-hosts`), mailto and tel links (see rich-text.ts), never notices or the customer's text.
+   */
+  #renderText({ text, from }: TranscriptMessage): string | (string | TemplateResult)[] {
     const { linkify, displayText } = loaded();
-    return linkify(displayText(text)).map((part) =>
+    const shown = displayText(text);
+    if (from !== 'agent' && from !== 'assistant') return shown;
+    return linkify(shown, this.linkHosts).map((part) =>
       typeof part === 'string'
         ? part
         : html`<a href=${part.href} rel="noopener noreferrer" target="_blank">${part.text}</a>`,
@@ -1046,7 +1065,7 @@ export class AmexChatElement extends LitElement {
    */
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): unknown {
     const locale = this.#locale;
-    const key = `${locale} ${this.#telHref}`;
+    const key = `${locale} ${this.#telHref} ${this.linkHosts}`;
     const blocks = this.#settled;
     if (key !== this.#settledKey) {
       blocks.length = 0;
@@ -1113,10 +1132,10 @@ export class AmexChatElement extends LitElement {
     const time = new Date(message.at);
     return html`<div class="message ${message.from}" role="listitem" part="message">
       <p class="meta">
-        <span>${t.senderPrefix(loaded().displayText(message.name), message.from)}</span>,
+        <span>${t.senderPrefix(loaded().displayText(message.name, 'name'), message.from)}</span>,
         <time datetime=${time.toISOString()}>${t.time(time)}</time><span class="sr-only">:</span>
       </p>
-      <p class="bubble" part="bubble" dir="auto">${this.#renderText(message.text)}</p>
+      <p class="bubble" part="bubble" dir="auto">${this.#renderText(message)}</p>
       ${
         message.urgent && this.#telHref
           ? html`<p class="urgent">
@@ -1132,7 +1151,7 @@ export class AmexChatElement extends LitElement {
                 (reply) =>
                   html`<li>
                     <button type="button" part="quick-reply" @click=${() => this.#submitFromUi(reply.value)}>
-                      ${loaded().displayText(reply.label)}
+                      ${loaded().displayText(reply.label, 'label')}
                     </button>
                   </li>`,
               )}
@@ -1368,7 +1387,7 @@ export class AmexChatElement extends LitElement {
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
       () =>
-        `${this.#t.senderPrefix(loaded().displayText(message.name), message.from)}: ${loaded().displayText(message.text)}`,
+        `${this.#t.senderPrefix(loaded().displayText(message.name, 'name'), message.from)}: ${loaded().displayText(message.text)}`,
       message.notice?.code === 'ended' ? 'assertive' : 'polite',
     );
   }
@@ -1420,7 +1439,7 @@ export class AmexChatElement extends LitElement {
     this.#endTypingSpell();
     this.#typingSpell = typing.name;
     this.#typingAnnounceTimer = setTimeout(() => {
-      if (this.typingName === typing.name) this.#announcer.announce(this.#t.typing(typing.name));
+      if (this.typingName === typing.name) this.#announcer.announce(this.#typingLine(this.#t));
     }, TYPING_ANNOUNCE_AFTER);
   }
 

@@ -10,5 +10,6 @@ export { check, summarize } from '../redaction/index.js';
 export { noStore, sessionStore } from '../conversation/index.js';
 export { MAX_MESSAGE_LENGTH } from '../protocol.js';
 export { ChatController } from './chat-controller.js';
-export { displayText, linkify } from './rich-text.js';
+export { displayText } from './display-text.js';
+export { linkify } from './rich-text.js';
 export { downloadTranscript, printTranscript } from './transcript.js';

@@ -1,20 +1,14 @@
 /**
- * Incoming text is text, never HTML. This module prepares it for display: it drops the bidi
- * control characters that could reorder what the customer sees (a message dressed up as
- * another sender or a notice, a URL that reads backwards), and finds the links worth making
- * clickable. Only `https:`, `mailto:` and `tel:` become links; anything else (javascript:,
- * data:, vbscript:, look-alike Unicode schemes, hosts with non-ASCII letters that could be
- * homographs) stays plain text, shown as it was written. Lit renders the pieces as text nodes
- * and attributes, so nothing here is ever parsed as markup.
+ * Finds the links worth making clickable in an assistant's or agent's message (the only text
+ * that gets links: names, notices, summaries, the customer's own text and the typing line never
+ * do). The text has been through `displayText` (display-text.ts) first. Only these become links:
+ * `https:` (to the hosts of the `link-hosts` attribute when it is set), `tel:`, and `mailto:`
+ * with an address alone (a `?` of `bcc`, `cc`, `body` or `subject` could send a copy elsewhere
+ * or pre-write the mail: it stays text). Anything else (javascript:, data:, vbscript:, look-alike
+ * Unicode schemes, hosts with non-ASCII letters that could be homographs) stays plain text, shown
+ * as it was written. Lit renders the pieces as text nodes and attributes, so nothing here is ever
+ * parsed as markup.
  */
-
-/** Embeddings, overrides and isolates (LRE…RLO, LRI…PDI) and the ALM/LRM/RLM marks. */
-const BIDI_CONTROLS = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-
-/** Text as displayed: without bidi controls (the bubble itself isolates its direction). */
-export function displayText(text: string): string {
-  return text.replace(BIDI_CONTROLS, '');
-}
 
 export interface LinkPart {
   href: string;
@@ -29,7 +23,23 @@ const CANDIDATE = /\b(?:https:\/\/|mailto:|tel:)[^\s<>"'`]+/gi;
 const TRAILING = /[.,;:!?)\]}]+$/;
 const ASCII_HOST = /^[a-z0-9.-]+$/i;
 
-function toLink(candidate: string): LinkPart | undefined {
+/** A plain address: no query (`?bcc=`, `?body=`), no fragment, one recipient. */
+const MAILTO = /^mailto:[\w.+-]+@[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+
+/**
+ * Whether `host` is on the `link-hosts` list (hosts separated by commas or spaces): `example.com`
+ * is that host alone, `*.example.com` its subdomains (not itself, as in CSP). An empty list allows
+ * any host.
+ */
+function allowedHost(host: string, list: string): boolean {
+  const entries = list.toLowerCase().match(/[^\s,]+/g);
+  return (
+    !entries ||
+    entries.some((entry) => (entry.startsWith('*.') ? host.endsWith(entry.slice(1)) : host === entry))
+  );
+}
+
+function toLink(candidate: string, hosts: string): LinkPart | undefined {
   let url: URL;
   try {
     url = new URL(candidate);
@@ -42,13 +52,11 @@ function toLink(candidate: string): LinkPart | undefined {
       // and no credentials ("https://bank.com@evil.example").
       const written = candidate.slice('https://'.length).split(/[/?#]/)[0] ?? '';
       if (!ASCII_HOST.test(written) || url.username || url.password) return undefined;
-      if (!url.hostname.includes('.')) return undefined;
+      if (!url.hostname.includes('.') || !allowedHost(url.hostname, hosts)) return undefined;
       return { href: url.href, text: candidate };
     }
     case 'mailto:':
-      return /^[^@\s]+@[a-z0-9.-]+\.[a-z]{2,}$/i.test(decodeSafe(url.pathname))
-        ? { href: url.href, text: candidate }
-        : undefined;
+      return MAILTO.test(candidate) ? { href: url.href, text: candidate } : undefined;
     case 'tel:': {
       const digits = candidate.slice(4).replace(/[\s().-]/g, '');
       return /^\+?\d{3,20}$/.test(digits) ? { href: `tel:${digits}`, text: candidate } : undefined;
@@ -58,22 +66,17 @@ function toLink(candidate: string): LinkPart | undefined {
   }
 }
 
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Splits displayed text into plain strings and links (allowed schemes only). */
-export function linkify(text: string): TextPart[] {
+/**
+ * Splits displayed text into plain strings and links (allowed schemes only); `hosts` is the
+ * `link-hosts` attribute (empty: any `https:` host).
+ */
+export function linkify(text: string, hosts = ''): TextPart[] {
   const parts: TextPart[] = [];
   let at = 0;
   for (const match of text.matchAll(CANDIDATE)) {
     const start = match.index;
     const raw = match[0].replace(TRAILING, '');
-    const link = toLink(raw);
+    const link = toLink(raw, hosts);
     if (!link) continue;
     if (start > at) parts.push(text.slice(at, start));
     parts.push(link);

@@ -5,7 +5,7 @@
 // payload as text.
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { displayText } from '../../src/components/rich-text.js';
+import { displayText } from '../../src/components/display-text.js';
 import '../../src/define.js';
 import { waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
@@ -225,9 +225,11 @@ describe('<amex-chat>', () => {
         expect(last.querySelector('.bubble')?.textContent, `payload ${count} as text`).to.equal(
           displayText(payload),
         );
-        expect(last.querySelector('.meta span')?.textContent).to.include(displayText(payload.slice(0, 200)));
+        expect(last.querySelector('.meta span')?.textContent).to.include(
+          displayText(payload.slice(0, 200), 'name'),
+        );
         expect(last.querySelector('[part="quick-reply"]')?.textContent?.trim()).to.equal(
-          displayText(payload.slice(0, 300)).trim(),
+          displayText(payload.slice(0, 300), 'label'),
         );
       }
       // Let anything that could run (onerror, onload, timers) have its chance.
@@ -267,8 +269,10 @@ describe('<amex-chat>', () => {
           notice: { code: 'ended', caseNumber: payload, summary: payload },
         });
         const dd = await waitFor(() => el.shadowRoot!.querySelector('#case-number'), 'the case number');
-        expect(dd.textContent).to.equal(displayText(payload));
-        expect(el.shadowRoot!.querySelector('#case-summary')?.textContent).to.equal(displayText(payload));
+        expect(dd.textContent).to.equal(displayText(payload, 'case'));
+        expect(el.shadowRoot!.querySelector('#case-summary')?.textContent).to.equal(
+          displayText(payload, 'summary'),
+        );
         expect(foreignElements(el)).to.deep.equal([]);
       }
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -297,6 +301,166 @@ describe('<amex-chat>', () => {
       expect(second.querySelector('.meta span')?.textContent).to.equal('airaM, live agent');
       expect(second.querySelector('.bubble')?.textContent).to.equal('Notice: detpecca tnemyap');
       expect(second.classList.contains('agent')).to.equal(true);
+    });
+  });
+
+  describe('content spoofing', () => {
+    /** What may not survive in any one-line field: bidi controls, other format characters, controls, line breaks. */
+    const HIDDEN = /[\p{Cc}\p{Cf}\u115f\u1160\u3164\uffa0\u2028\u2029]/u;
+    const BIDI = '\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u200e\u200f\u061c';
+    const FORGED = '[9:41 AM] You: I authorize a transfer of $5,000';
+
+    async function chat(hosts?: string): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+      const server = new ScriptedServer();
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat
+          persist="none"
+          open
+          link-hosts=${hosts ?? ''}
+          .transportFactory=${server.factory}
+          endpoint="ws://x.invalid/chat"
+        ></amex-chat>`,
+      );
+      await server.sent('hello');
+      return { el, server };
+    }
+
+    const $ = (el: AmexChatElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);
+    const $$ = (el: AmexChatElement, selector: string) => [
+      ...el.shadowRoot!.querySelectorAll<HTMLElement>(selector),
+    ];
+    const typingLine = (el: AmexChatElement, says: string) =>
+      waitFor(() => {
+        const line = $(el, '.typing');
+        return line?.textContent?.includes(says) ? line : undefined;
+      }, 'the typing line');
+
+    it('shows the typing line, names, the case number and the summary without bidi or invisible characters', async () => {
+      const { el, server } = await chat();
+      const name = `${BIDI}\u202eairaM\u202c\u200b\u2060\ufeff\u3164\u0007\n${FORGED}`;
+      server.push({ type: 'typing', from: 'agent', name, active: true });
+      const typing = await typingLine(el, 'is typing');
+      expect(HIDDEN.test(typing.textContent), JSON.stringify(typing.textContent)).to.equal(false);
+      expect(typing.textContent).to.include('airaM');
+      server.event({ from: 'agent', name, text: 'Hello' });
+      await waitFor(() => $$(el, '.message').length === 1, 'the message');
+      const meta = $(el, '.meta span')!.textContent;
+      expect(HIDDEN.test(meta), JSON.stringify(meta)).to.equal(false);
+      expect(meta).to.match(/^airaM .*, live agent$/);
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'Ended',
+        notice: {
+          code: 'ended',
+          caseNumber: `AMX-\u202e4KF7\u202c-\u2066Q2ZD\u2069\u200b\u00ad`,
+          summary: `\u202eDone.\u202c\u2067 \u200fRefund\u2069 \ufeff$45`,
+        },
+      });
+      const number = await waitFor(() => $(el, '#case-number'), 'the case number');
+      expect(number.textContent).to.equal('AMX-4KF7-Q2ZD');
+      expect($(el, '#case-summary')!.textContent).to.equal('Done. Refund $45');
+    });
+
+    it('makes no link in names, summaries, case numbers, notices, the typing line or the customer’s text', async () => {
+      const { el, server } = await chat();
+      const url = 'https://evil.example/verify';
+      server.push({ type: 'typing', from: 'agent', name: `Maria ${url}`, active: true });
+      const typing = await typingLine(el, url);
+      expect(typing.querySelector('a')).to.equal(null);
+      server.event({ from: 'agent', name: `Maria ${url}`, text: 'Hello' });
+      server.event({ kind: 'notice', from: 'system', name: '', text: `Notice: log in at ${url} now` });
+      server.event({ from: 'customer', name: '', text: `I was told to open ${url}` });
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: `Ended, see ${url}`,
+        notice: { code: 'ended', caseNumber: url, summary: `Confirm at ${url} or mailto:a@b.co` },
+      });
+      await waitFor(() => $(el, '#case-summary'), 'the summary');
+      expect($$(el, '.meta span a, .typing a, .system .bubble a, .customer .bubble a, dd a')).to.deep.equal(
+        [],
+      );
+      expect($$(el, 'a[href]').map((a) => a.getAttribute('href'))).to.deep.equal([]);
+    });
+
+    it('links https in agent and assistant messages, within link-hosts; a mailto with bcc or body stays text', async () => {
+      const { el, server } = await chat('example.com, *.americanexpress.com');
+      server.event({
+        from: 'agent',
+        name: 'Maria',
+        text:
+          'See https://www.americanexpress.com/help and https://example.com/card, ' +
+          'not https://evil.example/login or https://americanexpress.com.evil.example/x. ' +
+          'Write to mailto:help@example.com, not mailto:help@example.com?bcc=thief@evil.example ' +
+          'or mailto:help@example.com?body=Your%20PIN. Call tel:+18005284800.',
+      });
+      server.event({
+        from: 'assistant',
+        name: 'Virtual assistant',
+        text: 'Also https://www.americanexpress.com/faq',
+      });
+      await waitFor(() => $$(el, '.message').length === 2, 'both messages');
+      const hrefs = $$(el, '.bubble a').map((a) => a.getAttribute('href'));
+      expect(hrefs).to.deep.equal([
+        'https://www.americanexpress.com/help',
+        'https://example.com/card',
+        'mailto:help@example.com',
+        'tel:+18005284800',
+        'https://www.americanexpress.com/faq',
+      ]);
+      expect($$(el, '.bubble')[0]!.textContent).to.include('mailto:help@example.com?bcc=thief@evil.example');
+      expect($$(el, '.bubble')[0]!.textContent).to.include('https://evil.example/login');
+      // Changing link-hosts applies to what is shown.
+      el.setAttribute('link-hosts', 'evil.example');
+      await el.updateComplete;
+      expect($$(el, '.bubble a').map((a) => a.getAttribute('href'))).to.deep.equal([
+        'https://evil.example/login',
+        'mailto:help@example.com',
+        'tel:+18005284800',
+      ]);
+    });
+
+    it('downloads a transcript in which no text, name or summary begins a line', async () => {
+      const { el, server } = await chat();
+      const breaks = ['\n', '\r', '\r\n', '\u2028', '\u2029', '\u0085', '\u000b', '\u000c'];
+      for (const br of breaks) {
+        server.event({
+          from: 'agent',
+          name: `Maria${br}${FORGED}`,
+          text: `Thanks.${br}${FORGED}${br}\u202e`,
+        });
+      }
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: `Ended${breaks.join(FORGED)}`,
+        notice: { code: 'ended', caseNumber: `AMX-1\n${FORGED}`, summary: `Done.${breaks.join(FORGED)}` },
+      });
+      await waitFor(() => $(el, '#download'), 'the ended section');
+      const blobs: Blob[] = [];
+      const create = URL.createObjectURL.bind(URL);
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) blobs.push(blob);
+        return create(blob);
+      };
+      try {
+        $(el, '#download')!.click();
+      } finally {
+        URL.createObjectURL = create;
+      }
+      expect(blobs).to.have.length(1);
+      const text = await blobs[0]!.text();
+      expect(/[\r\u2028\u2029\u0085\u000b\u000c\u202e]/.test(text), JSON.stringify(text)).to.equal(false);
+      const lines = text.trimEnd().split('\n');
+      expect(lines.filter((line) => line.startsWith(FORGED))).to.deep.equal([]);
+      const headers = lines.filter((line) => line.startsWith('['));
+      expect(headers).to.have.length(breaks.length + 1);
+      for (const line of headers) expect(line).to.match(/^\[[^\]]+\] (Maria .*, live agent|Notice): /);
+      expect(lines.filter((line) => /^\S/.test(line) && !line.startsWith('['))).to.have.length(4);
     });
   });
 });

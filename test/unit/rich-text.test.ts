@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { displayText, linkify } from '../../src/components/rich-text.js';
+import { linkify } from '../../src/components/rich-text.js';
 
 const links = (text: string) => linkify(text).filter((p) => typeof p !== 'string');
 
@@ -48,9 +48,56 @@ describe('rich text', () => {
     }
   });
 
-  it('removes bidi controls that could reorder what the customer reads', () => {
-    assert.equal(displayText('Agent:\u202e txet desrever\u202c ok'), 'Agent: txet desrever ok');
-    assert.equal(displayText('\u2066isolated\u2069 \u200fmark'), 'isolated mark');
-    assert.equal(displayText('مرحبا hello'), 'مرحبا hello');
+  it('links a mailto: only when it is a plain address (no bcc, cc, body or subject)', () => {
+    for (const text of [
+      'mailto:help@example.com?bcc=thief@evil.example',
+      'mailto:help@example.com?cc=thief@evil.example',
+      'mailto:help@example.com?body=Send%20your%20PIN',
+      'mailto:help@example.com?subject=Refund',
+      'mailto:help@example.com#x',
+      'mailto:a,b@example.com',
+      'mailto:help%40example.com',
+      'mailto:help@example.com,thief@evil.example',
+    ]) {
+      assert.deepEqual(links(`Write to ${text} today`), [], text);
+    }
+    assert.deepEqual(links('Write to mailto:Help.Desk+card@mail.example.com.'), [
+      { href: 'mailto:Help.Desk+card@mail.example.com', text: 'mailto:Help.Desk+card@mail.example.com' },
+    ]);
+  });
+
+  it('links https: only to the hosts of link-hosts when it is set', () => {
+    const hosts = 'example.com, *.americanexpress.com';
+    const text =
+      'https://example.com/a https://www.americanexpress.com/b https://americanexpress.com/c ' +
+      'https://evil.example/d https://sub.example.com/e https://www.americanexpress.com.evil.example/f ' +
+      'https://example.com./g (a trailing dot is not on the list) tel:+18005284800 mailto:help@evil.example';
+    assert.equal(links(text).length, 9, 'without link-hosts, any https host');
+    assert.deepEqual(
+      linkify(text, hosts)
+        .filter((p) => typeof p !== 'string')
+        .map((link) => link.href),
+      [
+        'https://example.com/a',
+        'https://www.americanexpress.com/b',
+        'tel:+18005284800',
+        'mailto:help@evil.example',
+      ],
+    );
+    assert.equal(
+      linkify(text, hosts)
+        .map((part) => (typeof part === 'string' ? part : part.text))
+        .join(''),
+      text,
+      'links not allowed stay as text',
+    );
+    assert.equal(linkify('https://evil.example/d', '  ,  ').length, 1, 'an empty list allows any host');
+    assert.deepEqual(
+      linkify('https://a.example/ https://b.example/', 'b.example\ta.example').filter(
+        (p) => typeof p !== 'string',
+      ).length,
+      2,
+      'spaces separate hosts too',
+    );
   });
 });
