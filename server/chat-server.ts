@@ -21,14 +21,20 @@
  * `src/agent-protocol.ts` over a WebSocket at `/agent` (same Origin check, rate limit and frame
  * size limit), the queue for a person, transfers, case numbers and the simulated agent.
  */
-import { randomUUID } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { RawData, WebSocket } from 'ws';
-import { MAX_MESSAGE_LENGTH, PROTOCOL_VERSION, acceptsEventBatches, majorVersion } from '../src/protocol.js';
+import {
+  MAX_MESSAGE_LENGTH,
+  PROTOCOL_VERSION,
+  acceptsEventBatches,
+  knowsResumeKeys,
+  majorVersion,
+} from '../src/protocol.js';
 import type {
   ChatEvent,
   ClientFrame,
@@ -43,11 +49,12 @@ import type { Lang } from './assistant/index.js';
 import { Backpressure, SseConnection, WebSocketConnection, originAllowed, readBody } from './connections.js';
 import type { Connection } from './connections.js';
 import { INTERNAL_ERROR_TEXT, describeError } from './errors.js';
-import { AddressTable, FrameBudget, RateLimiter, clientAddress } from './limits.js';
+import { AddressTable, FrameBudget, RateLimiter, WorkBudget, clientAddress } from './limits.js';
 import type { Admission, Rate } from './limits.js';
 
 /** An admission that let a connection in. */
 type Admitted = Extract<Admission, { ok: true }>;
+import { addKey, keyMatches, mintKey, sealKey, subjectHash } from './resume-key.js';
 import { secretProblem } from './secret.js';
 import { checkClientFrame, messageIdOf, readFrame } from './validate.js';
 import { createContactCenter, said } from './contact-center.js';
@@ -80,6 +87,14 @@ export interface ChatServerOptions extends ContactCenterOptions {
    * Default five times `rateLimit` (200 and 100).
    */
   ipRateLimit?: Rate;
+  /**
+   * Work per connection, in milliseconds of the server's time (the measured cost of each
+   * message: second-line redaction and the assistant's answer). A message that finds the
+   * budget in debt is refused `rate-limited`. Default 40 at once and 20 per second.
+   */
+  workBudget?: Rate;
+  /** The same per client address, all its connections together. Default 40 and 40 per second. */
+  ipWorkBudget?: Rate;
   /** Most open connections (WebSockets and event streams) per client address. Default 20. */
   maxConnectionsPerIp?: number;
   /**
@@ -121,9 +136,11 @@ export interface ChatServerOptions extends ContactCenterOptions {
   maxAuthFailuresPerIp?: number;
   /**
    * Checks the token of each hello. Without it, tokens are ignored. `expired` makes the
-   * client refresh its token once and retry; `invalid` ends the conversation.
+   * client refresh its token once and retry; `invalid` ends the conversation. `{subject}`
+   * (who the token says the customer is) binds a conversation it starts to that subject: a
+   * resume with a token of another subject is refused (`forbidden`), whatever the key.
    */
-  verifyToken?: (token: string | undefined) => 'ok' | 'expired' | 'invalid';
+  verifyToken?: (token: string | undefined) => TokenVerdict;
   /**
    * Where conversations live: `memory` (the default; one process) or a Redis URL
    * (`redis://host:6379`, `rediss://…`), shared by every instance behind a load balancer
@@ -150,6 +167,9 @@ export interface ChatServerOptions extends ContactCenterOptions {
    */
   debug?: boolean;
 }
+
+/** What `verifyToken` says of a token: `ok` without a subject binds nothing. */
+export type TokenVerdict = 'ok' | 'expired' | 'invalid' | { subject: string };
 
 export interface ChatServer {
   readonly port: number;
@@ -198,6 +218,8 @@ export interface HardeningStats {
   authFailures: number;
   /** Unexpected exceptions in handlers (answered with `internal`). */
   internalErrors: number;
+  /** Messages refused because their connection's or address's work budget was in debt. */
+  workRefused: number;
 }
 
 interface Session {
@@ -209,6 +231,7 @@ interface Session {
   /** Its hello said 1.2 or later: replayed events go out in `events` frames (server/replay.ts). */
   batches: boolean;
   budget: FrameBudget;
+  work: WorkBudget;
   helloTimer: ReturnType<typeof setTimeout> | undefined;
 }
 
@@ -239,6 +262,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const rate = options.rateLimit ?? { burst: 40, perSecond: 20 };
   const ipRate = options.ipRateLimit ?? { burst: rate.burst * 5, perSecond: rate.perSecond * 5 };
   const floodLimit = options.floodLimit ?? 100;
+  const work = options.workBudget ?? { burst: 40, perSecond: 20 };
   const trustProxy = options.trustProxy ?? 0;
   const helloTimeoutMs = options.helloTimeoutMs ?? 10_000;
   const heartbeatMs = options.heartbeatMs ?? HEARTBEAT_MS;
@@ -254,6 +278,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     maxConnections: options.maxConnectionsPerIp ?? 20,
     maxAgentConnections: options.maxAgentConnectionsPerIp,
     rate: ipRate,
+    work: options.ipWorkBudget ?? { burst: 40, perSecond: 40 },
     maxAuthFailures: options.maxAuthFailuresPerIp ?? 10,
     authRequired: agentSecret !== undefined,
   });
@@ -278,6 +303,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   /** Customer sessions on this instance, by conversation id. */
   const following = new Map<string, Set<Session>>();
   const sseSessions = new Map<string, Session>();
+  /** What a POST for a stream held here must match (see `streamGrant`). */
+  const sseGrants = new Map<string, string>();
   let draining = false;
   const stats = {
     messages: 0,
@@ -297,6 +324,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     helloTimeouts: 0,
     authFailures: 0,
     internalErrors: 0,
+    workRefused: 0,
   };
   // Read through, so that the counters stay in one place.
   Object.defineProperties(stats, {
@@ -316,6 +344,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     internalError,
     flooded,
   });
+  if (options.debug) {
+    log({ msg: 'debug hooks on (/debug/*): for tests only; they read every conversation', level: 'warn' });
+  }
   if (agentSecret === undefined) {
     log({
       msg: 'agent console unprotected: anyone who can reach /agent can sign in; set CHAT_AGENT_SECRET',
@@ -451,7 +482,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     const verdict = options.verifyToken?.(frame.token) ?? 'ok';
-    if (verdict !== 'ok') {
+    if (verdict === 'expired' || verdict === 'invalid') {
       const code =
         frame.token === undefined ? 'auth-required' : verdict === 'expired' ? 'auth-expired' : 'auth-failed';
       fail(connection, code, verdict === 'expired' ? 'The token has expired.' : 'The token was refused.');
@@ -459,10 +490,14 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       log({ msg: 'auth refused', code, transport: connection.kind });
       return;
     }
+    const subject = typeof verdict === 'object' ? subjectHash(verdict.subject) : undefined;
     const lang: Lang = frame.lang === 'es' || frame.lang.startsWith('es-') ? 'es' : 'en';
     const resumed = frame.resume ? conversations.get(frame.resume.conversationId) : undefined;
+    if (resumed && !mayResume(session, frame, resumed, subject)) return;
     const account = frame.account === undefined ? undefined : redact(frame.account).text;
-    const conversation: Conversation = resumed ?? createConversation(lang, account);
+    const minted = resumed ? undefined : mintKey();
+    const conversation: Conversation =
+      resumed ?? createConversation(lang, account, minted ? [minted.hash] : [], subject);
     if (!resumed) {
       conversations.set(conversation.id, conversation);
       tx().touch(conversation);
@@ -478,7 +513,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       if (connection.closed) return;
       // How far the replay that follows goes (1.3), so the client renders it once it is all in.
       const lastSeq = conversations.get(id)?.events.length ?? 0;
-      connection.send({ type: 'welcome', v: PROTOCOL_VERSION, conversationId: id, lastSeq });
+      const welcome: ServerFrame = { type: 'welcome', v: PROTOCOL_VERSION, conversationId: id, lastSeq };
+      // The key goes out once, to the connection that started the conversation.
+      if (minted) welcome.resumeKey = minted.key;
+      connection.send(welcome);
       session.sentSeq = from;
       catchUp(session, id)
         .then(() => {
@@ -494,6 +532,60 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       log({ msg: 'conversation started', conversation: id, lang, transport: connection.kind });
       say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
     }
+  }
+
+  /**
+   * Whether a hello may resume `conversation`: the token's subject must be the one that started
+   * it (when it was started with one), and the key must be one of its keys. A refusal says
+   * `forbidden` and closes (4003); a client older than 1.4 (which has no key) is told its
+   * version cannot resume (4000) rather than retrying for ever. The log has no key or token.
+   */
+  function mayResume(
+    session: Session,
+    frame: HelloFrame,
+    conversation: Conversation,
+    subject: string | undefined,
+  ): boolean {
+    const { connection } = session;
+    const reason =
+      conversation.subject !== undefined && conversation.subject !== subject
+        ? 'subject'
+        : keyMatches(conversation.keys, frame.resume?.key)
+          ? undefined
+          : 'key';
+    if (reason === undefined) return true;
+    log({ msg: 'resume refused', reason, conversation: conversation.id, transport: connection.kind });
+    if (reason === 'key' && !knowsResumeKeys(frame.v)) {
+      fail(connection, 'unsupported-version', `Resuming a conversation needs protocol ${PROTOCOL_VERSION}.`);
+      tx().after(() => connection.close(4000, 'unsupported-version'));
+      return false;
+    }
+    fail(
+      connection,
+      'forbidden',
+      reason === 'subject'
+        ? 'This conversation belongs to another customer.'
+        : 'This conversation cannot be resumed without its key.',
+    );
+    tx().after(() => connection.close(4003, 'forbidden'));
+    return false;
+  }
+
+  /** A resume key of its own for another tab of the conversation, sealed to that tab's key. */
+  function tabKey(session: Session, conversation: Conversation, ref: string, publicKey: string): void {
+    const minted = mintKey();
+    const sealed = sealKey(minted.key, publicKey);
+    if (sealed === undefined) {
+      fail(
+        session.connection,
+        'bad-frame',
+        'tab-key.publicKey must be an RSA-OAEP public key (SPKI, base64).',
+      );
+      return;
+    }
+    addKey(conversation.keys, minted.hash);
+    tx().touch(conversation);
+    reply(session.connection, { type: 'tab-key', ref, sealed });
   }
 
   /**
@@ -581,7 +673,10 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   function receive(session: Session, raw: string | null): void {
     if (session.connection.closed) return;
     if (options.debug && raw !== null) received.push(raw);
+    // Every frame's cost, parse to answer, is charged to its connection and address.
+    const started = performance.now();
     handle(session, readClient(raw));
+    session.work.charge(performance.now() - started);
   }
 
   /** Reads and checks a raw client frame (`null`: a binary WebSocket frame). */
@@ -612,6 +707,16 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const frame = read.frame;
     if (!frame) {
       failNow(connection, 'bad-frame', read.error ?? 'Bad frame.', read.errorId);
+      return;
+    }
+    // A message costs work; one that finds the connection's or the address's work in debt waits.
+    if (frame.type === 'message' && !session.work.left) {
+      stats.workRefused += 1;
+      failNow(connection, 'rate-limited', 'Too much work at once; slow down.', frame.id);
+      if (session.budget.refuse() === 'flood') {
+        flooded(connection.kind);
+        connection.close(1008, 'rate limit exceeded', true);
+      }
       return;
     }
     if (frame.type === 'ping') {
@@ -673,11 +778,14 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       case 'rating':
         center.rating(conversation, frame.score);
         return;
+      case 'tab-key':
+        tabKey(session, conversation, frame.ref, frame.publicKey);
+        return;
     }
   }
 
   /** A new customer connection from an address that was admitted (its slot and shared bucket). */
-  function open(connection: Connection, address: RateLimiter): Session {
+  function open(connection: Connection, address: RateLimiter, addressWork: RateLimiter): Session {
     stats.connections += 1;
     const session: Session = {
       connection,
@@ -685,6 +793,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       sentSeq: 0,
       batches: false,
       budget: new FrameBudget(new RateLimiter(rate.burst, rate.perSecond), address, floodLimit),
+      work: new WorkBudget(new RateLimiter(work.burst, work.perSecond), addressWork),
       helloTimer: undefined,
     };
     session.helloTimer = setTimeout(() => {
@@ -764,7 +873,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       res.writeHead(204, {
         ...headers,
         'access-control-allow-methods': 'GET, POST',
-        'access-control-allow-headers': 'content-type',
+        'access-control-allow-headers': 'content-type, x-chat-key',
       });
       res.end();
       return;
@@ -794,12 +903,20 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         );
         return;
       }
-      const session = open(new SseConnection(res, headers, backpressure), admission.bucket);
+      const stream = new SseConnection(res, headers, backpressure);
+      const session = open(stream, admission.bucket, admission.work);
+      // The stream's id is in URLs (logs, proxies): writing as it takes a key that only its
+      // reader gets, and the Origin that opened it.
+      const key = mintKey();
+      const grant = streamGrant(key.hash, req.headers.origin);
+      stream.sendKey(key.key);
       sseSessions.set(id, session);
-      store.streams?.claim(id);
+      sseGrants.set(id, grant);
+      store.streams?.claim(id, grant);
       res.on('close', () => {
         if (sseSessions.get(id) === session) {
           sseSessions.delete(id);
+          sseGrants.delete(id);
           store.streams?.release(id);
         }
         admission.release();
@@ -810,9 +927,15 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     if (req.method === 'POST') {
       const session = sseSessions.get(id);
       // With several instances the stream may be held by another one.
-      const elsewhere = !session && store.streams !== undefined && (await store.streams.held(id));
-      if (!session && !elsewhere) {
+      const grant = sseGrants.get(id) ?? (await store.streams?.held(id));
+      if (grant === undefined) {
         json(res, 404, { error: 'unknown-connection' }, { ...headers, connection: 'close' });
+        return;
+      }
+      const key = req.headers['x-chat-key'];
+      if (!grantMatches(grant, typeof key === 'string' ? key : undefined, req.headers.origin)) {
+        log({ msg: 'stream post refused', transport: 'sse' });
+        json(res, 403, { error: 'forbidden' }, { ...headers, connection: 'close' });
         return;
       }
       const body = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
@@ -831,7 +954,13 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       } else {
         // Several instances: every POST of a stream goes through the store, so that the
         // instance holding the stream handles them in the order they were answered.
-        if (!(await forward(id, body.text))) {
+        const addressWork = addresses.work(clientAddress(req, trustProxy));
+        if (!addressWork.left) {
+          stats.workRefused += 1;
+          json(res, 429, { error: 'rate-limited' }, { ...headers, 'retry-after': '1', connection: 'close' });
+          return;
+        }
+        if (!(await forward(id, body.text, addressWork))) {
           json(res, 503, { error: 'try-again' }, { ...headers, 'retry-after': '1', connection: 'close' });
           return;
         }
@@ -843,16 +972,28 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     json(res, 405, { error: 'method-not-allowed' }, headers);
   }
 
+  /** What a stream's POSTs must bring: its key (hashed here) and the Origin its GET had. */
+  function streamGrant(keyHash: string, origin: string | undefined): string {
+    return JSON.stringify([keyHash, origin ?? null]);
+  }
+
+  function grantMatches(grant: string, key: string | undefined, origin: string | undefined): boolean {
+    const [hash, from] = JSON.parse(grant) as [string, string | null];
+    return keyMatches([hash], key) && (from === null || from === origin);
+  }
+
   /**
    * Sends a POSTed frame to the instance holding its event stream (through a transaction, so
    * in order). Only the checked frame travels, a message's text redacted again; never the raw
    * text. Resolves false when the store failed.
    */
-  async function forward(connectionId: string, raw: string): Promise<boolean> {
+  async function forward(connectionId: string, raw: string, addressWork: RateLimiter): Promise<boolean> {
     if (options.debug) received.push(raw);
     const read = readClient(raw);
     if (read.frame?.type === 'message') {
+      const started = performance.now();
       const checked = redact(read.frame.text);
+      addressWork.spend(performance.now() - started);
       if (checked.findings.length > 0) {
         stats.redactedByServer += checked.findings.length;
         log({ msg: 'server redaction', findings: checked.findings.length });
@@ -868,8 +1009,45 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     }
   }
 
+  /**
+   * The test hooks read every conversation and speak as an agent: only from an allowed Origin
+   * (or none), and with the console's secret (`authorization: Bearer …`) when there is one;
+   * without one, only from this machine. Never `access-control-allow-origin: *`.
+   */
+  function debugAllowed(req: IncomingMessage): 'ok' | 'origin' | 'secret' {
+    if (!originAllowed(req.headers.origin, options.allowedOrigins)) return 'origin';
+    if (agentSecret !== undefined) {
+      const given = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+      const a = Buffer.from(given ?? '');
+      const b = Buffer.from(agentSecret);
+      return a.length === b.length && timingSafeEqual(a, b) ? 'ok' : 'secret';
+    }
+    const from = req.socket.remoteAddress ?? '';
+    return from === '127.0.0.1' || from === '::1' || from === '::ffff:127.0.0.1' ? 'ok' : 'secret';
+  }
+
   async function handleDebug(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
-    const headers = { 'access-control-allow-origin': '*' };
+    const headers = corsHeaders(req);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        ...headers,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'content-type, authorization',
+      });
+      res.end();
+      return;
+    }
+    const allowed = debugAllowed(req);
+    if (allowed !== 'ok') {
+      log({ msg: 'debug refused', reason: allowed });
+      json(
+        res,
+        allowed === 'origin' ? 403 : 401,
+        { error: 'forbidden' },
+        allowed === 'origin' ? {} : headers,
+      );
+      return;
+    }
     if (url.pathname === '/debug/frames') {
       json(res, 200, { frames: received, stats }, headers);
       return;
@@ -974,7 +1152,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     socket.once('close', admission.release);
     target.handleUpgrade(req, socket, head, (ws) => {
       if (kind === 'agent') agentSocket(ws, admission);
-      else customerSocket(ws, admission.bucket);
+      else customerSocket(ws, admission.bucket, admission.work);
     });
   });
 
@@ -1009,8 +1187,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     });
   }
 
-  function customerSocket(ws: WebSocket, bucket: RateLimiter): void {
-    const session = open(new WebSocketConnection(ws, backpressure), bucket);
+  function customerSocket(ws: WebSocket, bucket: RateLimiter, addressWork: RateLimiter): void {
+    const session = open(new WebSocketConnection(ws, backpressure), bucket, addressWork);
     heartbeat(ws);
     ws.on('message', (data, isBinary) => receive(session, isBinary ? null : rawToString(data)));
     // An oversized frame makes ws close the socket with 1009; nothing else to do.

@@ -177,6 +177,14 @@ export class SseConnection implements Connection {
     this.#write(`data: ${json}\n\n`);
   }
 
+  /**
+   * The stream's post key (protocol 1.4), first thing on the stream: only the reader of the
+   * stream learns it, and every POST for the stream must carry it (header `x-chat-key`).
+   */
+  sendKey(key: string): void {
+    this.#write(`event: key\ndata: ${key}\n\n`);
+  }
+
   close(code: number, reason: string): void {
     if (this.#closed) return;
     // EventSource has no close frame: tell the client in-band, then end the stream.

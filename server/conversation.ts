@@ -63,6 +63,10 @@ export interface Conversation {
   lang: Lang;
   /** The host's opaque account reference, redacted, if the hello had one. */
   account: string | undefined;
+  /** Hashes of the keys that resume it (server/resume-key.ts): the first tab's, then others'. */
+  keys: string[];
+  /** The hash of the subject of the token that started it; only that subject may resume it. */
+  subject: string | undefined;
   /** The virtual assistant of this conversation (it keeps the conversation's state). */
   assistant: Assistant;
   events: ChatEvent[];
@@ -96,6 +100,9 @@ export interface ConversationSnapshot {
   id: string;
   lang: Lang;
   account?: string;
+  /** Absent in conversations stored before protocol 1.4. */
+  keys?: string[];
+  subject?: string;
   assistant: AssistantState;
   seq: number;
   seen: [string, number][];
@@ -115,11 +122,18 @@ export interface ConversationSnapshot {
   updatedAt: number;
 }
 
-export function createConversation(lang: Lang, account: string | undefined): Conversation {
+export function createConversation(
+  lang: Lang,
+  account: string | undefined,
+  keys: string[] = [],
+  subject?: string,
+): Conversation {
   return {
     id: randomUUID(),
     lang,
     account,
+    keys,
+    subject,
     assistant: createAssistant(lang),
     events: [],
     seen: new Map(),
@@ -144,6 +158,7 @@ export function snapshot(c: Conversation): ConversationSnapshot {
   const s: ConversationSnapshot = {
     id: c.id,
     lang: c.lang,
+    keys: c.keys,
     assistant: c.assistant.state(),
     seq: c.events.length,
     seen: [...c.seen],
@@ -157,6 +172,7 @@ export function snapshot(c: Conversation): ConversationSnapshot {
     updatedAt: c.updatedAt,
   };
   if (c.account !== undefined) s.account = c.account;
+  if (c.subject !== undefined) s.subject = c.subject;
   if (c.owner !== undefined) s.owner = c.owner;
   if (c.transferredFrom !== undefined) s.transferredFrom = c.transferredFrom;
   if (c.simTimer !== undefined) s.simTimer = c.simTimer;
@@ -172,6 +188,9 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     id: s.id,
     lang: s.lang,
     account: s.account,
+    // Stored before 1.4: no key, so it cannot be resumed (its customers start again).
+    keys: s.keys ?? [],
+    subject: s.subject,
     assistant: createAssistant(s.lang, s.assistant),
     events,
     seen: new Map(s.seen),

@@ -11,6 +11,8 @@
  * | `CHAT_MAX_CONNECTIONS_PER_IP`       | `maxConnectionsPerIp`      |
  * | `CHAT_MAX_AGENT_CONNECTIONS_PER_IP` | `maxAgentConnectionsPerIp` |
  * | `CHAT_IP_RATE_LIMIT` (BURST,PER_S)  | `ipRateLimit`              |
+ * | `CHAT_WORK_BUDGET` (MS,MS_PER_S)    | `workBudget`               |
+ * | `CHAT_IP_WORK_BUDGET` (MS,MS_PER_S) | `ipWorkBudget`             |
  *
  * Invalid values throw an Error whose message names the variable (never a secret's value).
  */
@@ -26,6 +28,8 @@ export type HardeningOptions = Pick<
   | 'maxConnectionsPerIp'
   | 'maxAgentConnectionsPerIp'
   | 'ipRateLimit'
+  | 'workBudget'
+  | 'ipWorkBudget'
 >;
 
 /** A whole number ≥ `min`, or undefined when empty. */
@@ -78,6 +82,10 @@ export function hardeningFromEnv(env: NodeJS.ProcessEnv = process.env): Hardenin
   if (agents !== undefined) options.maxAgentConnectionsPerIp = agents;
   const ipRate = rate('CHAT_IP_RATE_LIMIT', env['CHAT_IP_RATE_LIMIT']);
   if (ipRate !== undefined) options.ipRateLimit = ipRate;
+  const workBudget = rate('CHAT_WORK_BUDGET', env['CHAT_WORK_BUDGET']);
+  if (workBudget !== undefined) options.workBudget = workBudget;
+  const ipWork = rate('CHAT_IP_WORK_BUDGET', env['CHAT_IP_WORK_BUDGET']);
+  if (ipWork !== undefined) options.ipWorkBudget = ipWork;
   return options;
 }
 

@@ -35,6 +35,18 @@ export class RateLimiter {
     return true;
   }
 
+  /** Whether anything is left (a bucket of work may be spent below zero: a debt). */
+  get left(): boolean {
+    this.#refill();
+    return this.#tokens > 0;
+  }
+
+  /** Takes `amount` whatever is left: work is known only once done, and is paid back over time. */
+  spend(amount: number): void {
+    this.#refill();
+    this.#tokens -= amount;
+  }
+
   /** Whether the bucket is full again (nothing to remember about its owner). */
   get full(): boolean {
     this.#refill();
@@ -49,6 +61,31 @@ export interface Rate {
 
 /** Refused frames within FLOOD_WINDOW_MS after which a connection is closed (1008). */
 export const FLOOD_WINDOW_MS = 10_000;
+
+/**
+ * The work budget of one connection, in milliseconds of the server's time (a frame's cost is
+ * measured: redaction and the assistant's answer of a 2,000-character message take from
+ * 0.1 ms to over 10 ms depending on what it holds). Its own bucket and its address's shared
+ * one; a frame that would do work waits for both to be out of debt.
+ */
+export class WorkBudget {
+  readonly #own: RateLimiter;
+  readonly #address: RateLimiter;
+
+  constructor(own: RateLimiter, address: RateLimiter) {
+    this.#own = own;
+    this.#address = address;
+  }
+
+  get left(): boolean {
+    return this.#own.left && this.#address.left;
+  }
+
+  charge(ms: number): void {
+    this.#own.spend(ms);
+    this.#address.spend(ms);
+  }
+}
 
 /**
  * The frame budget of one connection: its own bucket and its address's shared bucket. A
@@ -70,6 +107,11 @@ export class FrameBudget {
 
   take(): 'ok' | 'limited' | 'flood' {
     if (this.#own.take() && this.#address.take()) return 'ok';
+    return this.refuse();
+  }
+
+  /** Counts a frame refused (for frames, or for work) towards the flood limit. */
+  refuse(): 'limited' | 'flood' {
     const now = Date.now();
     if (now - this.#windowStart > FLOOD_WINDOW_MS) {
       this.#windowStart = now;
@@ -132,6 +174,8 @@ export interface AddressPolicy {
   maxAgentConnections: number | undefined;
   /** Frames per address, shared by all its connections; opening a connection takes one too. */
   rate: Rate;
+  /** Milliseconds of work per address, shared by all its connections (`WorkBudget`). */
+  work: Rate;
   /**
    * Failed agent sign-ins per address within AUTH_WINDOW_MS before its consoles are refused.
    * When sign-in needs a secret, a console that has not signed in yet holds one of these
@@ -148,6 +192,7 @@ interface AddressEntry {
   customers: number;
   agents: number;
   readonly bucket: RateLimiter;
+  readonly work: RateLimiter;
   authFailures: number[];
   /** Consoles admitted that have not signed in or failed yet: each holds a guess. */
   guessing: number;
@@ -160,6 +205,8 @@ export type Admission =
       ok: true;
       release: () => void;
       bucket: RateLimiter;
+      /** The address's shared work bucket (ms). */
+      work: RateLimiter;
       /** A console signed in (its guess is given back) or was refused (its guess counts). */
       signedIn: () => void;
       authFailed: () => void;
@@ -185,6 +232,7 @@ export class AddressTable {
         customers: 0,
         agents: 0,
         bucket: new RateLimiter(this.#policy.rate.burst, this.#policy.rate.perSecond),
+        work: new RateLimiter(this.#policy.work.burst, this.#policy.work.perSecond),
         authFailures: [],
         guessing: 0,
         loggedAt: 0,
@@ -244,6 +292,7 @@ export class AddressTable {
     return {
       ok: true,
       bucket: entry.bucket,
+      work: entry.work,
       release: () => {
         settle(false);
         if (released) return;
@@ -254,6 +303,11 @@ export class AddressTable {
       signedIn: () => settle(false),
       authFailed: () => settle(true),
     };
+  }
+
+  /** The shared work bucket of an address (an event-stream POST's, which has no slot here). */
+  work(address: string): RateLimiter {
+    return this.#entry(addressKey(address)).work;
   }
 
   /** How many addresses are remembered (for tests). */
@@ -267,6 +321,7 @@ export class AddressTable {
         entry.customers === 0 &&
         entry.agents === 0 &&
         entry.bucket.full &&
+        entry.work.full &&
         this.#recentFailures(entry) === 0
       ) {
         this.#entries.delete(key);

@@ -33,6 +33,7 @@ import { parseArgs } from 'node:util';
 import { startChatServer } from './chat-server.js';
 import { UNPROTECTED_CONSOLE_WARNING, agentSecret, hardeningFromEnv, rate, wholeNumber } from './env.js';
 import type { HardeningOptions } from './env.js';
+import type { TokenVerdict } from './chat-server.js';
 
 const { values } = parseArgs({
   options: {
@@ -114,12 +115,20 @@ const quiet = values.quiet;
 const [burst, perSecond] = (values['rate-limit'] ?? '').split(',').map(Number);
 const rateLimit = burst && perSecond ? { burst, perSecond } : undefined;
 // --tokens a,b (accepted) and --expired-tokens c,d: a stand-in for a real token check, for tests
-// and demos of tokenProvider. Without --tokens, tokens are not checked.
+// and demos of tokenProvider. Without --tokens, tokens are not checked. Each token stands for a
+// customer (its subject): `alice:t1,alice:t2,bob:t3` gives two tokens to alice; a bare token is
+// its own subject. A conversation is bound to the subject that started it.
 const list = (value: string | undefined): string[] => (value ? value.split(',').filter(Boolean) : []);
-const valid = new Set(list(values.tokens));
+const valid = new Map(
+  list(values.tokens).map((entry) => {
+    const at = entry.indexOf(':');
+    return at > 0 ? [entry.slice(at + 1), entry.slice(0, at)] : [entry, entry];
+  }),
+);
 const expired = new Set(list(values['expired-tokens']));
-function verifyToken(token: string | undefined): 'ok' | 'expired' | 'invalid' {
-  if (token && valid.has(token)) return 'ok';
+function verifyToken(token: string | undefined): TokenVerdict {
+  const subject = token === undefined ? undefined : valid.get(token);
+  if (subject !== undefined) return { subject };
   return token && expired.has(token) ? 'expired' : 'invalid';
 }
 

@@ -173,13 +173,13 @@ export class RedisStore implements Store {
   #closing = false;
   #closed = false;
   #intervals: ReturnType<typeof setInterval>[] = [];
-  /** Event streams held here (their keys are refreshed with the heartbeat). */
-  readonly #streams = new Set<string>();
+  /** Event streams held here, with their grants (their keys are refreshed with the heartbeat). */
+  readonly #streams = new Map<string, string>();
   readonly streams: StreamRegistry = {
-    claim: (id) => {
-      this.#streams.add(id);
+    claim: (id, grant) => {
+      this.#streams.set(id, grant);
       this.#cmd
-        .sendCommand(['SET', this.#streamKey(id), this.instance, 'PX', String(STREAM_TTL_MS)])
+        .sendCommand(['SET', this.#streamKey(id), grant, 'PX', String(STREAM_TTL_MS)])
         .catch(() => undefined);
     },
     release: (id) => {
@@ -187,7 +187,9 @@ export class RedisStore implements Store {
       if (!this.#closed) this.#cmd.sendCommand(['DEL', this.#streamKey(id)]).catch(() => undefined);
     },
     held: async (id) =>
-      this.#streams.has(id) || (await this.#cmd.sendCommand<number>(['EXISTS', this.#streamKey(id)])) === 1,
+      this.#streams.get(id) ??
+      (await this.#cmd.sendCommand<string | null>(['GET', this.#streamKey(id)])) ??
+      undefined,
   };
   #feedLoop: Promise<void> | undefined;
 
@@ -578,7 +580,7 @@ export class RedisStore implements Store {
           'PX',
           String(HEARTBEAT_TTL_MS),
         ]),
-        ...[...this.#streams].map((id) =>
+        ...[...this.#streams.keys()].map((id) =>
           this.#cmd.sendCommand(['PEXPIRE', this.#streamKey(id), String(STREAM_TTL_MS)]),
         ),
       ]);

@@ -79,10 +79,11 @@ export type Effect =
 
 /** Where each event stream is held, so that its POSTs can reach it from any instance. */
 export interface StreamRegistry {
-  claim(connectionId: string): void;
+  /** This instance holds the stream; `grant` is what a POST for it must match (its key's hash, its Origin). */
+  claim(connectionId: string, grant: string): void;
   release(connectionId: string): void;
-  /** Whether some instance holds the stream. */
-  held(connectionId: string): Promise<boolean>;
+  /** The grant of the stream if some instance holds it. */
+  held(connectionId: string): Promise<string | undefined>;
 }
 
 /** What the server gives the store: how to reach its own connections, what to do when a timer is due. */

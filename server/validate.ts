@@ -22,6 +22,10 @@ export const FIELD_LIMITS = {
   id: 64,
   agentName: 40,
   secret: 256,
+  /** A resume key (43 base64url characters as minted; a little room). */
+  resumeKey: 64,
+  /** A tab's public key (RSA-2048 SPKI in base64 is 392 characters). */
+  publicKey: 1024,
 } as const;
 
 /** An agent-hello, with the console's shared secret if it sent one. */
@@ -131,6 +135,8 @@ function hello(data: Data): HelloFrame {
       throw new FieldError('hello.resume.lastSeq must be a non-negative integer.');
     }
     frame.resume = { conversationId, lastSeq };
+    const key = text(resume, 'hello.resume', 'key', 1, FIELD_LIMITS.resumeKey, true);
+    if (key !== undefined) frame.resume.key = key;
   }
   return frame;
 }
@@ -162,6 +168,12 @@ export function checkClientFrame(data: Data & { type: string }): Checked<ClientF
         }
         return { type: 'rating', score };
       }
+      case 'tab-key':
+        return {
+          type: 'tab-key',
+          ref: text(data, 'tab-key', 'ref', 1, FIELD_LIMITS.id, false) ?? '',
+          publicKey: text(data, 'tab-key', 'publicKey', 1, FIELD_LIMITS.publicKey, false) ?? '',
+        };
       default:
         throw new FieldError('type is not a known frame type.');
     }

@@ -10,7 +10,7 @@
  */
 
 /** Major.minor. A server rejects a `hello` whose major version it does not speak. */
-export const PROTOCOL_VERSION = '1.3';
+export const PROTOCOL_VERSION = '1.4';
 
 export type Role = 'customer' | 'assistant' | 'agent' | 'system';
 
@@ -77,8 +77,12 @@ export interface HelloFrame {
   lang: string;
   /** Opaque reference to the card the chat is about (e.g. last four), set by the host page. */
   account?: string;
-  /** Resume an existing conversation from the last sequence number the client applied. */
-  resume?: { conversationId: string; lastSeq: number };
+  /**
+   * Resume an existing conversation from the last sequence number the client applied. (1.4)
+   * `key` is the conversation's resume key (from its `welcome`, or a `tab-key`): without the
+   * right one the server refuses the resume (`forbidden`), so a conversation id grants nothing.
+   */
+  resume?: { conversationId: string; lastSeq: number; key?: string };
   /** The host's auth token (from `tokenProvider`). Only ever in this frame: never in a URL. */
   token?: string;
 }
@@ -116,8 +120,26 @@ export interface RatingFrame {
   score: number;
 }
 
+/**
+ * (1.4) Another tab of this customer asks for a resume key of its own, sealed to `publicKey`
+ * (an RSA-OAEP SHA-256 public key, SPKI, base64), so that it can take the conversation over
+ * later; `ref` comes back in the answer. The key never travels in the clear between tabs.
+ */
+export interface TabKeyRequestFrame {
+  type: 'tab-key';
+  ref: string;
+  publicKey: string;
+}
+
 export type ClientFrame =
-  HelloFrame | MessageFrame | TypingFrame | PingFrame | LeaveQueueFrame | EndFrame | RatingFrame;
+  | HelloFrame
+  | MessageFrame
+  | TypingFrame
+  | PingFrame
+  | LeaveQueueFrame
+  | EndFrame
+  | RatingFrame
+  | TabKeyRequestFrame;
 
 // ---- server → client ---------------------------------------------------------------------
 
@@ -132,6 +154,19 @@ export interface WelcomeFrame {
    * it out, and a value that is not a whole number ≥ 0 is ignored.
    */
   lastSeq?: number;
+  /**
+   * (1.4) The secret that resumes this conversation (`hello.resume.key`), sent once: in the
+   * welcome that started it. The client keeps it (session storage) and shows it to no one;
+   * the server keeps only its hash.
+   */
+  resumeKey?: string;
+}
+
+/** (1.4) A resume key for the tab that asked (`ref`), sealed to its public key (base64). */
+export interface TabKeyFrame {
+  type: 'tab-key';
+  ref: string;
+  sealed: string;
 }
 
 export interface EventFrame {
@@ -153,10 +188,20 @@ export interface EventsFrame {
 /** Longest run of events a server puts in one `events` frame. */
 export const MAX_EVENTS_PER_FRAME = 500;
 
+/** Whether `version` is 1.`minor` or later. */
+function since(version: string, minor: number): boolean {
+  const [major, min] = version.split('.').map((part) => Number.parseInt(part, 10));
+  return major !== undefined && min !== undefined && (major > 1 || (major === 1 && min >= minor));
+}
+
 /** Whether a client speaking `version` understands `events` frames (1.2 and later). */
 export function acceptsEventBatches(version: string): boolean {
-  const [major, minor] = version.split('.').map((part) => Number.parseInt(part, 10));
-  return major !== undefined && minor !== undefined && (major > 1 || (major === 1 && minor >= 2));
+  return since(version, 2);
+}
+
+/** Whether a client speaking `version` knows resume keys (1.4 and later). */
+export function knowsResumeKeys(version: string): boolean {
+  return since(version, 4);
 }
 
 export interface AckFrame {
@@ -220,7 +265,15 @@ export interface ErrorFrame {
 }
 
 export type ServerFrame =
-  WelcomeFrame | EventFrame | EventsFrame | AckFrame | TypingStateFrame | PongFrame | QueueFrame | ErrorFrame;
+  | WelcomeFrame
+  | EventFrame
+  | EventsFrame
+  | AckFrame
+  | TypingStateFrame
+  | PongFrame
+  | QueueFrame
+  | ErrorFrame
+  | TabKeyFrame;
 
 /** Longest customer message, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -272,6 +325,10 @@ export function parseClientFrame(raw: string): ClientFrame | undefined {
         ? { type: 'rating', score }
         : undefined;
     }
+    case 'tab-key':
+      return typeof data['ref'] === 'string' && typeof data['publicKey'] === 'string'
+        ? { type: 'tab-key', ref: data['ref'], publicKey: data['publicKey'] }
+        : undefined;
     default:
       return undefined;
   }
@@ -326,6 +383,10 @@ function serverFrame(
         : undefined;
     case 'pong':
       return { type: 'pong' };
+    case 'tab-key':
+      return typeof data['ref'] === 'string' && typeof data['sealed'] === 'string'
+        ? { type: 'tab-key', ref: data['ref'], sealed: data['sealed'] }
+        : undefined;
     case 'queue':
       if (data['waiting'] === false) return { type: 'queue', waiting: false };
       return data['waiting'] === true &&

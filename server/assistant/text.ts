@@ -37,20 +37,46 @@ function wordMatches(pattern: string, word: string): boolean {
   return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
 }
 
+/**
+ * Where each word of a message is, made once per message: a phrase that starts with a whole
+ * word is then looked for only where that word is, so matching hundreds of phrases against a
+ * 2,000-character message costs its occurrences, not its length times the phrases.
+ */
+const positions = new WeakMap<readonly string[], Map<string, number[]>>();
+
+function positionsOf(ws: readonly string[]): Map<string, number[]> {
+  let index = positions.get(ws);
+  if (!index) {
+    index = new Map();
+    ws.forEach((w, i) => {
+      const at = index?.get(w);
+      if (at) at.push(i);
+      else index?.set(w, [i]);
+    });
+    positions.set(ws, index);
+  }
+  return index;
+}
+
+function matchesAt(ws: readonly string[], p: Phrase, i: number): boolean {
+  for (let j = 0; j < p.length; j++) {
+    const w = ws[i + j];
+    const pw = p[j];
+    if (w === undefined || pw === undefined || !wordMatches(pw, w)) return false;
+  }
+  return true;
+}
+
 /** Whether the phrase occurs as consecutive whole words of `ws`. */
 export function hasPhrase(ws: readonly string[], p: Phrase): boolean {
-  if (p.length === 0) return false;
-  for (let i = 0; i + p.length <= ws.length; i++) {
-    let ok = true;
-    for (let j = 0; j < p.length; j++) {
-      const w = ws[i + j];
-      const pw = p[j];
-      if (w === undefined || pw === undefined || !wordMatches(pw, w)) {
-        ok = false;
-        break;
-      }
-    }
-    if (ok) return true;
+  const first = p[0];
+  if (first === undefined) return false;
+  const index = positionsOf(ws);
+  if (!first.endsWith('*')) return (index.get(first) ?? []).some((i) => matchesAt(ws, p, i));
+  // A prefix: the distinct words that have it, then where each is.
+  const prefix = first.slice(0, -1);
+  for (const [word, at] of index) {
+    if (word.startsWith(prefix) && at.some((i) => matchesAt(ws, p, i))) return true;
   }
   return false;
 }

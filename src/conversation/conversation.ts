@@ -13,9 +13,12 @@ import {
   messageFrame,
   pingFrame,
   ratingFrame,
+  tabKeyFrame,
   typingFrame,
 } from './outbound.js';
 import { noStore } from './persistence.js';
+import { tabKeyRequest } from './tab-key.js';
+import type { TabKeyRequest } from './tab-key.js';
 import { TabHub, tabsSupported } from './tabs.js';
 import type { ConversationStore } from './persistence.js';
 import type {
@@ -87,6 +90,12 @@ export class Conversation {
   #state: ConnectionState = 'idle';
   #transport: Transport | undefined;
   #conversationId: string | undefined;
+  /** The secret that resumes the conversation (protocol 1.4); kept in memory and session storage. */
+  #resumeKey: string | undefined;
+  /** The server refused to resume: the next hello starts a new conversation. */
+  #startOver = false;
+  /** A follower tab's pending request for a key of its own (tab-key.ts). */
+  #tabKey: TabKeyRequest | undefined;
   #lastSeq = 0;
   /** Out-of-order events waiting for the gap before them to fill. */
   readonly #pending = new Map<number, ChatEvent>();
@@ -150,6 +159,7 @@ export class Conversation {
     const saved = this.#store.load();
     if (!saved) return;
     this.#conversationId = saved.conversationId;
+    this.#resumeKey = saved.resumeKey;
     this.#historyUntil = saved.lastSeq;
     for (const item of saved.outbox) {
       const text = this.#redactor.redact(item.text).text;
@@ -160,8 +170,14 @@ export class Conversation {
 
   #save(): void {
     if (!this.#conversationId) return;
+    // Frames of one page share session storage: a tab still waiting for its own key keeps the
+    // one another frame saved for the same conversation.
+    const stored = this.#resumeKey ? undefined : this.#store.load();
+    const resumeKey =
+      this.#resumeKey ?? (stored?.conversationId === this.#conversationId ? stored.resumeKey : undefined);
     this.#store.save({
       conversationId: this.#conversationId,
+      ...(resumeKey ? { resumeKey } : {}),
       lastSeq: this.#lastSeq,
       outbox: [...this.#outbox, ...this.#parked.values()].map(({ id, text, at }) => ({ id, text, at })),
     });
@@ -451,7 +467,8 @@ export class Conversation {
    */
   async #hello(transport: Transport): Promise<void> {
     let token: string | undefined;
-    if (this.#options.tokenProvider) {
+    // Another tab carries a relayed connection: it gets neither the token nor the key.
+    if (this.#options.tokenProvider && !transport.relayed) {
       try {
         token = await this.#options.tokenProvider();
       } catch {
@@ -462,9 +479,11 @@ export class Conversation {
       if (this.#transport !== transport) return;
     }
     const account = this.#options.account ? redactAccount(this.#options.account) : undefined;
-    const resume = this.#conversationId
-      ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq }
-      : undefined;
+    const key = transport.relayed ? undefined : this.#resumeKey;
+    const resume =
+      this.#conversationId && !this.#startOver
+        ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq, ...(key ? { key } : {}) }
+        : undefined;
     transport.send(helloFrame({ lang: this.#options.lang, account, resume, token }));
   }
 
@@ -491,9 +510,11 @@ export class Conversation {
     switch (frame.type) {
       case 'welcome':
         this.#replayUntil = NaN;
+        this.#startOver = false;
         if (this.#conversationId !== frame.conversationId) {
           const forgotten = this.#conversationId !== undefined;
           this.#conversationId = frame.conversationId;
+          this.#resumeKey = undefined;
           if (forgotten) queueMicrotask(() => this.events.emit('restarted', undefined));
           this.#lastSeq = 0;
           this.#historyUntil = 0;
@@ -505,6 +526,12 @@ export class Conversation {
           this.#setQueue(undefined);
           this.#save();
         }
+        if (frame.resumeKey) {
+          this.#resumeKey = frame.resumeKey;
+          this.#save();
+        }
+        // A follower tab has no key of its own yet: ask for one, to take over one day.
+        if (!this.#resumeKey && this.#transport?.relayed) void this.#askTabKey(this.#transport);
         this.#attempt = 0;
         this.#refreshedToken = false;
         this.#everConnected = true;
@@ -546,6 +573,10 @@ export class Conversation {
           this.#authError(frame.code);
           break;
         }
+        if (frame.code === 'forbidden' && this.#state !== 'connected' && this.#conversationId) {
+          this.#resumeRefused(frame.message);
+          break;
+        }
         if (frame.id) {
           const index = this.#outbox.findIndex((o) => o.id === frame.id);
           const message = this.#byId.get(frame.id);
@@ -563,9 +594,47 @@ export class Conversation {
         });
         this.events.emit('change', undefined);
         break;
+      case 'tab-key':
+        void this.#openTabKey(frame.ref, frame.sealed);
+        break;
       case 'pong':
         break;
     }
+  }
+
+  /** Follower: asks the server, through the leader tab, for a resume key sealed to this tab. */
+  async #askTabKey(transport: Transport): Promise<void> {
+    if (this.#tabKey) return;
+    const request = await tabKeyRequest();
+    if (!request || this.#transport !== transport || this.#resumeKey) return;
+    this.#tabKey = request;
+    transport.send(tabKeyFrame(request.ref, request.publicKey));
+  }
+
+  /** A sealed key for some tab: this one's if it opens with this tab's private key. */
+  async #openTabKey(ref: string, sealed: string): Promise<void> {
+    const request = this.#tabKey;
+    if (request?.ref !== ref) return;
+    const conversationId = this.#conversationId;
+    const key = await request.open(sealed);
+    if (!key || this.#tabKey !== request || this.#conversationId !== conversationId) return;
+    this.#tabKey = undefined;
+    this.#resumeKey = key;
+    this.#save();
+  }
+
+  /**
+   * The server refused to resume (another customer's token, or no valid key): the saved
+   * conversation is forgotten and a new one starts at once; what the customer had not sent yet
+   * goes into it (the welcome of the new one says `restarted`). Reported as `resume-refused`.
+   */
+  #resumeRefused(message: string): void {
+    this.#startOver = true;
+    this.#resumeKey = undefined;
+    this.#tabKey = undefined;
+    this.#store.clear();
+    this.#reconnectAtOnce = true;
+    this.events.emit('error', { code: 'resume-refused', message });
   }
 
   /**

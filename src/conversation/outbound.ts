@@ -17,7 +17,10 @@ export function helloFrame(options: {
   lang: string;
   account?: RedactedText | undefined;
   resume?: HelloFrame['resume'] | undefined;
-  /** The host's auth token: a credential, not customer text, so it is not redacted (it must arrive intact). */
+  /**
+   * The host's auth token, and `resume.key`: credentials, not customer text, so not redacted
+   * (they must arrive intact). Never on a connection another tab relays (`Transport.relayed`).
+   */
   token?: string | undefined;
 }): WireFrame {
   const frame: HelloFrame = { type: 'hello', v: PROTOCOL_VERSION, lang: options.lang };
@@ -45,6 +48,11 @@ export function leaveQueueFrame(): WireFrame {
 
 export function endFrame(): WireFrame {
   return serialize({ type: 'end' });
+}
+
+/** A follower tab's request for a resume key of its own: a public key, nothing secret. */
+export function tabKeyFrame(ref: string, publicKey: string): WireFrame {
+  return serialize({ type: 'tab-key', ref, publicKey });
 }
 
 /** A rating is a number 1–5: no customer text. */

@@ -1,5 +1,6 @@
 /**
- * What survives a page reload (`persist="session"`): the conversation id, the last applied
+ * What survives a page reload (`persist="session"`): the conversation id, its resume key (the
+ * server minted it for this tab; only this tab's session storage holds it), the last applied
  * sequence number and the unacknowledged outbox. Customer text is stored only as it was sent:
  * redacted. Nothing else (no drafts, no tokens, no transcript: the server replays that).
  * Storage is writable by any script on the page, so loaded text is plain `string` and the
@@ -7,6 +8,8 @@
  */
 export interface SavedConversation {
   conversationId: string;
+  /** Absent until the server gave this tab a key (a follower tab waits for its own). */
+  resumeKey?: string;
   lastSeq: number;
   outbox: { id: string; text: string; at: number }[];
 }
@@ -44,7 +47,13 @@ export function sessionStore(endpoint: string, storage?: Storage): ConversationS
                 typeof item.id === 'string' && typeof item.text === 'string' && typeof item.at === 'number',
             )
           : [];
-        return { conversationId: data.conversationId, lastSeq: data.lastSeq, outbox };
+        const saved: SavedConversation = {
+          conversationId: data.conversationId,
+          lastSeq: data.lastSeq,
+          outbox,
+        };
+        if (typeof data.resumeKey === 'string') saved.resumeKey = data.resumeKey;
+        return saved;
       } catch {
         return undefined;
       }

@@ -19,7 +19,15 @@ import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protoco
 import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
-import { endFrame, leaveQueueFrame, messageFrame, pingFrame, ratingFrame, typingFrame } from './outbound.js';
+import {
+  endFrame,
+  leaveQueueFrame,
+  messageFrame,
+  pingFrame,
+  ratingFrame,
+  tabKeyFrame,
+  typingFrame,
+} from './outbound.js';
 import type { ConnectionState } from './types.js';
 
 type ChannelMessage =
@@ -224,6 +232,11 @@ export class TabHub {
       case 'rating':
         this.#view.send(ratingFrame(frame.score));
         return;
+      case 'tab-key':
+        // Only a public key goes up; the server's sealed answer comes back to every tab
+        // (relayed like any frame) and only the one holding the private key can open it.
+        this.#view.send(tabKeyFrame(frame.ref, frame.publicKey));
+        return;
       case 'ping':
         if (this.#view.state() === 'connected') reply({ type: 'pong' });
         else this.#view.send(pingFrame());
@@ -235,6 +248,7 @@ export class TabHub {
 /** A follower's connection: client frames go up the channel to the leader, server frames come down. */
 export class ChannelTransport implements Transport {
   readonly events = mitt<TransportEvents>();
+  readonly relayed = true;
   readonly #channel: BroadcastChannel;
   readonly #from: string;
   readonly #done: () => void;

@@ -11,7 +11,9 @@ function connectionId(): string {
  * A `Transport` for networks that block WebSockets: Server-Sent Events carry server frames
  * down, `fetch` POSTs carry client frames up, in order (each POST waits for the one before).
  * `url` is the chat endpoint over http(s) (e.g. `https://chat.example.com/chat`); the stream
- * and the posts go to `${url}/sse?connection=<random id>`. Nothing secret is in the URL.
+ * and the posts go to `${url}/sse?connection=<random id>`. Nothing secret is in the URL: the
+ * stream's first event (1.4) is a key that only its reader learns, and every POST carries it in
+ * a header; the transport opens once it has the key.
  */
 export class SseTransport implements Transport {
   readonly events = mitt<TransportEvents>();
@@ -19,6 +21,7 @@ export class SseTransport implements Transport {
   #source: EventSource | undefined;
   #open = false;
   #closed = false;
+  #key = '';
   #posting: Promise<void> = Promise.resolve();
 
   constructor(url: string) {
@@ -35,7 +38,9 @@ export class SseTransport implements Transport {
       return;
     }
     this.#source = source;
-    source.addEventListener('open', () => {
+    source.addEventListener('key', (event: Event) => {
+      if (this.#open) return;
+      this.#key = (event as MessageEvent<string>).data;
       this.#open = true;
       this.events.emit('open', undefined);
     });
@@ -63,7 +68,7 @@ export class SseTransport implements Transport {
         const response = await fetch(this.#url, {
           method: 'POST',
           body: frame,
-          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          headers: { 'content-type': 'text/plain;charset=UTF-8', 'x-chat-key': this.#key },
           credentials: 'omit',
           cache: 'no-store',
         });

@@ -30,6 +30,11 @@ export interface Transport {
   send(frame: WireFrame): boolean;
   /** Closes the connection; emits `close` once if it was not closed yet. */
   close(): void;
+  /**
+   * Another tab carries this connection (over a channel any same-origin page can read): no
+   * token and no resume key may be sent on it.
+   */
+  readonly relayed?: boolean;
 }
 
 export type TransportFactory = (endpoint: string) => Transport;

@@ -97,6 +97,59 @@ describe('<amex-chat>', () => {
       frame.remove();
     });
 
+    it('resumes after a reload with the key only this tab was given (protocol 1.4)', async () => {
+      const { port, frame, el: first } = await openChat();
+      await first.send('payment due date');
+      await delivered(first, 1);
+      const storage = frame.contentWindow!.sessionStorage;
+      const entry = Object.keys(storage).find((k) => k.startsWith('amex-chat:'));
+      const saved = JSON.parse(storage.getItem(entry!)!) as { conversationId: string; resumeKey?: string };
+      expect(saved.resumeKey).to.match(/^[\w-]{43}$/, 'the key is saved with the conversation');
+      await loadFrame(frame);
+      const el = await chatIn(frame);
+      await waitFor(() => customerTexts(el).length === 1, 'the history replayed');
+      expect(el.shadowRoot!.querySelectorAll('.message.system').length).to.equal(0, 'no new conversation');
+      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+      expect(((await response.json()) as unknown[]).length).to.equal(1);
+      frame.remove();
+      await stopReferenceServers();
+    });
+
+    it('starts a new conversation, and says so, when the server refuses the saved key', async () => {
+      const { port, frame } = await openChat();
+      const storage = frame.contentWindow!.sessionStorage;
+      const entry = Object.keys(storage).find((k) => k.startsWith('amex-chat:'))!;
+      // A page script (or another customer's session) left an id with a key that is not its own.
+      const saved = JSON.parse(storage.getItem(entry)!) as Record<string, unknown>;
+      storage.setItem(entry, JSON.stringify({ ...saved, resumeKey: 'x'.repeat(43) }));
+      await loadFrame(frame);
+      const el = await chatIn(frame);
+      await el.send('I lost my card');
+      await delivered(el, 1, 15_000);
+      const notices = [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map(
+        (b) => b.textContent,
+      );
+      expect(notices).to.deep.equal([
+        'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
+      ]);
+      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
+      const conversations = (await response.json()) as {
+        id: string;
+        events: { from: string; text: string }[];
+      }[];
+      expect(conversations.length).to.equal(2, 'the refused conversation was left alone');
+      const first = conversations.find((c) => c.id === saved['conversationId']);
+      expect(first?.events.filter((e) => e.from === 'customer')).to.deep.equal([]);
+      const next = JSON.parse(frame.contentWindow!.sessionStorage.getItem(entry)!) as {
+        conversationId: string;
+        resumeKey?: string;
+      };
+      expect(next.conversationId).to.not.equal(saved['conversationId']);
+      expect(next.resumeKey).to.match(/^[\w-]{43}$/);
+      frame.remove();
+      await stopReferenceServers();
+    });
+
     it('does not let a card typed in parts while the server is unreachable be completed across a reload', async () => {
       const opened = await openChat();
       const { port, frame } = opened;

@@ -10,12 +10,17 @@ interface ServerConversation {
   events: { from: string; text: string }[];
 }
 
-async function openTab(endpoint: string): Promise<{ frame: HTMLIFrameElement; el: AmexChatElement }> {
+async function openTab(
+  endpoint: string,
+  token?: string,
+): Promise<{ frame: HTMLIFrameElement; el: AmexChatElement }> {
   const frame = document.createElement('iframe');
   document.body.append(frame);
   await new Promise((resolve) => {
     frame.addEventListener('load', resolve, { once: true });
-    frame.src = `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`;
+    frame.src = `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}${
+      token ? `&token=${encodeURIComponent(token)}` : ''
+    }`;
   });
   const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
   await el.updateComplete;
@@ -84,6 +89,53 @@ describe('<amex-chat>', () => {
         'after the first tab closed',
       ]);
       second.frame.remove();
+    });
+
+    it('puts neither the token nor a resume key on the channel a third same-origin page can read', async function () {
+      this.timeout(40_000);
+      const token = 'tok-tabs-0123456789-secret';
+      const endpoint = await startReferenceServer({ replyDelay: 5, debug: true, tokens: `alice:${token}` });
+      // A same-origin page without the widget, listening on the tabs' channel.
+      const heard: string[] = [];
+      const spy = new BroadcastChannel(`amex-chat:${endpoint}`);
+      spy.addEventListener('message', (event: MessageEvent) => heard.push(JSON.stringify(event.data)));
+      // A real second tab (a window of its own, so a sessionStorage of its own: frames of one
+      // page share theirs), opened before the first tab saved anything (a window opened from a
+      // page starts with a copy of its storage).
+      const win = window.open('about:blank', '_blank');
+      expect(win, 'the second window opened').to.not.equal(null);
+      const first = await openTab(endpoint, token);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      win!.location.href = `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}&token=${token}`;
+      const second = await waitFor(
+        () => win!.document.querySelector<AmexChatElement>('amex-chat'),
+        'the chat in the second tab',
+      );
+      await waitFor(() => texts(second, 'assistant').length === 1, 'the greeting in the second tab');
+      const keyOf = (storage: Storage): string | undefined => {
+        const entry = Object.keys(storage).find((k) => k === `amex-chat:v1:${endpoint}`);
+        return entry ? (JSON.parse(storage.getItem(entry)!) as { resumeKey?: string }).resumeKey : undefined;
+      };
+      const firstKey = keyOf(first.frame.contentWindow!.sessionStorage);
+      expect(firstKey).to.match(/^[\w-]{43}$/);
+      const secondKey = await waitFor(() => keyOf(win!.sessionStorage), "the second tab's own key", 15_000);
+      expect(secondKey).to.not.equal(firstKey);
+      await second.send('sent from the second tab');
+      await waitFor(() => texts(first.el, 'customer').length === 1, 'the message in the first tab');
+
+      // The second tab takes over with its own key: the same conversation.
+      first.frame.remove();
+      await second.send('after the first tab closed');
+      await waitFor(() => texts(second, 'assistant').length === 3, 'the reply after the takeover', 15_000);
+      expect(await serverRecord(endpoint)).to.have.length(1, 'one conversation on the server');
+
+      spy.close();
+      win!.close();
+      const all = heard.join('\n');
+      expect(all).to.include('tab-key', 'the sealed key went by');
+      expect(all).to.not.include(token);
+      expect(all).to.not.include(firstKey!);
+      expect(all).to.not.include(secondKey);
     });
 
     it('does not let a card typed over several messages be completed from another tab', async () => {

@@ -85,7 +85,15 @@ const UPGRADE = (path: string): string =>
   `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
   'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n';
 
-/** Opens an event stream from `localAddress`; `paused` never reads it. */
+/** Each stream's post key (its first event, protocol 1.4), by connection id. */
+const sseKeys = new Map<string, string>();
+
+async function sseKey(id: string): Promise<string> {
+  for (let i = 0; !sseKeys.has(id) && i < 400; i++) await sleep(5);
+  return sseKeys.get(id) ?? '';
+}
+
+/** Opens an event stream from `localAddress`; `paused` reads its key, then nothing more. */
 function openSse(
   port: number,
   id: string,
@@ -98,7 +106,16 @@ function openSse(
     const req = request(
       { host: '127.0.0.1', port, localAddress, path: `/chat/sse?connection=${id}`, headers },
       (res) => {
-        if (!paused) res.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        const read = (chunk: Buffer): void => {
+          text += chunk.toString();
+          const key = /event: key\ndata: (\S+)\n\n/.exec(text)?.[1];
+          if (key === undefined) return;
+          sseKeys.set(id, key);
+          if (!paused) return;
+          res.off('data', read);
+          res.pause();
+        };
+        res.on('data', read);
         resolve({ status: res.statusCode ?? 0, res, text: () => text });
       },
     );
@@ -107,11 +124,24 @@ function openSse(
   });
 }
 
-/** POSTs `body` to an event stream's connection; resolves with the status (0: cut). */
-function postSse(port: number, id: string, localAddress: string, body: string | Buffer): Promise<number> {
+/** POSTs `body` to an event stream's connection, with its key; resolves with the status (0: cut). */
+async function postSse(
+  port: number,
+  id: string,
+  localAddress: string,
+  body: string | Buffer,
+): Promise<number> {
+  const key = await sseKey(id);
   return new Promise((resolve) => {
     const req = request(
-      { host: '127.0.0.1', port, localAddress, method: 'POST', path: `/chat/sse?connection=${id}` },
+      {
+        host: '127.0.0.1',
+        port,
+        localAddress,
+        method: 'POST',
+        path: `/chat/sse?connection=${id}`,
+        headers: { 'x-chat-key': key },
+      },
       (res) => {
         res.resume();
         resolve(res.statusCode ?? 0);
@@ -127,6 +157,9 @@ function postSse(port: number, id: string, localAddress: string, body: string | 
 interface Job {
   phase: string;
   conversationId?: string;
+  key?: string;
+  /** cpu-flood: from how many addresses. */
+  addresses?: number;
 }
 
 async function abuse(port: number, job: Job): Promise<Record<string, unknown>> {
@@ -238,6 +271,7 @@ async function abuse(port: number, job: Job): Promise<Record<string, unknown>> {
       for (let i = 0; i < 5; i++) {
         const id = `slow-body-${i}-${Date.now()}`;
         const stream = await openSse(port, id, '127.0.0.10');
+        const key = await sseKey(id);
         posts.push(
           new Promise((resolve) => {
             const req = request(
@@ -247,7 +281,7 @@ async function abuse(port: number, job: Job): Promise<Record<string, unknown>> {
                 localAddress: '127.0.0.10',
                 method: 'POST',
                 path: `/chat/sse?connection=${id}`,
-                headers: { 'content-length': '1000' },
+                headers: { 'content-length': '1000', 'x-chat-key': key },
               },
               (res) => {
                 res.resume();
@@ -321,13 +355,55 @@ async function abuse(port: number, job: Job): Promise<Record<string, unknown>> {
         again: again.ws ? 101 : again.status,
       };
     }
+    case 'cpu-flood': {
+      // Legal messages that cost the most to redact ("1," × 1,000: 2,000 characters), sent at
+      // the frame rate the server allows: 5 connections from each address, each 20 a second.
+      const addresses = job.addresses ?? 1;
+      const text = '1,'.repeat(1000);
+      let sent = 0;
+      let limited = 0;
+      let acked = 0;
+      const sockets: WebSocket[] = [];
+      for (let a = 0; a < addresses; a++) {
+        for (let c = 0; c < 5; c++) {
+          const { ws } = await openWs(url, `127.0.0.${40 + a}`);
+          assert.ok(ws);
+          ws.on('message', (data: Buffer) => {
+            const frame = data.toString();
+            if (frame.includes('"rate-limited"')) limited += 1;
+            else if (frame.startsWith('{"type":"ack"')) acked += 1;
+          });
+          ws.send(HELLO);
+          sockets.push(ws);
+        }
+      }
+      const until = Date.now() + 2500;
+      for (let tick = 0; Date.now() < until; tick++) {
+        for (const [i, ws] of sockets.entries()) {
+          if (ws.readyState !== WebSocket.OPEN) continue;
+          ws.send(JSON.stringify({ type: 'message', id: `cpu-${i}-${tick}`, text }));
+          sent += 1;
+        }
+        await sleep(50);
+      }
+      await sleep(200);
+      const open = sockets.filter((ws) => ws.readyState === WebSocket.OPEN).length;
+      for (const ws of sockets) ws.close();
+      return {
+        summary: `${addresses} address(es) × 5 connections × 20 messages/s of "1," × 1,000 → ${sent} sent, ${acked} stored, ${limited} rate-limited`,
+        sent,
+        acked,
+        limited,
+        open,
+      };
+    }
     case 'slow-reader': {
       const sockets: Socket[] = [];
       const resume = JSON.stringify({
         type: 'hello',
         v: PROTOCOL_VERSION,
         lang: 'en',
-        resume: { conversationId: job.conversationId, lastSeq: 0 },
+        resume: { conversationId: job.conversationId, lastSeq: 0, key: job.key },
       });
       for (let i = 0; i < 5; i++) {
         const socket = await rawSocket(port, '127.0.0.14');
@@ -472,6 +548,7 @@ if (isMainThread) {
     let worker: Worker;
     let customer: Customer;
     let bigConversation = '';
+    let bigKey = '';
     const results = new Map<
       string,
       (message: { result?: Record<string, unknown>; error?: string }) => void
@@ -503,14 +580,14 @@ if (isMainThread) {
       // A long conversation for the slow readers to resume: 200 messages of 60,000 characters.
       const builder = await openWs(server.url, '127.0.0.1');
       assert.ok(builder.ws);
-      const welcome = new Promise<string>((resolve) =>
+      const welcome = new Promise<[string, string]>((resolve) =>
         builder.ws?.once('message', (data: Buffer) => {
           const frame = parseServerFrame(data.toString());
-          resolve(frame?.type === 'welcome' ? frame.conversationId : '');
+          resolve(frame?.type === 'welcome' ? [frame.conversationId, frame.resumeKey ?? ''] : ['', '']);
         }),
       );
       builder.ws.send(HELLO);
-      bigConversation = await welcome;
+      [bigConversation, bigKey] = await welcome;
       builder.ws.close();
       const text = 'x'.repeat(60_000);
       for (let i = 0; i < 200; i++) {
@@ -597,6 +674,14 @@ if (isMainThread) {
       assert.ok(server.stats.helloTimeouts >= timeouts + 10);
     });
 
+    for (const addresses of [1, 10]) {
+      it(`the review's costly messages at the allowed frame rate, from ${addresses} address(es)`, async () => {
+        const r = await during(`cpu ×${addresses}`, () => run({ phase: 'cpu-flood', addresses }));
+        assert.ok((r['acked'] as number) > 0, 'legal messages are still taken');
+        assert.equal(r['open'], addresses * 5, 'no connection was closed for them');
+      });
+    }
+
     it('bad Origin: 403', async () => {
       const r = await during('bad-origin', () => run({ phase: 'bad-origin' }));
       assert.deepEqual([...new Set(r['statuses'] as number[])], [403]);
@@ -620,7 +705,7 @@ if (isMainThread) {
             resolve();
           }),
         );
-        const done = run({ phase: 'slow-reader', conversationId: bigConversation });
+        const done = run({ phase: 'slow-reader', conversationId: bigConversation, key: bigKey });
         await started;
         const deadline = Date.now() + 10_000;
         while (server.stats.droppedSlow < dropped + 8 && Date.now() < deadline) await sleep(20);
@@ -766,6 +851,51 @@ if (isMainThread) {
           assert.match(error.message ?? '', message);
         }
         agent.ws.close();
+      });
+    });
+
+    it('holds back messages once a connection or an address has spent its work budget', async () => {
+      // A tiny budget, so that any message puts the connection in debt: the mechanism, not the
+      // numbers (those are in the abuse phases above and docs/server-hardening.md).
+      await withServer({ workBudget: { burst: 1, perSecond: 0.5 }, floodLimit: 5 }, async (server) => {
+        const costly = '1,'.repeat(1000);
+        const first = await peer(server.url);
+        first.ws.send(HELLO);
+        await first.next('welcome');
+        for (let i = 0; i < 4; i++)
+          first.ws.send(JSON.stringify({ type: 'message', id: `w-${i}`, text: costly }));
+        const ack = await first.next('ack');
+        assert.equal(ack.id, 'w-0', 'the first message is taken');
+        const refused = await first.next('error');
+        assert.deepEqual([refused.code, refused.id], ['rate-limited', 'w-1'], 'the next waits, named');
+        assert.ok(server.stats.workRefused >= 1);
+        // Another connection has its own budget (the address's is large by default).
+        const second = await peer(server.url);
+        second.ws.send(HELLO);
+        await second.next('welcome');
+        second.ws.send(JSON.stringify({ type: 'message', id: 'other', text: 'When is my payment due?' }));
+        assert.equal((await second.next('ack')).id, 'other');
+        // Keeping on after being refused is a flood: closed like one.
+        for (let i = 10; i < 20; i++)
+          first.ws.send(JSON.stringify({ type: 'message', id: `w-${i}`, text: costly }));
+        assert.equal(await first.closed, 1008);
+        second.ws.close();
+      });
+      await withServer({ ipWorkBudget: { burst: 1, perSecond: 0.5 } }, async (server) => {
+        // The address's budget is shared: a second connection from it waits too.
+        const a = await peer(server.url);
+        a.ws.send(HELLO);
+        await a.next('welcome');
+        a.ws.send(JSON.stringify({ type: 'message', id: 'a-0', text: '1,'.repeat(1000) }));
+        await a.next('ack');
+        const b = await peer(server.url);
+        b.ws.send(HELLO);
+        await b.next('welcome');
+        b.ws.send(JSON.stringify({ type: 'message', id: 'b-0', text: 'hello' }));
+        const error = await b.next('error');
+        assert.deepEqual([error.code, error.id], ['rate-limited', 'b-0']);
+        a.ws.close();
+        b.ws.close();
       });
     });
 

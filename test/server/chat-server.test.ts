@@ -193,7 +193,7 @@ describe('reference server', () => {
       type: 'hello',
       v: PROTOCOL_VERSION,
       lang: 'en',
-      resume: { conversationId: welcome.conversationId, lastSeq: 1 },
+      resume: { conversationId: welcome.conversationId, lastSeq: 1, key: welcome.resumeKey ?? '' },
     });
     const again = await second.next((f) => f.type === 'welcome');
     assert.equal(again.type === 'welcome' && again.conversationId, welcome.conversationId);

@@ -294,7 +294,20 @@ export async function until(
   }
 }
 
-/** An event stream (`GET /chat/sse?connection=ID`) read with plain HTTP; its frames are kept. */
+/** The post key each stream opened here was given (protocol 1.4), by connection id. */
+const streamKeys = new Map<string, string>();
+
+/** The key of a stream opened here, once its first event is in ('' for a stream not opened here). */
+export async function streamKey(id: string): Promise<string> {
+  const deadline = Date.now() + 2000;
+  while (!streamKeys.has(id) && Date.now() < deadline) await sleep(5);
+  return streamKeys.get(id) ?? '';
+}
+
+/**
+ * An event stream (`GET /chat/sse?connection=ID`) read with plain HTTP; its frames are kept,
+ * and its post key, which `postFrame` then sends.
+ */
 export async function openStream(
   port: number,
   id: string,
@@ -317,7 +330,8 @@ export async function openStream(
             .filter((l) => l.startsWith('data: '))
             .map((l) => l.slice(6))
             .join('\n');
-          if (data && !block.startsWith('event:')) emitter.emit('message', Buffer.from(data));
+          if (block.startsWith('event: key')) streamKeys.set(id, data);
+          else if (data && !block.startsWith('event:')) emitter.emit('message', Buffer.from(data));
         }
       });
       resolve({ status: res.statusCode ?? 0, peer: new Peer(emitter), close: () => req.destroy() });
@@ -327,11 +341,11 @@ export async function openStream(
   });
 }
 
-/** POSTs one frame for an event stream; the HTTP status. */
-export async function postFrame(port: number, id: string, frame: unknown): Promise<number> {
+/** POSTs one frame for an event stream, with its key (or `key`); the HTTP status. */
+export async function postFrame(port: number, id: string, frame: unknown, key?: string): Promise<number> {
   const res = await fetch(`http://127.0.0.1:${port}/chat/sse?connection=${id}`, {
     method: 'POST',
-    headers: { 'content-type': 'text/plain' },
+    headers: { 'content-type': 'text/plain', 'x-chat-key': key ?? (await streamKey(id)) },
     body: typeof frame === 'string' ? frame : JSON.stringify(frame),
   });
   await res.body?.cancel();

@@ -20,6 +20,7 @@ import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js'
 import { CASE_NUMBER, caseNumbers, randomCaseKey } from '../../server/case-number.js';
 import * as notices from '../../server/notices.js';
 import { asEventFrames } from './wire.js';
+import { rememberKey, withKey } from './keys.js';
 
 // ---- helpers --------------------------------------------------------------------------------
 
@@ -143,9 +144,10 @@ class Customer {
       v: PROTOCOL_VERSION,
       lang,
       account: 'card-1005',
-      ...(resume ? { resume } : {}),
+      ...(resume ? { resume: withKey(resume) } : {}),
     });
     const welcome = await peer.next((f): f is Frame<'welcome'> => f.type === 'welcome', 'welcome');
+    rememberKey(welcome);
     if (!resume) await peer.next((f) => f.type === 'event' && f.event.seq === 1, 'the greeting');
     return new Customer(peer, welcome.conversationId, lang);
   }

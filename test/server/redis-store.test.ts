@@ -14,6 +14,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
 import { Peer, openStream, postFrame, sharedRedis, startRedis, until } from './cluster.js';
+import { rememberKey, withKey } from './keys.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -58,8 +59,14 @@ async function customer(
   resume?: { conversationId: string; lastSeq: number },
 ): Promise<{ peer: Peer<Frame>; conversationId: string }> {
   const peer = await Peer.open<Frame>(server.url);
-  peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en', ...(resume ? { resume } : {}) });
+  peer.send({
+    type: 'hello',
+    v: PROTOCOL_VERSION,
+    lang: 'en',
+    ...(resume ? { resume: withKey(resume) } : {}),
+  });
   const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+  rememberKey(welcome);
   return { peer, conversationId: welcome['conversationId'] as string };
 }
 

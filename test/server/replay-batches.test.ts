@@ -17,6 +17,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { MAX_REPLAY_FRAME_BYTES, replayFrames } from '../../server/replay.js';
 import { Peer, openStream, postFrame, sharedRedis } from './cluster.js';
+import { rememberKey, withKey } from './keys.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -34,6 +35,7 @@ async function startConversation(server: ChatServer): Promise<string> {
   const peer = await Peer.open<Frame>(server.url);
   peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
   const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+  rememberKey(welcome);
   await peer.next((f) => f.type === 'event' && (f['event'] as ChatEvent).seq === 1, 'the greeting');
   await peer.close();
   return welcome['conversationId'] as string;
@@ -95,7 +97,7 @@ async function resumeWs(
   upTo = N,
 ): Promise<Peer<Frame>> {
   const peer = await Peer.open<Frame>(server.url);
-  peer.send({ type: 'hello', v, lang: 'en', resume: { conversationId, lastSeq } });
+  peer.send({ type: 'hello', v, lang: 'en', resume: withKey({ conversationId, lastSeq }) });
   const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
   assert.equal(welcome['conversationId'], conversationId, 'the same conversation');
   await peer.next(
@@ -117,7 +119,12 @@ async function resumeSse(
   const stream = await openStream(server.port, id);
   assert.equal(stream.status, 200);
   assert.equal(
-    await postFrame(server.port, id, { type: 'hello', v, lang: 'en', resume: { conversationId, lastSeq } }),
+    await postFrame(server.port, id, {
+      type: 'hello',
+      v,
+      lang: 'en',
+      resume: withKey({ conversationId, lastSeq }),
+    }),
     204,
   );
   await stream.peer.next((f) => f.type === 'welcome', 'welcome');
@@ -304,7 +311,12 @@ describe(`replay of ${N} events (in-memory store)`, () => {
 
   it('resume with nothing or one event missed: no events frame', async () => {
     const none = await Peer.open<Frame>(server.url);
-    none.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en', resume: { conversationId, lastSeq: N } });
+    none.send({
+      type: 'hello',
+      v: PROTOCOL_VERSION,
+      lang: 'en',
+      resume: withKey({ conversationId, lastSeq: N }),
+    });
     await none.next((f) => f.type === 'welcome', 'welcome');
     const one = await resumeWs(server, PROTOCOL_VERSION, conversationId, N - 1);
     assert.deepEqual(

@@ -14,6 +14,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
 import { Peer } from './cluster.js';
+import { rememberKey, withKey } from './keys.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -48,7 +49,9 @@ describe('replay pacing', () => {
     });
     const peer = await Peer.open<Frame>(server.url);
     peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
-    conversationId = (await peer.next((f) => f.type === 'welcome', 'welcome'))['conversationId'] as string;
+    const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+    rememberKey(welcome);
+    conversationId = welcome['conversationId'] as string;
     await peer.next((f) => f.type === 'event', 'the greeting');
     await peer.close();
     for (let i = 2; i <= EVENTS; i += 1) assert.equal(await say(server, conversationId, `${i} ${BIG}`), i);
@@ -65,7 +68,7 @@ describe('replay pacing', () => {
       type: 'hello',
       v: PROTOCOL_VERSION,
       lang: 'en',
-      resume: { conversationId, lastSeq: 0 },
+      resume: withKey({ conversationId, lastSeq: 0 }),
     });
     // The client reads nothing for 1 s: the server's buffer fills to its mark and the replay waits.
     await new Promise((resolve) => setTimeout(resolve, 1000));

@@ -38,6 +38,7 @@ function openSse(
               .filter((l) => l.startsWith('data: '))
               .map((l) => l.slice(6))
               .join('\n');
+            if (block.startsWith('event: key')) keys.set(id, data);
             const parsed = data && !block.startsWith('event:') ? parseServerFrame(data) : undefined;
             // A replay in `events` frames counts as that many `event` frames (wire.ts).
             for (const frame of parsed ? asEventFrames(parsed) : []) {
@@ -77,11 +78,18 @@ function openSse(
   });
 }
 
-async function post(port: number, id: string, body: string): Promise<number> {
+/** Each stream's post key (its first event, protocol 1.4), by connection id. */
+const keys = new Map<string, string>();
+
+/** POSTs for a stream, with its key (once it came) unless `key` is given. */
+async function post(port: number, id: string, body: string, key?: string): Promise<number> {
+  for (let i = 0; key === undefined && !keys.has(id) && i < 200; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
   const res = await fetch(`http://127.0.0.1:${port}/chat/sse?connection=${id}`, {
     method: 'POST',
     body,
-    headers: { 'content-type': 'text/plain' },
+    headers: { 'content-type': 'text/plain', 'x-chat-key': key ?? keys.get(id) ?? '' },
   });
   return res.status;
 }

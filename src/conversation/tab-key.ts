@@ -1,0 +1,49 @@
+/**
+ * A follower tab's own resume key (protocol 1.4): the tab makes an RSA-OAEP key pair whose
+ * private half never leaves this tab (not extractable), sends the public half up through the
+ * leader tab, and opens the key the server sealed to it. Tabs share a BroadcastChannel that any
+ * same-origin page can read, so neither the key nor the host's token may cross it in the clear.
+ */
+export interface TabKeyRequest {
+  /** Matches the server's answer to this request. */
+  readonly ref: string;
+  /** SPKI, base64. */
+  readonly publicKey: string;
+  /** The key the server sealed to this request, or undefined if it does not open. */
+  open(sealed: string): Promise<string | undefined>;
+}
+
+const OAEP = { name: 'RSA-OAEP', hash: 'SHA-256' } as const;
+
+function base64(bytes: ArrayBuffer): string {
+  return btoa(String.fromCharCode(...new Uint8Array(bytes)));
+}
+
+/** A new request, or undefined where Web Crypto is missing (plain http other than localhost). */
+export async function tabKeyRequest(): Promise<TabKeyRequest | undefined> {
+  // `crypto.subtle` exists only in secure contexts (https, localhost).
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const pair = await subtle.generateKey(
+      { ...OAEP, modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]) },
+      false,
+      ['encrypt', 'decrypt'],
+    );
+    const publicKey = base64(await subtle.exportKey('spki', pair.publicKey));
+    return {
+      ref: crypto.randomUUID(),
+      publicKey,
+      async open(sealed) {
+        try {
+          const bytes = Uint8Array.from(atob(sealed), (c) => c.charCodeAt(0));
+          return new TextDecoder().decode(await subtle.decrypt(OAEP, pair.privateKey, bytes));
+        } catch {
+          return undefined;
+        }
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}

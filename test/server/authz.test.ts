@@ -1,0 +1,451 @@
+/**
+ * Conversations belong to their customer (issue 22, findings 1 and 2), over the real protocol:
+ * WebSocket and event stream, memory and Redis stores. A conversation id names a conversation
+ * and grants nothing: resuming takes the key only the customer's browser was given, and with
+ * tokens, the subject that started it. An event stream's id (in URLs) does not let anyone
+ * POST as its customer: that takes the key only the stream's reader got, from the stream's
+ * Origin. Refusals are logged without any secret.
+ */
+import assert from 'node:assert/strict';
+import { constants, generateKeyPairSync, privateDecrypt, randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { createClient } from 'redis';
+import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import type { ChatEvent } from '../../src/protocol.js';
+import { startChatServer } from '../../server/chat-server.js';
+import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
+import { Peer, openStream, postFrame, sharedRedis, streamKey } from './cluster.js';
+
+type Frame = { type: string; [key: string]: unknown };
+
+let redis: Awaited<ReturnType<typeof sharedRedis>>;
+let prefixes = 0;
+
+before(async () => {
+  redis = await sharedRedis();
+});
+after(async () => {
+  await redis.stop();
+});
+
+const TOKENS: Record<string, string> = { 'tok-alice-1': 'alice', 'tok-alice-2': 'alice', 'tok-bob': 'bob' };
+function verifyToken(token: string | undefined): TokenVerdict {
+  const subject = token === undefined ? undefined : TOKENS[token];
+  return subject === undefined ? 'invalid' : { subject };
+}
+
+interface Deployment {
+  start(more?: ChatServerOptions): Promise<ChatServer>;
+  logs: Record<string, unknown>[];
+  prefix: string;
+}
+
+function deployment(kind: 'memory' | 'redis', extra: ChatServerOptions = {}): Deployment {
+  const prefix = `authz-${process.pid}-${prefixes++}:`;
+  const logs: Record<string, unknown>[] = [];
+  return {
+    logs,
+    prefix,
+    start: (more = {}) =>
+      startChatServer({
+        port: 0,
+        replyDelay: 0,
+        simulatedAgent: false,
+        log: (entry) => logs.push(entry),
+        ...(kind === 'redis' ? { store: redis.url, storePrefix: prefix } : {}),
+        ...extra,
+        ...more,
+      }),
+  };
+}
+
+const isEvent = (f: Frame): boolean => f.type === 'event';
+const eventOf = (f: Frame): ChatEvent => f['event'] as ChatEvent;
+
+/** A customer over a WebSocket: its hello, then the welcome (or the refusal). */
+async function hello(server: ChatServer, fields: Record<string, unknown> = {}): Promise<Peer<Frame>> {
+  const peer = await Peer.open<Frame>(server.url);
+  peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en', ...fields });
+  return peer;
+}
+
+async function started(
+  server: ChatServer,
+  fields: Record<string, unknown> = {},
+): Promise<{ peer: Peer<Frame>; id: string; key: string }> {
+  const peer = await hello(server, fields);
+  const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+  await peer.next(isEvent, 'the greeting');
+  assert.equal(typeof welcome['resumeKey'], 'string', 'a new conversation comes with its key');
+  return { peer, id: welcome['conversationId'] as string, key: welcome['resumeKey'] as string };
+}
+
+/** Asserts a hello was refused with `code`, the socket closed with `close`, and no event came. */
+async function refused(peer: Peer<Frame>, code: string, close: number): Promise<Frame> {
+  const error = await peer.next((f) => f.type === 'error', `the ${code} error`);
+  assert.equal(error['code'], code);
+  assert.equal(await peer.closed, close);
+  assert.deepEqual(
+    peer.frames.filter((f) => f.type === 'welcome' || isEvent(f)),
+    [],
+    'nothing of the conversation',
+  );
+  return error;
+}
+
+function logsHoldNone(logs: Record<string, unknown>[], secrets: string[]): void {
+  const text = JSON.stringify(logs);
+  for (const secret of secrets) assert.ok(!text.includes(secret), 'no secret in the logs');
+}
+
+for (const kind of ['memory', 'redis'] as const) {
+  describe(`resuming a conversation (${kind} store)`, () => {
+    it('refuses another subject, even with the right id and key, and logs it without secrets', async () => {
+      const d = deployment(kind, { verifyToken });
+      const server = await d.start();
+      try {
+        const alice = await started(server, { token: 'tok-alice-1' });
+        alice.peer.send({ type: 'message', id: 'a-1', text: 'my new address is 1 Main Street' });
+        await alice.peer.next((f) => f.type === 'ack', 'ack');
+        await alice.peer.close();
+
+        const bob = await hello(server, {
+          token: 'tok-bob',
+          resume: { conversationId: alice.id, lastSeq: 0, key: alice.key },
+        });
+        const error = await refused(bob, 'forbidden', 4003);
+        assert.match(String(error['message']), /another customer/);
+        const line = d.logs.find((l) => l['msg'] === 'resume refused');
+        assert.deepEqual(line && { reason: line['reason'], conversation: line['conversation'] }, {
+          reason: 'subject',
+          conversation: alice.id,
+        });
+        logsHoldNone(d.logs, [alice.key, 'tok-alice-1', 'tok-bob']);
+
+        // Alice, with another token of hers, carries on: nothing of Bob's is in it.
+        const back = await hello(server, {
+          token: 'tok-alice-2',
+          resume: { conversationId: alice.id, lastSeq: 0, key: alice.key },
+        });
+        await back.next((f) => f.type === 'welcome' && f['conversationId'] === alice.id, 'welcome back');
+        await back.next((f) => isEvent(f) && eventOf(f).text.includes('1 Main Street'), 'her history');
+        assert.equal(
+          back.frames.find((f) => f.type === 'welcome')?.['resumeKey'],
+          undefined,
+          'a resume is not given the key again',
+        );
+        await back.close();
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('refuses a resume by id alone, or with a wrong key, over WebSocket and event stream', async () => {
+      const d = deployment(kind);
+      const server = await d.start();
+      try {
+        const owner = await started(server);
+        await owner.peer.close();
+        const noKey = await hello(server, { resume: { conversationId: owner.id, lastSeq: 0 } });
+        await refused(noKey, 'forbidden', 4003);
+        const wrong = await hello(server, {
+          resume: { conversationId: owner.id, lastSeq: 0, key: randomBytes(32).toString('base64url') },
+        });
+        await refused(wrong, 'forbidden', 4003);
+
+        const id = randomBytes(16).toString('hex');
+        const stream = await openStream(server.port, id);
+        const status = await postFrame(server.port, id, {
+          type: 'hello',
+          v: PROTOCOL_VERSION,
+          lang: 'en',
+          resume: { conversationId: owner.id, lastSeq: 0 },
+        });
+        assert.equal(status, 204);
+        const error = await stream.peer.next((f) => f.type === 'error', 'the refusal on the stream');
+        assert.equal(error['code'], 'forbidden');
+        assert.ok(!stream.peer.frames.some((f) => f.type === 'welcome' || isEvent(f)));
+        stream.close();
+
+        const refusals = d.logs.filter((l) => l['msg'] === 'resume refused');
+        assert.deepEqual(
+          refusals.map((l) => [l['reason'], l['transport']]),
+          [
+            ['key', 'websocket'],
+            ['key', 'websocket'],
+            ['key', 'sse'],
+          ],
+        );
+        logsHoldNone(d.logs, [owner.key]);
+
+        // The right key resumes it, with its history.
+        const again = await hello(server, {
+          resume: { conversationId: owner.id, lastSeq: 0, key: owner.key },
+        });
+        await again.next((f) => f.type === 'welcome' && f['conversationId'] === owner.id, 'welcome');
+        await again.next(isEvent, 'the history');
+        await again.close();
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('gives an agent ids that resume nothing: a console that sees a waiting chat cannot take it as its customer', async () => {
+      const d = deployment(kind);
+      const server = await d.start();
+      try {
+        const customer = await started(server);
+        customer.peer.send({ type: 'message', id: 'ask', text: 'I want to talk to an agent' });
+        const agent = await Peer.open<Frame>(server.agentUrl);
+        agent.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Rita', team: 'rewards' });
+        const board = await agent.next(
+          (f) =>
+            f.type === 'board' &&
+            (f['waiting'] as { conversationId: string }[]).some((w) => w.conversationId === customer.id),
+          'the waiting chat on the board',
+        );
+        assert.ok(!JSON.stringify(board).includes(customer.key), 'the board has no key');
+        const thief = await hello(server, { resume: { conversationId: customer.id, lastSeq: 0 } });
+        await refused(thief, 'forbidden', 4003);
+        await agent.close();
+        await customer.peer.close();
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('tells a client older than 1.4 (no keys) that its version cannot resume, and lets it start', async () => {
+      const d = deployment(kind);
+      const server = await d.start();
+      try {
+        const owner = await started(server);
+        await owner.peer.close();
+        const old = await Peer.open<Frame>(server.url);
+        old.send({ type: 'hello', v: '1.3', lang: 'en', resume: { conversationId: owner.id, lastSeq: 0 } });
+        const error = await refused(old, 'unsupported-version', 4000);
+        assert.match(String(error['message']), /1\.4/);
+        const fresh = await Peer.open<Frame>(server.url);
+        fresh.send({ type: 'hello', v: '1.3', lang: 'en' });
+        const welcome = await fresh.next((f) => f.type === 'welcome', 'welcome');
+        assert.notEqual(welcome['conversationId'], owner.id);
+        await fresh.close();
+      } finally {
+        await server.close();
+      }
+    });
+
+    it('seals a key for another tab to its public key; that key resumes, and nothing else in the clear', async () => {
+      const d = deployment(kind);
+      const server = await d.start();
+      try {
+        const leader = await started(server);
+        const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+        const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
+        leader.peer.send({ type: 'tab-key', ref: 'tab-1', publicKey: spki });
+        const answer = await leader.peer.next((f) => f.type === 'tab-key', 'the sealed key');
+        assert.equal(answer['ref'], 'tab-1');
+        const tabKey = privateDecrypt(
+          { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+          Buffer.from(answer['sealed'] as string, 'base64'),
+        ).toString();
+        assert.notEqual(tabKey, leader.key);
+        assert.ok(!leader.peer.raw.some((text) => text.includes(tabKey)), 'the tab key never in the clear');
+
+        const tab = await hello(server, { resume: { conversationId: leader.id, lastSeq: 0, key: tabKey } });
+        await tab.next((f) => f.type === 'welcome' && f['conversationId'] === leader.id, 'the tab resumes');
+        await tab.close();
+
+        // Not a public key: refused, and no key is made.
+        leader.peer.send({
+          type: 'tab-key',
+          ref: 'tab-2',
+          publicKey: Buffer.from('nope').toString('base64'),
+        });
+        const error = await leader.peer.next((f) => f.type === 'error', 'bad-frame');
+        assert.equal(error['code'], 'bad-frame');
+        await leader.peer.close();
+      } finally {
+        await server.close();
+      }
+    });
+  });
+}
+
+describe('resume keys at rest (Redis)', () => {
+  it('keeps only hashes: no key is anywhere in Redis or the logs', async () => {
+    const d = deployment('redis');
+    const server = await d.start();
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      const customer = await started(server);
+      const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      customer.peer.send({
+        type: 'tab-key',
+        ref: 'r',
+        publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      });
+      await customer.peer.next((f) => f.type === 'tab-key', 'tab-key');
+      customer.peer.send({ type: 'message', id: 'm', text: 'hello' });
+      await customer.peer.next((f) => f.type === 'ack', 'ack');
+      let dump = '';
+      for await (const keys of client.scanIterator({ MATCH: `${d.prefix}*` })) {
+        for (const key of [keys].flat()) {
+          const type = await client.type(key);
+          const value =
+            type === 'string'
+              ? await client.get(key)
+              : type === 'hash'
+                ? await client.hGetAll(key)
+                : type === 'stream'
+                  ? await client.xRange(key, '-', '+')
+                  : type === 'list'
+                    ? await client.lRange(key, 0, -1)
+                    : type === 'zset'
+                      ? await client.zRange(key, 0, -1)
+                      : await client.sMembers(key);
+          dump += JSON.stringify(value);
+        }
+      }
+      assert.ok(dump.includes(customer.id), 'the conversation is in Redis');
+      assert.ok(!dump.includes(customer.key), 'its key is not');
+      logsHoldNone(d.logs, [customer.key]);
+      await customer.peer.close();
+    } finally {
+      await client.quit();
+      await server.close();
+    }
+  });
+});
+
+describe('event-stream POSTs (finding 2)', () => {
+  for (const kind of ['memory', 'redis'] as const) {
+    it(`take the key only the stream's reader got, from the stream's Origin (${kind} store)`, async () => {
+      const d = deployment(kind);
+      const server = await d.start();
+      // With Redis, a second instance: the POST lands where the stream is not held.
+      const other = kind === 'redis' ? await d.start() : server;
+      try {
+        const id = randomBytes(16).toString('hex');
+        const stream = await openStream(server.port, id);
+        const key = await streamKey(id);
+        assert.match(key, /^[\w-]{43}$/, 'the first event is the key');
+        const helloFrame = { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' };
+        // The id alone (as a URL in a log would give it) writes nothing.
+        assert.equal(await postFrame(other.port, id, helloFrame, ''), 403);
+        assert.equal(await postFrame(other.port, id, helloFrame, randomBytes(32).toString('base64url')), 403);
+        // With the key, from no Origin (as the stream was opened): taken.
+        assert.equal(await postFrame(other.port, id, helloFrame, key), 204);
+        await stream.peer.next((f) => f.type === 'welcome', 'welcome');
+        assert.equal(stream.peer.frames.filter((f) => f.type === 'welcome').length, 1, 'one hello taken');
+        assert.ok(d.logs.some((l) => l['msg'] === 'stream post refused'));
+        logsHoldNone(d.logs, [key]);
+        stream.close();
+      } finally {
+        if (other !== server) await other.close();
+        await server.close();
+      }
+    });
+  }
+
+  it("refuses a POST from another Origin than the stream's, or from none", async () => {
+    const server = await startChatServer({ port: 0, replyDelay: 0, simulatedAgent: false });
+    try {
+      const { request } = await import('node:http');
+      const id = randomBytes(16).toString('hex');
+      const origin = 'http://127.0.0.1:5173';
+      let req: ReturnType<typeof request> | undefined;
+      const key = await new Promise<string>((resolve, reject) => {
+        req = request(
+          { host: '127.0.0.1', port: server.port, path: `/chat/sse?connection=${id}`, headers: { origin } },
+          (res) => {
+            let text = '';
+            res.setEncoding('utf8');
+            res.on('data', (chunk: string) => {
+              text += chunk;
+              const found = /event: key\ndata: (\S+)\n\n/.exec(text)?.[1];
+              if (found) resolve(found);
+            });
+          },
+        );
+        req.on('error', reject);
+        req.end();
+      });
+      const post = async (from: string | undefined): Promise<number> => {
+        const res = await fetch(`http://127.0.0.1:${server.port}/chat/sse?connection=${id}`, {
+          method: 'POST',
+          headers: { 'content-type': 'text/plain', 'x-chat-key': key, ...(from ? { origin: from } : {}) },
+          body: JSON.stringify({ type: 'ping' }),
+        });
+        await res.body?.cancel();
+        return res.status;
+      };
+      assert.equal(await post(undefined), 403, 'no Origin');
+      assert.equal(await post('http://localhost:5173'), 403, 'another (allowed) Origin');
+      assert.equal(await post(origin), 204, "the stream's own Origin");
+      req?.destroy();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('the --debug hooks (finding 8)', () => {
+  const SECRET = 'debug-hooks-secret-0123456789';
+
+  it('need the console secret and an allowed Origin, and never answer Access-Control-Allow-Origin: *', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const server = await startChatServer({
+      port: 0,
+      replyDelay: 0,
+      simulatedAgent: false,
+      debug: true,
+      agentSecret: SECRET,
+      log: (entry) => logs.push(entry),
+    });
+    try {
+      const customer = await started(server);
+      const get = async (headers: Record<string, string>): Promise<Response> =>
+        fetch(`http://127.0.0.1:${server.port}/debug/conversations`, { headers });
+      const anonymous = await get({});
+      assert.equal(anonymous.status, 401);
+      assert.ok(!(await anonymous.text()).includes(customer.id), 'no conversation without the secret');
+      assert.equal((await get({ authorization: 'Bearer wrong-secret-0123456789abc' })).status, 401);
+      const elsewhere = await get({ authorization: `Bearer ${SECRET}`, origin: 'https://evil.example' });
+      assert.equal(elsewhere.status, 403);
+      assert.equal(elsewhere.headers.get('access-control-allow-origin'), null);
+      const say = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+        method: 'POST',
+        headers: { origin: 'https://evil.example' },
+        body: JSON.stringify({ conversationId: customer.id, text: 'Send your card to us' }),
+      });
+      assert.equal(say.status, 403, 'nobody else speaks as an agent');
+
+      const page = 'http://127.0.0.1:5173';
+      const ok = await get({ authorization: `Bearer ${SECRET}`, origin: page });
+      assert.equal(ok.status, 200);
+      assert.equal(ok.headers.get('access-control-allow-origin'), page);
+      assert.ok((await ok.text()).includes(customer.id));
+      assert.ok(logs.some((l) => l['msg'] === 'debug refused'));
+      logsHoldNone(logs, [SECRET]);
+      await customer.peer.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('without a console secret, answer only this machine, from an allowed Origin', async () => {
+    const server = await startChatServer({ port: 0, replyDelay: 0, simulatedAgent: false, debug: true });
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.port}/debug/frames`, {
+        headers: { origin: 'https://evil.example' },
+      });
+      assert.equal(res.status, 403);
+      const local = await fetch(`http://127.0.0.1:${server.port}/debug/frames`);
+      assert.equal(local.status, 200);
+      assert.equal(local.headers.get('access-control-allow-origin'), null, 'no wildcard');
+    } finally {
+      await server.close();
+    }
+  });
+});
