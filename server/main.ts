@@ -1,6 +1,6 @@
 /**
  * Runs the reference server: `tsx server/main.ts [--port N] [--reply-delay MS] [--quiet]
- * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens A,B --expired-tokens C]
+ * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens [SUBJECT:]A,B --expired-tokens C]
  * [--max-queue N] [--handle-seconds N] [--queue-update MS] [--simulated-agent on|off]
  * [--agent-delay MS] [--agent-secret-file PATH] [--trust-proxy HOPS] [--max-connections-per-ip N]
  * [--max-agent-connections-per-ip N] [--ip-rate-limit BURST,PER_SECOND]` (--debug is for tests:

@@ -24,6 +24,13 @@ const VERSION = 1;
 /** A bound on what is kept, so a long outage cannot fill the storage quota. */
 export const MAX_SAVED_OUTBOX = 50;
 
+/** The largest time a Date holds (ms either side of the epoch). */
+const MAX_TIME = 8.64e15;
+
+function isCount(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) >= 0;
+}
+
 /** A store in `sessionStorage` (per tab, gone when the tab closes), keyed by endpoint. */
 export function sessionStore(endpoint: string, storage?: Storage): ConversationStore {
   const key = `amex-chat:v${VERSION}:${endpoint}`;
@@ -40,11 +47,15 @@ export function sessionStore(endpoint: string, storage?: Storage): ConversationS
         const raw = area()?.getItem(key);
         if (!raw) return undefined;
         const data = JSON.parse(raw) as Partial<SavedConversation>;
-        if (typeof data.conversationId !== 'string' || typeof data.lastSeq !== 'number') return undefined;
+        if (typeof data.conversationId !== 'string' || !isCount(data.lastSeq)) return undefined;
+        // Page scripts can write here: an `at` no Date can hold would break rendering.
         const outbox = Array.isArray(data.outbox)
           ? data.outbox.filter(
               (item) =>
-                typeof item.id === 'string' && typeof item.text === 'string' && typeof item.at === 'number',
+                typeof item.id === 'string' &&
+                typeof item.text === 'string' &&
+                typeof item.at === 'number' &&
+                Math.abs(item.at) <= MAX_TIME,
             )
           : [];
         const saved: SavedConversation = {
