@@ -11,8 +11,8 @@
  * | `CHAT_MAX_CONNECTIONS_PER_IP`       | `maxConnectionsPerIp`      |
  * | `CHAT_MAX_AGENT_CONNECTIONS_PER_IP` | `maxAgentConnectionsPerIp` |
  * | `CHAT_IP_RATE_LIMIT` (BURST,PER_S)  | `ipRateLimit`              |
- * | `CHAT_WORK_BUDGET` (MS,MS_PER_S)    | `workBudget`               |
- * | `CHAT_IP_WORK_BUDGET` (MS,MS_PER_S) | `ipWorkBudget`             |
+ * | `CHAT_WORK_BUDGET` (CHARS,PER_S)    | `workBudget`               |
+ * | `CHAT_IP_WORK_BUDGET` (CHARS,PER_S) | `ipWorkBudget`             |
  *
  * Invalid values throw an Error whose message names the variable (never a secret's value).
  */

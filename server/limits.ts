@@ -63,10 +63,9 @@ export interface Rate {
 export const FLOOD_WINDOW_MS = 10_000;
 
 /**
- * The work budget of one connection, in milliseconds of the server's time (a frame's cost is
- * measured: redaction and the assistant's answer of a 2,000-character message take from
- * 0.1 ms to over 10 ms depending on what it holds). Its own bucket and its address's shared
- * one; a frame that would do work waits for both to be out of debt.
+ * The work budget of one connection (in characters of messages: the server's time per message
+ * grows with its length), its own bucket and its address's shared one; a message waits for
+ * both to be out of debt (a budget may go below zero: the message that does it is taken).
  */
 export class WorkBudget {
   readonly #own: RateLimiter;

@@ -193,6 +193,9 @@ function chaos(store: 'memory' | 'redis'): void {
         replyDelay: 0,
         debug: true,
         rateLimit: { burst: 100_000, perSecond: 100_000 },
+        // Delivery under faults, not abuse: no budget holds the clients back.
+        workBudget: { burst: 1e9, perSecond: 1e9 },
+        ipWorkBudget: { burst: 1e9, perSecond: 1e9 },
         ...(redis ? { store: redis.url, storePrefix: `chaos-${process.pid}:` } : {}),
       };
       server = await startChatServer({

@@ -622,7 +622,12 @@ if (isMainThread) {
     }
 
     /** Runs `abuse` for at least `minMs`, then checks and prints the customer's latencies. */
-    async function during<T>(name: string, abuse: () => Promise<T>, minMs = 2500): Promise<T> {
+    async function during<T>(
+      name: string,
+      abuse: () => Promise<T>,
+      minMs = 2500,
+      limits = { p99: LATENCY_P99_MS, max: LATENCY_MAX_MS },
+    ): Promise<T> {
       customer.take();
       const started = Date.now();
       const result = await abuse();
@@ -635,8 +640,8 @@ if (isMainThread) {
       assert.ok(m.count >= 10, `the customer kept talking (${m.count} replies)`);
       assert.equal(m.missed, 0, 'every message got its reply');
       assert.equal(m.errors, 0, 'the customer got no error frames');
-      assert.ok(m.p99 < LATENCY_P99_MS, `p99 ${m.p99.toFixed(1)} ms`);
-      assert.ok(m.max < LATENCY_MAX_MS, `max ${m.max.toFixed(1)} ms`);
+      assert.ok(m.p99 <= limits.p99, `p99 ${m.p99.toFixed(1)} ms`);
+      assert.ok(m.max <= limits.max, `max ${m.max.toFixed(1)} ms`);
       return result;
     }
 
@@ -676,7 +681,12 @@ if (isMainThread) {
 
     for (const addresses of [1, 10]) {
       it(`the review's costly messages at the allowed frame rate, from ${addresses} address(es)`, async () => {
-        const r = await during(`cpu ×${addresses}`, () => run({ phase: 'cpu-flood', addresses }));
+        // The review's bar for this flood (issue 22, finding 5): p99 ≤ 100 ms, max ≤ 500 ms.
+        const r = await during(`cpu ×${addresses}`, () => run({ phase: 'cpu-flood', addresses }), 2500, {
+          p99: 100,
+          max: 500,
+        });
+        assert.ok((r['limited'] as number) > 0, 'the work budget held some back');
         assert.ok((r['acked'] as number) > 0, 'legal messages are still taken');
         assert.equal(r['open'], addresses * 5, 'no connection was closed for them');
       });
