@@ -325,10 +325,17 @@ export function parseClientFrame(raw: string): ClientFrame | undefined {
         ? { type: 'rating', score }
         : undefined;
     }
-    case 'tab-key':
-      return typeof data['ref'] === 'string' && typeof data['publicKey'] === 'string'
-        ? { type: 'tab-key', ref: data['ref'], publicKey: data['publicKey'] }
+    case 'tab-key': {
+      // (A follower tab's frame, read by the leader tab: bounded as the server bounds it.)
+      const { ref, publicKey } = data;
+      return typeof ref === 'string' &&
+        ref.length > 0 &&
+        ref.length <= 64 &&
+        typeof publicKey === 'string' &&
+        publicKey.length <= 1024
+        ? { type: 'tab-key', ref, publicKey }
         : undefined;
+    }
     default:
       return undefined;
   }
@@ -384,7 +391,8 @@ function serverFrame(
     case 'pong':
       return { type: 'pong' };
     case 'tab-key':
-      return typeof data['ref'] === 'string' && typeof data['sealed'] === 'string'
+      // A sealed 256-bit key is 344 base64 characters for RSA-2048, 684 for RSA-4096.
+      return isId(data['ref']) && isString(data['sealed'], 1024)
         ? { type: 'tab-key', ref: data['ref'], sealed: data['sealed'] }
         : undefined;
     case 'queue':

@@ -268,3 +268,12 @@ describe('parseServerFrame: the other frames', () => {
     for (const input of inputs) assert.doesNotThrow(() => parse(input));
   });
 });
+
+describe('protocol 1.4: tab-key frames', () => {
+  it('keeps a sealed key for a named request, and drops one without a ref or too long', () => {
+    kept({ type: 'tab-key', ref: 'r-1', sealed: 'A'.repeat(344) }, 'an RSA-2048 sealed key');
+    refused({ type: 'tab-key', ref: '', sealed: 'A'.repeat(344) }, 'an empty ref');
+    refused({ type: 'tab-key', ref: 'r-1', sealed: 'A'.repeat(1025) }, 'a sealed key too long');
+    refused({ type: 'tab-key', ref: 'r-1', sealed: 42 }, 'a sealed key that is not a string');
+  });
+});
