@@ -251,8 +251,12 @@ const MAX_FRAME_BYTES = 64 * 1024;
  * turn its own slowness into refusals.
  */
 function workOf(text: string): number {
-  return text.length + 100;
+  // A longer one is refused `too-long` unread past its length.
+  return Math.min(text.length, MAX_MESSAGE_LENGTH) + 100;
 }
+
+/** A tab key's work: minting, sealing (RSA with exponent 65537) and storing, as a long message. */
+const TAB_KEY_WORK = MAX_MESSAGE_LENGTH + 100;
 /** A replay waits for the client once this many bytes wait for it (or half the drop limit). */
 const REPLAY_HIGH_WATER = 256 * 1024;
 
@@ -403,9 +407,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     if (effect.to === 'stream') {
-      // A frame POSTed (to any instance) for an event stream held here.
+      // A frame POSTed (to any instance) for an event stream held here, under this grant.
       const session = sseSessions.get(effect.connectionId);
-      if (session) handle(session, effect.read);
+      if (session && sseGrants.get(effect.connectionId) === effect.grant) handle(session, effect.read);
       return;
     }
     center.deliver(effect.to === 'agent' ? effect.agentId : undefined, effect.frame);
@@ -712,21 +716,24 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       return;
     }
     const frame = read.frame;
-    if (!frame) {
-      failNow(connection, 'bad-frame', read.error ?? 'Bad frame.', read.errorId);
-      return;
-    }
-    // A message costs work; one that finds the connection's or the address's work in debt waits.
-    if (frame.type === 'message' && !session.work.left) {
+    // Work costs budget; a message or tab key that finds the connection's or the address's work
+    // in debt waits (a POST's instance may have found its address so already: `refused`).
+    const costly = frame?.type === 'message' || frame?.type === 'tab-key';
+    if (read.refused || (costly && !read.charged && !session.work.left)) {
       stats.workRefused += 1;
-      failNow(connection, 'rate-limited', 'Too much work at once; slow down.', frame.id);
+      failNow(connection, 'rate-limited', 'Too much work at once; slow down.', read.messageId);
       if (session.budget.refuse() === 'flood') {
         flooded(connection.kind);
         connection.close(1008, 'rate limit exceeded', true);
       }
       return;
     }
-    if (frame.type === 'message') session.work.charge(workOf(frame.text));
+    if (!frame) {
+      failNow(connection, 'bad-frame', read.error ?? 'Bad frame.', read.errorId);
+      return;
+    }
+    if (costly && !read.charged)
+      session.work.charge(frame.type === 'message' ? workOf(frame.text) : TAB_KEY_WORK);
     if (frame.type === 'ping') {
       connection.send({ type: 'pong' });
       return;
@@ -911,16 +918,27 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         );
         return;
       }
-      const stream = new SseConnection(res, headers, backpressure);
-      const session = open(stream, admission.bucket, admission.work);
       // The stream's id is in URLs (logs, proxies): writing as it takes a key that only its
-      // reader gets, and the Origin that opened it.
+      // reader gets, and the Origin that opened it. With several instances, an id that one of
+      // them holds is not taken over elsewhere (its grant stays).
       const key = mintKey();
       const grant = streamGrant(key.hash, req.headers.origin);
+      if (store.streams && !(await store.streams.claim(id, grant))) {
+        admission.release();
+        json(res, 409, { error: 'connection-exists' }, headers);
+        return;
+      }
+      if (res.destroyed) {
+        // The client left while the id was claimed.
+        admission.release();
+        store.streams?.release(id);
+        return;
+      }
+      const stream = new SseConnection(res, headers, backpressure);
+      const session = open(stream, admission.bucket, admission.work);
       stream.sendKey(key.key);
       sseSessions.set(id, session);
       sseGrants.set(id, grant);
-      store.streams?.claim(id, grant);
       res.on('close', () => {
         if (sseSessions.get(id) === session) {
           sseSessions.delete(id);
@@ -962,13 +980,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       } else {
         // Several instances: every POST of a stream goes through the store, so that the
         // instance holding the stream handles them in the order they were answered.
-        const addressWork = addresses.work(clientAddress(req, trustProxy));
-        if (!addressWork.left) {
-          stats.workRefused += 1;
-          json(res, 429, { error: 'rate-limited' }, { ...headers, 'retry-after': '1', connection: 'close' });
-          return;
-        }
-        if (!(await forward(id, body.text, addressWork))) {
+        if (!(await forward(id, grant, body.text, addresses.work(clientAddress(req, trustProxy))))) {
           json(res, 503, { error: 'try-again' }, { ...headers, 'retry-after': '1', connection: 'close' });
           return;
         }
@@ -995,11 +1007,23 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
    * in order). Only the checked frame travels, a message's text redacted again; never the raw
    * text. Resolves false when the store failed.
    */
-  async function forward(connectionId: string, raw: string, addressWork: RateLimiter): Promise<boolean> {
+  async function forward(
+    connectionId: string,
+    grant: string,
+    raw: string,
+    addressWork: RateLimiter,
+  ): Promise<boolean> {
     if (options.debug) received.push(raw);
-    const read = readClient(raw);
+    let read = readClient(raw);
+    const costly = read.frame?.type === 'message' || read.frame?.type === 'tab-key';
+    // Charged once, here where the work is done; the stream's instance answers a refusal.
+    if (costly && !addressWork.left) {
+      read = { refused: true, ...(read.messageId === undefined ? {} : { messageId: read.messageId }) };
+    } else if (read.frame) {
+      if (costly) addressWork.spend(read.frame.type === 'message' ? workOf(read.frame.text) : TAB_KEY_WORK);
+      read.charged = true;
+    }
     if (read.frame?.type === 'message') {
-      addressWork.spend(workOf(read.frame.text));
       const checked = redact(read.frame.text);
       if (checked.findings.length > 0) {
         stats.redactedByServer += checked.findings.length;
@@ -1008,7 +1032,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       read.frame = { ...read.frame, text: checked.text };
     }
     try {
-      await store.run(() => tx().emit({ to: 'stream', connectionId, read }));
+      await store.run(() => tx().emit({ to: 'stream', connectionId, grant, read }));
       return true;
     } catch (error) {
       internalError('event-stream POST (store)', error);
@@ -1035,7 +1059,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
 
   async function handleDebug(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const headers = corsHeaders(req);
-    if (req.method === 'OPTIONS') {
+    const allowed = debugAllowed(req);
+    if (req.method === 'OPTIONS' && allowed !== 'origin') {
       res.writeHead(204, {
         ...headers,
         'access-control-allow-methods': 'GET, POST',
@@ -1044,7 +1069,6 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       res.end();
       return;
     }
-    const allowed = debugAllowed(req);
     if (allowed !== 'ok') {
       log({ msg: 'debug refused', reason: allowed });
       json(
@@ -1079,11 +1103,17 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     }
     if (url.pathname === '/debug/say' && req.method === 'POST') {
       const read = await readBody(req, MAX_FRAME_BYTES, bodyTimeoutMs);
-      const body = JSON.parse(read.kind === 'ok' ? read.text : '{}') as {
-        conversationId?: string;
-        text?: string;
-        name?: string;
-      };
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(read.kind === 'ok' ? read.text : '{}');
+      } catch {
+        parsed = undefined;
+      }
+      if (typeof parsed !== 'object' || parsed === null) {
+        json(res, 400, { error: 'bad-body' }, headers);
+        return;
+      }
+      const body = parsed as { conversationId?: string; text?: string; name?: string };
       const text = body.text;
       const seq = await store.run(() => {
         const conversation = conversations.get(body.conversationId ?? '');

@@ -176,11 +176,14 @@ export class RedisStore implements Store {
   /** Event streams held here, with their grants (their keys are refreshed with the heartbeat). */
   readonly #streams = new Map<string, string>();
   readonly streams: StreamRegistry = {
-    claim: (id, grant) => {
+    claim: async (id, grant) => {
+      // NX: an id some instance holds is not taken over (its grant would change under it).
+      const set = await this.#cmd
+        .sendCommand<string | null>(['SET', this.#streamKey(id), grant, 'NX', 'PX', String(STREAM_TTL_MS)])
+        .catch(() => null);
+      if (set !== 'OK') return false;
       this.#streams.set(id, grant);
-      this.#cmd
-        .sendCommand(['SET', this.#streamKey(id), grant, 'PX', String(STREAM_TTL_MS)])
-        .catch(() => undefined);
+      return true;
     },
     release: (id) => {
       this.#streams.delete(id);

@@ -53,13 +53,16 @@ export function subjectHash(subject: string): string {
 
 /**
  * `key` sealed to a tab's RSA-OAEP (SHA-256) public key, given as base64 SPKI; undefined when
- * the key is not one (wrong type, size below 2048 bits, not decodable).
+ * the key is not one (wrong type, size outside 2048–4096 bits, exponent not 65537, not decodable).
  */
 export function sealKey(key: string, publicKey: string): string | undefined {
   try {
     const pub = createPublicKey({ key: Buffer.from(publicKey, 'base64'), format: 'der', type: 'spki' });
     const bits = pub.asymmetricKeyDetails?.modulusLength ?? 0;
-    if (pub.asymmetricKeyType !== 'rsa' || bits < 2048 || bits > 4096) return undefined;
+    // Exponent 65537 only: a huge exponent makes each encryption hundreds of times dearer.
+    const exponent = pub.asymmetricKeyDetails?.publicExponent;
+    if (pub.asymmetricKeyType !== 'rsa' || bits < 2048 || bits > 4096 || exponent !== 65537n)
+      return undefined;
     return publicEncrypt(
       { key: pub, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
       Buffer.from(key),

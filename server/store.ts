@@ -66,6 +66,12 @@ export interface ReadFrame {
   errorId?: string;
   /** The id of a message frame, well-formed or not (for a `rate-limited` answer). */
   messageId?: string;
+  /**
+   * An event-stream POST's frame, forwarded by the instance it reached: that instance charged
+   * its address's work budget (`charged`) or found it in debt (`refused`: answer rate-limited).
+   */
+  charged?: true;
+  refused?: true;
 }
 
 /** Frames for connections, delivered by every instance to its own. */
@@ -75,12 +81,16 @@ export type Effect =
   /** Every signed-in console (the board). */
   | { to: 'agents'; frame: AgentServerFrame }
   /** A frame POSTed for an event stream, to the instance holding the stream (`?connection=`). */
-  | { to: 'stream'; connectionId: string; read: ReadFrame };
+  /** `grant`: the stream's, as the POST was checked against it (only that stream takes it). */
+  | { to: 'stream'; connectionId: string; grant: string; read: ReadFrame };
 
 /** Where each event stream is held, so that its POSTs can reach it from any instance. */
 export interface StreamRegistry {
-  /** This instance holds the stream; `grant` is what a POST for it must match (its key's hash, its Origin). */
-  claim(connectionId: string, grant: string): void;
+  /**
+   * This instance holds the stream; `grant` is what a POST for it must match (its key's hash,
+   * its Origin). False, and nothing changed, when some instance already holds a stream of that id.
+   */
+  claim(connectionId: string, grant: string): Promise<boolean>;
   release(connectionId: string): void;
   /** The grant of the stream if some instance holds it. */
   held(connectionId: string): Promise<string | undefined>;

@@ -891,6 +891,22 @@ if (isMainThread) {
         assert.equal(await first.closed, 1008);
         second.ws.close();
       });
+      await withServer({}, async (server) => {
+        // A message refused as too long costs what the longest message costs, not its length:
+        // one 60,000-character frame does not hold back the other connections of its address.
+        const a = await peer(server.url);
+        a.ws.send(HELLO);
+        await a.next('welcome');
+        a.ws.send(JSON.stringify({ type: 'message', id: 'huge', text: 'x'.repeat(60_000) }));
+        assert.equal((await a.next('error')).code, 'too-long');
+        const b = await peer(server.url);
+        b.ws.send(HELLO);
+        await b.next('welcome');
+        b.ws.send(JSON.stringify({ type: 'message', id: 'after', text: 'hello' }));
+        assert.equal((await b.next('ack')).id, 'after');
+        a.ws.close();
+        b.ws.close();
+      });
       await withServer({ ipWorkBudget: { burst: 1, perSecond: 0.5 } }, async (server) => {
         // The address's budget is shared: a second connection from it waits too.
         const a = await peer(server.url);

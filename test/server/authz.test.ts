@@ -449,3 +449,87 @@ describe('the --debug hooks (finding 8)', () => {
     }
   });
 });
+
+describe('findings of a second review of 1.4', () => {
+  it('does not let another instance take over a stream id a customer holds (Redis)', async () => {
+    const d = deployment('redis');
+    const a = await d.start();
+    const b = await d.start();
+    try {
+      const id = randomBytes(16).toString('hex');
+      const stream = await openStream(a.port, id);
+      const key = await streamKey(id);
+      // An attacker who read the id in a log opens it on the other instance: refused.
+      const res = await fetch(`http://127.0.0.1:${b.port}/chat/sse?connection=${id}`);
+      assert.equal(res.status, 409);
+      await res.body?.cancel();
+      // The customer's own POSTs, through either instance, still work.
+      assert.equal(await postFrame(b.port, id, { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }, key), 204);
+      await stream.peer.next((f) => f.type === 'welcome', 'welcome');
+      stream.close();
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('charges a message sent over an event stream through Redis once, not twice', async () => {
+    const d = deployment('redis');
+    const a = await d.start();
+    const b = await d.start();
+    try {
+      const id = randomBytes(16).toString('hex');
+      const stream = await openStream(a.port, id);
+      assert.equal(await postFrame(b.port, id, { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }), 204);
+      await stream.peer.next((f) => f.type === 'welcome', 'welcome');
+      // Four pasted 2,000-character messages (8,400 of the address's 8,000 at once: the fourth
+      // is the one that goes into debt, and is taken).
+      const text = 'My statement shows these lines. '.repeat(62).slice(0, 2000);
+      for (let i = 0; i < 4; i++) {
+        assert.equal(await postFrame(b.port, id, { type: 'message', id: `p-${i}`, text }), 204);
+      }
+      for (let i = 0; i < 4; i++)
+        await stream.peer.next((f) => f.type === 'ack' && f['id'] === `p-${i}`, `ack ${i}`);
+      assert.ok(!stream.peer.frames.some((f) => f.type === 'error'), 'none refused');
+      stream.close();
+    } finally {
+      await b.close();
+      await a.close();
+    }
+  });
+
+  it('seals tab keys only to RSA keys of exponent 65537 (a huge exponent costs hundreds of times more)', async () => {
+    const d = deployment('memory');
+    const server = await d.start();
+    try {
+      const customer = await started(server);
+      const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 3 });
+      customer.peer.send({
+        type: 'tab-key',
+        ref: 'e3',
+        publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      });
+      const error = await customer.peer.next((f) => f.type === 'error', 'bad-frame');
+      assert.equal(error['code'], 'bad-frame');
+      assert.ok(!customer.peer.frames.some((f) => f.type === 'tab-key'));
+      await customer.peer.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers a /debug/say body that is not a JSON object with 400, not an internal error', async () => {
+    const logs: Record<string, unknown>[] = [];
+    const server = await startChatServer({ port: 0, debug: true, log: (entry) => logs.push(entry) });
+    try {
+      for (const body of ['not json', 'null', '42']) {
+        const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, { method: 'POST', body });
+        assert.equal(res.status, 400, body);
+        await res.body?.cancel();
+      }
+      assert.ok(!logs.some((l) => l['msg'] === 'internal error'));
+    } finally {
+      await server.close();
+    }
+  });
+});
