@@ -54,7 +54,7 @@ import type { Admission, Rate } from './limits.js';
 
 /** An admission that let a connection in. */
 type Admitted = Extract<Admission, { ok: true }>;
-import { addKey, keyMatches, mintKey, sealKey, subjectHash } from './resume-key.js';
+import { addKey, keyMatches, mintKey, openSealed, sealKey, sealKeyPair, subjectHash } from './resume-key.js';
 import { secretProblem } from './secret.js';
 import { checkClientFrame, messageIdOf, readFrame } from './validate.js';
 import { createContactCenter, said } from './contact-center.js';
@@ -288,6 +288,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const problem = secretProblem(agentSecret);
     if (problem) throw new Error(problem);
   }
+  // With tokens, other tabs prove their session by sealing their token to this key (tab-join).
+  const seal = options.verifyToken ? await sealKeyPair() : undefined;
   const addresses = new AddressTable({
     maxConnections: options.maxConnectionsPerIp ?? 20,
     maxAgentConnections: options.maxAgentConnectionsPerIp,
@@ -530,6 +532,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       const welcome: ServerFrame = { type: 'welcome', v: PROTOCOL_VERSION, conversationId: id, lastSeq };
       // The key goes out once, to the connection that started the conversation.
       if (minted) welcome.resumeKey = minted.key;
+      if (seal && knowsResumeKeys(frame.v)) welcome.sealKey = seal.publicKey;
       connection.send(welcome);
       session.sentSeq = from;
       catchUp(session, id)
@@ -583,6 +586,23 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     );
     tx().after(() => connection.close(4003, 'forbidden'));
     return false;
+  }
+
+  /**
+   * Whether another tab's sealed token (through this session's tab, the leader) is of this
+   * conversation's customer: the leader serves that tab only if so. Without a subject on the
+   * conversation (or tokens on the server) there is no session to prove: `ok: false`.
+   */
+  function tabJoin(session: Session, conversation: Conversation, ref: string, sealed: string): void {
+    const token = seal ? openSealed(sealed, seal.privateKey) : undefined;
+    const verdict = token === undefined ? undefined : options.verifyToken?.(token);
+    const ok =
+      conversation.subject !== undefined &&
+      typeof verdict === 'object' &&
+      subjectHash(verdict.subject) === conversation.subject;
+    if (!ok)
+      log({ msg: 'tab join refused', conversation: conversation.id, transport: session.connection.kind });
+    reply(session.connection, { type: 'tab-join', ref, ok });
   }
 
   /** A resume key of its own for another tab of the conversation, sealed to that tab's key. */
@@ -718,7 +738,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const frame = read.frame;
     // Work costs budget; a message or tab key that finds the connection's or the address's work
     // in debt waits (a POST's instance may have found its address so already: `refused`).
-    const costly = frame?.type === 'message' || frame?.type === 'tab-key';
+    const costly = frame?.type === 'message' || frame?.type === 'tab-key' || frame?.type === 'tab-join';
     if (read.refused || (costly && !read.charged && !session.work.left)) {
       stats.workRefused += 1;
       failNow(connection, 'rate-limited', 'Too much work at once; slow down.', read.messageId);
@@ -795,6 +815,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
         return;
       case 'tab-key':
         tabKey(session, conversation, frame.ref, frame.publicKey);
+        return;
+      case 'tab-join':
+        tabJoin(session, conversation, frame.ref, frame.sealed);
         return;
     }
   }
@@ -1015,7 +1038,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   ): Promise<boolean> {
     if (options.debug) received.push(raw);
     let read = readClient(raw);
-    const costly = read.frame?.type === 'message' || read.frame?.type === 'tab-key';
+    const costly =
+      read.frame?.type === 'message' || read.frame?.type === 'tab-key' || read.frame?.type === 'tab-join';
     // Charged once, here where the work is done; the stream's instance answers a refusal.
     if (costly && !addressWork.left) {
       read = { refused: true, ...(read.messageId === undefined ? {} : { messageId: read.messageId }) };

@@ -8,12 +8,16 @@
  */
 import {
   constants,
+  createDecipheriv,
   createHash,
   createPublicKey,
+  generateKeyPair,
+  privateDecrypt,
   publicEncrypt,
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 
 /** Most keys a conversation keeps (one per tab that asked); the oldest goes first. */
 export const MAX_KEYS = 8;
@@ -67,6 +71,42 @@ export function sealKey(key: string, publicKey: string): string | undefined {
       { key: pub, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
       Buffer.from(key),
     ).toString('base64');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The server's key pair for tokens sealed by other tabs (`tab-join`): made once per instance
+ * when tokens are checked; its public half goes out in welcomes (`sealKey`).
+ */
+export async function sealKeyPair(): Promise<{ publicKey: string; privateKey: KeyObject }> {
+  const pair = await new Promise<{ publicKey: KeyObject; privateKey: KeyObject }>((resolve, reject) =>
+    generateKeyPair('rsa', { modulusLength: 2048 }, (error, publicKey, privateKey) =>
+      error ? reject(error) : resolve({ publicKey, privateKey }),
+    ),
+  );
+  return {
+    publicKey: pair.publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+    privateKey: pair.privateKey,
+  };
+}
+
+/** The token a tab sealed (`wrappedKey.iv.ciphertext`, base64 each), or undefined. */
+export function openSealed(sealed: string, privateKey: KeyObject): string | undefined {
+  try {
+    const [wrapped, iv, body] = sealed.split('.').map((part) => Buffer.from(part, 'base64'));
+    if (!wrapped || !iv || !body || iv.length !== 12 || body.length < 17) return undefined;
+    const key = privateDecrypt(
+      { key: privateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      wrapped,
+    );
+    if (key.length !== 32) return undefined;
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAuthTag(body.subarray(body.length - 16));
+    return Buffer.concat([decipher.update(body.subarray(0, body.length - 16)), decipher.final()]).toString(
+      'utf8',
+    );
   } catch {
     return undefined;
   }

@@ -168,6 +168,12 @@ export function checkClientFrame(data: Data & { type: string }): Checked<ClientF
         }
         return { type: 'rating', score };
       }
+      case 'tab-join':
+        return {
+          type: 'tab-join',
+          ref: text(data, 'tab-join', 'ref', 1, FIELD_LIMITS.id, false) ?? '',
+          sealed: text(data, 'tab-join', 'sealed', 1, FIELD_LIMITS.token * 2, false) ?? '',
+        };
       case 'tab-key':
         return {
           type: 'tab-key',

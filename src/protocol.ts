@@ -85,6 +85,11 @@ export interface HelloFrame {
   resume?: { conversationId: string; lastSeq: number; key?: string };
   /** The host's auth token (from `tokenProvider`). Only ever in this frame: never in a URL. */
   token?: string;
+  /**
+   * (1.4, between tabs only) A follower tab's proof of its session: its token sealed to the
+   * server's `welcome.sealKey` (see `TabJoinFrame`). The leader tab checks it before serving.
+   */
+  join?: string;
 }
 
 export interface MessageFrame {
@@ -131,7 +136,20 @@ export interface TabKeyRequestFrame {
   publicKey: string;
 }
 
+/**
+ * (1.4) The leader tab asks whether a follower tab's sealed token (`HelloFrame.join`) is of the
+ * conversation's customer; `ref` comes back in the answer. `sealed` is three base64 parts joined
+ * by `.`: an AES-256-GCM key sealed with RSA-OAEP (SHA-256) to `welcome.sealKey`, the 12-byte IV,
+ * and the token encrypted with that key.
+ */
+export interface TabJoinRequestFrame {
+  type: 'tab-join';
+  ref: string;
+  sealed: string;
+}
+
 export type ClientFrame =
+  | TabJoinRequestFrame
   | HelloFrame
   | MessageFrame
   | TypingFrame
@@ -160,6 +178,18 @@ export interface WelcomeFrame {
    * the server keeps only its hash.
    */
   resumeKey?: string;
+  /**
+   * (1.4) When the server checks tokens: its RSA-OAEP public key (SPKI, base64) to which another
+   * tab seals its token for `tab-join`.
+   */
+  sealKey?: string;
+}
+
+/** (1.4) Answer to `tab-join`: whether the sealed token is of the conversation's customer. */
+export interface TabJoinFrame {
+  type: 'tab-join';
+  ref: string;
+  ok: boolean;
 }
 
 /** (1.4) A resume key for the tab that asked (`ref`), sealed to its public key (base64). */
@@ -273,7 +303,8 @@ export type ServerFrame =
   | PongFrame
   | QueueFrame
   | ErrorFrame
-  | TabKeyFrame;
+  | TabKeyFrame
+  | TabJoinFrame;
 
 /** Longest customer message, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 2000;
@@ -367,6 +398,7 @@ function serverFrame(
       if (!(Number.isSafeInteger(lastSeq) && (lastSeq as number) >= 0)) delete data['lastSeq'];
       // (1.4) Like a bad lastSeq, a resume key that is not a string is left out.
       if (!isString(data['resumeKey'], SHORT)) delete data['resumeKey'];
+      if (!isString(data['sealKey'], 1024)) delete data['sealKey'];
       return data as unknown as WelcomeFrame;
     }
     case 'event':
@@ -390,6 +422,10 @@ function serverFrame(
         : undefined;
     case 'pong':
       return { type: 'pong' };
+    case 'tab-join':
+      return isId(data['ref']) && typeof data['ok'] === 'boolean'
+        ? { type: 'tab-join', ref: data['ref'], ok: data['ok'] }
+        : undefined;
     case 'tab-key':
       // A sealed 256-bit key is 344 base64 characters for RSA-2048, 684 for RSA-4096.
       return isId(data['ref']) && isString(data['sealed'], 1024)

@@ -17,7 +17,7 @@ import {
   typingFrame,
 } from './outbound.js';
 import { noStore } from './persistence.js';
-import { tabKeyRequest } from './tab-key.js';
+import { sealToken, tabKeyRequest } from './tab-key.js';
 import type { TabKeyRequest } from './tab-key.js';
 import { TabHub, tabsSupported } from './tabs.js';
 import type { ConversationStore } from './persistence.js';
@@ -94,6 +94,8 @@ export class Conversation {
   #resumeKey: string | undefined;
   /** The server refused to resume: the next hello starts a new conversation. */
   #startOver = false;
+  /** The server's key for other tabs' sealed tokens (welcome.sealKey), given to followers. */
+  #sealKey: string | undefined;
   /** A follower tab's pending request for a key of its own (tab-key.ts). */
   #tabKey: TabKeyRequest | undefined;
   #lastSeq = 0;
@@ -293,6 +295,8 @@ export class Conversation {
       conversationId: () => this.#conversationId,
       log: () => this.#eventLog(),
       queue: () => this.#queueFrame,
+      bound: () => this.#options.tokenProvider !== undefined,
+      sealKey: () => this.#sealKey,
     };
   }
 
@@ -467,7 +471,18 @@ export class Conversation {
    */
   async #hello(transport: Transport): Promise<void> {
     let token: string | undefined;
-    // Another tab carries a relayed connection: it gets neither the token nor the key.
+    let join: string | undefined;
+    // Another tab carries a relayed connection: it gets neither the token nor the key, only
+    // the token sealed to the server, so that the leader tab can have it checked.
+    if (this.#options.tokenProvider && transport.relayed && transport.sealKey) {
+      try {
+        join = await sealToken(await this.#options.tokenProvider(), transport.sealKey);
+      } catch {
+        transport.close();
+        return;
+      }
+      if (this.#transport !== transport) return;
+    }
     if (this.#options.tokenProvider && !transport.relayed) {
       try {
         token = await this.#options.tokenProvider();
@@ -484,7 +499,7 @@ export class Conversation {
       this.#conversationId && !this.#startOver
         ? { conversationId: this.#conversationId, lastSeq: this.#lastSeq, ...(key ? { key } : {}) }
         : undefined;
-    transport.send(helloFrame({ lang: this.#options.lang, account, resume, token }));
+    transport.send(helloFrame({ lang: this.#options.lang, account, resume, token, join }));
   }
 
   /**
@@ -530,6 +545,7 @@ export class Conversation {
           this.#resumeKey = frame.resumeKey;
           this.#save();
         }
+        if (frame.sealKey) this.#sealKey = frame.sealKey;
         // A follower tab has no key of its own yet: ask for one, to take over one day.
         if (!this.#resumeKey && this.#transport?.relayed) void this.#askTabKey(this.#transport);
         this.#attempt = 0;
@@ -596,6 +612,9 @@ export class Conversation {
         break;
       case 'tab-key':
         void this.#openTabKey(frame.ref, frame.sealed);
+        break;
+      case 'tab-join':
+        this.#hub?.joined(frame.ref, frame.ok);
         break;
       case 'pong':
         break;

@@ -22,9 +22,12 @@ export function helloFrame(options: {
    * (they must arrive intact). Never on a connection another tab relays (`Transport.relayed`).
    */
   token?: string | undefined;
+  /** A follower tab's token sealed to the server (only on a relayed connection). */
+  join?: string | undefined;
 }): WireFrame {
   const frame: HelloFrame = { type: 'hello', v: PROTOCOL_VERSION, lang: options.lang };
   if (options.token) frame.token = options.token;
+  if (options.join) frame.join = options.join;
   if (options.account) frame.account = options.account;
   if (options.resume) frame.resume = options.resume;
   return serialize(frame);
@@ -48,6 +51,11 @@ export function leaveQueueFrame(): WireFrame {
 
 export function endFrame(): WireFrame {
   return serialize({ type: 'end' });
+}
+
+/** The leader tab asks the server whether a follower's sealed token is of this customer. */
+export function tabJoinFrame(ref: string, sealed: string): WireFrame {
+  return serialize({ type: 'tab-join', ref, sealed });
 }
 
 /** A follower tab's request for a resume key of its own: a public key, nothing secret. */

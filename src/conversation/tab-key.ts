@@ -47,3 +47,29 @@ export async function tabKeyRequest(): Promise<TabKeyRequest | undefined> {
     return undefined;
   }
 }
+
+/**
+ * A follower tab's token sealed to the server's `sealKey` (SPKI, base64), for `hello.join`:
+ * a fresh AES-256-GCM key encrypts the token (tokens are longer than RSA can take), RSA-OAEP
+ * seals that key. `wrappedKey.iv.ciphertext`, base64 each; undefined without Web Crypto.
+ */
+export async function sealToken(token: string, sealKey: string): Promise<string | undefined> {
+  const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;
+  if (!subtle) return undefined;
+  try {
+    const server = await subtle.importKey(
+      'spki',
+      Uint8Array.from(atob(sealKey), (c) => c.charCodeAt(0)),
+      OAEP,
+      false,
+      ['encrypt'],
+    );
+    const key = await subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt']);
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const body = await subtle.encrypt({ name: 'AES-GCM', iv }, key, new TextEncoder().encode(token));
+    const wrapped = await subtle.encrypt(OAEP, server, await subtle.exportKey('raw', key));
+    return [base64(wrapped), base64(iv.buffer), base64(body)].join('.');
+  } catch {
+    return undefined;
+  }
+}

@@ -13,10 +13,17 @@
  *                                  waiting to retry)
  *   {t:'lost'}                     the leader lost its connection, or its attempts fail (said
  *                                  when a follower's hello finds it so): followers show it too
+ *   {t:'ask', from}                follower → leader, before its hello: the server's seal key?
+ *   {t:'seal', to, key?}           leader → follower: the key (none: no session to prove)
+ *
+ * Any same-origin page can read and post on the channel. So nothing secret crosses it (no
+ * token, no resume key), and when the conversation was started with a token, the leader serves
+ * a tab only once the server has checked that tab's token, sealed to the server (`hello.join`,
+ * `tab-join`), is of the same customer: a page without the widget's token gets nothing.
  */
 import mitt from 'mitt';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
-import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
+import type { ChatEvent, HelloFrame, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
 import {
@@ -25,12 +32,15 @@ import {
   messageFrame,
   pingFrame,
   ratingFrame,
+  tabJoinFrame,
   tabKeyFrame,
   typingFrame,
 } from './outbound.js';
 import type { ConnectionState } from './types.js';
 
 type ChannelMessage =
+  | { t: 'ask'; from: string }
+  | { t: 'seal'; to: string; key?: string | undefined }
   | { t: 'up'; from: string; frame: string }
   | { t: 'down'; to?: string; frame: ServerFrame }
   | { t: 'leader'; id: string }
@@ -61,6 +71,10 @@ export interface LeaderView {
   log(): readonly ChatEvent[];
   /** The last queue frame, so a follower that connects later knows the customer's place. */
   queue(): QueueFrame | undefined;
+  /** Whether the conversation is a signed-in customer's (a token): other tabs must prove it. */
+  bound(): boolean;
+  /** The server's key for tokens other tabs seal (welcome.sealKey), once connected. */
+  sealKey(): string | undefined;
 }
 
 /**
@@ -81,6 +95,10 @@ export class TabHub {
    * time) to a channel no one listens to. A follower's hello is answered with the whole log.
    */
   #followed?: true;
+  /** Leader: follower tabs whose token the server checked (a bound conversation only). */
+  readonly #verified = new Set<string>();
+  /** Leader: follower hellos waiting for the server's check, by request ref. */
+  readonly #joining = new Map<string, { from: string; frame: HelloFrame }>();
 
   /** Resolves once this tab knows whether it leads (it may become the leader later). */
   readonly ready: Promise<void>;
@@ -145,6 +163,16 @@ export class TabHub {
     if (this.#leader && !this.#closed) this.#channel.postMessage({ t: 'lost' } satisfies ChannelMessage);
   }
 
+  /** Leader: the server's answer about a follower's sealed token. */
+  joined(ref: string, ok: boolean): void {
+    const pending = this.#joining.get(ref);
+    if (!pending || !this.#leader) return;
+    this.#joining.delete(ref);
+    if (!ok) return; // not this customer's tab: it is not served
+    this.#verified.add(pending.from);
+    this.#serveHello(pending.from, pending.frame);
+  }
+
   /** A transport to the leader tab, for a follower's next connection attempt. */
   follower(): Transport {
     const transport = new ChannelTransport(this.#channel, this.id, () => this.#followers.delete(transport));
@@ -187,8 +215,42 @@ export class TabHub {
       for (const follower of this.#followers) follower.deliver(message.frame);
       return;
     }
+    if (message.t === 'seal') {
+      if (message.to === this.id) for (const follower of this.#followers) follower.sealed(message.key);
+      return;
+    }
     this.#followed = true;
-    if (this.#leader) this.#fromFollower(message.from, message.frame);
+    if (!this.#leader) return;
+    if (message.t === 'ask') {
+      // Not connected yet while bound: no answer; the 'leader' message makes the tab ask again.
+      const key = this.#view.bound() ? this.#view.sealKey() : undefined;
+      if (this.#view.bound() && key === undefined) return;
+      this.#channel.postMessage({ t: 'seal', to: message.from, key } satisfies ChannelMessage);
+      return;
+    }
+    this.#fromFollower(message.from, message.frame);
+  }
+
+  /** Leader: answers a follower's hello with a welcome and what the conversation holds. */
+  #serveHello(from: string, frame: HelloFrame): void {
+    const reply = (down: ServerFrame): void =>
+      this.#channel.postMessage({ t: 'down', to: from, frame: down } satisfies ChannelMessage);
+    const conversationId = this.#view.conversationId();
+    // Not connected yet: no welcome; the 'leader' message or the next hello gets its answer.
+    // While this tab's own attempts fail, the follower is told at once, so that its customer
+    // sees the same notice as here rather than "Connecting…" until its own silence limit.
+    const state = this.#view.state();
+    if (state !== 'connected' || !conversationId) {
+      if (state !== 'connecting') this.announceLost();
+      return;
+    }
+    const log = this.#view.log();
+    // (1.3) Where the replay ends, so the follower renders it once, not per event.
+    reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
+    const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
+    for (const event of log) if (event.seq > after) reply({ type: 'event', event });
+    const queue = this.#view.queue();
+    if (queue) reply(queue);
   }
 
   /** Leader: one frame from a follower tab. Customer text is redacted again before it leaves. */
@@ -197,26 +259,20 @@ export class TabHub {
     const reply = (down: ServerFrame): void =>
       this.#channel.postMessage({ t: 'down', to: from, frame: down } satisfies ChannelMessage);
     if (!frame) return;
-    const conversationId = this.#view.conversationId();
+    // A signed-in customer's conversation: only tabs whose token the server checked are served.
+    if (this.#view.bound() && !this.#verified.has(from)) {
+      const join = frame.type === 'hello' ? frame.join : undefined;
+      if (typeof join !== 'string' || join.length > 16_384 || frame.type !== 'hello') return;
+      if (this.#view.state() !== 'connected') return; // asked again once connected
+      const ref = `${from}:${this.#joining.size}:${Date.now()}`;
+      this.#joining.set(ref, { from, frame });
+      this.#view.send(tabJoinFrame(ref, join));
+      return;
+    }
     switch (frame.type) {
-      case 'hello': {
-        // Not connected yet: no welcome; the 'leader' message or the next hello gets its answer.
-        // While this tab's own attempts fail, the follower is told at once, so that its customer
-        // sees the same notice as here rather than "Connecting…" until its own silence limit.
-        const state = this.#view.state();
-        if (state !== 'connected' || !conversationId) {
-          if (state !== 'connecting') this.announceLost();
-          return;
-        }
-        const log = this.#view.log();
-        // (1.3) Where the replay ends, so the follower renders it once, not per event.
-        reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
-        const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
-        for (const event of log) if (event.seq > after) reply({ type: 'event', event });
-        const queue = this.#view.queue();
-        if (queue) reply(queue);
+      case 'hello':
+        this.#serveHello(from, frame);
         return;
-      }
       case 'message':
         this.#view.send(messageFrame(frame.id, redact(frame.text).text));
         return;
@@ -249,6 +305,9 @@ export class TabHub {
 export class ChannelTransport implements Transport {
   readonly events = mitt<TransportEvents>();
   readonly relayed = true;
+  /** The server's seal key as the leader gave it (none: no session to prove). */
+  sealKey: string | undefined;
+  #asked = false;
   readonly #channel: BroadcastChannel;
   readonly #from: string;
   readonly #done: () => void;
@@ -261,10 +320,19 @@ export class ChannelTransport implements Transport {
     this.#done = done;
   }
 
+  /** Asks the leader for the server's seal key; the connection opens with its answer. */
   connect(): void {
-    if (this.#closed || this.#open) return;
+    if (this.#closed || this.#open || this.#asked) return;
+    this.#asked = true;
+    this.#channel.postMessage({ t: 'ask', from: this.#from } satisfies ChannelMessage);
+  }
+
+  /** The leader's answer to `ask`. */
+  sealed(key: string | undefined): void {
+    if (this.#closed || this.#open || !this.#asked) return;
+    this.sealKey = key;
     this.#open = true;
-    queueMicrotask(() => this.events.emit('open', undefined));
+    this.events.emit('open', undefined);
   }
 
   send(frame: WireFrame): boolean {

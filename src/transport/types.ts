@@ -35,6 +35,8 @@ export interface Transport {
    * token and no resume key may be sent on it.
    */
   readonly relayed?: boolean;
+  /** (Relayed) The server's key to seal this tab's token to, as the leader tab gave it. */
+  readonly sealKey?: string | undefined;
 }
 
 export type TransportFactory = (endpoint: string) => Transport;

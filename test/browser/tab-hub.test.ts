@@ -14,6 +14,8 @@ function view(state: { now: ConnectionState }): LeaderView {
     conversationId: () => undefined,
     log: () => [],
     queue: () => undefined,
+    bound: () => false,
+    sealKey: () => undefined,
   };
 }
 

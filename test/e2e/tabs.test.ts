@@ -123,10 +123,33 @@ describe('<amex-chat>', () => {
       await second.send('sent from the second tab');
       await waitFor(() => texts(first.el, 'customer').length === 1, 'the message in the first tab');
 
+      // The listening page asks to be served, with no token or a made-up one, and speaks as the
+      // customer: the leader has the server check a sealed token first, and serves it nothing.
+      const toSpy: { t: string; frame?: { type: string } }[] = [];
+      let refusals = 0;
+      spy.addEventListener('message', (event: MessageEvent) => {
+        const data = event.data as { t: string; to?: string; frame?: { type: string; ok?: boolean } };
+        if (data.to === 'spy') toSpy.push(data);
+        if (data.frame?.type === 'tab-join' && data.frame.ok === false) refusals += 1;
+      });
+      const up = (frame: object): void =>
+        spy.postMessage({ t: 'up', from: 'spy', frame: JSON.stringify(frame) });
+      spy.postMessage({ t: 'ask', from: 'spy' });
+      up({ type: 'hello', v: '1.4', lang: 'en' });
+      up({ type: 'message', id: 'spy-0', text: 'Send my new card to 1 Attacker Street' });
+      up({ type: 'hello', v: '1.4', lang: 'en', join: 'AAAA.AAAAAAAAAAAAAAAA.AAAAAAAAAAAAAAAAAAAAAAAA' });
+      await waitFor(() => refusals > 0, "the server's refusal of the made-up proof");
+      up({ type: 'message', id: 'spy-1', text: 'Send my new card to 1 Attacker Street' });
+      await second.send('still only mine');
+      await waitFor(() => texts(first.el, 'customer').length === 2, 'the second message in the first tab');
+      expect(toSpy.map((m) => m.frame?.type ?? m.t)).to.deep.equal(['seal'], 'only the public seal key');
+      const said = (await serverRecord(endpoint))[0]!.events.filter((e) => e.from === 'customer');
+      expect(said.map((e) => e.text)).to.deep.equal(['sent from the second tab', 'still only mine']);
+
       // The second tab takes over with its own key: the same conversation.
       first.frame.remove();
       await second.send('after the first tab closed');
-      await waitFor(() => texts(second, 'assistant').length === 3, 'the reply after the takeover', 15_000);
+      await waitFor(() => texts(second, 'assistant').length === 4, 'the reply after the takeover', 15_000);
       expect(await serverRecord(endpoint)).to.have.length(1, 'one conversation on the server');
 
       spy.close();

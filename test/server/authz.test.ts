@@ -7,7 +7,15 @@
  * Origin. Refusals are logged without any secret.
  */
 import assert from 'node:assert/strict';
-import { constants, generateKeyPairSync, privateDecrypt, randomBytes } from 'node:crypto';
+import {
+  constants,
+  createCipheriv,
+  createPublicKey,
+  generateKeyPairSync,
+  privateDecrypt,
+  publicEncrypt,
+  randomBytes,
+} from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
@@ -530,6 +538,55 @@ describe('findings of a second review of 1.4', () => {
       assert.ok(!logs.some((l) => l['msg'] === 'internal error'));
     } finally {
       await server.close();
+    }
+  });
+});
+
+describe('another tab proves its session (finding 4)', () => {
+  /** A token sealed to the server's key as a follower tab seals it (tab-key.ts sealToken). */
+  function sealed(token: string, sealKey: string): string {
+    const server = createPublicKey({ key: Buffer.from(sealKey, 'base64'), format: 'der', type: 'spki' });
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    const body = Buffer.concat([cipher.update(token, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    const wrapped = publicEncrypt(
+      { key: server, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+      key,
+    );
+    return [wrapped, iv, body].map((part) => part.toString('base64')).join('.');
+  }
+
+  it("says whether a sealed token is of the conversation's customer, and gives no seal key without tokens", async () => {
+    const d = deployment('memory', { verifyToken });
+    const server = await d.start();
+    try {
+      const peer = await hello(server, { token: 'tok-alice-1' });
+      const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+      const sealKey = welcome['sealKey'] as string;
+      assert.equal(typeof sealKey, 'string');
+      const ask = async (ref: string, proof: string): Promise<boolean> => {
+        peer.send({ type: 'tab-join', ref, sealed: proof });
+        const answer = await peer.next((f) => f.type === 'tab-join' && f['ref'] === ref, `answer ${ref}`);
+        return answer['ok'] as boolean;
+      };
+      assert.equal(await ask('alice-2', sealed('tok-alice-2', sealKey)), true, "another of alice's tokens");
+      assert.equal(await ask('bob', sealed('tok-bob', sealKey)), false, "bob's token");
+      assert.equal(await ask('unknown', sealed('tok-nobody', sealKey)), false, 'a token the server refuses');
+      assert.equal(await ask('garbage', 'AAAA.AAAA.AAAA'), false, 'not a sealed token');
+      assert.ok(!JSON.stringify(d.logs).includes('tok-alice-2'), 'no token in the logs');
+      await peer.close();
+    } finally {
+      await server.close();
+    }
+    const open = await startChatServer({ port: 0, replyDelay: 0, simulatedAgent: false });
+    try {
+      const peer = await hello(open);
+      const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
+      assert.equal(welcome['sealKey'], undefined, 'no tokens, no session to prove');
+      await peer.close();
+    } finally {
+      await open.close();
     }
   });
 });
