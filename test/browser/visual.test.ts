@@ -59,8 +59,6 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
   return node;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** A conversation in the given state, played by a scripted server. */
 async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   const { theme = 'light', phase = 'assistant', idle = false, draft = '', filler = 0 } = options;
@@ -459,9 +457,11 @@ describe('<amex-chat> visual', () => {
         const { el } = await scene({ phase, filler: 12 });
         const transcript = must(el, '#transcript');
         // The last messages are followed once per frame: let that happen before scrolling up.
+        // (A frame can take long on a loaded machine: wait for it, not for a fixed time.)
         await waitFor(
           () => transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 1,
           'the transcript at its end',
+          15_000,
         );
         expect(parseFloat(getComputedStyle(transcript).scrollPaddingBlockStart)).to.be.at.least(8);
         const targets =
@@ -470,13 +470,16 @@ describe('<amex-chat> visual', () => {
             : [must(el, '[part="urgent-phone"]'), must(el, '[part="quick-reply"]')];
         for (const target of targets) {
           transcript.scrollTop = 0;
-          await sleep(20);
-          expect(within(target.getBoundingClientRect(), transcript.getBoundingClientRect())).to.be.false;
+          await waitFor(
+            () => !within(target.getBoundingClientRect(), transcript.getBoundingClientRect()),
+            `${describeNode(target)} scrolled out of view`,
+          );
           await keyboardFocus(target);
-          await sleep(50);
+          await waitFor(
+            () => within(target.getBoundingClientRect(), transcript.getBoundingClientRect()),
+            `${describeNode(target)} in view`,
+          );
           const rect = target.getBoundingClientRect();
-          expect(within(rect, transcript.getBoundingClientRect()), `${describeNode(target)} in view`).to.be
-            .true;
           const hit = el.shadowRoot!.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
           expect(hit && target.contains(hit), `${describeNode(target)} is on top`).to.be.true;
         }

@@ -65,8 +65,9 @@ describe('redaction under adversarial input', () => {
       redact(small); // warm up
       redact(large);
       // 4× the input may take up to 8× the time (linear here measures 4–6×; quadratic is 16×).
-      // A ratio over 8 is measured once more before it counts: other test files run at the
-      // same time on the same cores, and one busy stretch can inflate a best-of-5.
+      // A ratio over 8 is measured again, up to four times, before it counts: other test files
+      // run at the same time on the same cores, and a busy stretch can inflate a best-of-5 (a
+      // quadratic input stays at 16× however often it is measured).
       const measure = (): { tSmall: number; tLarge: number } => ({
         tSmall: Math.max(
           timeOf(() => redact(small)),
@@ -75,7 +76,7 @@ describe('redaction under adversarial input', () => {
         tLarge: timeOf(() => redact(large)),
       });
       let { tSmall, tLarge } = measure();
-      if (tLarge > 8 * tSmall) ({ tSmall, tLarge } = measure());
+      for (let again = 0; again < 4 && tLarge > 8 * tSmall; again++) ({ tSmall, tLarge } = measure());
       assert.ok(
         tLarge <= 8 * tSmall,
         `${name}: ${tSmall.toFixed(1)} ms at 64 KB, ${tLarge.toFixed(1)} ms at 256 KB`,
