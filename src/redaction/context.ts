@@ -15,7 +15,7 @@ import type { TokenList } from './tokens.js';
 import { findCards } from './detect-card.js';
 import { emptyCue, findCues } from './phrases.js';
 import { Scan, giveBack, kindCode } from './scan.js';
-import type { Hit } from './scan.js';
+import type { CardMasks, Hit } from './scan.js';
 import {
   EXPIRY_LINKS,
   benignValue,
@@ -45,7 +45,9 @@ export interface Expectation {
 }
 
 export interface Analysis {
+  /** The hits of every rule but the card numbers, which are `cards`. */
   hits: Hit[];
+  cards: CardMasks;
   /** Pooled per-token array of the cue starts (see releaseAnalysis). */
   cueStart: Uint8Array;
   /** Per token: 1 when an earlier rule removed it. */
@@ -72,8 +74,8 @@ const FILLERS = new WordSet(FILLER_WORDS);
 export function analyze(T: TokenList, expect: Expectation | null): Analysis {
   const sc = new Scan(T);
   // 1. Card numbers.
-  const cards = findCards(T);
-  for (const c of cards) sc.maskHit(c.first, c.last, c.keep);
+  findCards(T, sc);
+  const cards = sc.cards;
 
   // 2. Benign cues claim their numbers.
   const cues = findCues(T);
@@ -90,7 +92,7 @@ export function analyze(T: TokenList, expect: Expectation | null): Analysis {
 
   // 3. Formatted SSNs, 4. security code after a card.
   formattedSsns(sc);
-  for (const c of cards) cvvAfter(sc, c.last + 1, true);
+  for (let i = 0; i < cards.n; i++) cvvAfter(sc, (cards.last[i] ?? 0) + 1, true);
 
   // 5. Sensitive cues.
   for (let i = 0; i < cues.n; i++) {
@@ -152,6 +154,7 @@ export function analyze(T: TokenList, expect: Expectation | null): Analysis {
   cues.release();
   return {
     hits: sc.hits,
+    cards,
     consumed: sc.consumed,
     claimed: sc.claimed,
     cueStart: sc.cueStart,

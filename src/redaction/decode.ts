@@ -14,7 +14,9 @@
  * Each decoded word (or glued run) becomes one NUM token over the same span of the original
  * text, so every rule after this sees digits and every mask replaces the words.
  */
-import { TokenList, WORD_HINTS, WordSet, hashKey } from './tokens.js';
+import { WORD_HINTS, WordSet, borrowInts, digitsId, digitsText, giveBackInts, hashKey } from './tokens.js';
+import type { TokenList } from './tokens.js';
+import { borrow, giveBack } from './scan.js';
 import { C_IGNORE, classAt, lookAlikeValue } from './normalize.js';
 import { codesToText } from './placeholders.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
@@ -88,7 +90,25 @@ const ALL_NUMBER_WORDS = [
   'oh',
 ];
 const NUMBER_WORDS = new WordSet(ALL_NUMBER_WORDS);
-for (const w of ALL_NUMBER_WORDS) WORD_HINTS[hashKey(w) & 0xffff] = 1;
+for (const w of ALL_NUMBER_WORDS) {
+  const h = hashKey(w);
+  WORD_HINTS[h & 0xffff] = (WORD_HINTS[h & 0xffff] ?? 0) | 1;
+  WORD_HINTS[h >>> 16] = (WORD_HINTS[h >>> 16] ?? 0) | 2;
+}
+/** What each number word is, by its place in NUMBER_WORDS: one lookup a word, not one a table. */
+const WORD_LIST = NUMBER_WORDS.members();
+const UNIT_OF = WORD_LIST.map((w) => UNITS[w]);
+const UNIT_VALUE = WORD_LIST.map((w) => Number(UNITS[w] ?? -1));
+const TEEN_OF = WORD_LIST.map((w) => TEENS[w]);
+const TEEN_VALUE = WORD_LIST.map((w) => Number(TEENS[w] ?? -1));
+const TENS_OF = WORD_LIST.map((w) => TENS[w]);
+const TENS_VALUE = WORD_LIST.map((w) => Number(TENS[w] ?? -1));
+/** A hundreds word's value (0 for "hundred", a multiplier), -1 for the others. */
+const HUNDREDS_OF = WORD_LIST.map((w) => HUNDREDS[w] ?? -1);
+const THOUSAND_OF = WORD_LIST.map((w) => THOUSANDS.has(w));
+/** How many times "double"/"triple" say the next digit, 0 for the others. */
+const REPEAT_OF = WORD_LIST.map((w) => REPEATS[w] ?? 0);
+const OH = WORD_LIST.indexOf('oh');
 const FILLERS = new WordSet(FILLER_WORDS);
 /** "last four", "first two": a count of digits, not digits. */
 const ORDINAL_BEFORE = new WordSet(['last', 'first', 'ultimos', 'primeros', 'ultimas', 'primeras']);
@@ -103,11 +123,84 @@ for (const c of '-./_') RUN_SEPARATORS[c.charCodeAt(0)] = 1;
 /** Look-alike words longer than a card are words (a local constant: this runs for every word). */
 const LONGEST_RUN = 19;
 
-/** One decoded piece: tokens first…last become a NUM token with `digits`. */
-interface Piece {
-  first: number;
-  last: number;
-  digits: string;
+/**
+ * The pieces found, by the token each starts at (a text may hold hundreds of thousands: an
+ * object each, or a list of them, is what its memory and garbage collection cost). Of two
+ * pieces starting at one token the first found wins.
+ */
+class Pieces {
+  /**
+   * Per token: 1 + the last token of the piece starting there, 0 when none does. Both arrays
+   * are taken on the first piece (most texts the decoder reads have none).
+   */
+  end: Int32Array = NO_INTS;
+  /** Per token: the digits of that piece (an id of digitsId, with `texts`). */
+  digits: Int32Array = NO_INTS;
+  readonly texts: string[] = [];
+  /** Pieces found. */
+  n = 0;
+
+  constructor(private readonly tokens: number) {}
+
+  push(first: number, last: number, digits: string): void {
+    if (this.end.length === 0) {
+      this.end = borrowInts(this.tokens);
+      this.digits = borrowInts(this.tokens);
+    }
+    if (this.end[first] !== 0) return;
+    this.end[first] = last + 1;
+    this.digits[first] = digitsId(digits, this.texts);
+    this.n++;
+  }
+
+  /** Forgets the pieces starting at tokens from…to. */
+  drop(from: number, to: number): void {
+    for (let k = from; k <= to && this.n > 0; k++) {
+      if (this.end[k] === 0) continue;
+      this.end[k] = 0;
+      this.n--;
+    }
+  }
+}
+
+const NO_INTS = new Int32Array(0);
+
+/** The word elements of a spoken sequence (wordPieces), in order: tokens first[i]…last[i]. */
+class PieceList {
+  n = 0;
+  /** Taken for a text of `words` words (each element has one); given back by release. */
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** Their digits, as ids (digitsId): mostly one digit or two, no text kept. */
+  readonly ids: Int32Array;
+  readonly texts: string[] = [];
+
+  constructor(words: number) {
+    this.first = borrowInts(words);
+    this.last = borrowInts(words);
+    this.ids = borrowInts(words);
+  }
+
+  release(): void {
+    giveBackInts(this.first);
+    giveBackInts(this.last);
+    giveBackInts(this.ids);
+  }
+
+  push(first: number, last: number, digits: string): void {
+    this.first[this.n] = first;
+    this.last[this.n] = last;
+    this.ids[this.n++] = digitsId(digits, this.texts);
+  }
+
+  digits(i: number): string {
+    return digitsText(this.ids[i] ?? 0, this.texts);
+  }
+
+  clear(): void {
+    this.n = 0;
+    this.texts.length = 0;
+  }
 }
 
 /**
@@ -208,10 +301,10 @@ function separatorJoined(T: TokenList, k: number, dir: 1 | -1): boolean {
  * a look-alike. Then look-alike words of two letters or more joined by a separator to digits
  * ("4lll-llll-llll") are read too, in both directions.
  */
-function lookAlikePieces(T: TokenList, out: Piece[]): void {
+function lookAlikePieces(T: TokenList, out: Pieces): void {
   const n = T.n;
   /** Tokens that are digits once decoded: digit runs and the pieces found here. */
-  const digit = new Uint8Array(n);
+  const digit = borrow(n);
   /** Look-alike words joined by a separator to something on their right, for the pass back. */
   const pending: number[] = [];
   for (let k = 0; k < n; k++) {
@@ -245,13 +338,15 @@ function lookAlikePieces(T: TokenList, out: Piece[]): void {
     // counts it as a digit (groups.ts).
     if (letters) {
       // A word before the run that was read as a word is read again with it.
-      for (let i = out.length - 1; i >= 0 && (out[i]?.first ?? -1) >= first; i--) out.pop();
-      out.push({ first, last, digits: clusterDigits(T, first, last) });
+      out.drop(first, k);
+      out.push(first, last, clusterDigits(T, first, last));
     }
     k = last;
   }
   for (let i = pending.length - 1; i >= 0; i--) joinWord(T, pending[i] ?? 0, 1, digit, out);
-  if (T.spaced > 0 || T.pipes > 0 || out.length > 0) spacedPieces(T, digit, out);
+  // (Units are words counted `alone` or '|' marks: without either there is nothing to read.)
+  if ((T.spaced > 0 || T.pipes > 0 || out.n > 0) && (T.alone > 0 || T.pipes > 0)) spacedPieces(T, digit, out);
+  giveBack(digit);
 }
 
 /** Look-alike words read as words even next to a number ("lol 20", "loo 2"). */
@@ -264,62 +359,79 @@ const SPACED_WORDS = new WordSet(['lol', 'loo', 'lool']);
  * chain of two or more with four digits or more is read even without digits ("llll llll",
  * "l l l l").
  */
-function spacedPieces(T: TokenList, digit: Uint8Array, out: Piece[]): void {
+function spacedPieces(T: TokenList, digit: Uint8Array, out: Pieces): void {
   const n = T.n;
-  // Units: token ranges [uf[u], ul[u]], in order; ud[u] their digits (0: a word, read later).
-  const uf = new Int32Array(n);
-  const ul = new Int32Array(n);
-  let count = 0;
-  for (let k = 0; k < n; k++) {
-    if (digit[k] === 1) continue;
-    if (T.isWord(k)) {
-      if (lone(T, k) || (T.len(k) >= 3 && isLookAlike(T, k) && !SPACED_WORDS.at(T, k))) {
-        uf[count] = k;
-        ul[count++] = k;
+  // Units (a look-alike word, or '|' marks) read in chains: units joined by spaces, tokens
+  // first…last. A chain is read whole or not at all: its first unit after digits (with a
+  // space), its last before digits, or two units or more of four digits or more.
+  let first = -1;
+  let last = -2;
+  let units = 0;
+  let digits = 0;
+  for (let k = 0; k <= n; k++) {
+    let f = -1;
+    let l = -1;
+    if (k < n && digit[k] !== 1) {
+      if (T.isWord(k)) {
+        if (lone(T, k) || (T.len(k) >= 3 && isLookAlike(T, k) && !SPACED_WORDS.at(T, k))) {
+          f = k;
+          l = k;
+        }
+      } else {
+        let j = k;
+        while (j < n && isPipe(T, j) && (j === k || T.gap(j) === 0)) j++;
+        if (j - k >= 3 && (j === n || T.gap(j) > 0)) {
+          f = k;
+          l = j - 1;
+        }
+        k = Math.max(k, j - 1);
       }
+    }
+    if (f >= 0 && units > 0 && f === last + 1 && T.gap(f) > 0) {
+      units++;
+      digits += unitDigits(T, f, l);
+      last = l;
       continue;
     }
-    let j = k;
-    while (j < n && isPipe(T, j) && (j === k || T.gap(j) === 0)) j++;
-    if (j - k >= 3 && (j === n || T.gap(j) > 0)) {
-      uf[count] = k;
-      ul[count++] = j - 1;
+    if (k < n && f < 0) continue;
+    // The chain ends (at a unit that starts another, or at the end of the text).
+    if (units > 0) {
+      const after = last + 1;
+      const read =
+        (first > 0 && T.gap(first) > 0 && digit[first - 1] === 1) ||
+        (after < n && T.gap(after) > 0 && digit[after] === 1) ||
+        (units >= 2 && digits >= 4);
+      if (read) readChain(T, first, last, out);
     }
-    k = Math.max(k, j - 1);
-  }
-  if (count === 0) return;
-  const read = new Uint8Array(count);
-  for (let u = 0; u < count; u++) {
-    const f = uf[u] ?? 0;
-    if (T.gap(f) === 0) continue;
-    if ((f > 0 && digit[f - 1] === 1) || (u > 0 && read[u - 1] === 1 && ul[u - 1] === f - 1)) read[u] = 1;
-  }
-  for (let u = count - 1; u >= 0; u--) {
-    const next = (ul[u] ?? 0) + 1;
-    if (next >= n || T.gap(next) === 0) continue;
-    if (digit[next] === 1 || (u + 1 < count && read[u + 1] === 1 && uf[u + 1] === next)) read[u] = 1;
-  }
-  // Chains of units without digits.
-  for (let u = 0; u < count;) {
-    let v = u + 1;
-    let digits = unitDigits(T, uf[u] ?? 0, ul[u] ?? 0);
-    while (v < count && uf[v] === (ul[v - 1] ?? 0) + 1 && T.gap(uf[v] ?? 0) > 0) {
-      digits += unitDigits(T, uf[v] ?? 0, ul[v] ?? 0);
-      v++;
-    }
-    if (v - u >= 2 && digits >= 4) read.fill(1, u, v);
-    u = v;
-  }
-  for (let u = 0; u < count; u++) {
-    if (read[u] !== 1) continue;
-    const f = uf[u] ?? 0;
-    const l = ul[u] ?? 0;
-    const d = !T.isWord(f) ? '1'.repeat(l - f + 1) : T.e(f) - T.s(f) === 1 ? '1' : lookAlikeDigits(T, f);
-    if (d === null) continue;
-    for (let k = f; k <= l; k++) digit[k] = 1;
-    out.push({ first: f, last: l, digits: d });
+    first = f;
+    last = l;
+    units = f >= 0 ? 1 : 0;
+    digits = f >= 0 ? unitDigits(T, f, l) : 0;
   }
 }
+
+/** The units of the chain of tokens first…last (spacedPieces), as pieces. */
+function readChain(T: TokenList, first: number, last: number, out: Pieces): void {
+  for (let f = first; f <= last; f++) {
+    let l = f;
+    if (!T.isWord(f)) while (l < last && T.gap(l + 1) === 0) l++;
+    const d = !T.isWord(f) ? ones(l - f + 1) : T.e(f) - T.s(f) === 1 ? '1' : lookAlikeDigits(T, f);
+    if (d !== null) out.push(f, l, d);
+    f = l;
+  }
+}
+
+/** n ones ("|||" reads as 111), each length made once. */
+function ones(n: number): string {
+  let text = ONES_TEXT.get(n);
+  if (text === undefined) {
+    text = '1'.repeat(n);
+    if (ONES_TEXT.size >= 64) ONES_TEXT.clear();
+    ONES_TEXT.set(n, text);
+  }
+  return text;
+}
+const ONES_TEXT = new Map<number, string>();
 
 /** Digits a unit of spacedPieces reads as: a word's letters, or its '|' marks. */
 function unitDigits(T: TokenList, f: number, l: number): number {
@@ -334,12 +446,12 @@ function lone(T: TokenList, k: number): boolean {
 }
 
 /** Look-alike word k, joined by a separator to digits on side `dir`, becomes digits. */
-function joinWord(T: TokenList, k: number, dir: 1 | -1, digit: Uint8Array, out: Piece[]): void {
+function joinWord(T: TokenList, k: number, dir: 1 | -1, digit: Uint8Array, out: Pieces): void {
   if (digit[k] === 1 || !separatorJoined(T, k, dir) || digit[k + 2 * dir] !== 1) return;
   const d = lookAlikeDigits(T, k);
   if (d === null) return;
   digit[k] = 1;
-  out.push({ first: k, last: k, digits: d });
+  out.push(k, k, d);
 }
 
 /** Token k is a word that starts with a look-alike letter (a cheap first test). */
@@ -349,38 +461,47 @@ function alikeStart(T: TokenList, k: number): boolean {
 }
 
 /**
- * A compound number from k ("three hundred seventy-eight", "trescientos diez mil cinco"), as a
- * piece of its value's digits; null unless it has a hundred or a thousand in it.
+ * The element read by the last wordElement or compoundElement call: its digits (its tokens are
+ * the call's k to the last token it returns). Module state, not an object per element.
  */
-function compoundElement(T: TokenList, k: number): Piece | null {
+let elementDigits = '';
+
+/**
+ * A compound number from k ("three hundred seventy-eight", "trescientos diez mil cinco"): its
+ * last token, its value's digits in `elementDigits`; -1 unless it has a hundred or a thousand.
+ */
+function compoundElement(T: TokenList, k: number): number {
   let total = 0;
   let current = 0;
   let multiplied = false;
   let end = -1;
   for (let j = k; j < T.n;) {
-    const key = NUMBER_WORDS.find(T, j);
-    if (key === undefined) break;
-    const unit = Number(UNITS[key] ?? -1);
-    const teen = Number(TEENS[key] ?? -1);
-    const tens = Number(TENS[key] ?? -1);
-    const hundreds = HUNDREDS[key];
+    const i = NUMBER_WORDS.indexAt(T, j);
+    if (i < 0) break;
+    const unit = UNIT_VALUE[i] ?? -1;
+    const teen = TEEN_VALUE[i] ?? -1;
+    const tens = TENS_VALUE[i] ?? -1;
+    const hundreds = HUNDREDS_OF[i] ?? -1;
+    const thousand = THOUSAND_OF[i] === true;
     const rest = current % 100;
     if (unit >= 1 && rest % 10 === 0 && (rest === 0 || rest >= 20)) current += unit;
     else if (teen >= 0 && rest === 0) current += teen;
     else if (tens >= 0 && rest === 0) current += tens * 10;
     else if (hundreds === 0 && current >= 0 && current < 10) current = Math.max(current, 1) * 100;
-    else if (hundreds !== undefined && hundreds > 0 && current === 0) current = hundreds;
-    else if (THOUSANDS.has(key) && total === 0 && current < 1000) {
+    else if (hundreds > 0 && current === 0) current = hundreds;
+    else if (thousand && total === 0 && current < 1000) {
       total = Math.max(current, 1) * 1000;
       current = 0;
     } else break;
-    if (hundreds !== undefined || THOUSANDS.has(key)) multiplied = true;
+    if (hundreds >= 0 || thousand) multiplied = true;
     end = j;
     j++;
     if (T.isPunct(j, '-') && T.gap(j) === 0) j++;
     else if (COMPOUND_JOIN.at(T, j)) j++;
   }
-  return multiplied ? { first: k, last: end, digits: String(total + current) } : null;
+  if (!multiplied) return -1;
+  elementDigits = String(total + current);
+  return end;
 }
 
 const MULTIPLIERS = new WordSet([...Object.keys(HUNDREDS), ...THOUSANDS]);
@@ -391,40 +512,63 @@ function multiplierNear(T: TokenList, k: number): boolean {
   return false;
 }
 
-/** A number word at k (with the words it takes), as a piece; null when k is not one. */
-function wordElement(T: TokenList, k: number, afterNumber: boolean): Piece | null {
-  const key = NUMBER_WORDS.find(T, k);
-  if (key === undefined) return null;
-  if (key !== 'oh' && REPEATS[key] === undefined && multiplierNear(T, k)) {
-    const compound = compoundElement(T, k);
-    if (compound !== null) return compound;
+/**
+ * A number word at k (with the words it takes): the element's last token, its digits in
+ * `elementDigits`; -1 when k is not one.
+ */
+function wordElement(T: TokenList, k: number, afterNumber: boolean): number {
+  const i = NUMBER_WORDS.indexAt(T, k);
+  if (i < 0) return -1;
+  const repeat = REPEAT_OF[i] ?? 0;
+  if (i !== OH && repeat === 0 && multiplierNear(T, k)) {
+    const end = compoundElement(T, k);
+    if (end >= 0) return end;
   }
-  if (HUNDREDS[key] !== undefined || THOUSANDS.has(key)) return null;
-  if (key === 'oh') return afterNumber ? { first: k, last: k, digits: '0' } : null;
-  const repeat = REPEATS[key];
-  if (repeat !== undefined) {
+  if ((HUNDREDS_OF[i] ?? -1) >= 0 || THOUSAND_OF[i] === true) return -1;
+  if (i === OH) return afterNumber ? element('0', k) : -1;
+  if (repeat !== 0) {
     const next = k + 1;
-    if (next >= T.n || T.gap(next) === 0) return null;
+    if (next >= T.n || T.gap(next) === 0) return -1;
     let d: string | undefined;
-    const word = NUMBER_WORDS.find(T, next);
-    if (word !== undefined) d = word === 'oh' ? '0' : UNITS[word];
+    const word = NUMBER_WORDS.indexAt(T, next);
+    if (word >= 0) d = word === OH ? '0' : UNIT_OF[word];
     else if (T.isNum(next) && T.len(next) === 1) d = T.digitsAt(next);
-    return d === undefined ? null : { first: k, last: next, digits: d.repeat(repeat) };
+    return d === undefined ? -1 : element(repeated(d, repeat), next);
   }
-  const unit = UNITS[key];
-  if (unit !== undefined) return { first: k, last: k, digits: unit };
-  const teen = TEENS[key];
-  if (teen !== undefined) return { first: k, last: k, digits: teen };
-  const tens = TENS[key];
-  if (tens === undefined) return null;
+  const unit = UNIT_OF[i];
+  if (unit !== undefined) return element(unit, k);
+  const teen = TEEN_OF[i];
+  if (teen !== undefined) return element(teen, k);
+  const tens = TENS_OF[i];
+  if (tens === undefined) return -1;
   // "thirty seven", "thirty-seven", "treinta y siete".
   let j = k + 1;
   if (T.isPunct(j, '-') || TENS_JOIN.at(T, j)) j++;
-  const word = NUMBER_WORDS.find(T, j);
-  const u = word === undefined ? undefined : UNITS[word];
-  if (u !== undefined && u !== '0') return { first: k, last: j, digits: tens + u };
-  return { first: k, last: k, digits: tens + '0' };
+  const word = NUMBER_WORDS.indexAt(T, j);
+  const u = word < 0 ? undefined : UNIT_OF[word];
+  if (u !== undefined && u !== '0') return element(twoDigits(tens, u), j);
+  return element(twoDigits(tens, '0'), k);
 }
+
+/** Sets the element's digits; returns its last token. */
+function element(digits: string, last: number): number {
+  elementDigits = digits;
+  return last;
+}
+
+/** Texts of two digits ("37", and "55" for "double five"), each made once. */
+const PAIRS: string[] = [];
+function twoDigits(a: string, b: string): string {
+  const i = (a.charCodeAt(0) - 48) * 10 + b.charCodeAt(0) - 48;
+  return (PAIRS[i] ??= a + b);
+}
+
+/** A digit said `times` times ("double five" = 55, "triple oh" = 000). */
+function repeated(d: string, times: number): string {
+  if (times === 2) return twoDigits(d, d);
+  return times === 3 ? (TRIPLES[d.charCodeAt(0) - 48] ??= d.repeat(3)) : d.repeat(times);
+}
+const TRIPLES: string[] = [];
 
 /** Token k is a digit run glued to letters ("2nd", "10am"): not part of a spoken number. */
 function gluedToWord(T: TokenList, k: number): boolean {
@@ -438,44 +582,49 @@ function gluedToWord(T: TokenList, k: number): boolean {
  * "four and one", "4/one") made one piece with the digit runs among them, so that a detector
  * reads them as one number; elements joined by spaces stay apart (the detectors join those).
  */
-function pushJoined(T: TokenList, seq: Piece[], first: number, end: number, out: Piece[]): void {
-  let joined: Piece | null = null;
+function pushJoined(T: TokenList, seq: PieceList, first: number, end: number, out: Pieces): void {
+  // The piece being joined (none while jFirst < 0): its tokens and digits.
+  let jFirst = -1;
+  let jLast = -1;
+  let jDigits = '';
   let words = false; // the joined piece holds a number word (digit runs alone keep their shape)
   let prevEnd = -1;
   let i = 0;
-  const close = (): void => {
-    if (joined !== null && words) out.push(joined);
-    joined = null;
-    words = false;
-  };
   for (let k = first; k <= end; k++) {
-    const p = seq[i];
-    const isPiece = p !== undefined && p.first === k;
+    const isPiece = i < seq.n && seq.first[i] === k;
     if (!isPiece && !T.isNum(k)) continue; // a mark or a joining word
-    const last = isPiece ? p.last : k;
-    const digits = isPiece ? p.digits : T.digitsAt(k);
+    const last = isPiece ? (seq.last[i] ?? k) : k;
+    const digits = isPiece ? seq.digits(i) : T.digitsAt(k);
     if (isPiece) i++;
-    if (joined !== null && k > prevEnd + 1) {
-      joined.last = last;
-      joined.digits += digits;
+    if (jFirst >= 0 && k > prevEnd + 1) {
+      jLast = last;
+      jDigits += digits;
     } else {
-      close();
+      if (jFirst >= 0 && words) out.push(jFirst, jLast, jDigits);
+      jFirst = -1;
+      words = false;
       // A word piece alone stays a piece; a digit run starts one only before a mark.
-      if (isPiece || (k + 1 <= end && !T.isNum(k + 1))) joined = { first: k, last, digits };
+      if (isPiece || (k + 1 <= end && !T.isNum(k + 1))) {
+        jFirst = k;
+        jLast = last;
+        jDigits = digits;
+      }
     }
     if (isPiece) words = true;
     // A word piece with nothing joined to it is pushed as it is.
     if (
       isPiece &&
-      joined !== null &&
-      joined.first === k &&
-      (last + 1 > end || T.isNum(last + 1) || seq[i]?.first === last + 1)
-    )
-      close();
+      jFirst === k &&
+      (last + 1 > end || T.isNum(last + 1) || (i < seq.n && seq.first[i] === last + 1))
+    ) {
+      if (words) out.push(jFirst, jLast, jDigits);
+      jFirst = -1;
+      words = false;
+    }
     prevEnd = last;
     k = last;
   }
-  close();
+  if (jFirst >= 0 && words) out.push(jFirst, jLast, jDigits);
 }
 
 /** Marks between the elements of a spoken number: "four-one", "four, one", "four.one", "4/1". */
@@ -489,61 +638,95 @@ const ELEMENT_WORDS = new WordSet(['and', 'then', 'y', 'luego', 'despues']);
  * dash or comma. The words of a sequence whose words give two digits or more and whose elements
  * give three or more become pieces.
  */
-function wordPieces(T: TokenList, out: Piece[]): void {
+function wordPieces(T: TokenList, out: Pieces): void {
   const n = T.n;
-  let seq: Piece[] = [];
-  let wordDigits = 0;
-  let allDigits = 0;
-  let lastEnd = -1; // last token of the sequence's last element, -1 when there is none
-  let seqFirst = -1; // first token of the sequence
-  const flush = (): void => {
-    const first = seq.length > 0 ? Math.min(seqFirst, seq[0]?.first ?? seqFirst) : seqFirst;
-    const spoken =
-      (wordDigits >= 2 && allDigits >= 3) ||
-      seq.length >= 2 ||
-      // A number word against a run of digits: "4111 one 1111", "zero 009".
-      (wordDigits >= 1 && allDigits > wordDigits && allDigits >= 3) ||
-      (wordDigits >= 1 && endOfShortReply(T, first, lastEnd) && !pronoun(T, first, seq.length));
-    if (spoken) pushJoined(T, seq, first, lastEnd, out);
-    seq = [];
-    seqFirst = -1;
-    wordDigits = 0;
-    allDigits = 0;
-    lastEnd = -1;
-  };
+  const sq = new Sequence(T, out);
   for (let k = 0; k < n; k++) {
-    if (
-      lastEnd >= 0 &&
-      k === lastEnd + 1 &&
-      (ELEMENT_MARKS[T.isPunct(k) ? T.hash(k) & 127 : 0] === 1 || ELEMENT_WORDS.at(T, k))
-    )
-      continue;
-    const joined =
-      lastEnd >= 0 &&
-      ((k === lastEnd + 1 && T.gap(k) > 0) ||
-        (k === lastEnd + 2 && (T.isPunct(lastEnd + 1) || ELEMENT_WORDS.at(T, lastEnd + 1))));
-    if (!joined) flush();
-    if (T.isNum(k) && !gluedToWord(T, k)) {
-      if (lastEnd < 0) seqFirst = k;
-      allDigits += T.len(k);
-      lastEnd = k;
-      continue;
-    }
-    if (T.isWord(k) && !(lastEnd < 0 && k > 0 && ORDINAL_BEFORE.at(T, k - 1))) {
-      const p = wordElement(T, k, lastEnd >= 0);
-      if (p !== null && !COUNTED.at(T, p.last + 1)) {
-        if (lastEnd < 0) seqFirst = k;
-        seq.push(p);
-        wordDigits += p.digits.length;
-        allDigits += p.digits.length;
-        lastEnd = p.last;
-        k = p.last;
+    const lastEnd = sq.lastEnd;
+    if (lastEnd >= 0) {
+      if (
+        k === lastEnd + 1 &&
+        (ELEMENT_MARKS[T.isPunct(k) ? T.hash(k) & 127 : 0] === 1 || ELEMENT_WORDS.at(T, k))
+      )
+        continue;
+      const joined =
+        (k === lastEnd + 1 && T.gap(k) > 0) ||
+        (k === lastEnd + 2 && (T.isPunct(lastEnd + 1) || ELEMENT_WORDS.at(T, lastEnd + 1)));
+      if (joined) {
+        // The next element, or the end of the sequence (k starts none: it was no element).
+        if (sq.element(k)) k = sq.lastEnd;
+        else sq.flush();
         continue;
       }
+      sq.flush();
     }
-    flush();
+    if (sq.element(k)) k = sq.lastEnd;
   }
-  flush();
+  sq.flush();
+  sq.seq.release();
+}
+
+/** The number-word sequence wordPieces is reading (one object per text, not per element). */
+class Sequence {
+  /** The word elements of the sequence. */
+  readonly seq: PieceList;
+  wordDigits = 0;
+  allDigits = 0;
+  /** Last token of the sequence's last element, -1 when there is none. */
+  lastEnd = -1;
+  /** First token of the sequence. */
+  seqFirst = -1;
+
+  constructor(
+    private readonly T: TokenList,
+    private readonly out: Pieces,
+  ) {
+    this.seq = new PieceList(T.words);
+  }
+
+  /** Reads token k as the next element (the first when there is none): true when it is one. */
+  element(k: number): boolean {
+    const T = this.T;
+    const fresh = this.lastEnd < 0;
+    if (T.isNum(k) && !gluedToWord(T, k)) {
+      if (fresh) this.seqFirst = k;
+      this.allDigits += T.len(k);
+      this.lastEnd = k;
+      return true;
+    }
+    if (T.isWord(k) && !(fresh && k > 0 && ORDINAL_BEFORE.at(T, k - 1))) {
+      const last = wordElement(T, k, !fresh);
+      if (last >= 0 && !COUNTED.at(T, last + 1)) {
+        const digits = elementDigits;
+        if (fresh) this.seqFirst = k;
+        this.seq.push(k, last, digits);
+        this.wordDigits += digits.length;
+        this.allDigits += digits.length;
+        this.lastEnd = last;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Ends the sequence: its pieces when it is spoken digits. */
+  flush(): void {
+    if (this.lastEnd < 0) return; // nothing read
+    const { T, seq, wordDigits, allDigits, seqFirst, lastEnd } = this;
+    const first = seq.n > 0 ? Math.min(seqFirst, seq.first[0] ?? seqFirst) : seqFirst;
+    const spoken =
+      (wordDigits >= 2 && allDigits >= 3) ||
+      seq.n >= 2 ||
+      // A number word against a run of digits: "4111 one 1111", "zero 009".
+      (wordDigits >= 1 && allDigits > wordDigits && allDigits >= 3) ||
+      (wordDigits >= 1 && endOfShortReply(T, first, lastEnd) && !pronoun(T, first, seq.n));
+    if (spoken) pushJoined(T, seq, first, lastEnd, this.out);
+    seq.clear();
+    this.seqFirst = -1;
+    this.wordDigits = 0;
+    this.allDigits = 0;
+    this.lastEnd = -1;
+  }
 }
 
 /** Words before "one" that make it a pronoun: "which one?", "is the one", "la de capital one". */
@@ -591,41 +774,28 @@ function endOfShortReply(T: TokenList, first: number, last: number): boolean {
   return true;
 }
 
-/** Quick test: could any token of T be decoded? Most messages have neither kind. */
-function mayDecode(T: TokenList): { words: boolean; alike: boolean } {
-  // The tokenizer counted the words that may be number words and the words glued to digits.
-  return { words: T.hinted > 0, alike: T.glued > 0 || T.joined > 0 || T.pipes > 0 || T.spaced > 0 };
-}
-
-/** Records piece i at its first token (`this`: the index by token), unless one starts there. */
-function placePiece(this: Int32Array, p: Piece, i: number): void {
-  if ((this[p.first] ?? -1) < 0) this[p.first] = i;
-}
-
 /**
- * T with number words and look-alike runs read as digits: T itself when there is nothing to
- * decode (the usual case), else a new list over the same text (T is released).
+ * T with number words and look-alike runs read as digits: T itself, rewritten in place when
+ * there is something to decode (most messages have nothing: the tokenizer counted the words
+ * that may be number words and the words glued or spaced to digits).
  */
 export function decodeNumbers(T: TokenList): TokenList {
-  const may = mayDecode(T);
-  if (!may.words && !may.alike) return T;
-  const pieces: Piece[] = [];
-  if (may.alike) lookAlikePieces(T, pieces);
-  if (may.words) wordPieces(T, pieces);
-  if (pieces.length === 0) return T;
-  // The piece starting at each token (the first found wins), so the list is rebuilt in one pass.
-  const at = new Int32Array(T.n).fill(-1);
-  pieces.forEach(placePiece, at);
-  const D = new TokenList(T.src);
-  for (let k = 0; k < T.n;) {
-    const i = at[k] ?? -1;
-    const p = i < 0 ? undefined : pieces[i];
-    if (p === undefined) D.copyToken(T, k++);
-    else {
-      D.pushDecoded(T.s(p.first), T.e(p.last), T.gap(p.first), T.nl(p.first), p.digits, T.n);
-      k = p.last + 1;
+  const words = T.hinted > 0;
+  // Look-alikes read when glued or joined to digits; spaced ones only when some word may be one.
+  const alike = T.glued > 0 || T.joined > 0 || T.pipes > 0 || (T.spaced > 0 && T.alone > 0);
+  if (!words && !alike) return T;
+  const pieces = new Pieces(T.n);
+  if (alike) lookAlikePieces(T, pieces);
+  if (words) wordPieces(T, pieces);
+  if (pieces.n === 0) {
+    if (pieces.end.length > 0) {
+      giveBackInts(pieces.end);
+      giveBackInts(pieces.digits);
     }
+    return T;
   }
-  T.release();
-  return D;
+  // The list keeps the digits (and gives them back when released).
+  T.decodeInPlace(pieces.end, pieces.digits, pieces.texts);
+  giveBackInts(pieces.end);
+  return T;
 }

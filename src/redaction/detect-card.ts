@@ -76,17 +76,6 @@ export function linkedRun(T: TokenList, i: number): number {
   return j;
 }
 
-export interface CardHit {
-  /** Offsets of the masked span in the original text. */
-  s: number;
-  e: number;
-  /** First and last token of the span. */
-  first: number;
-  last: number;
-  /** Digits the mask shows: the last four, or none when two readings overlap. */
-  keep: number;
-}
-
 /**
  * Streaming scan: runs of a group enter a queue; a run is evaluated as a window START once the
  * runs after it span more than 19 digits (or the group ends), then leaves the queue. Digits
@@ -139,7 +128,7 @@ class GroupScan {
 
   constructor(
     private readonly T: TokenList,
-    private readonly hits: CardHit[],
+    private readonly hits: CardSink,
   ) {
     endAt.fill(-1); // positions restart at 0 in every group
   }
@@ -253,23 +242,23 @@ class GroupScan {
 
   private flush(): void {
     if (this.compA < 0) return;
-    const T = this.T;
-    const s = T.s(this.compFirstTok);
-    const e = T.e(this.compLastTok);
-    this.hits.push({
-      s,
-      e,
-      first: this.compFirstTok,
-      last: this.compLastTok,
-      keep: this.count === 1 ? 4 : 0,
-    });
+    this.hits.maskHit(this.compFirstTok, this.compLastTok, this.count === 1 ? 4 : 0);
     this.compA = -1;
     this.count = 0;
   }
 }
 
-export function findCards(T: TokenList): CardHit[] {
-  const hits: CardHit[] = [];
+/** Where the card numbers found go (the analysis' Scan). */
+export interface CardSink {
+  /**
+   * A card number over tokens first…last (the masked span), whose mask shows its last `keep`
+   * digits: the last four, or none when two readings overlap.
+   */
+  maskHit(first: number, last: number, keep: number): void;
+}
+
+/** The card numbers of T, in order, into `hits` (no list of them: a text may hold tens of thousands). */
+export function findCards(T: TokenList, hits: CardSink): void {
   const n = T.n;
   let i = 0;
   while (i < n) {
@@ -277,25 +266,30 @@ export function findCards(T: TokenList): CardHit[] {
       i++;
       continue;
     }
-    // Short groups (most numbers in chat) never reach 13 digits: count before scanning.
-    let total = T.len(i);
-    let j = i;
+    // Short groups (most numbers in chat) never reach 13 digits: count before scanning. A card
+    // number starts where a run starts, with none of 0, 1, 7, 8 (see evaluateHead): the group
+    // is scanned from the first run that may start one, and not at all without one ("1 1 1 …").
+    let total = 0;
+    let first = -1;
     let last = i;
-    while (total < PAN_MIN && (j = linkedRun(T, j)) !== -1) {
+    for (let j = i; j !== -1; j = linkedRun(T, j)) {
       total += T.len(j);
       last = j;
+      if (first < 0) {
+        const d = T.firstDigit(j);
+        if (d !== 0 && d !== 1 && d !== 7 && d !== 8) first = j;
+      }
+      if (total >= PAN_MIN && first >= 0) break;
     }
-    if (total < PAN_MIN) {
-      i = last + 1;
-      continue;
+    if (total < PAN_MIN) first = -1;
+    if (first >= 0) {
+      const scan = new GroupScan(T, hits);
+      for (let k = first; k !== -1; k = linkedRun(T, k)) {
+        scan.push(k);
+        last = k;
+      }
+      scan.end();
     }
-    const scan = new GroupScan(T, hits);
-    for (let k = i; k !== -1; k = linkedRun(T, k)) {
-      scan.push(k);
-      last = k;
-    }
-    scan.end();
     i = last + 1;
   }
-  return hits;
 }

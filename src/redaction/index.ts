@@ -106,22 +106,37 @@ function evaluate(
   releaseAnalysis(an);
   const hits: Hit[] = sent.hits.length === 0 ? an.hits : an.hits.concat(sent.hits);
   if (hits.length > 1) hits.sort(byStart);
-  if (wantText) for (const h of hits) if (h.keep >= 0) h.text = T.maskText(h.first, h.last, h.keep);
-  T.release();
-
-  const findings: Finding[] = [];
-  for (const h of hits) findings.push({ kind: h.kind, start: h.s, end: h.e });
-  let text = input;
-  if (wantText && hits.length > 0) {
-    let out = '';
-    let at = 0;
-    for (const h of hits) {
-      out += input.slice(at, h.s);
-      out += h.text ?? placeholderFor(h.kind, lang);
-      at = h.e;
+  // The findings (and text) in order: the card numbers (in order already) and the other hits.
+  const cards = an.cards;
+  const findings: Finding[] = new Array<Finding>(cards.n + hits.length);
+  let out = '';
+  let at = 0;
+  for (let i = 0, j = 0, f = 0; i < cards.n || j < hits.length; f++) {
+    const h = hits[j];
+    const first = cards.first[i] ?? 0;
+    const s = i < cards.n ? T.s(first) : Infinity;
+    if (h === undefined || s < h.s) {
+      const last = cards.last[i] ?? 0;
+      const e = T.e(last);
+      findings[f] = { kind: 'card', start: s, end: e };
+      if (wantText) {
+        out += input.slice(at, s);
+        out += T.maskText(first, last, cards.keep[i] ?? 0);
+        at = e;
+      }
+      i++;
+    } else {
+      findings[f] = { kind: h.kind, start: h.s, end: h.e };
+      if (wantText) {
+        out += input.slice(at, h.s);
+        out += h.keep >= 0 ? T.maskText(h.first, h.last, h.keep) : placeholderFor(h.kind, lang);
+        at = h.e;
+      }
+      j++;
     }
-    text = out + input.slice(at);
   }
+  T.release();
+  const text = wantText && findings.length > 0 ? out + input.slice(at) : input;
   const answered = an.answeredExpectation || asked.expectLeft <= 1;
   const next: Asked = answered ? NOTHING_ASKED : { expect: asked.expect, expectLeft: asked.expectLeft - 1 };
   return { result: { text: seal(text), findings }, sent, asked: next };

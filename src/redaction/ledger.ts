@@ -35,7 +35,7 @@ import { Groups, explained, lastFreeRun } from './groups.js';
 import type { Group } from './groups.js';
 import type { Analysis, Expectation } from './context.js';
 import { kindCode } from './scan.js';
-import type { Hit } from './scan.js';
+import type { CardMasks, Hit } from './scan.js';
 import { FILLER_WORDS } from './rules/benign.js';
 
 /** Digits of one possible card that may leave, in total (first six + last four). */
@@ -155,14 +155,45 @@ function consumedBetween(an: Analysis, from: number, to: number): boolean {
 /** What a message without digits records. */
 const NOTHING: LedgerResult = { hits: [], counted: 0, plain: 0, ssn: [] };
 
-/** Where a mask shows digits (its last four), and how many. */
-interface Shown {
-  s: number;
-  n: number;
-}
+/**
+ * The digits masks show in a message (card numbers of the analysis, mask residue in a text
+ * redacted already), read in text order: `before(offset)` gives those before an offset not given
+ * yet. Both come in text order: two cursors, no list (a message may hold thousands of masks).
+ */
+class Shown {
+  /** Some mask shows digits. */
+  readonly any: boolean;
+  private card = 0;
+  private token: number;
 
-function byPosition(a: Shown, b: Shown): number {
-  return a.s - b.s;
+  constructor(
+    private readonly T: TokenList,
+    private readonly cards: CardMasks,
+  ) {
+    this.token = T.masked ? 0 : T.n;
+    let any = T.masked;
+    for (let i = 0; i < cards.n && !any; i++) any = (cards.keep[i] ?? 0) > 0;
+    this.any = any;
+  }
+
+  /** The digits shown before offset `s` (all the rest when Infinity), each counted once. */
+  before(s: number): number {
+    const { T, cards } = this;
+    let n = 0;
+    for (; this.card < cards.n; this.card++) {
+      const keep = cards.keep[this.card] ?? 0;
+      if (keep <= 0) continue;
+      if (T.s(cards.first[this.card] ?? 0) >= s) break;
+      n += keep;
+    }
+    for (; this.token < T.n; this.token++) {
+      const k = this.token;
+      if (!T.isNum(k) || !T.mask(k)) continue;
+      if (T.s(k) >= s) break;
+      n += T.len(k);
+    }
+    return n;
+  }
 }
 
 /**
@@ -219,21 +250,16 @@ export class Ledger {
     let plain = this.plain;
     const groups = new Groups(T, an);
     // Digits shown by masks: card hits of this message, and mask residue in a text redacted already.
-    const shown: Shown[] = [];
-    for (const h of an.hits) if (h.keep > 0) shown.push({ s: h.s, n: h.keep });
-    if (T.masked)
-      for (let k = 0; k < T.n; k++) if (T.isNum(k) && T.mask(k)) shown.push({ s: T.s(k), n: T.len(k) });
-    if (shown.length > 1) shown.sort(byPosition);
+    const shown = new Shown(T, an.cards);
 
     const hits: Hit[] = [];
     const before = counted;
     const beforePlain = plain;
-    let si = 0;
     // A short reply: one group of a few digits, a few words around it (a possible SSN part).
     const one = groups.next();
     let short = false;
     let words = SHORT_REPLY_WORDS + 1;
-    if (one !== undefined && one.count <= 6 && shown.length === 0 && groups.peek() === undefined) {
+    if (one !== undefined && one.count <= 6 && !shown.any && groups.peek() === undefined) {
       words = wordCount(T);
       short = words <= SHORT_REPLY_WORDS;
     }
@@ -244,7 +270,7 @@ export class Ledger {
       // The digits masks show before the group count first. They are card digits, but no number
       // the customer chose to type: they do not make what explains itself count (a customer who
       // pasted a whole card can still give the ZIP and the last four the agent asks for).
-      for (; si < shown.length && (shown[si]?.s ?? 0) < T.s(first); si++) counted += shown[si]?.n ?? 0;
+      counted += shown.before(T.s(first));
       // SSN in parts: a part that would complete nine digits after more than five left.
       if (short && g.count <= 6 && this.ssn.length > 0) {
         let completes = false;
@@ -285,7 +311,7 @@ export class Ledger {
       if (begins !== null)
         ssn.push({ at: now, order, digits: g.count, leaked: g.count, strong: begins === 'strong' });
     }
-    for (; si < shown.length; si++) counted += shown[si]?.n ?? 0;
+    counted += shown.before(Infinity);
     return { hits, counted: counted - before, plain: plain - beforePlain, ssn };
   }
 

@@ -307,5 +307,24 @@ function latinTwin(ch: string): string {
 /** Lower-case, accent-free key of a word ("Código" → "codigo", "ＣＶＶ" → "cvv", "сvv" → "cvv"). */
 export function foldWord(raw: string, ascii: boolean): string {
   if (ascii) return raw.toLowerCase();
+  // Latin-1 (Spanish accents, ñ, soft hyphens): each character folds on its own, so the key is
+  // its characters' folds, each made once; other scripts take the whole way.
+  let key = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (c > 0xff) return foldText(raw);
+    key += LATIN1_FOLD[c] ??= foldText(String.fromCharCode(c));
+  }
+  return key;
+}
+
+/**
+ * The fold of any text: compatibility decomposition, without marks and invisible characters,
+ * lower case, Latin twins. For a character below U+0100 every step reads that character alone.
+ */
+function foldText(raw: string): string {
   return raw.normalize('NFKD').replace(RE_MARKS, '').toLowerCase().replace(RE_CONFUSABLE, latinTwin);
 }
+
+/** The fold of each character below U+0100, made on first use. */
+const LATIN1_FOLD: string[] = [];

@@ -6,21 +6,35 @@ import { LENGTH_WORDS } from './rules/benign.js';
 import type { TokenList } from './tokens.js';
 
 const CURRENCY = new Set(['$', '€', '£', '¥', '₹', '₱', '¢']);
-/** Punctuation that glues the parts of an amount, date, time or decimal: "127.43", "08/15", "10:30", "1,234". */
-const NUMBER_JOINERS = new Set(['/', ':', '.', ',']);
+/** A currency sign at token j ("$" by its hash alone: see TokenList.isPunct). */
+function currencyAt(T: TokenList, j: number): boolean {
+  if (!T.isPunct(j)) return false;
+  const h = T.hash(j);
+  return h === 0x24 || (h > 127 && CURRENCY.has(T.key(j)));
+}
+
+/**
+ * The punctuation that glues the parts of an amount, date, time or decimal at token j ("127.43",
+ * "08/15", "10:30", "1,234"): its character code ('/', ':', '.' or ','), else 0.
+ */
+function joinerAt(T: TokenList, j: number): number {
+  if (!T.isPunct(j)) return 0;
+  const h = T.hash(j);
+  return h === 0x2f || h === 0x3a || h === 0x2e || h === 0x2c ? h : 0;
+}
 
 /** Run k is part of an amount, date, time, decimal or percentage ("$127", "08/15", "10:30", "5%"). */
 export function formattedNumber(T: TokenList, k: number): boolean {
   // "$127", "$ 504", "$1,234.56": an amount of at most seven digits before its cents.
-  if (T.gap(k) <= 1 && T.isPunct(k - 1) && CURRENCY.has(T.key(k - 1))) return T.len(k) <= AMOUNT_DIGITS;
-  if (T.gap(k) === 0 && T.isPunct(k - 1)) {
-    const p = T.key(k - 1);
-    if (NUMBER_JOINERS.has(p) && T.gap(k - 1) === 0 && T.isNum(k - 2)) return joinedShape(T, p, k - 2, k);
+  if (T.gap(k) <= 1 && currencyAt(T, k - 1)) return T.len(k) <= AMOUNT_DIGITS;
+  if (T.gap(k) === 0) {
+    const p = joinerAt(T, k - 1);
+    if (p !== 0 && T.gap(k - 1) === 0 && T.isNum(k - 2)) return joinedShape(T, p, k - 2, k);
   }
   if (T.isPunct(k + 1) && T.gap(k + 1) === 0) {
-    const nx = T.key(k + 1);
-    if (nx === '%') return T.len(k) <= 3;
-    if (NUMBER_JOINERS.has(nx) && T.isNum(k + 2) && T.gap(k + 2) === 0) return joinedShape(T, nx, k, k + 2);
+    if (T.hash(k + 1) === 0x25) return T.len(k) <= 3; // %
+    const nx = joinerAt(T, k + 1);
+    if (nx !== 0 && T.isNum(k + 2) && T.gap(k + 2) === 0) return joinedShape(T, nx, k, k + 2);
   }
   return false;
 }
@@ -33,11 +47,11 @@ const AMOUNT_DIGITS = 7;
  * thousands ("127.43", "1,234", "72,23"), or a date or fraction ("08/15", "2024/08/15"): what
  * is joined by such a mark but has none of these shapes ("3782:822463") is a plain number.
  */
-function joinedShape(T: TokenList, p: string, a: number, b: number): boolean {
+function joinedShape(T: TokenList, p: number, a: number, b: number): boolean {
   const la = T.len(a);
   const lb = T.len(b);
-  if (p === ':') return la <= 2 && lb === 2 && Number(T.key(b)) <= 59;
-  if (p === '/') return la <= 4 && lb <= 4;
+  if (p === 0x3a) return la <= 2 && lb === 2 && Number(T.key(b)) <= 59; // :
+  if (p === 0x2f) return la <= 4 && lb <= 4; // /
   if (lb <= 2) return la <= AMOUNT_DIGITS; // cents, decimals
   return lb === 3 && la <= 3; // thousands
 }
@@ -60,12 +74,24 @@ export function inPhoneNumber(T: TokenList, k: number): boolean {
   if (T.t(k) !== NUM) return false;
   let first = k;
   for (let i = 0; i < 4 && joinedToNext(T, first - 2); i++) first -= 2;
-  const lengths: number[] = [];
+  // The chain's runs (up to five): their digit counts, without an array per run.
+  let runs = 0;
+  let a = 0;
+  let b = 0;
+  let c = 0;
+  let d = 0;
   for (let j = first; ; j += 2) {
-    lengths.push(T.len(j));
-    if (lengths.length > 4 || !joinedToNext(T, j)) break;
+    const len = T.len(j);
+    if (runs === 0) a = len;
+    else if (runs === 1) b = len;
+    else if (runs === 2) c = len;
+    else if (runs === 3) d = len;
+    runs++;
+    if (runs > 4 || !joinedToNext(T, j)) break;
   }
-  return lengths.length > 1 && phoneShape(lengths);
+  // phoneShape of those counts.
+  if (runs === 3) return a === 3 && b === 3 && c === 4;
+  return runs === 4 && a === 1 && b === 3 && c === 3 && d === 4;
 }
 
 /** Runs a and a + 2 are joined by one glued '-' or '.'. */

@@ -45,6 +45,11 @@ interface Node {
 const root: Node = { key: '', next: new Map() };
 /** Low 12 bits of the hashes of every phrase's first key: most tokens fail this test first. */
 const rootFilter = new Uint8Array(4096);
+/**
+ * 1 at the length of each phrase's first key that is a number ("2fa"): a run of digits of
+ * another length starts no phrase (and its hash, worked out when asked, is not needed).
+ */
+const numberStarts = new Uint8Array(64);
 let longest = 0;
 
 /** Every distinct CueInfo, by id. */
@@ -69,6 +74,7 @@ function add(phrases: readonly string[], info: Omit<CueInfo, 'id'>): void {
       throw new Error(`redaction: bad cue phrase "${phrase}"`);
     };
     if (T.t(0) !== WORD && T.t(0) !== NUM) bad();
+    if (T.t(0) === NUM) numberStarts[T.len(0) < 64 ? T.len(0) : bad()] = 1;
     rootFilter[hashKey(keys[0] ?? '') & 4095] = 1;
     let node = root;
     for (const key of keys) {
@@ -128,6 +134,9 @@ export class CueList {
   /** Id of each cue's CueInfo (its index in INFOS). */
   private ids: Uint16Array = EMPTY_IDS;
 
+  /** `tokens`: the message's, a bound on its cues (each takes a token or more). */
+  constructor(private readonly tokens = 0) {}
+
   add(info: CueInfo, first: number, last: number): void {
     if (this.n === this.ids.length) this.grow();
     this.spans[2 * this.n] = first;
@@ -144,7 +153,9 @@ export class CueList {
       pooledIds = null;
       pooledSpans = null;
     } else {
-      ids = new Uint16Array(Math.max(64, this.n * 2));
+      // Doubled; past a few thousand, made as large as the message may need (copying megabytes
+      // of cues costs more than the cues, and what is never written costs nothing).
+      ids = new Uint16Array(Math.max(64, this.n * 2, this.n >= 2048 ? this.tokens : 0));
       spans = new Int32Array(ids.length * 2);
       ids.set(this.ids);
       spans.set(this.spans);
@@ -199,13 +210,13 @@ export function emptyCue(): Cue {
 /** Every cue in the token list, in order, non-overlapping. */
 export function findCues(T: TokenList): CueList {
   build();
-  const out = new CueList();
+  const out = new CueList(T.n);
   const n = T.n;
   let i = 0;
   while (i < n) {
     const type = T.t(i);
-    let node =
-      (type === WORD || type === NUM) && rootFilter[T.hash(i) & 4095] === 1 ? step(T, root, i) : undefined;
+    const starts = type === WORD || (type === NUM && numberStarts[T.len(i)] === 1);
+    let node = starts && rootFilter[T.hash(i) & 4095] === 1 ? step(T, root, i) : undefined;
     if (node === undefined) {
       i++;
       continue;

@@ -25,6 +25,39 @@ export interface Hit {
   last: number;
 }
 
+/**
+ * The card numbers of a message (findCards), in text order, kept flat: tokens first[i]…last[i],
+ * masked but for their last keep[i] digits. A text may hold tens of thousands: no object each
+ * until the findings are made (index.ts).
+ */
+export class CardMasks {
+  n = 0;
+  first: Int32Array = NO_CARDS;
+  last: Int32Array = NO_CARDS;
+  keep: Int32Array = NO_CARDS;
+
+  /** Adds a card; `bound` is how many the message may hold at most (its digit runs). */
+  add(first: number, last: number, keep: number, bound: number): void {
+    if (this.n === this.first.length) {
+      const size = Math.max(this.n * 2, bound, 4);
+      const f = new Int32Array(size);
+      const l = new Int32Array(size);
+      const k = new Int32Array(size);
+      f.set(this.first);
+      l.set(this.last);
+      k.set(this.keep);
+      this.first = f;
+      this.last = l;
+      this.keep = k;
+    }
+    this.first[this.n] = first;
+    this.last[this.n] = last;
+    this.keep[this.n++] = keep;
+  }
+}
+
+const NO_CARDS = new Int32Array(0);
+
 export const SENTENCE_END = new Set(['.', '!', '?', ';']);
 
 /** Code of each cue kind in Scan.cueStart (0 = no cue starts at that token). */
@@ -50,8 +83,8 @@ export function kindCode(k: CueKind): number {
 const POOL_MAX = 32 * 1024;
 const bytePool: Uint8Array[] = [];
 
-/** A zeroed array of at least n bytes. */
-function borrow(n: number): Uint8Array {
+/** A zeroed array of at least n bytes (only its first n are this call's); give it back. */
+export function borrow(n: number): Uint8Array {
   const a = bytePool.pop();
   if (a !== undefined && a.length >= n) {
     a.fill(0, 0, n);
@@ -71,7 +104,9 @@ export class Scan {
   readonly claimed: Uint8Array;
   /** Per token: the code of the cue kind starting there (see kindCode), 0 if none. */
   readonly cueStart: Uint8Array;
+  /** Every hit but the card numbers (see `cards`). */
   readonly hits: Hit[] = [];
+  readonly cards = new CardMasks();
   /** Last token of the whitespace-delimited chunk each token belongs to. */
   private chunkEndCache: Int32Array | null = null;
 
@@ -92,7 +127,7 @@ export class Scan {
   /** A card number over tokens first…last, masked but for its last `keep` digits. */
   maskHit(first: number, last: number, keep: number): void {
     for (let k = first; k <= last; k++) this.consumed[k] = 1;
-    this.hits.push({ kind: 'card', s: this.T.s(first), e: this.T.e(last), text: null, keep, first, last });
+    this.cards.add(first, last, keep, this.T.nums);
   }
 
   /** Usable as a value: a digit run nobody consumed, claimed or masked. */
