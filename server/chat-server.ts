@@ -246,17 +246,15 @@ export const CLOSE_RESTART = 1012;
 const MAX_FRAME_BYTES = 64 * 1024;
 
 /**
- * The work a message costs, in characters: its length (redaction and the assistant read every
- * one) plus 100 for the frame itself. Counted, not timed, so that a busy or cold server does not
- * turn its own slowness into refusals.
+ * The work a frame costs, in characters (0: too little to count): a message its length
+ * (redaction and the assistant read every one; a longer one is refused `too-long` unread) plus
+ * 100 for the frame; a tab key or a tab's join (RSA, storing) as much as the longest message.
+ * Counted, not timed, so that a busy or cold server does not turn its own slowness into refusals.
  */
-function workOf(text: string): number {
-  // A longer one is refused `too-long` unread past its length.
-  return Math.min(text.length, MAX_MESSAGE_LENGTH) + 100;
+function workOf(frame: ClientFrame | undefined): number {
+  if (frame?.type === 'message') return Math.min(frame.text.length, MAX_MESSAGE_LENGTH) + 100;
+  return frame?.type === 'tab-key' || frame?.type === 'tab-join' ? MAX_MESSAGE_LENGTH + 100 : 0;
 }
-
-/** A tab key's work: minting, sealing (RSA with exponent 65537) and storing, as a long message. */
-const TAB_KEY_WORK = MAX_MESSAGE_LENGTH + 100;
 /** A replay waits for the client once this many bytes wait for it (or half the drop limit). */
 const REPLAY_HIGH_WATER = 256 * 1024;
 
@@ -738,8 +736,8 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     const frame = read.frame;
     // Work costs budget; a message or tab key that finds the connection's or the address's work
     // in debt waits (a POST's instance may have found its address so already: `refused`).
-    const costly = frame?.type === 'message' || frame?.type === 'tab-key' || frame?.type === 'tab-join';
-    if (read.refused || (costly && !read.charged && !session.work.left)) {
+    const work = read.charged ? 0 : workOf(frame);
+    if (read.refused || (work > 0 && !session.work.left)) {
       stats.workRefused += 1;
       failNow(connection, 'rate-limited', 'Too much work at once; slow down.', read.messageId);
       if (session.budget.refuse() === 'flood') {
@@ -752,8 +750,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
       failNow(connection, 'bad-frame', read.error ?? 'Bad frame.', read.errorId);
       return;
     }
-    if (costly && !read.charged)
-      session.work.charge(frame.type === 'message' ? workOf(frame.text) : TAB_KEY_WORK);
+    if (work > 0) session.work.charge(work);
     if (frame.type === 'ping') {
       connection.send({ type: 'pong' });
       return;
@@ -1038,13 +1035,12 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   ): Promise<boolean> {
     if (options.debug) received.push(raw);
     let read = readClient(raw);
-    const costly =
-      read.frame?.type === 'message' || read.frame?.type === 'tab-key' || read.frame?.type === 'tab-join';
+    const work = workOf(read.frame);
     // Charged once, here where the work is done; the stream's instance answers a refusal.
-    if (costly && !addressWork.left) {
+    if (work > 0 && !addressWork.left) {
       read = { refused: true, ...(read.messageId === undefined ? {} : { messageId: read.messageId }) };
     } else if (read.frame) {
-      if (costly) addressWork.spend(read.frame.type === 'message' ? workOf(read.frame.text) : TAB_KEY_WORK);
+      addressWork.spend(work);
       read.charged = true;
     }
     if (read.frame?.type === 'message') {
