@@ -143,9 +143,11 @@ function loadPanel(): Promise<Panel> {
  * @csspart transcript - The scrollable conversation log.
  * @csspart message - Each message in the transcript.
  * @csspart bubble - The text of each message.
+ * @csspart urgent-phone - The `tel:` link to the `urgent-phone` number under an assistant message that gives the phone route.
  * @csspart quick-reply - A quick-reply button under an assistant message.
  * @csspart retry-button - The Retry button of a message that was not sent, and of a panel whose module could not load.
  * @csspart typing - The "… is typing" line.
+ * @csspart idle-warning - The inactivity warning with its "Continue chat" button, shown before an idle chat ends.
  * @csspart composer - The form that holds the message box and the send button.
  * @csspart input - The message box (a textarea).
  * @csspart send-button - The send button.
