@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { requireBrowser } from './scripts/prerequisites.mjs';
 import { axPlugin } from './test/support/ax-plugin.mjs';
 import { cspPlugin } from './test/support/csp-plugin.mjs';
 import {
@@ -12,7 +13,9 @@ import {
   wsListenerPlugin,
 } from './test/support/wtr-plugins.mjs';
 
-const executablePath = process.env.CHROME_PATH || '/usr/bin/chromium';
+// CHROME_PATH (set by scripts/test.mjs to the browser it found), else found the same way: Chrome's
+// usual places, Chrome or Chromium on PATH, /usr/bin/chromium (scripts/prerequisites.mjs).
+const executablePath = requireBrowser('web-test-runner.config.mjs');
 
 export default {
   files: ['test/browser/**/*.test.ts', 'test/e2e/**/*.test.ts'],

@@ -10,7 +10,7 @@
  * `--agents A` (10), `--skip-memory`. Bounded: each phase has a deadline (60 s) and the run
  * stops everything it started. Needs `redis-server` on the PATH.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -23,6 +23,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { format, resolveConfig } from 'prettier';
 import { WebSocket } from 'ws';
+import { requireRedisServer } from '../scripts/prerequisites.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const { values } = parseArgs({
@@ -73,14 +74,12 @@ function stopAll(): void {
 process.on('exit', stopAll);
 
 async function startRedis(): Promise<{ url: string; stop: () => void }> {
-  if (spawnSync('redis-server', ['--version']).status !== 0) {
-    throw new Error('redis-server is not installed (apt-get install redis-server)');
-  }
+  const redisServer = requireRedisServer('bench/load.ts');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'amex-chat-load-'));
   // The settings docs/deploy.md recommends: AOF, fsync every second.
   const child = spawn(
-    'redis-server',
+    redisServer,
     [
       ...['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', ''],
       ...['--appendonly', 'yes', '--appendfsync', 'everysec', '--loglevel', 'warning'],

@@ -19,7 +19,7 @@
  * amex-chat gets its history the way it does in production: over a real WebSocket, from a
  * loopback server speaking the chat protocol (hello → welcome + N events, one frame each).
  * Each repetition runs every system in turn (rotating order), each page in a fresh context.
- * Writes bench/results.md. CHROME_PATH picks another Chromium; REPS the repetitions (default 9: this 2-core machine is noisy, and 5 left medians 20–40 % apart between runs).
+ * Writes bench/results.md. The browser: CHROME_PATH, else the one `npm test` finds (scripts/prerequisites.mjs); REPS the repetitions (default 9: this 2-core machine is noisy, and 5 left medians 20–40 % apart between runs).
  */
 import { TraceMap, originalPositionFor } from '@jridgewell/trace-mapping';
 import { build } from 'esbuild';
@@ -39,6 +39,7 @@ import { replayFrames } from '../server/replay.js';
 import { acceptsEventBatches } from '../src/protocol.js';
 import type { ChatEvent, Role } from '../src/protocol.js';
 import type { WebSocket } from 'ws';
+import { requireBrowser } from '../scripts/prerequisites.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPS = Number(process.env.REPS ?? 9);
@@ -549,7 +550,7 @@ const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 // ---- browser runs --------------------------------------------------------------------------
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
+  executablePath: requireBrowser('bench/widget.ts'),
   args: ['--no-sandbox', '--headless=new', '--disable-gpu'],
 });
 const chromiumVersion = browser.version();

@@ -1,17 +1,31 @@
 #!/usr/bin/env node
 // `npm test`: every suite, then one line `tests: N passed, N failed`.
+//   0. What the suites need outside node_modules (scripts/prerequisites.mjs): redis-server for the
+//      Node half, Chrome or Chromium for the browser half. On Debian as root, what is missing is
+//      installed with apt-get (one line says what and why); elsewhere a missing one stops the run
+//      here, before any test, with the command that installs it (and `tests: 0 passed, 1 failed`);
 //   1. Node's test runner over test/unit, test/server and test/chaos (TypeScript through tsx);
-//   2. web-test-runner in Chromium over test/browser and test/e2e.
+//   2. web-test-runner in Chrome or Chromium over test/browser and test/e2e (the browser found
+//      in step 0, as CHROME_PATH).
 // Exits non-zero when any test fails or any runner fails. `npm test -- --node` or `-- --browser`
 // runs one half.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrerequisites } from './prerequisites.mjs';
 
 const only = process.argv.slice(2);
 const runNode = only.length === 0 || only.includes('--node');
 const runBrowser = only.length === 0 || only.includes('--browser');
+
+// The browser tests need no Redis (the reference server they start keeps conversations in memory).
+const prerequisites = ensurePrerequisites({ browser: runBrowser, redis: runNode });
+if (!prerequisites.ok) {
+  console.error(prerequisites.message);
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
+}
 const work = mkdtempSync(join(tmpdir(), 'amex-chat-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let runnerFailed = false;
@@ -60,7 +74,10 @@ if (runBrowser) {
   const result = spawnSync(
     process.execPath,
     ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.config.mjs'],
-    { stdio: 'inherit', env: { ...process.env, WTR_COUNTS_FILE: countsFile } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, CHROME_PATH: prerequisites.browser, WTR_COUNTS_FILE: countsFile },
+    },
   );
   const counts = existsSync(countsFile) ? JSON.parse(readFileSync(countsFile, 'utf8')) : undefined;
   if (counts) {

@@ -1,11 +1,11 @@
 /**
  * Test support for the Redis store (not a test file): a real `redis-server` on a free loopback
  * port, a WebSocket peer that keeps every frame, and a round-robin TCP proxy in front of
- * several server instances. `redis-server` must be installed (CI installs it from Debian's
- * packages): without it the tests that need it fail, they do not skip.
+ * several server instances. `redis-server` must be installed (`npm test` installs it on Debian as
+ * root, else stops and names the command): without it the tests that need it fail, they do not skip.
  */
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect } from 'node:net';
@@ -14,6 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
+import { requireRedisServer } from '../../scripts/prerequisites.mjs';
 import { asEventFrames } from './wire.js';
 
 /** A free TCP port on 127.0.0.1 (bound once, then released). */
@@ -41,12 +42,8 @@ export interface RedisServer {
  * write, in a temporary directory (kept across `restart()`); otherwise no persistence at all.
  */
 export async function startRedis(options: { durable?: boolean } = {}): Promise<RedisServer> {
-  const found = spawnSync('redis-server', ['--version'], { encoding: 'utf8' });
-  assert.equal(
-    found.status,
-    0,
-    'redis-server is not installed (apt-get install redis-server); the Redis store tests need it',
-  );
+  // On PATH (scripts/prerequisites.mjs); else an Error naming this system's install command.
+  const redisServer = requireRedisServer('the Redis store tests');
   const port = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'amex-chat-redis-'));
   const args = [
@@ -66,7 +63,7 @@ export async function startRedis(options: { durable?: boolean } = {}): Promise<R
   ];
   let child: ChildProcess | undefined;
   async function launch(): Promise<void> {
-    child = spawn('redis-server', args, { stdio: 'ignore' });
+    child = spawn(redisServer, args, { stdio: 'ignore' });
     const deadline = Date.now() + 10_000;
     for (;;) {
       if (await ping(port)) return;
