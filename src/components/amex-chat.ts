@@ -18,8 +18,8 @@ import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
 import type { ChatController } from './chat-controller.js';
 import type { AmexChatErrorDetail } from './events.js';
-import { listKinds, resolveLocale, strings } from './i18n.js';
-import type { Locale, Strings } from './i18n.js';
+import { listKinds, strings } from './i18n.js';
+import type { Strings } from './i18n.js';
 import type { TranscriptInput } from './transcript.js';
 
 /** An error the promise-returning methods reject with; `code` matches `amex-chat-error`. */
@@ -111,6 +111,9 @@ function loadPanel(): Promise<Panel> {
     },
   ));
 }
+
+/** The next node up the tree, from a shadow root to its host: where `lang` is inherited from. */
+const up = (node: Node): Node | null | undefined => node.parentNode ?? (node as ShadowRoot).host;
 
 /**
  * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
@@ -380,6 +383,8 @@ export class AmexChatElement extends LitElement {
   /** Where the last pin left the transcript's scroll position. */
   #pinnedTop = 0;
   #bottomWatch: IntersectionObserver | undefined;
+  /** Watches `lang` on the nodes up the tree (see connectedCallback). */
+  #langWatch: MutationObserver | undefined;
   /**
    * Adopts the panel's stylesheets right after the launcher's, where they were in the single
    * stylesheet (content rules and position rules select different elements, so their order does
@@ -658,16 +663,20 @@ export class AmexChatElement extends LitElement {
     setTimeout(pin, 100);
   }
 
-  get #locale(): Locale {
-    // What closest('[lang]') finds, without a selector (see #byId), on every render.
-    let node = this.hasAttribute('lang') ? null : this.parentElement;
-    while (node && !node.hasAttribute('lang')) node = node.parentElement;
-    const tag = this.lang || node?.getAttribute('lang') || document.documentElement.lang;
-    return resolveLocale(tag || navigator.language);
+  /**
+   * The language tag this element speaks: its own `lang`, else the nearest one up the tree through
+   * shadow roots to their hosts (a `lang` on a component that renders this one in its shadow root
+   * counts), else the page's, else the browser's. Walked on every render (no selector: see #byId).
+   */
+  #lang(): string {
+    let lang: string | null | undefined = this.lang;
+    for (let node = up(this); !lang && node; node = up(node))
+      lang = (node as Partial<Element>).getAttribute?.('lang');
+    return lang || document.documentElement.lang || navigator.language;
   }
 
   get #t(): Strings {
-    return strings(this.#locale);
+    return strings(this.#lang());
   }
 
   get #state(): ConnectionState {
@@ -719,7 +728,7 @@ export class AmexChatElement extends LitElement {
       part="panel"
       role="dialog"
       aria-labelledby="heading"
-      lang=${this.#locale}
+      lang=${t.locale}
       ?hidden=${!this.open}
       @keydown=${this.#handlePanelKeydown}
     >
@@ -877,10 +886,11 @@ export class AmexChatElement extends LitElement {
 
   #transcriptInput(): TranscriptInput {
     const conversation = this.#chat?.conversation;
+    const t = this.#t;
     return {
-      t: this.#t,
-      locale: this.#locale,
-      heading: this.heading || this.#t.heading,
+      t,
+      locale: t.locale,
+      heading: this.heading || t.heading,
       messages: conversation?.messages ?? [],
       case: conversation?.case,
     };
@@ -1066,8 +1076,8 @@ export class AmexChatElement extends LitElement {
    * readers and find-in-page); `content-visibility` skips the layout of what is off screen.
    */
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): unknown {
-    const locale = this.#locale;
-    const key = `${locale} ${this.#telHref} ${this.linkHosts}`;
+    // (The whole tag: "en-GB" writes times otherwise than "en".)
+    const key = `${this.#lang()} ${this.#telHref} ${this.linkHosts}`;
     const blocks = this.#settled;
     if (key !== this.#settledKey) {
       blocks.length = 0;
@@ -1275,7 +1285,7 @@ export class AmexChatElement extends LitElement {
       store: this.persist === 'none' ? noStore : sessionStore(this.endpoint),
       tabs: this.persist !== 'none',
       tokenProvider: this.tokenProvider,
-      lang: this.#locale,
+      lang: this.#t.locale,
       account: this.account || undefined,
       ...(this.transportFactory ? { transportFactory: this.transportFactory } : {}),
     });
@@ -1584,12 +1594,19 @@ export class AmexChatElement extends LitElement {
     // Inserted again after a removal: listen to the forced-colours mode again, and catch up
     // with a change made meanwhile (the highlight layer holds more or less of the draft).
     if (this.#forced) this.#mark(this.input.value, this.marks.findings);
+    // Follow the page's language: a `lang` set, changed or removed on any node up the tree from
+    // here (through shadow roots, to <html>) renders again. The path is observed anew on each
+    // connection, so a moved element follows its new ancestors.
+    this.#langWatch ??= new MutationObserver(() => this.requestUpdate());
+    for (let node = up(this); node; node = up(node))
+      this.#langWatch.observe(node, { attributeFilter: ['lang'] });
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A listening media query list is held by the document: let go of the element.
     if (this.#forced) this.#forced.onchange = null;
+    this.#langWatch?.disconnect();
     this.#bottomWatch?.disconnect();
     this.#bottomWatch = undefined;
     clearTimeout(this.#warningTimer);

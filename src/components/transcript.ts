@@ -15,7 +15,9 @@ import type { Locale, Strings } from './i18n.js';
 import { displayText } from './display-text.js';
 
 export interface TranscriptInput {
+  /** The widget's strings and formats (times and dates for the page's whole tag). */
   t: Strings;
+  /** The language of the strings (the print view's `lang`). */
   locale: Locale;
   heading: string;
   messages: readonly TranscriptMessage[];
@@ -31,22 +33,18 @@ interface Line {
 }
 
 function lines(input: TranscriptInput): Line[] {
-  const { t, locale } = input;
+  const { t } = input;
   return input.messages
     .filter((m) => m.status !== 'failed')
     .map((m) => ({
-      when: new Date(m.at).toLocaleTimeString(locale, { hour: 'numeric', minute: '2-digit' }),
+      when: t.time(new Date(m.at)),
       who: t.senderPrefix(displayText(m.name, 'name'), m.from),
       text: displayText(m.text),
     }));
 }
 
-function savedLine(input: TranscriptInput): string {
-  const when = (input.now ?? new Date()).toLocaleString(input.locale, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-  });
-  return input.t.transcriptSaved(when);
+function savedLine({ t, now }: TranscriptInput): string {
+  return t.transcriptSaved(t.date(now ?? new Date()));
 }
 
 /** A text's further lines start with four spaces, where no sender is ever written. */

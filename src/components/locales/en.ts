@@ -1,0 +1,108 @@
+/**
+ * English: the widget's own language and the contract of every other catalogue (its type is
+ * `Catalogue`, so a key missing from another language is a type error). Numbers, plurals, lists,
+ * durations and times come from `f` (Intl, for the page's whole tag: "en-GB" writes 19:34).
+ * See docs/i18n.md.
+ */
+import type { Format } from '../i18n.js';
+
+export const en = (f: Format) => ({
+  launcher: 'Chat with us',
+  /** Launcher name with unread messages, e.g. "Chat with us, 2 new messages". */
+  launcherUnread: (n: number) =>
+    `Chat with us, ${f.plural(n, { one: '# new message', other: '# new messages' })}`,
+  heading: 'Customer Care',
+  close: 'Close chat',
+  conversation: 'Conversation',
+  composerLabel: 'Type your message',
+  composerPlaceholder: 'Ask us anything',
+  composerHint: 'Enter sends, Shift+Enter adds a line.',
+  send: 'Send',
+  /** Sender names, lower case; capitalized on their own ("Virtual assistant", "Notice", "You"). */
+  roles: { customer: 'you', assistant: 'virtual assistant', agent: 'live agent', system: 'notice' },
+  sending: 'Sending…',
+  sent: 'Sent',
+  failed: 'Not sent.',
+  retry: 'Retry',
+  typing: (name: string) => `${name} is typing…`,
+  connecting: 'Connecting…',
+  connected: 'Connected.',
+  reconnecting: 'Connection lost. Reconnecting…',
+  unreachable: "We can't reach Customer Care right now. Trying again…",
+  offline: "You're offline. We'll send your messages when you're back.",
+  restarted:
+    'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
+  errorEmpty: 'Type a message before sending.',
+  errorTooLong: (max: number) => `Your message is too long. Shorten it to ${f.num(max)} characters or fewer.`,
+  errorClosed: 'This chat has ended. Your message was not sent.',
+  errorServer: 'The message could not be sent. You can retry.',
+  errorEndpoint: 'Chat is not available right now.',
+  /** The panel's module (a file next to the script) could not be loaded. */
+  errorLoad: 'The chat could not load. Check your connection and try again, or reload the page.',
+  errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
+  /** In the transcript: a malformed frame from the server was dropped (issue 22). */
+  errorInvalidFrame: 'Part of this conversation could not be shown.',
+  errorOutboxFull:
+    'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',
+  /** Shown when `redaction="block"` stopped a message; `what` lists what to remove. */
+  errorBlocked: (what: string) =>
+    `Not sent: remove ${what} first. For your security, never share it in chat.`,
+  /** Live warning while typing; `what` names the kinds ("a card number and a security code"). */
+  warning: (what: string) =>
+    `Warning: your message contains ${what}. For your security it will be removed before sending.`,
+  warningMasked: 'Some details were removed from your message for your security.',
+  kinds: {
+    card: 'a card number',
+    cvv: 'a security code',
+    ssn: 'a Social Security number',
+    otp: 'a one-time code or PIN',
+    password: 'a password',
+  },
+  /** "You're number 2 in line." */
+  queuePosition: (p: number) =>
+    p === 1 ? "You're next in line for an agent." : `You're number ${f.num(p)} in line for an agent.`,
+  /** "Estimated wait: about 4 minutes." (`s` in seconds) */
+  queueWait: (s: number) =>
+    s < 60
+      ? 'Estimated wait: less than a minute.'
+      : s < 90
+        ? 'Estimated wait: about a minute.'
+        : `Estimated wait: about ${f.duration(s)}.`,
+  leaveQueue: 'Leave the line',
+  endChat: 'End chat',
+  endConfirm: "End this chat? You'll get a reference number and a summary.",
+  endConfirmYes: 'Yes, end chat',
+  keepChatting: 'Keep chatting',
+  endedHeading: 'Chat ended',
+  referenceNumber: 'Reference number',
+  summary: 'Summary',
+  downloadTranscript: 'Download transcript',
+  printTranscript: 'Print transcript',
+  /** Title of the transcript file and print view. */
+  transcriptTitle: 'Customer Care chat transcript',
+  /** "Saved November 25, 2026 at 2:05 PM" line of the transcript (`when` as Intl writes it). */
+  transcriptSaved: (when: string) => `Saved ${when}`,
+  popupBlocked: 'The print view could not open. Allow pop-ups for this site, or download the transcript.',
+  ratingLegend: 'How was this chat?',
+  /** Names of the scores 1–5. */
+  ratingLabels: ['1, poor', '2, fair', '3, good', '4, very good', '5, excellent'] as [
+    string,
+    string,
+    string,
+    string,
+    string,
+  ],
+  ratingSubmit: 'Send rating',
+  ratingThanks: 'Thank you for rating this chat.',
+  ratingMissing: 'Choose a rating from 1 to 5 first.',
+  /** Inactivity warning with the time left: "Are you still there? …". */
+  idleWarning: (s: number) =>
+    `Are you still there? This chat will end in ${f.duration(s)} because there has been no activity.`,
+  idleContinue: 'Continue chat',
+  idleEnded: 'This chat ended because there was no activity for a while.',
+  /** Live while typing: the draft is `over` characters longer than `max`. */
+  tooLong: (over: number, max: number) =>
+    `Your message is ${f.plural(over, { one: '# character', other: '# characters' })} too long. Shorten it to ${f.num(max)} characters or fewer.`,
+  /** The urgent call link: "Call us now: 1-800-…". */
+  callUrgent: (phone: string) => `Call us now: ${phone}`,
+});
