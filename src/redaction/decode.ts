@@ -345,35 +345,36 @@ function lookAlikePieces(T: TokenList, out: Pieces): void {
   }
   for (let i = pending.length - 1; i >= 0; i--) joinWord(T, pending[i] ?? 0, 1, digit, out);
   // (Units are words counted `alone` or '|' marks: without either there is nothing to read.)
-  if ((T.spaced > 0 || T.pipes > 0 || out.n > 0) && (T.alone > 0 || T.pipes > 0)) spacedPieces(T, digit, out);
+  if (T.alone > 0 || T.pipes > 0) spacedPieces(T, digit, out);
   giveBack(digit);
 }
 
-/** Look-alike words read as words even next to a number ("lol 20", "loo 2"). */
-const SPACED_WORDS = new WordSet(['lol', 'loo', 'lool']);
+/**
+ * Look-alike words that are words of English or Spanish ("lol", "loo", "Ill", Spanish "lo"):
+ * read as digits only in a message of look-alikes alone (onlyLookAlikes), or glued to digits.
+ */
+const SPACED_WORDS = new WordSet(['lol', 'loo', 'lool', 'ill', 'lo', 'io', 'ol', 'oi']);
 
 /**
- * Look-alikes spaced from digits: a word of three look-alike letters or more ("4111 llll"), a
- * lone `l` ("4 l l l"; never `I`, `O` or `o`, which are words: "I", Spanish "o"), or three
- * glued '|' or more. Read in both directions from digits, so a chain of them is read too; a
- * chain of two or more with four digits or more is read even without digits ("llll llll",
- * "l l l l").
+ * Look-alikes that are no word, wherever they stand: a word of two look-alike letters or more
+ * that no language has ("llllll", "OO"; not "lol" or Spanish "lo"), a lone `l` (never `I`, `O`
+ * or `o`, which are words: "I", Spanish "o"), or three glued '|' or more. A card's part may be
+ * written so with no digit near ("4111 111111", then "llllll"), and the split-number rule must
+ * count it. Units joined by spaces are read as one chain ("llll llll", "4 l l l").
  */
 function spacedPieces(T: TokenList, digit: Uint8Array, out: Pieces): void {
   const n = T.n;
   // Units (a look-alike word, or '|' marks) read in chains: units joined by spaces, tokens
-  // first…last. A chain is read whole or not at all: its first unit after digits (with a
-  // space), its last before digits, or two units or more of four digits or more.
+  // first…last.
   let first = -1;
   let last = -2;
   let units = 0;
-  let digits = 0;
   for (let k = 0; k <= n; k++) {
     let f = -1;
     let l = -1;
     if (k < n && digit[k] !== 1) {
       if (T.isWord(k)) {
-        if (lone(T, k) || (T.len(k) >= 3 && isLookAlike(T, k) && !SPACED_WORDS.at(T, k))) {
+        if (lone(T, k) || (T.len(k) >= 2 && isLookAlike(T, k) && !SPACED_WORDS.at(T, k))) {
           f = k;
           l = k;
         }
@@ -389,24 +390,15 @@ function spacedPieces(T: TokenList, digit: Uint8Array, out: Pieces): void {
     }
     if (f >= 0 && units > 0 && f === last + 1 && T.gap(f) > 0) {
       units++;
-      digits += unitDigits(T, f, l);
       last = l;
       continue;
     }
     if (k < n && f < 0) continue;
     // The chain ends (at a unit that starts another, or at the end of the text).
-    if (units > 0) {
-      const after = last + 1;
-      const read =
-        (first > 0 && T.gap(first) > 0 && digit[first - 1] === 1) ||
-        (after < n && T.gap(after) > 0 && digit[after] === 1) ||
-        (units >= 2 && digits >= 4);
-      if (read) readChain(T, first, last, out);
-    }
+    if (units > 0) readChain(T, first, last, out);
     first = f;
     last = l;
     units = f >= 0 ? 1 : 0;
-    digits = f >= 0 ? unitDigits(T, f, l) : 0;
   }
 }
 
@@ -433,11 +425,6 @@ function ones(n: number): string {
 }
 const ONES_TEXT = new Map<number, string>();
 
-/** Digits a unit of spacedPieces reads as: a word's letters, or its '|' marks. */
-function unitDigits(T: TokenList, f: number, l: number): number {
-  return T.isWord(f) ? T.len(f) : l - f + 1;
-}
-
 /** A word of one letter `l` (or a twin of it that is not `I`). */
 function lone(T: TokenList, k: number): boolean {
   if (!T.isWord(k) || T.e(k) - T.s(k) !== 1) return false;
@@ -452,6 +439,41 @@ function joinWord(T: TokenList, k: number, dir: 1 | -1, digit: Uint8Array, out: 
   if (d === null) return;
   digit[k] = 1;
   out.push(k, k, d);
+}
+
+/**
+ * A message of look-alikes alone, with fillers, marks and spaces around them and no digit ("I",
+ * "ok O", "lol", "||"): it says nothing but digits, so all of them are read, words too (a
+ * card's last part may be sent one `I` or `O` a message).
+ */
+function onlyLookAlikes(T: TokenList): boolean {
+  let some = T.pipes > 0;
+  for (let k = 0; k < T.n; k++) {
+    if (!T.isWord(k)) continue;
+    if (isLookAlike(T, k)) some = true;
+    else if (!FILLERS.at(T, k)) return false;
+  }
+  return some;
+}
+
+/** Every look-alike word and '|' run that no piece holds yet becomes digits (onlyLookAlikes). */
+function everyLookAlike(T: TokenList, out: Pieces): void {
+  for (let k = 0; k < T.n; k++) {
+    const held = out.end.length > 0 ? (out.end[k] ?? 0) : 0;
+    if (held > 0) {
+      k = held - 1;
+      continue;
+    }
+    if (T.isWord(k)) {
+      const d = isLookAlike(T, k) ? lookAlikeDigits(T, k) : null;
+      if (d !== null) out.push(k, k, d);
+    } else if (isPipe(T, k)) {
+      let l = k;
+      while (l + 1 < T.n && isPipe(T, l + 1) && T.gap(l + 1) === 0) l++;
+      out.push(k, l, ones(l - k + 1));
+      k = l;
+    }
+  }
 }
 
 /** Token k is a word that starts with a look-alike letter (a cheap first test). */
@@ -781,12 +803,14 @@ function endOfShortReply(T: TokenList, first: number, last: number): boolean {
  */
 export function decodeNumbers(T: TokenList): TokenList {
   const words = T.hinted > 0;
-  // Look-alikes read when glued or joined to digits; spaced ones only when some word may be one.
-  const alike = T.glued > 0 || T.joined > 0 || T.pipes > 0 || (T.spaced > 0 && T.alone > 0);
-  if (!words && !alike) return T;
+  // Look-alikes read when glued or joined to digits, or when some word may be digits alone.
+  const alike = T.glued > 0 || T.joined > 0 || T.pipes > 0 || T.alone > 0;
+  const whole = T.nums === 0 && onlyLookAlikes(T);
+  if (!words && !alike && !whole) return T;
   const pieces = new Pieces(T.n);
   if (alike) lookAlikePieces(T, pieces);
   if (words) wordPieces(T, pieces);
+  if (whole) everyLookAlike(T, pieces);
   if (pieces.n === 0) {
     if (pieces.end.length > 0) {
       giveBackInts(pieces.end);

@@ -130,8 +130,20 @@ function ssnStart(
  */
 const SEPARATE_MASKS = 32;
 
-/** Masks group first…last (kind 'card', every digit), or extends the previous mask over it. */
-function maskGroup(hits: Hit[], T: TokenList, first: number, last: number, an: Analysis): void {
+/** Token k is a '|' glued to token k + 1 (dir −1) or k − 1 (dir 1). */
+function gluedPipe(T: TokenList, k: number, dir: 1 | -1): boolean {
+  return k >= 0 && k < T.n && T.isPunct(k) && T.hash(k) === 0x7c && T.gap(dir === 1 ? k : k + 1) === 0;
+}
+
+/**
+ * Masks group first…last (kind 'card', every digit), or extends the previous mask over it. The
+ * '|' marks glued to its ends are masked too: the group counted them as ones ("22||2|").
+ */
+function maskGroup(hits: Hit[], T: TokenList, g0: number, g1: number, an: Analysis): void {
+  let first = g0;
+  let last = g1;
+  while (gluedPipe(T, first - 1, -1)) first--;
+  while (gluedPipe(T, last + 1, 1)) last++;
   const prev = hits[hits.length - 1];
   if (
     hits.length >= SEPARATE_MASKS &&

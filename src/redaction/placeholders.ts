@@ -82,7 +82,8 @@ export function codesToText(codes: Uint16Array, n: number): string {
 
 /**
  * Writes the mask of src[s, e) into `out` from the cursor: digits from the `keepFrom`-th on
- * (counted from the mask's start) as ASCII, the others as MASK_CHAR.
+ * (counted from the mask's start) as ASCII, the others as MASK_CHAR. A mask that keeps no digit
+ * (the split-number rule's) masks `|` too: that rule reads it as a one ("22||2|").
  */
 export function maskRange(
   src: string,
@@ -98,6 +99,7 @@ export function maskRange(
     const c = src.charCodeAt(i);
     if (c < 128) {
       if (c >= 48 && c <= 57) out[n++] = seen++ >= keepFrom ? c : MASK_CODE;
+      else if (c === 0x7c && keepFrom === Number.POSITIVE_INFINITY) out[n++] = MASK_CODE;
       else if (c >= 32 || c === 10 || c === 13 || c === 9) out[n++] = c;
       i++;
       continue;
@@ -106,6 +108,7 @@ export function maskRange(
     const w = cp > 0xffff ? 2 : 1;
     const cls = classAt(src, i);
     if (cls === C_DIGIT) out[n++] = seen++ >= keepFrom ? 48 + digitValue(cp) : MASK_CODE;
+    else if ((cp === 0x2502 || cp === 0xff5c) && keepFrom === Number.POSITIVE_INFINITY) out[n++] = MASK_CODE;
     else if (cls !== C_IGNORE) for (let j = i; j < i + w; j++) out[n++] = src.charCodeAt(j);
     i += w;
   }

@@ -110,8 +110,8 @@ function lookAlikeStart(src: string, i: number): boolean {
 
 /**
  * Could the word src[start, last) of `count` letters, starting with a look-alike, be read as
- * digits spaced from others (decode.ts, spacedPieces)? A lone `l` (not `I` or `o`, which are
- * words), or three look-alikes or more ("llll"); a word with other characters than ASCII is
+ * digits standing alone (decode.ts, spacedPieces)? A lone `l` (not `I` or `o`, which are
+ * words), or two look-alikes or more ("llll"); a word with other characters than ASCII is
  * left to the decoder.
  */
 function digitsAlone(src: string, start: number, last: number, count: number, clean: boolean): boolean {
@@ -119,7 +119,7 @@ function digitsAlone(src: string, start: number, last: number, count: number, cl
     const c = src.charCodeAt(start);
     return c !== 0x49 && lookAlikeValue(c) === 1;
   }
-  if (count < 3) return false;
+  if (count < 2) return false;
   if (clean) for (let i = start + 1; i < last; i++) if (lookAlikeValue(src.charCodeAt(i)) < 0) return false;
   return true;
 }
@@ -254,11 +254,9 @@ export class TokenList {
   hinted = 0;
   glued = 0;
   joined = 0;
-  /** Words of look-alike letters spaced from digits, or lone `l`s (decode.ts reads them). */
-  spaced = 0;
   /**
    * Words that may be read as digits on their own, wherever they are (see digitsAlone): a text
-   * without any (most that count `spaced`: "on 08/15", "I 1") gives the decoder none to read.
+   * without any ("on 08/15", "I 1") gives the decoder none to read.
    */
   alone = 0;
 
@@ -536,7 +534,6 @@ export class TokenList {
     this.hinted = 0;
     this.glued = 0;
     this.joined = 0;
-    this.spaced = 0;
     this.alone = 0;
   }
 
@@ -676,15 +673,13 @@ export class TokenList {
             this.masked = true;
           }
           this.nums++;
-          if (gap === 0 && this.n > 0 && this.t(this.n - 1) === WORD) {
-            if (lookAlikeStart(src, this.s(this.n - 1))) this.glued++;
-          } else if (
-            gap > 0 &&
+          if (
+            gap === 0 &&
             this.n > 0 &&
             this.t(this.n - 1) === WORD &&
             lookAlikeStart(src, this.s(this.n - 1))
           )
-            this.spaced++;
+            this.glued++;
           this.push(NUM, start, last, gap, flags, count, h);
         } else {
           if (last - start > MAX_KEY_LENGTH) flags |= F_LONG;
@@ -696,18 +691,6 @@ export class TokenList {
             if (before === NUM) {
               if (alike) this.glued++;
             } else if (before === PUNCT && alike) this.joined++;
-          } else if (alike) {
-            // After digits, or a lone `l` (not `I` or `o`, which are words).
-            const c = src.charCodeAt(start);
-            const lone = last - start === 1 && c !== 0x49 && lookAlikeValue(c) === 1;
-            const before = this.n > 0 ? this.t(this.n - 1) : -1;
-            // Two words of three look-alikes or more in a row may be digits alone ("llll llll").
-            const chain =
-              before === WORD &&
-              last - start >= 3 &&
-              this.e(this.n - 1) - this.s(this.n - 1) >= 3 &&
-              lookAlikeStart(src, this.s(this.n - 1));
-            if (lone || chain || before === NUM) this.spaced++;
           }
           if (alike && digitsAlone(src, start, last, count, clean)) this.alone++;
           this.push(WORD, start, last, gap, flags, count, h);

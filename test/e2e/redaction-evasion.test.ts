@@ -226,6 +226,13 @@ describe('<amex-chat>', () => {
         // A card typed whole in one message: its mask keeps the last four.
         await runScenario(endpoint, { typed: [typed], secret: CARD, allowed: 4 });
       }
+      // A last part in look-alike letters alone, in one message or one letter a message.
+      await runScenario(endpoint, { typed: ['4111 111111', 'llllll'], secret: VISA, allowed: 10 });
+      await runScenario(endpoint, {
+        typed: ['3782 822463', 'I', 'ok I', 'I I', 'O'],
+        secret: '378282246311110',
+        allowed: 10,
+      });
     });
 
     it('reads spelled-out numbers as digits, in English and Spanish', async function () {

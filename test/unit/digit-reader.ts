@@ -107,8 +107,28 @@ const LOOK_ALIKE: Record<string, string> = {
   ǀ: '1',
   ı: '1',
   ℓ: '1',
+  ӏ: '1',
+  Ӏ: '1',
   '│': '1',
 };
+/** Look-alike words a person reads as words when other words are around: "lol", Spanish "lo". */
+const LOOK_ALIKE_WORDS = new Set(['lol', 'loo', 'lool', 'ill', 'lo', 'io', 'ol', 'oi']);
+/** Words that carry nothing in a message of look-alikes ("ok I", "the rest is O"). */
+const FILLERS = new Set([
+  'ok',
+  'okay',
+  'k',
+  'and',
+  'then',
+  'the',
+  'rest',
+  'is',
+  'it',
+  'yes',
+  'sure',
+  'y',
+  'es',
+]);
 const INVISIBLE = /[\p{Cf}\p{Mn}\p{Me}]/u;
 
 /** The digits a person reads in `text`, in order, each with its span. */
@@ -121,6 +141,7 @@ export function readDigits(text: string): ReadDigit[] {
     items.push({ s: m[0], start: m.index, end: m.index + m[0].length });
   let repeat = 1;
   let prevNumber = false;
+  const alone = onlyLookAlikes(items);
   for (let i = 0; i < items.length; i++) {
     const it = items[i]!;
     if (INVISIBLE.test(it.s)) continue;
@@ -149,7 +170,10 @@ export function readDigits(text: string): ReadDigit[] {
       }
       // Look-alike letters glued to a digit (before or after, across other look-alikes), or
       // spaced from one when they cannot be a word (three or more, or a lone l).
-      if (allLookAlike(it.s) && (gluedToDigit(items, i) || spacedFromDigit(items, i))) {
+      if (
+        allLookAlike(it.s) &&
+        (alone || notAWord(it.s) || gluedToDigit(items, i) || spacedFromDigit(items, i))
+      ) {
         let at = it.start;
         for (const c of it.s) {
           out.push({ digit: LOOK_ALIKE[c]!, start: at, end: at + c.length });
@@ -162,7 +186,7 @@ export function readDigits(text: string): ReadDigit[] {
       prevNumber = false;
       continue;
     }
-    if ((it.s === '|' || it.s === '│') && (gluedToDigit(items, i) || spacedFromDigit(items, i))) {
+    if ((it.s === '|' || it.s === '│') && (alone || gluedToDigit(items, i) || spacedFromDigit(items, i))) {
       out.push({ digit: '1', start: it.start, end: it.end });
       continue;
     }
@@ -189,6 +213,28 @@ function isDigitChar(s: string | undefined): boolean {
 function allLookAlike(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (LOOK_ALIKE[s.charAt(i)] === undefined) return false;
   return s.length > 0;
+}
+
+/**
+ * A word of look-alikes that is no word: two letters or more ("llllll", "OO", not "lol" or
+ * "lo"), or one letter that is a one and not `I` (`l`).
+ */
+function notAWord(s: string): boolean {
+  const letters = Array.from(s);
+  if (letters.length >= 2) return !LOOK_ALIKE_WORDS.has(s.toLowerCase());
+  return s !== 'I' && LOOK_ALIKE[s] === '1';
+}
+
+/** A message of look-alikes alone (fillers, marks and spaces around them): all of it is digits. */
+function onlyLookAlikes(items: { s: string }[]): boolean {
+  let some = false;
+  for (const { s } of items) {
+    if (/^\p{L}+$/u.test(s)) {
+      if (allLookAlike(s)) some = true;
+      else if (!FILLERS.has(s.toLowerCase())) return false;
+    } else if (s === '|' || s === '│') some = true;
+  }
+  return some;
 }
 
 function gluedToDigit(items: { s: string }[], i: number): boolean {

@@ -311,6 +311,24 @@ const CONVERSATIONS: [reason: string, messages: Message[], extra?: Extra][] = [
   ],
 ];
 
+/**
+ * Look-alike words (read as digits when no word of a language: "llll"; or when a message says
+ * nothing else: "lol") in conversations with numbers: they count, but stay within the budget.
+ */
+const LOOKALIKE_WORDS_AFTER_NUMBERS: [reason: string, messages: Message[], extra?: Extra][] = [
+  ['"lol" after a last four and a ZIP', ['my zip is 10001', 'the card ending 1005', 'lol', 'ok thanks']],
+  ['"I" alone after an amount', ['it was $45.10 on 08/02', 'I', 'mean the one from Target']],
+  ["O'Hare and Ill after a flight number", ['flight AA 2214 on 9/3', "Ill be at O'Hare by 6"]],
+  ['"OOO" after a ZIP asked for', [agent('What is your ZIP code?'), '94105', 'OOO until Monday though']],
+  [
+    'ES: "lo" after a last four',
+    ['la tarjeta que termina en 4444', 'lo siento, no lo sé', 'lo reviso y te digo'],
+    ES,
+  ],
+  ['ES: "o" between amounts', ['fueron $20 o $25', 'o tal vez $30'], ES],
+  ['a reaction of "lol" twice', ['my zip is 94105', 'lol', 'lol ok', 'the charge was $12.99']],
+];
+
 // ------------------------------------------------------------------ false positives the spec accepts
 
 const ACCEPTED: EvasionCase[] = [
@@ -338,5 +356,8 @@ export const BENIGN_CASES: EvasionCase[] = [
   ...one('benign-words', WORDS),
   ...one('benign-password-talk', PASSWORD_TALK),
   ...CONVERSATIONS.map(([reason, messages, extra]) => benign('benign-conversation', reason, messages, extra)),
+  ...LOOKALIKE_WORDS_AFTER_NUMBERS.map(([reason, messages, extra]) =>
+    benign('benign-conversation', reason, messages, extra),
+  ),
   ...ACCEPTED,
 ];

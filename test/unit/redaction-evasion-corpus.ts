@@ -372,6 +372,31 @@ const LOOKALIKE_CARDS: Row[] = [
   ['capital I and O in the last group', AMEX, ['Amex 3782 822463 IOOO5']],
 ];
 
+/**
+ * Parts written only in look-alike letters, with no digit in the message: a person reads a
+ * word like `llllll` (not a word of any language) as digits wherever it stands, and a message
+ * that is nothing but look-alikes (`I`, `O`, `lol`, a filler around them) too.
+ */
+const AMEX_ONES = '378282246311110';
+const LOOKALIKE_ONLY_PARTS: Row[] = [
+  ['the last part in l alone', VISA, ['4111 111111', 'llllll']],
+  ['a middle part in l alone', VISA, ['411111', 'llllll', '1111']],
+  ['the last part around words', VISA, ['4111 111111', 'the rest is llllll thanks']],
+  ['l joined by dashes', VISA, ['4111 111111', 'l-l-l-l-l-l']],
+  ['l joined by dots', VISA, ['4111 111111', 'l.l.l.l.l.l']],
+  ['pieces of two and three letters', VISA, ['4111 111111', 'll lll', 'l']],
+  ['a Cyrillic palochka first', VISA, ['4111 111111', 'ӏlllll']],
+  ['an equals sign before a lone l', VISA, ['4111 111111', '=l lllll']],
+  ['pipes alone', VISA, ['4111 111111', '||||||']],
+  ['in quotes', VISA, ['4111 111111', '"llllll"']],
+  ['capital I alone, one a message', VISA, ['4111 111111', 'I', 'I', 'I', 'I', 'I', 'I']],
+  ['ones and a zero in O, one a message', AMEX_ONES, ['3782 822463', 'I', 'I', 'I', 'I', 'O']],
+  ['O and I after "ok"', AMEX_ONES, ['3782 822463', 'ok I', 'ok I I', 'ok I O']],
+  ['l and O spaced, one word', AMEX_ONES, ['3782 822463', 'llllO']],
+  ['O spaced alone', '378282246301111', ['3782 822463', 'O l l l l']],
+  ['lol as a whole message', '378282246311011', ['3782 822463', 'l', 'lol', 'l']],
+];
+
 const LOOKALIKE_SECRETS: [string, string, Message[], SensitiveKind][] = [
   ['cvv with O for 0', '803', ['cvv is 8O3'], 'cvv'],
   ['security code with O', '402', ['security code: 4O2'], 'cvv'],
@@ -562,6 +587,7 @@ export const ATTACK_CASES: EvasionCase[] = [
     10,
     ['card'],
   ),
+  ...rows('lookalike', LOOKALIKE_ONLY_PARTS, 10, ['card']),
   attack('lookalike', 'l for 1 in both halves', ['4lll-llll', 'hold on', '1lll-lll1'], VISA, 10, ['card']),
   ...rows('unicode-digits', UNICODE_CARDS, 4, ['card']),
   ...rows('unicode-digits', UNICODE_CARDS_ES, 4, ['card'], 'es'),

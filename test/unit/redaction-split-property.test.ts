@@ -38,9 +38,8 @@ function write(d: string, form: Form, pick: number[]): string {
       return d.slice(0, at) + (r(2) % 2 === 0 ? ' ' : '-') + d.slice(at);
     }
     case 'lookalike': {
-      // Letters for 0 and 1, but a real digit stays in the run (a run of letters alone is a word).
+      // Letters for 0 and 1; a piece of zeros and ones may be letters alone ("llllll", "I").
       const firstReal = d.split('').findIndex((c) => c !== '0' && c !== '1');
-      if (firstReal < 0) return d;
       return d
         .split('')
         .map((c, i) => {
