@@ -59,27 +59,78 @@ function demoPages(): Plugin {
   };
 }
 
-export default defineConfig({
+/**
+ * The bare imports the npm build leaves to the host's bundler: Lit (one copy with the host's, so
+ * one `lit-html` Trusted Types policy) and React (the `amex-chat/react` wrapper's optional peer).
+ * Everything else (mitt, `@lit/react`) is bundled: `lit` is the package's only dependency.
+ */
+const NPM_EXTERNAL = [
+  /^lit(\/|$)/,
+  /^lit-html(\/|$)/,
+  /^lit-element(\/|$)/,
+  /^@lit\/reactive-element(\/|$)/,
+  /^react(\/|$)/,
+];
+
+/**
+ * Two builds (docs/packaging.md):
+ *
+ * - `vite build` (the npm build, `dist/`): ES modules for bundlers, one file per entry of
+ *   package.json `exports` (`amex-chat.js` defines the tag, `element.js` has no side effects,
+ *   `react.js` is the React wrapper) and the panel's chunk (`panel-*.js`), importing `lit`.
+ *   Not minified (the host's bundler does that; the code stays readable in a debugger), source
+ *   maps written without a `sourceMappingURL` comment (for the license test, not shipped).
+ * - `vite build --mode cdn` (the script-tag files, `dist/cdn/`): `amex-chat.js` (an ES module with
+ *   its panel chunk next to it) and `amex-chat.iife.js` (a classic script), Lit inside, minified,
+ *   with source maps. `npm run size` checks the ES module against its budget.
+ */
+export default defineConfig(({ command, mode }) => ({
   plugins: [demoPages(), litTemplates(), thirdPartyLicenses()],
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
-  build: {
-    target: 'es2022',
-    outDir: 'dist',
-    emptyOutDir: true,
-    sourcemap: true,
-    lib: {
-      entry: 'src/define.ts',
-      name: 'AmexChat',
-      formats: ['es', 'iife'],
-      fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
-    },
-    // In library mode Vite 8 minifies the ES output without its whitespace step (codegen: false)
-    // and keeps /* @__PURE__ */ annotations; the widget is shipped as this file, so minify it
-    // fully, like the IIFE. Property names are not mangled, so Lit's reactive properties,
-    // attributes, events and the exported names are unchanged.
-    rolldownOptions: {
-      output: { minify: true, comments: false },
-    },
-  },
-});
+  build:
+    command === 'build' && mode === 'cdn'
+      ? {
+          target: 'es2022',
+          outDir: 'dist/cdn',
+          emptyOutDir: true,
+          sourcemap: true,
+          lib: {
+            entry: 'src/define.ts',
+            name: 'AmexChat',
+            formats: ['es', 'iife'],
+            fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
+          },
+          // In library mode Vite 8 minifies the ES output without its whitespace step (codegen: false)
+          // and keeps /* @__PURE__ */ annotations; the widget is shipped as this file, so minify it
+          // fully, like the IIFE. Property names are not mangled, so Lit's reactive properties,
+          // attributes, events and the exported names are unchanged.
+          rolldownOptions: {
+            output: { minify: true, comments: false },
+          },
+        }
+      : {
+          target: 'es2022',
+          outDir: 'dist',
+          emptyOutDir: true,
+          sourcemap: 'hidden',
+          minify: false,
+          lib: {
+            entry: { 'amex-chat': 'src/define.ts', element: 'src/index.ts', react: 'src/react.ts' },
+            formats: ['es'],
+            fileName: (_format, name) => `${name}.js`,
+          },
+          rolldownOptions: {
+            external: NPM_EXTERNAL,
+            // The element's code goes into element.js itself, which amex-chat.js and react.js
+            // import, rather than into a shared chunk that element.js would only re-export.
+            preserveEntrySignatures: 'allow-extension',
+            output: { chunkFileNames: '[name]-[hash].js' },
+            // react.js keeps the 'use client' of src/react.ts (its first line; the package test checks).
+            onwarn(warning, warn) {
+              if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client')) return;
+              warn(warning);
+            },
+          },
+        },
+}));

@@ -1,6 +1,6 @@
 /**
  * Widget benchmark (issue 8): `npm run build && npm run bench:widget`. Compares
- * `dist/amex-chat.js` with a bare-Lit floor (a tiny Lit element: a launcher button and a plain
+ * `dist/cdn/amex-chat.js` with a bare-Lit floor (a tiny Lit element: a launcher button and a plain
  * `repeat()` list, everything re-rendered on each change) and with `deep-chat` (its prebuilt
  * browser bundle), in Debian's headless Chromium driven by playwright-core.
  *
@@ -43,8 +43,11 @@ import { requireBrowser } from '../scripts/prerequisites.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const REPS = Number(process.env.REPS ?? 9);
-/** BENCH_DIST=<dir> measures another build (a copy of an earlier `dist/`, for an A/B). */
-const dist = process.env.BENCH_DIST ?? join(root, 'dist');
+/**
+ * The script-tag build, Lit inside (`dist/cdn/`). BENCH_DIST=<dir> measures another build (a copy
+ * of an earlier `dist/cdn/`, for an A/B).
+ */
+const dist = process.env.BENCH_DIST ?? join(root, 'dist/cdn');
 
 type System = 'amex-chat' | 'bare Lit' | 'deep-chat';
 const SYSTEMS: readonly System[] = ['amex-chat', 'bare Lit', 'deep-chat'];
@@ -69,7 +72,7 @@ try {
     }
   }
 } catch {
-  console.error('dist/amex-chat.js is missing: run `npm run build` first.');
+  console.error('dist/cdn/amex-chat.js is missing: run `npm run build` first.');
   process.exit(1);
 }
 
@@ -1036,7 +1039,7 @@ lines.push('## Goals (issue 8)', '');
 lines.push('| Measure | Goal | amex-chat | Result |');
 lines.push('| --- | --- | --- | --- |');
 lines.push(
-  `| \`dist/amex-chat.js\` brotli, everything (in brackets: the entry alone, all a closed launcher loads) | ≤ 20 KB | ${kb(ourSize)} KiB [${kb(entrySize.brotli)} KiB] | ${verdict(ourSize <= 20 * 1024)} (everything) |`,
+  `| \`dist/cdn/amex-chat.js\` brotli, everything (in brackets: the entry alone, all a closed launcher loads) | ≤ 20 KB | ${kb(ourSize)} KiB [${kb(entrySize.brotli)} KiB] | ${verdict(ourSize <= 20 * 1024)} (everything) |`,
   `| startup (from a mark before the script; in brackets: from its evaluation, seen by a timer / by a MutationObserver) | ≤ 1.1 × bare Lit, ≤ 0.5 × deep-chat | ${ratio(med('startup/amex-chat'), med('startup/bare Lit'))} bare Lit, ${ratio(med('startup/amex-chat'), med('startup/deep-chat'))} deep-chat [${ratio(med('startupeval/amex-chat'), med('startupeval/bare Lit'))}, ${ratio(med('startupeval/amex-chat'), med('startupeval/deep-chat'))} / ${ratio(med('startupseen/amex-chat'), med('startupseen/bare Lit'))}, ${ratio(med('startupseen/amex-chat'), med('startupseen/deep-chat'))}] | ${[
     ['startup', 'from the mark'],
     ['startupeval', 'timer'],
@@ -1064,7 +1067,7 @@ for (const s of sizes) {
   );
   if (s.system === 'amex-chat') {
     lines.push(
-      `| amex-chat before the launcher shows (\`dist/amex-chat.js\` without the panel's chunk) | ${kb(entrySize.raw)} | ${kb(entrySize.gzip)} | ${kb(entrySize.brotli)} | ${ratio(entrySize.brotli, sizeOf('bare Lit'))} | ${ratio(entrySize.brotli, sizeOf('deep-chat'))} |`,
+      `| amex-chat before the launcher shows (\`dist/cdn/amex-chat.js\` without the panel's chunk) | ${kb(entrySize.raw)} | ${kb(entrySize.gzip)} | ${kb(entrySize.brotli)} | ${ratio(entrySize.brotli, sizeOf('bare Lit'))} | ${ratio(entrySize.brotli, sizeOf('deep-chat'))} |`,
     );
   }
 }
@@ -1262,7 +1265,7 @@ lines.push('## Environment', '');
 lines.push(
   `- Chromium ${chromiumVersion} (headless=new, --disable-gpu), Lit ${readVersion('lit')}, deep-chat ${readVersion('deep-chat')}, amex-chat ${readVersion('..')}, Node ${process.version}`,
   `- ${osType()} ${release()}, ${cpuList.length} × ${cpuList[0]?.model.trim() ?? 'unknown CPU'}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM`,
-  '- Served from a loopback HTTP server (no network latency, no cache); amex-chat is `dist/amex-chat.js`, bare Lit is a tiny Lit element bundled and minified with esbuild, deep-chat is `deep-chat/dist/deepChat.bundle.js`.',
+  '- Served from a loopback HTTP server (no network latency, no cache); amex-chat is `dist/cdn/amex-chat.js`, bare Lit is a tiny Lit element bundled and minified with esbuild, deep-chat is `deep-chat/dist/deepChat.bundle.js`.',
   '',
 );
 // The server's load test (issue 9) writes its own file; its table is repeated here, so that all

@@ -2,7 +2,7 @@
  * The strict-CSP demo page (demo/csp.html). Its first statements record every Content Security
  * Policy and Trusted Types violation on `window.amexChatCspViolations` (the test reads it) and
  * list it on the page; only then is the widget loaded: the sources, or the built
- * `/dist/amex-chat.js` with `?bundle=1`. `?endpoint=` sets the chat server.
+ * `/dist/cdn/amex-chat.js` with `?bundle=1`. `?endpoint=` sets the chat server.
  */
 import type {} from '../src/index.js'; // types only: brings `'amex-chat'` into HTMLElementTagNameMap
 
@@ -55,7 +55,7 @@ const chat = document.querySelector('amex-chat');
 if (endpoint && chat) chat.setAttribute('endpoint', endpoint);
 
 /** The built ES module, as a host serves it (a variable: no bundler or type checker follows it). */
-const BUNDLE = '/dist/amex-chat.js';
+const BUNDLE = '/dist/cdn/amex-chat.js';
 try {
   if (params.has('bundle')) await import(/* @vite-ignore */ BUNDLE);
   else await import('../src/define.js');

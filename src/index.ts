@@ -1,6 +1,8 @@
 /**
- * amex-chat: the public API without side effects. Import `amex-chat/define` (or load
- * `dist/amex-chat.js`) to register the `<amex-chat>` tag.
+ * amex-chat/element: the public API without side effects (`dist/element.js`): the class, its
+ * error and the types of its events, frames and transports. Nothing is registered: import
+ * `amex-chat` or `amex-chat/define` for `<amex-chat>`, or call `AmexChatElement.define('my-chat')`
+ * for a tag of your own.
  */
 export { AmexChatElement, AmexChatError } from './components/amex-chat.js';
 export type {

@@ -24,7 +24,7 @@ describe('<amex-chat>', () => {
     before(async () => {
       window.addEventListener('error', onError);
       endpoint = await startReferenceServer({ replyDelay: 20 });
-      await loadScript('/dist/amex-chat.iife.js');
+      await loadScript('/dist/cdn/amex-chat.iife.js');
     });
     after(async () => {
       window.removeEventListener('error', onError);
@@ -33,8 +33,8 @@ describe('<amex-chat>', () => {
 
     it('registers the tag from the classic script and survives a second copy of the widget', async () => {
       expect(customElements.get('amex-chat')).to.be.a('function');
-      await loadScript('/dist/amex-chat.iife.js');
-      await import(/* @vite-ignore */ `${location.origin}/dist/amex-chat.js`);
+      await loadScript('/dist/cdn/amex-chat.iife.js');
+      await import(/* @vite-ignore */ `${location.origin}/dist/cdn/amex-chat.js`);
       expect(errors).to.deep.equal([]);
     });
 

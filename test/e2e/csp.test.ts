@@ -7,7 +7,7 @@
 // policy issues (CDP Audits). Then the test shows the policy in force (innerHTML, an inline
 // style, eval and a fetch to another host are refused, each refusal seen the same three ways,
 // eval's as Trusted Types' as it comes first), so it cannot pass
-// vacuously. From the sources and from the built dist/amex-chat.js (`npm test` builds first).
+// vacuously. From the sources and from the built dist/cdn/amex-chat.js (`npm test` builds first).
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
@@ -62,7 +62,12 @@ function settle(ms = 300): Promise<void> {
 
 const variants = [
   { name: 'the sources', query: '', loads: '/src/components/amex-chat', notLoads: '/dist/' },
-  { name: 'the built dist/amex-chat.js', query: '&bundle=1', loads: '/dist/amex-chat.js', notLoads: '/src/' },
+  {
+    name: 'the built dist/cdn/amex-chat.js',
+    query: '&bundle=1',
+    loads: '/dist/cdn/amex-chat.js',
+    notLoads: '/src/',
+  },
 ];
 
 describe('<amex-chat>', () => {

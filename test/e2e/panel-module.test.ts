@@ -1,8 +1,9 @@
-// The built ES module `dist/amex-chat.js` loads the panel's module (redaction, conversation,
-// transports) as a chunk of its own: not before the launcher shows, when the page is idle or at
+// The built ES module for script tags, `dist/cdn/amex-chat.js`, loads the panel's module
+// (redaction, conversation, transports) as a chunk of its own: not before the launcher shows, when the page is idle or at
 // once when the panel opens. Hosted without that chunk, the panel says it could not load; when
 // the chunk fails for a while (a flaky network), opening the panel again or its Retry button
 // loads it once it can.
+// The npm build (`dist/element.js`, importing `lit`) does the same with its own chunk.
 // `npm test` builds first; `/dist-no-panel/` serves dist/ with the chunk answering 404.
 import { expect, oneEvent } from '@open-wc/testing';
 import type { AmexChatErrorDetail } from '../../src/index.js';
@@ -10,11 +11,12 @@ import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '.
 
 type Module = typeof import('../../src/index.js');
 
-const panelRequests = (prefix: string): string[] =>
+/** The panel chunks fetched from the folder `dir` itself (`/dist/` is not `/dist/cdn/`). */
+const panelRequests = (dir: string): string[] =>
   performance
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => path.startsWith(prefix) && /\/panel-[^/]*\.js$/.test(path));
+    .filter((path) => path.startsWith(dir) && /^panel-[^/]*\.js$/.test(path.slice(dir.length)));
 
 describe('the panel module of the built bundle', () => {
   let built: Module;
@@ -22,22 +24,22 @@ describe('the panel module of the built bundle', () => {
 
   before(async () => {
     endpoint = await startReferenceServer({ replyDelay: 20 });
-    built = (await import(/* @vite-ignore */ `${location.origin}/dist/amex-chat.js`)) as Module;
+    built = (await import(/* @vite-ignore */ `${location.origin}/dist/cdn/amex-chat.js`)) as Module;
   });
   after(async () => {
     await stopReferenceServers();
   });
 
   it('is not requested before the launcher shows, then loads while the page is idle', async () => {
-    expect(panelRequests('/dist/')).to.deep.equal([]);
+    expect(panelRequests('/dist/cdn/')).to.deep.equal([]);
     const el = document.createElement('amex-chat');
     el.endpoint = endpoint;
     el.persist = 'none';
     document.body.append(el);
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('#launcher')).to.exist;
-    expect(panelRequests('/dist/'), 'requested before the launcher rendered').to.deep.equal([]);
-    await waitFor(() => panelRequests('/dist/').length === 1, 'the panel chunk, when idle');
+    expect(panelRequests('/dist/cdn/'), 'requested before the launcher rendered').to.deep.equal([]);
+    await waitFor(() => panelRequests('/dist/cdn/').length === 1, 'the panel chunk, when idle');
     el.open = true;
     await el.updateComplete;
     expect(el.shadowRoot?.querySelector('#input')).to.exist;
@@ -52,16 +54,18 @@ describe('the panel module of the built bundle', () => {
 
   it('send() on a launcher that never opened loads the chunk first, then sends the message redacted', async () => {
     // A fresh copy of the entry: its panel module is not loaded, not even by an idle callback yet.
-    const fresh = (await import(/* @vite-ignore */ `${location.origin}/dist-fresh/amex-chat.js`)) as Module;
+    const fresh = (await import(
+      /* @vite-ignore */ `${location.origin}/dist-fresh/cdn/amex-chat.js`
+    )) as Module;
     fresh.AmexChatElement.define('fresh-chat');
     const el = new fresh.AmexChatElement();
     el.endpoint = endpoint;
     el.persist = 'none';
     document.body.append(el);
     await el.updateComplete;
-    expect(panelRequests('/dist-fresh/'), 'nothing loaded before send()').to.deep.equal([]);
+    expect(panelRequests('/dist-fresh/cdn/'), 'nothing loaded before send()').to.deep.equal([]);
     const sent = await el.send('my card is 4111 1111 1111 1111');
-    expect(panelRequests('/dist-fresh/')).to.have.length(1);
+    expect(panelRequests('/dist-fresh/cdn/')).to.have.length(1);
     expect(sent.text).to.not.include('4111 1111 1111 1111');
     expect(sent.text).to.include('1111');
     el.open = true;
@@ -79,7 +83,7 @@ describe('the panel module of the built bundle', () => {
     before(async () => {
       // A second copy of the entry under another path: its own module state, whose chunk is missing.
       const module = (await import(
-        /* @vite-ignore */ `${location.origin}/dist-no-panel/amex-chat.js`
+        /* @vite-ignore */ `${location.origin}/dist-no-panel/cdn/amex-chat.js`
       )) as Module;
       Broken = module.AmexChatElement;
       Broken.define('broken-chat');
@@ -99,7 +103,7 @@ describe('the panel module of the built bundle', () => {
       expect(detail.code).to.equal('load');
       expect(detail.message).to.match(/could not load/);
       await el.updateComplete;
-      expect(panelRequests('/dist-no-panel/').length).to.be.greaterThan(0);
+      expect(panelRequests('/dist-no-panel/cdn/').length).to.be.greaterThan(0);
       const panel = el.shadowRoot!.querySelector<HTMLElement>('#panel')!;
       expect(panel.hidden).to.equal(false);
       expect(launcher.getAttribute('aria-expanded')).to.equal('true');
@@ -129,7 +133,7 @@ describe('the panel module of the built bundle', () => {
     /** A copy of the entry whose chunk answers 503 until `network(name, 'up')`. */
     const copy = async (name: string): Promise<Module['AmexChatElement']> => {
       const module = (await import(
-        /* @vite-ignore */ `${location.origin}/dist-flaky-${name}/amex-chat.js`
+        /* @vite-ignore */ `${location.origin}/dist-flaky-${name}/cdn/amex-chat.js`
       )) as Module;
       module.AmexChatElement.define(`flaky-${name}-chat`);
       return module.AmexChatElement;
@@ -155,13 +159,13 @@ describe('the panel module of the built bundle', () => {
     it('loads it when the panel opens after the idle load failed, with no error shown', async () => {
       const { el, codes } = await mount('idle');
       // The idle load: it fails, silently (the panel is closed).
-      await waitFor(() => panelRequests('/dist-flaky-idle/').length === 1, 'the idle load');
+      await waitFor(() => panelRequests('/dist-flaky-idle/cdn/').length === 1, 'the idle load');
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(codes).to.deep.equal([]);
       await network('idle', 'up');
       el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
       await el.updateComplete;
-      expect(panelRequests('/dist-flaky-idle/'), 'loaded again on opening').to.have.length(2);
+      expect(panelRequests('/dist-flaky-idle/cdn/'), 'loaded again on opening').to.have.length(2);
       const input = await waitFor(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#input'));
       await waitFor(() => el.shadowRoot!.activeElement === input, 'focus in the message box');
       expect(codes).to.deep.equal([]);
@@ -187,13 +191,13 @@ describe('the panel module of the built bundle', () => {
       await axeCheck(el);
 
       // Still down: Retry fetches again, fails again, and says so again.
-      const requests = panelRequests('/dist-flaky-retry/').length;
+      const requests = panelRequests('/dist-flaky-retry/cdn/').length;
       // (The live region clears 1 s after an announcement; an identical one before that is dropped.)
       await waitFor(() => !root.querySelector('[aria-live="assertive"]')?.textContent?.trim(), 'quiet');
       retry.click();
       await waitFor(() => codes.length === 2, 'the second error event');
       expect(codes).to.deep.equal(['load', 'load']);
-      expect(panelRequests('/dist-flaky-retry/').length).to.equal(requests + 1);
+      expect(panelRequests('/dist-flaky-retry/cdn/').length).to.equal(requests + 1);
       await waitFor(
         () => root.querySelector('[aria-live="assertive"]')?.textContent?.includes('could not load'),
         'the failure announced again',
@@ -225,6 +229,29 @@ describe('the panel module of the built bundle', () => {
       await network('send', 'up');
       const sent = await el.send('my card is 4111 1111 1111 1111');
       expect(sent.text).to.not.include('4111 1111 1111 1111');
+      el.remove();
+    });
+  });
+  describe('of the npm build', () => {
+    it('loads its own chunk while the page is idle, from the side-effect-free entry', async () => {
+      // dist/element.js imports `lit` (resolved here as a host's bundler would) and defines nothing.
+      const npm = (await import(/* @vite-ignore */ `${location.origin}/dist/element.js`)) as Module;
+      expect(npm.AmexChatElement).to.not.equal(built.AmexChatElement);
+      expect(customElements.get('npm-build-chat'), 'nothing defined on import').to.equal(undefined);
+      npm.AmexChatElement.define('npm-build-chat');
+      expect(panelRequests('/dist/')).to.deep.equal([]);
+      const el = new npm.AmexChatElement();
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      document.body.append(el);
+      await el.updateComplete;
+      expect(el.shadowRoot?.querySelector('#launcher')).to.exist;
+      await waitFor(() => panelRequests('/dist/').length === 1, "the npm build's panel chunk, when idle");
+      const sent = await el.send('my card is 4111 1111 1111 1111');
+      expect(sent.text).to.not.include('4111 1111 1111 1111');
+      el.open = true;
+      await el.updateComplete;
+      await waitFor(() => el.shadowRoot?.querySelectorAll('.message.assistant').length === 2, 'the reply');
       el.remove();
     });
   });

@@ -1,5 +1,6 @@
-// `npm run size` (scripts/size.mjs) fails the build when dist/amex-chat.js is over its brotli
-// budget, and passes when it is within it. Runs the script on a scratch directory.
+// `npm run size` (scripts/size.mjs) fails the build when dist/cdn/amex-chat.js (the script-tag
+// ES module, Lit inside) is over its brotli budget, and passes when it is within it. Runs the
+// script on a scratch directory.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -11,15 +12,20 @@ import { after, describe, it } from 'node:test';
 const script = join(import.meta.dirname, '../../scripts/size.mjs');
 const dirs: string[] = [];
 
-/** A scratch root with a package.json budget and a 4 KB incompressible dist/amex-chat.js. */
+/**
+ * A scratch root with a package.json budget, a 4 KB incompressible dist/cdn/amex-chat.js, and the
+ * files measured for information (the classic script, the npm build).
+ */
 function fixture(budget: unknown, withBundle = true): string {
   const root = mkdtempSync(join(tmpdir(), 'amex-chat-size-'));
   dirs.push(root);
   writeFileSync(join(root, 'package.json'), JSON.stringify({ name: 'x', sizeBudget: budget }));
   if (withBundle) {
-    mkdirSync(join(root, 'dist'));
-    writeFileSync(join(root, 'dist/amex-chat.js'), randomBytes(4096).toString('base64'));
-    writeFileSync(join(root, 'dist/amex-chat.iife.js'), 'var a=1;');
+    mkdirSync(join(root, 'dist/cdn'), { recursive: true });
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js'), randomBytes(4096).toString('base64'));
+    writeFileSync(join(root, 'dist/cdn/amex-chat.iife.js'), 'var a=1;');
+    writeFileSync(join(root, 'dist/amex-chat.js'), 'import{A}from"./element.js";export{A};');
+    writeFileSync(join(root, 'dist/element.js'), 'import{html}from"lit";export const A=html;');
   }
   return root;
 }
@@ -35,52 +41,61 @@ after(() => {
 
 describe('npm run size', () => {
   it('fails with a clear message when the brotli size is over the budget', () => {
-    const { status, err, out } = run(fixture({ 'dist/amex-chat.js': { brotli: 1000, goal: 500 } }));
+    const { status, err, out } = run(fixture({ 'dist/cdn/amex-chat.js': { brotli: 1000, goal: 500 } }));
     assert.equal(status, 1);
-    assert.match(err, /dist\/amex-chat\.js is [\d,]+ B brotli-11, over its budget of 1,000 B by [\d,]+ B/);
+    assert.match(
+      err,
+      /dist\/cdn\/amex-chat\.js is [\d,]+ B brotli-11, over its budget of 1,000 B by [\d,]+ B/,
+    );
     assert.match(err, /may only be lowered/);
-    assert.match(out, /dist\/amex-chat\.iife\.js +raw/);
+    assert.match(out, /dist\/cdn\/amex-chat\.iife\.js +raw/);
+    // The npm build, with the chunk it imports by a relative path (not `lit`), for information.
+    assert.match(out, /\+ dist\/element\.js +raw/);
+    assert.match(
+      out,
+      /dist\/amex-chat\.js with its chunks +raw[^\n]*\n +\(npm build: without Lit, not minified; no budget\)/,
+    );
   });
 
   it('passes within the budget and reports the distance to the goal', () => {
-    const { status, out } = run(fixture({ 'dist/amex-chat.js': { brotli: 100_000, goal: 1000 } }));
+    const { status, out } = run(fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000, goal: 1000 } }));
     assert.equal(status, 0);
-    assert.match(out, /dist\/amex-chat\.js +raw +[\d,]+ B +gzip-9 +[\d,]+ B +brotli-11 +[\d,]+ B/);
+    assert.match(out, /dist\/cdn\/amex-chat\.js +raw +[\d,]+ B +gzip-9 +[\d,]+ B +brotli-11 +[\d,]+ B/);
     assert.match(out, /within it, [\d,]+ B to spare/);
     assert.match(out, /goal +1,000 B brotli-11: not met yet, [\d,]+ B \([\d.]+ KB\) over it/);
   });
 
   it('counts the chunks the entry imports, each compressed on its own, against the budget', () => {
-    const root = fixture({ 'dist/amex-chat.js': { brotli: 3500 } });
+    const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 3500 } });
     // The entry alone (4 KB of base64) is within 3,500 B; with its chunk it is not.
     const entry = randomBytes(2048).toString('base64');
-    writeFileSync(join(root, 'dist/amex-chat.js'), entry);
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js'), entry);
     assert.equal(run(root).status, 0);
-    writeFileSync(join(root, 'dist/amex-chat.js'), `${entry};import(\`./panel-abc.js\`);`);
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js'), `${entry};import(\`./panel-abc.js\`);`);
     writeFileSync(
-      join(root, 'dist/panel-abc.js'),
+      join(root, 'dist/cdn/panel-abc.js'),
       `import{a}from"./shared-x.js";${randomBytes(1024).toString('base64')}`,
     );
-    writeFileSync(join(root, 'dist/shared-x.js'), randomBytes(1024).toString('base64'));
+    writeFileSync(join(root, 'dist/cdn/shared-x.js'), randomBytes(1024).toString('base64'));
     const { status, out, err } = run(root);
     assert.equal(status, 1);
-    assert.match(out, /dist\/amex-chat\.js \(entry\) +raw +2,7\d\d B/);
-    assert.match(out, /\+ dist\/panel-abc\.js +raw/);
-    assert.match(out, /\+ dist\/shared-x\.js +raw +1,368 B/);
-    assert.match(out, /dist\/amex-chat\.js with its chunks +raw +5,\d{3} B/);
+    assert.match(out, /dist\/cdn\/amex-chat\.js \(entry\) +raw +2,7\d\d B/);
+    assert.match(out, /\+ dist\/cdn\/panel-abc\.js +raw/);
+    assert.match(out, /\+ dist\/cdn\/shared-x\.js +raw +1,368 B/);
+    assert.match(out, /dist\/cdn\/amex-chat\.js with its chunks +raw +5,\d{3} B/);
     assert.match(err, /over its budget of 3,500 B/);
   });
 
   it('fails when a chunk the entry imports is missing', () => {
-    const root = fixture({ 'dist/amex-chat.js': { brotli: 100_000 } });
-    writeFileSync(join(root, 'dist/amex-chat.js'), 'import("./panel-gone.js");');
+    const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000 } });
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js'), 'import("./panel-gone.js");');
     const { status, err } = run(root);
     assert.equal(status, 1);
-    assert.match(err, /dist\/panel-gone\.js, imported by dist\/amex-chat\.js, is missing/);
+    assert.match(err, /dist\/cdn\/panel-gone\.js, imported by dist\/cdn\/amex-chat\.js, is missing/);
   });
 
   it('fails when the bundle is missing or the budget is not set', () => {
-    const missing = run(fixture({ 'dist/amex-chat.js': { brotli: 100_000 } }, false));
+    const missing = run(fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000 } }, false));
     assert.equal(missing.status, 1);
     assert.match(missing.err, /missing: run `npm run build` first/);
     assert.equal(run(fixture(undefined)).status, 1);

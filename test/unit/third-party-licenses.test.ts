@@ -10,7 +10,6 @@ import { describe, it } from 'node:test';
 import { LICENSES_FILE, licensesText, packageDir } from '../../scripts/third-party-licenses.js';
 
 const root = join(import.meta.dirname, '../..');
-const dist = join(root, 'dist');
 
 describe('third-party licenses', () => {
   it('packageDir finds the package of a module id, scoped or not', () => {
@@ -31,32 +30,41 @@ describe('third-party licenses', () => {
     assert.throws(() => licensesText([join(root, 'test')]));
   });
 
-  it('dist/ carries the license of every package whose code is in a shipped file', () => {
-    assert.ok(existsSync(join(dist, 'amex-chat.js')), 'dist/ is missing: run `npm run build` first');
-    const text = readFileSync(join(dist, LICENSES_FILE), 'utf8');
-    const shipped = readdirSync(dist).filter((name) => name.endsWith('.js'));
-    const packages = new Set<string>();
-    for (const file of shipped) {
-      const map = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
-      for (const source of map.sources) {
-        const dir = packageDir(source.replaceAll('\\', '/'));
-        if (dir) packages.add(dir.split('/node_modules/').pop()!);
+  // The script-tag files carry Lit and mitt; the npm build imports Lit and carries mitt and
+  // @lit/react (the React wrapper).
+  for (const [folder, expected] of [
+    ['dist/cdn', ['lit-html', 'mitt']],
+    ['dist', ['mitt', '@lit/react']],
+  ] as const) {
+    it(`${folder}/ carries the license of every package whose code is in a shipped file`, () => {
+      const dist = join(root, folder);
+      assert.ok(existsSync(join(dist, 'amex-chat.js')), `${folder}/ is missing: run \`npm run build\` first`);
+      const text = readFileSync(join(dist, LICENSES_FILE), 'utf8');
+      const shipped = readdirSync(dist).filter((name) => name.endsWith('.js'));
+      const packages = new Set<string>();
+      for (const file of shipped) {
+        const map = JSON.parse(readFileSync(join(dist, `${file}.map`), 'utf8')) as { sources: string[] };
+        for (const source of map.sources) {
+          const dir = packageDir(source.replaceAll('\\', '/'));
+          if (dir) packages.add(dir.split('/node_modules/').pop()!);
+        }
       }
-    }
-    assert.ok(packages.has('lit-html') && packages.has('mitt'), `found ${[...packages].join(', ')}`);
-    for (const name of packages) {
-      const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
-        version: string;
-      };
-      assert.match(
-        text,
-        new RegExp(`^${name.replace('/', '\\/')} ${pkg.version.replaceAll('.', '\\.')} `, 'm'),
-      );
-    }
-    // The notices themselves, whole.
-    assert.match(text, /Copyright \(c\) 2017 Google LLC/);
-    assert.match(text, /Redistributions in binary form must reproduce the above copyright notice/);
-    assert.match(text, /Copyright \(c\) \d{4} Jason Miller/);
-    assert.match(text, /Permission is hereby granted, free of charge/);
-  });
+      for (const name of expected) assert.ok(packages.has(name), `found ${[...packages].join(', ')}`);
+      if (folder === 'dist') assert.ok(!packages.has('lit-html'), 'the npm build imports Lit, not a copy');
+      for (const name of packages) {
+        const pkg = JSON.parse(readFileSync(join(root, 'node_modules', name, 'package.json'), 'utf8')) as {
+          version: string;
+        };
+        assert.match(
+          text,
+          new RegExp(`^${name.replace('/', '\\/')} ${pkg.version.replaceAll('.', '\\.')} `, 'm'),
+        );
+      }
+      // The notices themselves, whole.
+      assert.match(text, /Copyright \(c\) 20\d\d Google LLC/);
+      assert.match(text, /Redistributions in binary form must reproduce the above copyright notice/);
+      assert.match(text, /Copyright \(c\) \d{4} Jason Miller/);
+      assert.match(text, /Permission is hereby granted, free of charge/);
+    });
+  }
 });
