@@ -149,6 +149,22 @@ type FocusTarget =
 
 let instances = 0;
 
+/**
+ * The time and the timers the console's waits and reconnects run on; tests give a fake one
+ * (`clock`), as they give a scripted server (`socketFactory`).
+ */
+export interface ConsoleClock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realClock: ConsoleClock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout> | undefined),
+};
+
 export class AgentConsoleElement extends LitElement {
   /**
    * The customer chat endpoint (`ws://…/chat`); the console connects to `/agent` on the same server
@@ -162,6 +178,12 @@ export class AgentConsoleElement extends LitElement {
    * does, the console says so on screen and sends no passcode.
    */
   @property({ type: Boolean, attribute: 'dev-endpoint-from-query' }) devEndpointFromQuery = false;
+
+  /** The clock of waits and reconnects (JS only; tests set a fake one before connecting the element). */
+  clock: ConsoleClock = realClock;
+
+  /** Opens the console's WebSocket (JS only; tests swap in a scripted server). */
+  socketFactory: (url: string) => WebSocket = (url) => new WebSocket(url);
 
   @state() private connection: Connection = 'signed-out';
   @state() private agentName = '';
@@ -182,10 +204,10 @@ export class AgentConsoleElement extends LitElement {
   #passcode = '';
   private socket: WebSocket | undefined;
   private attempt = 0;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private reconnectTimer: unknown;
   private signInTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private tickTimer: ReturnType<typeof setInterval> | undefined;
+  private tickTimer: unknown;
   private welcomed = false;
   private firstBoard = true;
   private outstanding: Outstanding[] = [];
@@ -203,8 +225,8 @@ export class AgentConsoleElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.closeSocket();
-    clearTimeout(this.reconnectTimer);
-    clearInterval(this.tickTimer);
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.clock.clearTimeout(this.tickTimer);
     this.tickTimer = undefined;
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.typingTimers.clear();
@@ -212,9 +234,11 @@ export class AgentConsoleElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.tickTimer ??= setInterval(() => {
+    const tick = (): void => {
+      this.tickTimer = this.clock.setTimeout(tick, 1000);
       if (this.board?.waiting.length || this.connection === 'reconnecting') this.requestUpdate();
-    }, 1000);
+    };
+    this.tickTimer ??= this.clock.setTimeout(tick, 1000);
   }
 
   /** The `/agent` URL this console connects to. */
@@ -253,7 +277,7 @@ export class AgentConsoleElement extends LitElement {
     const secret = url === this.configuredAgentUrl ? this.#passcode : '';
     let ws: WebSocket;
     try {
-      ws = new WebSocket(url);
+      ws = this.socketFactory(url);
     } catch {
       this.connectionFailed();
       return;
@@ -315,9 +339,9 @@ export class AgentConsoleElement extends LitElement {
       return;
     }
     const delay = Math.max(RECONNECT_BASE_MS, backoffDelay(this.attempt, 1000, RECONNECT_CAP_MS));
-    this.reconnectAt = Date.now() + delay;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => this.connect(), delay);
+    this.reconnectAt = this.clock.now() + delay;
+    this.clock.clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = this.clock.setTimeout(() => this.connect(), delay);
   }
 
   private markConversationsLost(): void {
@@ -533,7 +557,7 @@ export class AgentConsoleElement extends LitElement {
       // The server refused the sign-in.
       const connection = this.connection;
       this.connection = 'signed-out';
-      clearTimeout(this.reconnectTimer);
+      this.clock.clearTimeout(this.reconnectTimer);
       this.closeSocket();
       this.conversations = [];
       this.selectedId = '';
@@ -664,7 +688,7 @@ export class AgentConsoleElement extends LitElement {
   }
 
   #signOut(): void {
-    clearTimeout(this.reconnectTimer);
+    this.clock.clearTimeout(this.reconnectTimer);
     for (const id of this.typingTimers.keys()) this.stopTyping(id);
     this.closeSocket();
     this.connection = 'signed-out';
@@ -1052,7 +1076,7 @@ export class AgentConsoleElement extends LitElement {
   private renderConsole(): TemplateResult {
     const id = this.ids;
     const reconnecting = this.connection === 'reconnecting';
-    const seconds = Math.max(0, Math.ceil((this.reconnectAt - Date.now()) / 1000));
+    const seconds = Math.max(0, Math.ceil((this.reconnectAt - this.clock.now()) / 1000));
     return html`
       <div class="ac-bar">
         <p class="ac-bar__who">
@@ -1091,7 +1115,7 @@ export class AgentConsoleElement extends LitElement {
 
   private renderBoard(): TemplateResult {
     const waiting = this.board?.waiting ?? [];
-    const now = Date.now();
+    const now = this.clock.now();
     return html`
       <p class="ac-hint">
         ${

@@ -1,0 +1,348 @@
+// What the agent console's test files share (not a test file itself): customers over the real
+// /chat protocol, mounting and signing in the console, recording its live regions (with the
+// language of every piece of what they say), a scripted /agent server for frames at fixed times,
+// and a fake clock.
+import type { AgentConsoleElement, ConsoleClock } from '../../demo/agent-console.js';
+import '../../demo/agent-console.js';
+import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
+import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
+import { waitFor } from '../support/helpers.js';
+
+/** A customer over the real /chat protocol. */
+export class Customer {
+  readonly frames: ServerFrame[] = [];
+  readonly #ws: WebSocket;
+  #n = 0;
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.addEventListener('message', (e) => this.frames.push(JSON.parse(String(e.data)) as ServerFrame));
+  }
+
+  static async connect(endpoint: string, lang = 'en'): Promise<Customer> {
+    const ws = new WebSocket(endpoint);
+    const customer = new Customer(ws);
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, { once: true });
+      ws.addEventListener('error', reject, { once: true });
+    });
+    customer.send({ type: 'hello', v: PROTOCOL_VERSION, lang });
+    await customer.next('welcome');
+    return customer;
+  }
+
+  /** Connects and asks for a person; resolves once the customer is in line. */
+  static async queued(endpoint: string, lang = 'en'): Promise<Customer> {
+    const customer = await Customer.connect(endpoint, lang);
+    customer.say(lang === 'es' ? 'Quiero hablar con un agente' : 'I want to talk to an agent');
+    await customer.next('queue', (f) => f.waiting);
+    return customer;
+  }
+
+  send(frame: Record<string, unknown>): void {
+    this.#ws.send(JSON.stringify(frame));
+  }
+
+  say(text: string): void {
+    this.#n += 1;
+    this.send({ type: 'message', id: `customer-${Date.now()}-${this.#n}`, text });
+  }
+
+  events(): ChatEvent[] {
+    return this.frames.flatMap((f) => (f.type === 'event' ? [f.event] : []));
+  }
+
+  async next<T extends ServerFrame['type']>(
+    type: T,
+    test: (frame: Extract<ServerFrame, { type: T }>) => boolean = () => true,
+  ): Promise<Extract<ServerFrame, { type: T }>> {
+    return waitFor(
+      () =>
+        this.frames.find(
+          (f): f is Extract<ServerFrame, { type: T }> =>
+            f.type === type && test(f as Extract<ServerFrame, { type: T }>),
+        ),
+      `a ${type} frame`,
+      6000,
+    );
+  }
+
+  async event(test: (event: ChatEvent) => boolean, what: string): Promise<ChatEvent> {
+    return waitFor(() => this.events().find(test), what, 6000);
+  }
+
+  /** Ends the conversation (so it leaves every queue) and disconnects. */
+  close(): void {
+    if (this.#ws.readyState === WebSocket.OPEN) this.send({ type: 'end' });
+    this.#ws.close();
+  }
+}
+
+/** Another agent, signed in over a plain socket. */
+export async function agentSocket(endpoint: string, name: string, team: string): Promise<WebSocket> {
+  const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
+  await new Promise((resolve, reject) => {
+    ws.addEventListener('open', resolve, { once: true });
+    ws.addEventListener('error', reject, { once: true });
+  });
+  const welcome = new Promise((resolve) => ws.addEventListener('message', resolve, { once: true }));
+  ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
+  await welcome;
+  return ws;
+}
+
+/** A piece of what a live region said, and the language it is marked with (nearest `lang`). */
+export interface Said {
+  text: string;
+  lang: string;
+}
+
+/** The language a node is marked with: the nearest `lang` up the tree, through shadow roots. */
+export function langOf(node: Node): string {
+  for (let n: Node | null = node; n; n = n.parentNode ?? (n instanceof ShadowRoot ? n.host : null)) {
+    if (n instanceof Element && n.hasAttribute('lang')) return n.getAttribute('lang') ?? '';
+  }
+  return '';
+}
+
+/** Every non-blank text node under `root`, with the language it is marked with. */
+export function textsWithLang(root: Node): Said[] {
+  const found: Said[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node.textContent?.trim() ?? '';
+    if (text) found.push({ text, lang: langOf(node) });
+  }
+  return found;
+}
+
+export interface Announcements {
+  polite: string[];
+  assertive: string[];
+  /** Each text the regions held, piece by piece, with its language. */
+  pieces: { polite: Said[][]; assertive: Said[][] };
+}
+
+/** Every text the console's live regions were given (they clear themselves after a second). */
+export function recordAnnouncements(el: AgentConsoleElement): Announcements {
+  const said: Announcements = { polite: [], assertive: [], pieces: { polite: [], assertive: [] } };
+  for (const kind of ['polite', 'assertive'] as const) {
+    const region = el.querySelector(`[data-announcer="${kind}"]`)!;
+    let last = '';
+    new MutationObserver(() => {
+      const text = region.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+      // One change of what the region holds (a render may take several mutations), not a clearing.
+      if (text === last) return;
+      last = text;
+      if (!text) return;
+      said[kind].push(text);
+      said.pieces[kind].push(textsWithLang(region));
+    }).observe(region, { childList: true, characterData: true, subtree: true });
+  }
+  return said;
+}
+
+export async function loadStyles(): Promise<void> {
+  for (const href of ['/demo/demo.css', '/demo/agent.css']) {
+    if (document.querySelector(`link[href="${href}"]`)) continue;
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = href;
+    const loaded = new Promise((resolve) => link.addEventListener('load', resolve, { once: true }));
+    document.head.append(link);
+    await loaded;
+  }
+}
+
+const mounted: HTMLElement[] = [];
+
+/**
+ * The console in a page like demo/agent.html (a `main` landmark with the `h1`). Not `fixture()`:
+ * it waits for an animation frame, and a background tab (files run in parallel) gets none.
+ * `setup` runs on the element before it is in the page (a clock, a socket factory, a `lang`).
+ */
+export async function mount(
+  endpoint: string,
+  setup: (el: AgentConsoleElement) => void = () => undefined,
+): Promise<AgentConsoleElement> {
+  const page = document.createElement('main');
+  const heading = document.createElement('h1');
+  heading.textContent = 'Agent console';
+  const el = document.createElement('agent-console');
+  el.endpoint = endpoint;
+  setup(el);
+  page.append(heading, el);
+  document.body.append(page);
+  mounted.push(page);
+  await el.updateComplete;
+  return el;
+}
+
+afterEach(() => {
+  for (const page of mounted.splice(0)) page.remove();
+});
+
+export function $(el: ParentNode, selector: string): HTMLElement | null {
+  return el.querySelector<HTMLElement>(selector);
+}
+
+export function byText(el: ParentNode, selector: string, text: RegExp): HTMLElement | undefined {
+  return [...el.querySelectorAll<HTMLElement>(selector)].find((e) => text.test(e.textContent ?? ''));
+}
+
+/** Signs in by setting the fields and clicking (the keyboard journey has its own test). */
+export async function signIn(el: AgentConsoleElement, name: string, team = 'general'): Promise<void> {
+  ($(el, 'input[name="name"]') as HTMLInputElement).value = name;
+  ($(el, 'select[name="team"]') as HTMLSelectElement).value = team;
+  ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+  await waitFor(() => /Connected/.test($(el, '.ac-conn')?.textContent ?? ''), 'signed in');
+  await waitFor(() => /waiting/i.test($(el, '.ac-panel .ac-hint')?.textContent ?? ''), 'the board');
+}
+
+/** The board's cards, one per waiting conversation. */
+export function cards(el: AgentConsoleElement): HTMLElement[] {
+  return [...el.querySelectorAll<HTMLElement>('.ac-card')];
+}
+
+export async function acceptFirst(el: AgentConsoleElement): Promise<void> {
+  const button = await waitFor(
+    () => $(el, '.ac-card button') as HTMLButtonElement | null,
+    'an Accept button',
+  );
+  const count = el.querySelectorAll('.ac-conv').length;
+  button.click();
+  await waitFor(() => el.querySelectorAll('.ac-conv').length > count, 'the conversation');
+}
+
+export function composer(el: AgentConsoleElement): HTMLTextAreaElement {
+  return $(el, '.ac-composer textarea') as HTMLTextAreaElement;
+}
+
+export function transcript(el: AgentConsoleElement): string[] {
+  return [...el.querySelectorAll('[role="log"] li')].map(
+    (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+  );
+}
+
+/**
+ * A clock the test moves by hand: `now()` starts where it is told, and what was scheduled with
+ * `setTimeout` runs, in order of due time, only inside `advance()`.
+ */
+export class FakeClock implements ConsoleClock {
+  #now: number;
+  #timers = new Map<number, { at: number; callback: () => void }>();
+  #next = 0;
+  /** How many scheduled callbacks ran. */
+  fired = 0;
+
+  constructor(start: number) {
+    this.#now = start;
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  setTimeout(callback: () => void, ms: number): number {
+    this.#next += 1;
+    this.#timers.set(this.#next, { at: this.#now + Math.max(0, ms), callback });
+    return this.#next;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.#timers.delete(handle as number);
+  }
+
+  /** Timers waiting to run. */
+  get pending(): number {
+    return this.#timers.size;
+  }
+
+  /** Moves time on by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.#now + ms;
+    for (;;) {
+      const due = [...this.#timers].filter(([, t]) => t.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
+      if (!due) break;
+      const [handle, timer] = due;
+      this.#timers.delete(handle);
+      this.#now = Math.max(this.#now, timer.at);
+      this.fired += 1;
+      timer.callback();
+    }
+    this.#now = end;
+  }
+}
+
+/**
+ * A scripted /agent server in the page: the console's socket factory returns its sockets. It
+ * welcomes any agent, then sends what the test tells it to (`send`), and keeps what it received.
+ */
+export class ScriptedAgentServer {
+  readonly received: AgentClientFrame[] = [];
+  /** Sent after the welcome. */
+  board: BoardFrame = { type: 'board', waiting: [], agents: [], simulate: false };
+  /** Called with every frame the console sends (after the welcome and board for its hello). */
+  onFrame: (frame: AgentClientFrame) => void = () => undefined;
+  #socket: ScriptedSocket | undefined;
+
+  /** For the console's `socketFactory`. */
+  readonly factory = (url: string): WebSocket => {
+    const socket = new ScriptedSocket(url, this);
+    this.#socket = socket;
+    return socket as unknown as WebSocket;
+  };
+
+  receive(frame: AgentClientFrame): void {
+    this.received.push(frame);
+    if (frame.type === 'agent-hello') {
+      this.send({ type: 'agent-welcome', v: PROTOCOL_VERSION, agentId: 'a1' });
+      this.send(this.board);
+    }
+    this.onFrame(frame);
+  }
+
+  send(frame: AgentServerFrame): void {
+    this.#socket?.deliver(JSON.stringify(frame));
+  }
+
+  /** The connection breaks (as when the server stops): the console's socket closes. */
+  drop(): void {
+    this.#socket?.close();
+    this.#socket = undefined;
+  }
+}
+
+class ScriptedSocket extends EventTarget {
+  readyState: number = WebSocket.CONNECTING;
+  readonly url: string;
+  readonly #server: ScriptedAgentServer;
+
+  constructor(url: string, server: ScriptedAgentServer) {
+    super();
+    this.url = url;
+    this.#server = server;
+    queueMicrotask(() => {
+      this.readyState = WebSocket.OPEN;
+      this.dispatchEvent(new Event('open'));
+    });
+  }
+
+  send(data: string): void {
+    this.#server.receive(JSON.parse(data) as AgentClientFrame);
+  }
+
+  /** Delivered after the current task's microtasks, in order, as a socket would (never re-entrant). */
+  deliver(data: string): void {
+    queueMicrotask(() => {
+      if (this.readyState === WebSocket.OPEN) this.dispatchEvent(new MessageEvent('message', { data }));
+    });
+  }
+
+  close(): void {
+    if (this.readyState === WebSocket.CLOSED) return;
+    this.readyState = WebSocket.CLOSED;
+    this.dispatchEvent(new CloseEvent('close', { code: 1000 }));
+  }
+}
