@@ -623,7 +623,9 @@ export const panelStyles = css`
     text-decoration-thickness: 2px;
     text-underline-offset: 0.2em;
   }
+  /* Positioned like the backdrop and after it: painted over it, so the highlight is under the text. */
   .composer textarea {
+    position: relative;
     color: inherit;
     background: transparent;
     resize: none;
