@@ -383,7 +383,7 @@ export class AmexChatElement extends LitElement {
   /** Where the last pin left the transcript's scroll position. */
   #pinnedTop = 0;
   #bottomWatch: IntersectionObserver | undefined;
-  /** Watches `lang` on the nodes up the tree (see connectedCallback). */
+  /** Watches `lang` on the nodes up the tree that #lang reads (while connected). */
   #langWatch: MutationObserver | undefined;
   /**
    * Adopts the panel's stylesheets right after the launcher's, where they were in the single
@@ -578,8 +578,13 @@ export class AmexChatElement extends LitElement {
       // failure it is fetched again); for a closed launcher also when the page is idle (within
       // 2 s), so that the first click opens at once and a chat resumes.
       if (this.open && changed.has('open')) this.#load();
-      // (The idle load is skipped when the panel has opened meanwhile and tried already.)
-      else if (!this.hasUpdated) whenIdle(() => void (this.#attempt ?? this.#load()), 2000);
+      // (The idle load is skipped when the panel has opened meanwhile and tried already.) The
+      // idle time also makes the message times' Intl format: a page's first costs 20–60 ms.
+      else if (!this.hasUpdated)
+        whenIdle(() => {
+          this.#t.time(new Date());
+          void (this.#attempt ?? this.#load());
+        }, 2000);
       return;
     }
     // The first update with the module loaded (the first update, when it was loaded already).
@@ -667,11 +672,15 @@ export class AmexChatElement extends LitElement {
    * The language tag this element speaks: its own `lang`, else the nearest one up the tree through
    * shadow roots to their hosts (a `lang` on a component that renders this one in its shadow root
    * counts), else the page's, else the browser's. Walked on every render (no selector: see #byId).
+   * The nodes walked are watched (see connectedCallback): a `lang` set, changed or removed on one
+   * of them, up to the nearest that has one, is what changes this language.
    */
   #lang(): string {
     let lang: string | null | undefined = this.lang;
-    for (let node = up(this); !lang && node; node = up(node))
+    for (let node = up(this); !lang && node; node = up(node)) {
+      this.#langWatch?.observe(node, { attributeFilter: ['lang'] });
       lang = (node as Partial<Element>).getAttribute?.('lang');
+    }
     return lang || document.documentElement.lang || navigator.language;
   }
 
@@ -714,7 +723,7 @@ export class AmexChatElement extends LitElement {
         @click=${this.#handleLauncherClick}
       >
         <span>${t.launcher}</span>
-        ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${this.unread}</span>` : nothing}
+        ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${t.num(this.unread)}</span>` : nothing}
       </button>
       ${this.#panelRendered ? this.#renderPanel(t, messages) : nothing}
     `;
@@ -1594,12 +1603,10 @@ export class AmexChatElement extends LitElement {
     // Inserted again after a removal: listen to the forced-colours mode again, and catch up
     // with a change made meanwhile (the highlight layer holds more or less of the draft).
     if (this.#forced) this.#mark(this.input.value, this.marks.findings);
-    // Follow the page's language: a `lang` set, changed or removed on any node up the tree from
-    // here (through shadow roots, to <html>) renders again. The path is observed anew on each
-    // connection, so a moved element follows its new ancestors.
+    // Follow the page's language: a change of `lang` where #lang read it renders again. Rendered
+    // on each connection too: a moved element speaks (and watches) its new place's language.
     this.#langWatch ??= new MutationObserver(() => this.requestUpdate());
-    for (let node = up(this); node; node = up(node))
-      this.#langWatch.observe(node, { attributeFilter: ['lang'] });
+    this.requestUpdate();
   }
 
   override disconnectedCallback(): void {

@@ -13,9 +13,6 @@ const catalogues = { en, es };
 /** A language the widget has strings for. */
 export type Locale = keyof typeof catalogues;
 
-/** The languages the widget has strings for: "en", "es". */
-export const supported = Object.keys(catalogues) as Locale[];
-
 /** What every catalogue holds: the English catalogue's keys and types. */
 export type Catalogue = ReturnType<typeof en>;
 
@@ -37,7 +34,7 @@ export interface Format {
   duration(seconds: number): string;
   /** "a card number, a security code, and a password" ("… y …" in Spanish). */
   list(items: readonly string[]): string;
-  /** A local time of day: "7:34 PM" (en, en-US, es-MX "7:34 p.m."), "19:34" (en-GB, es). */
+  /** A local time of day, short: "7:34 PM" (en; es-MX "7:34 p.m."), "19:34" (en-GB, es). */
   time(at: Date): string;
   /** A local date and time: "November 25, 2026 at 2:05 PM". */
   date(at: Date): string;
@@ -68,7 +65,7 @@ export function strings(tag: string): Strings {
       warned = true;
       // eslint-disable-next-line no-console -- the host developer's only sign of a missing language
       console.warn(
-        `amex-chat: no catalogue for "${locale}"; supported: ${supported.join(', ')}. Using English.`,
+        `amex-chat: no catalogue for "${locale}"; supported: ${Object.keys(catalogues).join(', ')}. Using English.`,
       );
     }
     locale = intlTag = 'en';
@@ -98,7 +95,7 @@ export function strings(tag: string): Strings {
     duration: (s) =>
       s < 60 ? unit(Math.max(1, Math.round(s)), 'second') : unit(Math.round(s / 60), 'minute'),
     list: (items) => (list ??= intl(Intl.ListFormat)).format(items),
-    time: (at) => (time ??= intl(Intl.DateTimeFormat, { hour: 'numeric', minute: '2-digit' })).format(at),
+    time: (at) => (time ??= intl(Intl.DateTimeFormat, { timeStyle: 'short' })).format(at),
     date: (at) => (date ??= intl(Intl.DateTimeFormat, { dateStyle: 'long', timeStyle: 'short' })).format(at),
     senderPrefix: (name, role) => {
       const roleName = (format as Strings).roles[role];

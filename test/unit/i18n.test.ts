@@ -1,9 +1,16 @@
 // Every catalogue has every string of the English one, translated; numbers, plurals, lists and
 // times are Intl's, for the page's whole tag; an unsupported language is English, said once.
 import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
 import { describe, it, mock } from 'node:test';
-import { listKinds, strings, supported } from '../../src/components/i18n.js';
+import { listKinds, strings } from '../../src/components/i18n.js';
 import type { Catalogue, Strings } from '../../src/components/i18n.js';
+
+/** Every catalogue file: src/components/locales/<language>.ts. */
+const supported = readdirSync(new URL('../../src/components/locales/', import.meta.url))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3))
+  .sort();
 
 const en = strings('en');
 const es = strings('es');
@@ -38,7 +45,7 @@ const ENGLISH = /\b(the|your|you|and|with|this|chat with|message|please|agent is
 
 describe('i18n', () => {
   describe('catalogues', () => {
-    it('lists English and Spanish, each under its language subtag', () => {
+    it('registers every catalogue file under its language subtag (English and Spanish)', () => {
       assert.deepEqual(supported, ['en', 'es']);
       for (const locale of supported) assert.equal(strings(locale).locale, locale);
     });
@@ -103,8 +110,11 @@ describe('i18n', () => {
       assert.equal(gb.time(at), '19:34');
       assert.equal(en.time(at), '7:34 PM');
       for (const tag of ['en', 'en-GB', 'en-US', 'es', 'es-MX', 'es-ES']) {
-        const intl = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
+        const intl = new Intl.DateTimeFormat(tag, { timeStyle: 'short' });
         assert.equal(strings(tag).time(at), intl.format(at), tag);
+        // (The short time: as an hour and minutes are written in English and Spanish.)
+        const hm = new Intl.DateTimeFormat(tag, { hour: 'numeric', minute: '2-digit' });
+        assert.equal(strings(tag).time(at), hm.format(at), tag);
       }
     });
 
