@@ -295,8 +295,10 @@ export class AmexChatElement extends LitElement {
   open = false;
 
   /**
-   * Language of the widget: `en` or `es`. Defaults to the nearest `lang` of the page
-   * (`es-MX` counts as `es`), English otherwise.
+   * Language of the widget, a BCP 47 tag: `en` or `es` (`es-MX` counts as `es`; times and numbers
+   * follow the whole tag, so `en-GB` writes 19:34). Defaults to the nearest `lang` up the tree,
+   * through shadow roots, and follows it when it changes. English (and one console warning) for a
+   * language without strings. See docs/i18n.md.
    */
   override lang = '';
 
