@@ -13,6 +13,12 @@
  * Renders into light DOM: the page's landmarks, headings, labels, the modal `<dialog>` and
  * every `aria-describedby` share one ID scope, and `demo/agent.css` styles it. IDs carry a
  * per-instance prefix. Every text from the wire is rendered through Lit bindings (plain text).
+ *
+ * Two languages at once: the console's own words are English; every text of a conversation (its
+ * messages and notices, what the agent writes to it, the summary for the customer, the customer's
+ * words in announcements) carries that conversation's `lang`. Times follow the console's locale
+ * (its `lang`, the page's, or the browser's) as the widget writes them. Waits change once a minute,
+ * never every second. See the agent-console section of docs/accessibility.md.
  */
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
@@ -29,10 +35,25 @@ import type {
   Team,
   WaitingConversation,
 } from '../src/agent-protocol.js';
-import { Announcer } from '../src/components/announcer.js';
 import { backoffDelay } from '../src/conversation/backoff.js';
 import { PROTOCOL_VERSION } from '../src/protocol.js';
 import type { ChatEvent, ErrorFrame } from '../src/protocol.js';
+import { ConsoleAnnouncer } from './agent-console-announcer.js';
+import {
+  CONSOLE_LANGUAGE,
+  consoleLocale,
+  contentLang,
+  formatTime,
+  formatWait,
+  isConsoleLanguage,
+  languageLabel,
+  nextWaitChange,
+  teamLabel,
+  teamPhrase,
+  up,
+} from './agent-console-format.js';
+
+export { formatTime, formatWait, languageLabel, teamLabel } from './agent-console-format.js';
 
 /** Longest agent name the server accepts. */
 export const MAX_NAME_LENGTH = 40;
@@ -44,34 +65,6 @@ const RECONNECT_CAP_MS = 15_000;
 /** Give up on a sign-in that got no `agent-welcome` in this time. */
 const SIGN_IN_TIMEOUT_MS = 10_000;
 const PING_EVERY_MS = 25_000;
-
-const TEAM_LABELS: Record<Team, string> = {
-  general: 'General',
-  disputes: 'Disputes',
-  credit: 'Credit',
-  rewards: 'Rewards',
-  travel: 'Travel',
-  supervisor: 'Supervisor',
-};
-
-export function teamLabel(team: Team): string {
-  return TEAM_LABELS[team];
-}
-
-/** "disputes team", "a supervisor". */
-function teamPhrase(team: Team): string {
-  return team === 'supervisor' ? 'a supervisor' : `the ${team} team`;
-}
-
-const languageNames = new Intl.DisplayNames(['en'], { type: 'language' });
-
-export function languageLabel(lang: string): string {
-  try {
-    return languageNames.of(lang) ?? lang;
-  } catch {
-    return lang || 'Unknown';
-  }
-}
 
 /**
  * The console's WebSocket URL from a customer endpoint: `ws://host:port/chat` → `ws://host:port/agent`
@@ -86,17 +79,6 @@ export function agentEndpoint(endpoint: string): string {
   url.hash = '';
   return url.toString();
 }
-
-/** "42 s", "3 min", "1 h 5 min". */
-export function formatWait(ms: number): string {
-  const seconds = Math.max(0, Math.floor(ms / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min`;
-  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
-}
-
-const timeFormat = new Intl.DateTimeFormat('en', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 function newId(): string {
   return typeof crypto.randomUUID === 'function'
@@ -195,10 +177,14 @@ export class AgentConsoleElement extends LitElement {
   @state() private conversations: Conversation[] = [];
   @state() private selectedId = '';
   @state() private boardMessage = '';
-  @state() private reconnectAt = 0;
   @state() private copyMessage = '';
+  /**
+   * A field whose error was announced while it had focus: its description gains the error only
+   * once focus leaves, so the error is not said a second time as a changed description.
+   */
+  @state() private quietError: 'name' | 'passcode' | undefined;
 
-  private readonly announcer = new Announcer(this);
+  private readonly announcer = new ConsoleAnnouncer(this, () => this.clock);
   private readonly ids = `ac${++instances}`;
   /** The console passcode, in memory only (for reconnects); never rendered back or stored. */
   #passcode = '';
@@ -207,7 +193,11 @@ export class AgentConsoleElement extends LitElement {
   private reconnectTimer: unknown;
   private signInTimer: ReturnType<typeof setTimeout> | undefined;
   private pingTimer: ReturnType<typeof setInterval> | undefined;
+  /** The board's next redraw (a wait's text changes once a minute), and when it is due. */
   private tickTimer: unknown;
+  private tickAt: number | undefined;
+  /** Follows `lang` on the element and up the tree (the locale of times; the console's own words). */
+  #langWatch = new MutationObserver(() => this.requestUpdate());
   private welcomed = false;
   private firstBoard = true;
   private outstanding: Outstanding[] = [];
@@ -227,18 +217,18 @@ export class AgentConsoleElement extends LitElement {
     this.closeSocket();
     this.clock.clearTimeout(this.reconnectTimer);
     this.clock.clearTimeout(this.tickTimer);
-    this.tickTimer = undefined;
+    this.tickTimer = this.tickAt = undefined;
+    this.#langWatch.disconnect();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     this.typingTimers.clear();
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    const tick = (): void => {
-      this.tickTimer = this.clock.setTimeout(tick, 1000);
-      if (this.board?.waiting.length || this.connection === 'reconnecting') this.requestUpdate();
-    };
-    this.tickTimer ??= this.clock.setTimeout(tick, 1000);
+    this.#langWatch.observe(this, { attributeFilter: ['lang'] });
+    for (let node = up(this); node; node = up(node)) {
+      if (node instanceof Element) this.#langWatch.observe(node, { attributeFilter: ['lang'] });
+    }
   }
 
   /** The `/agent` URL this console connects to. */
@@ -339,7 +329,6 @@ export class AgentConsoleElement extends LitElement {
       return;
     }
     const delay = Math.max(RECONNECT_BASE_MS, backoffDelay(this.attempt, 1000, RECONNECT_CAP_MS));
-    this.reconnectAt = this.clock.now() + delay;
     this.clock.clearTimeout(this.reconnectTimer);
     this.reconnectTimer = this.clock.setTimeout(() => this.connect(), delay);
   }
@@ -489,9 +478,10 @@ export class AgentConsoleElement extends LitElement {
       ...(fromCustomer && !selected ? { unread: conversation.unread + 1 } : {}),
     });
     if (fromCustomer) {
+      // The customer's words in their language; the console's around them in its own.
       this.announcer.announce(
         selected
-          ? `Customer ${conversation.number}: ${event.text}`
+          ? [`Customer ${conversation.number}: `, { text: event.text, lang: contentLang(conversation.lang) }]
           : `New message from Customer ${conversation.number}.`,
       );
     }
@@ -564,14 +554,12 @@ export class AgentConsoleElement extends LitElement {
       this.board = undefined;
       if (frame.code === 'auth-failed') {
         // A wrong or missing passcode: final (no reconnect loop), said on the passcode field.
-        this.passcodeError =
-          'The passcode is missing or wrong. Ask your supervisor for the console passcode.';
-        this.pendingFocus = 'passcode';
-        this.announcer.announce(this.passcodeError, 'assertive');
+        this.fieldError(
+          'passcode',
+          'The passcode is missing or wrong. Ask your supervisor for the console passcode.',
+        );
       } else {
-        this.nameError = `The server refused the sign-in: ${frame.message}`;
-        this.pendingFocus = 'name';
-        this.announcer.announce(this.nameError, 'assertive');
+        this.fieldError('name', `The server refused the sign-in: ${frame.message}`);
       }
       if (connection === 'reconnecting') this.signInError = 'You were signed out.';
       return;
@@ -647,6 +635,32 @@ export class AgentConsoleElement extends LitElement {
     return this.agentTeam === 'supervisor' || team === 'general' || team === this.agentTeam;
   }
 
+  /**
+   * An error about a sign-in field, said once (issue 24, item 7): focus moves to the field, whose
+   * description says it (no announcement as well). When focus is on the field already, moving it
+   * there says nothing: the error is announced, and joins the field's description only once focus
+   * leaves (screen readers that report a changed description would otherwise read it twice).
+   */
+  private fieldError(field: 'name' | 'passcode', message: string): void {
+    if (field === 'name') this.nameError = message;
+    else this.passcodeError = message;
+    const input = this.querySelector(`#${this.ids}-${field}`);
+    if (input && input === document.activeElement) {
+      this.quietError = field;
+      this.announcer.announce(message, 'assertive');
+    } else {
+      if (this.quietError === field) this.quietError = undefined;
+      this.pendingFocus = field;
+      // (The same error again changes no state: the focus still has to move.)
+      this.requestUpdate();
+    }
+  }
+
+  #onFieldBlur(event: FocusEvent): void {
+    const field = (event.currentTarget as HTMLInputElement).name;
+    if (field === this.quietError) this.quietError = undefined;
+  }
+
   // ---- user actions --------------------------------------------------------------------------
 
   #onSignIn(event: SubmitEvent): void {
@@ -658,24 +672,22 @@ export class AgentConsoleElement extends LitElement {
     const team = data.get('team');
     this.signInError = '';
     if (!name) {
-      this.nameError = 'Enter your name.';
-    } else if (name.length > MAX_NAME_LENGTH) {
-      this.nameError = `Use at most ${MAX_NAME_LENGTH} characters.`;
-    } else {
-      this.nameError = '';
-    }
-    if (this.nameError) {
-      this.pendingFocus = 'name';
-      this.announcer.announce(this.nameError, 'assertive');
+      this.fieldError('name', 'Enter your name.');
       return;
     }
+    if (name.length > MAX_NAME_LENGTH) {
+      this.fieldError('name', `Use at most ${MAX_NAME_LENGTH} characters.`);
+      return;
+    }
+    this.nameError = '';
     const passcode = ((data.get('passcode') as string | null) ?? '').slice(0, 256);
     const override = this.overrideAgentUrl;
     if (passcode && override) {
       // Development mode: refused rather than silently dropped, so nobody wonders why it failed.
-      this.passcodeError = `Development mode: the passcode goes only to this console's configured server, not to ${override}. Empty this field to sign in there without one.`;
-      this.pendingFocus = 'passcode';
-      this.announcer.announce(this.passcodeError, 'assertive');
+      this.fieldError(
+        'passcode',
+        `Development mode: the passcode goes only to this console's configured server, not to ${override}. Empty this field to sign in there without one.`,
+      );
       return;
     }
     this.passcodeError = '';
@@ -914,6 +926,28 @@ export class AgentConsoleElement extends LitElement {
     }
     this.focusBefore = undefined;
     this.scrollLogToEnd();
+    this.scheduleTick();
+  }
+
+  /**
+   * Redraws the board when the text of a wait next changes (once a minute per customer), not
+   * every second: the page does not churn, and a screen reader reading the board is not fed a
+   * new number each second (WCAG 2.2.2). One timer, on the console's clock.
+   */
+  private scheduleTick(): void {
+    const now = this.clock.now();
+    const waiting = this.board?.waiting ?? [];
+    const next = waiting.length ? Math.min(...waiting.map((w) => nextWaitChange(w.since, now))) : undefined;
+    if (next === this.tickAt) return;
+    this.clock.clearTimeout(this.tickTimer);
+    this.tickAt = next;
+    this.tickTimer =
+      next === undefined
+        ? undefined
+        : this.clock.setTimeout(() => {
+            this.tickAt = undefined;
+            this.requestUpdate();
+          }, next - now);
   }
 
   private lostFocus(element: Element): boolean {
@@ -960,16 +994,42 @@ export class AgentConsoleElement extends LitElement {
 
   // ---- rendering -----------------------------------------------------------------------------
 
+  /** The locale of the console's times: its `lang`, else the page's, else the browser's. */
+  private get locale(): string {
+    return consoleLocale(this);
+  }
+
+  /**
+   * `lang` for the console's own words: nothing where they inherit English already, "en" where
+   * the page (or the element) is in another language. (Times still follow that locale.)
+   */
+  private get ownLang(): string | typeof nothing {
+    return isConsoleLanguage(this.locale) ? nothing : CONSOLE_LANGUAGE;
+  }
+
   protected override render(): TemplateResult {
     const signedIn = this.connection === 'signed-in' || this.connection === 'reconnecting';
+    const lang = this.ownLang;
     return html`
-      <div class="ac-visually-hidden" aria-live="polite" aria-atomic="true" data-announcer="polite">
-        ${this.announcer.polite}
+      <div
+        class="ac-visually-hidden"
+        aria-live="polite"
+        aria-atomic="true"
+        data-announcer="polite"
+        lang=${lang}
+      >
+        ${this.announcer.render('polite')}
       </div>
-      <div class="ac-visually-hidden" aria-live="assertive" aria-atomic="true" data-announcer="assertive">
-        ${this.announcer.assertive}
+      <div
+        class="ac-visually-hidden"
+        aria-live="assertive"
+        aria-atomic="true"
+        data-announcer="assertive"
+        lang=${lang}
+      >
+        ${this.announcer.render('assertive')}
       </div>
-      ${signedIn ? this.renderConsole() : this.renderSignIn()}
+      ${signedIn ? this.renderConsole(lang) : this.renderSignIn(lang)}
     `;
   }
 
@@ -994,12 +1054,17 @@ export class AgentConsoleElement extends LitElement {
         </p>`;
   }
 
-  private renderSignIn(): TemplateResult {
+  private renderSignIn(lang: string | typeof nothing): TemplateResult {
     const id = this.ids;
     const connecting = this.connection === 'connecting';
     const override = this.overrideAgentUrl;
     return html`
-      <section class="ac-panel ac-signin" aria-labelledby="${id}-signin-heading" data-focus-home="signin">
+      <section
+        class="ac-panel ac-signin"
+        aria-labelledby="${id}-signin-heading"
+        data-focus-home="signin"
+        lang=${lang}
+      >
         <h2 id="${id}-signin-heading">Sign in</h2>
         ${this.renderDevNotice(override, 'signin')}
         <p class="ac-hint">Choose the name customers will see and your team.</p>
@@ -1018,7 +1083,8 @@ export class AgentConsoleElement extends LitElement {
               maxlength=${MAX_NAME_LENGTH}
               .value=${live(this.agentName)}
               aria-invalid=${this.nameError ? 'true' : 'false'}
-              aria-describedby="${id}-name-hint ${id}-name-error"
+              aria-describedby=${this.quietError === 'name' ? `${id}-name-hint` : `${id}-name-hint ${id}-name-error`}
+              @blur=${this.#onFieldBlur}
             />
             <p class="ac-error" id="${id}-name-error">${this.nameError ? `Error: ${this.nameError}` : ''}</p>
           </div>
@@ -1049,21 +1115,22 @@ export class AgentConsoleElement extends LitElement {
               autocomplete="current-password"
               maxlength="256"
               aria-invalid=${this.passcodeError ? 'true' : 'false'}
-              aria-describedby="${id}-passcode-hint ${id}-passcode-error"
+              aria-describedby=${
+                this.quietError === 'passcode'
+                  ? `${id}-passcode-hint`
+                  : `${id}-passcode-hint ${id}-passcode-error`
+              }
+              @blur=${this.#onFieldBlur}
             />
             <p class="ac-error" id="${id}-passcode-error">
               ${this.passcodeError ? `Error: ${this.passcodeError}` : ''}
             </p>
           </div>
           <div class="ac-form__actions">
-            <button
-              id="${id}-signin-submit"
-              class="ac-button ac-button--primary"
-              type="submit"
-              aria-describedby="${id}-signin-status"
-            >
+            <button id="${id}-signin-submit" class="ac-button ac-button--primary" type="submit">
               Sign in
             </button>
+            <!-- Announced when it changes; not the button's description, which would say it again. -->
             <p class=${this.signInError ? 'ac-error' : 'ac-hint'} id="${id}-signin-status">
               ${connecting ? 'Signing in…' : this.signInError ? `Error: ${this.signInError}` : ''}
             </p>
@@ -1073,28 +1140,21 @@ export class AgentConsoleElement extends LitElement {
     `;
   }
 
-  private renderConsole(): TemplateResult {
+  private renderConsole(lang: string | typeof nothing): TemplateResult {
     const id = this.ids;
     const reconnecting = this.connection === 'reconnecting';
-    const seconds = Math.max(0, Math.ceil((this.reconnectAt - this.clock.now()) / 1000));
     return html`
-      <div class="ac-bar">
+      <div class="ac-bar" lang=${lang}>
         <p class="ac-bar__who">
           Signed in as <strong>${this.agentName}</strong>, ${teamLabel(this.agentTeam)} team
         </p>
         ${this.renderDevNotice(this.overrideAgentUrl, 'bar')}
         <p class="ac-conn ${reconnecting ? 'ac-conn--lost' : 'ac-conn--ok'}">
-          ${
-            reconnecting
-              ? seconds > 0
-                ? `Connection lost. Reconnecting in ${seconds} s…`
-                : 'Connection lost. Reconnecting…'
-              : 'Connected'
-          }
+          ${reconnecting ? 'Connection lost. Reconnecting…' : 'Connected'}
         </p>
         <button class="ac-button" type="button" @click=${this.#signOut}>Sign out</button>
       </div>
-      <div class="ac-layout">
+      <div class="ac-layout" lang=${lang}>
         <div class="ac-column">
           <section class="ac-panel" aria-labelledby="${id}-board-heading" data-focus-home="board">
             <h2 id="${id}-board-heading" tabindex="-1">Waiting customers</h2>
@@ -1116,6 +1176,7 @@ export class AgentConsoleElement extends LitElement {
   private renderBoard(): TemplateResult {
     const waiting = this.board?.waiting ?? [];
     const now = this.clock.now();
+    const locale = this.locale;
     return html`
       <p class="ac-hint">
         ${
@@ -1133,7 +1194,7 @@ export class AgentConsoleElement extends LitElement {
               ${repeat(
                 waiting,
                 (w) => w.conversationId,
-                (w) => this.renderWaiting(w, now),
+                (w) => this.renderWaiting(w, now, locale),
               )}
             </ol>`
           : nothing
@@ -1141,7 +1202,7 @@ export class AgentConsoleElement extends LitElement {
     `;
   }
 
-  private renderWaiting(w: WaitingConversation, now: number): TemplateResult {
+  private renderWaiting(w: WaitingConversation, now: number, locale: string): TemplateResult {
     const name = `${teamLabel(w.team)} queue, number ${w.position}`;
     return html`
       <li class="ac-card">
@@ -1157,7 +1218,13 @@ export class AgentConsoleElement extends LitElement {
           </div>
           <div>
             <dt>Waiting</dt>
-            <dd>${formatWait(now - w.since)}</dd>
+            <dd>
+              ${formatWait(now - w.since)}
+              <span class="ac-facts__since"
+                >(since
+                <time datetime=${new Date(w.since).toISOString()}>${formatTime(w.since, locale)}</time>)</span
+              >
+            </dd>
           </div>
           <div>
             <dt>Position</dt>
@@ -1308,6 +1375,9 @@ export class AgentConsoleElement extends LitElement {
     const id = this.ids;
     const active = c.status === 'active';
     const who = `Customer ${c.number}`;
+    // The conversation's language: every text of theirs, and what the agent writes to them.
+    const lang = contentLang(c.lang) ?? nothing;
+    const locale = this.locale;
     return html`
       <section class="ac-pane" aria-labelledby="${id}-pane-heading">
         <h3 id="${id}-pane-heading" class="ac-pane__heading">${who}</h3>
@@ -1364,12 +1434,12 @@ export class AgentConsoleElement extends LitElement {
             ${repeat(
               c.events,
               (e) => e.seq,
-              (e) => this.renderEvent(e),
+              (e) => this.renderEvent(e, lang, locale),
             )}
             ${repeat(
               c.pending,
               (p) => p.id,
-              (p) => this.renderPending(p),
+              (p) => this.renderPending(p, lang),
             )}
           </ol>
         </div>
@@ -1380,6 +1450,7 @@ export class AgentConsoleElement extends LitElement {
             id="${id}-composer"
             rows="3"
             maxlength=${MAX_AGENT_TEXT}
+            lang=${lang}
             .value=${live(c.draft)}
             ?disabled=${!active}
             aria-describedby="${id}-composer-hint ${id}-composer-error"
@@ -1438,6 +1509,7 @@ export class AgentConsoleElement extends LitElement {
                 id="${id}-summary"
                 rows="8"
                 maxlength=${MAX_AGENT_TEXT}
+                lang=${lang}
                 aria-describedby="${id}-summary-hint"
                 .value=${live(c.endSummary)}
                 @input=${(e: Event) => this.onEndSummaryInput(c.id, e)}
@@ -1453,7 +1525,7 @@ export class AgentConsoleElement extends LitElement {
     `;
   }
 
-  private renderEvent(e: ChatEvent): TemplateResult {
+  private renderEvent(e: ChatEvent, lang: string | typeof nothing, locale: string): TemplateResult {
     const sender =
       e.kind === 'notice' || e.from === 'system'
         ? 'Notice'
@@ -1466,19 +1538,19 @@ export class AgentConsoleElement extends LitElement {
     return html`<li class="ac-msg ac-msg--${kind}">
       <p class="ac-msg__meta">
         <span class="ac-msg__sender">${sender}</span><span class="ac-visually-hidden">,</span>
-        <time datetime=${new Date(e.at).toISOString()}>${timeFormat.format(e.at)}</time>
+        <time datetime=${new Date(e.at).toISOString()}>${formatTime(e.at, locale)}</time>
       </p>
-      <p class="ac-msg__text">${e.text}</p>
+      <p class="ac-msg__text" lang=${lang}>${e.text}</p>
     </li>`;
   }
 
-  private renderPending(p: PendingMessage): TemplateResult {
+  private renderPending(p: PendingMessage, lang: string | typeof nothing): TemplateResult {
     return html`<li class="ac-msg ac-msg--agent ac-msg--pending">
       <p class="ac-msg__meta">
         <span class="ac-msg__sender">${this.agentName} (agent)</span><span class="ac-visually-hidden">,</span>
         <span class=${p.error ? 'ac-error' : ''}>${p.error ? `Not sent: ${p.error}` : 'Sending…'}</span>
       </p>
-      <p class="ac-msg__text">${p.text}</p>
+      <p class="ac-msg__text" lang=${lang}>${p.text}</p>
     </li>`;
   }
 }
