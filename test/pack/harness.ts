@@ -8,7 +8,7 @@
  * (React's JSX, vue-tsc), checked by their own `npm run build` in a temporary folder.
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, renameSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -59,10 +59,26 @@ export function run(command: string, args: string[], cwd: string, why = ''): Pro
   });
 }
 
-/** Copies the template `name` to `work/name` and installs it: the packed tarball plus its pinned deps. */
-export async function installApp(name: string, templates: string, work: string): Promise<string> {
+/**
+ * Copies the template `name` to `work/name` and installs it: the packed tarball plus its pinned
+ * deps. `mtsAsTs`: the template's `src/*.mts` become `.ts` (Angular's template type-check
+ * resolves a component's module without an extension, which finds no `.mts`, and then checks
+ * nothing; the templates are `.mts` so that the repository's ESLint leaves them alone).
+ */
+export async function installApp(
+  name: string,
+  templates: string,
+  work: string,
+  options: { mtsAsTs?: boolean } = {},
+): Promise<string> {
   const dir = join(work, name);
   cpSync(join(templates, name), dir, { recursive: true });
+  if (options.mtsAsTs) {
+    for (const file of readdirSync(join(dir, 'src'))) {
+      if (file.endsWith('.mts'))
+        renameSync(join(dir, 'src', file), join(dir, 'src', file.replace(/\.mts$/, '.ts')));
+    }
+  }
   await run(
     'npm',
     ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'],

@@ -1,8 +1,9 @@
 // The package as an app gets it (issue 23): `npm pack` of the built repository, installed with
 // npm into fresh apps made from test/pack/.fixtures/ (a plain Vite + TypeScript app with two
 // plain HTML pages, React 19 with a server render and hydration, React 19 with the bare element,
-// Vue 3, and a Lit + Shoelace page under Trusted Types). Each app type-checks and builds with its
-// own toolchain (tsc --strict, vue-tsc --strictTemplates, Vite), then runs in Chromium against
+// Vue 3, Angular, and a Lit + Shoelace page under Trusted Types). Each app type-checks and builds
+// with its own toolchain (tsc --strict, vue-tsc --strictTemplates, ngc with strictTemplates,
+// Vite), then runs in Chromium against
 // the real reference server on loopback: the launcher, a card number that reaches the server
 // masked, the reply, and the app's typed event handler.
 //
@@ -33,7 +34,7 @@ import type { PageProblems, StaticServer } from '../pack/harness.js';
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const templates = join(root, 'test/pack/.fixtures');
-const APPS = ['vanilla', 'react', 'vue', 'shoelace'] as const;
+const APPS = ['vanilla', 'react', 'vue', 'angular', 'shoelace'] as const;
 type App = (typeof APPS)[number];
 
 /** The policy of a strict bank page: scripts and styles from itself, Lit's policy the only one. */
@@ -83,7 +84,7 @@ describe('the packed amex-chat in host apps', { timeout: 15 * 60_000 }, () => {
     for (const app of APPS) {
       installs.set(
         app,
-        installApp(app, templates, work).then(
+        installApp(app, templates, work, { mtsAsTs: app === 'angular' }).then(
           (dir) => ({ dir }),
           (error: unknown) => ({ error: error instanceof Error ? error : new Error(String(error)) }),
         ),
@@ -263,6 +264,21 @@ describe('the packed amex-chat in host apps', { timeout: 15 * 60_000 }, () => {
     });
     assert.deepEqual(tokens, [TOKEN], "the server saw the cardmember's token, from tokenProvider");
     assert.notEqual(await page.locator('#phase').textContent(), '', 'the inline amex-chat-state handler ran');
+    assert.deepEqual(problems.errors, []);
+    await stopAll();
+  });
+
+  it('an Angular app passes strictTemplates with a typed $event, binds tokenProvider and chats', async () => {
+    const dir = await built('angular');
+    const tokens: string[] = [];
+    const server = await chatServer({ tokens });
+    const site = await serve([join(dir, 'dist')], server.url);
+    const { page, problems } = await openPage();
+    await explained(problems, async () => {
+      await page.goto(`${site.url}/`);
+      await chatThroughTheWidget(page, server.url);
+    });
+    assert.deepEqual(tokens, [TOKEN], "the server saw the cardmember's token, from tokenProvider");
     assert.deepEqual(problems.errors, []);
     await stopAll();
   });
