@@ -171,6 +171,13 @@ describe('the packed amex-chat in host apps', { timeout: 15 * 60_000 }, () => {
     }
     const stray = packed.files.filter((f) => /^(server|src|test|demo|bench|scripts)\//.test(f));
     assert.deepEqual(stray, [], 'no server code, sources, tests, demo, benchmarks or scripts');
+    // Only the type-only entries and the React wrapper's types name react or vue: a host without
+    // them gets no augmentation and no import it cannot resolve.
+    const framework = /from ['"](react|vue)['"]|declare module ['"](react|vue)['"]/;
+    const naming = packed.files.filter(
+      (f) => /\.d\.m?ts$/.test(f) && framework.test(readFileSync(join(root, f), 'utf8')),
+    );
+    assert.deepEqual(naming.sort(), ['dist/types/react.d.ts', 'types/jsx-react.d.mts', 'types/vue.d.mts']);
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
