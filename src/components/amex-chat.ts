@@ -14,6 +14,7 @@ import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
+import { keepFocus } from './focus-keeper.js';
 import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
 import type { ChatController } from './chat-controller.js';
@@ -218,6 +219,23 @@ export class AmexChatElement extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
+
+  constructor() {
+    super();
+    // A control that goes away with focus (see keepFocus) leaves it on the launcher when the
+    // panel closed; on the end card's first control when the chat's end took "End chat" or its
+    // question; on the transcript for a message; else in the message box.
+    keepFocus(
+      this,
+      (lost) =>
+        (!this.open && this.launcher) ||
+        (lost.id.startsWith('end') && this.#byId('download')) ||
+        (lost.classList.contains('message') && this.transcript) ||
+        this.#byId('input') ||
+        this.#byId('reload'),
+    );
+  }
+
   /** Created with the conversation, once the panel's module has loaded. */
   #chat: ChatController | undefined;
 
@@ -1432,7 +1450,8 @@ export class AmexChatElement extends LitElement {
     const phase = this.#phase;
     if (phase === this.#lastPhase) return;
     this.#lastPhase = phase;
-    if (phase !== 'ended') this.confirmingEnd = this.confirmingEnd && this.#canEnd;
+    // (The question goes with the chat's end too: else Escape would only dismiss it, unseen.)
+    this.confirmingEnd &&= this.#canEnd;
     this.#resetIdle();
     this.#emit('amex-chat-state', { state: this.#state, phase });
   }

@@ -1,0 +1,262 @@
+// Issue 24, item 1 (WCAG 2.4.3): a control that goes away while it has focus never leaves focus
+// on <body>. Each control that can disappear is reached and used with real key presses; focus
+// must land in the widget (the message box by default, or what replaced the control), and
+// Escape must still close the panel afterwards.
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { AmexChatElement } from '../../src/index.js';
+import '../../src/define.js';
+import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { ScriptedServer } from '../support/scripted-transport.js';
+import type { ScriptedEvent } from '../support/scripted-transport.js';
+
+const GREETING: ScriptedEvent = {
+  from: 'assistant',
+  name: 'Virtual assistant',
+  text: 'Hi, how can I help?',
+  quickReplies: [
+    { label: 'Lost card', value: 'I lost my card' },
+    { label: 'Payments', value: 'A question about a payment' },
+  ],
+};
+
+function part(el: AmexChatElement, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+async function chat(idleTimeout = 0): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+  const server = new ScriptedServer([GREETING]);
+  const el = await fixture<AmexChatElement>(
+    html`<amex-chat
+      persist="none"
+      lang="en"
+      idle-timeout=${idleTimeout}
+      .transportFactory=${server.factory}
+      endpoint="ws://scripted.invalid/chat"
+    ></amex-chat>`,
+  );
+  // Opened as a customer does: Enter on the launcher puts focus in the message box.
+  part(el, '#launcher')!.focus();
+  await sendKeys({ press: 'Enter' });
+  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+  await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
+  return { el, server };
+}
+
+/** What has focus, named as the tests name it: its id, else its part. */
+function focused(): string {
+  const active = deepActiveElement();
+  if (!active || active === document.body) return 'body';
+  return active.id || active.getAttribute('part') || active.localName;
+}
+
+/** Presses Shift+Tab (or Tab) until `name` has focus (at most 12 times). */
+async function tabTo(name: string, backwards = true): Promise<void> {
+  for (let i = 0; i < 12 && focused() !== name; i += 1) {
+    if (backwards) await sendKeys({ down: 'Shift' });
+    await sendKeys({ press: 'Tab' });
+    if (backwards) await sendKeys({ up: 'Shift' });
+  }
+  expect(focused(), `reached ${name} with the keyboard`).to.equal(name);
+}
+
+/**
+ * After the control went away: focus is `expected` (in the widget, not <body>), and Escape still
+ * closes the panel and puts focus on the launcher.
+ */
+async function expectFocusKept(el: AmexChatElement, expected: string): Promise<void> {
+  await el.updateComplete;
+  expect(focused(), 'where focus went').to.equal(expected);
+  await sendKeys({ press: 'Escape' });
+  await waitFor(() => !el.open, 'Escape to close the panel');
+  await waitFor(() => focused() === 'launcher', 'focus back on the launcher');
+}
+
+/**
+ * Holds the timers of at least `min` ms (the inactivity timeout's, here) until the test fires
+ * them: a fake clock for those alone, so the test does not wait 20 s for the timeout.
+ */
+function holdLongTimers(min: number): { fire(): void; restore(): void } {
+  // (The originals themselves, put back as they were.)
+  const realSet: typeof window.setTimeout = Reflect.get(window, 'setTimeout');
+  const realClear: typeof window.clearTimeout = Reflect.get(window, 'clearTimeout');
+  const held = new Map<number, { at: number; run: () => void }>();
+  let next = -1;
+  let now = 0;
+  window.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) => {
+    if (ms < min || typeof handler !== 'function') return realSet(handler, ms, ...args);
+    next -= 1;
+    held.set(next, { at: now + ms, run: () => (handler as (...a: unknown[]) => void)(...args) });
+    return next;
+  }) as typeof window.setTimeout;
+  window.clearTimeout = ((id?: number) => {
+    if (id !== undefined && held.delete(id)) return;
+    realClear(id);
+  }) as typeof window.clearTimeout;
+  return {
+    /** Runs the earliest held timer (the clock moves to it). */
+    fire(): void {
+      const [id, timer] = [...held].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
+      if (id === undefined || !timer) throw new Error('no timer held');
+      held.delete(id);
+      now = timer.at;
+      timer.run();
+    },
+    restore(): void {
+      window.setTimeout = realSet;
+      window.clearTimeout = realClear;
+    },
+  };
+}
+
+describe('<amex-chat>', () => {
+  describe('keyboard: focus never drops to <body>', () => {
+    it('has no axe violations once focus has moved to the end card', async () => {
+      const { el, server } = await chat();
+      await tabTo('end');
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
+      });
+      await waitFor(() => focused() === 'download', 'focus on the end card');
+      await axeCheck(el);
+    });
+
+    it('Enter on a quick reply sends it and leaves focus in the message box', async () => {
+      const { el, server } = await chat();
+      await tabTo('quick-reply');
+      await sendKeys({ press: 'Enter' });
+      await server.sent('message');
+      await waitFor(() => !part(el, '[part="quick-reply"]'), 'the quick replies to go');
+      await expectFocusKept(el, 'input');
+    });
+
+    it('a focused quick reply replaced by a new message leaves focus in the message box', async () => {
+      const { el, server } = await chat();
+      await tabTo('quick-reply');
+      server.event({ from: 'assistant', name: 'Virtual assistant', text: 'Anything else?' });
+      await waitFor(() => !part(el, '[part="quick-reply"]'), 'the quick replies to go');
+      await expectFocusKept(el, 'input');
+    });
+
+    it('a focused "Leave the line" goes to the message box when the agent joins', async () => {
+      const { el, server } = await chat();
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: "You're in line for a live agent.",
+        notice: { code: 'queued', team: 'general' },
+      });
+      server.push({ type: 'queue', waiting: true, position: 2, etaSeconds: 120, team: 'general' });
+      await waitFor(() => part(el, '#leave-queue'), 'Leave the line');
+      await tabTo('leave-queue');
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: "You're now chatting with Maria, a live agent.",
+        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
+      });
+      await waitFor(() => !part(el, '#leave-queue'), 'the queue banner to go');
+      await expectFocusKept(el, 'input');
+    });
+
+    it('a focused "End chat" goes to the end card\'s first control when the agent ends the chat', async () => {
+      const { el, server } = await chat();
+      server.event({ from: 'agent', name: 'Maria', text: 'Anything else?' });
+      await waitFor(() => part(el, '#end'), 'End chat');
+      await tabTo('end');
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
+      });
+      await waitFor(() => !part(el, '#end') && part(el, '#download'), 'the end card');
+      await expectFocusKept(el, 'download');
+    });
+
+    it('"Yes, end chat" that the agent ended first goes to the end card', async () => {
+      const { el, server } = await chat();
+      await tabTo('end');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => focused() === 'end-yes', 'the question');
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
+      });
+      await waitFor(() => !part(el, '#end-yes') && part(el, '#download'), 'the end card');
+      await expectFocusKept(el, 'download');
+    });
+
+    it('Retry on a message that was not sent leaves focus in the message box', async () => {
+      const { el, server } = await chat();
+      // The server refuses the first message (as a rate limit would), then accepts again.
+      let refuse = true;
+      const handle = server.handle.bind(server);
+      server.handle = (raw: string): void => {
+        const frame = JSON.parse(raw) as { type: string; id?: string };
+        if (refuse && frame.type === 'message') {
+          refuse = false;
+          server.push({ type: 'error', code: 'rate-limited', message: 'Slow down.', id: frame.id! });
+          return;
+        }
+        handle(raw);
+      };
+      await sendKeys({ type: 'where is my card' });
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => part(el, '.status.failed'), 'the message marked not sent');
+      await tabTo('retry-button');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => !part(el, '[part="retry-button"]'), 'Retry to go');
+      await expectFocusKept(el, 'input');
+    });
+
+    it('a focused "Continue chat" goes to the message box when the timeout ends the chat', async () => {
+      // idle-timeout 100 s: the warning 50 s before the end, its update at 10 s left and the end
+      // are held (a fake clock for timers over 20 s; the test runner keeps one of 20 s).
+      const clock = holdLongTimers(20_001);
+      try {
+        const { el, server } = await chat(100);
+        clock.fire(); // the warning: focus was in the widget, so it moves to Continue
+        await waitFor(() => focused() === 'idle-continue', 'focus on Continue');
+        clock.fire(); // 10 s left
+        clock.fire(); // the end
+        await server.sent('end');
+        await waitFor(() => !part(el, '#idle-continue'), 'the warning to go');
+        await expectFocusKept(el, 'input');
+      } finally {
+        clock.restore();
+      }
+    });
+
+    it('a focused control in a panel the host hides goes to the launcher', async () => {
+      const { el } = await chat();
+      await tabTo('quick-reply');
+      await el.hide();
+      await el.updateComplete;
+      expect(focused()).to.equal('launcher');
+    });
+
+    it('never takes focus that was outside the widget', async () => {
+      const { el, server } = await chat();
+      const outside = document.createElement('button');
+      outside.textContent = 'Outside';
+      el.after(outside);
+      outside.focus();
+      server.event({ from: 'assistant', name: 'Virtual assistant', text: 'Anything else?' });
+      await waitFor(() => !part(el, '[part="quick-reply"]'), 'the quick replies to go');
+      await el.updateComplete;
+      expect(document.activeElement).to.equal(outside);
+      outside.remove();
+    });
+  });
+});
