@@ -12,6 +12,7 @@ import type {
 } from '../conversation/index.js';
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
+import type { Announcement } from './announcer.js';
 import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { keepFocus } from './focus-keeper.js';
@@ -730,8 +731,8 @@ export class AmexChatElement extends LitElement {
     }
     const messages = this.#chat?.conversation?.messages ?? [];
     return html`
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.#announcer.polite}</div>
-      <div class="sr-only" aria-live="assertive" aria-atomic="true">${this.#announcer.assertive}</div>
+      <div class="sr-only" aria-live="polite">${this.#said(this.#announcer.polite)}</div>
+      <div class="sr-only" aria-live="assertive">${this.#said(this.#announcer.assertive)}</div>
       <button
         id="launcher"
         class="launcher"
@@ -747,6 +748,15 @@ export class AmexChatElement extends LitElement {
       </button>
       ${this.#panelRendered ? this.#renderPanel(t, messages) : nothing}
     `;
+  }
+
+  /** Each announcement in a node of its own, read whole (see Announcer): keyed, never rewritten. */
+  #said(list: readonly Announcement[]): unknown {
+    return repeat(
+      list,
+      (a) => a.id,
+      (a) => html`<p aria-atomic="true">${a.text}</p>`,
+    );
   }
 
   /** The panel, rendered from the first open on (a closed launcher does not build it). */

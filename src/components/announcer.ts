@@ -1,49 +1,51 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clock } from './clock.js';
 
 export type Politeness = 'polite' | 'assertive';
 
-/** At most this many announcements are joined in one update. */
+/** One announcement: its own node in the live region, keyed by `id`, never changed. */
+export interface Announcement {
+  id: number;
+  text: string;
+}
+
+/** At most this many announcements are made of one update (a burst caught up at once). */
 const BURST = 5;
+/** How long, in ms, a region keeps its announcements after the newest one. */
+export const KEEP = 3000;
+/** Entries a region holds at most, beyond those younger than {@link KEEP}. */
+export const CAP = 10;
+
+let ids = 0;
 
 /**
- * The only writer of the element's live regions. The host renders `polite` and `assertive`
- * into two visually hidden regions that exist from the first render, outside the panel.
- * Each announcement is written as text, cleared after `clearAfter` ms, and an identical
- * string within that time is dropped. A new announcement replaces one rendered before the
- * page's last frame (it was read when it appeared; keeping it would make the atomic region read
- * it again), and joins one rendered since (not yet passed to assistive technology) or made in
- * the same update, so none is lost; of a burst (many messages caught up at once after a
- * reconnect) the newest {@link BURST} are read, the log has them all.
+ * The only writer of the element's live regions, in the manner of BotFramework-WebChat's live
+ * region twin. The host renders `polite` and `assertive` as one node each, keyed by `id`, into
+ * two visually hidden regions that exist from the first render, outside the panel (the regions
+ * are not atomic; each node is). An announcement is added and never rewritten or replaced: a
+ * screen reader gets every one, however close together (a hand-off writes three within ~10 ms).
+ * Nodes are removed together, {@link KEEP} ms after a region's newest (removed one by one,
+ * Narrator read some again, WebChat found), or, when a region holds more than {@link CAP}, the
+ * oldest of those older than that. Removals are not read (`aria-relevant` is "additions text").
  *
- * Announcements are written when the host updates, and one may be a function that makes its
- * text: of a burst only the newest are ever made (a history of 1,000 messages used to format
- * 1,000 announcements to read 5).
+ * Announcements are made when the host updates, and one may be a function that makes its text:
+ * of a burst only the newest {@link BURST} of each politeness are made (a history of 1,000
+ * messages used to format 1,000 announcements to read 5). Identical texts made for one update are
+ * said once; at different moments, each time.
  */
 export class Announcer implements ReactiveController {
-  polite = '';
-  assertive = '';
+  polite: readonly Announcement[] = [];
+  assertive: readonly Announcement[] = [];
   readonly #host: ReactiveControllerHost;
-  readonly #clearAfter: number;
-  readonly #timers: Record<Politeness, ReturnType<typeof setTimeout> | undefined> = {
-    polite: undefined,
-    assertive: undefined,
-  };
-  #recent = new Map<string, number>();
-  /** When each region is to be cleared; one timer each, moved on when it fires early. */
-  readonly #clearAt: Record<Politeness, number> = { polite: 0, assertive: 0 };
+  /** When each entry was added, and when each region is to be emptied (one timer each). */
+  readonly #added = new WeakMap<Announcement, number>();
+  readonly #timers: Partial<Record<Politeness, unknown>> = {};
+  readonly #clearAt = { polite: 0, assertive: 0 };
   /** Made since the last update, oldest first. */
   #queue: [string | (() => string), Politeness][] = [];
-  /**
-   * What each region was given since the page's last frame. Chromium passes the accessibility
-   * tree on to assistive technology once per frame, so text replaced before then is never read:
-   * a hand-off writes the assistant's message, the queue notice and the place in line within
-   * ~10 ms, three updates apart. A new announcement joins those instead.
-   */
-  #unread: Partial<Record<Politeness, string[]>> = {};
 
-  constructor(host: ReactiveControllerHost, clearAfter = 1000) {
+  constructor(host: ReactiveControllerHost) {
     this.#host = host;
-    this.#clearAfter = clearAfter;
     host.addController(this);
   }
 
@@ -52,40 +54,36 @@ export class Announcer implements ReactiveController {
     if (this.#queue.push([text, politeness]) === 1) this.#host.requestUpdate();
   }
 
-  /** Writes what was announced since the last update: the newest {@link BURST} of each politeness. */
+  /** Adds what was announced since the last update: the newest {@link BURST} of each politeness. */
   hostUpdate(): void {
-    const now = Date.now();
-    const read: Record<Politeness, string[]> = { polite: [], assertive: [] };
+    const now = clock.now();
+    const made: Record<Politeness, string[]> = { polite: [], assertive: [] };
     for (const [text, politeness] of this.#queue.splice(0).reverse()) {
-      const list = read[politeness];
+      const list = made[politeness];
       if (list.length >= BURST) continue;
       const message = (typeof text === 'string' ? text : text()).trim();
-      const last = this.#recent.get(message);
-      if (!message || (last !== undefined && now - last < this.#clearAfter)) continue;
-      this.#recent.set(message, now);
-      list.unshift(message);
+      if (message && !list.includes(message)) list.unshift(message);
     }
     for (const politeness of ['polite', 'assertive'] as const) {
-      if (!read[politeness].length) continue;
-      const unread = this.#unread[politeness];
-      const list = [...(unread ?? []), ...read[politeness]].slice(-BURST);
-      // (A frame's callbacks run before it passes the tree on; what comes after it, after that.)
-      if (!unread) requestAnimationFrame(() => (this.#unread[politeness] = undefined));
-      this.#unread[politeness] = list;
-      this[politeness] = list.join(' ');
-      this.#clearAt[politeness] = now + this.#clearAfter;
-      if (this.#timers[politeness] === undefined) this.#clearLater(politeness, this.#clearAfter);
+      if (!made[politeness].length) continue;
+      const added = made[politeness].map((text) => ({ id: ++ids, text }));
+      for (const entry of added) this.#added.set(entry, now);
+      let list = [...this[politeness], ...added];
+      // Over the cap, the oldest go, but never one younger than KEEP.
+      while (list.length > CAP && now - (this.#added.get(list[0] as Announcement) ?? now) >= KEEP)
+        list = list.slice(1);
+      this[politeness] = list;
+      this.#clearAt[politeness] = now + KEEP;
+      if (this.#timers[politeness] === undefined) this.#clearLater(politeness, KEEP);
     }
   }
 
   #clearLater(politeness: Politeness, ms: number): void {
-    this.#timers[politeness] = setTimeout(() => {
-      const left = this.#clearAt[politeness] - Date.now();
+    this.#timers[politeness] = clock.setTimeout(() => {
+      const left = this.#clearAt[politeness] - clock.now();
       if (left > 0) return this.#clearLater(politeness, left);
       this.#timers[politeness] = undefined;
-      this[politeness] = '';
-      this.#unread[politeness] = undefined;
-      this.#recent = new Map([...this.#recent].filter(([, at]) => Date.now() - at < this.#clearAfter));
+      this[politeness] = [];
       this.#host.requestUpdate();
     }, ms);
   }
@@ -93,13 +91,10 @@ export class Announcer implements ReactiveController {
   hostConnected(): void {}
 
   hostDisconnected(): void {
-    clearTimeout(this.#timers.polite);
-    clearTimeout(this.#timers.assertive);
+    clock.clearTimeout(this.#timers.polite);
+    clock.clearTimeout(this.#timers.assertive);
     this.#timers.polite = this.#timers.assertive = undefined;
     this.#queue = [];
-    this.polite = '';
-    this.assertive = '';
-    this.#unread = {};
-    this.#recent.clear();
+    this.polite = this.assertive = [];
   }
 }

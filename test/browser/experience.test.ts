@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, mount, waitFor } from '../support/helpers.js';
+import { recordLiveRegions } from '../support/live-regions.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 const GREETING = {
@@ -21,30 +22,19 @@ function part(el: AmexChatElement, selector: string): HTMLElement | null {
 }
 
 /**
- * What each live region says, one entry per announcement as assistive technology gets it. The
- * announcer joins what it wrote since the page's last frame instead of replacing it (Chromium
- * passes the accessibility tree on once per frame; in a hidden page, until the region clears),
- * so a text that extends the previous entry is that entry, grown before it was passed on.
+ * What each live region says, one entry per announcement as assistive technology gets it: each
+ * announcement is a node of its own in its region (see test/support/live-regions.ts).
  */
 function recordAnnouncements(el: AmexChatElement): { polite: string[]; assertive: string[] } {
-  const log = { polite: [] as string[], assertive: [] as string[] };
-  for (const kind of ['polite', 'assertive'] as const) {
-    const region = part(el, `[aria-live="${kind}"]`)!;
-    // Whether the last entry may still grow (the region has not been cleared since).
-    let growing = false;
-    new MutationObserver(() => {
-      const text = region.textContent?.trim();
-      const list = log[kind];
-      const last = list.at(-1);
-      if (!text) growing = false;
-      else if (growing && last !== undefined && text.startsWith(last)) list[list.length - 1] = text;
-      else {
-        list.push(text);
-        growing = true;
-      }
-    }).observe(region, { childList: true, characterData: true, subtree: true });
-  }
-  return log;
+  const live = recordLiveRegions(el.shadowRoot!);
+  return {
+    get polite() {
+      return live.texts('polite');
+    },
+    get assertive() {
+      return live.texts('assertive');
+    },
+  };
 }
 
 async function chat(

@@ -1,0 +1,56 @@
+// A clock that moves only when a test says so, put in place of the element's own
+// (src/components/clock.ts): announcements, the inactivity countdown and the wait estimate then
+// run on it, and a test checks minutes of them without waiting. Works in Node and in the page.
+import { clock } from '../../src/components/clock.js';
+
+export class FakeClock {
+  #now: number;
+  #timers = new Map<number, { at: number; callback: () => void }>();
+  #next = 0;
+  readonly #real = { ...clock };
+
+  constructor(start = Date.UTC(2026, 10, 25, 15, 7)) {
+    this.#now = start;
+  }
+
+  /** Puts this clock in place of the element's; `uninstall()` puts the real one back. */
+  install(): this {
+    Object.assign(clock, {
+      now: () => this.#now,
+      setTimeout: (callback: () => void, ms: number) => {
+        this.#timers.set(++this.#next, { at: this.#now + Math.max(0, ms), callback });
+        return this.#next;
+      },
+      clearTimeout: (handle: unknown) => void this.#timers.delete(handle as number),
+    });
+    return this;
+  }
+
+  uninstall(): void {
+    Object.assign(clock, this.#real);
+  }
+
+  now(): number {
+    return this.#now;
+  }
+
+  /** Timers waiting to run. */
+  get pending(): number {
+    return this.#timers.size;
+  }
+
+  /** Moves time on by `ms`, running every timer that falls due, in order. */
+  advance(ms: number): void {
+    const end = this.#now + ms;
+    for (;;) {
+      let due: [number, { at: number; callback: () => void }] | undefined;
+      for (const entry of this.#timers)
+        if (entry[1].at <= end && (!due || entry[1].at < due[1].at)) due = entry;
+      if (!due) break;
+      this.#timers.delete(due[0]);
+      this.#now = Math.max(this.#now, due[1].at);
+      due[1].callback();
+    }
+    this.#now = end;
+  }
+}
