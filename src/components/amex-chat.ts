@@ -1245,7 +1245,7 @@ export class AmexChatElement extends LitElement {
           rows="1"
           placeholder=${this.#typed ? nothing : t.composerPlaceholder}
           aria-describedby=${describedBy}
-          aria-invalid=${this.error || tooLong ? 'true' : 'false'}
+          aria-invalid=${(this.error && this.#textError) || tooLong ? 'true' : 'false'}
           autocomplete="off"
           @keydown=${this.#handleComposerKeydown}
           @input=${this.#handleComposerInput}
@@ -1376,8 +1376,16 @@ export class AmexChatElement extends LitElement {
     return !(result instanceof AmexChatError);
   }
 
+  /**
+   * The error shown is about the draft's text (empty, too long, blocked sensitive data): only then
+   * is the message box marked invalid. A refused send, a closed chat or a full outbox is said and
+   * shown under the box (and describes it), but the customer's text is not at fault.
+   */
+  #textError = false;
+
   #showError(code: AmexChatErrorDetail['code'], message: string): AmexChatError {
     this.error = message;
+    this.#textError = code === 'empty' || code === 'too-long' || code === 'blocked';
     this.#announcer.announce(message, 'assertive');
     this.#emit('amex-chat-error', { code, message });
     return new AmexChatError(code, message);
