@@ -1,4 +1,5 @@
 import mitt from 'mitt';
+import type { Emitter } from '../transport/emitter.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
@@ -79,7 +80,7 @@ function newId(): string {
  * the transcript, the outbox and the emitted events hold only the redacted text.
  */
 export class Conversation {
-  readonly events = mitt<ConversationEvents>();
+  readonly events: Emitter<ConversationEvents> = mitt<ConversationEvents>();
   readonly #options: ConversationOptions;
   readonly #redactor: Redactor;
   readonly #factory: TransportFactory;

@@ -22,6 +22,7 @@
  * `tab-join`), is of the same customer: a page without the widget's token gets nothing.
  */
 import mitt from 'mitt';
+import type { Emitter } from '../transport/emitter.js';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
 import type { ChatEvent, HelloFrame, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
@@ -303,7 +304,8 @@ export class TabHub {
 
 /** A follower's connection: client frames go up the channel to the leader, server frames come down. */
 export class ChannelTransport implements Transport {
-  readonly events = mitt<TransportEvents>();
+  readonly #emitter = mitt<TransportEvents>();
+  readonly events: Emitter<TransportEvents> = this.#emitter;
   readonly relayed = true;
   /** The server's seal key as the leader gave it (none: no session to prove). */
   sealKey: string | undefined;
@@ -362,6 +364,6 @@ export class ChannelTransport implements Transport {
     this.#open = false;
     this.#done();
     this.events.emit('close', { code, reason });
-    this.events.all.clear();
+    this.#emitter.all.clear();
   }
 }

@@ -1,4 +1,4 @@
-import type { Emitter } from 'mitt';
+import type { Emitter } from './emitter.js';
 import { parseServerFrame } from '../protocol.js';
 import type { TransportEvents } from './types.js';
 

@@ -1,4 +1,5 @@
 import mitt from 'mitt';
+import type { Emitter } from './emitter.js';
 import { receive } from './receive.js';
 import type { Transport, TransportEvents, WireFrame } from './types.js';
 
@@ -16,7 +17,8 @@ function connectionId(): string {
  * a header; the transport opens once it has the key.
  */
 export class SseTransport implements Transport {
-  readonly events = mitt<TransportEvents>();
+  readonly #emitter = mitt<TransportEvents>();
+  readonly events: Emitter<TransportEvents> = this.#emitter;
   readonly #url: string;
   #source: EventSource | undefined;
   #open = false;
@@ -90,6 +92,6 @@ export class SseTransport implements Transport {
     this.#open = false;
     this.#source?.close();
     this.events.emit('close', { code, reason });
-    this.events.all.clear();
+    this.#emitter.all.clear();
   }
 }

@@ -1,4 +1,4 @@
-import type { Emitter } from 'mitt';
+import type { Emitter } from './emitter.js';
 import type { ServerFrame } from '../protocol.js';
 
 declare const wireFrame: unique symbol;

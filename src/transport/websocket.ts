@@ -1,10 +1,12 @@
 import mitt from 'mitt';
+import type { Emitter } from './emitter.js';
 import { receive } from './receive.js';
 import type { Transport, TransportEvents, WireFrame } from './types.js';
 
 /** A `Transport` over one WebSocket. Malformed server frames are dropped, never thrown. */
 export class WebSocketTransport implements Transport {
-  readonly events = mitt<TransportEvents>();
+  readonly #emitter = mitt<TransportEvents>();
+  readonly events: Emitter<TransportEvents> = this.#emitter;
   readonly #url: string;
   #socket: WebSocket | undefined;
   #closed = false;
@@ -51,6 +53,6 @@ export class WebSocketTransport implements Transport {
     if (this.#closed) return;
     this.#closed = true;
     this.events.emit('close', { code, reason });
-    this.events.all.clear();
+    this.#emitter.all.clear();
   }
 }
