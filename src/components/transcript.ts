@@ -4,11 +4,12 @@
  * text, and only with text APIs (no HTML is parsed, so nothing in a message can become markup).
  * Every server string goes through `displayText` (no bidi controls or invisible characters).
  *
- * The file: UTF-8, LF line breaks; a title line, a `Saved …` line, `Reference number: …` once the
- * chat ended, a blank line, one `[time] sender: text` entry per message, then a blank line and
- * `Summary: …`. Only the widget writes at the start of a line: every further line of a text or
- * summary (whatever break it held: LF, CR, CRLF, NEL, LS, PS, VT, FF) starts with four spaces,
- * and names and the reference number are one line each, so no sender can be forged.
+ * The file: UTF-8, LF line breaks; a title line ("Customer Care chat transcript"), a `Saved …`
+ * line, `Reference number: …` once the chat ended, a blank line, one `[time] sender: text` entry
+ * per message, then a blank line and `Summary: …`. Only the widget writes at the start of a
+ * line: every further line of a text or summary (whatever break it held: LF, CR, CRLF, NEL, LS,
+ * PS, VT, FF) starts with four spaces, and names and the reference number are one line each, so
+ * no sender can be forged.
  */
 import type { CaseInfo, TranscriptMessage } from '../conversation/index.js';
 import type { Locale, Strings } from './i18n.js';
@@ -54,7 +55,7 @@ const indent = (text: string): string => text.replace(/\n/g, '\n    ');
 export function transcriptText(input: TranscriptInput): string {
   const { t } = input;
   const info = input.case;
-  const out = [`${t.transcriptTitle}: ${input.heading}`, savedLine(input)];
+  const out = [t.transcriptTitle(input.heading), savedLine(input)];
   if (info) out.push(`${t.referenceNumber}: ${displayText(info.caseNumber, 'case')}`);
   out.push('');
   for (const line of lines(input)) out.push(`[${line.when}] ${line.who}: ${indent(line.text)}`);
@@ -83,18 +84,29 @@ export function downloadTranscript(input: TranscriptInput, root: Node & ParentNo
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
+/** The print view's look: a readable page in the system font (adopted, so a strict CSP allows it). */
+const PRINT_STYLES =
+  'body{max-width:40em;margin:auto;padding:1em;font:1rem/1.5 system-ui,sans-serif;overflow-wrap:anywhere}dt{font-weight:600}ol{list-style:none;padding:0}li{margin-block:1em;break-inside:avoid}time{color:#555}dd,li p{margin:0;white-space:pre-wrap}';
+
 /**
- * Opens a print-friendly view of the transcript in a new window (built with DOM text APIs,
- * no styles or scripts, so it works under a strict Content Security Policy) and opens the
- * print dialog. Returns false when the browser blocked the window.
+ * Opens a print-friendly view of the transcript in a new window and opens the print dialog.
+ * The page is built with DOM text APIs and styled with an adopted stylesheet: no markup, inline
+ * style or script, so it works under a strict Content Security Policy. Titled by the panel
+ * heading and the reference number (the name a saved PDF gets), in the conversation's language.
+ * Returns false when the browser blocked the window.
  */
 export function printTranscript(input: TranscriptInput): boolean {
-  const view = window.open('', '_blank');
+  const view = window.open('', '_blank') as (Window & typeof globalThis) | null;
   if (!view) return false;
   const doc = view.document;
   const { t } = input;
-  doc.title = `${t.transcriptTitle}: ${input.heading}`;
+  const title = t.transcriptTitle(input.heading);
+  const caseNumber = input.case && displayText(input.case.caseNumber, 'case');
+  doc.title = caseNumber ? `${title} – ${caseNumber}` : title;
   doc.documentElement.lang = input.locale;
+  const sheet = new view.CSSStyleSheet();
+  sheet.replaceSync(PRINT_STYLES);
+  doc.adoptedStyleSheets = [sheet];
   const add = <K extends keyof HTMLElementTagNameMap>(
     parent: HTMLElement,
     tag: K,
@@ -108,22 +120,23 @@ export function printTranscript(input: TranscriptInput): boolean {
   const body = doc.body;
   body.replaceChildren();
   const main = add(body, 'main');
-  add(main, 'h1', doc.title);
+  add(main, 'h1', title);
   add(main, 'p', savedLine(input));
   if (input.case) {
     const facts = add(main, 'dl');
     add(facts, 'dt', t.referenceNumber);
-    add(facts, 'dd', displayText(input.case.caseNumber, 'case'));
+    add(facts, 'dd', caseNumber);
     add(facts, 'dt', t.summary);
-    add(facts, 'dd', displayText(input.case.summary, 'summary')).style.whiteSpace = 'pre-wrap';
+    add(facts, 'dd', displayText(input.case.summary, 'summary'));
   }
+  add(main, 'h2', t.conversation);
   const list = add(main, 'ol');
   for (const line of lines(input)) {
     const item = add(list, 'li');
     add(item, 'strong', line.who);
-    item.append(doc.createTextNode(` (${line.when}): `));
-    const text = add(item, 'span', line.text);
-    text.style.whiteSpace = 'pre-wrap';
+    item.append(' ');
+    add(item, 'time', line.when);
+    add(item, 'p', line.text);
   }
   view.focus();
   view.print();

@@ -273,9 +273,7 @@ describe('<amex-chat>', () => {
       }
       const view = opened[0];
       expect(view, 'the print view').to.exist;
-      expect(view!.document.querySelector('h1')?.textContent).to.equal(
-        'Customer Care chat transcript: Customer Care',
-      );
+      expect(view!.document.querySelector('h1')?.textContent).to.equal('Customer Care chat transcript');
       expect(view!.document.querySelector('dd')?.textContent).to.equal(caseNumber);
       expect(view!.document.querySelectorAll('li').length).to.be.greaterThan(2);
       expect(view!.document.querySelector('script, style, [style*="url"]')).to.equal(null);

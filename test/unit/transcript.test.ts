@@ -33,7 +33,7 @@ describe('transcript', () => {
       now: new Date(at),
     });
     const lines = text.split('\n');
-    assert.equal(lines[0], 'Customer Care chat transcript: Customer Care');
+    assert.equal(lines[0], 'Customer Care chat transcript');
     assert.match(lines[1] ?? '', /^Saved November 25, 2026/);
     assert.equal(lines[2], 'Reference number: AMX-4KF7-Q2ZD');
     assert.ok(text.includes('] Virtual assistant: Hi, how can I help?'));
@@ -59,9 +59,7 @@ describe('transcript', () => {
       now: new Date(at),
     });
     assert.ok(
-      text.startsWith(
-        'Transcripción del chat de Atención al cliente: Atención al cliente\nGuardada el 25 de noviembre de 2026',
-      ),
+      text.startsWith('Transcripción del chat de Atención al cliente\nGuardada el 25 de noviembre de 2026'),
     );
     assert.ok(text.includes('Número de referencia: AMX-4KF7-Q2ZD'));
     assert.ok(text.includes('] Tú: My card'));

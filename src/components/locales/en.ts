@@ -78,8 +78,8 @@ export const en = (f: Format) => ({
   summary: 'Summary',
   downloadTranscript: 'Download transcript',
   printTranscript: 'Print transcript',
-  /** Title of the transcript file and print view. */
-  transcriptTitle: 'Customer Care chat transcript',
+  /** Title of the transcript file and print view: "Customer Care chat transcript" (the panel heading). */
+  transcriptTitle: (heading: string) => `${heading} chat transcript`,
   /** "Saved November 25, 2026 at 2:05 PM" line of the transcript (`when` as Intl writes it). */
   transcriptSaved: (when: string) => `Saved ${when}`,
   popupBlocked: 'The print view could not open. Allow pop-ups for this site, or download the transcript.',

@@ -67,7 +67,7 @@ export const es = (f: Format): Catalogue => ({
   summary: 'Resumen',
   downloadTranscript: 'Descargar transcripción',
   printTranscript: 'Imprimir transcripción',
-  transcriptTitle: 'Transcripción del chat de Atención al cliente',
+  transcriptTitle: (heading) => `Transcripción del chat de ${heading}`,
   transcriptSaved: (when) => `Guardada el ${when}`,
   popupBlocked:
     'No se pudo abrir la vista de impresión. Permite las ventanas emergentes para este sitio o descarga la transcripción.',
