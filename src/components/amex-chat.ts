@@ -289,6 +289,8 @@ export class AmexChatElement extends LitElement {
    * going over the limit or back within it updates the element, while a key press that changes
    * only the count writes it into the error alone (#showOverLimit): ~0.4 ms less a key press here.
    */
+  /** The rating error describes its group (not yet when focus was in it: see #handleRating). */
+  #ratingDescribed = false;
   #overLimit = 0;
 
   /**
@@ -739,7 +741,7 @@ export class AmexChatElement extends LitElement {
         part="launcher"
         type="button"
         aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls="panel"
+        aria-controls=${this.#panelRendered ? 'panel' : nothing}
         aria-label=${this.unread > 0 ? t.launcherUnread(this.unread) : nothing}
         @click=${this.#handleLauncherClick}
       >
@@ -781,7 +783,7 @@ export class AmexChatElement extends LitElement {
                 part="end-button"
                 type="button"
                 aria-expanded=${this.confirmingEnd ? 'true' : 'false'}
-                aria-controls="end-confirm"
+                aria-controls=${this.confirmingEnd ? 'end-confirm' : nothing}
                 @click=${this.#handleEndClick}
               >
                 ${t.endChat}
@@ -793,7 +795,6 @@ export class AmexChatElement extends LitElement {
           part="close-button"
           type="button"
           aria-label=${t.close}
-          title=${t.close}
           @click=${this.#handleCloseClick}
         ></button>
       </div>
@@ -907,7 +908,10 @@ export class AmexChatElement extends LitElement {
         this.rated
           ? html`<p class="rated" id="rating-thanks" tabindex="-1">${t.ratingThanks}</p>`
           : html`<form class="rating" part="rating" @submit=${this.#handleRating}>
-              <fieldset aria-describedby=${this.ratingError ? 'rating-error' : nothing}>
+              <fieldset
+                aria-describedby=${this.ratingError && this.#ratingDescribed ? 'rating-error' : nothing}
+                @focusout=${this.#handleRatingFocusout}
+              >
                 <legend>${t.ratingLegend}</legend>
                 ${t.ratingLabels.map(
                   (label, index) =>
@@ -953,30 +957,46 @@ export class AmexChatElement extends LitElement {
     const score = Number(new FormData(form).get('score'));
     if (!score) {
       this.ratingError = this.#t.ratingMissing;
-      this.#announcer.announce(this.ratingError, 'assertive');
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]')?.focus(),
-      );
+      // Said once: focus moves to the first score, and the group's description reads the error.
+      // Focus in the group already (Enter on a score), moving it says nothing, and a description
+      // that changes under the focus is read again by some screen readers: then it is announced,
+      // and describes the group once focus leaves it.
+      if (form.querySelector('fieldset')?.contains(this.shadowRoot?.activeElement ?? null)) {
+        this.#announcer.announce(this.ratingError, 'assertive');
+      } else {
+        this.#ratingDescribed = true;
+        void this.updateComplete.then(() =>
+          this.renderRoot.querySelector<HTMLInputElement>('input[name="score"]')?.focus(),
+        );
+      }
       return;
     }
     this.#chat?.conversation?.rate(score);
     this.ratingError = '';
     this.rated = score;
-    this.#announcer.announce(this.#t.ratingThanks);
+    // The thanks takes focus (the form it replaces had it), which reads it: no announcement too.
     this.#focusAfter('rating-thanks');
   }
 
   #handleEndClick(): void {
     this.confirmingEnd = !this.confirmingEnd;
     if (this.confirmingEnd) {
-      this.#focusAfter('end-yes');
+      this.#focusAfter('end-no');
     }
   }
 
   #handleEndConfirm(): void {
     this.confirmingEnd = false;
+  #handleRatingFocusout(event: FocusEvent): void {
+    if (this.#ratingDescribed || (event.currentTarget as Node).contains(event.relatedTarget as Node | null))
+      return;
+    this.#ratingDescribed = true;
+    this.requestUpdate();
+  }
+
     this.#chat?.conversation?.end();
     this.#focusAfter();
+    // On the safe choice: Enter pressed twice must not end the chat.
   }
 
   #handleEndCancel(): void {
@@ -1439,18 +1459,25 @@ export class AmexChatElement extends LitElement {
     if (message.notice) this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
     if (message.name === this.typingName) {
+      this.#ratingDescribed = false;
       this.typingName = '';
       this.#endTypingSpell();
     }
     if (!this.open) this.unread += 1;
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
-      () =>
-        `${this.#t.senderPrefix(loaded().displayText(message.name, 'name'), message.from)}: ${loaded().displayText(message.text)}`,
+      () => {
+        const t = this.#t;
+        const sender = t.senderPrefix(loaded().displayText(message.name, 'name'), message.from);
+        return brief ? t.newMessage(sender) : `${sender}: ${loaded().displayText(message.text)}`;
+      },
       message.notice?.code === 'ended' ? 'assertive' : 'polite',
     );
   }
 
+    // The panel closed, a message is counted on the launcher and said in short ("New message from
+    // Maria, live agent."), not read out where the customer is not; notices are said as they are.
+    const brief = !this.open && message.from !== 'system';
   #handleError(error: ConversationError): void {
     if (error.code === 'auth-failed') this.#showError('auth', this.#t.errorAuth);
     else if (error.id) this.#showError('server', this.#t.errorServer);

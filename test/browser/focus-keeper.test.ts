@@ -185,7 +185,12 @@ describe('<amex-chat>', () => {
       const { el, server } = await chat();
       await tabTo('end');
       await sendKeys({ press: 'Enter' });
-      await waitFor(() => focused() === 'end-yes', 'the question');
+      // (The question takes focus on "Keep chatting"; "Yes, end chat" is before it.)
+      await waitFor(() => focused() === 'end-no', 'the question');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await waitFor(() => focused() === 'end-yes', 'Yes, end chat');
       server.event({
         kind: 'notice',
         from: 'system',

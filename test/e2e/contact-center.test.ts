@@ -220,7 +220,7 @@ describe('<amex-chat>', () => {
       const end = shadow(el).querySelector<HTMLButtonElement>('#end')!;
       end.focus();
       await sendKeys({ press: 'Enter' });
-      await waitFor(() => deepActiveElement()?.id === 'end-yes', 'focus on the confirmation');
+      await waitFor(() => deepActiveElement()?.id === 'end-no', 'focus on the safe choice');
       await axeCheck(el);
       await sendKeys({ press: 'Escape' });
       await waitFor(() => deepActiveElement()?.id === 'end', 'focus back on End chat');
@@ -228,7 +228,11 @@ describe('<amex-chat>', () => {
       expect(shadow(el).querySelector('#end-confirm')).to.not.exist;
 
       await sendKeys({ press: 'Enter' });
-      await waitFor(() => deepActiveElement()?.id === 'end-yes', 'the confirmation again');
+      await waitFor(() => deepActiveElement()?.id === 'end-no', 'the question again');
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ up: 'Shift' });
+      await waitFor(() => deepActiveElement()?.id === 'end-yes', 'Yes, end chat');
       await sendKeys({ press: 'Enter' });
       const caseNumber = await waitFor(
         () => shadow(el).querySelector('#case-number')?.textContent?.trim(),

@@ -11,6 +11,8 @@ export const en = (f: Format) => ({
   /** Launcher name with unread messages, e.g. "Chat with us, 2 new messages". */
   launcherUnread: (n: number) =>
     `Chat with us, ${f.plural(n, { one: '# new message', other: '# new messages' })}`,
+  /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
+  newMessage: (sender: string) => `New message from ${sender}.`,
   heading: 'Customer Care',
   close: 'Close chat',
   conversation: 'Conversation',

@@ -5,6 +5,7 @@ export const es = (f: Format): Catalogue => ({
   launcher: 'Chatea con nosotros',
   launcherUnread: (n) =>
     `Chatea con nosotros, ${f.plural(n, { one: '# mensaje nuevo', other: '# mensajes nuevos' })}`,
+  newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
   heading: 'Atención al cliente',
   close: 'Cerrar chat',
   conversation: 'Conversación',
