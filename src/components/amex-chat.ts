@@ -282,6 +282,8 @@ export class AmexChatElement extends LitElement {
   /** The rating sent for the current ending (0: none yet). */
   private rated = 0;
   private ratingError = '';
+  /** The rating error describes its group (not yet when focus was in it: see #handleRating). */
+  #ratingDescribed = false;
   /** Seconds left shown in the inactivity warning (0: no warning). Updated at 60, 30 and 10 s. */
   private idleLeft = 0;
   /**
@@ -289,8 +291,6 @@ export class AmexChatElement extends LitElement {
    * going over the limit or back within it updates the element, while a key press that changes
    * only the count writes it into the error alone (#showOverLimit): ~0.4 ms less a key press here.
    */
-  /** The rating error describes its group (not yet when focus was in it: see #handleRating). */
-  #ratingDescribed = false;
   #overLimit = 0;
 
   /**
@@ -978,15 +978,6 @@ export class AmexChatElement extends LitElement {
     this.#focusAfter('rating-thanks');
   }
 
-  #handleEndClick(): void {
-    this.confirmingEnd = !this.confirmingEnd;
-    if (this.confirmingEnd) {
-      this.#focusAfter('end-no');
-    }
-  }
-
-  #handleEndConfirm(): void {
-    this.confirmingEnd = false;
   #handleRatingFocusout(event: FocusEvent): void {
     if (this.#ratingDescribed || (event.currentTarget as Node).contains(event.relatedTarget as Node | null))
       return;
@@ -994,9 +985,18 @@ export class AmexChatElement extends LitElement {
     this.requestUpdate();
   }
 
+  #handleEndClick(): void {
+    this.confirmingEnd = !this.confirmingEnd;
+    // On the safe choice: Enter pressed twice must not end the chat.
+    if (this.confirmingEnd) {
+      this.#focusAfter('end-no');
+    }
+  }
+
+  #handleEndConfirm(): void {
+    this.confirmingEnd = false;
     this.#chat?.conversation?.end();
     this.#focusAfter();
-    // On the safe choice: Enter pressed twice must not end the chat.
   }
 
   #handleEndCancel(): void {
@@ -1450,6 +1450,7 @@ export class AmexChatElement extends LitElement {
       this.#showEnding = !message.history;
       this.rated = 0;
       this.ratingError = '';
+      this.#ratingDescribed = false;
       const info = this.#chat?.conversation?.case;
       const waiters = this.#endWaiters;
       this.#endWaiters = [];
@@ -1459,10 +1460,12 @@ export class AmexChatElement extends LitElement {
     if (message.notice) this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
     if (message.name === this.typingName) {
-      this.#ratingDescribed = false;
       this.typingName = '';
       this.#endTypingSpell();
     }
+    // The panel closed, a message is counted on the launcher and said in short ("New message from
+    // Maria, live agent."), not read out where the customer is not; notices are said as they are.
+    const brief = !this.open && message.from !== 'system';
     if (!this.open) this.unread += 1;
     // The end of the chat is urgent news (WCAG 4.1.3 practice); everything else is polite.
     this.#announcer.announce(
@@ -1475,9 +1478,6 @@ export class AmexChatElement extends LitElement {
     );
   }
 
-    // The panel closed, a message is counted on the launcher and said in short ("New message from
-    // Maria, live agent."), not read out where the customer is not; notices are said as they are.
-    const brief = !this.open && message.from !== 'system';
   #handleError(error: ConversationError): void {
     if (error.code === 'auth-failed') this.#showError('auth', this.#t.errorAuth);
     else if (error.id) this.#showError('server', this.#t.errorServer);
