@@ -16,6 +16,7 @@ import type { Announcement } from './announcer.js';
 import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { keepFocus } from './focus-keeper.js';
+import { PanelFocus } from './panel-focus.js';
 import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
 import type { ChatController } from './chat-controller.js';
@@ -118,7 +119,7 @@ function loadPanel(): Promise<Panel> {
 const up = (node: Node): Node | null | undefined => node.parentNode ?? (node as ShadowRoot).host;
 
 /**
- * A customer-care chat: a launcher button that opens a non-modal panel with a transcript and a
+ * A customer-care chat: a launcher button that opens a panel with a transcript and a
  * composer. Every outgoing text is redacted in the browser before it is sent.
  *
  * @summary Accessible, secure customer-care chat.
@@ -133,7 +134,7 @@ const up = (node: Node): Node | null | undefined => node.parentNode ?? (node as 
  *
  * @csspart launcher - The button that opens and closes the panel.
  * @csspart badge - The unread-message count on the launcher.
- * @csspart panel - The chat panel (a non-modal dialog).
+ * @csspart panel - The chat panel (a dialog, modal only where it fills the viewport).
  * @csspart header - The panel header with the heading and the close button.
  * @csspart heading - The panel heading.
  * @csspart close-button - The button that closes the panel.
@@ -220,6 +221,12 @@ export class AmexChatElement extends LitElement {
   }
 
   readonly #announcer = new Announcer(this);
+
+  /** Modal where the panel fills the viewport; yields to page focus it would hide (2.4.11). */
+  readonly #panelFocus = new PanelFocus(this, () => {
+    this.open = false;
+    this.#emit('amex-chat-close', {});
+  });
 
   constructor() {
     super();
@@ -744,6 +751,7 @@ export class AmexChatElement extends LitElement {
         aria-controls=${this.#panelRendered ? 'panel' : nothing}
         aria-label=${this.unread > 0 ? t.launcherUnread(this.unread) : nothing}
         @click=${this.#handleLauncherClick}
+        @keydown=${this.#handlePanelKeydown}
       >
         <span>${t.launcher}</span>
         ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${t.num(this.unread)}</span>` : nothing}
@@ -769,6 +777,7 @@ export class AmexChatElement extends LitElement {
       part="panel"
       role="dialog"
       aria-labelledby="heading"
+      aria-modal=${this.#panelFocus.modal ? 'true' : nothing}
       lang=${t.locale}
       ?hidden=${!this.open}
       @keydown=${this.#handlePanelKeydown}
@@ -1556,8 +1565,10 @@ export class AmexChatElement extends LitElement {
     this.#focusAfter('launcher');
   }
 
+  /** The panel's keys, and the launcher's: Escape closes from anywhere in the widget. */
   #handlePanelKeydown(event: KeyboardEvent): void {
-    if (event.key === 'Escape' && !event.isComposing) {
+    this.#panelFocus.keydown(event);
+    if (event.key === 'Escape' && this.open && !event.isComposing) {
       event.preventDefault();
       // Escape first dismisses the "End this chat?" question, then closes the panel.
       if (this.confirmingEnd) this.#handleEndCancel();
