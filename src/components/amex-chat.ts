@@ -16,7 +16,7 @@ import type { Announcement } from './announcer.js';
 import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { keepFocus } from './focus-keeper.js';
-import { PanelFocus } from './panel-focus.js';
+import { panelFocus } from './panel-focus.js';
 import { isolationStyles } from './isolation.styles.js';
 import { positionStyles } from './position.styles.js';
 import type { ChatController } from './chat-controller.js';
@@ -223,7 +223,7 @@ export class AmexChatElement extends LitElement {
   readonly #announcer = new Announcer(this);
 
   /** Modal where the panel fills the viewport; yields to page focus it would hide (2.4.11). */
-  readonly #panelFocus = new PanelFocus(this, () => {
+  readonly #panelFocus = panelFocus(this, () => {
     this.open = false;
     this.#emit('amex-chat-close', {});
   });

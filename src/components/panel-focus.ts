@@ -11,19 +11,11 @@ interface Host extends ReactiveControllerHost, HTMLElement {
   position: string;
 }
 
-/** The first (or last) element of `root` that Tab reaches: in tree order, enabled, rendered. */
-function edge(root: Element, last: boolean): HTMLElement | undefined {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
-  if (last) while (walker.lastChild());
-  for (
-    let node = last ? walker.currentNode : walker.nextNode();
-    node && node !== root;
-    node = last ? walker.previousNode() : walker.nextNode()
-  ) {
-    const el = node as HTMLButtonElement;
-    if (el.tabIndex >= 0 && !el.disabled && el.checkVisibility()) return el;
-  }
-  return undefined;
+export interface PanelFocus {
+  /** The open panel fills the viewport: it is modal (read at each render; a change renders). */
+  readonly modal: boolean;
+  /** Tab and Shift+Tab at the modal panel's edges go round to its other end. */
+  keydown(event: KeyboardEvent): void;
 }
 
 /**
@@ -38,55 +30,50 @@ function edge(root: Element, last: boolean): HTMLElement | undefined {
  *   element closes it as Escape does, but leaves focus where it went). Only focus the browser
  *   shows (`:focus-visible`): a click on the visible part of an element keeps the panel open.
  */
-export class PanelFocus {
-  readonly #host: Host;
-  readonly #close: () => void;
-  #fills: MediaQueryList | undefined;
-
-  constructor(host: Host, close: () => void) {
-    this.#host = host;
-    this.#close = close;
-    host.addController({
-      hostConnected: () => {
-        document.addEventListener('focusin', this.#focusIn, true);
-        if (this.#fills) this.#fills.onchange = this.#changed;
-      },
-      // (A listening media query list is held by the document: let go of the element.)
-      hostDisconnected: () => {
-        document.removeEventListener('focusin', this.#focusIn, true);
-        if (this.#fills) this.#fills.onchange = null;
-      },
-    });
-  }
-
-  /** The open panel fills the viewport (read at each render; a change of viewport renders). */
-  get modal(): boolean {
-    if (!this.#host.open || this.#host.position === 'inline') return false;
-    if (!this.#fills) (this.#fills = matchMedia(FILLS_VIEWPORT)).onchange = this.#changed;
-    return this.#fills.matches;
-  }
-
-  /** Tab and Shift+Tab at the modal panel's edges go round to its other end. */
-  keydown(event: KeyboardEvent): void {
-    const panel = this.#host.shadowRoot?.getElementById('panel');
-    if (event.key !== 'Tab' || !panel || !this.modal) return;
-    const from = edge(panel, !event.shiftKey);
-    if (from && from === this.#host.shadowRoot?.activeElement) {
-      event.preventDefault();
-      edge(panel, event.shiftKey)?.focus();
-    }
-  }
-
-  readonly #changed = (): void => this.#host.requestUpdate();
-
-  readonly #focusIn = (event: FocusEvent): void => {
+export function panelFocus(host: Host, close: () => void): PanelFocus {
+  let fills: MediaQueryList | undefined;
+  const changed = (): void => host.requestUpdate();
+  const panel = (): HTMLElement | null | undefined => host.shadowRoot?.getElementById('panel');
+  const floating = (): boolean => host.open && host.position !== 'inline';
+  const modal = (): boolean => {
+    if (!fills) (fills = matchMedia(FILLS_VIEWPORT)).onchange = changed;
+    return floating() && fills.matches;
+  };
+  const focusIn = (event: FocusEvent): void => {
     const path = event.composedPath();
-    const target = path[0];
-    const panel = this.#host.shadowRoot?.getElementById('panel');
-    if (!panel || !this.#host.open || this.#host.position === 'inline' || this.modal) return;
-    if (path.includes(this.#host) || !(target instanceof Element) || !target.matches(':focus-visible')) return;
+    const target = path[0] as Element;
+    const box = panel();
+    if (!box || !floating() || modal() || path.includes(host) || !target.matches(':focus-visible')) return;
     const a = target.getBoundingClientRect();
-    const b = panel.getBoundingClientRect();
-    if (a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom) this.#close();
+    const b = box.getBoundingClientRect();
+    if (a.right > b.left && a.left < b.right && a.bottom > b.top && a.top < b.bottom) close();
+  };
+  host.addController({
+    hostConnected() {
+      document.addEventListener('focusin', focusIn, true);
+      if (fills) fills.onchange = changed;
+    },
+    // (A listening media query list is held by the document: let go of the element.)
+    hostDisconnected() {
+      document.removeEventListener('focusin', focusIn, true);
+      if (fills) fills.onchange = null;
+    },
+  });
+  return {
+    get modal() {
+      return modal();
+    },
+    keydown(event) {
+      const box = panel();
+      if (event.key !== 'Tab' || !box || !modal()) return;
+      // The panel's first control is a button of its header (End chat or Close); its last, Send
+      // (or Retry, when its module could not load).
+      const ends = [box.querySelector('button'), box.querySelector<HTMLElement>('.send, #reload')];
+      if (event.shiftKey) ends.reverse();
+      if (ends[1] === host.shadowRoot?.activeElement) {
+        event.preventDefault();
+        ends[0]?.focus();
+      }
+    },
   };
 }
