@@ -536,9 +536,12 @@ describe('<amex-chat> visual', () => {
         if (phase === 'confirm') {
           // The question strip has no room to spare: the panel scrolls, and the question's
           // focused answer is in view.
-          const yes = must(el, '#end-yes');
-          expect(deepActiveElement()).to.equal(yes);
-          expect(within(yes.getBoundingClientRect(), new DOMRect(0, 0, 320, 256)), 'Yes in view').to.be.true;
+          const focused = must(el, '#end-no');
+          expect(deepActiveElement()).to.equal(focused);
+          expect(
+            within(focused.getBoundingClientRect(), new DOMRect(0, 0, 320, 256)),
+            'Keep chatting in view',
+          ).to.be.true;
           expect(clipped(el), clipped(el).join('\n')).to.deep.equal([]);
           continue;
         }
