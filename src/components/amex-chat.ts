@@ -13,6 +13,9 @@ import type {
 import type { Finding, SensitiveKind } from '../redaction/index.js';
 import { Announcer } from './announcer.js';
 import type { Announcement } from './announcer.js';
+import { IdleCountdown } from './idle.js';
+import { keepOpen, wasOpen } from './open-state.js';
+import { WaitEstimate } from './wait-estimate.js';
 import { panelStyles, styles } from './amex-chat.styles.js';
 import { contentStyles } from './content.styles.js';
 import { keepFocus } from './focus-keeper.js';
@@ -50,9 +53,6 @@ const WARNING_ANNOUNCE_DELAY = 750;
 const TYPING_IDLE = 5000;
 /** "Maria is typing" is announced once a typing spell has lasted this long. */
 const TYPING_ANNOUNCE_AFTER = 2000;
-/** The inactivity warning comes this long before the end (at least 20 s: WCAG 2.2.1). */
-const IDLE_WARNING_LEAD = 120;
-const IDLE_WARNING_MIN_LEAD = 20;
 /**
  * Messages per transcript block (see `#renderTranscript`); the live tail holds up to this many.
  * 25 rather than 50: a long history's first render builds and lays out half the tail, and each
@@ -191,7 +191,6 @@ export class AmexChatElement extends LitElement {
     confirmingEnd: { attribute: false },
     rated: { attribute: false },
     ratingError: { attribute: false },
-    idleLeft: { attribute: false },
     endpoint: {},
     transport: {},
     persist: {},
@@ -246,6 +245,23 @@ export class AmexChatElement extends LitElement {
 
   /** Created with the conversation, once the panel's module has loaded. */
   #chat: ChatController | undefined;
+  /** The inactivity timeout and its warning (see idle.ts). */
+  readonly #idle = new IdleCountdown(this, {
+    applies: () => this.#idleApplies,
+    say: (left, first) => {
+      this.#announcer.announce(this.#t.idleWarning(left), 'assertive');
+      if (!first) return;
+      if (!this.open) this.unread += 1;
+      if (this.matches(':focus-within')) this.#focusAfter('idle-continue');
+    },
+    end: () => this.#endForInactivity(),
+  });
+  /** The place in line and the wait, counted down as time passes (see wait-estimate.ts). */
+  readonly #wait = new WaitEstimate(this, (queue) =>
+    this.#announcer.announce(this.#queueText(this.#t, queue)),
+  );
+  /** Whether the panel was open before a reload has been read (see willUpdate). */
+  #openRead = false;
 
   private get launcher(): HTMLButtonElement {
     return this.#byId('launcher') as HTMLButtonElement;
@@ -291,8 +307,6 @@ export class AmexChatElement extends LitElement {
   private ratingError = '';
   /** The rating error describes its group (not yet when focus was in it: see #handleRating). */
   #ratingDescribed = false;
-  /** Seconds left shown in the inactivity warning (0: no warning). Updated at 60, 30 and 10 s. */
-  private idleLeft = 0;
   /**
    * How many characters the draft is over the limit (0: within it). Not a reactive property:
    * going over the limit or back within it updates the element, while a key press that changes
@@ -396,7 +410,6 @@ export class AmexChatElement extends LitElement {
   #announcedWarning = '';
   #stickToBottom = true;
   #wasDisconnected = false;
-  #announcedQueue = '';
   /** A chat just ended: scroll its summary into view once rendered. */
   #showEnding = false;
   #lastPhase: ConversationPhase = 'assistant';
@@ -404,8 +417,6 @@ export class AmexChatElement extends LitElement {
   #typingAnnounceTimer: ReturnType<typeof setTimeout> | undefined;
   /** The name whose current typing spell was (or will be) announced. */
   #typingSpell = '';
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  #idleTicks: ReturnType<typeof setTimeout>[] = [];
   /** Transcript blocks already rendered to plain DOM (see #renderTranscript), and for what. */
   #settled: SettledBlock[] = [];
   #settledKey = '';
@@ -602,6 +613,12 @@ export class AmexChatElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // A reload opens the panel again when the customer left it open (not focused: the page keeps
+    // its focus), read once there is an endpoint. Kept with the conversation, for the tab.
+    if (!this.#openRead && this.endpoint) {
+      this.#openRead = true;
+      if (!this.open && this.persist !== 'none' && wasOpen(this.endpoint)) this.open = true;
+    }
     if (changed.has('open') && this.open) this.unread = 0;
     if (!panel) {
       // The panel's module loads when the panel opens (every opening until it has loaded: after a
@@ -658,6 +675,7 @@ export class AmexChatElement extends LitElement {
       if (bottom) this.#bottomWatch.observe(bottom);
     }
     if (changed.has('lang')) this.#announcedWarning = '';
+    if (changed.has('open') && this.#openRead && this.persist !== 'none') keepOpen(this.endpoint, this.open);
     this.#showOverLimit();
     if (this.#held) whenIdle(this.#sendHeld, 100);
     if (this.#filling) {
@@ -884,7 +902,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #renderQueue(t: Strings): TemplateResult | typeof nothing {
-    const queue = this.#chat?.conversation?.queue;
+    const queue = this.#wait.shown;
     if (!queue || this.#phase !== 'queued') return nothing;
     return html`<div class="queue" part="queue">
       <p id="queue-status">${this.#queueText(t, queue)}</p>
@@ -1018,16 +1036,9 @@ export class AmexChatElement extends LitElement {
     this.#focusAfter();
   }
 
-  /** Announces the place in line when what the customer would read changes, not on every update. */
+  /** The server's place in line: shown and said as the wait estimate decides (wait-estimate.ts). */
   #handleQueue(queue: QueueStatus | undefined): void {
-    if (!queue) {
-      this.#announcedQueue = '';
-      return;
-    }
-    const text = this.#queueText(this.#t, queue);
-    if (text === this.#announcedQueue) return;
-    this.#announcedQueue = text;
-    this.#announcer.announce(text);
+    this.#wait.update(queue);
   }
 
   /**
@@ -1052,10 +1063,16 @@ export class AmexChatElement extends LitElement {
     return /\d{3,}/.test(digits) ? `tel:${digits}` : '';
   }
 
+  /**
+   * The time left on screen every second, hidden from assistive technology, which reads the group's
+   * name instead: the warning as last said (at its start, 60 s and 10 s).
+   */
   #renderIdleWarning(t: Strings): TemplateResult | typeof nothing {
-    if (this.idleLeft <= 0) return nothing;
-    return html`<div class="idle" part="idle-warning" role="group" aria-labelledby="idle-text">
-      <p id="idle-text">${t.idleWarning(this.idleLeft)}</p>
+    const { left, said } = this.#idle;
+    if (left <= 0) return nothing;
+    return html`<div class="idle" part="idle-warning" role="group" aria-labelledby="idle-said">
+      <p id="idle-text" aria-hidden="true">${t.idleWarning(left)}</p>
+      <span id="idle-said" class="sr-only">${t.idleWarning(said)}</span>
       <button id="idle-continue" type="button" @click=${this.#handleContinue}>${t.idleContinue}</button>
     </div>`;
   }
@@ -1070,36 +1087,11 @@ export class AmexChatElement extends LitElement {
 
   /** The customer did something: start the inactivity clock again (and drop any warning). */
   #resetIdle(): void {
-    clearTimeout(this.#idleTimer);
-    for (const tick of this.#idleTicks) clearTimeout(tick);
-    this.#idleTicks = [];
-    this.idleLeft = 0;
-    if (!this.#idleApplies) return;
-    const total = this.idleTimeout;
-    const lead = Math.min(IDLE_WARNING_LEAD, Math.max(IDLE_WARNING_MIN_LEAD, total / 2));
-    this.#idleTimer = setTimeout(() => this.#warnIdle(lead), Math.max(0, total - lead) * 1000);
-  }
-
-  /** Warns once, then updates the time left at 60, 30 and 10 s (not every second), then ends. */
-  #warnIdle(lead: number): void {
-    if (!this.#idleApplies) return;
-    const t = this.#t;
-    this.idleLeft = lead;
-    this.#announcer.announce(t.idleWarning(lead), 'assertive');
-    if (!this.open) this.unread += 1;
-    const inside = this.matches(':focus-within');
-    if (inside) {
-      this.#focusAfter('idle-continue');
-    }
-    for (const left of [60, 30, 10]) {
-      if (left < lead) this.#idleTicks.push(setTimeout(() => (this.idleLeft = left), (lead - left) * 1000));
-    }
-    this.#idleTimer = setTimeout(() => this.#endForInactivity(), lead * 1000);
+    this.#idle.restart(this.idleTimeout);
   }
 
   #endForInactivity(): void {
     const conversation = this.#chat?.conversation;
-    this.idleLeft = 0;
     if (!conversation || !this.#idleApplies) return;
     const t = this.#t;
     conversation.addNotice(t.idleEnded);
@@ -1696,8 +1688,6 @@ export class AmexChatElement extends LitElement {
     clearTimeout(this.#warningTimer);
     clearTimeout(this.#typingTimer);
     clearTimeout(this.#typingAnnounceTimer);
-    clearTimeout(this.#idleTimer);
-    for (const tick of this.#idleTicks) clearTimeout(tick);
   }
 }
 

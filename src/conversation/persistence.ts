@@ -4,7 +4,9 @@
  * sequence number and the unacknowledged outbox. Customer text is stored only as it was sent:
  * redacted. Nothing else (no drafts, no tokens, no transcript: the server replays that).
  * Storage is writable by any script on the page, so loaded text is plain `string` and the
- * conversation redacts it again before it can go anywhere.
+ * conversation redacts it again before it can go anywhere. Beside this entry the element keeps one
+ * more for the same endpoint, whether the panel was open (src/components/open-state.ts: it is read
+ * before this module loads).
  */
 export interface SavedConversation {
   conversationId: string;
