@@ -2,9 +2,12 @@ import { css, unsafeCSS } from 'lit';
 
 /** The colours of one theme. Every text/background pair meets WCAG AA (test/unit/contrast.test.ts). */
 export interface ThemeTokens {
-  /** Launcher, header, send button; text and borders of secondary buttons. */
+  /** Launcher, header, send button; text and borders of secondary buttons (see `accentInk`). */
   accent: string;
-  /** Text on `accent`. */
+  /**
+   * Text on `accent`. Where relative colours work, black or white, whichever contrasts more with
+   * the accent in force (a host's `--amex-chat-accent` included); this value elsewhere.
+   */
   accentText: string;
   /** Panel background. */
   surface: string;
@@ -95,17 +98,22 @@ function kebab(name: string): string {
   return out;
 }
 
-/** `--_accent: var(--amex-chat-accent, #006fcf); …` for one theme. */
-function declarations(theme: ThemeTokens): ReturnType<typeof unsafeCSS> {
+/**
+ * `--_accent: var(--amex-chat-accent, #006fcf); …` for one theme, then `toward`: where the accent
+ * drawn on the panel moves to contrast with the theme's surface (the `@supports` rule in
+ * `styles`): towards black (`--_p: 0`) until its luminance is at most `--_lt` 0.178 (4.6:1 on
+ * white), or towards white (`--_p: 1`) until it is at least 0.24 (4.6:1 on the dark surface).
+ */
+function declarations(theme: ThemeTokens, toward: string): ReturnType<typeof unsafeCSS> {
   const lines = (Object.keys(theme) as (keyof ThemeTokens)[]).map((key) => {
     const value = theme[key];
     const name = publicNames[key];
     return `--_${kebab(key)}: ${name ? `var(${name}, ${value})` : value};`;
   });
-  return unsafeCSS(lines.join('\n'));
+  return unsafeCSS(`${lines.join('\n')}\n${toward}`);
 }
 
-const dark = declarations(tokens.dark);
+const dark = declarations(tokens.dark, '--_p:1;--_lt:.24;');
 
 /**
  * What the launcher needs, adopted with the element. The panel's rules are in `panelStyles`,
@@ -114,7 +122,9 @@ const dark = declarations(tokens.dark);
  */
 export const styles = css`
   :host {
-    ${declarations(tokens.light)}
+    ${declarations(tokens.light, '--_p:0;--_lt:.178;')}
+    /* The accent as text and borders on the panel; derived from it below where possible. */
+    --_accent-ink: var(--_accent);
     --_offset: var(--amex-chat-offset, 1.25rem);
     --_radius: var(--amex-chat-radius, 0.75rem);
     color-scheme: light;
@@ -230,9 +240,37 @@ export const styles = css`
     padding-inline: 0.375em;
     border-radius: 999px;
     background: var(--_surface);
-    color: var(--_accent);
+    color: var(--_accent-ink);
     font-size: 0.875em;
     text-align: center;
+  }
+  /*
+   * Colours derived from the accent in force (a host's --amex-chat-accent too), from its linear
+   * sRGB channels r, g, b and their luminance --_y (the WCAG formula):
+   * - --_accent-text, on the accent: white below luminance 0.1791, black above (either way at
+   *   least 4.58:1), unless the host sets --amex-chat-accent-text;
+   * - --_accent-ink, the accent as text and borders on the panel: mixed in linear light towards
+   *   --_p (black or white) by the share --_t that brings its luminance to --_lt, so that it reads
+   *   at 4.6:1 or more on the theme's surface; each channel c becomes c - c·t + t·p (--_q = t·p).
+   *   An accent that already reads so is kept as it is.
+   * Browsers without relative colours keep the tokens. (:host([theme]) outranks the theme rules.)
+   */
+  @supports (color: color(from red srgb-linear calc(r) g b)) {
+    :host,
+    :host([theme]) {
+      --_y: (0.2126 * r + 0.7152 * g + 0.0722 * b);
+      --_w: clamp(0, (0.1791 - var(--_y)) * 1e9, 1);
+      --_t: clamp(0, calc(var(--_lt) - var(--_y)) / calc(var(--_p) - var(--_y)), 1);
+      --_q: var(--_t) * var(--_p);
+      --_accent-text: var(
+        --amex-chat-accent-text,
+        color(from var(--_accent) srgb-linear var(--_w) var(--_w) var(--_w))
+      );
+      --_accent-ink: color(
+        from var(--_accent) srgb-linear calc(r - r * var(--_t) + var(--_q))
+          calc(g - g * var(--_t) + var(--_q)) calc(b - b * var(--_t) + var(--_q))
+      );
+    }
   }
   @media (forced-colors: active) {
     /* The launcher's share of the forced-colours rules in panelStyles, before the panel exists. */
@@ -359,9 +397,9 @@ export const panelStyles = css`
   #reload {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
-    border: 2px solid var(--_accent);
+    border: 2px solid var(--_accent-ink);
     background: var(--_surface);
-    color: var(--_accent);
+    color: var(--_accent-ink);
     font-weight: 600;
   }
   .end-confirm #end-yes {
@@ -455,7 +493,7 @@ export const panelStyles = css`
     margin: 0;
     font-size: inherit;
     flex: none;
-    accent-color: var(--_accent);
+    accent-color: var(--_accent-ink);
   }
   .rated:focus {
     outline: none;
@@ -540,9 +578,9 @@ export const panelStyles = css`
   .quick-replies button {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
-    border: 2px solid var(--_accent);
+    border: 2px solid var(--_accent-ink);
     background: var(--_surface);
-    color: var(--_accent);
+    color: var(--_accent-ink);
   }
   .quick-replies {
     display: flex;
@@ -640,10 +678,12 @@ export const panelStyles = css`
     border-color: var(--_danger);
     box-shadow: inset 0 0 0 1px var(--_danger);
   }
+  /* Its edge in the ink: visible on the panel whatever the accent (the same colour by default). */
   .send {
     align-self: end;
     padding-block: 0.5rem;
     padding-inline: 1rem;
+    border-color: var(--_accent-ink);
     background: var(--_accent);
     color: var(--_accent-text);
     font-weight: 600;

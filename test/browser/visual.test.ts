@@ -13,7 +13,7 @@ import { tokens } from '../../src/components/amex-chat.styles.js';
 import {
   DEAD_ENDPOINT,
   axeCheck,
-  contrastRatio,
+  contrastRatio as rgbContrastRatio,
   deepActiveElement,
   emulateMediaFeatures,
   parseColor,
@@ -152,11 +152,28 @@ async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement;
   return { el, server };
 }
 
+const canvas = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+
+/**
+ * A computed colour as `rgba(…)` of what the screen shows (8 bits a channel): colours derived
+ * from the accent compute to `color(srgb-linear …)`.
+ */
+function toRgb(color: string): string {
+  canvas.clearRect(0, 0, 1, 1);
+  canvas.fillStyle = color;
+  canvas.fillRect(0, 0, 1, 1);
+  const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+  return `rgba(${r}, ${g}, ${b}, ${a! / 255})`;
+}
+
+/** WCAG contrast of two opaque computed colours, whatever syntax they computed to. */
+const contrastRatio = (a: string, b: string): number => rgbContrastRatio(toRgb(a), toRgb(b));
+
 /** The colour painted behind `node`: its own background or the nearest ancestor's (page: white). */
 function backgroundOf(node: Element | null): string {
   for (let at: Element | null = node; at;) {
     const color = getComputedStyle(at).backgroundColor;
-    if (parseColor(color)[3] > 0) return color;
+    if (parseColor(toRgb(color))[3] > 0) return color;
     const parent: Node | null = at.parentNode;
     at = parent instanceof ShadowRoot ? parent.host : parent instanceof Element ? parent : null;
   }
@@ -341,8 +358,10 @@ describe('<amex-chat> visual', () => {
     it('lets the host page override a token in every theme', async () => {
       const { el } = await scene({ theme: 'dark' });
       el.style.setProperty('--amex-chat-accent', '#00175a');
-      el.style.setProperty('--amex-chat-accent-text', '#ffffff');
+      el.style.setProperty('--amex-chat-accent-text', '#fffff0');
       expect(getComputedStyle(must(el, '.send')).backgroundColor).to.equal('rgb(0, 23, 90)');
+      // Text on the accent is computed for contrast unless the host sets it: then it is the host's.
+      expect(getComputedStyle(must(el, '.send')).color).to.equal('rgb(255, 255, 240)');
     });
 
     for (const theme of ['light', 'dark'] as const) {

@@ -1,6 +1,8 @@
 // WCAG contrast of every colour pair the widget draws, in each theme, from the tokens the
 // stylesheet is built from (axe cannot check placeholders, non-text contrast or the highlight
-// behind the message box's text).
+// behind the message box's text); and the rule for a host's accent: the colours derived from any
+// accent, as the stylesheet computes them (its constants read from it), against each theme's
+// tokens. test/browser/contrast-accent.test.ts measures the same in the browser, in every state.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { panelStyles, styles, tokens } from '../../src/components/amex-chat.styles.js';
@@ -14,17 +16,25 @@ function channels(hex: string): [number, number, number] {
 }
 
 /** WCAG 2.x relative luminance. */
-function luminance(hex: string): number {
-  const [r, g, b] = channels(hex).map((c) => {
+/** sRGB channels (0–255) → linear light (0–1). */
+function linear(rgb: number[]): [number, number, number] {
+  return rgb.map((c) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 }
 
+/** WCAG 2.x relative luminance of linear channels. */
+const lum = ([r, g, b]: readonly number[]): number => 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+
+function luminance(hex: string): number {
+  return lum(linear(channels(hex)));
+}
+
+const ratio = (a: number, b: number): number => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+
 function contrast(a: string, b: string): number {
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
-  return (hi + 0.05) / (lo + 0.05);
+  return ratio(luminance(a), luminance(b));
 }
 
 type Pair = [what: string, foreground: keyof ThemeTokens, background: keyof ThemeTokens];
@@ -113,5 +123,81 @@ describe('stylesheet', () => {
     const sizes = [...text.matchAll(/font-size:\s*([^;]+);/g)].map((m) => m[1]!.trim());
     assert.ok(sizes.length > 5);
     for (const size of sizes) assert.match(size, /^(1rem|max\(1rem, 1em\)|inherit|[\d.]+em)$/, size);
+  });
+});
+
+describe("a host's accent", () => {
+  const text = styles.cssText + panelStyles.cssText;
+  /** A number the stylesheet sets (`--_lt:.178;`): its first value after `after` matches. */
+  function param(after: RegExp, name: string): number {
+    const rule = text.slice(text.search(after));
+    const match = new RegExp(`${name}:\\s*([\\d.]+)`).exec(rule);
+    if (!match) throw new Error(`no ${name} after ${String(after)}`);
+    return Number(match[1]);
+  }
+  const goal = {
+    light: { p: param(/:host \{/, '--_p'), lt: param(/:host \{/, '--_lt') },
+    dark: { p: param(/:host\(\[theme='dark'\]\)/, '--_p'), lt: param(/:host\(\[theme='dark'\]\)/, '--_lt') },
+  };
+  const white = Number(/--_w: clamp\(0, \(([\d.]+) - var\(--_y\)\)/.exec(text)?.[1]);
+
+  /** What the stylesheet computes (see its @supports rule), in linear light. */
+  function derived(accent: number[], theme: 'light' | 'dark'): { on: number; ink: number } {
+    const c = linear(accent);
+    const y = lum(c);
+    const { p, lt } = goal[theme];
+    const t = Math.min(1, Math.max(0, (lt - y) / (p - y)));
+    const ink = c.map((v) => v - v * t + t * p);
+    return { on: y < white ? 1 : 0, ink: lum(ink) };
+  }
+
+  it('reads its constants from the stylesheet', () => {
+    assert.deepEqual(goal, { light: { p: 0, lt: 0.178 }, dark: { p: 1, lt: 0.24 } });
+    const auto = /@media \(prefers-color-scheme: dark\)\s*\{\s*:host\(\[theme='auto'\]\)/;
+    assert.deepEqual({ p: param(auto, '--_p'), lt: param(auto, '--_lt') }, goal.dark);
+    assert.equal(white, 0.1791);
+    assert.match(text, /@supports \(color: ?color\(from red srgb-linear calc\(r\) g b\)\)/);
+    assert.match(
+      text,
+      /--_accent-text: var\(\s*--amex-chat-accent-text,\s*color\(from var\(--_accent\) srgb-linear/,
+    );
+    assert.match(text, /--_accent-ink: color\(\s*from var\(--_accent\) srgb-linear/);
+  });
+
+  it('draws the accent as text, borders and radio fills only through --_accent-ink', () => {
+    const uses = [...text.matchAll(/([\w-]+):[^;{}]*var\(--_accent\)/g)].map((m) => m[1]);
+    assert.deepEqual([...new Set(uses)].sort(), ['--_accent-ink', '--_accent-text', 'background']);
+  });
+
+  // Every accent on a 17-level grid (4,913 colours), in both themes.
+  const levels = Array.from({ length: 17 }, (_, i) => Math.min(255, i * 16));
+  for (const theme of ['light', 'dark'] as const) {
+    it(`keeps text on any accent at >= 4.5:1, and any accent as text at >= 4.5:1 and as a border at >= 3:1 (${theme})`, () => {
+      const set = tokens[theme];
+      const failures: string[] = [];
+      for (const r of levels) {
+        for (const g of levels) {
+          for (const b of levels) {
+            const accent = [r, g, b];
+            const { on, ink } = derived(accent, theme);
+            const fill = lum(linear(accent));
+            const name = `rgb(${accent.join()})`;
+            if (ratio(on, fill) < 4.5) failures.push(`${name}: text on it ${ratio(on, fill).toFixed(2)}`);
+            if (ratio(ink, luminance(set.surface)) < 4.5) failures.push(`${name}: as text on the panel`);
+            for (const strip of ['notice', 'info'] as const) {
+              if (ratio(ink, luminance(set[strip])) < 3) failures.push(`${name}: as a border on ${strip}`);
+            }
+          }
+        }
+      }
+      assert.deepEqual(failures.slice(0, 10), []);
+    });
+  }
+
+  it('keeps the built-in accents as they are', () => {
+    for (const theme of ['light', 'dark'] as const) {
+      const accent = channels(tokens[theme].accent);
+      assert.ok(Math.abs(derived(accent, theme).ink - luminance(tokens[theme].accent)) < 1e-12, theme);
+    }
   });
 });
