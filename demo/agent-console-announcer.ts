@@ -6,13 +6,15 @@
  * language than the console's carries its `lang`, and is rendered as its own `<span lang>` in the
  * region, so a screen reader reads it with the right voice (WCAG 3.1.2).
  *
- * Otherwise it keeps the timing of the widget's `Announcer` (src/components/announcer.ts): written
- * when the host updates, cleared after a second, the same text within that second dropped, what
- * was written since the page's last frame joined rather than replaced (Chromium passes the
- * accessibility tree on once per frame), and of a burst the newest five. Its timers run on the
- * console's clock, so tests with a fake clock control them too.
+ * Otherwise it works as the widget's `Announcer` (src/components/announcer.ts), in the manner of
+ * BotFramework-WebChat's live region twin: each announcement is its own node, added when the host
+ * updates and never rewritten, so none replaces another however close together; a region is
+ * emptied KEEP ms after its newest (at most CAP kept beyond those younger); identical texts of
+ * one update are said once, at different moments each time; of a burst the newest five. Its
+ * timers run on the console's clock, so tests with a fake clock control them too.
  */
 import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 
 export type Politeness = 'polite' | 'assertive';
@@ -30,8 +32,21 @@ export interface AnnouncerClock {
   clearTimeout(handle: unknown): void;
 }
 
-/** At most this many announcements are read of one burst. */
+/** At most this many announcements are made of one update (a burst caught up at once). */
 const BURST = 5;
+/** How long, in ms, a region keeps its announcements after the newest one. */
+const KEEP = 3000;
+/** Entries a region holds at most, beyond those younger than KEEP. */
+const CAP = 10;
+
+/** One announcement in a region: its own node, keyed by `id`, never changed. */
+interface Entry {
+  id: number;
+  parts: Announcement;
+  at: number;
+}
+
+let ids = 0;
 
 /** The plain text of an announcement: what identical announcements are recognised by. */
 export function plainText(announcement: Announcement): string {
@@ -43,22 +58,17 @@ export function plainText(announcement: Announcement): string {
 }
 
 export class ConsoleAnnouncer implements ReactiveController {
-  polite: Announcement[] = [];
-  assertive: Announcement[] = [];
+  polite: readonly Entry[] = [];
+  assertive: readonly Entry[] = [];
   readonly #host: ReactiveControllerHost;
   readonly #clock: () => AnnouncerClock;
-  readonly #clearAfter: number;
   readonly #timers: Record<Politeness, unknown> = { polite: undefined, assertive: undefined };
   readonly #clearAt: Record<Politeness, number> = { polite: 0, assertive: 0 };
-  #recent = new Map<string, number>();
   #queue: [Announcement, Politeness][] = [];
-  /** What each region was given since the page's last frame (not yet passed on: joined, not replaced). */
-  #unread: Partial<Record<Politeness, Announcement[]>> = {};
 
-  constructor(host: ReactiveControllerHost, clock: () => AnnouncerClock, clearAfter = 1000) {
+  constructor(host: ReactiveControllerHost, clock: () => AnnouncerClock) {
     this.#host = host;
     this.#clock = clock;
-    this.#clearAfter = clearAfter;
     host.addController(this);
   }
 
@@ -68,28 +78,27 @@ export class ConsoleAnnouncer implements ReactiveController {
     }
   }
 
+  /** Adds what was announced since the last update: the newest BURST of each politeness. */
   hostUpdate(): void {
     const clock = this.#clock();
     const now = clock.now();
-    const read: Record<Politeness, Announcement[]> = { polite: [], assertive: [] };
+    const made: Record<Politeness, Announcement[]> = { polite: [], assertive: [] };
+    const keys: Record<Politeness, string[]> = { polite: [], assertive: [] };
     for (const [announcement, politeness] of this.#queue.splice(0).reverse()) {
-      const list = read[politeness];
-      if (list.length >= BURST) continue;
+      if (made[politeness].length >= BURST) continue;
       const key = plainText(announcement);
-      const last = this.#recent.get(key);
-      if (!key || (last !== undefined && now - last < this.#clearAfter)) continue;
-      this.#recent.set(key, now);
-      list.unshift(announcement);
+      if (!key || keys[politeness].includes(key)) continue;
+      keys[politeness].push(key);
+      made[politeness].unshift(announcement);
     }
     for (const politeness of ['polite', 'assertive'] as const) {
-      if (!read[politeness].length) continue;
-      const unread = this.#unread[politeness];
-      const list = [...(unread ?? []), ...read[politeness]].slice(-BURST);
-      if (!unread) requestAnimationFrame(() => (this.#unread[politeness] = undefined));
-      this.#unread[politeness] = list;
+      if (!made[politeness].length) continue;
+      let list = [...this[politeness], ...made[politeness].map((parts) => ({ id: ++ids, parts, at: now }))];
+      // Over the cap, the oldest go, but never one younger than KEEP.
+      while (list.length > CAP && now - (list[0]?.at ?? now) >= KEEP) list = list.slice(1);
       this[politeness] = list;
-      this.#clearAt[politeness] = now + this.#clearAfter;
-      if (this.#timers[politeness] === undefined) this.#clearLater(politeness, this.#clearAfter);
+      this.#clearAt[politeness] = now + KEEP;
+      if (this.#timers[politeness] === undefined) this.#clearLater(politeness, KEEP);
     }
   }
 
@@ -100,9 +109,6 @@ export class ConsoleAnnouncer implements ReactiveController {
       if (left > 0) return this.#clearLater(politeness, left);
       this.#timers[politeness] = undefined;
       this[politeness] = [];
-      this.#unread[politeness] = undefined;
-      const now = clock.now();
-      this.#recent = new Map([...this.#recent].filter(([, at]) => now - at < this.#clearAfter));
       this.#host.requestUpdate();
     }, ms);
   }
@@ -115,19 +121,22 @@ export class ConsoleAnnouncer implements ReactiveController {
     this.#queue = [];
     this.polite = [];
     this.assertive = [];
-    this.#unread = {};
-    this.#recent.clear();
   }
 
-  /** A region's content: one `<span>` per announcement, a part in another language in its `lang`. */
-  render(politeness: Politeness): TemplateResult[] {
-    return this[politeness].map(
-      (announcement) =>
-        html`<span
-          >${announcement.map((part) =>
+  /**
+   * A region's content: one `<p>` per announcement, keyed so that an entry is never rewritten,
+   * a part in another language in a `<span lang>`.
+   */
+  render(politeness: Politeness): TemplateResult {
+    return html`${repeat(
+      this[politeness],
+      (entry) => entry.id,
+      (entry) =>
+        html`<p aria-atomic="true">
+          ${entry.parts.map((part) =>
             typeof part === 'string' ? part : html`<span lang=${part.lang ?? nothing}>${part.text}</span>`,
-          )}</span
-        > `,
-    );
+          )}
+        </p>`,
+    )}`;
   }
 }

@@ -1014,7 +1014,7 @@ export class AgentConsoleElement extends LitElement {
       <div
         class="ac-visually-hidden"
         aria-live="polite"
-        aria-atomic="true"
+        aria-relevant="additions text"
         data-announcer="polite"
         lang=${lang}
       >
@@ -1023,7 +1023,7 @@ export class AgentConsoleElement extends LitElement {
       <div
         class="ac-visually-hidden"
         aria-live="assertive"
-        aria-atomic="true"
+        aria-relevant="additions text"
         data-announcer="assertive"
         lang=${lang}
       >

@@ -124,21 +124,24 @@ export interface Announcements {
   pieces: { polite: Said[][]; assertive: Said[][] };
 }
 
-/** Every text the console's live regions were given (they clear themselves after a second). */
+/**
+ * Every announcement the console's live regions were given: each is a node of its own, added
+ * once and never changed (demo/agent-console-announcer.ts), so each added node is one.
+ */
 export function recordAnnouncements(el: AgentConsoleElement): Announcements {
   const said: Announcements = { polite: [], assertive: [], pieces: { polite: [], assertive: [] } };
   for (const kind of ['polite', 'assertive'] as const) {
     const region = el.querySelector(`[data-announcer="${kind}"]`)!;
-    let last = '';
-    new MutationObserver(() => {
-      const text = region.textContent?.replace(/\s+/g, ' ').trim() ?? '';
-      // One change of what the region holds (a render may take several mutations), not a clearing.
-      if (text === last) return;
-      last = text;
-      if (!text) return;
-      said[kind].push(text);
-      said.pieces[kind].push(textsWithLang(region));
-    }).observe(region, { childList: true, characterData: true, subtree: true });
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) {
+          if (!(node instanceof Element)) continue;
+          const text = node.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+          if (!text) continue;
+          said[kind].push(text);
+          said.pieces[kind].push(textsWithLang(node));
+        }
+    }).observe(region, { childList: true });
   }
   return said;
 }
