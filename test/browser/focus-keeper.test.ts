@@ -7,6 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
@@ -70,43 +71,6 @@ async function expectFocusKept(el: AmexChatElement, expected: string): Promise<v
   await sendKeys({ press: 'Escape' });
   await waitFor(() => !el.open, 'Escape to close the panel');
   await waitFor(() => focused() === 'launcher', 'focus back on the launcher');
-}
-
-/**
- * Holds the timers of at least `min` ms (the inactivity timeout's, here) until the test fires
- * them: a fake clock for those alone, so the test does not wait 20 s for the timeout.
- */
-function holdLongTimers(min: number): { fire(): void; restore(): void } {
-  // (The originals themselves, put back as they were.)
-  const realSet: typeof window.setTimeout = Reflect.get(window, 'setTimeout');
-  const realClear: typeof window.clearTimeout = Reflect.get(window, 'clearTimeout');
-  const held = new Map<number, { at: number; run: () => void }>();
-  let next = -1;
-  let now = 0;
-  window.setTimeout = ((handler: TimerHandler, ms = 0, ...args: unknown[]) => {
-    if (ms < min || typeof handler !== 'function') return realSet(handler, ms, ...args);
-    next -= 1;
-    held.set(next, { at: now + ms, run: () => (handler as (...a: unknown[]) => void)(...args) });
-    return next;
-  }) as typeof window.setTimeout;
-  window.clearTimeout = ((id?: number) => {
-    if (id !== undefined && held.delete(id)) return;
-    realClear(id);
-  }) as typeof window.clearTimeout;
-  return {
-    /** Runs the earliest held timer (the clock moves to it). */
-    fire(): void {
-      const [id, timer] = [...held].sort((a, b) => a[1].at - b[1].at)[0] ?? [];
-      if (id === undefined || !timer) throw new Error('no timer held');
-      held.delete(id);
-      now = timer.at;
-      timer.run();
-    },
-    restore(): void {
-      window.setTimeout = realSet;
-      window.clearTimeout = realClear;
-    },
-  };
 }
 
 describe('<amex-chat>', () => {
@@ -226,20 +190,18 @@ describe('<amex-chat>', () => {
     });
 
     it('a focused "Continue chat" goes to the message box when the timeout ends the chat', async () => {
-      // idle-timeout 100 s: the warning 50 s before the end, its update at 10 s left and the end
-      // are held (a fake clock for timers over 20 s; the test runner keeps one of 20 s).
-      const clock = holdLongTimers(20_001);
+      // idle-timeout 100 s: the warning 50 s before the end, on a fake clock.
+      const clock = new FakeClock().install();
       try {
         const { el, server } = await chat(100);
-        clock.fire(); // the warning: focus was in the widget, so it moves to Continue
+        clock.advance(50_000); // the warning: focus was in the widget, so it moves to Continue
         await waitFor(() => focused() === 'idle-continue', 'focus on Continue');
-        clock.fire(); // 10 s left
-        clock.fire(); // the end
+        clock.advance(50_000); // the end
         await server.sent('end');
         await waitFor(() => !part(el, '#idle-continue'), 'the warning to go');
         await expectFocusKept(el, 'input');
       } finally {
-        clock.restore();
+        clock.uninstall();
       }
     });
 
