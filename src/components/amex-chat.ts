@@ -852,6 +852,7 @@ export class AmexChatElement extends LitElement {
         aria-live="off"
         aria-label=${t.conversation}
         tabindex="0"
+        @keydown=${this.#handleTranscriptKeydown}
       >
         <div class="messages" role="list">${this.#renderTranscript(t, messages)}</div>
         ${this.#renderEnded(t)}
@@ -1152,7 +1153,10 @@ export class AmexChatElement extends LitElement {
       valid += 1;
     }
     blocks.length = valid;
-    while ((blocks.length + 1) * BLOCK < messages.length) {
+    // A message of the live tail that has focus keeps the tail live (unsettled) until focus
+    // leaves it: settling would replace its nodes, and the customer's place with them.
+    const holding = this.shadowRoot?.activeElement?.closest('.messages > .message');
+    while (!holding && (blocks.length + 1) * BLOCK < messages.length) {
       const start = blocks.length * BLOCK;
       const block = messages.slice(start, start + BLOCK);
       if (!block.every((m) => m.seq !== undefined || m.from === 'system')) break;
@@ -1569,9 +1573,15 @@ export class AmexChatElement extends LitElement {
   }
 
   #handleComposerKeydown(event: KeyboardEvent): void {
+    loaded().composerPageKeys(event, this.transcript);
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     this.#sendDraft();
+  }
+
+  /** Arrows, Home and End between messages; typing goes on in the message box (transcript-keys.ts). */
+  #handleTranscriptKeydown(event: KeyboardEvent): void {
+    loaded().transcriptKeydown(event, this.input);
   }
 
   #handleSubmit(event: SubmitEvent): void {

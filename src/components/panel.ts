@@ -13,3 +13,4 @@ export { ChatController } from './chat-controller.js';
 export { displayText } from './display-text.js';
 export { linkify } from './rich-text.js';
 export { downloadTranscript, printTranscript } from './transcript.js';
+export { composerPageKeys, transcriptKeydown } from './transcript-keys.js';
