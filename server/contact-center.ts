@@ -379,6 +379,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
       { code: 'transferred', team },
       text.transferred(conversation.lang, owner.name, team),
     );
+    conversation.assistant.transferred(team);
     release(conversation);
     toOwner(owner, { type: 'released', conversationId: conversation.id, reason: 'transferred' });
     stats.transfers += 1;

@@ -6,7 +6,9 @@
  *   1. urgent fraud ("someone is using my card")    → phone route at once, action urgent-phone
  *   2. a person ("agent", "hablar con alguien")     → action queue-for-agent, with the summary
  *   3. a card-like number (masked by the redactor)  → a reminder; nothing of it is used
- *   4. the answer to what the assistant just asked  (last four, ZIP, the disputed charge)
+ *   4. an action in progress (actions.ts): its details, the read-back and the yes or no
+ *      (asked again at most twice, then a person offered). An action is claimed only after
+ *      its read-back and an explicit yes; the record (types.ts Fact) keeps what was done.
  *   5. next steps ("confirm next steps and the timeline") for the task named, or the last one
  *   6. a task of the table (intents.ts)
  *   7. goodbye, thanks, greeting
@@ -48,11 +50,44 @@ import {
   phrase,
   words,
 } from './text.js';
+import {
+  REQUIRED,
+  askChange,
+  askMissing,
+  bareName,
+  cantGive,
+  chargeText,
+  detailNames,
+  doneFact,
+  doneNote,
+  doneText,
+  dropped,
+  givenNote,
+  giveUp,
+  isAction,
+  isCancel,
+  isDontKnow,
+  isNo,
+  isYes,
+  missing,
+  nameOk,
+  readBack,
+} from './actions.js';
 import type { Phrase } from './text.js';
 import { TOPIC, listOf } from './topics.js';
-import type { Assistant, AssistantReply, AssistantState, Lang } from './types.js';
+import type {
+  ActionIntent,
+  Assistant,
+  AssistantReply,
+  AssistantState,
+  Detail,
+  Details,
+  Fact,
+  Lang,
+  Pending,
+} from './types.js';
 
-export type { Assistant, AssistantReply, AssistantState, Intent, Lang } from './types.js';
+export type { Assistant, AssistantReply, AssistantState, Fact, Intent, Lang } from './types.js';
 export type { TaskIntent } from './intents.js';
 export { TOPIC } from './topics.js';
 
@@ -110,120 +145,6 @@ export function isFarewell(text: string): boolean {
   return (matches(ws, THANKS) || matches(ws, GOODBYE)) && detectTask(text) === undefined;
 }
 
-// ---- wording of the multi-turn steps ------------------------------------------------------
-
-interface Charge {
-  merchant: string | null;
-  amount: string | null;
-  date: string | null;
-}
-
-function describeCharge(lang: Lang, c: Charge): string {
-  if (lang === 'es') {
-    if (c.amount === null && c.merchant === null && c.date === null) return 'el cargo que describiste';
-    return [
-      'el cargo',
-      c.amount !== null ? `de ${c.amount}` : '',
-      c.merchant !== null ? `en ${c.merchant}` : '',
-      c.date !== null ? `del ${c.date}` : '',
-    ]
-      .filter((s) => s !== '')
-      .join(' ');
-  }
-  if (c.amount === null && c.merchant === null && c.date === null) return 'the charge you described';
-  return [
-    'the charge',
-    c.amount !== null ? `of ${c.amount}` : '',
-    c.merchant !== null ? `at ${c.merchant}` : '',
-    c.date !== null ? `on ${c.date}` : '',
-  ]
-    .filter((s) => s !== '')
-    .join(' ');
-}
-
-const ASK_ZIP: Readonly<Record<Lang, string>> = {
-  en: 'what is the ZIP code of your billing address?',
-  es: '¿cuál es el código postal de tu dirección de facturación?',
-};
-
-/** What the assistant says once it has the last four (lock acts; the others ask the ZIP). */
-function afterLastFour(lang: Lang, intent: TaskIntent, l4: string): string {
-  const es = lang === 'es';
-  switch (intent) {
-    case 'urgent-fraud':
-      return es
-        ? `La tarjeta terminada en ${l4} está bloqueada, así que no se pueden hacer compras nuevas. Aun así, ${PHONE_ROUTE.es}, para revisar contigo los cargos recientes.`
-        : `The card ending in ${l4} is locked, so no new purchases can go through. Please still ${PHONE_ROUTE.en}, so we can review the recent charges with you.`;
-    case 'lock':
-      return es
-        ? `Gracias. La tarjeta terminada en ${l4} está bloqueada: las compras nuevas se rechazarán hasta que la desbloquees en la app o aquí.`
-        : `Thanks. The card ending in ${l4} is locked: new purchases will be declined until you unlock it in the app or here.`;
-    case 'lost-stolen':
-      return es
-        ? `Gracias. La tarjeta terminada en ${l4} está bloqueada, así que no se pueden hacer cargos nuevos con ella. Para enviarte el reemplazo, ${ASK_ZIP.es}`
-        : `Thanks. The card ending in ${l4} is locked, so no new charges can be made on it. To send the replacement, ${ASK_ZIP.en}`;
-    case 'damaged':
-      return es
-        ? `Gracias, encontré la tarjeta terminada en ${l4}. Para enviarte el reemplazo, ${ASK_ZIP.es}`
-        : `Thanks, I found the card ending in ${l4}. To send the replacement, ${ASK_ZIP.en}`;
-    case 'authorized-user-remove':
-      return es
-        ? `Gracias. Para confirmar la baja de la tarjeta terminada en ${l4}, ${ASK_ZIP.es}`
-        : `Thanks. To confirm the removal of the card ending in ${l4}, ${ASK_ZIP.en}`;
-    default:
-      return es
-        ? `Gracias. Para confirmar que la tarjeta terminada en ${l4} es tuya, ${ASK_ZIP.es}`
-        : `Thanks. To confirm that the card ending in ${l4} is yours, ${ASK_ZIP.en}`;
-  }
-}
-
-/** The confirmation once the card is identified by its last four and the billing ZIP. */
-function afterZip(lang: Lang, intent: TaskIntent, l4: string, zip: string): string {
-  const es = lang === 'es';
-  switch (intent) {
-    case 'lost-stolen':
-      return es
-        ? `Listo. Una tarjeta de reemplazo con un número nuevo va en camino a tu dirección de facturación (código postal ${zip}) y debería llegar en 2 o 3 días hábiles. La tarjeta terminada en ${l4} sigue bloqueada. Recuerda actualizar tus pagos automáticos con la tarjeta nueva.`
-        : `Done. A replacement card with a new card number is on its way to your billing address (ZIP ${zip}) and should arrive in 2–3 business days. The card ending in ${l4} stays locked. Remember to update your automatic payments with the new card.`;
-    case 'damaged':
-      return es
-        ? `Listo. Una tarjeta de reemplazo con el mismo número va en camino a tu dirección de facturación (código postal ${zip}) y debería llegar en 3 a 5 días hábiles. Actívala en la app cuando llegue.`
-        : `Done. A replacement card with the same card number is on its way to your billing address (ZIP ${zip}) and should arrive in 3–5 business days. Activate it in the app when it arrives.`;
-    case 'unlock':
-      return es
-        ? `Listo. La tarjeta terminada en ${l4} está desbloqueada y vuelve a funcionar de inmediato.`
-        : `Done. The card ending in ${l4} is unlocked and works again right away.`;
-    case 'authorized-user-remove':
-      return es
-        ? `Listo. La tarjeta del usuario autorizado terminada en ${l4} está dada de baja y deja de funcionar de inmediato; el cambio aparecerá en tu próximo estado de cuenta.`
-        : `Done. The authorized user's card ending in ${l4} is removed and stops working right away; the change will appear on your next statement.`;
-    default:
-      return es ? 'Listo.' : 'Done.';
-  }
-}
-
-/** The agent-console line of a card task at each step (English, like every summary). */
-function cardNote(
-  def: TaskDef | undefined,
-  intent: TaskIntent,
-  l4: string | null,
-  zip: string | null,
-): string {
-  const base = def?.summary ?? 'Customer reports urgent fraud (phone route given)';
-  const parts: string[] = [];
-  if (l4 !== null) parts.push(`card ending in ${l4}`);
-  if (l4 !== null && (intent === 'lock' || intent === 'lost-stolen' || intent === 'urgent-fraud')) {
-    parts.push('locked');
-  }
-  if (zip !== null) {
-    if (intent === 'lost-stolen') parts.push(`replacement (new number) sent to ZIP ${zip}`);
-    else if (intent === 'damaged') parts.push(`replacement (same number) sent to ZIP ${zip}`);
-    else if (intent === 'unlock') parts.push(`unlocked (ZIP ${zip} given)`);
-    else if (intent === 'authorized-user-remove') parts.push(`removed (ZIP ${zip} given)`);
-  }
-  return parts.length > 0 ? `${base}: ${parts.join(', ')}` : base;
-}
-
 const SAFETY: Readonly<
   Record<Lang, { full: string; onlyLast4: string; reaskLast4: string; reaskZip: string }>
 > = {
@@ -234,26 +155,104 @@ const SAFETY: Readonly<
     reaskZip: 'I need the 5-digit ZIP code of your billing address, for example 10001.',
   },
   es: {
-    full: 'Por tu seguridad, no escribas el número completo de tu tarjeta en este chat; ocultamos parte de tu mensaje y no lo he usado.',
+    full: 'Por su seguridad, no escriba el número completo de su tarjeta en este chat; ocultamos parte de su mensaje y no lo he usado.',
     onlyLast4: 'Solo necesito los últimos cuatro dígitos de la tarjeta.',
     reaskLast4: 'Para encontrar la tarjeta, solo necesito sus últimos cuatro dígitos, por ejemplo 1005.',
     reaskZip: 'Necesito el código postal de 5 dígitos de tu dirección de facturación, por ejemplo 10001.',
   },
 };
 
-// ---- the assistant ------------------------------------------------------------------------
+// ---- the record: what was done, asked and answered -----------------------------------------
 
-type Awaiting = 'last4' | 'zip' | 'dispute-details' | null;
+/** The latest fact about each task, in the order the tasks first came up. */
+function latestByTask(record: readonly Fact[]): Map<TaskIntent, Fact> {
+  const out = new Map<TaskIntent, Fact>();
+  for (const f of record) {
+    if (f.kind === 'transfer') continue;
+    const prev = out.get(f.intent);
+    // A done action stays done when it is asked about again.
+    if (prev?.kind === 'done' && f.kind !== 'done') continue;
+    out.set(f.intent, f);
+  }
+  return out;
+}
+
+/** A charge for the agent console: "the charge of $20.00 at ACME on 08/15". */
+function chargeNote(d: Details): string {
+  return [
+    'the charge',
+    d.amount !== undefined ? `of ${d.amount}` : '',
+    d.merchant !== undefined ? `at ${d.merchant}` : '',
+    d.date !== undefined ? `on ${d.date}` : '',
+  ]
+    .filter((w) => w !== '')
+    .join(' ');
+}
+
+const URGENT_SUMMARY = 'Customer reports urgent fraud (phone route given)';
+
+/** The board line of one fact (English). */
+function factNote(f: Fact): string {
+  switch (f.kind) {
+    case 'done':
+      return doneNote(f.intent, f.details);
+    case 'answered':
+      return taskDef(f.intent)?.summary ?? f.intent;
+    case 'transfer':
+      return `Transferred to ${f.team}${f.note !== null && f.note !== '' ? `: ${f.note}` : ''}`;
+    case 'started': {
+      const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
+      if (f.intent === 'dispute') {
+        const hasAny = Object.keys(f.details).length > 0;
+        return hasAny
+          ? `Customer wants to dispute ${chargeNote(f.details)} (not opened)`
+          : `${base} (not opened)`;
+      }
+      const given = givenNote(f.intent, f.details);
+      return given === '' ? `${base} (nothing done)` : `${base}: ${given} (nothing done)`;
+    }
+  }
+}
+
+/** In the end summary: an action asked for and not done. */
+function notDone(lang: Lang, intent: ActionIntent): string {
+  const topic = TOPIC[intent][lang];
+  return lang === 'es'
+    ? `Sobre ${topic}: no se completó en este chat, así que no se hizo ningún cambio.`
+    : `About ${topic}: it was not completed in this chat, so nothing was changed.`;
+}
+
+const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: { general: 'general', disputes: 'disputes', rewards: 'rewards', travel: 'travel', credit: 'credit' },
+  es: {
+    general: 'atención general',
+    disputes: 'disputas',
+    rewards: 'recompensas',
+    travel: 'viajes',
+    credit: 'crédito',
+  },
+};
+
+function transferFact(lang: Lang, team: string): string {
+  const name = TEAM_NAME[lang][team] ?? team;
+  return lang === 'es'
+    ? `Se le transfirió al equipo de ${name}.`
+    : `You were transferred to the ${name} team.`;
+}
+
+// ---- the assistant ------------------------------------------------------------------------
 
 /** A new assistant for one conversation in `lang`, or one that carries on from `saved`. */
 export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
   const es = lang === 'es';
   let lastTask: TaskIntent | null = saved?.lastTask ?? null;
-  let awaiting: Awaiting = saved?.awaiting ?? null;
-  let last4: string | null = saved?.last4 ?? null;
-  let charge: Charge | null = saved?.charge ? { ...saved.charge } : null;
-  /** Agent-console lines by task, in the order the tasks came up. */
-  const notes = new Map<TaskIntent, string>(saved?.notes ?? []);
+  let pending: Pending | null = saved?.pending
+    ? { ...saved.pending, details: { ...saved.pending.details } }
+    : null;
+  /** What actually happened, in order (see Fact). */
+  const record: Fact[] = (saved?.record ?? []).map((f) =>
+    f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
+  );
   /** The last case closed in this conversation, and the tasks it covered. */
   let closed: { caseNumber: string; summary: string; tasks: Set<TaskIntent> } | null = saved?.closed
     ? {
@@ -264,44 +263,210 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     : null;
 
   function summary(): string {
-    if (notes.size === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
-    const line = [...notes.values()].join('; ');
+    const lines = [...latestByTask(record).values(), ...record.filter((f) => f.kind === 'transfer')].map(
+      factNote,
+    );
+    if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
+    const line = lines.join('; ');
     return es ? `${line} (Spanish)` : line;
   }
 
   function out(reply: AssistantReply): AssistantReply {
-    if (notes.size > 0) reply.summary = summary();
+    if (record.length > 0) reply.summary = summary();
     return reply;
   }
 
-  function note(intent: TaskIntent, line: string): void {
-    notes.delete(intent);
-    notes.set(intent, line);
+  /** The action asked for (or its details changed): kept as started until it is done. */
+  function started(intent: ActionIntent, details: Details): void {
+    const last = record[record.length - 1];
+    if (last?.kind === 'started' && last.intent === intent) last.details = { ...details };
+    else record.push({ kind: 'started', intent, details: { ...details } });
+  }
+
+  function answered(intent: TaskIntent): void {
+    const last = record[record.length - 1];
+    if (last?.kind === 'answered' && last.intent === intent) return;
+    record.push({ kind: 'answered', intent });
   }
 
   function nextQuick(...extra: QuickReply[]): QuickReply[] {
     return [...extra, ...qr(lang, 'next', 'agent', 'done')];
   }
 
+  /** The details of `intent`'s kind in a message. `loose`: a bare 4-digit number is a last four. */
+  function detailsIn(p: Pending, text: string, loose: boolean): Details {
+    const d: Details = {};
+    if (p.intent === 'dispute') {
+      const amount = findAmount(text);
+      const date = findDate(text);
+      if (amount !== null) d.amount = amount;
+      if (date !== null) d.date = date;
+      let merchant = [findMerchant(text), findLeadingMerchant(text)].find(
+        (m): m is string => m !== null && nameOk(m),
+      );
+      const onlyMerchant = missing('dispute', p.details).every((k) => k === 'merchant');
+      if (
+        merchant === undefined &&
+        amount === null &&
+        date === null &&
+        (onlyMerchant || p.step === 'change')
+      ) {
+        merchant = bareName(text) ?? undefined;
+      }
+      if (merchant !== undefined) d.merchant = merchant;
+      return d;
+    }
+    const l4 = findStatedLastFour(text) ?? (loose ? findLastFour(text) : null);
+    if (l4 !== null) d.last4 = l4;
+    if (REQUIRED[p.intent].includes('zip')) {
+      const zip = findZip(text);
+      if (zip !== null) d.zip = zip;
+    }
+    return d;
+  }
+
+  /** The question the pending action is waiting on. */
+  function pendingQuestion(): string {
+    if (pending === null) return '';
+    if (pending.step === 'confirm') return readBack(lang, pending.intent, pending.details);
+    if (pending.step === 'change') return askChange(lang, pending.intent);
+    return askMissing(lang, pending.intent, pending.details);
+  }
+
+  function withUrgent(reply: AssistantReply, intent: TaskIntent): AssistantReply {
+    if (intent === 'urgent-fraud') reply.action = 'urgent-phone';
+    return reply;
+  }
+
+  /** New details are in: ask what is still missing, or read everything back. */
+  function progressed(p: Pending): AssistantReply {
+    p.misses = 0;
+    started(p.intent, p.details);
+    p.step = missing(p.intent, p.details).length > 0 ? 'collect' : 'confirm';
+    return out(
+      withUrgent(
+        {
+          text: pendingQuestion(),
+          intent: p.intent,
+          quickReplies: p.step === 'confirm' ? confirmQuick() : qr(lang, 'agent'),
+        },
+        p.intent,
+      ),
+    );
+  }
+
+  function confirmQuick(): QuickReply[] {
+    return es
+      ? [
+          { label: 'Sí', value: 'Sí' },
+          { label: 'No', value: 'No' },
+        ]
+      : [
+          { label: 'Yes', value: 'Yes' },
+          { label: 'No', value: 'No' },
+        ];
+  }
+
+  /** Only here is an action claimed: after the read-back, on an explicit yes. */
+  function act(p: Pending): AssistantReply {
+    pending = null;
+    lastTask = p.intent;
+    const last = record[record.length - 1];
+    if (last?.kind === 'started' && last.intent === p.intent) record.pop();
+    record.push({ kind: 'done', intent: p.intent, details: { ...p.details } });
+    const quick =
+      p.intent === 'urgent-fraud'
+        ? qr(lang, 'dispute', 'agent')
+        : p.intent === 'lock'
+          ? nextQuick(...qr(lang, 'unlock'))
+          : nextQuick();
+    return out(
+      withUrgent(
+        { text: doneText(lang, p.intent, p.details), intent: p.intent, quickReplies: quick },
+        p.intent,
+      ),
+    );
+  }
+
+  /** A reply that brought nothing new: ask again (twice at most), then offer a person. */
+  function missed(p: Pending, text: string): AssistantReply {
+    p.misses += 1;
+    if (p.misses > 2) {
+      pending = null;
+      return out({ text: giveUp(lang), intent: p.intent, quickReplies: qr(lang, 'agent', 'done') });
+    }
+    let say: string;
+    if (isDontKnow(text) && p.step === 'collect') say = cantGive(lang, p.intent, p.details);
+    else if (p.step === 'confirm') {
+      say = `${es ? 'Perdone, necesito un sí o un no.' : 'Sorry, I need a clear yes or no.'} ${pendingQuestion()}`;
+    } else say = pendingQuestion();
+    return out(
+      withUrgent(
+        {
+          text: say,
+          intent: p.intent,
+          quickReplies: p.step === 'confirm' ? [...confirmQuick(), ...qr(lang, 'agent')] : qr(lang, 'agent'),
+        },
+        p.intent,
+      ),
+    );
+  }
+
+  /** The customer's message while an action is pending, or null to let the other rules answer. */
+  function continuePending(
+    p: Pending,
+    text: string,
+    task: TaskDef | undefined,
+    ws: string[],
+  ): AssistantReply | null {
+    const found = detailsIn(p, text, true);
+    const changed = (Object.keys(found) as Detail[]).some((k) => found[k] !== p.details[k]);
+    if (changed && !isCancel(text)) {
+      p.details = { ...p.details, ...found };
+      return progressed(p);
+    }
+    if (isCancel(text) || (p.step === 'change' && isNo(text))) {
+      pending = null;
+      return out({ text: dropped(lang), intent: p.intent, quickReplies: [...MENU[lang]] });
+    }
+    if (p.step === 'confirm' && isYes(text)) return act(p);
+    if (p.step === 'confirm' && isNo(text)) {
+      p.step = 'change';
+      p.misses = 0;
+      return out({ text: askChange(lang, p.intent), intent: p.intent, quickReplies: qr(lang, 'agent') });
+    }
+    if (task !== undefined && task.intent !== p.intent) return null;
+    if (task === undefined) {
+      const small =
+        matches(ws, NEXT_STEPS) || matches(ws, THANKS) || matches(ws, GREETING) || matches(ws, GOODBYE);
+      if (small) return null;
+    }
+    return missed(p, text);
+  }
+
+  function begin(intent: ActionIntent, text: string): Pending {
+    const p: Pending = { intent, details: {}, step: 'collect', misses: 0 };
+    p.details = detailsIn(p, text, false);
+    pending = p;
+    started(intent, p.details);
+    return p;
+  }
+
   function urgent(text: string): AssistantReply {
     lastTask = 'urgent-fraud';
-    const l4 = findStatedLastFour(text);
-    if (l4 !== null) {
-      awaiting = null;
-      last4 = l4;
-      note('urgent-fraud', cardNote(undefined, 'urgent-fraud', l4, null));
+    const p = begin('urgent-fraud', text);
+    if (p.details.last4 !== undefined) {
+      p.step = 'confirm';
       return out({
-        text: `${es ? 'Esto es urgente.' : 'This is urgent.'} ${afterLastFour(lang, 'urgent-fraud', l4)}`,
+        text: `${es ? `Esto es urgente: ${PHONE_ROUTE.es}.` : `This is urgent: please ${PHONE_ROUTE.en}.`} ${readBack(lang, 'urgent-fraud', p.details)}`,
         intent: 'urgent-fraud',
         action: 'urgent-phone',
-        quickReplies: qr(lang, 'dispute', 'agent'),
+        quickReplies: [...confirmQuick(), ...qr(lang, 'agent')],
       });
     }
-    awaiting = 'last4';
-    note('urgent-fraud', cardNote(undefined, 'urgent-fraud', null, null));
     return out({
       text: es
-        ? `Esto es urgente: ${PHONE_ROUTE.es}, y detendremos los cargos de inmediato. Mientras tanto puedo bloquear la tarjeta aquí: dime solo sus últimos cuatro dígitos. ${NEVER_ASK.es}`
+        ? `Esto es urgente: ${PHONE_ROUTE.es}, y detendremos los cargos de inmediato. Mientras tanto puedo bloquear la tarjeta aquí: dígame solo sus últimos cuatro dígitos. ${NEVER_ASK.es}`
         : `This is urgent: please ${PHONE_ROUTE.en}, and we will stop the charges right away. Meanwhile I can lock the card here: tell me only its last four digits. ${NEVER_ASK.en}`,
       intent: 'urgent-fraud',
       action: 'urgent-phone',
@@ -310,10 +475,10 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
   }
 
   function agent(): AssistantReply {
-    awaiting = null;
+    pending = null;
     return {
       text: es
-        ? 'Te comunico con un agente ahora. Le pasaré un resumen de nuestra conversación para que no tengas que repetir nada. Quédate en este chat, por favor.'
+        ? 'Le comunico con un agente ahora. Le pasaré un resumen de nuestra conversación para que no tenga que repetir nada. Permanezca en este chat, por favor.'
         : "I'll connect you with an agent now. I'll share a summary of our conversation so you don't have to repeat anything. Please stay in this chat.",
       intent: 'agent',
       action: 'queue-for-agent',
@@ -321,99 +486,35 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     };
   }
 
-  /** The card is identified by its last four: act, or ask the ZIP. */
-  function gotLastFour(intent: TaskIntent, l4: string): AssistantReply {
-    last4 = l4;
-    const def = taskDef(intent);
-    note(intent, cardNote(def, intent, l4, null));
-    const needsZip = def?.card === 'last4+zip';
-    awaiting = needsZip ? 'zip' : null;
-    const reply: AssistantReply = {
-      text: afterLastFour(lang, intent, l4),
-      intent,
-      quickReplies: needsZip
-        ? qr(lang, 'agent')
-        : intent === 'urgent-fraud'
-          ? qr(lang, 'dispute', 'agent')
-          : nextQuick(...qr(lang, 'unlock')),
-    };
-    if (intent === 'urgent-fraud') reply.action = 'urgent-phone';
-    return out(reply);
-  }
-
-  function gotZip(intent: TaskIntent, zip: string): AssistantReply {
-    awaiting = null;
-    const l4 = last4 ?? '';
-    note(intent, cardNote(taskDef(intent), intent, l4, zip));
-    return out({
-      text: afterZip(lang, intent, l4, zip),
-      intent,
-      quickReplies: nextQuick(...qr(lang, 'dispute')),
-    });
-  }
-
-  function gotCharge(c: Charge): AssistantReply {
-    awaiting = null;
-    charge = c;
-    lastTask = 'dispute';
-    note('dispute', `Customer wants to dispute ${describeCharge('en', c)} (dispute opened)`);
-    return out({
-      text: es
-        ? `Gracias. Abrí una disputa por ${describeCharge('es', c)} y te enviaremos la confirmación del caso por correo electrónico. ${DISPUTE_TIMELINE.es} No tienes que pagar el importe disputado mientras lo revisamos.`
-        : `Thanks. I've opened a dispute for ${describeCharge('en', c)}, and we'll email you the case confirmation. ${DISPUTE_TIMELINE.en} You don't need to pay the disputed amount while we review it.`,
-      intent: 'dispute',
-      quickReplies: nextQuick(),
-    });
-  }
-
-  function chargeIn(text: string): Charge {
-    const merchant = findMerchant(text) ?? findLeadingMerchant(text);
-    return { merchant, amount: findAmount(text), date: findDate(text) };
-  }
-
   function startTask(def: TaskDef, text: string): AssistantReply {
     lastTask = def.intent;
-    awaiting = null;
-    if (def.card !== undefined) {
-      const l4 = findStatedLastFour(text);
-      if (l4 !== null) return gotLastFour(def.intent, l4);
-      awaiting = 'last4';
-      note(def.intent, def.summary);
-      return out({
-        text: `${def.answer[lang]} ${NEVER_ASK[lang]}`,
-        intent: def.intent,
-        quickReplies: [...def.quickReplies[lang]],
-      });
+    pending = null;
+    if (!isAction(def.intent)) {
+      answered(def.intent);
+      return out({ text: def.answer[lang], intent: def.intent, quickReplies: [...def.quickReplies[lang]] });
     }
-    if (def.intent === 'dispute') {
-      const c = chargeIn(text);
-      if (c.amount !== null || c.merchant !== null) return gotCharge(c);
-      awaiting = 'dispute-details';
-      charge = null;
-    }
-    note(def.intent, def.summary);
-    return out({ text: def.answer[lang], intent: def.intent, quickReplies: [...def.quickReplies[lang]] });
-  }
-
-  /** The question still open, to repeat after another answer. */
-  function pending(): string {
-    if (awaiting === 'last4') return SAFETY[lang].reaskLast4;
-    if (awaiting === 'zip') return SAFETY[lang].reaskZip;
-    return '';
+    const p = begin(def.intent, text);
+    if (Object.keys(p.details).length > 0) return progressed(p);
+    const safety = def.card !== undefined ? ` ${NEVER_ASK[lang]}` : '';
+    return out({
+      text: `${def.answer[lang]}${safety}`,
+      intent: def.intent,
+      quickReplies: [...def.quickReplies[lang]],
+    });
   }
 
   function nextSteps(intent: TaskIntent | null): AssistantReply {
     if (intent === null) {
       return {
         text: es
-          ? 'Todavía no hemos empezado ningún trámite. ¿En qué puedo ayudarte?'
+          ? 'Todavía no hemos empezado ningún trámite. ¿En qué puedo ayudarle?'
           : "We haven't started a task yet. What can I help you with?",
         intent: 'next-steps',
         quickReplies: [...MENU[lang]],
       };
     }
     const text = stepsText(intent);
-    const open = intent === lastTask ? pending() : '';
+    const open = pending !== null && pending.intent === intent ? pendingQuestion() : '';
     return out({
       text: open === '' ? text : `${text} ${open}`,
       intent: 'next-steps',
@@ -422,52 +523,63 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
   }
 
   /**
-   * The next-steps text of a task (without the question still open). `recapping`: for the
-   * end-of-chat recap (names the disputed charge whatever came after it; asks nothing).
+   * The next-steps text of a task, from the record: an action's next steps only once it is done.
+   * `recapping`: for the end-of-chat summary (asks nothing).
    */
   function stepsText(intent: TaskIntent, recapping = false): string {
-    let text: string;
+    const fact = latestByTask(record).get(intent);
     if (intent === 'urgent-fraud') {
-      text = es
-        ? `Próximos pasos: ${PHONE_ROUTE.es}, para detener los cargos. Luego podrás disputar los cargos que no hiciste. ${DISPUTE_TIMELINE.es}`
+      return es
+        ? `Próximos pasos: ${PHONE_ROUTE.es}, para detener los cargos. Luego podrá disputar los cargos que no hizo. ${DISPUTE_TIMELINE.es}`
         : `Next steps: ${PHONE_ROUTE.en}, so we can stop the charges. Then you can dispute the charges you didn't make. ${DISPUTE_TIMELINE.en}`;
-    } else if (intent === 'dispute') {
-      const which =
-        charge !== null && (lastTask === 'dispute' || recapping)
-          ? es
-            ? `Tu disputa por ${describeCharge('es', charge)} está abierta. `
-            : `Your dispute for ${describeCharge('en', charge)} is open. `
-          : '';
-      text = `${which}${DISPUTE_TIMELINE[lang]} ${taskDef('dispute')?.next[lang] ?? ''}`;
-      if (awaiting === 'dispute-details' && charge === null && !recapping) {
-        text += es
-          ? ' Para abrirla, dime el comercio, la fecha y el importe del cargo.'
-          : ' To open it, tell me the merchant, the date and the amount of the charge.';
-      }
-    } else {
-      text = taskDef(intent)?.next[lang] ?? '';
     }
-    return text;
+    if (isAction(intent)) {
+      if (fact?.kind === 'done') {
+        const which =
+          intent === 'dispute'
+            ? es
+              ? `Su disputa por el cargo de ${chargeText('es', fact.details)} está abierta. ${DISPUTE_TIMELINE.es} `
+              : `Your dispute for ${chargeText('en', fact.details)} is open. ${DISPUTE_TIMELINE.en} `
+            : '';
+        return `${which}${taskDef(intent)?.next[lang] ?? ''}`;
+      }
+      if (recapping) return notDone(lang, intent);
+      const need = detailNames(lang, REQUIRED[intent]);
+      const timeline = intent === 'dispute' ? `${DISPUTE_TIMELINE[lang]} ` : '';
+      return es
+        ? `${timeline}Todavía no se ha hecho nada sobre ${TOPIC[intent].es}: para hacerlo necesito ${need}, y su confirmación.`
+        : `${timeline}Nothing has been done yet about ${TOPIC[intent].en}: for that I need ${need}, and your confirmation.`;
+    }
+    return taskDef(intent)?.next[lang] ?? '';
   }
 
-  /** What was discussed and the next steps, in the customer's language (the end-of-chat summary). */
+  /** The end-of-chat summary, in the customer's language, from the record only. */
   function recap(): string {
-    const tasks = [...notes.keys()];
-    if (tasks.length === 0) {
+    const latest = [...latestByTask(record).values()];
+    const transfers = record.filter((f) => f.kind === 'transfer');
+    if (latest.length === 0 && transfers.length === 0) {
       return es
-        ? 'Hablamos de tu cuenta; no se abrió ninguna solicitud en este chat.'
-        : 'We talked about your account; no request was opened in this chat.';
+        ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
+        : 'We talked about your account; no request was opened and nothing was changed in this chat.';
     }
-    const about = listOf(
-      lang,
-      tasks.map((t) => TOPIC[t][lang]),
-    );
-    // The next steps of the last two tasks keep the recap short enough for a summary.
-    const steps = tasks
-      .slice(-2)
-      .map((t) => stepsText(t, true))
-      .join(' ');
-    return es ? `Hablamos de ${about}. ${steps}` : `We talked about ${about}. ${steps}`;
+    const parts: string[] = [];
+    if (latest.length > 0) {
+      const about = listOf(
+        lang,
+        latest.map((f) => (f.kind === 'transfer' ? '' : TOPIC[f.intent][lang])),
+      );
+      parts.push(es ? `Hablamos de ${about}.` : `We talked about ${about}.`);
+    }
+    for (const f of latest) {
+      if (f.kind === 'done') parts.push(doneFact(lang, f.intent, f.details), stepsText(f.intent, true));
+      else if (f.kind === 'started') parts.push(notDone(lang, f.intent));
+    }
+    // The next steps of the last two questions answered keep the summary short.
+    for (const f of latest.filter((x) => x.kind === 'answered').slice(-2)) {
+      parts.push(stepsText(f.intent, true));
+    }
+    for (const t of transfers) parts.push(transferFact(lang, t.team));
+    return parts.filter((p) => p !== '').join(' ');
   }
 
   /** "What was agreed?" after the case was closed: its summary, and the dispute timeline. */
@@ -502,76 +614,60 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
     // 3. Something card-like (the redactor's mask): remind, use nothing of it.
     if (looksLikeCardNumber(text)) {
+      const needsLast4 = pending !== null && missing(pending.intent, pending.details).includes('last4');
       return out({
-        text: awaiting === 'last4' ? `${SAFETY[lang].full} ${SAFETY[lang].onlyLast4}` : SAFETY[lang].full,
+        text: needsLast4 ? `${SAFETY[lang].full} ${SAFETY[lang].onlyLast4}` : SAFETY[lang].full,
         intent: lastTask ?? 'unknown',
       });
     }
 
     const task = detectTask(text);
-    const wantsNext = matches(ws, NEXT_STEPS);
 
-    // 4. The answer to the open question (unless the customer moved on to another task).
-    if (lastTask !== null && (task === undefined || task.intent === lastTask)) {
-      if (awaiting === 'last4') {
-        const l4 = findLastFour(text);
-        if (l4 !== null) return gotLastFour(lastTask, l4);
-      } else if (awaiting === 'zip') {
-        const zip = findZip(text);
-        if (zip !== null) return gotZip(lastTask, zip);
-      } else if (awaiting === 'dispute-details') {
-        const c = chargeIn(text);
-        const small =
-          wantsNext ||
-          matches(ws, GOODBYE) ||
-          matches(ws, THANKS) ||
-          matches(ws, GREETING) ||
-          task !== undefined;
-        if (c.amount !== null || c.merchant !== null || c.date !== null || !small) return gotCharge(c);
-      }
+    // 4. An action in progress: its details, the yes or no, or asked again.
+    if (pending !== null) {
+      const r = continuePending(pending, text, task, ws);
+      if (r !== null) return r;
     }
 
     // 5. Next steps: of the task named in the same message, else of the last one.
-    if (wantsNext) return nextSteps(task?.intent ?? lastTask);
+    if (matches(ws, NEXT_STEPS)) return nextSteps(task?.intent ?? lastTask);
 
     // 6. A task.
     if (task !== undefined) return startTask(task, text);
 
     // 7. Small talk.
     if (matches(ws, GOODBYE)) {
-      awaiting = null;
+      pending = null;
       return out({
         text: es
-          ? 'Gracias por escribirnos. ¡Que tengas un buen día!'
+          ? 'Gracias por escribirnos. ¡Que tenga un buen día!'
           : 'Thanks for chatting with us. Have a great day!',
         intent: 'goodbye',
       });
     }
     if (matches(ws, THANKS)) {
-      const open = pending();
+      const open = pendingQuestion();
       return out({
         text: es
-          ? `De nada. ${open === '' ? '¿Hay algo más en lo que pueda ayudarte?' : open}`
+          ? `De nada. ${open === '' ? '¿Hay algo más en lo que pueda ayudarle?' : open}`
           : `You're welcome. ${open === '' ? 'Is there anything else I can help you with?' : open}`,
         intent: 'thanks',
         quickReplies: lastTask !== null ? qr(lang, 'next', 'agent', 'done') : [...MENU[lang]],
       });
     }
     if (matches(ws, GREETING)) {
+      const open = pendingQuestion();
       return out({
-        text: es ? '¡Hola! ¿En qué puedo ayudarte hoy?' : 'Hello! What can I help you with today?',
+        text: es
+          ? `¡Hola! ${open === '' ? '¿En qué puedo ayudarle hoy?' : open}`
+          : `Hello! ${open === '' ? 'What can I help you with today?' : open}`,
         intent: 'greeting',
         quickReplies: [...MENU[lang]],
       });
     }
-
-    // 8. An open question not answered: ask again.
-    if (lastTask !== null && (awaiting === 'last4' || awaiting === 'zip')) {
-      return out({ text: pending(), intent: lastTask, quickReplies: qr(lang, 'agent') });
-    }
     return out({
       text: es
-        ? 'Perdona, no lo he entendido. Puedo ayudarte con estas tareas o comunicarte con un agente:'
+        ? 'Disculpe, no lo entendí. Puedo ayudarle con estas tareas o comunicarlo con un agente:'
         : "Sorry, I didn't understand that. I can help you with these tasks, or connect you with an agent:",
       intent: 'unknown',
       quickReplies: [...MENU[lang]],
@@ -582,10 +678,10 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     state(): AssistantState {
       return {
         lastTask,
-        awaiting,
-        last4,
-        charge: charge ? { ...charge } : null,
-        notes: [...notes.entries()],
+        pending: pending ? { ...pending, details: { ...pending.details } } : null,
+        record: record.map((f) =>
+          f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
+        ),
         closed: closed
           ? { caseNumber: closed.caseNumber, summary: closed.summary, tasks: [...closed.tasks] }
           : null,
@@ -594,7 +690,7 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     greet(): AssistantReply {
       return {
         text: es
-          ? `Hola, soy el asistente virtual. ¿En qué puedo ayudarte hoy? ${NEVER_ASK.es}`
+          ? `Hola, soy el asistente virtual. ¿En qué puedo ayudarle hoy? ${NEVER_ASK.es}`
           : `Hi, I'm the virtual assistant. How can I help you today? ${NEVER_ASK.en}`,
         intent: 'greeting',
         quickReplies: [...MENU[lang]],
@@ -604,8 +700,10 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     summary,
     recap,
     closeCase(caseNumber: string, caseSummary: string): void {
-      awaiting = null;
-      closed = { caseNumber, summary: caseSummary, tasks: new Set(notes.keys()) };
+      pending = null;
+      const tasks = new Set<TaskIntent>();
+      for (const f of record) if (f.kind !== 'transfer') tasks.add(f.intent);
+      closed = { caseNumber, summary: caseSummary, tasks };
     },
     observe(customerText: string): void {
       const text = customerText.slice(0, 2000);
@@ -613,21 +711,25 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
       const def = detectTask(text);
       if (def === undefined) return;
       lastTask = def.intent;
-      awaiting = null;
-      if (def.intent === 'dispute') {
-        const c = chargeIn(text);
-        if (c.amount !== null || c.merchant !== null) {
-          charge = c;
-          note('dispute', `Customer wants to dispute ${describeCharge('en', c)}`);
-          return;
-        }
-      }
-      if (!notes.has(def.intent)) note(def.intent, def.summary);
+      pending = null;
+      // Told to a person: what they asked for, never something done.
+      if (isAction(def.intent)) {
+        const p: Pending = { intent: def.intent, details: {}, step: 'collect', misses: 0 };
+        started(def.intent, detailsIn(p, text, false));
+      } else answered(def.intent);
     },
     lastTask: () => lastTask,
     nextSteps(intent?: TaskIntent): string {
       const which = intent ?? lastTask;
       return which === null ? '' : stepsText(which);
     },
+    transferred(team: string, note?: string): void {
+      pending = null;
+      record.push({ kind: 'transfer', team, note: note ?? null });
+    },
+    record: () =>
+      record.map((f) =>
+        f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
+      ),
   };
 }

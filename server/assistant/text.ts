@@ -143,10 +143,22 @@ export function findAmount(text: string): string | null {
   return `$${m[1]}${m[2] !== undefined ? `.${m[2]}` : ''}`;
 }
 
-/** A short date such as "08/15", "8-15-2024", "15/08", as written, or null. */
+const MONTH =
+  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|ene(?:ro)?|febrero|marzo|abr(?:il)?|mayo|jun(?:io)?|jul(?:io)?|ago(?:sto)?|sept?(?:iembre)?|setiembre|oct(?:ubre)?|nov(?:iembre)?|dic(?:iembre)?)';
+const NAMED_DATE = new RegExp(
+  `\\b(?:${MONTH}\\.? \\d{1,2}(?:st|nd|rd|th)?(?:,? \\d{4})?|\\d{1,2}(?:st|nd|rd|th)? (?:de )?${MONTH}\\b\\.?(?:,? (?:de )?\\d{4})?)(?![\\d/])`,
+  'iu',
+);
+
+/**
+ * A date such as "08/15", "8-15-2024", "15/08", "Nov 15", "November 15th", "15 de noviembre",
+ * as written, or null.
+ */
 export function findDate(text: string): string | null {
   const m = /(?<![\d/.-])(\d{1,2})[/-](\d{1,2})(?:[/-](\d{2}|\d{4}))?(?![\d/.-])/.exec(text);
-  return m ? m[0] : null;
+  if (m) return m[0];
+  const named = NAMED_DATE.exec(text);
+  return named ? named[0].replace(/[.,]$/, '') : null;
 }
 
 const MERCHANT_STOP = new Set([

@@ -1,31 +1,33 @@
 /**
  * What each task is about, in the customer's language, for the recap at the end of a chat and
  * the simulated agent's greeting ("I can see you asked about a lost or stolen card"). Noun
- * phrases that read after "about". Same wording rules as intents.ts: no cue words.
+ * phrases that read after "about". Same wording rules as intents.ts: no cue words. The Spanish
+ * names the thing, not the person (neither tú nor usted), so the agent's lines and the
+ * assistant's both read it.
  */
 import type { ByLang } from './intents.js';
 import type { TaskIntent } from './types.js';
 
 export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
-  dispute: { en: 'a charge you want to dispute', es: 'un cargo que quieres disputar' },
+  dispute: { en: 'a charge you want to dispute', es: 'la disputa de un cargo' },
   'lost-stolen': { en: 'a lost or stolen card', es: 'una tarjeta perdida o robada' },
   damaged: { en: 'a damaged card', es: 'una tarjeta dañada' },
-  lock: { en: 'locking your card', es: 'bloquear tu tarjeta' },
-  unlock: { en: 'unlocking your card', es: 'desbloquear tu tarjeta' },
-  'payment-due': { en: 'your payment due date', es: 'la fecha de vencimiento de tu pago' },
-  'payment-assistance': { en: 'help with your payments', es: 'ayuda con tus pagos' },
+  lock: { en: 'locking your card', es: 'el bloqueo de la tarjeta' },
+  unlock: { en: 'unlocking your card', es: 'el desbloqueo de la tarjeta' },
+  'payment-due': { en: 'your payment due date', es: 'la fecha de vencimiento del pago' },
+  'payment-assistance': { en: 'help with your payments', es: 'ayuda con los pagos' },
   'late-fee': { en: 'a late fee', es: 'un cargo por pago tardío' },
-  rewards: { en: 'your rewards points', es: 'tus puntos de recompensa' },
-  'pay-with-points': { en: 'paying with points', es: 'pagar con puntos' },
-  'authorized-user-add': { en: 'adding an authorized user', es: 'agregar un usuario autorizado' },
+  rewards: { en: 'your rewards points', es: 'los puntos de recompensa' },
+  'pay-with-points': { en: 'paying with points', es: 'el pago con puntos' },
+  'authorized-user-add': { en: 'adding an authorized user', es: 'el alta de un usuario autorizado' },
   'authorized-user-remove': {
     en: 'removing an authorized user',
-    es: 'dar de baja a un usuario autorizado',
+    es: 'la baja de un usuario autorizado',
   },
   contact: { en: 'how to contact us', es: 'cómo contactarnos' },
-  'credit-limit': { en: 'your credit limit', es: 'tu límite de crédito' },
+  'credit-limit': { en: 'your credit limit', es: 'el límite de crédito' },
   travel: { en: 'a travel booking', es: 'una reserva de viaje' },
-  'urgent-fraud': { en: "charges you didn't make", es: 'cargos que no hiciste' },
+  'urgent-fraud': { en: "charges you didn't make", es: 'cargos no reconocidos' },
 };
 
 /** "a, b and c" / "a, b y c". */

@@ -45,17 +45,47 @@ export interface AssistantReply {
   summary?: string;
 }
 
+/** The tasks that change something on the account (server/assistant/actions.ts). */
+export type ActionIntent = Extract<
+  TaskIntent,
+  'dispute' | 'lost-stolen' | 'damaged' | 'lock' | 'unlock' | 'authorized-user-remove' | 'urgent-fraud'
+>;
+
+export type Detail = 'merchant' | 'date' | 'amount' | 'last4' | 'zip';
+
+export type Details = Partial<Record<Detail, string>>;
+
+/** An action in progress: collecting its details, waiting for the yes, or for a correction. */
+export interface Pending {
+  intent: ActionIntent;
+  details: Details;
+  step: 'collect' | 'confirm' | 'change';
+  /** Replies in a row that brought nothing new (at most two are asked again). */
+  misses: number;
+}
+
+/**
+ * What actually happened in the conversation, in order: the only source of the end summary,
+ * the agent's prefilled summary and the board line.
+ */
+export type Fact =
+  /** An action done after its read-back and the customer's yes, with its details. */
+  | { kind: 'done'; intent: ActionIntent; details: Details }
+  /** An action asked for and not (yet) done, with the details given so far. */
+  | { kind: 'started'; intent: ActionIntent; details: Details }
+  /** A question answered (a task that changes nothing). */
+  | { kind: 'answered'; intent: TaskIntent }
+  /** Handed to another team. */
+  | { kind: 'transfer'; team: string; note: string | null };
+
 /**
  * Everything an assistant remembers, as plain JSON: a store (server/store.ts) keeps it with the
  * conversation so that any instance can carry on where another left off.
  */
 export interface AssistantState {
   lastTask: TaskIntent | null;
-  awaiting: 'last4' | 'zip' | 'dispute-details' | null;
-  last4: string | null;
-  charge: { merchant: string | null; amount: string | null; date: string | null } | null;
-  /** Agent-console lines by task, in the order the tasks came up. */
-  notes: [TaskIntent, string][];
+  pending: Pending | null;
+  record: Fact[];
   closed: { caseNumber: string; summary: string; tasks: TaskIntent[] } | null;
 }
 
@@ -78,6 +108,10 @@ export interface Assistant {
   observe(customerText: string): void;
   /** The last task discussed, if any. */
   lastTask(): TaskIntent | null;
+  /** The conversation was handed to `team` (with the agent's note, if any): kept in the record. */
+  transferred(team: string, note?: string): void;
+  /** What actually happened so far (a copy). */
+  record(): Fact[];
   /** The next-steps text of a task (default: the last one); empty when none was discussed. */
   nextSteps(intent?: TaskIntent): string;
 }

@@ -179,47 +179,59 @@ describe('assistant: priorities', () => {
 });
 
 describe('assistant: multi-turn flows', () => {
-  it('lost card (en): last four → locked, asks ZIP → replacement with delivery estimate', () => {
-    const [ask, locked, done] = talk('en', 'I lost my card', '1005', '10001');
+  it('lost card (en): last four → ZIP → read-back → yes → locked and replaced', () => {
+    const [ask, zip, readBack, done] = talk('en', 'I lost my card', '1005', '10001', 'yes');
     assert.match(ask!.text, /only its last four digits/);
-    assert.match(locked!.text, /card ending in 1005 is locked/);
-    assert.match(locked!.text, /ZIP code/);
+    assert.doesNotMatch(zip!.text, /locked/);
+    assert.match(zip!.text, /ZIP code/);
+    assert.match(readBack!.text, /I'll lock the card ending in 1005 and send a replacement.*yes or no/);
     assert.equal(done!.intent, 'lost-stolen');
+    assert.match(done!.text, /card ending in 1005 is locked/);
     assert.match(done!.text, /2–3 business days/);
     assert.match(done!.text, /ZIP 10001/);
   });
 
   it('lost card (es): últimos cuatro → bloqueada, código postal → reemplazo', () => {
-    const [ask, locked, done] = talk('es', 'Perdí mi tarjeta', 'Es la 1005', 'mi código postal es 10001');
+    const [ask, zip, readBack, done] = talk(
+      'es',
+      'Perdí mi tarjeta',
+      'Es la 1005',
+      'mi código postal es 10001',
+      'sí',
+    );
     assert.match(ask!.text, /últimos cuatro dígitos/);
-    assert.match(locked!.text, /terminada en 1005 está bloqueada/);
-    assert.match(locked!.text, /código postal/);
+    assert.match(zip!.text, /código postal/);
+    assert.match(readBack!.text, /Voy a bloquear la tarjeta terminada en 1005.*Responda sí o no/);
+    assert.match(done!.text, /terminada en 1005 está bloqueada/);
     assert.match(done!.text, /2 o 3 días hábiles/);
   });
 
   it('picks up "ending in 1005" from the first message', () => {
-    const r = first('en', 'Please lock my card ending in 1005');
-    assert.equal(r.intent, 'lock');
-    assert.match(r.text, /card ending in 1005 is locked/);
+    const [r, done] = talk('en', 'Please lock my card ending in 1005', 'yes');
+    assert.equal(r!.intent, 'lock');
+    assert.match(r!.text, /I'll lock the card ending in 1005/);
+    assert.match(done!.text, /card ending in 1005 is locked/);
   });
 
   it('damaged card and unlock ask last four, then ZIP, then confirm', () => {
-    const d = talk('en', 'my card is broken', '2002', '94105');
-    assert.match(last(d).text, /same card number/);
-    const u = talk('es', 'Quiero desbloquear mi tarjeta', '2002', '94105');
+    const d = talk('en', 'my card is broken', '2002', '94105', 'yes');
+    assert.match(last(d).text, /same number/);
+    const u = talk('es', 'Quiero desbloquear mi tarjeta', '2002', '94105', 'sí');
     assert.match(last(u).text, /desbloqueada/);
-    const rm = talk('en', 'Remove an authorized user', '3003', '94105');
+    const rm = talk('en', 'Remove an authorized user', '3003', '94105', 'yes');
     assert.match(last(rm).text, /authorized user's card ending in 3003 is removed/);
   });
 
   it('asks again when the reply is not four digits, without leaving the task', () => {
     const [, again] = talk('en', 'I lost my card', "I'm not sure");
     assert.equal(again!.intent, 'lost-stolen');
-    assert.match(again!.text, /only its last four digits/);
+    assert.match(again!.text, /last four digits/);
   });
 
   it('urgent fraud → last four locks the card and keeps the phone route', () => {
-    const [, locked] = talk('en', 'someone is using my card', '1005');
+    const [, readBack, locked] = talk('en', 'someone is using my card', '1005', 'yes');
+    assert.equal(readBack!.action, 'urgent-phone');
+    assert.doesNotMatch(readBack!.text, /is locked/);
     assert.equal(locked!.intent, 'urgent-fraud');
     assert.equal(locked!.action, 'urgent-phone');
     assert.match(locked!.text, /1005 is locked/);
@@ -227,8 +239,17 @@ describe('assistant: multi-turn flows', () => {
   });
 
   it('dispute (en): asks merchant/date/amount → confirms with the 60/30/90-day timeline', () => {
-    const [ask, done] = talk('en', 'I want to dispute a charge', 'Blue Bottle Coffee, 08/15, $127.43');
+    const [ask, readBack, done] = talk(
+      'en',
+      'I want to dispute a charge',
+      'Blue Bottle Coffee, 08/15, $127.43',
+      'yes',
+    );
     assert.match(ask!.text, /merchant, the date and the amount/);
+    assert.match(
+      readBack!.text,
+      /I'll dispute \$127\.43 at Blue Bottle Coffee on 08\/15\. Shall I open it\?/,
+    );
     assert.equal(done!.intent, 'dispute');
     assert.match(done!.text, /\$127\.43 at Blue Bottle Coffee on 08\/15/);
     assert.match(done!.text, /60 days/);
@@ -237,10 +258,11 @@ describe('assistant: multi-turn flows', () => {
   });
 
   it('dispute (es): picks up merchant, amount and date from the first message', () => {
-    const r = first('es', 'Quiero disputar un cargo en Amazon por $50.00 el 15/08');
-    assert.match(r.text, /de \$50\.00 en Amazon del 15\/08/);
-    assert.match(r.text, /60 días/);
-    assert.match(r.text, /90 días/);
+    const [readBack, r] = talk('es', 'Quiero disputar un cargo en Amazon por $50.00 el 15/08', 'sí');
+    assert.match(readBack!.text, /Voy a disputar el cargo de \$50\.00 en Amazon del 15\/08/);
+    assert.match(r!.text, /Abrí una disputa por el cargo de \$50\.00 en Amazon del 15\/08/);
+    assert.match(r!.text, /60 días/);
+    assert.match(r!.text, /90 días/);
   });
 
   it('the summary names what the customer wanted, for the agent console', () => {
@@ -248,7 +270,9 @@ describe('assistant: multi-turn flows', () => {
     assert.match(a.summary(), /No task/);
     a.reply('I want to dispute a charge');
     a.reply('a charge at Corner Deli for $12.50 on 08/15');
-    assert.match(a.summary(), /dispute the charge of \$12\.50 at Corner Deli on 08\/15/);
+    assert.match(a.summary(), /dispute the charge of \$12\.50 at Corner Deli on 08\/15 \(not opened\)/);
+    a.reply('yes');
+    assert.match(a.summary(), /Dispute opened: \$12\.50 at Corner Deli on 08\/15/);
   });
 });
 
@@ -259,6 +283,7 @@ describe('assistant: follow-ups', () => {
         'en',
         'I want to dispute a charge',
         '$127.43 at ACME on 08/15',
+        'yes',
         'Please confirm next steps and the expected timeline',
       ),
     );
@@ -271,7 +296,13 @@ describe('assistant: follow-ups', () => {
 
   it('next steps in Spanish after a dispute', () => {
     const r = last(
-      talk('es', 'Hay un cargo que no reconozco', 'Netflix, $15.99', '¿Cuáles son los próximos pasos?'),
+      talk(
+        'es',
+        'Hay un cargo que no reconozco',
+        'Netflix, $15.99, 15/08',
+        'sí',
+        '¿Cuáles son los próximos pasos?',
+      ),
     );
     assert.equal(r.intent, 'next-steps');
     assert.match(r.text, /60 días/);
@@ -281,7 +312,15 @@ describe('assistant: follow-ups', () => {
 
   it('next steps follow the last task discussed (lost card), not the first', () => {
     const r = last(
-      talk('en', 'When is my payment due?', 'I lost my card', '1005', '10001', 'What are the next steps?'),
+      talk(
+        'en',
+        'When is my payment due?',
+        'I lost my card',
+        '1005',
+        '10001',
+        'yes',
+        'What are the next steps?',
+      ),
     );
     assert.equal(r.intent, 'next-steps');
     assert.match(r.text, /lost or stolen card/);
@@ -387,7 +426,7 @@ describe('assistant: safety', () => {
       assert.doesNotMatch(r!.text, /1005|4111/);
       assert.match(
         r!.text,
-        lang === 'en' ? /don't type your full card number/ : /no escribas el número completo/,
+        lang === 'en' ? /don't type your full card number/ : /no escriba el número completo/,
       );
       const [, m] = talk(
         lang,
@@ -412,33 +451,43 @@ describe('assistant: safety', () => {
 describe('assistant: the end of a chat', () => {
   it('recap: what was discussed and the next steps, in the customer language', () => {
     const en = createAssistant('en');
-    assert.equal(en.recap(), 'We talked about your account; no request was opened in this chat.');
+    assert.equal(
+      en.recap(),
+      'We talked about your account; no request was opened and nothing was changed in this chat.',
+    );
     for (const t of [
       'I lost my card',
       '1005',
       '10001',
+      'yes',
       'I want to dispute a charge',
       '$127.43 at ACME on 08/15',
+      'yes',
     ])
       en.reply(t);
     const r = en.recap();
     assert.match(r, /^We talked about a lost or stolen card and a charge you want to dispute\. /);
     assert.match(r, /Next steps for/);
-    assert.match(r, /Your dispute for the charge of \$127\.43 at ACME on 08\/15 is open\./);
+    assert.match(r, /The card ending in 1005 was locked and a replacement with a new number was sent/);
+    assert.match(r, /A dispute was opened for \$127\.43 at ACME on 08\/15\./);
     assert.match(r, /60 days.*90 days/);
 
     const es = createAssistant('es');
-    assert.equal(es.recap(), 'Hablamos de tu cuenta; no se abrió ninguna solicitud en este chat.');
+    assert.equal(
+      es.recap(),
+      'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.',
+    );
     es.reply('¿Cuántos puntos tengo?');
     es.reply('Quiero pagar con puntos');
-    assert.match(es.recap(), /^Hablamos de tus puntos de recompensa y pagar con puntos\. Próximos pasos/);
+    assert.match(es.recap(), /^Hablamos de los puntos de recompensa y el pago con puntos\. Próximos pasos/);
   });
 
   it('a dispute still waiting for its details: the recap does not ask for them', () => {
     const a = createAssistant('en');
     a.reply('I want to dispute a charge');
     assert.doesNotMatch(a.recap(), /tell me the merchant/);
-    assert.match(a.recap(), /two billing cycles/);
+    assert.doesNotMatch(a.recap(), /opened for|is open/);
+    assert.match(a.recap(), /not completed/);
   });
 
   it('the recap keeps to the next steps of the last two tasks', () => {
@@ -513,8 +562,8 @@ describe('assistant: the end of a chat', () => {
     assert.equal(a.lastTask(), null);
     a.observe('I want to dispute $20.00 at Corner Deli');
     assert.equal(a.lastTask(), 'dispute');
-    assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli/);
-    assert.match(a.nextSteps(), /Corner Deli.*90 days/);
+    assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli \(not opened\)/);
+    assert.match(a.nextSteps(), /90 days.*Nothing has been done yet/);
     assert.match(a.nextSteps('credit-limit'), /Next steps for your credit limit/);
     a.observe('4111 1111 1111 1111 was charged');
     assert.equal(a.lastTask(), 'dispute');

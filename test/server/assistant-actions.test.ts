@@ -1,0 +1,403 @@
+/**
+ * Issue 26, items 1 and 2: the assistant claims an action only with every detail it needs, after
+ * reading them back, on an explicit yes; the end summary and the agent's lines come from the
+ * record of what was actually done.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAssistant } from '../../server/assistant/index.js';
+import type { Assistant, AssistantReply, AssistantState, Lang } from '../../server/assistant/index.js';
+import { REQUIRED } from '../../server/assistant/actions.js';
+import { expectationFrom } from '../../src/redaction/agent.js';
+
+/** Words that say an action was done (EN and ES). */
+const CLAIM_WORDS =
+  /I've opened|dispute was opened|\bis locked|was locked|stays locked|is unlocked|was unlocked|is removed|was removed|on its way|was sent|Abrí una disputa|se abrió una disputa|está bloqueada|se bloqueó|sigue bloqueada|está desbloqueada|se desbloqueó|está dada de baja|se dio de baja|va en camino|se envió/i;
+const CLAIM = { test: (t: string): boolean => CLAIM_WORDS.test(t) || /(?:^|[.:] )(?:Done|Listo)\./.test(t) };
+
+/** The read-back question. */
+const READ_BACK = /Please answer yes or no\.|Responda sí o no\./;
+
+function talk(lang: Lang, ...texts: string[]): { a: Assistant; replies: AssistantReply[] } {
+  const a = createAssistant(lang);
+  return { a, replies: texts.map((t) => a.reply(t)) };
+}
+
+function noClaim(replies: AssistantReply[], where: string): void {
+  for (const r of replies) assert.ok(!CLAIM.test(r.text), `${where}: claimed "${r.text}"`);
+}
+
+interface Flow {
+  intent: keyof typeof REQUIRED;
+  start: Record<Lang, string>;
+  /** The details, one message each (in the order asked). */
+  details: string[];
+  /** What the done reply must name. */
+  done: Record<Lang, RegExp>;
+}
+
+const FLOWS: Flow[] = [
+  {
+    intent: 'dispute',
+    start: { en: 'I want to dispute a charge', es: 'Quiero disputar un cargo' },
+    details: ['Bella Trattoria, Nov 15, $67.06'],
+    done: {
+      en: /I've opened a dispute for \$67\.06 at Bella Trattoria on Nov 15/,
+      es: /Abrí una disputa por el cargo de \$67\.06 en Bella Trattoria del Nov 15/,
+    },
+  },
+  {
+    intent: 'lost-stolen',
+    start: { en: 'I lost my card', es: 'Perdí mi tarjeta' },
+    details: ['1005', '10001'],
+    done: {
+      en: /card ending in 1005 is locked, and a replacement with a new number is on its way.*ZIP 10001/,
+      es: /terminada en 1005 está bloqueada, y un reemplazo con un número nuevo va en camino.*10001/,
+    },
+  },
+  {
+    intent: 'damaged',
+    start: { en: 'My card is damaged', es: 'Mi tarjeta está dañada' },
+    details: ['2002', '94105'],
+    done: { en: /replacement with the same number.*ZIP 94105/, es: /reemplazo con el mismo número.*94105/ },
+  },
+  {
+    intent: 'lock',
+    start: { en: 'Please lock my card', es: 'Quiero bloquear mi tarjeta' },
+    details: ['1005'],
+    done: { en: /card ending in 1005 is locked/, es: /terminada en 1005 está bloqueada/ },
+  },
+  {
+    intent: 'unlock',
+    start: { en: 'Please unlock my card', es: 'Quiero desbloquear mi tarjeta' },
+    details: ['1005', '10001'],
+    done: { en: /card ending in 1005 is unlocked/, es: /terminada en 1005 está desbloqueada/ },
+  },
+  {
+    intent: 'authorized-user-remove',
+    start: {
+      en: 'Please remove my son as an authorized user',
+      es: 'Quiero eliminar a un usuario autorizado',
+    },
+    details: ['3003', '94105'],
+    done: {
+      en: /authorized user's card ending in 3003 is removed/,
+      es: /terminada en 3003 está dada de baja/,
+    },
+  },
+  {
+    intent: 'urgent-fraud',
+    start: { en: 'Someone is using my card right now', es: 'Alguien está usando mi tarjeta' },
+    details: ['1005'],
+    done: { en: /card ending in 1005 is locked/, es: /terminada en 1005 está bloqueada/ },
+  },
+];
+
+const YES: Record<Lang, string[]> = {
+  en: ['yes', 'Yeah', 'correct', 'Yes, please'],
+  es: ['sí', 'Sí, correcto', 'correcto', 'si'],
+};
+const NO: Record<Lang, string> = { en: 'no', es: 'no' };
+
+describe('assistant actions: the reported reproductions', () => {
+  it('"dispute a charge" → "I don\'t remember the details": nothing opened, nothing invented', () => {
+    const { a, replies } = talk('en', 'dispute a charge', "I don't remember the details");
+    noClaim(replies, 'dispute / dont remember');
+    assert.match(replies[1]!.text, /won't guess/);
+    assert.match(replies[1]!.text, /connect you with an agent/);
+    assert.doesNotMatch(a.summary(), /dispute opened|Dispute opened/i);
+    assert.ok(!CLAIM.test(a.recap()));
+  });
+
+  it('"dispute a charge" → an unrelated question: nothing opened, the details asked again', () => {
+    const { a, replies } = talk(
+      'en',
+      'dispute a charge',
+      "I'm hard of hearing and use a screen reader, can you accommodate?",
+    );
+    noClaim(replies, 'dispute / unrelated');
+    assert.match(replies[1]!.text, /the merchant, the date and the amount/);
+    assert.doesNotMatch(a.summary(), /dispute opened|Dispute opened/i);
+  });
+
+  it('"disput a charge from amazon": asks for the date and the amount, opens nothing', () => {
+    const { replies } = talk('en', 'disput a charge from amazon');
+    noClaim(replies, 'disput amazon');
+    assert.equal(replies[0]!.intent, 'dispute');
+    assert.match(replies[0]!.text, /amazon/);
+    assert.match(replies[0]!.text, /the date and the amount/);
+  });
+
+  it('"Bella Trattoria, Nov 15, $67.06" keeps the date, reads it back, and opens on yes', () => {
+    const { a, replies } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
+    noClaim(replies, 'bella');
+    assert.match(
+      replies[1]!.text,
+      /^I'll dispute \$67\.06 at Bella Trattoria on Nov 15\. Shall I open it\? Please answer yes or no\.$/,
+    );
+    const done = a.reply('yes');
+    assert.match(done.text, /I've opened a dispute for \$67\.06 at Bella Trattoria on Nov 15/);
+  });
+
+  it('"I lost my card" then the end: the summary claims no lock and no replacement', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const { a } = talk(lang, lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card');
+      const recap = a.recap();
+      assert.doesNotMatch(recap, /lock|replac|bloque|reemplazo/i, recap);
+      assert.ok(!CLAIM.test(recap), recap);
+      assert.match(recap, lang === 'es' ? /no se hizo ningún cambio/ : /nothing was changed/);
+      assert.doesNotMatch(a.summary(), /locked|sent/);
+      assert.ok(!CLAIM.test(a.nextSteps()));
+    }
+  });
+});
+
+describe('assistant actions: every flow needs its details and a yes', () => {
+  for (const flow of FLOWS) {
+    for (const lang of ['en', 'es'] as const) {
+      it(`${lang} ${flow.intent}: details → read-back → yes → done`, () => {
+        const { a, replies } = talk(lang, flow.start[lang], ...flow.details);
+        noClaim(replies, flow.intent);
+        const readBack = replies[replies.length - 1]!;
+        assert.match(readBack.text, READ_BACK);
+        for (const d of flow.details) assert.ok(readBack.text.includes(d.split(',')[0]!), readBack.text);
+        const done = a.reply(YES[lang][0]!);
+        assert.match(done.text, flow.done[lang]);
+        assert.equal(done.intent, flow.intent);
+        const facts = a.record().filter((f) => f.kind === 'done');
+        assert.equal(facts.length, 1);
+        for (const k of REQUIRED[flow.intent]) assert.ok(facts[0]?.kind === 'done' && facts[0].details[k]);
+      });
+
+      it(`${lang} ${flow.intent}: every yes word works; no asks what to change and does nothing`, () => {
+        for (const yes of YES[lang]) {
+          const { a } = talk(lang, flow.start[lang], ...flow.details);
+          assert.match(a.reply(yes).text, flow.done[lang], yes);
+        }
+        const { a, replies } = talk(lang, flow.start[lang], ...flow.details, NO[lang]);
+        noClaim(replies, `${flow.intent} no`);
+        assert.match(
+          replies[replies.length - 1]!.text,
+          lang === 'es' ? /Qué desea cambiar/ : /What should I change/,
+        );
+        // "no" again: dropped; a later yes does nothing.
+        noClaim([a.reply(NO[lang]), a.reply(YES[lang][0]!)], `${flow.intent} no no yes`);
+        assert.equal(a.record().filter((f) => f.kind === 'done').length, 0);
+      });
+
+      it(`${lang} ${flow.intent}: unclear answers are asked again twice, then an agent is offered`, () => {
+        const { a, replies } = talk(lang, flow.start[lang], ...flow.details, 'hmm', 'maybe later', 'ok');
+        noClaim(replies, `${flow.intent} unclear`);
+        const [again1, again2, gaveUp] = replies.slice(-3);
+        assert.match(again1!.text, READ_BACK);
+        assert.match(again2!.text, READ_BACK);
+        assert.match(gaveUp!.text, lang === 'es' ? /Un agente puede ayudarle/ : /An agent can help you/);
+        assert.ok(gaveUp!.quickReplies?.some((q) => /agent/i.test(q.label)));
+        noClaim([a.reply(YES[lang][0]!)], `${flow.intent} yes after giving up`);
+      });
+
+      it(`${lang} ${flow.intent}: without the details, a yes does nothing and "I don't remember" invents nothing`, () => {
+        const dontKnow = lang === 'es' ? 'No me acuerdo' : "I don't remember";
+        const { a, replies } = talk(lang, flow.start[lang], YES[lang][0]!, dontKnow);
+        noClaim(replies, `${flow.intent} no details`);
+        assert.equal(a.record().filter((f) => f.kind === 'done').length, 0);
+        assert.ok(!CLAIM.test(a.recap()));
+      });
+    }
+  }
+
+  it('a correction after the read-back is read back again before anything is done', () => {
+    const { a, replies } = talk(
+      'en',
+      'I want to dispute a charge',
+      'Bella Trattoria, Nov 15, $67.06',
+      'no, it was $76.06',
+    );
+    noClaim(replies, 'correction');
+    assert.match(replies[2]!.text, /I'll dispute \$76\.06 at Bella Trattoria on Nov 15/);
+    assert.match(a.reply('yes').text, /\$76\.06/);
+  });
+
+  it('partial dispute details are gathered over several messages (en and es)', () => {
+    const en = talk('en', 'I want to dispute a charge', 'it was at Corner Deli', '$12.50', 'on 08/15');
+    noClaim(en.replies, 'partial en');
+    assert.match(en.replies[1]!.text, /the date and the amount/);
+    assert.match(en.replies[2]!.text, /I still need the date/);
+    assert.match(en.replies[3]!.text, /I'll dispute \$12\.50 at Corner Deli on 08\/15/);
+    const es = talk('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '15 de noviembre');
+    noClaim(es.replies, 'partial es');
+    assert.match(es.replies[1]!.text, /todavía necesito la fecha/);
+    assert.match(es.replies[2]!.text, /Voy a disputar el cargo de \$15\.99 en Netflix del 15 de noviembre/);
+  });
+
+  it('the read-backs and questions are safe for the redactor', () => {
+    for (const flow of FLOWS) {
+      for (const lang of ['en', 'es'] as const) {
+        const { replies } = talk(lang, flow.start[lang], ...flow.details, 'hmm', NO[lang], "I don't know");
+        for (const r of replies) {
+          assert.equal(expectationFrom(r.text)?.secrets.size ?? 0, 0, `a cue for a secret: ${r.text}`);
+        }
+      }
+    }
+  });
+});
+
+// ---- property: no claim without every detail and a yes ------------------------------------------
+
+/** A small deterministic PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const YES_WORDS = new Set(['yes', 'sí', 'correct', 'correcto', 'yeah']);
+const POOL = [
+  'hmm',
+  'ok',
+  "I don't remember",
+  'No me acuerdo',
+  'no sé',
+  "I'm hard of hearing and use a screen reader, can you accommodate?",
+  'what?',
+  'Can you help me?',
+  'Amazon',
+  'Bella Trattoria, Nov 15',
+  '$67.06',
+  'Nov 15',
+  'the charge was $20.00',
+  'at Corner Deli',
+  '1005',
+  '10001',
+  '2002 is the card',
+  'zip 94105',
+  'maybe',
+  'thanks',
+  'next steps',
+  'asdf',
+  'no',
+  'wait',
+  'yes',
+  'sí',
+  'correct',
+  'correcto',
+  'yeah',
+];
+
+describe('assistant actions: property', () => {
+  it('random replies never lead to a claim without every detail, a read-back and a yes', () => {
+    const next = rng(26);
+    let claims = 0;
+    for (let run = 0; run < 3000; run++) {
+      const lang: Lang = next() < 0.5 ? 'en' : 'es';
+      const flow = FLOWS[Math.floor(next() * FLOWS.length)]!;
+      const a = createAssistant(lang);
+      const said: string[] = [flow.start[lang]];
+      let prev = a.reply(flow.start[lang]);
+      assert.ok(!CLAIM.test(prev.text));
+      const turns = 1 + Math.floor(next() * 9);
+      for (let i = 0; i < turns; i++) {
+        const msg = POOL[Math.floor(next() * POOL.length)]!;
+        said.push(msg);
+        const r = a.reply(msg);
+        if (CLAIM.test(r.text)) {
+          claims += 1;
+          const where = `${lang} ${said.join(' | ')} → ${r.text}`;
+          assert.ok(YES_WORDS.has(msg), `claimed without a yes: ${where}`);
+          assert.match(prev.text, READ_BACK, `claimed without a read-back: ${where}`);
+          const done = a.record().filter((f) => f.kind === 'done');
+          assert.equal(done.length, 1, where);
+          const fact = done[0]!;
+          assert.ok(fact.kind === 'done');
+          for (const k of REQUIRED[fact.intent]) {
+            const v = fact.details[k];
+            assert.ok(v !== undefined, `${k} missing: ${where}`);
+            assert.ok(
+              said.some((s) => s.toLowerCase().includes(v.toLowerCase())),
+              `${k} "${v}" was never typed: ${where}`,
+            );
+          }
+          break;
+        }
+        prev = r;
+      }
+      const anyDone = a.record().some((f) => f.kind === 'done');
+      if (!anyDone) {
+        assert.ok(!CLAIM.test(a.recap()), `${lang} ${said.join(' | ')}: recap ${a.recap()}`);
+        assert.doesNotMatch(a.summary(), /opened:|locked|sent to|unlocked|removed \(/, a.summary());
+      }
+    }
+    // The random walks do reach the yes sometimes (the property is not vacuous).
+    assert.ok(claims > 20, `only ${claims} claims`);
+  });
+});
+
+// ---- item 2: the summaries come from the record -------------------------------------------------
+
+describe('assistant record: summaries from facts', () => {
+  it('a completed dispute: the recap and the agent line name it with its details (en, es)', () => {
+    const en = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06', 'yes').a;
+    assert.match(en.recap(), /A dispute was opened for \$67\.06 at Bella Trattoria on Nov 15\./);
+    assert.match(en.recap(), /90 days/);
+    assert.match(en.summary(), /Dispute opened: \$67\.06 at Bella Trattoria on Nov 15/);
+    const es = talk('es', 'Quiero disputar un cargo', 'Bella Trattoria, 15 de noviembre, $67.06', 'sí').a;
+    assert.match(
+      es.recap(),
+      /^Hablamos de la disputa de un cargo\. Se abrió una disputa por el cargo de \$67\.06 en Bella Trattoria del 15 de noviembre\./,
+    );
+    assert.match(es.recap(), /90 días/);
+  });
+
+  it('a dispute read back but not confirmed: the recap says it was not opened', () => {
+    const { a } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
+    assert.ok(!CLAIM.test(a.recap()));
+    assert.match(a.recap(), /not completed/);
+    assert.match(a.summary(), /not opened/);
+  });
+
+  it('questions answered, actions done and not done, and transfers, in order and in the language', () => {
+    const { a } = talk(
+      'es',
+      '¿Cuándo vence mi pago?',
+      'Perdí mi tarjeta',
+      '1005',
+      '10001',
+      'sí',
+      'Quiero disputar un cargo',
+    );
+    a.transferred('disputes');
+    const r = a.recap();
+    assert.match(
+      r,
+      /^Hablamos de la fecha de vencimiento del pago, una tarjeta perdida o robada y la disputa de un cargo\./,
+    );
+    assert.match(r, /La tarjeta terminada en 1005 se bloqueó y se envió un reemplazo/);
+    assert.match(r, /Sobre la disputa de un cargo: no se completó/);
+    assert.match(r, /Se le transfirió al equipo de disputas\./);
+    assert.doesNotMatch(r, /Abrí|se abrió/);
+    const kinds = a.record().map((f) => f.kind);
+    assert.deepEqual(kinds, ['answered', 'done', 'started', 'transfer']);
+    assert.match(a.summary(), /Transferred to disputes/);
+  });
+
+  it('the record survives state() → createAssistant (another instance carries on)', () => {
+    const { a } = talk('en', 'I lost my card', '1005', '10001');
+    const b = createAssistant('en', JSON.parse(JSON.stringify(a.state())) as AssistantState);
+    assert.match(b.reply('yes').text, /card ending in 1005 is locked/);
+    assert.match(b.recap(), /was locked/);
+  });
+
+  it('a task told to a person is remembered as asked, never as done', () => {
+    const a = createAssistant('en');
+    a.observe('I want to dispute $20.00 at Corner Deli');
+    a.observe('I lost my card ending in 1005');
+    assert.ok(!CLAIM.test(a.recap()));
+    assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli \(not opened\)/);
+    assert.match(a.summary(), /card ending in 1005 \(nothing done\)/);
+  });
+});
