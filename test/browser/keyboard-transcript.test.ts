@@ -42,6 +42,12 @@ async function chat(count = 60): Promise<{ el: AmexChatElement; server: Scripted
   await server.sent('hello');
   server.events(history(count));
   await waitFor(() => bubbles(el).length === count, `all ${count} messages`);
+  // New messages are followed once per frame: the transcript ends at the newest before any key.
+  const transcript = part(el, '#transcript')!;
+  await waitFor(
+    () => transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 1,
+    'the transcript at its end',
+  );
   return { el, server };
 }
 
@@ -182,10 +188,6 @@ describe('<amex-chat>', () => {
       const { el } = await chat();
       const transcript = part(el, '#transcript')!;
       const input = part(el, '#input') as HTMLTextAreaElement;
-      await waitFor(
-        () => transcript.scrollTop + transcript.clientHeight >= transcript.scrollHeight - 1,
-        'the transcript at its end',
-      );
       input.focus();
       const bottom = transcript.scrollTop;
       await press('PageUp');
