@@ -158,7 +158,7 @@ const SAFETY: Readonly<
     full: 'Por su seguridad, no escriba el número completo de su tarjeta en este chat; ocultamos parte de su mensaje y no lo he usado.',
     onlyLast4: 'Solo necesito los últimos cuatro dígitos de la tarjeta.',
     reaskLast4: 'Para encontrar la tarjeta, solo necesito sus últimos cuatro dígitos, por ejemplo 1005.',
-    reaskZip: 'Necesito el código postal de 5 dígitos de tu dirección de facturación, por ejemplo 10001.',
+    reaskZip: 'Necesito el código postal de 5 dígitos de su dirección de facturación, por ejemplo 10001.',
   },
 };
 

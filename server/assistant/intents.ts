@@ -51,19 +51,19 @@ export interface TaskDef {
 /** The reassurance: under a negation, so the redactor does not read it as a question. */
 export const NEVER_ASK: ByLang<string> = {
   en: 'We will never ask for your PIN, password, security code or full card number.',
-  es: 'Nunca te pediremos tu PIN, tu contraseña, el código de seguridad ni el número completo de tu tarjeta.',
+  es: 'Nunca le pediremos su PIN, su contraseña, el código de seguridad ni el número completo de su tarjeta.',
 };
 
 /** The dispute timeline the issue requires: 60 / 30 days / two billing cycles (≤ 90 days). */
 export const DISPUTE_TIMELINE: ByLang<string> = {
   en: 'The timeline: a charge can be disputed within 60 days of the statement it first appeared on; we acknowledge your dispute within 30 days and resolve it within two billing cycles, at most 90 days.',
-  es: 'Los plazos: puedes disputar un cargo dentro de los 60 días siguientes al estado de cuenta en que apareció por primera vez; confirmamos la recepción de tu disputa en un plazo de 30 días y la resolvemos en un máximo de dos ciclos de facturación, como mucho 90 días.',
+  es: 'Los plazos: puede disputar un cargo dentro de los 60 días siguientes al estado de cuenta en que apareció por primera vez; confirmamos la recepción de su disputa en un plazo de 30 días y la resolvemos en un máximo de dos ciclos de facturación, como mucho 90 días.',
 };
 
 /** Where the phone route is: printed on the card (never "the number on the back", a cue). */
 export const PHONE_ROUTE: ByLang<string> = {
   en: 'call us at the phone number printed on the back of your card (24 hours a day)',
-  es: 'llámanos al teléfono que aparece impreso en el reverso de tu tarjeta (atendemos las 24 horas)',
+  es: 'llámenos al teléfono que aparece impreso en el reverso de su tarjeta (atendemos las 24 horas)',
 };
 
 export const QR = {
@@ -395,12 +395,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: "I'm sorry things are hard right now; we have options. Depending on your account, we may offer a payment plan with a lower monthly amount, a different due date, or a short-term hardship program. A specialist needs to review your account for these, so I can connect you with an agent. Paying at least the minimum by the due date keeps your account in good standing.",
-      es: 'Siento que estés pasando por un momento difícil; tenemos opciones. Según tu cuenta, podemos ofrecerte un plan de pagos con una cuota mensual menor, otra fecha de pago o un programa temporal de ayuda. Un especialista debe revisar tu cuenta, así que puedo comunicarte con un agente. Pagar al menos el mínimo antes de la fecha de vencimiento mantiene tu cuenta al corriente.',
+      es: 'Siento que esté pasando por un momento difícil; tenemos opciones. Según su cuenta, podemos ofrecerle un plan de pagos con una cuota mensual menor, otra fecha de pago o un programa temporal de ayuda. Un especialista debe revisar su cuenta, así que puedo comunicarlo con un agente. Pagar al menos el mínimo antes de la fecha de vencimiento mantiene su cuenta al corriente.',
     },
     quickReplies: both('agent', 'due', 'lateFee'),
     next: {
       en: 'Next steps for payment assistance: an agent reviews your account and the options you qualify for, usually in the same conversation. Meanwhile, pay at least the minimum by the due date if you can.',
-      es: 'Próximos pasos de la ayuda para pagar: un agente revisa tu cuenta y las opciones a las que puedes acceder, normalmente en la misma conversación. Mientras tanto, si puedes, paga al menos el mínimo antes de la fecha de vencimiento.',
+      es: 'Próximos pasos de la ayuda para pagar: un agente revisa su cuenta y las opciones a las que puede acceder, normalmente en la misma conversación. Mientras tanto, si puede, pague al menos el mínimo antes de la fecha de vencimiento.',
     },
     summary: 'Customer needs payment assistance (hardship / payment plan)',
   },
@@ -430,12 +430,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: "A late fee is charged when at least the minimum payment isn't received by the due date; the amount is on your statement. If you usually pay on time, an agent can review the fee and may be able to waive it once. To avoid future fees, set up AutoPay for at least the minimum payment.",
-      es: 'El cargo por pago tardío se aplica cuando no recibimos al menos el pago mínimo antes de la fecha de vencimiento; el importe aparece en tu estado de cuenta. Si sueles pagar a tiempo, un agente puede revisar el cargo y quizá anularlo una vez. Para evitar cargos futuros, activa el pago automático de al menos el mínimo.',
+      es: 'El cargo por pago tardío se aplica cuando no recibimos al menos el pago mínimo antes de la fecha de vencimiento; el importe aparece en su estado de cuenta. Si suele pagar a tiempo, un agente puede revisar el cargo y quizá anularlo una vez. Para evitar cargos futuros, active el pago automático de al menos el mínimo.',
     },
     quickReplies: both('agent', 'due', 'help'),
     next: {
       en: 'Next steps for the late fee: an agent can review it in this chat; if a courtesy waiver is granted, the credit shows on your account within 1–2 business days and on your next statement.',
-      es: 'Próximos pasos del cargo por pago tardío: un agente puede revisarlo en este chat; si se concede la anulación, el crédito aparece en tu cuenta en 1 o 2 días hábiles y en tu próximo estado de cuenta.',
+      es: 'Próximos pasos del cargo por pago tardío: un agente puede revisarlo en este chat; si se concede la anulación, el crédito aparece en su cuenta en 1 o 2 días hábiles y en su próximo estado de cuenta.',
     },
     summary: 'Customer asks about a late fee (possible courtesy waiver)',
   },
@@ -463,12 +463,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'You can use your points to cover eligible charges on your statement, to book travel, or at checkout with participating merchants. In the app or online, open Rewards, then Use points, and pick the charges to cover; the credit appears within a few days. Points have a set value per charge type, shown before you confirm.',
-      es: 'Puedes usar tus puntos para cubrir cargos elegibles de tu estado de cuenta, reservar viajes o pagar en comercios participantes. En la app o en línea, abre Recompensas, luego Usar puntos, y elige los cargos que quieres cubrir; el crédito aparece en unos días. Cada tipo de canje tiene un valor por punto, que verás antes de confirmar.',
+      es: 'Puede usar sus puntos para cubrir cargos elegibles de su estado de cuenta, reservar viajes o pagar en comercios participantes. En la app o en línea, abra Recompensas, luego Usar puntos, y elija los cargos que desea cubrir; el crédito aparece en unos días. Cada tipo de canje tiene un valor por punto, que verá antes de confirmar.',
     },
     quickReplies: both('rewards', 'travel', 'agent'),
     next: {
       en: 'Next steps for paying with points: choose the charges under Rewards, then Use points, and confirm; the statement credit appears within 2–3 business days. Charges in a dispute cannot be covered with points.',
-      es: 'Próximos pasos para pagar con puntos: elige los cargos en Recompensas, luego Usar puntos, y confirma; el crédito aparece en 2 o 3 días hábiles. Los cargos en disputa no se pueden cubrir con puntos.',
+      es: 'Próximos pasos para pagar con puntos: elija los cargos en Recompensas, luego Usar puntos, y confirme; el crédito aparece en 2 o 3 días hábiles. Los cargos en disputa no se pueden cubrir con puntos.',
     },
     summary: 'Customer wants to pay with points',
   },
@@ -491,12 +491,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'Your points balance is on the home screen of the app and on your monthly statement, with the points earned each month. Points are usually posted within a few days after a purchase. You can pay with points, transfer them to travel partners, or redeem them for gift cards.',
-      es: 'Tu saldo de puntos aparece en la pantalla principal de la app y en tu estado de cuenta mensual, con los puntos ganados cada mes. Los puntos suelen acreditarse unos días después de cada compra. Puedes pagar con puntos, transferirlos a socios de viaje o cambiarlos por tarjetas de regalo.',
+      es: 'Su saldo de puntos aparece en la pantalla principal de la app y en su estado de cuenta mensual, con los puntos ganados cada mes. Los puntos suelen acreditarse unos días después de cada compra. Puede pagar con puntos, transferirlos a socios de viaje o cambiarlos por tarjetas de regalo.',
     },
     quickReplies: both('points', 'travel', 'agent'),
     next: {
       en: 'Next steps for rewards: check the balance in the app; points for recent purchases post within a few days. If points are missing after 8 weeks, an agent can look into it.',
-      es: 'Próximos pasos de recompensas: consulta el saldo en la app; los puntos de compras recientes se acreditan en unos días. Si faltan puntos después de 8 semanas, un agente puede revisarlo.',
+      es: 'Próximos pasos de recompensas: consulte el saldo en la app; los puntos de compras recientes se acreditan en unos días. Si faltan puntos después de 8 semanas, un agente puede revisarlo.',
     },
     summary: 'Customer asks about rewards points',
   },
@@ -526,12 +526,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'I can help remove an authorized user; only the primary cardmember can do this. Their card stops working as soon as they are removed, and their past charges stay on your account. To find their card, tell me only its last four digits.',
-      es: 'Puedo ayudarte a dar de baja a un usuario autorizado; solo el titular principal puede hacerlo. Su tarjeta deja de funcionar en cuanto se le da de baja, y sus cargos anteriores siguen en tu cuenta. Para encontrar su tarjeta, dime solo los últimos cuatro dígitos.',
+      es: 'Puedo ayudarle a dar de baja a un usuario autorizado; solo el titular principal puede hacerlo. Su tarjeta deja de funcionar en cuanto se le da de baja, y sus cargos anteriores siguen en la cuenta. Para encontrar su tarjeta, dígame solo los últimos cuatro dígitos.',
     },
     quickReplies: both('agent'),
     next: {
       en: 'Next steps for removing the authorized user: their card stops working immediately, pending charges still post, and the change shows on your next statement. Please destroy their card.',
-      es: 'Próximos pasos para dar de baja al usuario autorizado: su tarjeta deja de funcionar de inmediato, los cargos pendientes se registran igualmente y el cambio aparece en tu próximo estado de cuenta. Destruye su tarjeta, por favor.',
+      es: 'Próximos pasos para dar de baja al usuario autorizado: su tarjeta deja de funcionar de inmediato, los cargos pendientes se registran igualmente y el cambio aparece en su próximo estado de cuenta. Destruya la tarjeta del usuario, por favor.',
     },
     summary: 'Customer wants to remove an authorized user',
     card: 'last4+zip',
@@ -541,12 +541,12 @@ export const TASKS: readonly TaskDef[] = [
     triggers: { any: AU },
     answer: {
       en: "You can add an authorized user in the app or online under Account, then Authorized users; you'll need their name, date of birth and address, so please enter those there rather than in this chat. They get their own card, and their purchases appear on your statement. An agent can also help.",
-      es: 'Puedes agregar un usuario autorizado en la app o en línea, en Cuenta y luego Usuarios autorizados; necesitarás su nombre, fecha de nacimiento y dirección, así que ingrésalos allí y no en este chat. Recibirá su propia tarjeta y sus compras aparecerán en tu estado de cuenta. Un agente también puede ayudarte.',
+      es: 'Puede agregar un usuario autorizado en la app o en línea, en Cuenta y luego Usuarios autorizados; necesitará su nombre, fecha de nacimiento y dirección, así que ingréselos allí y no en este chat. Recibirá su propia tarjeta y sus compras aparecerán en su estado de cuenta. Un agente también puede ayudarle.',
     },
     quickReplies: both('agent', 'rewards'),
     next: {
       en: 'Next steps for the authorized user: once added, their card arrives in 7–10 business days at your billing address; you can set a spending limit for them in the app.',
-      es: 'Próximos pasos del usuario autorizado: una vez agregado, su tarjeta llega en 7 a 10 días hábiles a tu dirección de facturación; puedes fijarle un límite de gasto en la app.',
+      es: 'Próximos pasos del usuario autorizado: una vez agregado, su tarjeta llega en 7 a 10 días hábiles a su dirección de facturación; puede fijarle un límite de gasto en la app.',
     },
     summary: 'Customer wants to add an authorized user',
   },
@@ -577,12 +577,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: "I'm sorry. I can lock your card now and send a replacement. To find the card, tell me only its last four digits.",
-      es: 'Lo siento. Puedo bloquear tu tarjeta ahora y enviarte un reemplazo. Para encontrarla, dime solo los últimos cuatro dígitos.',
+      es: 'Lo siento. Puedo bloquear su tarjeta y enviarle un reemplazo. Para encontrarla, dígame solo los últimos cuatro dígitos.',
     },
     quickReplies: both('agent'),
     next: {
       en: 'Next steps for your lost or stolen card: the card stays locked, the replacement has a new card number and arrives in 2–3 business days, and you should update any automatic payments with the new card. Charges you did not make can be disputed within 60 days of the statement.',
-      es: 'Próximos pasos de tu tarjeta perdida o robada: la tarjeta sigue bloqueada, el reemplazo tiene un número de tarjeta nuevo y llega en 2 o 3 días hábiles, y debes actualizar tus pagos automáticos con la tarjeta nueva. Los cargos que no hiciste se pueden disputar dentro de los 60 días siguientes al estado de cuenta.',
+      es: 'Próximos pasos de su tarjeta perdida o robada: la tarjeta sigue bloqueada, el reemplazo tiene un número de tarjeta nuevo y llega en 2 o 3 días hábiles, y debe actualizar sus pagos automáticos con la tarjeta nueva. Los cargos que usted no hizo se pueden disputar dentro de los 60 días siguientes al estado de cuenta.',
     },
     summary: 'Customer reports a lost or stolen card',
     card: 'last4+zip',
@@ -623,12 +623,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'I can send you a replacement card with the same card number, so your automatic payments keep working. To find the card, tell me only its last four digits.',
-      es: 'Puedo enviarte una tarjeta de reemplazo con el mismo número de tarjeta, así tus pagos automáticos siguen funcionando. Para encontrarla, dime solo los últimos cuatro dígitos.',
+      es: 'Puedo enviarle una tarjeta de reemplazo con el mismo número de tarjeta, así sus pagos automáticos siguen funcionando. Para encontrarla, dígame solo los últimos cuatro dígitos.',
     },
     quickReplies: both('lost', 'agent'),
     next: {
       en: 'Next steps for the damaged card: the replacement keeps the same card number and arrives in 3–5 business days; activate it in the app when it arrives, then cut up the old card. Your current card keeps working where it still can be used.',
-      es: 'Próximos pasos de la tarjeta dañada: el reemplazo conserva el mismo número de tarjeta y llega en 3 a 5 días hábiles; actívalo en la app cuando llegue y luego corta la tarjeta anterior. Tu tarjeta actual sigue funcionando donde todavía se pueda usar.',
+      es: 'Próximos pasos de la tarjeta dañada: el reemplazo conserva el mismo número de tarjeta y llega en 3 a 5 días hábiles; actívelo en la app cuando llegue y luego corte la tarjeta anterior. Su tarjeta actual sigue funcionando donde todavía se pueda usar.',
     },
     summary: 'Customer needs a replacement for a damaged card',
     card: 'last4+zip',
@@ -650,12 +650,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'I can unlock your card. To find it, tell me only its last four digits.',
-      es: 'Puedo desbloquear tu tarjeta. Para encontrarla, dime solo los últimos cuatro dígitos.',
+      es: 'Puedo desbloquear su tarjeta. Para encontrarla, dígame solo los últimos cuatro dígitos.',
     },
     quickReplies: both('agent'),
     next: {
       en: 'Next steps after unlocking: the card works again right away for purchases, and you can lock it again anytime in the app.',
-      es: 'Próximos pasos tras el desbloqueo: la tarjeta vuelve a funcionar de inmediato para compras, y puedes bloquearla de nuevo cuando quieras en la app.',
+      es: 'Próximos pasos tras el desbloqueo: la tarjeta vuelve a funcionar de inmediato para compras, y puede bloquearla de nuevo cuando quiera en la app.',
     },
     summary: 'Customer wants to unlock a card',
     card: 'last4+zip',
@@ -667,12 +667,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'I can lock your card now: new purchases will be declined until you unlock it. To find the card, tell me only its last four digits.',
-      es: 'Puedo bloquear tu tarjeta ahora: las compras nuevas se rechazarán hasta que la desbloquees. Para encontrarla, dime solo los últimos cuatro dígitos.',
+      es: 'Puedo bloquear su tarjeta: las compras nuevas se rechazarán hasta que la desbloquee. Para encontrarla, dígame solo los últimos cuatro dígitos.',
     },
     quickReplies: both('lost', 'agent'),
     next: {
       en: 'Next steps for the locked card: new purchases are declined until you unlock it; recurring bills from merchants you already pay may still go through. If the card is lost or stolen, I can send a replacement.',
-      es: 'Próximos pasos de la tarjeta bloqueada: las compras nuevas se rechazan hasta que la desbloquees; los pagos recurrentes a comercios que ya pagas pueden seguir cobrándose. Si la perdiste o te la robaron, puedo enviarte un reemplazo.',
+      es: 'Próximos pasos de la tarjeta bloqueada: las compras nuevas se rechazan hasta que la desbloquee; los pagos recurrentes a comercios que ya paga pueden seguir cobrándose. Si la perdió o se la robaron, puedo enviarle un reemplazo.',
     },
     summary: 'Customer wants to lock a card',
     card: 'last4',
@@ -722,12 +722,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'I can help you dispute a charge. Which charge is it? Tell me the merchant, the date and the amount, for example "Blue Bottle Coffee, 08/15, $127.43". Disputes can be opened within 60 days of the statement the charge first appeared on.',
-      es: 'Puedo ayudarte a disputar un cargo. ¿Qué cargo es? Dime el comercio, la fecha y el importe, por ejemplo "Café Azul, 15/08, $127.43". Puedes abrir una disputa dentro de los 60 días siguientes al estado de cuenta en que apareció el cargo.',
+      es: 'Puedo ayudarle a disputar un cargo. ¿Qué cargo es? Dígame el comercio, la fecha y el importe, por ejemplo "Café Azul, 15/08, $127.43". Puede abrir una disputa dentro de los 60 días siguientes al estado de cuenta en que apareció el cargo.',
     },
     quickReplies: both('agent'),
     next: {
       en: 'Next steps for your dispute: we may contact the merchant and ask you for receipts; you do not need to pay the disputed amount while we review it.',
-      es: 'Próximos pasos de tu disputa: es posible que contactemos al comercio y te pidamos recibos; no tienes que pagar el importe disputado mientras lo revisamos.',
+      es: 'Próximos pasos de su disputa: es posible que contactemos al comercio y le pidamos recibos; no tiene que pagar el importe disputado mientras lo revisamos.',
     },
     summary: 'Customer wants to dispute a charge',
   },
@@ -758,12 +758,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'Your payment due date is on your monthly statement and on the home screen of the app; it falls on the same day each month. You can pay in the app, online or by mail, and set up AutoPay so you never miss it. Payments made by 8 p.m. Eastern on the due date count as on time.',
-      es: 'La fecha de vencimiento de tu pago aparece en tu estado de cuenta mensual y en la pantalla principal de la app; es el mismo día cada mes. Puedes pagar en la app, en línea o por correo, y activar el pago automático para no olvidarlo. Los pagos hechos antes de las 8 p. m., hora del Este, del día de vencimiento cuentan como puntuales.',
+      es: 'La fecha de vencimiento de su pago aparece en su estado de cuenta mensual y en la pantalla principal de la app; es el mismo día cada mes. Puede pagar en la app, en línea o por correo, y activar el pago automático para no olvidarlo. Los pagos hechos antes de las 8 p. m., hora del Este, del día de vencimiento cuentan como puntuales.',
     },
     quickReplies: both('help', 'lateFee', 'agent'),
     next: {
       en: 'Next steps for your payment: pay at least the minimum by the due date; a payment made in the app shows on your account within 1–2 business days, and AutoPay can be set up in the app.',
-      es: 'Próximos pasos de tu pago: paga al menos el mínimo antes de la fecha de vencimiento; un pago hecho en la app se refleja en tu cuenta en 1 o 2 días hábiles, y puedes activar el pago automático en la app.',
+      es: 'Próximos pasos de su pago: pague al menos el mínimo antes de la fecha de vencimiento; un pago hecho en la app se refleja en su cuenta en 1 o 2 días hábiles, y puede activar el pago automático en la app.',
     },
     summary: 'Customer asks about the payment due date',
   },
@@ -785,12 +785,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'Your credit limit and available credit are on the home screen of the app and on your statement. You can request a higher limit in the app under Account, then Credit limit; we look at your income, payment history and how long the account has been open, and most requests get an answer right away.',
-      es: 'Tu límite de crédito y tu crédito disponible aparecen en la pantalla principal de la app y en tu estado de cuenta. Puedes pedir un aumento en la app, en Cuenta y luego Límite de crédito; tenemos en cuenta tus ingresos, tu historial de pagos y la antigüedad de la cuenta, y la mayoría de las solicitudes reciben respuesta al instante.',
+      es: 'Su límite de crédito y su crédito disponible aparecen en la pantalla principal de la app y en su estado de cuenta. Puede pedir un aumento en la app, en Cuenta y luego Límite de crédito; tenemos en cuenta sus ingresos, su historial de pagos y la antigüedad de la cuenta, y la mayoría de las solicitudes reciben respuesta al instante.',
     },
     quickReplies: both('agent', 'due'),
     next: {
       en: 'Next steps for your credit limit: submit the request in the app; most get an answer right away, and the rest within 7–10 business days by email.',
-      es: 'Próximos pasos de tu límite de crédito: envía la solicitud en la app; la mayoría recibe respuesta al instante, y el resto en 7 a 10 días hábiles por correo electrónico.',
+      es: 'Próximos pasos de su límite de crédito: envíe la solicitud en la app; la mayoría recibe respuesta al instante, y el resto en 7 a 10 días hábiles por correo electrónico.',
     },
     summary: 'Customer asks about the credit limit',
   },
@@ -818,12 +818,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'You can book flights, hotels and car rentals in the Travel section of the app or website and pay with your card, your points, or both. To change or cancel an existing booking, open it under Travel, then My trips; for help with a booking, I can connect you with a travel specialist. No travel notice is needed for trips abroad.',
-      es: 'Puedes reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con tu tarjeta, con tus puntos o con ambos. Para cambiar o cancelar una reserva, ábrela en Viajes y luego Mis viajes; si necesitas ayuda con una reserva, puedo comunicarte con un especialista en viajes. No hace falta avisar de tus viajes al extranjero.',
+      es: 'Puede reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con su tarjeta, con sus puntos o con ambos. Para cambiar o cancelar una reserva, ábrala en Viajes y luego Mis viajes; si necesita ayuda con una reserva, puedo comunicarlo con un especialista en viajes. No hace falta avisar de sus viajes al extranjero.',
     },
     quickReplies: both('points', 'agent'),
     next: {
       en: 'Next steps for your travel booking: confirmations arrive by email within minutes; changes and cancellations follow the airline or hotel rules shown in My trips, and refunds return to the card or points used.',
-      es: 'Próximos pasos de tu reserva de viaje: la confirmación llega por correo electrónico en minutos; los cambios y cancelaciones siguen las reglas de la aerolínea o del hotel que verás en Mis viajes, y los reembolsos vuelven a la tarjeta o a los puntos usados.',
+      es: 'Próximos pasos de su reserva de viaje: la confirmación llega por correo electrónico en minutos; los cambios y cancelaciones siguen las reglas de la aerolínea o del hotel que verá en Mis viajes, y los reembolsos vuelven a la tarjeta o a los puntos usados.',
     },
     summary: 'Customer needs help with a travel booking',
   },
@@ -853,12 +853,12 @@ export const TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'You can reach us anytime: call the phone number printed on the back of your card (24 hours a day), chat here, or send a secure message in the app. Our mailing address for payments and letters is on your monthly statement.',
-      es: 'Puedes contactarnos cuando quieras: llama al teléfono que aparece impreso en el reverso de tu tarjeta (las 24 horas), escríbenos en este chat o envía un mensaje seguro desde la app. La dirección postal para pagos y cartas aparece en tu estado de cuenta mensual.',
+      es: 'Puede contactarnos cuando quiera: llame al teléfono que aparece impreso en el reverso de su tarjeta (las 24 horas), escríbanos en este chat o envíe un mensaje seguro desde la app. La dirección postal para pagos y cartas aparece en su estado de cuenta mensual.',
     },
     quickReplies: both('agent', 'dispute', 'lost'),
     next: {
       en: 'Next steps: call the phone number printed on the back of your card anytime, or stay here and I can connect you with an agent.',
-      es: 'Próximos pasos: llama al teléfono que aparece impreso en el reverso de tu tarjeta cuando quieras, o quédate aquí y te comunico con un agente.',
+      es: 'Próximos pasos: llame al teléfono que aparece impreso en el reverso de su tarjeta cuando quiera, o quédese aquí y lo comunico con un agente.',
     },
     summary: 'Customer asks how to contact us',
   },

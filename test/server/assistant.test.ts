@@ -109,7 +109,7 @@ describe('assistant: intents', () => {
     assert.match(en.text, /never ask for your PIN, password, security code or full card number/);
     assert.ok((en.quickReplies ?? []).length >= 4);
     const es = createAssistant('es').greet();
-    assert.match(es.text, /Nunca te pediremos/);
+    assert.match(es.text, /Nunca le pediremos/);
   });
 
   it('every quick reply value leads back to its own intent (en and es)', () => {

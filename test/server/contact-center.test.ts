@@ -518,7 +518,7 @@ describe('contact center: the queue', () => {
         assert.match(
           full.text,
           lang === 'es'
-            ? /está llena.*impreso en el reverso de tu tarjeta/
+            ? /está llena.*impreso en el reverso de su tarjeta/
             : /is full right now.*phone number printed on the back of your card/,
         );
         assert.doesNotMatch(full.text, /number on the back of your card/);
