@@ -349,9 +349,10 @@ export function askMissing(lang: Lang, intent: ActionIntent, d: Details): string
         ? `Para abrir la disputa necesito ${names} del cargo, por ejemplo "Café Azul, 15/08, $127.43".`
         : `To open the dispute I need ${names} of the charge, for example "Blue Bottle Coffee, 08/15, $127.43".`;
     }
+    const of = d.amount !== undefined ? (es ? 'de ' : 'of ') : '';
     return es
-      ? `Gracias. Del cargo ${known}, todavía necesito ${names}.`
-      : `Thanks. For the charge ${known}, I still need ${names}.`;
+      ? `Gracias. Del cargo ${of}${known}, todavía necesito ${names}.`
+      : `Thanks. For the charge ${of}${known}, I still need ${names}.`;
   }
   if (need[0] === 'last4') {
     return es

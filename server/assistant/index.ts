@@ -568,7 +568,12 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
         lang,
         latest.map((f) => (f.kind === 'transfer' ? '' : TOPIC[f.intent][lang])),
       );
-      parts.push(es ? `Hablamos de ${about}.` : `We talked about ${about}.`);
+      // "de el bloqueo" is written "del bloqueo".
+      parts.push(
+        es
+          ? `Hablamos ${about.startsWith('el ') ? `del ${about.slice(3)}` : `de ${about}`}.`
+          : `We talked about ${about}.`,
+      );
     }
     for (const f of latest) {
       if (f.kind === 'done') parts.push(doneFact(lang, f.intent, f.details), stepsText(f.intent, true));

@@ -222,7 +222,10 @@ describe('assistant actions: every flow needs its details and a yes', () => {
     const en = talk('en', 'I want to dispute a charge', 'it was at Corner Deli', '$12.50', 'on 08/15');
     noClaim(en.replies, 'partial en');
     assert.match(en.replies[1]!.text, /the date and the amount/);
-    assert.match(en.replies[2]!.text, /I still need the date/);
+    assert.match(
+      en.replies[2]!.text,
+      /^Thanks\. For the charge of \$12\.50 at Corner Deli, I still need the date\.$/,
+    );
     assert.match(en.replies[3]!.text, /I'll dispute \$12\.50 at Corner Deli on 08\/15/);
     const es = talk('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '15 de noviembre');
     noClaim(es.replies, 'partial es');
@@ -351,6 +354,14 @@ describe('assistant record: summaries from facts', () => {
       /^Hablamos de la disputa de un cargo\. Se abrió una disputa por el cargo de \$67\.06 en Bella Trattoria del 15 de noviembre\./,
     );
     assert.match(es.recap(), /90 días/);
+  });
+
+  it('Spanish: "del" before a masculine topic', () => {
+    const { a } = talk('es', 'Quiero bloquear mi tarjeta', '1005', 'sí');
+    assert.match(
+      a.recap(),
+      /^Hablamos del bloqueo de la tarjeta\. La tarjeta terminada en 1005 se bloqueó\./,
+    );
   });
 
   it('a dispute read back but not confirmed: the recap says it was not opened', () => {
