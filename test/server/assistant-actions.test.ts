@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
 import type { Assistant, AssistantReply, AssistantState, Lang } from '../../server/assistant/index.js';
-import { REQUIRED } from '../../server/assistant/actions.js';
+import { REQUIRED, isDontKnow, isNo, isYes } from '../../server/assistant/actions.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
 
 /** Words that say an action was done (EN and ES). */
@@ -205,6 +205,69 @@ describe('assistant actions: every flow needs its details and a yes', () => {
       });
     }
   }
+
+  it('while details are missing, unclear replies are asked again twice, then an agent is offered', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const { a, replies } = talk(
+        lang,
+        lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card',
+        'hmm',
+        'what?',
+        'asdf',
+      );
+      noClaim(replies, 'collect unclear');
+      assert.match(replies[1]!.text, /last four digits|últimos cuatro dígitos/);
+      assert.match(replies[2]!.text, /last four digits|últimos cuatro dígitos/);
+      assert.match(replies[3]!.text, lang === 'es' ? /no he hecho nada/ : /I haven't done anything/);
+      assert.ok(replies[3]!.quickReplies?.some((q) => /agent/i.test(q.label)));
+      noClaim([a.reply('1005'), a.reply('10001'), a.reply(lang === 'es' ? 'sí' : 'yes')], 'after giving up');
+    }
+  });
+
+  it('reads yes, no and "I don\'t remember" strictly (en, es)', () => {
+    for (const t of [
+      'yes',
+      'Yes!',
+      'yeah',
+      'yep',
+      'correct',
+      "that's right",
+      'yes please',
+      'go ahead',
+      'sí',
+      'Sí, por favor',
+      'si',
+      'correcto',
+      'claro',
+      'de acuerdo',
+      'adelante',
+      'así es',
+    ]) {
+      assert.ok(isYes(t), t);
+    }
+    for (const t of [
+      'ok',
+      'yes?',
+      'is that correct?',
+      'yes but no',
+      'yes, $67.06',
+      'no',
+      'not yet',
+      'si no me acuerdo',
+      'no sé',
+      'I guess so maybe yes if you think',
+      'hmm',
+      '',
+    ]) {
+      assert.ok(!isYes(t), t);
+    }
+    for (const t of ['no', 'No, that is wrong', 'incorrecto', 'no, espere']) assert.ok(isNo(t), t);
+    for (const t of ['no sé', "I don't know", 'yes', 'no me acuerdo']) assert.ok(!isNo(t), t);
+    for (const t of ["I don't remember the details", 'no me acuerdo', 'No lo sé', 'not sure', 'I forgot']) {
+      assert.ok(isDontKnow(t), t);
+    }
+    assert.ok(!isDontKnow('Bella Trattoria, Nov 15, $67.06'));
+  });
 
   it('a correction after the read-back is read back again before anything is done', () => {
     const { a, replies } = talk(
