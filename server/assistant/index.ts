@@ -297,7 +297,10 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
   function detailsIn(p: Pending, text: string, loose: boolean): Details {
     const d: Details = {};
     if (p.intent === 'dispute') {
-      const amount = findAmount(text);
+      const onlyAmount = missing('dispute', p.details).every((k) => k === 'amount');
+      // A bare "67.06" is the amount only when that is the one detail still missing.
+      const bare = onlyAmount ? /^\s*(\d{1,7})(?:[.,](\d{2}))?\s*$/.exec(text) : null;
+      const amount = findAmount(text) ?? (bare?.[1] ? `$${bare[1]}${bare[2] ? `.${bare[2]}` : ''}` : null);
       const date = findDate(text);
       if (amount !== null) d.amount = amount;
       if (date !== null) d.date = date;

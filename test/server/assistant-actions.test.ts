@@ -224,6 +224,13 @@ describe('assistant actions: every flow needs its details and a yes', () => {
     }
   });
 
+  it('a bare number is the amount only when the amount is all that is missing', () => {
+    const { replies } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15', '67.06');
+    assert.match(replies[2]!.text, /^I'll dispute \$67\.06 at Bella Trattoria on Nov 15\./);
+    const early = talk('en', 'I want to dispute a charge', '67.06');
+    assert.doesNotMatch(early.replies[1]!.text, /\$67\.06/);
+  });
+
   it('reads yes, no and "I don\'t remember" strictly (en, es)', () => {
     for (const t of [
       'yes',
