@@ -292,6 +292,25 @@ export const styles = css`
 
 /** The panel: its frame, header, conversation, composer and their media rules. Cascades after `styles`. */
 export const panelStyles = css`
+  /* While the floating panel is open, the launcher under it is the panel's round close toggle (a
+     chevron): "Chat with us" is said, not shown. Still the launcher: its name, aria-expanded, the
+     tab order, and where focus returns when the panel closes. */
+  :host([open]:not([position='inline'])) .launcher {
+    width: 2.75rem;
+    padding: 0;
+    justify-content: center;
+  }
+  :host([open]:not([position='inline'])) .launcher > span {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  :host([open]:not([position='inline'])) .launcher::before {
+    clip-path: polygon(12.5% 37.5%, 20.8% 29.2%, 50% 58.3%, 79.2% 29.2%, 87.5% 37.5%, 50% 75%);
+  }
   .panel {
     position: fixed;
     inset-block-end: calc(var(--_offset) + 2.75rem + 1.25em);
@@ -310,28 +329,15 @@ export const panelStyles = css`
        large text): nothing is ever clipped. */
     overflow: auto;
   }
-  /* Small screens and 400 % zoom: the panel takes the whole viewport. */
-  @media (max-width: 30rem), (max-height: 30rem) {
-    .panel {
-      inset: 0;
-      width: auto;
-      height: auto;
-      border: 0;
-      border-radius: 0;
-    }
-    /* The panel covers the launcher: take it out of the tab order (Close does the same). */
-    :host([open]:not([position='inline'])) .launcher {
-      display: none;
-    }
-  }
+  /* One row (the buttons set its height): the heading in full beside End chat and Close. */
   .header {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: 0 0.5rem;
-    padding-block: 0.25rem;
-    padding-inline: 1rem 0.25rem;
+    gap: 0 0.25rem;
+    padding-block: 0;
+    padding-inline: 0.75rem 0.125rem;
     background: var(--_accent);
     color: var(--_accent-text);
     border-block-end: 1px solid transparent;
@@ -340,7 +346,8 @@ export const panelStyles = css`
     flex: 1 1 6em;
     min-width: 0;
     margin: 0;
-    font-size: 1.125em;
+    font-size: 1.0625em;
+    line-height: 1.25;
     overflow-wrap: anywhere;
   }
   /* Buttons keep their words whole; a long heading or very large text moves them to a second
@@ -364,10 +371,11 @@ export const panelStyles = css`
   }
   .end {
     padding-block: 0.25rem;
-    padding-inline: 0.75rem;
+    padding-inline: 0.5rem;
     background: transparent;
     color: inherit;
     border: 2px solid currentColor;
+    font-size: 0.875em;
     font-weight: 600;
   }
   .end-confirm,
@@ -389,6 +397,10 @@ export const panelStyles = css`
     flex: 1 1 12em;
     min-width: 0;
     margin: 0;
+  }
+  /* The end question on a row of its own, its two answers side by side under it. */
+  .end-confirm p {
+    flex-basis: 100%;
   }
   .end-confirm button,
   .queue button,
@@ -431,29 +443,44 @@ export const panelStyles = css`
     color: var(--_danger-text);
     font-weight: 700;
   }
+  /* The end card, compact so that its reference number and its rating fit in view together. */
   .ended {
-    margin-block-start: 1rem;
-    padding: 0.75rem;
+    margin-block-start: 0.75rem;
+    padding-block: 0.5rem;
+    padding-inline: 0.75rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   .ended h3 {
-    margin-block: 0 0.5rem;
+    margin-block: 0 0.25rem;
     margin-inline: 0;
     font-size: 1em;
+    line-height: 1.25;
   }
+  /* The reference number beside its term where they fit; the summary on rows of its own. */
   .ended dl {
-    margin-block: 0 0.75rem;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    column-gap: 0.5rem;
+    margin-block: 0 0.375rem;
     margin-inline: 0;
   }
   .ended dt {
     font-weight: 600;
   }
+  .ended dt:nth-of-type(2),
+  #case-summary {
+    flex-basis: 100%;
+  }
   .ended dd {
-    margin-block: 0 0.5rem;
+    margin-block: 0 0.125rem;
     margin-inline: 0;
     white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  #case-summary {
+    font-size: 0.875em;
   }
   .ended #case-number {
     font-family: ui-monospace, monospace;
@@ -463,19 +490,28 @@ export const panelStyles = css`
   .record {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
-    margin-block-end: 0.75rem;
+    gap: 0.375rem;
+    margin-block-end: 0.375rem;
   }
+  .record button {
+    padding-inline: 0.5rem;
+    font-size: 0.8125em;
+  }
+  /* The five choices in a wrapping row (two rows in the default width), not a column of five. */
   .rating fieldset {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 1rem;
     min-width: 0;
-    margin-block: 0 0.5rem;
+    margin-block: 0 0.375rem;
     margin-inline: 0;
-    padding-block: 0.25rem 0.5rem;
+    padding-block: 0 0.25rem;
     padding-inline: 0.5rem;
     border: 1px solid var(--_border);
     border-radius: 0.5rem;
   }
   .rating legend {
+    line-height: 1.25;
     font-weight: 600;
     padding-block: 0;
     padding-inline: 0.25rem;
@@ -582,10 +618,19 @@ export const panelStyles = css`
     background: var(--_surface);
     color: var(--_accent-ink);
   }
+  /* Quick replies: a wrapping row of chips as wide as the transcript, under a bubble that keeps
+     its width, so six of them take a few rows and the message's sender line stays in view. */
+  .message:has(> .quick-replies) {
+    max-width: none;
+  }
+  .message:has(> .quick-replies) > .bubble {
+    width: fit-content;
+    max-width: 85%;
+  }
   .quick-replies {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
+    gap: 0.375rem;
     margin-block: 0.5rem 0;
     margin-inline: 0;
     padding: 0;
@@ -594,6 +639,11 @@ export const panelStyles = css`
   .quick-replies li {
     min-width: 0;
   }
+  .quick-replies button {
+    padding-inline: 0.625rem;
+    border-radius: 999px;
+    font-size: 0.875em;
+  }
   .typing {
     margin: 0;
     padding-block: 0 0.25rem;
@@ -601,6 +651,11 @@ export const panelStyles = css`
     min-height: 1.5rem;
     font-size: 0.875em;
     color: var(--_muted);
+  }
+  /* Nobody types in an ended chat: its line goes to the end card. */
+  .transcript:has(.ended) + .typing:empty {
+    min-height: 0;
+    padding: 0;
   }
   .composer {
     display: grid;
@@ -712,6 +767,48 @@ export const panelStyles = css`
   #reload {
     margin-inline: 1rem;
     align-self: flex-start;
+  }
+  /* Small screens and 400 % zoom: the panel takes the whole viewport. (After the rules it
+     changes, which it outranks by coming later.) */
+  @media (max-width: 30rem), (max-height: 30rem) {
+    .panel {
+      inset: 0;
+      width: auto;
+      height: auto;
+      border: 0;
+      border-radius: 0;
+    }
+    /* The panel covers the launcher: take it out of the tab order (Close does the same). */
+    :host([open]:not([position='inline'])) .launcher {
+      display: none;
+    }
+    /* Compact strips and composer: the transcript keeps over 60 % of a phone's height with the
+       end question and the place in line showing. */
+    .notice,
+    .end-confirm,
+    .queue,
+    .idle {
+      gap: 0.25rem 0.5rem;
+      padding-block: 0.25rem;
+      padding-inline: 0.75rem;
+      font-size: 0.8125em;
+      line-height: 1.3;
+    }
+    .queue p {
+      flex-basis: 10em;
+    }
+    .typing:empty {
+      min-height: 0;
+      padding: 0;
+    }
+    .composer {
+      padding-block: 0.25rem 0.375rem;
+      gap: 0.125rem 0.5rem;
+    }
+    .composer label,
+    .hint {
+      line-height: 1.3;
+    }
   }
   /* 400 % zoom in landscape (320 × 256): less spacing so the composer and the transcript fit. */
   @media (max-height: 20rem) {

@@ -649,14 +649,19 @@ export class AmexChatElement extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    // When a chat ends, show its reference number first (the rating form is below it);
-    // otherwise follow new messages unless the customer scrolled up to read.
+    // When a chat ends, show its card from the top (the reference number) to the rating form at
+    // its end; where the card is taller than the transcript, down to the rating. Otherwise follow
+    // new messages unless the customer scrolled up to read.
     const ended = this.#showEnding ? this.renderRoot.querySelector<HTMLElement>('[part="ended"]') : null;
     const transcript = this.transcript;
     if (ended && transcript) {
       this.#showEnding = false;
       this.#stickToBottom = false;
-      transcript.scrollTop += ended.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
+      const view = transcript.getBoundingClientRect();
+      transcript.scrollTop += Math.max(
+        ended.getBoundingClientRect().top - view.top,
+        ended.getBoundingClientRect().bottom - view.bottom,
+      );
     } else if (this.#stickToBottom && transcript) {
       this.#pinToBottom();
     }
