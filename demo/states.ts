@@ -2,6 +2,10 @@
  * The states gallery (demo/states.html): every state of <amex-chat>, each a live element in the
  * page's flow (`position="inline"`) playing a scripted conversation (demo/fixtures/) instead of
  * talking to a server. English by default, Spanish with `?lang=es`.
+ *
+ * For screenshots (scripts/screenshots.ts): `?state=<id>` shows that example alone, `?theme=dark`
+ * (or `light`, `auto`) sets its theme, and `?position=bottom-end` (or `bottom-start`) floats it
+ * over the page as a host page has it, the panel filling a phone's screen.
  */
 import { html, render } from 'lit';
 import type { AmexChatElement } from '../src/index.js';
@@ -16,8 +20,13 @@ import {
 } from './fixtures/states.js';
 import type { Lang, StateId } from './fixtures/states.js';
 
-const requested = new URLSearchParams(location.search).get('lang') ?? '';
+const query = new URLSearchParams(location.search);
+const requested = query.get('lang') ?? '';
 const lang: Lang = requested.toLowerCase().startsWith('es') ? 'es' : 'en';
+/** `?theme=`, `?position=` and `?state=` (see above); anything else is ignored. */
+const theme = ['light', 'dark', 'auto'].find((value) => value === query.get('theme'));
+const position = ['bottom-end', 'bottom-start'].find((value) => value === query.get('position')) ?? 'inline';
+const shown = STATE_IDS.filter((id) => !query.has('state') || id === query.get('state'));
 
 type ByLang = Record<Lang, string>;
 
@@ -213,12 +222,12 @@ function renderPage(main: HTMLElement): void {
       <nav class="panel states-toc" aria-labelledby="toc-heading">
         <h2 id="toc-heading">${PAGE.toc[lang]}</h2>
         <ol>
-          ${STATE_IDS.map((id) => html`<li><a href="#state-${id}">${STATES[id].title[lang]}</a></li>`)}
+          ${shown.map((id) => html`<li><a href="#state-${id}">${STATES[id].title[lang]}</a></li>`)}
         </ol>
       </nav>
       <div class="states">
-        ${STATE_IDS.map(
-          (id, index) => html`
+        ${shown.map(
+          (id) => html`
             <section
               class="panel state"
               id="state-${id}"
@@ -226,7 +235,7 @@ function renderPage(main: HTMLElement): void {
               aria-labelledby="state-${id}-heading"
             >
               <h2 id="state-${id}-heading">
-                <span class="state__number">${index + 1}.</span> ${STATES[id].title[lang]}
+                <span class="state__number">${STATE_IDS.indexOf(id) + 1}.</span> ${STATES[id].title[lang]}
               </h2>
               <p class="state__description">${STATES[id].description[lang]}</p>
               <div class="state__frame"></div>
@@ -251,7 +260,8 @@ const restartTimers = new Map<StateId, ReturnType<typeof setTimeout>>();
 function createChat(id: StateId): AmexChatElement {
   const el = document.createElement('amex-chat');
   el.setAttribute('endpoint', 'ws://gallery.invalid/chat');
-  el.setAttribute('position', 'inline');
+  el.setAttribute('position', position);
+  if (theme) el.setAttribute('theme', theme);
   el.setAttribute('persist', 'none');
   el.setAttribute('lang', lang);
   // Only the timeout example counts inactivity: the others stay as they are however long they show.
@@ -308,7 +318,8 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
       break;
     case 'ended':
       await until(el, () => !!el.shadowRoot?.querySelector('[part="ended"]'));
-      showEnding(el);
+      // (A floating example shows what the widget itself scrolls to: see showEnding.)
+      if (position === 'inline') showEnding(el);
       break;
     default:
       break;
@@ -329,7 +340,11 @@ async function until(el: AmexChatElement, check: () => boolean): Promise<void> {
   }
 }
 
-/** Scrolls the transcript (not the page) to the "Chat ended" section, which starts with the reference number. */
+/**
+ * Scrolls the transcript (not the page) to the "Chat ended" section, which starts with the
+ * reference number. (The widget shows the section down to its rating where the whole section does
+ * not fit; the gallery's examples are shorter than a panel, and show the reference number first.)
+ */
 function showEnding(el: AmexChatElement): void {
   const transcript = el.shadowRoot?.querySelector('#transcript');
   const ending = el.shadowRoot?.querySelector('[part="ended"]');
@@ -351,7 +366,7 @@ async function start(): Promise<void> {
   if (!main) return;
   renderPage(main);
   await customElements.whenDefined('amex-chat');
-  for (const id of STATE_IDS) mount(id);
+  for (const id of shown) mount(id);
   // A link to one state (states.html#state-queued): its section did not exist at load. At once,
   // not smoothly: a smooth scroll needs animation frames, which a background tab does not get.
   const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
