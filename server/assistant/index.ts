@@ -341,6 +341,13 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     return reply;
   }
 
+  /** "Now, about a lost or stolen card: …" — the pending question after another answer. */
+  function resumeLine(p: Pending): string {
+    const q = pendingQuestion().replace(/^(?:Thanks|Gracias)\. /, '');
+    const topic = TOPIC[p.intent][lang];
+    return es ? `Ahora, sobre ${topic}: ${q}` : `Now, about ${topic}: ${q}`;
+  }
+
   /** New details are in: ask what is still missing, or read everything back. */
   function progressed(p: Pending): AssistantReply {
     p.misses = 0;
@@ -491,11 +498,17 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
   function startTask(def: TaskDef, text: string): AssistantReply {
     lastTask = def.intent;
-    pending = null;
     if (!isAction(def.intent)) {
       answered(def.intent);
-      return out({ text: def.answer[lang], intent: def.intent, quickReplies: [...def.quickReplies[lang]] });
+      // A question in the middle of an action: answered, and the action's question asked again.
+      const open = pending === null ? '' : ` ${resumeLine(pending)}`;
+      return out({
+        text: `${def.answer[lang]}${open}`,
+        intent: def.intent,
+        quickReplies: pending === null ? [...def.quickReplies[lang]] : qr(lang, 'agent'),
+      });
     }
+    pending = null;
     const p = begin(def.intent, text);
     if (Object.keys(p.details).length > 0) return progressed(p);
     const safety = def.card !== undefined ? ` ${NEVER_ASK[lang]}` : '';

@@ -224,6 +224,27 @@ describe('assistant actions: every flow needs its details and a yes', () => {
     }
   });
 
+  it('a question in the middle of an action is answered, and the action carries on where it was', () => {
+    const { a, replies } = talk('en', 'I lost my card', '1005', 'When is my payment due?', '10001');
+    noClaim(replies, 'interleaved');
+    assert.equal(replies[2]!.intent, 'payment-due');
+    assert.match(
+      replies[2]!.text,
+      /Now, about a lost or stolen card: To confirm that the card ending in 1005 is yours/,
+    );
+    assert.match(replies[3]!.text, /I'll lock the card ending in 1005 .*ZIP 10001/);
+    assert.match(a.reply('yes').text, /is locked/);
+    assert.match(
+      a.recap(),
+      /^We talked about a lost or stolen card and your payment due date\. The card ending in 1005 was locked/,
+    );
+    const es = talk('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '¿Cuántos puntos tengo?');
+    assert.match(
+      es.replies[2]!.text,
+      /Ahora, sobre la disputa de un cargo: Del cargo de \$15\.99 en Netflix, todavía necesito la fecha\./,
+    );
+  });
+
   it('a bare number is the amount only when the amount is all that is missing', () => {
     const { replies } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15', '67.06');
     assert.match(replies[2]!.text, /^I'll dispute \$67\.06 at Bella Trattoria on Nov 15\./);
