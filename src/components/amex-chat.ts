@@ -1578,7 +1578,7 @@ export class AmexChatElement extends LitElement {
   }
 
   #handleComposerKeydown(event: KeyboardEvent): void {
-    loaded().composerPageKeys(event, this.transcript);
+    if (loaded().composerPageKeys(event, this.transcript)) this.#stickToBottom = false;
     if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
     event.preventDefault();
     this.#sendDraft();

@@ -66,12 +66,18 @@ export function transcriptKeydown(event: KeyboardEvent, input: HTMLElement): voi
   if (message) focusMessage(message);
 }
 
-/** Page Up and Page Down in the message box scroll the transcript (unless the draft scrolls). */
-export function composerPageKeys(event: KeyboardEvent, transcript: HTMLElement | null): void {
+/**
+ * Page Up and Page Down in the message box scroll the transcript (unless the draft scrolls).
+ * Returns whether that left the transcript more than 48 px above its end, where the element stops
+ * following new messages (its observer's margin): said at once, since the observer says it only
+ * at the next frame, and a render before then would pin the transcript back to its end.
+ */
+export function composerPageKeys(event: KeyboardEvent, transcript: HTMLElement | null): boolean {
   const input = event.currentTarget as HTMLElement;
   const page = event.key === 'PageUp' ? -1 : event.key === 'PageDown' ? 1 : 0;
-  if (!page || !transcript || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
-  if (input.scrollHeight > input.clientHeight) return;
+  if (!page || !transcript || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return false;
+  if (input.scrollHeight > input.clientHeight) return false;
   event.preventDefault();
   transcript.scrollBy(0, page * transcript.clientHeight * 0.875);
+  return transcript.scrollTop + transcript.clientHeight < transcript.scrollHeight - 48;
 }

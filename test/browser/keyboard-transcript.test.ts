@@ -223,6 +223,8 @@ describe('<amex-chat>', () => {
       el.lang = 'es';
       await el.updateComplete;
       await waitFor(() => deepActiveElement()?.id === 'transcript', 'focus on the transcript');
+      // (Older blocks fill in over the next idle moments: Home goes to the first in the log.)
+      await waitFor(() => bubbles(el).length === 60, 'the whole log again');
       await press('Home');
       expect(focusedMessage()).to.equal('question 1');
     });
