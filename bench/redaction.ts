@@ -171,6 +171,10 @@ const ADVERSARIAL: [string, string][] = [
   ['"I 1 " look-alike and digit × 250k', 'I 1 '.repeat(MB / 4)],
   ['dingbat digits "➌" × 1M', '\u278c'.repeat(MB)],
   ['"oh " after a digit × 350k', '1 oh '.repeat(Math.floor(MB / 5))],
+  // Look-alikes read wherever they stand, and a message of look-alikes alone read whole.
+  ['two-letter look-alikes "ll " × 350k', 'll '.repeat(Math.floor(MB / 3))],
+  ['a message of look-alikes alone "I O " × 250k', 'I O '.repeat(MB / 4)],
+  ['Spanish "lo " × 350k', 'lo '.repeat(Math.floor(MB / 3))],
 ];
 for (const [name, text] of ADVERSARIAL) {
   row(
