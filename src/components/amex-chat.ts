@@ -161,7 +161,7 @@ const up = (node: Node): Node | null | undefined => node.parentNode ?? (node as 
  * @csspart warning - The sensitive-data warning under the message box.
  *
  * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button. As text or a border on the panel it is shaded to read at 4.6:1 on the theme's background.
- * @cssprop --amex-chat-accent-text - Text on the accent colour. By default black or white, whichever contrasts more with the accent in force (white on the default accent).
+ * @cssprop [--amex-chat-accent-text=#ffffff] - Text on the accent colour. Unset, it is computed: black or white, whichever contrasts more with the accent in force (white on the default accent).
  * @cssprop [--amex-chat-surface=#ffffff] - Panel background.
  * @cssprop [--amex-chat-text=#1a1a1a] - Text colour.
  * @cssprop [--amex-chat-muted-text=#53565a] - Times, statuses and hints.

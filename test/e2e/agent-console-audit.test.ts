@@ -4,6 +4,7 @@
 // console are 0 but for the allow-list in test/support/ibm-allowed.ts (each justified in
 // docs/accessibility.md). axe audits the same page in agent-console.test.ts.
 import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { allowListUsed, ibmCheck, ibmReady } from '../support/ibm-audit.js';
@@ -28,6 +29,8 @@ describe('demo/agent.html: IBM Equal Access', () => {
 
   before(async function () {
     this.timeout(60_000);
+    // The focus check of the allow-list focuses controls: the page must act as focused.
+    await executeServerCommand('amex-chat-focus-emulation');
     endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
     frame = document.createElement('iframe');
     frame.style.width = '1280px';

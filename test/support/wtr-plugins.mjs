@@ -216,7 +216,8 @@ export function wirePlugin() {
  * `amex-chat-emulate-media` with `{ colorScheme, reducedMotion, forcedColors }` (`'dark'`, `'reduce'`,
  * `'active'`; `''` or absent resets that feature; forced colors is what the built-in
  * `emulateMedia` cannot do with the Chrome launcher) and `amex-chat-viewport` with `{ width, height }`
- * (`null` restores the launcher's viewport). The CDP session stays attached for the page's
+ * (`null` restores the launcher's viewport), and `amex-chat-focus-emulation` (the page acts as
+ * focused). The CDP session stays attached for the page's
  * lifetime: emulation ends when its session detaches. (Prefixed names: the built-in
  * `emulate-media` and `set-viewport` commands of @web/test-runner-commands run first.)
  */
@@ -250,6 +251,13 @@ export function mediaPlugin() {
         await entry.cdp.send('Emulation.setEmulatedMedia', {
           features: Object.entries(entry.media).map(([name, value]) => ({ name, value })),
         });
+        return true;
+      }
+      if (command === 'amex-chat-focus-emulation') {
+        // The page behaves as focused even when another test page has the browser's focus
+        // (concurrency 2): `:focus` and `:focus-visible` then match as they would for a person.
+        const entry = await forSession(session);
+        await entry.cdp.send('Emulation.setFocusEmulationEnabled', { enabled: payload !== false });
         return true;
       }
       if (command === 'amex-chat-viewport') {
