@@ -11,6 +11,8 @@ import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { emulateMediaFeatures, resetMediaFeatures, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
+import { STATE_IDS } from '../../demo/fixtures/states.js';
+import type { StateId } from '../../demo/fixtures/states.js';
 
 /** Accents a host sets; `null` keeps the widget's own. */
 const ACCENTS = [
@@ -30,23 +32,9 @@ const THEMES: Theme[] = [
   { theme: 'auto', scheme: 'light' },
 ];
 
-const STATES = [
-  'unread',
-  'connecting',
-  'assistant',
-  'queued',
-  'agent-joined',
-  'agent-typing',
-  'transferred',
-  'reconnecting',
-  'failed',
-  'sensitive',
-  'too-long',
-  'idle-warning',
-  'ended',
-  'urgent',
-] as const;
-type State = (typeof STATES)[number];
+/** Every state of the gallery (demo/states.html), in page order. */
+const STATES = STATE_IDS;
+type State = StateId;
 
 // ---- colours as the screen shows them -----------------------------------------------------
 
