@@ -14,7 +14,7 @@
  * <AmexChat
  *   endpoint="wss://chat.example.com/chat"
  *   tokenProvider={getToken}
- *   onAmexChatMessage={(event) => console.log(event.detail.message.text)}
+ *   onAmexChatMessage={(event) => setLastFrom(event.detail.message.from)}
  * />
  * ```
  *
