@@ -3,6 +3,7 @@ import type { Emitter } from '../transport/emitter.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import type { ChatEvent, QueueFrame, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
+import { randomId } from '../random-id.js';
 import type { Finding, RedactedText, Redactor } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Transport, TransportFactory, TransportMode, WireFrame } from '../transport/index.js';
@@ -66,12 +67,6 @@ interface Outgoing {
 
 /** At most this many messages wait unsent; beyond it, send() refuses and the draft stays. */
 export const MAX_OUTBOX = 50;
-
-function newId(): string {
-  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * One customer conversation: owns the transport, the outbox and the transcript. No DOM.
@@ -372,7 +367,7 @@ export class Conversation {
    */
   addNotice(text: string): void {
     const notice: TranscriptMessage = {
-      id: `local-${newId()}`,
+      id: `local-${randomId()}`,
       from: 'system',
       name: '',
       text,
@@ -398,7 +393,7 @@ export class Conversation {
   }
 
   #enqueue(text: RedactedText): TranscriptMessage {
-    const id = newId();
+    const id = randomId();
     const message: TranscriptMessage = {
       id,
       from: 'customer',

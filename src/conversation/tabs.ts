@@ -26,6 +26,7 @@ import type { Emitter } from '../transport/emitter.js';
 import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
 import type { ChatEvent, HelloFrame, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
+import { randomId } from '../random-id.js';
 import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
 import {
   endFrame,
@@ -46,11 +47,6 @@ type ChannelMessage =
   | { t: 'down'; to?: string; frame: ServerFrame }
   | { t: 'leader'; id: string }
   | { t: 'lost' };
-
-function tabId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /** Whether this browser can share a conversation between tabs. */
 export function tabsSupported(): boolean {
@@ -83,7 +79,7 @@ export interface LeaderView {
  * no other tab holds the lock); the conversation then reconnects with a real transport.
  */
 export class TabHub {
-  readonly id = tabId();
+  readonly id = randomId();
   readonly #channel: BroadcastChannel;
   readonly #view: LeaderView;
   #leader = false;

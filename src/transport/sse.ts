@@ -1,12 +1,8 @@
 import mitt from 'mitt';
+import { randomId } from '../random-id.js';
 import type { Emitter } from './emitter.js';
 import { receive } from './receive.js';
 import type { Transport, TransportEvents, WireFrame } from './types.js';
-
-function connectionId(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 /**
  * A `Transport` for networks that block WebSockets: Server-Sent Events carry server frames
@@ -27,7 +23,7 @@ export class SseTransport implements Transport {
   #posting: Promise<void> = Promise.resolve();
 
   constructor(url: string) {
-    this.#url = `${url.replace(/\/+$/, '')}/sse?connection=${connectionId()}`;
+    this.#url = `${url.replace(/\/+$/, '')}/sse?connection=${randomId()}`;
   }
 
   connect(): void {
