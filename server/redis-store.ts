@@ -39,10 +39,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
 import type { ChatEvent } from '../src/protocol.js';
-import { restore, snapshot } from './conversation.js';
-import type { ConversationSnapshot, PendingTimer } from './conversation.js';
-import { Changes, TimerTable, emptyCenter } from './store.js';
-import type { CenterState, Effect, Store, StoreHooks, StreamRegistry, World } from './store.js';
+import { emptyCenter, restore, snapshot } from './model.js';
+import type { CenterState, ConversationSnapshot, Effect, PendingTimer, World } from './model.js';
+import { TimerTable } from './store.js';
+import type { Store, StoreHooks, StreamRegistry } from './store.js';
+import { Changes } from './transaction.js';
 
 export interface RedisStoreOptions {
   url: string;

@@ -9,80 +9,25 @@
  *   events are a Redis Stream whose entry ids are the protocol's `seq` (the resume cursor), and
  *   everything survives restarting every instance.
  *
- * The model: a `World` (every conversation and the contact center's `CenterState`) that each
- * instance holds a copy of, and changes made only inside `store.run(op)`. `op` is synchronous:
- * it reads and changes the world (`tx().touch(...)`, `append` in conversation.ts) and queues
- * frames for connections (`tx().emit(...)`) and local follow-ups (`tx().after(...)`). The store
- * runs transactions one at a time (all instances together, for Redis), stores what changed,
- * then delivers the frames: the instance that ran the transaction to its own connections, the
+ * The model (server/model.ts): a `World` (every conversation and the contact center's
+ * `CenterState`) that each instance holds a copy of, and changes made only inside
+ * `store.run(op)`, a transaction (server/transaction.ts). `op` is synchronous: it reads and
+ * changes the world (`tx().touch(...)`, `append` in conversation.ts) and queues frames for
+ * connections (`tx().emit(...)`) and local follow-ups (`tx().after(...)`). The store runs
+ * transactions one at a time (all instances together, for Redis), stores what changed, then
+ * delivers the frames: the instance that ran the transaction to its own connections, the
  * others when they apply the change. Acknowledgements are `after` follow-ups, so a client hears
  * `ack` only once its message is stored.
  */
 import { randomUUID } from 'node:crypto';
-import type { AgentServerFrame } from '../src/agent-protocol.js';
-import { TEAMS } from '../src/protocol.js';
-import type { ChatEvent, ClientFrame, ServerFrame, Team } from '../src/protocol.js';
-import { randomCaseKey } from './case-number.js';
-import type { Conversation, PendingTimer } from './conversation.js';
+import type { Effect, World } from './model.js';
+import { emptyCenter } from './model.js';
+import { Changes } from './transaction.js';
 
-/** A person signed in at a console, on some instance. */
-export interface AgentInfo {
-  id: string;
-  name: string;
-  team: Team;
-  /** The instance whose `/agent` socket it is. */
-  instance: string;
-  /** Ids of the conversations it holds, in the order it took them. */
-  conversations: string[];
-}
-
-/** The contact center's shared state (small: it is stored whole with every change). */
-export interface CenterState {
-  /** Conversation ids waiting, per team, first in line first. */
-  queues: Record<Team, string[]>;
-  /** People signed in, by agent id. */
-  agents: Record<string, AgentInfo>;
-  /** Whether the simulated agent takes conversations no person can. */
-  simulate: boolean;
-  /** Case numbers issued so far, and the key of their sequence (case-number.ts; never sent). */
-  cases: number;
-  caseKey: string;
-}
-
-export interface World {
-  readonly conversations: Map<string, Conversation>;
-  center: CenterState;
-}
-
-/**
- * A client frame as read and checked by the instance that received it (never the raw text: a
- * message's text is already redacted again by the server).
- */
-export interface ReadFrame {
-  frame?: ClientFrame;
-  /** Why it was refused (names the field, never echoes the content). */
-  error?: string;
-  /** The message id the refusal is about, if any. */
-  errorId?: string;
-  /** The id of a message frame, well-formed or not (for a `rate-limited` answer). */
-  messageId?: string;
-  /**
-   * An event-stream POST's frame, forwarded by the instance it reached: that instance charged
-   * its address's work budget (`charged`) or found it in debt (`refused`: answer rate-limited).
-   */
-  charged?: true;
-  refused?: true;
-}
-
-/** Frames for connections, delivered by every instance to its own. */
-export type Effect =
-  | { to: 'customers'; conversationId: string; frame: ServerFrame }
-  | { to: 'agent'; agentId: string; frame: AgentServerFrame }
-  /** Every signed-in console (the board). */
-  | { to: 'agents'; frame: AgentServerFrame }
-  /** A frame POSTed for an event stream, to the instance holding the stream (`?connection=`). */
-  /** `grant`: the stream's, as the POST was checked against it (only that stream takes it). */
-  | { to: 'stream'; connectionId: string; grant: string; read: ReadFrame };
+export { emptyCenter } from './model.js';
+export type { AgentInfo, CenterState, Effect, ReadFrame, World } from './model.js';
+export { Changes, tx } from './transaction.js';
+export type { Step, Transaction } from './transaction.js';
 
 /** Where each event stream is held, so that its POSTs can reach it from any instance. */
 export interface StreamRegistry {
@@ -106,21 +51,6 @@ export interface StoreHooks {
   deadInstances?(instances: ReadonlySet<string>): void;
 }
 
-export interface Transaction {
-  /** This instance's id. */
-  readonly instance: string;
-  readonly world: World;
-  /** The conversation changed (it is stored with the transaction). */
-  touch(conversation: Conversation): void;
-  /** A new event of the conversation (already in `conversation.events`). */
-  appended(conversation: Conversation, event: ChatEvent): void;
-  /** A new pending timer (already in `conversation.timers`). */
-  scheduled(conversation: Conversation, timer: PendingTimer): void;
-  emit(effect: Effect): void;
-  /** Runs on this instance, in order with the frames, once the transaction is stored. */
-  after(fn: () => void): void;
-}
-
 export interface Store {
   readonly kind: 'memory' | 'redis';
   /** This instance's id (random per process). */
@@ -141,86 +71,6 @@ export interface Store {
   close(): Promise<void>;
   /** With several instances: where the event streams are (absent: each stream is local). */
   readonly streams?: StreamRegistry;
-}
-
-let current: Transaction | undefined;
-
-/** The transaction running now; throws outside `store.run`. */
-export function tx(): Transaction {
-  if (!current) throw new Error('no transaction: changes happen inside store.run()');
-  return current;
-}
-
-export function emptyCenter(simulate: boolean): CenterState {
-  const queues = Object.fromEntries(TEAMS.map((t) => [t, [] as string[]])) as Record<Team, string[]>;
-  return { queues, agents: {}, simulate, cases: 0, caseKey: randomCaseKey() };
-}
-
-export type Step = { effect: Effect } | { after: () => void };
-
-/** What one or more transactions changed, for the store to write and deliver. */
-export class Changes implements Transaction {
-  readonly instance: string;
-  readonly world: World;
-  readonly touched = new Set<Conversation>();
-  readonly events: { conversationId: string; event: ChatEvent }[] = [];
-  readonly timers: { conversationId: string; timer: PendingTimer }[] = [];
-  readonly steps: Step[] = [];
-
-  constructor(instance: string, world: World) {
-    this.instance = instance;
-    this.world = world;
-  }
-
-  touch(conversation: Conversation): void {
-    conversation.updatedAt = Date.now();
-    this.touched.add(conversation);
-  }
-
-  appended(conversation: Conversation, event: ChatEvent): void {
-    this.touch(conversation);
-    this.events.push({ conversationId: conversation.id, event });
-  }
-
-  scheduled(conversation: Conversation, timer: PendingTimer): void {
-    this.touch(conversation);
-    this.timers.push({ conversationId: conversation.id, timer });
-  }
-
-  emit(effect: Effect): void {
-    if (effect.to === 'agents') {
-      // The board is state, not history: only the last one of a transaction goes out.
-      const at = this.steps.findIndex((s) => 'effect' in s && s.effect.to === 'agents');
-      if (at >= 0) this.steps.splice(at, 1);
-    }
-    this.steps.push({ effect });
-  }
-
-  after(fn: () => void): void {
-    this.steps.push({ after: fn });
-  }
-
-  /** Runs `op` with this as the current transaction; returns its value or what it threw. */
-  apply<T>(op: () => T): { value: T } | { error: unknown } {
-    const outer = current;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the transaction `tx()` returns
-    current = this;
-    try {
-      return { value: op() };
-    } catch (error) {
-      return { error };
-    } finally {
-      current = outer;
-    }
-  }
-
-  /** Delivers the frames and runs the follow-ups, in order. */
-  deliver(hooks: StoreHooks | undefined): void {
-    for (const step of this.steps) {
-      if ('effect' in step) hooks?.deliver(step.effect);
-      else step.after();
-    }
-  }
 }
 
 /** Keeps timeouts for pending timers, and forgets them all on close. */
