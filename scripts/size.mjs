@@ -14,6 +14,8 @@
 //
 //   node scripts/size.mjs [--root <dir>]   (default: the working directory; package.json and
 //                                           the dist files are read from <dir>)
+//   node scripts/size.mjs --modules        also splits each budgeted file's brotli bytes by the
+//                                           source module they were built from (bench/README.md)
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -27,6 +29,7 @@ const INFO_ONLY = {
 const args = process.argv.slice(2);
 const rootAt = args.indexOf('--root');
 const root = rootAt >= 0 && args[rootAt + 1] ? args[rootAt + 1] : process.cwd();
+const byModule = args.includes('--modules');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** @type {Record<string, { brotli?: number, goal?: number }>} */
@@ -39,18 +42,136 @@ if (!Object.keys(budgets).length) {
 const fmt = (n) => `${n.toLocaleString('en-US')} B`;
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
+function brotli(bytes) {
+  return brotliCompressSync(bytes, {
+    params: {
+      [constants.BROTLI_PARAM_QUALITY]: 11,
+      [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+    },
+  }).length;
+}
+
 function measure(file) {
   const bytes = readFileSync(join(root, file));
   return {
     raw: bytes.length,
     gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-      },
-    }).length,
+    brotli: brotli(bytes),
   };
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** The fields of one source-map segment (base64 VLQ, each relative to the one before). */
+function decodeSegment(segment) {
+  const fields = [];
+  let value = 0;
+  let shift = 0;
+  for (const char of segment) {
+    const digit = BASE64.indexOf(char);
+    value += (digit & 31) << shift;
+    if (digit & 32) {
+      shift += 5;
+      continue;
+    }
+    fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    value = 0;
+    shift = 0;
+  }
+  return fields;
+}
+
+/**
+ * The module a source-map source belongs to: a package's folder for node_modules (`lit-html`),
+ * the path from the repository root otherwise (`src/components/amex-chat.ts`).
+ */
+function moduleOf(source) {
+  const packaged = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(source);
+  if (packaged) return packaged[1];
+  return source.replace(/^(\.\.\/)+/, '');
+}
+
+/**
+ * The minified text of `file` by source module, read from its source map (`file.map`): each run
+ * of generated text belongs to the source of the segment it starts with; text before a line's
+ * first segment, or in a segment with no source, is `(no source)`.
+ */
+function textByModule(file) {
+  const text = readFileSync(join(root, file), 'utf8');
+  const map = JSON.parse(readFileSync(join(root, `${file}.map`), 'utf8'));
+  const modules = new Map();
+  const add = (name, piece) => modules.set(name, (modules.get(name) ?? '') + piece);
+  let source = 0;
+  const lines = text.split('\n');
+  map.mappings.split(';').forEach((line, row) => {
+    const generated = lines[row] ?? '';
+    let column = 0;
+    let from = 0;
+    let owner = '(no source)';
+    for (const segment of line ? line.split(',') : []) {
+      const fields = decodeSegment(segment);
+      column += fields[0] ?? 0;
+      add(owner, generated.slice(from, column));
+      from = column;
+      if (fields.length >= 4) {
+        source += fields[1];
+        owner = moduleOf(map.sources[source] ?? '(no source)');
+      } else owner = '(no source)';
+    }
+    add(owner, row < lines.length - 1 ? `${generated.slice(from)}\n` : generated.slice(from));
+  });
+  for (const extra of lines.slice(map.mappings.split(';').length)) add('(no source)', `${extra}\n`);
+  return modules;
+}
+
+/**
+ * Prints how the brotli bytes of `parts` (an entry and its chunks) split by source module. A
+ * module's text is compressed on its own and the results are scaled so that each file's rows add
+ * up to its real brotli size: shared context (Lit's names, the element's words) is spread in
+ * proportion, not given to whichever module comes first.
+ */
+function printByModule(parts) {
+  const rows = new Map();
+  for (const part of parts) {
+    if (!existsSync(join(root, `${part}.map`))) {
+      console.log(`  ${part}: no source map, not split by module`);
+      continue;
+    }
+    const modules = textByModule(part);
+    const own = new Map([...modules].map(([name, piece]) => [name, brotli(Buffer.from(piece))]));
+    const sum = [...own.values()].reduce((a, b) => a + b, 0);
+    const total = measure(part).brotli;
+    for (const [name, bytes] of own) {
+      const row = rows.get(name) ?? { brotli: 0, raw: 0, files: new Set() };
+      row.brotli += (bytes * total) / sum;
+      row.raw += Buffer.byteLength(modules.get(name));
+      row.files.add(part.split('/').pop());
+      rows.set(name, row);
+    }
+  }
+  const total = [...rows.values()].reduce((a, r) => a + r.brotli, 0);
+  const folders = new Map();
+  for (const [name, row] of rows) {
+    const folder = name.startsWith('src/')
+      ? name.split('/').slice(0, -1).join('/')
+      : /^(@lit\/|lit-|lit$)/.test(name)
+        ? 'Lit (lit-html, lit-element, @lit/reactive-element)'
+        : name;
+    folders.set(folder, (folders.get(folder) ?? 0) + row.brotli);
+  }
+  console.log(
+    '  brotli-11 by module (minified bytes from the source maps; each file scaled to its real size):',
+  );
+  for (const [name, row] of [...rows].sort((a, b) => b[1].brotli - a[1].brotli)) {
+    const share = `${((row.brotli / total) * 100).toFixed(1)} %`;
+    console.log(
+      `    ${name.padEnd(50)} ${fmt(Math.round(row.brotli)).padStart(9)} ${share.padStart(7)}  raw ${fmt(row.raw).padStart(9)}  in ${[...row.files].join(', ')}`,
+    );
+  }
+  console.log('  by folder (a package, or a folder of src/):');
+  for (const [name, bytes] of [...folders].sort((a, b) => b[1] - a[1])) {
+    console.log(`    ${name.padEnd(50)} ${fmt(Math.round(bytes)).padStart(9)} ${kb(bytes).padStart(8)}`);
+  }
 }
 
 /** The relative chunks a built module imports, statically or with `import()`. */
@@ -100,6 +221,7 @@ for (const file of files) {
     if (parts.length > 1) console.log(line(part === file ? `${file} (entry)` : `  + ${part}`, one));
   }
   console.log(line(parts.length > 1 ? `${file} with its chunks` : file, size));
+  if (byModule && budgets[file]) printByModule(parts);
   if (!budgets[file] && INFO_ONLY[file]) console.log(`  (${INFO_ONLY[file]}; no budget)`);
   const budget = budgets[file];
   if (!budget) continue;

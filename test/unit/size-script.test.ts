@@ -30,8 +30,8 @@ function fixture(budget: unknown, withBundle = true): string {
   return root;
 }
 
-function run(root: string): { status: number | null; out: string; err: string } {
-  const result = spawnSync(process.execPath, [script, '--root', root], { encoding: 'utf8' });
+function run(root: string, ...flags: string[]): { status: number | null; out: string; err: string } {
+  const result = spawnSync(process.execPath, [script, '--root', root, ...flags], { encoding: 'utf8' });
   return { status: result.status, out: result.stdout, err: result.stderr };
 }
 
@@ -92,6 +92,34 @@ describe('npm run size', () => {
     const { status, err } = run(root);
     assert.equal(status, 1);
     assert.match(err, /dist\/cdn\/panel-gone\.js, imported by dist\/cdn\/amex-chat\.js, is missing/);
+  });
+
+  it('splits the brotli bytes by source module with --modules, from the source map', () => {
+    const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000 } });
+    const [a, b, c] = [0, 1, 2].map(() => randomBytes(600).toString('base64'));
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js'), `${a}${b}\n${c}`);
+    // Line 1: `a` from src/a.ts, `b` (from column 800) from lit-html; line 2: src/a.ts again.
+    const map = {
+      version: 3,
+      sources: ['../../src/a.ts', '../../node_modules/lit-html/lit-html.js'],
+      mappings: 'AAAA,gyBCAA;ADAA',
+    };
+    writeFileSync(join(root, 'dist/cdn/amex-chat.js.map'), JSON.stringify(map));
+    const { status, out } = run(root, '--modules');
+    assert.equal(status, 0);
+    const bytes = (name: string): number =>
+      Number(
+        new RegExp(`^ +${name.replace(/[/.]/g, '\\$&')} +([\\d,]+) B`, 'm').exec(out)?.[1]?.replace(/,/g, ''),
+      );
+    const total = Number(
+      /dist\/cdn\/amex-chat\.js +raw[^\n]*brotli-11 +([\d,]+) B/.exec(out)?.[1]?.replace(/,/g, ''),
+    );
+    // src/a.ts holds two of the three random runs, lit-html one; together the file's brotli size.
+    assert.ok(bytes('src/a.ts') > 1.5 * bytes('lit-html'), out);
+    assert.ok(Math.abs(bytes('src/a.ts') + bytes('lit-html') - total) <= 2, out);
+    assert.match(out, /Lit \(lit-html, lit-element, @lit\/reactive-element\) +[\d,]+ B/);
+    // Without the flag, no split.
+    assert.doesNotMatch(run(root).out, /by module/);
   });
 
   it('fails when the bundle is missing or the budget is not set', () => {
