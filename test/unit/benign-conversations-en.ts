@@ -3,7 +3,7 @@
  * and what the assistant or agent writes back. Every value comes from the Kit (random per
  * conversation); nothing here is a secret.
  */
-import type { IntentGroup, Kit, LangPack, Step } from './benign-conversations.js';
+import type { IntentGroup, Kit, LangPack, Step } from './benign-conversations-kit.js';
 
 export const A = (agent: string): Step => ({ agent });
 export const C = (customer: string): Step => ({ customer });

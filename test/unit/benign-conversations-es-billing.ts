@@ -2,7 +2,7 @@
  * Spanish templates for ./benign-conversations.ts, money and travel intents: disputes, payments
  * and due dates, late fees, rewards, statements, balance transfers, refunds, annual fees, trips.
  */
-import type { IntentGroup, Kit, Step } from './benign-conversations.js';
+import type { IntentGroup, Kit, Step } from './benign-conversations-kit.js';
 import { A, C, identify, caseStatement } from './benign-conversations-es.js';
 
 function dispute(k: Kit): Step[] {

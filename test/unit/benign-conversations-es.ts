@@ -3,7 +3,7 @@
  * to the chat (US amounts and dates next to `15 de agosto`, `el día 3`), and what the assistant or
  * agent answers. Every value comes from the Kit; nothing here is a secret.
  */
-import type { IntentGroup, Kit, LangPack, Step } from './benign-conversations.js';
+import type { IntentGroup, Kit, LangPack, Step } from './benign-conversations-kit.js';
 
 export const A = (agent: string): Step => ({ agent });
 export const C = (customer: string): Step => ({ customer });

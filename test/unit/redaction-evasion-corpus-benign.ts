@@ -8,7 +8,7 @@
  * Only types come from redaction-evasion-corpus.ts (which imports this file).
  */
 import type { Lang } from '../../src/redaction/index.js';
-import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-corpus.js';
+import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
 
 type Message = string | { agent: string };
 

@@ -6,7 +6,7 @@
  * Only types come from redaction-evasion-corpus.ts (which imports this file).
  */
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
-import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-corpus.js';
+import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
 
 const AMEX = '378282246310005';
 const AMEX2 = '371449635398431';
