@@ -1,9 +1,10 @@
 /**
  * One conversation across the tabs of a session. The tab that holds a Web Lock named after the
  * endpoint (the leader) keeps the only connection to the server; the other tabs (followers)
- * talk to it over a BroadcastChannel through `ChannelTransport`, so their conversation code is
- * exactly the same as over a socket. When the leader's tab closes, its lock is released and a
- * waiting follower takes over with a real connection, resuming from its cursor.
+ * talk to it over a BroadcastChannel through `ChannelTransport` (src/transport/channel.ts), so
+ * their conversation code is exactly the same as over a socket. When the leader's tab closes, its
+ * lock is released and a waiting follower takes over with a real connection, resuming from its
+ * cursor.
  *
  * Channel messages:
  *   {t:'up', from, frame}          follower → leader: one client frame (serialized)
@@ -21,13 +22,13 @@
  * a tab only once the server has checked that tab's token, sealed to the server (`hello.join`,
  * `tab-join`), is of the same customer: a page without the widget's token gets nothing.
  */
-import mitt from 'mitt';
-import type { Emitter } from '../transport/emitter.js';
-import { parseClientFrame, parseServerFrame, PROTOCOL_VERSION } from '../protocol.js';
+import { parseClientFrame, PROTOCOL_VERSION } from '../protocol.js';
 import type { ChatEvent, HelloFrame, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
-import type { Transport, TransportEvents, WireFrame } from '../transport/index.js';
+import { ChannelTransport } from '../transport/channel.js';
+import type { ChannelMessage } from '../transport/channel.js';
+import type { Transport, WireFrame } from '../transport/index.js';
 import {
   endFrame,
   leaveQueueFrame,
@@ -39,14 +40,6 @@ import {
   typingFrame,
 } from './outbound.js';
 import type { ConnectionState } from './types.js';
-
-type ChannelMessage =
-  | { t: 'ask'; from: string }
-  | { t: 'seal'; to: string; key?: string | undefined }
-  | { t: 'up'; from: string; frame: string }
-  | { t: 'down'; to?: string; frame: ServerFrame }
-  | { t: 'leader'; id: string }
-  | { t: 'lost' };
 
 /** Whether this browser can share a conversation between tabs. */
 export function tabsSupported(): boolean {
@@ -295,71 +288,5 @@ export class TabHub {
         else this.#view.send(pingFrame());
         return;
     }
-  }
-}
-
-/** A follower's connection: client frames go up the channel to the leader, server frames come down. */
-export class ChannelTransport implements Transport {
-  readonly #emitter = mitt<TransportEvents>();
-  readonly events: Emitter<TransportEvents> = this.#emitter;
-  readonly relayed = true;
-  /** The server's seal key as the leader gave it (none: no session to prove). */
-  sealKey: string | undefined;
-  #asked = false;
-  readonly #channel: BroadcastChannel;
-  readonly #from: string;
-  readonly #done: () => void;
-  #open = false;
-  #closed = false;
-
-  constructor(channel: BroadcastChannel, from: string, done: () => void) {
-    this.#channel = channel;
-    this.#from = from;
-    this.#done = done;
-  }
-
-  /** Asks the leader for the server's seal key; the connection opens with its answer. */
-  connect(): void {
-    if (this.#closed || this.#open || this.#asked) return;
-    this.#asked = true;
-    this.#channel.postMessage({ t: 'ask', from: this.#from } satisfies ChannelMessage);
-  }
-
-  /** The leader's answer to `ask`. */
-  sealed(key: string | undefined): void {
-    if (this.#closed || this.#open || !this.#asked) return;
-    this.sealKey = key;
-    this.#open = true;
-    this.events.emit('open', undefined);
-  }
-
-  send(frame: WireFrame): boolean {
-    if (!this.#open || this.#closed) return false;
-    this.#channel.postMessage({ t: 'up', from: this.#from, frame } satisfies ChannelMessage);
-    return true;
-  }
-
-  deliver(frame: ServerFrame): void {
-    // Structured clone keeps the object; parse a copy through the protocol's own checks.
-    const checked = parseServerFrame(JSON.stringify(frame));
-    if (this.#open && !this.#closed && checked) this.events.emit('frame', checked);
-  }
-
-  /** The leader changed: end this connection so the conversation reconnects. */
-  lost(): void {
-    this.#finish(1012, 'leader changed');
-  }
-
-  close(): void {
-    this.#finish(1000, 'client closed');
-  }
-
-  #finish(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.#open = false;
-    this.#done();
-    this.events.emit('close', { code, reason });
-    this.#emitter.all.clear();
   }
 }

@@ -1,8 +1,7 @@
-import mitt from 'mitt';
 import { randomId } from '../random-id.js';
-import type { Emitter } from './emitter.js';
+import { TransportBase } from './base.js';
 import { receive } from './receive.js';
-import type { Transport, TransportEvents, WireFrame } from './types.js';
+import type { WireFrame } from './types.js';
 
 /**
  * A `Transport` for networks that block WebSockets: Server-Sent Events carry server frames
@@ -12,27 +11,25 @@ import type { Transport, TransportEvents, WireFrame } from './types.js';
  * stream's first event (1.4) is a key that only its reader learns, and every POST carries it in
  * a header; the transport opens once it has the key.
  */
-export class SseTransport implements Transport {
-  readonly #emitter = mitt<TransportEvents>();
-  readonly events: Emitter<TransportEvents> = this.#emitter;
+export class SseTransport extends TransportBase {
   readonly #url: string;
   #source: EventSource | undefined;
   #open = false;
-  #closed = false;
   #key = '';
   #posting: Promise<void> = Promise.resolve();
 
   constructor(url: string) {
+    super();
     this.#url = `${url.replace(/\/+$/, '')}/sse?connection=${randomId()}`;
   }
 
   connect(): void {
-    if (this.#source || this.#closed) return;
+    if (this.#source || this.closed) return;
     let source: EventSource;
     try {
       source = new EventSource(this.#url);
     } catch {
-      queueMicrotask(() => this.#finish(1006, 'invalid endpoint'));
+      queueMicrotask(() => this.finish(1006, 'invalid endpoint'));
       return;
     }
     this.#source = source;
@@ -51,17 +48,17 @@ export class SseTransport implements Transport {
       } catch {
         // keep 1000
       }
-      this.#finish(code, 'server closed');
+      this.finish(code, 'server closed');
     });
     // EventSource would reconnect on its own with a new stream but the same connection id;
     // the conversation layer owns reconnects, so any error ends this transport.
-    source.addEventListener('error', () => this.#finish(1006, 'stream error'));
+    source.addEventListener('error', () => this.finish(1006, 'stream error'));
   }
 
   send(frame: WireFrame): boolean {
-    if (!this.#open || this.#closed) return false;
+    if (!this.#open || this.closed) return false;
     this.#posting = this.#posting.then(async () => {
-      if (this.#closed) return;
+      if (this.closed) return;
       try {
         const response = await fetch(this.#url, {
           method: 'POST',
@@ -70,24 +67,16 @@ export class SseTransport implements Transport {
           credentials: 'omit',
           cache: 'no-store',
         });
-        if (!response.ok) this.#finish(1011, `post failed with ${response.status}`);
+        if (!response.ok) this.finish(1011, `post failed with ${response.status}`);
       } catch {
-        this.#finish(1006, 'post failed');
+        this.finish(1006, 'post failed');
       }
     });
     return true;
   }
 
-  close(): void {
-    this.#finish(1000, 'client closed');
-  }
-
-  #finish(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
+  protected override release(): void {
     this.#open = false;
     this.#source?.close();
-    this.events.emit('close', { code, reason });
-    this.#emitter.all.clear();
   }
 }

@@ -1,28 +1,25 @@
-import mitt from 'mitt';
-import type { Emitter } from './emitter.js';
+import { TransportBase } from './base.js';
 import { receive } from './receive.js';
-import type { Transport, TransportEvents, WireFrame } from './types.js';
+import type { WireFrame } from './types.js';
 
 /** A `Transport` over one WebSocket. Malformed server frames are dropped, never thrown. */
-export class WebSocketTransport implements Transport {
-  readonly #emitter = mitt<TransportEvents>();
-  readonly events: Emitter<TransportEvents> = this.#emitter;
+export class WebSocketTransport extends TransportBase {
   readonly #url: string;
   #socket: WebSocket | undefined;
-  #closed = false;
 
   constructor(url: string) {
+    super();
     this.#url = url;
   }
 
   connect(): void {
-    if (this.#socket || this.#closed) return;
+    if (this.#socket || this.closed) return;
     let socket: WebSocket;
     try {
       socket = new WebSocket(this.#url);
     } catch {
       // An invalid URL throws synchronously; report it like any failed connection.
-      queueMicrotask(() => this.#finish(1006, 'invalid endpoint'));
+      queueMicrotask(() => this.finish(1006, 'invalid endpoint'));
       return;
     }
     this.#socket = socket;
@@ -30,10 +27,10 @@ export class WebSocketTransport implements Transport {
     socket.addEventListener('message', (event: MessageEvent) => {
       if (typeof event.data === 'string') receive(this.events, event.data);
     });
-    socket.addEventListener('close', (event: CloseEvent) => this.#finish(event.code, event.reason));
+    socket.addEventListener('close', (event: CloseEvent) => this.finish(event.code, event.reason));
     // Browsers follow an error with close; Node 20's WebSocket reports a refused connection
-    // with error alone. #finish runs once either way.
-    socket.addEventListener('error', () => this.#finish(1006, 'socket error'));
+    // with error alone. finish runs once either way.
+    socket.addEventListener('error', () => this.finish(1006, 'socket error'));
   }
 
   send(frame: WireFrame): boolean {
@@ -43,16 +40,9 @@ export class WebSocketTransport implements Transport {
     return true;
   }
 
-  close(): void {
+  override close(): void {
     const socket = this.#socket;
     if (socket && socket.readyState < WebSocket.CLOSING) socket.close(1000, 'client closed');
-    this.#finish(1000, 'client closed');
-  }
-
-  #finish(code: number, reason: string): void {
-    if (this.#closed) return;
-    this.#closed = true;
-    this.events.emit('close', { code, reason });
-    this.#emitter.all.clear();
+    super.close();
   }
 }
