@@ -1,5 +1,30 @@
 import type { Notice, QuickReply, Role, Team } from '../protocol.js';
 import type { SensitiveKind } from '../redaction/index.js';
+import type { TransportFactory, TransportMode } from '../transport/index.js';
+import type { ConversationStore } from './persistence.js';
+
+export interface ConversationOptions {
+  endpoint: string;
+  lang: string;
+  account?: string | undefined;
+  /** `auto` (default): by the endpoint's scheme, falling back from WebSocket to SSE; or force one. */
+  transport?: TransportMode;
+  /** Gives a fresh auth token for each connection; it travels only in the hello frame. */
+  tokenProvider?: (() => Promise<string>) | undefined;
+  /** Swap the network part (tests, custom transports); overrides `transport`. */
+  transportFactory?: TransportFactory;
+  /**
+   * Share the conversation with the other tabs of this session (one connection, held by the
+   * tab with the Web Lock; the others mirror it over a BroadcastChannel). Default false.
+   */
+  tabs?: boolean;
+  /** Where the conversation id, cursor and unsent messages survive a reload. Default: nowhere. */
+  store?: ConversationStore;
+  /** Send a ping after this long without traffic (ms). Default 10 s. */
+  heartbeatInterval?: number;
+  /** Declare the connection dead after this long without any frame (ms). Default 25 s. */
+  deadAfter?: number;
+}
 
 /** Connection state as the customer experiences it. */
 export type ConnectionState =
