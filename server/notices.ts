@@ -6,7 +6,7 @@
  * code); the phone route is "the phone number printed on the back of your card".
  */
 import type { Team } from '../src/protocol.js';
-import { PHONE_ROUTE } from './assistant/intents.js';
+import { PHONE_ROUTE } from './assistant/phrases.js';
 import type { Lang } from './assistant/index.js';
 
 const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<Team, string>>>> = {

@@ -5,7 +5,7 @@
  * yes. Same wording rules as intents.ts (no cue words for secrets). Spanish: neutral
  * Latin-American, usted.
  */
-import { DISPUTE_TIMELINE, PHONE_ROUTE } from './intents.js';
+import { DISPUTE_TIMELINE, PHONE_ROUTE } from './phrases.js';
 import { normalize, words } from './text.js';
 import type { ActionIntent, Detail, Details, Lang, TaskIntent } from './types.js';
 

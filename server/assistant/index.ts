@@ -16,53 +16,18 @@
  *
  * The assistant identifies a card only by its last four digits (and the billing ZIP code
  * where the action needs it) and says so; it never asks for more.
+ *
+ * This module holds the conversation state and the order of the rules; the rules and tasks are
+ * data (intents.ts), matched by match.ts; actions.ts and details.ts hold an action's details,
+ * record.ts reads the record back (board line, next steps, recap).
  */
 import type { QuickReply } from '../../src/protocol.js';
 import {
-  AGENT,
-  CASE_QUESTION,
-  DISPUTE_TIMELINE,
-  GOODBYE,
-  GREETING,
-  LEAVE_QUEUE,
-  LEAVE_QUEUE_WEAK,
-  MENU,
-  NEVER_ASK,
-  NEXT_STEPS,
-  PHONE_ROUTE,
-  TASKS,
-  THANKS,
-  URGENT_FRAUD,
-  qr,
-  taskDef,
-} from './intents.js';
-import type { TaskDef, TaskIntent, Triggers } from './intents.js';
-import {
-  findAmount,
-  findDate,
-  findLastFour,
-  findLeadingMerchant,
-  findMerchant,
-  findStatedLastFour,
-  findZip,
-  hasAny,
-  looksLikeCardNumber,
-  phrase,
-  words,
-} from './text.js';
-import {
-  REQUIRED,
   askChange,
   askMissing,
-  bareName,
   cantGive,
-  chargeText,
-  detailNames,
-  doneFact,
-  doneNote,
   doneText,
   dropped,
-  givenNote,
   giveUp,
   isAction,
   isCancel,
@@ -70,11 +35,28 @@ import {
   isNo,
   isYes,
   missing,
-  nameOk,
   readBack,
 } from './actions.js';
-import type { Phrase } from './text.js';
-import { TOPIC, listOf } from './topics.js';
+import { detailsIn } from './details.js';
+import {
+  AGENT,
+  CASE_QUESTION,
+  GOODBYE,
+  GREETING,
+  MENU,
+  NEVER_ASK,
+  NEXT_STEPS,
+  PHONE_ROUTE,
+  THANKS,
+  URGENT_FRAUD,
+  qr,
+} from './intents.js';
+import type { TaskDef, TaskIntent } from './intents.js';
+import { detectTask, matches } from './match.js';
+import { DISPUTE_TIMELINE, SAFETY, confirmQuick } from './phrases.js';
+import { recapOf, stepsTextOf, summaryOf } from './record.js';
+import { looksLikeCardNumber, words } from './text.js';
+import { TOPIC } from './topics.js';
 import type {
   ActionIntent,
   Assistant,
@@ -90,155 +72,12 @@ import type {
 export type { Assistant, AssistantReply, AssistantState, Fact, Intent, Lang } from './types.js';
 export type { TaskIntent } from './intents.js';
 export { TOPIC } from './topics.js';
+export { detectTask, isFarewell, wantsToLeaveQueue } from './match.js';
 
 export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
   en: 'Virtual assistant',
   es: 'Asistente virtual',
 };
-
-// ---- trigger matching ---------------------------------------------------------------------
-
-interface Matcher {
-  any: Phrase[];
-  all: Phrase[][];
-  except: Phrase[];
-}
-
-const compiled = new WeakMap<Triggers, Matcher>();
-
-function matcher(t: Triggers): Matcher {
-  let m = compiled.get(t);
-  if (m === undefined) {
-    m = {
-      any: (t.any ?? []).map(phrase),
-      all: (t.all ?? []).map((group) => group.map(phrase)),
-      except: (t.except ?? []).map(phrase),
-    };
-    compiled.set(t, m);
-  }
-  return m;
-}
-
-function matches(ws: readonly string[], t: Triggers): boolean {
-  const m = matcher(t);
-  if (hasAny(ws, m.except)) return false;
-  if (hasAny(ws, m.any)) return true;
-  return m.all.length > 0 && m.all.every((group) => hasAny(ws, group));
-}
-
-/** The first task of the table whose triggers match, if any. */
-export function detectTask(text: string): TaskDef | undefined {
-  const ws = words(text);
-  return TASKS.find((t) => matches(ws, t.triggers));
-}
-
-/** While queued for a person: does the customer want to leave the line? */
-export function wantsToLeaveQueue(text: string): boolean {
-  const ws = words(text);
-  if (matches(ws, LEAVE_QUEUE)) return true;
-  return matches(ws, LEAVE_QUEUE_WEAK) && detectTask(text) === undefined && !matches(ws, AGENT);
-}
-
-/** Thanks, goodbye or "that's all", with no task named (for the simulated agent). */
-export function isFarewell(text: string): boolean {
-  const ws = words(text);
-  return (matches(ws, THANKS) || matches(ws, GOODBYE)) && detectTask(text) === undefined;
-}
-
-const SAFETY: Readonly<
-  Record<Lang, { full: string; onlyLast4: string; reaskLast4: string; reaskZip: string }>
-> = {
-  en: {
-    full: "For your security, please don't type your full card number in this chat; part of your message was hidden and I haven't used it.",
-    onlyLast4: 'I only need the last four digits of the card.',
-    reaskLast4: 'To find the card, I need only its last four digits, for example 1005.',
-    reaskZip: 'I need the 5-digit ZIP code of your billing address, for example 10001.',
-  },
-  es: {
-    full: 'Por su seguridad, no escriba el número completo de su tarjeta en este chat; ocultamos parte de su mensaje y no lo he usado.',
-    onlyLast4: 'Solo necesito los últimos cuatro dígitos de la tarjeta.',
-    reaskLast4: 'Para encontrar la tarjeta, solo necesito sus últimos cuatro dígitos, por ejemplo 1005.',
-    reaskZip: 'Necesito el código postal de 5 dígitos de su dirección de facturación, por ejemplo 10001.',
-  },
-};
-
-// ---- the record: what was done, asked and answered -----------------------------------------
-
-/** The latest fact about each task, in the order the tasks first came up. */
-function latestByTask(record: readonly Fact[]): Map<TaskIntent, Fact> {
-  const out = new Map<TaskIntent, Fact>();
-  for (const f of record) {
-    if (f.kind === 'transfer') continue;
-    const prev = out.get(f.intent);
-    // A done action stays done when it is asked about again.
-    if (prev?.kind === 'done' && f.kind !== 'done') continue;
-    out.set(f.intent, f);
-  }
-  return out;
-}
-
-/** A charge for the agent console: "the charge of $20.00 at ACME on 08/15". */
-function chargeNote(d: Details): string {
-  return [
-    'the charge',
-    d.amount !== undefined ? `of ${d.amount}` : '',
-    d.merchant !== undefined ? `at ${d.merchant}` : '',
-    d.date !== undefined ? `on ${d.date}` : '',
-  ]
-    .filter((w) => w !== '')
-    .join(' ');
-}
-
-const URGENT_SUMMARY = 'Customer reports urgent fraud (phone route given)';
-
-/** The board line of one fact (English). */
-function factNote(f: Fact): string {
-  switch (f.kind) {
-    case 'done':
-      return doneNote(f.intent, f.details);
-    case 'answered':
-      return taskDef(f.intent)?.summary ?? f.intent;
-    case 'transfer':
-      return `Transferred to ${f.team}${f.note !== null && f.note !== '' ? `: ${f.note}` : ''}`;
-    case 'started': {
-      const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
-      if (f.intent === 'dispute') {
-        const hasAny = Object.keys(f.details).length > 0;
-        return hasAny
-          ? `Customer wants to dispute ${chargeNote(f.details)} (not opened)`
-          : `${base} (not opened)`;
-      }
-      const given = givenNote(f.intent, f.details);
-      return given === '' ? `${base} (nothing done)` : `${base}: ${given} (nothing done)`;
-    }
-  }
-}
-
-/** In the end summary: an action asked for and not done. */
-function notDone(lang: Lang, intent: ActionIntent): string {
-  const topic = TOPIC[intent][lang];
-  return lang === 'es'
-    ? `Sobre ${topic}: no se completó en este chat, así que no se hizo ningún cambio.`
-    : `About ${topic}: it was not completed in this chat, so nothing was changed.`;
-}
-
-const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  en: { general: 'general', disputes: 'disputes', rewards: 'rewards', travel: 'travel', credit: 'credit' },
-  es: {
-    general: 'atención general',
-    disputes: 'disputas',
-    rewards: 'recompensas',
-    travel: 'viajes',
-    credit: 'crédito',
-  },
-};
-
-function transferFact(lang: Lang, team: string): string {
-  const name = TEAM_NAME[lang][team] ?? team;
-  return lang === 'es'
-    ? `Se le transfirió al equipo de ${name}.`
-    : `You were transferred to the ${name} team.`;
-}
 
 // ---- the assistant ------------------------------------------------------------------------
 
@@ -263,12 +102,7 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     : null;
 
   function summary(): string {
-    const lines = [...latestByTask(record).values(), ...record.filter((f) => f.kind === 'transfer')].map(
-      factNote,
-    );
-    if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
-    const line = lines.join('; ');
-    return es ? `${line} (Spanish)` : line;
+    return summaryOf(lang, record);
   }
 
   function out(reply: AssistantReply): AssistantReply {
@@ -291,41 +125,6 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
   function nextQuick(...extra: QuickReply[]): QuickReply[] {
     return [...extra, ...qr(lang, 'next', 'agent', 'done')];
-  }
-
-  /** The details of `intent`'s kind in a message. `loose`: a bare 4-digit number is a last four. */
-  function detailsIn(p: Pending, text: string, loose: boolean): Details {
-    const d: Details = {};
-    if (p.intent === 'dispute') {
-      const onlyAmount = missing('dispute', p.details).every((k) => k === 'amount');
-      // A bare "67.06" is the amount only when that is the one detail still missing.
-      const bare = onlyAmount ? /^\s*(\d{1,7})(?:[.,](\d{2}))?\s*$/.exec(text) : null;
-      const amount = findAmount(text) ?? (bare?.[1] ? `$${bare[1]}${bare[2] ? `.${bare[2]}` : ''}` : null);
-      const date = findDate(text);
-      if (amount !== null) d.amount = amount;
-      if (date !== null) d.date = date;
-      let merchant = [findMerchant(text), findLeadingMerchant(text)].find(
-        (m): m is string => m !== null && nameOk(m),
-      );
-      const onlyMerchant = missing('dispute', p.details).every((k) => k === 'merchant');
-      if (
-        merchant === undefined &&
-        amount === null &&
-        date === null &&
-        (onlyMerchant || p.step === 'change')
-      ) {
-        merchant = bareName(text) ?? undefined;
-      }
-      if (merchant !== undefined) d.merchant = merchant;
-      return d;
-    }
-    const l4 = findStatedLastFour(text) ?? (loose ? findLastFour(text) : null);
-    if (l4 !== null) d.last4 = l4;
-    if (REQUIRED[p.intent].includes('zip')) {
-      const zip = findZip(text);
-      if (zip !== null) d.zip = zip;
-    }
-    return d;
   }
 
   /** The question the pending action is waiting on. */
@@ -358,23 +157,11 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
         {
           text: pendingQuestion(),
           intent: p.intent,
-          quickReplies: p.step === 'confirm' ? confirmQuick() : qr(lang, 'agent'),
+          quickReplies: p.step === 'confirm' ? confirmQuick(lang) : qr(lang, 'agent'),
         },
         p.intent,
       ),
     );
-  }
-
-  function confirmQuick(): QuickReply[] {
-    return es
-      ? [
-          { label: 'Sí', value: 'Sí' },
-          { label: 'No', value: 'No' },
-        ]
-      : [
-          { label: 'Yes', value: 'Yes' },
-          { label: 'No', value: 'No' },
-        ];
   }
 
   /** Only here is an action claimed: after the read-back, on an explicit yes. */
@@ -415,7 +202,8 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
         {
           text: say,
           intent: p.intent,
-          quickReplies: p.step === 'confirm' ? [...confirmQuick(), ...qr(lang, 'agent')] : qr(lang, 'agent'),
+          quickReplies:
+            p.step === 'confirm' ? [...confirmQuick(lang), ...qr(lang, 'agent')] : qr(lang, 'agent'),
         },
         p.intent,
       ),
@@ -471,7 +259,7 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
         text: `${es ? `Esto es urgente: ${PHONE_ROUTE.es}.` : `This is urgent: please ${PHONE_ROUTE.en}.`} ${readBack(lang, 'urgent-fraud', p.details)}`,
         intent: 'urgent-fraud',
         action: 'urgent-phone',
-        quickReplies: [...confirmQuick(), ...qr(lang, 'agent')],
+        quickReplies: [...confirmQuick(lang), ...qr(lang, 'agent')],
       });
     }
     return out({
@@ -529,7 +317,7 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
         quickReplies: [...MENU[lang]],
       };
     }
-    const text = stepsText(intent);
+    const text = stepsTextOf(lang, record, intent);
     const open = pending !== null && pending.intent === intent ? pendingQuestion() : '';
     return out({
       text: open === '' ? text : `${text} ${open}`,
@@ -538,69 +326,8 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     });
   }
 
-  /**
-   * The next-steps text of a task, from the record: an action's next steps only once it is done.
-   * `recapping`: for the end-of-chat summary (asks nothing).
-   */
-  function stepsText(intent: TaskIntent, recapping = false): string {
-    const fact = latestByTask(record).get(intent);
-    if (intent === 'urgent-fraud') {
-      return es
-        ? `Próximos pasos: ${PHONE_ROUTE.es}, para detener los cargos. Luego podrá disputar los cargos que no hizo. ${DISPUTE_TIMELINE.es}`
-        : `Next steps: ${PHONE_ROUTE.en}, so we can stop the charges. Then you can dispute the charges you didn't make. ${DISPUTE_TIMELINE.en}`;
-    }
-    if (isAction(intent)) {
-      if (fact?.kind === 'done') {
-        const which =
-          intent === 'dispute'
-            ? es
-              ? `Su disputa por el cargo de ${chargeText('es', fact.details)} está abierta. ${DISPUTE_TIMELINE.es} `
-              : `Your dispute for ${chargeText('en', fact.details)} is open. ${DISPUTE_TIMELINE.en} `
-            : '';
-        return `${which}${taskDef(intent)?.next[lang] ?? ''}`;
-      }
-      if (recapping) return notDone(lang, intent);
-      const need = detailNames(lang, REQUIRED[intent]);
-      const timeline = intent === 'dispute' ? `${DISPUTE_TIMELINE[lang]} ` : '';
-      return es
-        ? `${timeline}Todavía no se ha hecho nada sobre ${TOPIC[intent].es}: para hacerlo necesito ${need}, y su confirmación.`
-        : `${timeline}Nothing has been done yet about ${TOPIC[intent].en}: for that I need ${need}, and your confirmation.`;
-    }
-    return taskDef(intent)?.next[lang] ?? '';
-  }
-
-  /** The end-of-chat summary, in the customer's language, from the record only. */
   function recap(): string {
-    const latest = [...latestByTask(record).values()];
-    const transfers = record.filter((f) => f.kind === 'transfer');
-    if (latest.length === 0 && transfers.length === 0) {
-      return es
-        ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
-        : 'We talked about your account; no request was opened and nothing was changed in this chat.';
-    }
-    const parts: string[] = [];
-    if (latest.length > 0) {
-      const about = listOf(
-        lang,
-        latest.map((f) => (f.kind === 'transfer' ? '' : TOPIC[f.intent][lang])),
-      );
-      // "de el bloqueo" is written "del bloqueo".
-      parts.push(
-        es
-          ? `Hablamos ${about.startsWith('el ') ? `del ${about.slice(3)}` : `de ${about}`}.`
-          : `We talked about ${about}.`,
-      );
-    }
-    for (const f of latest) {
-      if (f.kind === 'done') parts.push(doneFact(lang, f.intent, f.details), stepsText(f.intent, true));
-      else if (f.kind === 'started') parts.push(notDone(lang, f.intent));
-    }
-    // The next steps of the last two questions answered keep the summary short.
-    for (const f of latest.filter((x) => x.kind === 'answered').slice(-2)) {
-      parts.push(stepsText(f.intent, true));
-    }
-    for (const t of transfers) parts.push(transferFact(lang, t.team));
-    return parts.filter((p) => p !== '').join(' ');
+    return recapOf(lang, record);
   }
 
   /** "What was agreed?" after the case was closed: its summary, and the dispute timeline. */
@@ -742,7 +469,7 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     lastTask: () => lastTask,
     nextSteps(intent?: TaskIntent): string {
       const which = intent ?? lastTask;
-      return which === null ? '' : stepsText(which);
+      return which === null ? '' : stepsTextOf(lang, record, which);
     },
     transferred(team: string, note?: string): void {
       pending = null;

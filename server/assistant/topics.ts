@@ -5,8 +5,7 @@
  * names the thing, not the person (neither tú nor usted), so the agent's lines and the
  * assistant's both read it.
  */
-import type { ByLang } from './intents.js';
-import type { TaskIntent } from './types.js';
+import type { ByLang, TaskIntent } from './types.js';
 
 export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
   dispute: { en: 'a charge you want to dispute', es: 'la disputa de un cargo' },

@@ -115,3 +115,32 @@ export interface Assistant {
   /** The next-steps text of a task (default: the last one); empty when none was discussed. */
   nextSteps(intent?: TaskIntent): string;
 }
+
+/**
+ * When a rule fires: any phrase of `any`, or one phrase of every group of `all`; never when a
+ * phrase of `except` is present.
+ */
+export interface Triggers {
+  any?: readonly string[];
+  all?: readonly (readonly string[])[];
+  except?: readonly string[];
+}
+
+export type ByLang<T> = Readonly<Record<Lang, T>>;
+
+/** How a task identifies the card before it acts. */
+export type CardStep = 'last4' | 'last4+zip';
+
+export interface TaskDef {
+  intent: TaskIntent;
+  triggers: Triggers;
+  /** The first answer. For a card task it ends by asking for the last four digits only. */
+  answer: ByLang<string>;
+  quickReplies: ByLang<readonly QuickReply[]>;
+  /** The answer to "what are the next steps?" once this task was discussed. */
+  next: ByLang<string>;
+  /** The agent-console line (English). */
+  summary: string;
+  /** Card tasks: identify the card (last four, then ZIP where needed) before acting. */
+  card?: CardStep;
+}

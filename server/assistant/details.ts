@@ -1,0 +1,45 @@
+/**
+ * Reading an action's details out of a customer message: a dispute's amount, date and merchant,
+ * or a card's last four digits and billing ZIP code. Nothing else is taken from a message.
+ */
+import { REQUIRED, bareName, missing, nameOk } from './actions.js';
+import {
+  findAmount,
+  findDate,
+  findLastFour,
+  findLeadingMerchant,
+  findMerchant,
+  findStatedLastFour,
+  findZip,
+} from './text.js';
+import type { Details, Pending } from './types.js';
+
+/** The details of `intent`'s kind in a message. `loose`: a bare 4-digit number is a last four. */
+export function detailsIn(p: Pending, text: string, loose: boolean): Details {
+  const d: Details = {};
+  if (p.intent === 'dispute') {
+    const onlyAmount = missing('dispute', p.details).every((k) => k === 'amount');
+    // A bare "67.06" is the amount only when that is the one detail still missing.
+    const bare = onlyAmount ? /^\s*(\d{1,7})(?:[.,](\d{2}))?\s*$/.exec(text) : null;
+    const amount = findAmount(text) ?? (bare?.[1] ? `$${bare[1]}${bare[2] ? `.${bare[2]}` : ''}` : null);
+    const date = findDate(text);
+    if (amount !== null) d.amount = amount;
+    if (date !== null) d.date = date;
+    let merchant = [findMerchant(text), findLeadingMerchant(text)].find(
+      (m): m is string => m !== null && nameOk(m),
+    );
+    const onlyMerchant = missing('dispute', p.details).every((k) => k === 'merchant');
+    if (merchant === undefined && amount === null && date === null && (onlyMerchant || p.step === 'change')) {
+      merchant = bareName(text) ?? undefined;
+    }
+    if (merchant !== undefined) d.merchant = merchant;
+    return d;
+  }
+  const l4 = findStatedLastFour(text) ?? (loose ? findLastFour(text) : null);
+  if (l4 !== null) d.last4 = l4;
+  if (REQUIRED[p.intent].includes('zip')) {
+    const zip = findZip(text);
+    if (zip !== null) d.zip = zip;
+  }
+  return d;
+}

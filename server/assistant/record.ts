@@ -1,0 +1,169 @@
+/**
+ * The assistant's record (see Fact in types.ts) read back: the board line for a console, the
+ * next steps of a task, and the end-of-chat summary in the customer's language. Only what the
+ * record says was done is said to be done.
+ */
+import { REQUIRED, chargeText, detailNames, doneFact, doneNote, givenNote, isAction } from './actions.js';
+import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
+import { TOPIC, listOf } from './topics.js';
+import type { ActionIntent, Details, Fact, Lang, TaskIntent } from './types.js';
+
+/** The latest fact about each task, in the order the tasks first came up. */
+function latestByTask(record: readonly Fact[]): Map<TaskIntent, Fact> {
+  const out = new Map<TaskIntent, Fact>();
+  for (const f of record) {
+    if (f.kind === 'transfer') continue;
+    const prev = out.get(f.intent);
+    // A done action stays done when it is asked about again.
+    if (prev?.kind === 'done' && f.kind !== 'done') continue;
+    out.set(f.intent, f);
+  }
+  return out;
+}
+
+/** A charge for the agent console: "the charge of $20.00 at ACME on 08/15". */
+function chargeNote(d: Details): string {
+  return [
+    'the charge',
+    d.amount !== undefined ? `of ${d.amount}` : '',
+    d.merchant !== undefined ? `at ${d.merchant}` : '',
+    d.date !== undefined ? `on ${d.date}` : '',
+  ]
+    .filter((w) => w !== '')
+    .join(' ');
+}
+
+const URGENT_SUMMARY = 'Customer reports urgent fraud (phone route given)';
+
+/** The board line of one fact (English). */
+function factNote(f: Fact): string {
+  switch (f.kind) {
+    case 'done':
+      return doneNote(f.intent, f.details);
+    case 'answered':
+      return taskDef(f.intent)?.summary ?? f.intent;
+    case 'transfer':
+      return `Transferred to ${f.team}${f.note !== null && f.note !== '' ? `: ${f.note}` : ''}`;
+    case 'started': {
+      const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
+      if (f.intent === 'dispute') {
+        const hasAny = Object.keys(f.details).length > 0;
+        return hasAny
+          ? `Customer wants to dispute ${chargeNote(f.details)} (not opened)`
+          : `${base} (not opened)`;
+      }
+      const given = givenNote(f.intent, f.details);
+      return given === '' ? `${base} (nothing done)` : `${base}: ${given} (nothing done)`;
+    }
+  }
+}
+
+/** In the end summary: an action asked for and not done. */
+function notDone(lang: Lang, intent: ActionIntent): string {
+  const topic = TOPIC[intent][lang];
+  return lang === 'es'
+    ? `Sobre ${topic}: no se completó en este chat, así que no se hizo ningún cambio.`
+    : `About ${topic}: it was not completed in this chat, so nothing was changed.`;
+}
+
+const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
+  en: { general: 'general', disputes: 'disputes', rewards: 'rewards', travel: 'travel', credit: 'credit' },
+  es: {
+    general: 'atención general',
+    disputes: 'disputas',
+    rewards: 'recompensas',
+    travel: 'viajes',
+    credit: 'crédito',
+  },
+};
+
+function transferFact(lang: Lang, team: string): string {
+  const name = TEAM_NAME[lang][team] ?? team;
+  return lang === 'es'
+    ? `Se le transfirió al equipo de ${name}.`
+    : `You were transferred to the ${name} team.`;
+}
+
+/** The board line of the whole record (English, marked when the customer writes Spanish). */
+export function summaryOf(lang: Lang, record: readonly Fact[]): string {
+  const es = lang === 'es';
+  const lines = [...latestByTask(record).values(), ...record.filter((f) => f.kind === 'transfer')].map(
+    factNote,
+  );
+  if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
+  const line = lines.join('; ');
+  return es ? `${line} (Spanish)` : line;
+}
+
+/**
+ * The next-steps text of a task, from the record: an action's next steps only once it is done.
+ * `recapping`: for the end-of-chat summary (asks nothing).
+ */
+export function stepsTextOf(
+  lang: Lang,
+  record: readonly Fact[],
+  intent: TaskIntent,
+  recapping = false,
+): string {
+  const es = lang === 'es';
+  const fact = latestByTask(record).get(intent);
+  if (intent === 'urgent-fraud') {
+    return es
+      ? `Próximos pasos: ${PHONE_ROUTE.es}, para detener los cargos. Luego podrá disputar los cargos que no hizo. ${DISPUTE_TIMELINE.es}`
+      : `Next steps: ${PHONE_ROUTE.en}, so we can stop the charges. Then you can dispute the charges you didn't make. ${DISPUTE_TIMELINE.en}`;
+  }
+  if (isAction(intent)) {
+    if (fact?.kind === 'done') {
+      const which =
+        intent === 'dispute'
+          ? es
+            ? `Su disputa por el cargo de ${chargeText('es', fact.details)} está abierta. ${DISPUTE_TIMELINE.es} `
+            : `Your dispute for ${chargeText('en', fact.details)} is open. ${DISPUTE_TIMELINE.en} `
+          : '';
+      return `${which}${taskDef(intent)?.next[lang] ?? ''}`;
+    }
+    if (recapping) return notDone(lang, intent);
+    const need = detailNames(lang, REQUIRED[intent]);
+    const timeline = intent === 'dispute' ? `${DISPUTE_TIMELINE[lang]} ` : '';
+    return es
+      ? `${timeline}Todavía no se ha hecho nada sobre ${TOPIC[intent].es}: para hacerlo necesito ${need}, y su confirmación.`
+      : `${timeline}Nothing has been done yet about ${TOPIC[intent].en}: for that I need ${need}, and your confirmation.`;
+  }
+  return taskDef(intent)?.next[lang] ?? '';
+}
+
+/** The end-of-chat summary, in the customer's language, from the record only. */
+export function recapOf(lang: Lang, record: readonly Fact[]): string {
+  const es = lang === 'es';
+  const latest = [...latestByTask(record).values()];
+  const transfers = record.filter((f) => f.kind === 'transfer');
+  if (latest.length === 0 && transfers.length === 0) {
+    return es
+      ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
+      : 'We talked about your account; no request was opened and nothing was changed in this chat.';
+  }
+  const parts: string[] = [];
+  if (latest.length > 0) {
+    const about = listOf(
+      lang,
+      latest.map((f) => (f.kind === 'transfer' ? '' : TOPIC[f.intent][lang])),
+    );
+    // "de el bloqueo" is written "del bloqueo".
+    parts.push(
+      es
+        ? `Hablamos ${about.startsWith('el ') ? `del ${about.slice(3)}` : `de ${about}`}.`
+        : `We talked about ${about}.`,
+    );
+  }
+  for (const f of latest) {
+    if (f.kind === 'done')
+      parts.push(doneFact(lang, f.intent, f.details), stepsTextOf(lang, record, f.intent, true));
+    else if (f.kind === 'started') parts.push(notDone(lang, f.intent));
+  }
+  // The next steps of the last two questions answered keep the summary short.
+  for (const f of latest.filter((x) => x.kind === 'answered').slice(-2)) {
+    parts.push(stepsTextOf(lang, record, f.intent, true));
+  }
+  for (const t of transfers) parts.push(transferFact(lang, t.team));
+  return parts.filter((p) => p !== '').join(' ');
+}
