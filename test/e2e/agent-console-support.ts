@@ -3,7 +3,7 @@
 // language of every piece of what they say), a scripted /agent server for frames at fixed times,
 // and a fake clock.
 import type { AgentConsoleElement, ConsoleClock } from '../../demo/agent-console.js';
-import '../../demo/agent-console.js';
+import '../../demo/agent-console/define.js';
 import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
