@@ -7,8 +7,10 @@
  * An agent signs in with a name and a team, sees the board (who is waiting, with the
  * assistant's summary), accepts a conversation, chats, sees when the customer is typing (never
  * what), transfers it to a team, or ends it, which issues a case number.
+ *
+ * The server checks a console's frames with src/protocol/check-agent.ts.
  */
-import { isTeam, parseFrameObject } from './protocol.js';
+import { parseFrameObject } from './protocol.js';
 import type { ChatEvent, ErrorFrame, Team } from './protocol.js';
 
 export type { Team } from './protocol.js';
@@ -180,63 +182,6 @@ export type AgentServerFrame =
   | AgentAckFrame
   | AgentPongFrame
   | ErrorFrame;
-
-function isId(value: unknown): value is string {
-  return typeof value === 'string' && value.length > 0 && value.length <= 64;
-}
-
-function withSecret(frame: AgentHelloFrame, secret: unknown): AgentHelloFrame | undefined {
-  if (secret === undefined) return frame;
-  return typeof secret === 'string' && secret.length <= 256 ? { ...frame, secret } : undefined;
-}
-
-/** Parses a console frame; `undefined` for anything that is not a well-formed frame. */
-export function parseAgentClientFrame(raw: string): AgentClientFrame | undefined {
-  const data = parseFrameObject(raw);
-  if (!data) return undefined;
-  const conversationId = data['conversationId'];
-  switch (data['type']) {
-    case 'agent-hello': {
-      const name = data['name'];
-      return typeof data['v'] === 'string' &&
-        typeof name === 'string' &&
-        name.trim().length > 0 &&
-        name.length <= 40 &&
-        isTeam(data['team'])
-        ? withSecret(
-            { type: 'agent-hello', v: data['v'], name: name.trim(), team: data['team'] },
-            data['secret'],
-          )
-        : undefined;
-    }
-    case 'accept':
-      return isId(conversationId) ? { type: 'accept', conversationId } : undefined;
-    case 'say':
-      return isId(conversationId) && isId(data['id']) && typeof data['text'] === 'string'
-        ? { type: 'say', conversationId, id: data['id'], text: data['text'] }
-        : undefined;
-    case 'typing':
-      return isId(conversationId) && typeof data['active'] === 'boolean'
-        ? { type: 'typing', conversationId, active: data['active'] }
-        : undefined;
-    case 'transfer':
-      return isId(conversationId) && isTeam(data['team'])
-        ? { type: 'transfer', conversationId, team: data['team'] }
-        : undefined;
-    case 'end':
-      return isId(conversationId) && typeof data['summary'] === 'string'
-        ? { type: 'end', conversationId, summary: data['summary'] }
-        : undefined;
-    case 'simulate':
-      return typeof data['enabled'] === 'boolean'
-        ? { type: 'simulate', enabled: data['enabled'] }
-        : undefined;
-    case 'ping':
-      return { type: 'ping' };
-    default:
-      return undefined;
-  }
-}
 
 /** Parses a server frame for the console; `undefined` for anything malformed. */
 export function parseAgentServerFrame(raw: string): AgentServerFrame | undefined {

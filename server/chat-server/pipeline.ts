@@ -12,8 +12,19 @@ import type { ClientFrame, ErrorCode, ErrorFrame } from '../../src/protocol.js';
 import { redact } from '../../src/redaction/index.js';
 import type { FrameBudget } from '../limits.js';
 import type { ReadFrame, Store } from '../store.js';
-import { checkClientFrame, messageIdOf, readFrame } from '../validate.js';
-import type { Reports } from './stats.js';
+import { checkClientFrame, messageIdOf } from '../../src/protocol/check.js';
+import { readFrame } from '../../src/protocol/parse.js';
+
+/**
+ * What the pipeline reports (the server's `Reports` is one): the counters it moves, the log,
+ * and the two events it cannot answer alone. Narrow, so that any endpoint can use the pipeline.
+ */
+export interface PipelineReports {
+  readonly stats: { errors: number; workRefused: number; helloTimeouts: number; redactedByServer: number };
+  readonly log: (entry: Record<string, unknown>) => void;
+  readonly internalError: (where: string, error: unknown) => void;
+  readonly flooded: (transport: string) => void;
+}
 
 /** The side of a connection the pipeline needs: what it answers at once, and how it closes. */
 export interface FramePort {
@@ -34,7 +45,12 @@ export function decodeRaw(data: RawData, isBinary: boolean): string | null {
 }
 
 /** An error frame, counted in `stats.errors`. */
-export function errorFrame(reports: Reports, code: ErrorCode, message: string, id?: string): ErrorFrame {
+export function errorFrame(
+  reports: PipelineReports,
+  code: ErrorCode,
+  message: string,
+  id?: string,
+): ErrorFrame {
   reports.stats.errors += 1;
   const frame: ErrorFrame = { type: 'error', code, message };
   if (id !== undefined) frame.id = id;
@@ -42,12 +58,18 @@ export function errorFrame(reports: Reports, code: ErrorCode, message: string, i
 }
 
 /** An error sent at once (before any transaction: rate limits, malformed frames). */
-export function failNow(port: FramePort, reports: Reports, code: ErrorCode, text: string, id?: string): void {
+export function failNow(
+  port: FramePort,
+  reports: PipelineReports,
+  code: ErrorCode,
+  text: string,
+  id?: string,
+): void {
   port.sendNow(errorFrame(reports, code, text, id));
 }
 
 /** A connection refused too often is a flood: counted, logged and cut (1008). */
-function refusedFrame(port: FramePort, reports: Reports, verdict: 'limited' | 'flood'): void {
+function refusedFrame(port: FramePort, reports: PipelineReports, verdict: 'limited' | 'flood'): void {
   if (verdict !== 'flood') return;
   reports.flooded(port.kind);
   port.close(1008, 'rate limit exceeded', true);
@@ -57,7 +79,12 @@ function refusedFrame(port: FramePort, reports: Reports, verdict: 'limited' | 'f
  * The frame budget step: every frame, well-formed or not, takes from its connection's and its
  * address's budget. False (answered `rate-limited` about message `id`) when it found none.
  */
-export function takeFrame(port: FramePort, reports: Reports, budget: FrameBudget, id?: string): boolean {
+export function takeFrame(
+  port: FramePort,
+  reports: PipelineReports,
+  budget: FrameBudget,
+  id?: string,
+): boolean {
   const verdict = budget.take();
   if (verdict === 'ok') return true;
   failNow(port, reports, 'rate-limited', 'Too many frames; slow down.', id);
@@ -66,7 +93,12 @@ export function takeFrame(port: FramePort, reports: Reports, budget: FrameBudget
 }
 
 /** A frame refused for work (its connection's or address's work budget is in debt). */
-export function refuseWork(port: FramePort, reports: Reports, budget: FrameBudget, id?: string): void {
+export function refuseWork(
+  port: FramePort,
+  reports: PipelineReports,
+  budget: FrameBudget,
+  id?: string,
+): void {
   reports.stats.workRefused += 1;
   failNow(port, reports, 'rate-limited', 'Too much work at once; slow down.', id);
   refusedFrame(port, reports, budget.refuse());
@@ -104,7 +136,7 @@ export function readClient(raw: string | null): ReadFrame {
 export function transact(
   store: Store,
   port: FramePort,
-  reports: Reports,
+  reports: PipelineReports,
   where: string,
   step: () => void,
   internal: () => void,
@@ -128,7 +160,7 @@ export function transact(
 /** Closes a connection that has not said hello within `ms` (4008). */
 export function startHelloTimer(
   port: FramePort,
-  reports: Reports,
+  reports: PipelineReports,
   ms: number,
   greeted: () => boolean,
 ): ReturnType<typeof setTimeout> {
@@ -153,7 +185,7 @@ export function versionRefusal(v: string): string | undefined {
  * Second line of defence: the widget already redacted a customer's text; whatever it missed is
  * redacted here, counted and logged (by number of findings, never the text).
  */
-export function redactAgain(reports: Reports, text: string, conversationId?: string): string {
+export function redactAgain(reports: PipelineReports, text: string, conversationId?: string): string {
   const checked = redact(text);
   if (checked.findings.length > 0) {
     reports.stats.redactedByServer += checked.findings.length;

@@ -1,0 +1,58 @@
+/**
+ * The check of an agent console's frames (src/agent-protocol.ts), with the same field checks
+ * and errors as the customer's (check.ts); the reference server answers its error as
+ * `bad-frame`. An agent-hello keeps the console's shared secret, which the server compares.
+ */
+import type { AgentClientFrame } from '../agent-protocol.js';
+import { FIELD_LIMITS, FieldError, flag, run, team, text } from './check.js';
+import type { Checked, Data } from './check.js';
+
+/** An agent-hello, with the console's shared secret if it sent one. */
+export type AgentHello = Extract<AgentClientFrame, { type: 'agent-hello' }> & { secret?: string };
+export type CheckedAgentFrame = Exclude<AgentClientFrame, { type: 'agent-hello' }> | AgentHello;
+
+/** Checks an agent console frame (src/agent-protocol.ts). */
+export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedAgentFrame> {
+  const conversationId = (frame: string): string =>
+    text(data, frame, 'conversationId', 1, FIELD_LIMITS.id, false) ?? '';
+  return run<CheckedAgentFrame>(data, () => {
+    switch (data.type) {
+      case 'agent-hello': {
+        const v = text(data, 'agent-hello', 'v', 1, FIELD_LIMITS.version, false) ?? '';
+        const name = (text(data, 'agent-hello', 'name', 1, FIELD_LIMITS.agentName, false) ?? '').trim();
+        if (name === '') throw new FieldError('agent-hello.name must not be blank.');
+        const frame: AgentHello = { type: 'agent-hello', v, name, team: team(data, 'agent-hello') };
+        const secret = text(data, 'agent-hello', 'secret', 0, FIELD_LIMITS.secret, true);
+        if (secret !== undefined) frame.secret = secret;
+        return frame;
+      }
+      case 'accept':
+        return { type: 'accept', conversationId: conversationId('accept') };
+      case 'say': {
+        const id = conversationId('say');
+        const messageId = text(data, 'say', 'id', 1, FIELD_LIMITS.id, false) ?? '';
+        const body = text(data, 'say', 'text', 0, Number.MAX_SAFE_INTEGER, false) ?? '';
+        return { type: 'say', conversationId: id, id: messageId, text: body };
+      }
+      case 'typing':
+        return {
+          type: 'typing',
+          conversationId: conversationId('typing'),
+          active: flag(data, 'typing', 'active'),
+        };
+      case 'transfer':
+        return { type: 'transfer', conversationId: conversationId('transfer'), team: team(data, 'transfer') };
+      case 'end': {
+        const id = conversationId('end');
+        const summary = text(data, 'end', 'summary', 0, Number.MAX_SAFE_INTEGER, false) ?? '';
+        return { type: 'end', conversationId: id, summary };
+      }
+      case 'simulate':
+        return { type: 'simulate', enabled: flag(data, 'simulate', 'enabled') };
+      case 'ping':
+        return { type: 'ping' };
+      default:
+        throw new FieldError('type is not a known frame type.');
+    }
+  });
+}
