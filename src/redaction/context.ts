@@ -27,13 +27,12 @@ import {
   fitsPin,
   fitsSsn,
   formattedSsns,
-  looksLikeSecret,
   numericValue,
-  passwordValue,
   shapedValue,
   valueAfter,
   valueBefore,
 } from './values.js';
+import { looksLikeSecret, passwordValue } from './password-value.js';
 import { CVV_DIGITS } from './rules/cvv.js';
 import { FILLER_WORDS } from './rules/benign.js';
 import type { BenignTag } from './rules/benign.js';
