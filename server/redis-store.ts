@@ -34,13 +34,19 @@
  * conversation: the instance that set one runs it when due, any other when it is overdue by
  * `TIMER_GRACE_MS` (the first one wins; a timer runs once). People signed in on an instance
  * that stops beating are signed out by the others, and their conversations go back in line.
+ *
+ * Its parts: the scripts and the commit's arguments (redis-store/scripts.ts), the reads
+ * (redis-store/reads.ts), and the heartbeats and event-stream registry (redis-store/instances.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createClient } from 'redis';
-import type { ChatEvent } from '../src/protocol.js';
-import { emptyCenter, restore, snapshot } from './model.js';
-import type { CenterState, ConversationSnapshot, Effect, PendingTimer, World } from './model.js';
+import { emptyCenter, restore } from './model.js';
+import type { PendingTimer, World } from './model.js';
+import { HEARTBEAT_MS, Instances } from './redis-store/instances.js';
+import { readConversation, readEvents, readWorld } from './redis-store/reads.js';
+import { ACQUIRE, RELEASE, commitCommand } from './redis-store/scripts.js';
+import type { FeedEntry, RedisClient } from './redis-store/scripts.js';
 import { TimerTable } from './store.js';
 import type { Store, StoreHooks, StreamRegistry } from './store.js';
 import { Changes } from './transaction.js';
@@ -64,17 +70,6 @@ export interface RedisStoreOptions {
   idleMs?: number | undefined;
 }
 
-type RedisClient = ReturnType<typeof createClient>;
-
-interface FeedEntry {
-  v: number;
-  from: string;
-  center: CenterState;
-  conversations: ConversationSnapshot[];
-  events: [string, ChatEvent][];
-  effects: Effect[];
-}
-
 interface Queued {
   op: () => unknown;
   load: string | undefined;
@@ -84,68 +79,8 @@ interface Queued {
 
 /** A peer runs a timer when it is this late (the instance that set it may be gone). */
 const TIMER_GRACE_MS = 1500;
-const HEARTBEAT_MS = 1000;
-const HEARTBEAT_TTL_MS = 5000;
-const FEED_MAXLEN = 20_000;
-/** An event stream's key outlives a crash of its instance by at most this long. */
-const STREAM_TTL_MS = 60_000;
 /** Most operations in one transaction. */
 const BATCH = 500;
-
-/** SET the lock if free; then the current version. KEYS: none (one Redis, see docs/deploy.md). */
-const ACQUIRE = `
-local p = ARGV[1]
-if redis.call('SET', p .. 'lock', ARGV[2], 'NX', 'PX', ARGV[3]) then
-  return tonumber(redis.call('GET', p .. 'version') or '0')
-end
-return false`;
-
-/** Lets go of the lock if it is still ours; the current version. */
-const RELEASE = `
-local p = ARGV[1]
-if redis.call('GET', p .. 'lock') == ARGV[2] then redis.call('DEL', p .. 'lock') end
-return tonumber(redis.call('GET', p .. 'version') or '0')`;
-
-/**
- * Stores one transaction (see the file comment). ARGV: prefix, token, version, retention ms,
- * feed maxlen, center, n, n × (id, snapshot, ended), m, m × (id, seq, event), feed entry.
- */
-const COMMIT = `
-local p = ARGV[1]
-if redis.call('GET', p .. 'lock') ~= ARGV[2] then return redis.error_reply('LOCKLOST lock expired') end
-local v = tonumber(redis.call('GET', p .. 'version') or '0')
-if v ~= tonumber(ARGV[3]) then return redis.error_reply('VERSION changed under the lock') end
-local retention = tonumber(ARGV[4])
-local i = 7
-local n = tonumber(ARGV[i]); i = i + 1
-local ended = {}
-for k = 1, n do
-  local id = ARGV[i]
-  redis.call('SET', p .. 'conv:' .. id, ARGV[i + 1])
-  ended[id] = ARGV[i + 2] == '1'
-  if ended[id] then redis.call('SREM', p .. 'active', id) else redis.call('SADD', p .. 'active', id) end
-  i = i + 3
-end
-local m = tonumber(ARGV[i]); i = i + 1
-for k = 1, m do
-  redis.call('XADD', p .. 'events:' .. ARGV[i], ARGV[i + 1] .. '-0', 'e', ARGV[i + 2])
-  i = i + 3
-end
-for id, isEnded in pairs(ended) do
-  if isEnded then
-    redis.call('PEXPIRE', p .. 'conv:' .. id, retention)
-    redis.call('PEXPIRE', p .. 'events:' .. id, retention)
-  else
-    redis.call('PERSIST', p .. 'conv:' .. id)
-    redis.call('PERSIST', p .. 'events:' .. id)
-  end
-end
-redis.call('SET', p .. 'center', ARGV[6])
-v = v + 1
-redis.call('SET', p .. 'version', v)
-redis.call('XADD', p .. 'feed', 'MAXLEN', '~', ARGV[5], v .. '-0', 'd', ARGV[i])
-redis.call('DEL', p .. 'lock')
-return v`;
 
 export class RedisStore implements Store {
   readonly kind = 'redis';
@@ -161,6 +96,7 @@ export class RedisStore implements Store {
   readonly #cmd: RedisClient;
   readonly #feed: RedisClient;
   readonly #timers = new TimerTable();
+  readonly #instances: Instances;
   #hooks: StoreHooks | undefined;
   /** The last version applied to `world` (own transactions and the feed's). */
   #applied = 0;
@@ -174,27 +110,6 @@ export class RedisStore implements Store {
   #closing = false;
   #closed = false;
   #intervals: ReturnType<typeof setInterval>[] = [];
-  /** Event streams held here, with their grants (their keys are refreshed with the heartbeat). */
-  readonly #streams = new Map<string, string>();
-  readonly streams: StreamRegistry = {
-    claim: async (id, grant) => {
-      // NX: an id some instance holds is not taken over (its grant would change under it).
-      const set = await this.#cmd
-        .sendCommand<string | null>(['SET', this.#streamKey(id), grant, 'NX', 'PX', String(STREAM_TTL_MS)])
-        .catch(() => null);
-      if (set !== 'OK') return false;
-      this.#streams.set(id, grant);
-      return true;
-    },
-    release: (id) => {
-      this.#streams.delete(id);
-      if (!this.#closed) this.#cmd.sendCommand(['DEL', this.#streamKey(id)]).catch(() => undefined);
-    },
-    held: async (id) =>
-      this.#streams.get(id) ??
-      (await this.#cmd.sendCommand<string | null>(['GET', this.#streamKey(id)])) ??
-      undefined,
-  };
   #feedLoop: Promise<void> | undefined;
 
   constructor(options: RedisStoreOptions) {
@@ -212,6 +127,7 @@ export class RedisStore implements Store {
     // cannot be stored is refused, its client reconnects and resends, /readyz says 503.
     this.#cmd = createClient({ url: options.url, socket: { reconnectStrategy }, disableOfflineQueue: true });
     this.#feed = this.#cmd.duplicate();
+    this.#instances = new Instances(this.#cmd, this.#prefix, this.instance, () => this.#closed);
     for (const [name, client] of [
       ['command', this.#cmd],
       ['feed', this.#feed],
@@ -235,6 +151,11 @@ export class RedisStore implements Store {
     }
   }
 
+  /** Where the event streams are: held by instances that beat (redis-store/instances.ts). */
+  get streams(): StreamRegistry {
+    return this.#instances.streams;
+  }
+
   get ready(): boolean {
     return this.#started && !this.#closing && this.#cmd.isReady && this.#feed.isReady;
   }
@@ -249,9 +170,9 @@ export class RedisStore implements Store {
       await this.#eval(RELEASE, token);
     }
     this.#started = true;
-    await this.#beat();
+    await this.#instances.beat();
     this.#intervals.push(
-      setInterval(() => void this.#beat(), HEARTBEAT_MS),
+      setInterval(() => void this.#instances.beat(), HEARTBEAT_MS),
       setInterval(() => void this.#reap(), HEARTBEAT_MS),
       setInterval(() => this.#evict(), Math.max(100, Math.min(60_000, this.#idleMs))),
     );
@@ -280,12 +201,7 @@ export class RedisStore implements Store {
     this.#closed = true;
     for (const interval of this.#intervals) clearInterval(interval);
     this.#timers.clear();
-    try {
-      // Peers sign out this instance's consoles at once instead of after the heartbeat expires.
-      await this.#cmd.sendCommand(['DEL', `${this.#prefix}instance:${this.instance}`]);
-    } catch {
-      // Redis is gone: the key expires by itself.
-    }
+    await this.#instances.stop();
     this.#feed.destroy();
     await this.#feedLoop?.catch(() => undefined);
     try {
@@ -380,60 +296,24 @@ export class RedisStore implements Store {
   }
 
   async #commit(token: string, version: number, changes: Changes): Promise<number> {
-    const snapshots = [...changes.touched].map(snapshot);
-    const effects: Effect[] = [];
-    for (const step of changes.steps) if ('effect' in step) effects.push(step.effect);
-    const entry: FeedEntry = {
-      v: version + 1,
-      from: this.instance,
-      center: this.world.center,
-      conversations: snapshots,
-      events: changes.events.map(({ conversationId, event }) => [conversationId, event]),
-      effects,
-    };
-    const args: string[] = [
-      'EVAL',
-      COMMIT,
-      '0',
+    const command = commitCommand(
       this.#prefix,
       token,
-      String(version),
-      String(this.#retentionMs),
-      String(FEED_MAXLEN),
-      JSON.stringify(this.world.center),
-      String(snapshots.length),
-    ];
-    for (const s of snapshots) args.push(s.id, JSON.stringify(s), s.phase === 'ended' ? '1' : '0');
-    args.push(String(changes.events.length));
-    for (const { conversationId, event } of changes.events) {
-      args.push(conversationId, String(event.seq), JSON.stringify(event));
-    }
-    args.push(JSON.stringify(entry));
-    return Number(await this.#cmd.sendCommand(args));
+      version,
+      this.#retentionMs,
+      this.instance,
+      this.world.center,
+      changes,
+    );
+    return Number(await this.#cmd.sendCommand(command));
   }
 
   // ---- loading and following --------------------------------------------------------------
 
-  /** The stored events of a conversation, up to `upTo` (all by default). */
-  async #events(id: string, upTo?: number): Promise<ChatEvent[]> {
-    const entries = await this.#cmd.sendCommand<[string, string[]][]>([
-      'XRANGE',
-      `${this.#prefix}events:${id}`,
-      '-',
-      upTo === undefined ? '+' : `${upTo}-0`,
-    ]);
-    return entries.map(([, fields]) => JSON.parse(fields[1] ?? 'null') as ChatEvent);
-  }
-
   /** Brings a stored conversation into the world (nothing if Redis does not have it). */
   async #fetch(id: string): Promise<void> {
-    const [json, events] = await Promise.all([
-      this.#cmd.sendCommand<string | null>(['GET', `${this.#prefix}conv:${id}`]),
-      this.#events(id),
-    ]);
-    if (json === null) return;
-    const snap = JSON.parse(json) as ConversationSnapshot;
-    this.world.conversations.set(id, restore(snap, events.slice(0, snap.seq)));
+    const conversation = await readConversation(this.#cmd, this.#prefix, id);
+    if (conversation) this.world.conversations.set(id, conversation);
   }
 
   /**
@@ -441,35 +321,13 @@ export class RedisStore implements Store {
    * conversation not ended; ended ones come back when something needs them (`#fetch`).
    */
   async #load(version: number): Promise<void> {
-    const p = this.#prefix;
-    const [centerJson, ids] = await Promise.all([
-      this.#cmd.sendCommand<string | null>(['GET', `${p}center`]),
-      this.#cmd.sendCommand<string[]>(['SMEMBERS', `${p}active`]),
-    ]);
-    const loaded = await Promise.all(
-      ids.map(async (id) => {
-        const [json, events] = await Promise.all([
-          this.#cmd.sendCommand<string | null>(['GET', `${p}conv:${id}`]),
-          this.#events(id),
-        ]);
-        return { id, json, events };
-      }),
-    );
-    const gone: string[] = [];
+    const stored = await readWorld(this.#cmd, this.#prefix);
     const conversations = this.world.conversations;
     conversations.clear();
-    for (const { id, json, events } of loaded) {
-      if (json === null) {
-        gone.push(id);
-        continue;
-      }
-      const snap = JSON.parse(json) as ConversationSnapshot;
-      conversations.set(id, restore(snap, events.slice(0, snap.seq)));
-    }
-    if (gone.length > 0) await this.#cmd.sendCommand(['SREM', `${p}active`, ...gone]);
-    this.world.center = centerJson
-      ? withCaseKey(JSON.parse(centerJson) as CenterState & { caseOffset?: number })
-      : emptyCenter(this.#options.simulate);
+    for (const c of stored.conversations) conversations.set(c.id, c);
+    if (stored.gone.length > 0)
+      await this.#cmd.sendCommand(['SREM', `${this.#prefix}active`, ...stored.gone]);
+    this.world.center = stored.center ?? emptyCenter(this.#options.simulate);
     const wasReload = this.#started;
     this.#applied = version;
     this.#cursor = `${version}-0`;
@@ -526,7 +384,7 @@ export class RedisStore implements Store {
       if (events === undefined) {
         // Not here (new, or let go of): its history up to this entry's new events, from Redis.
         const added = entry.events.filter(([id]) => id === snap.id).length;
-        events = snap.seq > added ? await this.#events(snap.id, snap.seq - added) : [];
+        events = snap.seq > added ? await readEvents(this.#cmd, this.#prefix, snap.id, snap.seq - added) : [];
       }
       conversations.set(snap.id, restore(snap, events));
     }
@@ -569,30 +427,6 @@ export class RedisStore implements Store {
 
   // ---- instances ------------------------------------------------------------------------
 
-  #streamKey(id: string): string {
-    return `${this.#prefix}stream:${id}`;
-  }
-
-  async #beat(): Promise<void> {
-    if (this.#closed) return;
-    try {
-      await Promise.all([
-        this.#cmd.sendCommand([
-          'SET',
-          `${this.#prefix}instance:${this.instance}`,
-          '1',
-          'PX',
-          String(HEARTBEAT_TTL_MS),
-        ]),
-        ...[...this.#streams.keys()].map((id) =>
-          this.#cmd.sendCommand(['PEXPIRE', this.#streamKey(id), String(STREAM_TTL_MS)]),
-        ),
-      ]);
-    } catch {
-      // Redis unreachable: readiness says so.
-    }
-  }
-
   /** Signs out the people of instances whose heartbeat expired. */
   async #reap(): Promise<void> {
     if (!this.ready) return;
@@ -601,13 +435,8 @@ export class RedisStore implements Store {
       if (agent.instance !== this.instance) others.add(agent.instance);
     }
     if (others.size === 0) return;
-    const list = [...others];
     try {
-      const alive = await this.#cmd.sendCommand<(string | null)[]>([
-        'MGET',
-        ...list.map((i) => `${this.#prefix}instance:${i}`),
-      ]);
-      const dead = new Set(list.filter((_, i) => alive[i] === null));
+      const dead = await this.#instances.dead([...others]);
       if (dead.size > 0) {
         this.#log({ msg: 'instances gone', instances: [...dead] });
         this.#hooks?.deadInstances?.(dead);
@@ -634,17 +463,4 @@ export class RedisStore implements Store {
 function errorName(error: unknown): string {
   if (error instanceof Error) return error.message.split(' ')[0] ?? error.name;
   return 'unknown';
-}
-
-/**
- * A contact center stored by a version before keyed case numbers has a `caseOffset` and no key:
- * every instance derives the same key from it, so they keep handing out one sequence.
- */
-function withCaseKey(center: CenterState & { caseOffset?: number }): CenterState {
-  if (typeof center.caseKey === 'string') return center;
-  const { caseOffset, ...rest } = center;
-  const caseKey = createHash('sha256')
-    .update(`amex-chat case offset ${caseOffset ?? 0}`)
-    .digest('hex');
-  return { ...rest, caseKey };
 }
