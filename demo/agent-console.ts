@@ -104,6 +104,7 @@ export class AgentConsoleElement extends LitElement {
     onFrame: (frame) => this.#onFrame(frame),
     onClose: () => this.#onClose(),
   });
+  // Controllers run on the host's lifecycle; `#tick` is never called, it redraws the board itself.
   readonly #typing = new TypingController(this, (frame) => this.#connection.send(frame));
   readonly #focus = new FocusController(this, this.ids);
   readonly #tick = new WaitTick(

@@ -147,7 +147,11 @@ export function recordAnnouncements(el: AgentConsoleElement): Announcements {
 }
 
 export async function loadStyles(): Promise<void> {
-  for (const href of ['/demo/demo.css', '/demo/agent.css']) {
+  // As demo/agent.html links them, in cascade order.
+  const sheets = ['base', 'layout', 'board', 'conversations', 'transcript', 'composer', 'end-dialog'].map(
+    (part) => `/demo/agent-console/${part === 'base' ? '' : 'views/'}${part}.css`,
+  );
+  for (const href of ['/demo/demo.css', ...sheets, '/demo/agent.css']) {
     if (document.querySelector(`link[href="${href}"]`)) continue;
     const link = document.createElement('link');
     link.rel = 'stylesheet';
