@@ -207,8 +207,8 @@ export interface EventFrame {
 
 /**
  * (1.2) A run of consecutive events, in order: a replay sent in one frame instead of one frame
- * per event (a browser takes ~0.2 ms per WebSocket message, so 10,000 single frames alone cost
- * ~2 s). The client applies each event exactly as if it had come in its own `event` frame. A
+ * per event (a browser pays a fixed cost per WebSocket message, which a long replay would pay
+ * per event). The client applies each event exactly as if it had come in its own `event` frame. A
  * server sends it only to a client whose `hello.v` is 1.2 or later.
  */
 export interface EventsFrame {

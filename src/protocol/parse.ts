@@ -50,7 +50,7 @@ export function parseFrameObject(raw: string): (Record<string, unknown> & { type
 
 /**
  * Parses a server frame; `undefined` for anything that is not a well-formed frame, every field
- * checked (issue 22: one bad field broke the widget's rendering), or of a type this client does
+ * checked (one bad field must not break the widget's rendering), or of a type this client does
  * not know. `dropped` is called once per malformed frame, and once per malformed event of an
  * `events` frame (dropped alone: the others apply), with the event's `seq` when that is valid;
  * not for an unknown type (a newer server's), which is ignored.
