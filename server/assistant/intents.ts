@@ -4,7 +4,7 @@
  * by side. Triggers are matched on normalized whole words (accent- and case-insensitive;
  * see text.ts) in either language, whatever the conversation's language; `*` ends a stem.
  *
- * Wording rules (checked by test/server/assistant.test.ts with the redaction engine's own
+ * Wording rules (checked by test/server/assistant-later.test.ts with the redaction engine's own
  * agent-cue reader): a reply asks for a card only by its last four digits and the billing ZIP
  * code; it never asks for a full card number, security code, PIN or password, and it names
  * them only under a negation ("we will never ask for…"). Avoid the bare words "code",
