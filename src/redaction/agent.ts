@@ -16,7 +16,8 @@
  * answered, or until an agent message with cues replaces it; an agent message without cues
  * ("Take your time") leaves it in place.
  */
-import { WordSet, tokenize } from './tokens.js';
+import { tokenize } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { emptyCue, findCues } from './phrases.js';
 import { SENTENCE_END } from './scan.js';

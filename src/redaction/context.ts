@@ -10,7 +10,8 @@
  *   6. the agent's question (Redactor only): a bare reply is the secret that was asked for.
  * Windows are bounded (≤ 16 tokens, ≤ 6 words), so the whole pass is linear.
  */
-import { NUM, PH, PUNCT, WORD, WordSet } from './tokens.js';
+import { NUM, PH, PUNCT, WORD } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { findCards } from './detect-card.js';
 import { emptyCue, findCues } from './phrases.js';

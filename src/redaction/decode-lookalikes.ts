@@ -3,7 +3,7 @@
  * and `|` for 1, glued to digits, joined to them by a separator, spaced where no word could be
  * meant, or everywhere in a message of look-alikes alone.
  */
-import { WordSet } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { borrow, giveBack } from './scan.js';
 import { C_IGNORE, classAt, lookAlikeValue } from './normalize.js';

@@ -1,4 +1,4 @@
-import { borrowInts, digitsId } from './tokens.js';
+import { borrowInts, digitsId } from './digit-ids.js';
 
 const NO_INTS = new Int32Array(0);
 

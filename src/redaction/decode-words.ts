@@ -3,7 +3,9 @@
  * … nine, cero … nueve, teens and tens, hundreds and thousands, double/triple/doble, in sequences
  * that say digits rather than a count ("two cards" stays words, "four eight two one" is a code).
  */
-import { WORD_HINTS, WordSet, borrowInts, digitsId, digitsText, giveBackInts, hashKey } from './tokens.js';
+import { WORD_HINTS, hashKey } from './tokenizer.js';
+import { WordSet } from './word-set.js';
+import { borrowInts, digitsId, digitsText, giveBackInts } from './digit-ids.js';
 import type { TokenList } from './tokens.js';
 import { FILLER_WORDS, LENGTH_WORDS } from './rules/benign.js';
 import type { Pieces } from './decode-pieces.js';

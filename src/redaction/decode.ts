@@ -15,7 +15,7 @@
  * text, so every rule after this sees digits and every mask replaces the words. The look-alikes
  * are read in decode-lookalikes.ts, the number words in decode-words.ts; this module runs both.
  */
-import { giveBackInts } from './tokens.js';
+import { giveBackInts } from './digit-ids.js';
 import type { TokenList } from './tokens.js';
 import { everyLookAlike, lookAlikePieces, onlyLookAlikes } from './decode-lookalikes.js';
 import { Pieces } from './decode-pieces.js';

@@ -15,7 +15,8 @@
  *   ("since 2015") (up to 4).
  * One table gives every word its tags, so a number's neighbours are each looked up once.
  */
-import { WordSet, hashKey } from './tokens.js';
+import { WordSet } from './word-set.js';
+import { hashKey } from './tokenizer.js';
 import type { TokenList } from './tokens.js';
 import { formattedNumber, inPhoneNumber } from './numbers.js';
 import { explainedByQuestion } from './context.js';

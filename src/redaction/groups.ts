@@ -7,7 +7,7 @@
  * (decode.ts). Runs glued by other punctuation ("127.43", "08/15") stay apart, a run explained
  * on its own never joins a plain one, and lengths ("3 or 4 digits") are not groups at all.
  */
-import { WordSet } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { isLengthDescription } from './numbers.js';
 import type { Analysis, Expectation } from './context.js';

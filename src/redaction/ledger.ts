@@ -29,7 +29,7 @@
  *
  * Only counts and times are kept, never a digit.
  */
-import { WordSet } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { Groups, explained, lastFreeRun } from './groups.js';
 import type { Group } from './groups.js';

@@ -1,7 +1,8 @@
 /**
  * Shapes of benign numbers, shared by the context rules and the split-number rule.
  */
-import { NUM, PUNCT, WORD, WordSet } from './tokens.js';
+import { NUM, PUNCT, WORD } from './tokens.js';
+import { WordSet } from './word-set.js';
 import { LENGTH_WORDS } from './rules/benign.js';
 import type { TokenList } from './tokens.js';
 

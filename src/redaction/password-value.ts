@@ -3,7 +3,8 @@
  * a clause's link ("the password I use is X"), or the value before it ("X is my password"),
  * quoted, chunked or a passphrase. Each function looks at a bounded number of tokens.
  */
-import { PH, PUNCT, WORD, WordSet } from './tokens.js';
+import { PH, PUNCT, WORD } from './tokens.js';
+import { WordSet } from './word-set.js';
 import type { Scan } from './scan.js';
 import type { Cue } from './phrases.js';
 import { FUNCTION_WORDS, NOT_A_SECRET, PASSWORD_LINKS } from './rules/password.js';

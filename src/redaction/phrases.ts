@@ -6,7 +6,8 @@
  * benign cue) is taken before the generic otp cue "code". Hyphens between words are skipped.
  * Cost: O(tokens × longest phrase).
  */
-import { NUM, WORD, hashKey, tokenize } from './tokens.js';
+import { NUM, WORD, tokenize } from './tokens.js';
+import { hashKey } from './tokenizer.js';
 import type { TokenList } from './tokens.js';
 import { CVV_CUES, CVV_PLACE_CUES, EXPIRY_CUES } from './rules/cvv.js';
 import { OTP_CUES, PASSCODE_CUES, PIN_CUES } from './rules/otp.js';

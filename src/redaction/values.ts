@@ -3,7 +3,8 @@
  * right before it, within a bounded window. Each function looks at a bounded number of
  * tokens, so a message with many cues stays linear.
  */
-import { NUM, PH, PUNCT, WORD, WordSet } from './tokens.js';
+import { NUM, PH, PUNCT, WORD } from './tokens.js';
+import { WordSet } from './word-set.js';
 import { BENIGN_CODE, kindCode } from './scan.js';
 import type { Scan } from './scan.js';
 import type { Cue } from './phrases.js';
