@@ -4,7 +4,7 @@ import type { RedactedText } from '../redaction/index.js';
 import { TransportSelector } from '../transport/index.js';
 import type { Emitter } from '../transport/emitter.js';
 import type { Transport, TransportFactory, WireFrame } from '../transport/index.js';
-import { backoffDelay } from './backoff.js';
+import { Backoff } from './backoff.js';
 import { helloFrame, pingFrame } from './outbound.js';
 import { sealToken } from './tab-key.js';
 import { TabHub, tabsSupported } from './tabs.js';
@@ -35,7 +35,8 @@ export class Connection {
   readonly #selector: TransportSelector;
   #state: ConnectionState = 'idle';
   #transport: Transport | undefined;
-  #attempt = 0;
+  /** The delays between attempts; starts over once the server welcomes a connection. */
+  readonly #backoff = new Backoff();
   #retryTimer: ReturnType<typeof setTimeout> | undefined;
   #started = false;
   #heartbeat: ReturnType<typeof setInterval> | undefined;
@@ -122,7 +123,7 @@ export class Connection {
 
   /** The server welcomed this connection: the backoff starts over and the state is `connected`. */
   welcomed(): void {
-    this.#attempt = 0;
+    this.#backoff.reset();
     this.#everConnected = true;
     this.#startHeartbeat();
     this.#setState('connected');
@@ -185,7 +186,7 @@ export class Connection {
       if (!this.#started) return;
       const offline = typeof navigator !== 'undefined' && !navigator.onLine;
       this.#setState(offline ? 'offline' : 'reconnecting');
-      const delay = this.#reconnectAtOnce ? 0 : backoffDelay(this.#attempt++);
+      const delay = this.#reconnectAtOnce ? 0 : this.#backoff.next();
       this.#reconnectAtOnce = false;
       this.#retryTimer = setTimeout(() => this.#connect(), delay);
     });
