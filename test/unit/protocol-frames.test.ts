@@ -3,7 +3,8 @@
 // `dropped` callback, with the event's seq when it had a valid one; the rest still applies.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { MAX_EVENTS_PER_FRAME, parseServerFrame } from '../../src/protocol.js';
+import { MAX_EVENTS_PER_FRAME, parseClientFrame, parseServerFrame } from '../../src/protocol.js';
+import { checkClientFrame } from '../../src/protocol/check.js';
 import type { ServerFrame } from '../../src/protocol.js';
 
 type Json = Record<string, unknown>;
@@ -275,5 +276,57 @@ describe('protocol 1.4: tab-key frames', () => {
     refused({ type: 'tab-key', ref: '', sealed: 'A'.repeat(344) }, 'an empty ref');
     refused({ type: 'tab-key', ref: 'r-1', sealed: 'A'.repeat(1025) }, 'a sealed key too long');
     refused({ type: 'tab-key', ref: 'r-1', sealed: 42 }, 'a sealed key that is not a string');
+  });
+});
+
+// One check of client frames: the leader tab (parseClientFrame) reads its followers' frames with
+// the check the server answers `bad-frame` from, so neither accepts what the other refuses.
+describe('parseClientFrame: the check the server uses', () => {
+  const hello = { type: 'hello', v: '1.4', lang: 'en' };
+
+  it('agrees with the server check on every frame', () => {
+    const frames: Json[] = [
+      hello,
+      { ...hello, lang: 'x'.repeat(17) },
+      { ...hello, resume: { conversationId: 'c1', lastSeq: 3, key: 'k' } },
+      { ...hello, resume: { conversationId: 'c1', lastSeq: -1 } },
+      { type: 'message', id: 'm1', text: 'hi' },
+      { type: 'message', id: 'm1', text: '  ' },
+      { type: 'message', id: '', text: 'hi' },
+      { type: 'typing', active: true },
+      { type: 'typing', active: 'yes' },
+      { type: 'rating', score: 5 },
+      { type: 'rating', score: 6 },
+      { type: 'tab-key', ref: 'r1', publicKey: 'AAAA' },
+      { type: 'tab-join', ref: 'r1', sealed: 'a.b.c' },
+      { type: 'ping' },
+      { type: 'nope' },
+    ];
+    for (const frame of frames) {
+      const checked = checkClientFrame(frame as Json & { type: string });
+      assert.deepEqual(parseClientFrame(JSON.stringify(frame)), checked.ok ? checked.frame : undefined);
+    }
+  });
+
+  it("keeps a follower's join (between tabs only) when it is a string", () => {
+    assert.deepEqual(parseClientFrame(JSON.stringify({ ...hello, join: 'sealed' })), {
+      ...hello,
+      join: 'sealed',
+    });
+    assert.deepEqual(parseClientFrame(JSON.stringify({ ...hello, join: 42 })), hello);
+    const checked = checkClientFrame({ ...hello, join: 'sealed' });
+    assert.ok(checked.ok && !('join' in checked.frame), 'the server never carries it');
+  });
+
+  it('names the field at fault, and the message id when there is one', () => {
+    assert.deepEqual(checkClientFrame({ type: 'message', id: 'm1', text: ' ' }), {
+      ok: false,
+      error: 'message.text is empty.',
+      id: 'm1',
+    });
+    assert.deepEqual(checkClientFrame({ ...hello, lang: 'x'.repeat(17) }), {
+      ok: false,
+      error: 'hello.lang must be at most 16 characters.',
+    });
   });
 });
