@@ -23,9 +23,10 @@ import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ServerFrame } from '../../src/protocol.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
-import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
+import type { ChatServer } from '../../server/chat-server.js';
 import { addressKey } from '../../server/limits.js';
 import { asEventFrames } from './wire.js';
+import { withServer } from '../support/server.js';
 
 const HELLO = JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
 const LATENCY_P99_MS = 500;
@@ -769,25 +770,6 @@ if (isMainThread) {
         throw new Error(`no ${type} frame`);
       },
     };
-  }
-
-  async function withServer(
-    options: ChatServerOptions,
-    test: (server: ChatServer, logs: Record<string, unknown>[]) => Promise<void>,
-  ): Promise<void> {
-    const logs: Record<string, unknown>[] = [];
-    const server = await startChatServer({
-      port: 0,
-      replyDelay: 5,
-      simulatedAgent: false,
-      log: (entry) => logs.push(entry),
-      ...options,
-    });
-    try {
-      await test(server, logs);
-    } finally {
-      await server.close();
-    }
   }
 
   describe('server hardening', () => {

@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'ws';
 import { requireRedisServer } from '../../scripts/prerequisites.mjs';
-import { asEventFrames } from './wire.js';
+import { Peer } from '../support/peer.js';
 
 /** A free TCP port on 127.0.0.1 (bound once, then released). */
 export async function freePort(): Promise<number> {
@@ -129,85 +129,9 @@ function ping(port: number): Promise<boolean> {
   });
 }
 
-/**
- * A WebSocket peer that keeps every frame. `next(test)` resolves with the next frame that
- * matches and that no earlier `next` took.
- */
-export class Peer<F extends { type: string } = { type: string; [key: string]: unknown }> {
-  /** Every frame, an `events` frame as the `event` frames it stands for (wire.ts). */
-  readonly frames: F[] = [];
-  /** Every frame as it came (the text of each WebSocket message or event-stream `data:`). */
-  readonly raw: string[] = [];
-  readonly #taken = new Set<number>();
-  readonly #waiters: { test: (f: F) => boolean; resolve: (f: F) => void }[] = [];
-  readonly ws: WebSocket;
-  readonly closed: Promise<number>;
-
-  constructor(ws: WebSocket) {
-    this.ws = ws;
-    this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.on('message', (data: Buffer) => {
-      this.raw.push(data.toString());
-      // A replay in `events` frames counts as that many `event` frames (wire.ts).
-      for (const frame of asEventFrames(JSON.parse(data.toString()) as F)) {
-        this.frames.push(frame);
-        const index = this.frames.length - 1;
-        const waiter = this.#waiters.find((w) => w.test(frame));
-        if (waiter) {
-          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-          this.#taken.add(index);
-          waiter.resolve(frame);
-        }
-      }
-    });
-  }
-
-  static async open<F extends { type: string } = { type: string; [key: string]: unknown }>(
-    url: string,
-  ): Promise<Peer<F>> {
-    const ws = new WebSocket(url);
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    return new Peer<F>(ws);
-  }
-
-  send(frame: unknown): void {
-    this.ws.send(JSON.stringify(frame));
-  }
-
-  next(test: (f: F) => boolean, what = 'a frame', timeout = 5000): Promise<F> {
-    const index = this.frames.findIndex((f, i) => !this.#taken.has(i) && test(f));
-    const found = this.frames[index];
-    if (found) {
-      this.#taken.add(index);
-      return Promise.resolve(found);
-    }
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeout);
-      const waiter = {
-        test,
-        resolve: (f: F) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-      };
-      this.#waiters.push(waiter);
-    });
-  }
-
-  close(): Promise<void> {
-    if (this.ws.readyState === this.ws.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.ws.once('close', () => resolve());
-      this.ws.close();
-    });
-  }
-}
+// The WebSocket peer lives with the other test helpers (test/support/peer.ts); re-exported for
+// the cluster's tests.
+export { Peer };
 
 /**
  * A round-robin TCP proxy on a loopback port: each new connection goes to the next target

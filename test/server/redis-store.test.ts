@@ -13,10 +13,10 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { Peer, openStream, postFrame, sharedRedis, startRedis, until } from './cluster.js';
-import { rememberKey, withKey } from './keys.js';
-
-type Frame = { type: string; [key: string]: unknown };
+import { openStream, postFrame, sharedRedis, startRedis, until } from './cluster.js';
+import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
+import type { Frame } from '../support/actors.js';
+import { Peer } from '../support/peer.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
 let prefixes = 0;
@@ -51,49 +51,6 @@ function deployment(extra: ChatServerOptions = {}): {
   };
 }
 
-const isEvent = (f: Frame): boolean => f.type === 'event';
-const eventOf = (f: Frame): ChatEvent => f['event'] as ChatEvent;
-
-async function customer(
-  server: ChatServer,
-  resume?: { conversationId: string; lastSeq: number },
-): Promise<{ peer: Peer<Frame>; conversationId: string }> {
-  const peer = await Peer.open<Frame>(server.url);
-  peer.send({
-    type: 'hello',
-    v: PROTOCOL_VERSION,
-    lang: 'en',
-    ...(resume ? { resume: withKey(resume) } : {}),
-  });
-  const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
-  rememberKey(welcome);
-  return { peer, conversationId: welcome['conversationId'] as string };
-}
-
-async function agent(server: ChatServer, name = 'Maria'): Promise<Peer<Frame>> {
-  const peer = await Peer.open<Frame>(server.agentUrl);
-  peer.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team: 'general' });
-  await peer.next((f) => f.type === 'agent-welcome', 'agent-welcome');
-  return peer;
-}
-
-/** The customer asks for a person; the agent (anywhere) takes the conversation. */
-async function connect(c: Peer<Frame>, a: Peer<Frame>, conversationId: string): Promise<void> {
-  c.send({ type: 'message', id: `ask-${conversationId}`, text: 'I want to talk to an agent' });
-  await a.next(
-    (f) =>
-      f.type === 'board' &&
-      (f['waiting'] as { conversationId: string }[]).some((w) => w.conversationId === conversationId),
-    'the conversation on the board',
-  );
-  a.send({ type: 'accept', conversationId });
-  await a.next((f) => f.type === 'assigned' && f['conversationId'] === conversationId, 'assigned');
-  await c.next(
-    (f) => isEvent(f) && (eventOf(f).notice as { code?: string } | undefined)?.code === 'agent-joined',
-    'agent-joined',
-  );
-}
-
 function seqs(peer: Peer<Frame>): number[] {
   return peer.frames.filter(isEvent).map((f) => eventOf(f).seq);
 }
@@ -107,7 +64,7 @@ describe('Redis store', () => {
       assert.equal(a.storeKind, 'redis');
       const { peer: c, conversationId } = await customer(a);
       const m = await agent(b);
-      await connect(c, m, conversationId);
+      await handOff(c, m, conversationId);
       m.send({ type: 'say', conversationId, id: 'say-1', text: 'Hello from instance B' });
       const ack = await m.next((f) => f.type === 'ack' && f['id'] === 'say-1', 'ack of say-1');
       const seen = await c.next(
@@ -146,7 +103,7 @@ describe('Redis store', () => {
     try {
       const first = await customer(a);
       const m = await agent(b);
-      await connect(first.peer, m, first.conversationId);
+      await handOff(first.peer, m, first.conversationId);
       const conversationId = first.conversationId;
       await until('the greeting and the notices', () => seqs(first.peer).length >= 4);
       const lastSeq = Math.max(...seqs(first.peer));
@@ -384,7 +341,7 @@ describe('Redis store', () => {
       assert.deepEqual(await ready.json(), { ok: true, version: PROTOCOL_VERSION, store: 'redis' });
       const { peer, conversationId } = await customer(a);
       const m = await agent(a);
-      await connect(peer, m, conversationId);
+      await handOff(peer, m, conversationId);
       const closing = a.shutdown();
       assert.equal(await peer.closed, 1012);
       assert.equal(await m.closed, 1012);
@@ -454,7 +411,7 @@ describe('Redis store', () => {
     try {
       const { peer, conversationId } = await customer(a);
       const m = await agent(b);
-      await connect(peer, m, conversationId);
+      await handOff(peer, m, conversationId);
       peer.send({ type: 'message', id: 'secret-1', text: 'my zebra password is marmalade' });
       await m.next((f) => f.type === 'conversation-event', 'the message');
       m.send({ type: 'say', conversationId, id: 's-1', text: 'octopus reply text' });

@@ -18,6 +18,7 @@ import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js'
 import { MAX_REPLAY_FRAME_BYTES, replayFrames } from '../../server/replay.js';
 import { Peer, openStream, postFrame, sharedRedis } from './cluster.js';
 import { rememberKey, withKey } from './keys.js';
+import { stored } from '../support/server.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -51,14 +52,6 @@ async function fill(server: ChatServer, conversationId: string, upTo: number): P
     assert.equal(res.status, 200);
     assert.deepEqual(await res.json(), { seq });
   }
-}
-
-async function stored(server: ChatServer, conversationId: string): Promise<ChatEvent[]> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
-  const all = (await res.json()) as { id: string; events: ChatEvent[] }[];
-  const found = all.find((c) => c.id === conversationId);
-  assert.ok(found, 'the conversation is stored');
-  return found.events;
 }
 
 interface Replayed {
@@ -267,7 +260,7 @@ describe(`replay of ${N} events (in-memory store)`, () => {
     server = await startChatServer({ port: 0, replyDelay: 0, debug: true, simulatedAgent: false });
     conversationId = await startConversation(server);
     await fill(server, conversationId, N);
-    storedEvents = await stored(server, conversationId);
+    storedEvents = (await stored(server, conversationId)).events;
     assert.equal(storedEvents.length, N);
   });
   after(async () => {
@@ -377,8 +370,12 @@ describe(`replay of ${N} events (Redis store, an instance that loaded the conver
     await fill(a, conversationId, N);
     // B starts now: it reads the conversation from Redis (events stream and all).
     b = await startChatServer(options);
-    storedEvents = await stored(b, conversationId);
-    assert.deepEqual(storedEvents, await stored(a, conversationId), 'both instances hold the same events');
+    storedEvents = (await stored(b, conversationId)).events;
+    assert.deepEqual(
+      storedEvents,
+      (await stored(a, conversationId)).events,
+      'both instances hold the same events',
+    );
     assert.equal(storedEvents.length, N);
   });
   after(async () => {

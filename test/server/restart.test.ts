@@ -15,17 +15,8 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
 import type { ChatEvent } from '../../src/protocol.js';
 import { Conversation } from '../../src/conversation/index.js';
-
-interface StoredConversation {
-  id: string;
-  events: ChatEvent[];
-}
-
-async function stored(port: number): Promise<StoredConversation[]> {
-  const res = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-  assert.equal(res.status, 200);
-  return (await res.json()) as StoredConversation[];
-}
+import { storedConversations } from '../support/server.js';
+import type { StoredConversation } from '../support/server.js';
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout = 15_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -143,7 +134,7 @@ describe('reference server restart', () => {
   ): Promise<void> {
     const { conversation } = c;
     await until('every message acknowledged', () => c.customer().every((m) => m.status === 'sent'));
-    const conversations = await stored(port);
+    const conversations = await storedConversations(port);
     assert.equal(conversations.length, 1, 'the client resumed into one new conversation');
     const [fresh] = conversations;
     assert.ok(fresh);
@@ -159,7 +150,7 @@ describe('reference server restart', () => {
     const expected = 2 + 2 * resent.length;
     let events: ChatEvent[] = [];
     await until('the new conversation complete on the server', async () => {
-      events = (await stored(port))[0]?.events ?? [];
+      events = (await storedConversations(port))[0]?.events ?? [];
       return events.length >= expected;
     });
     await until('every event of the new conversation at the client', () =>
@@ -208,7 +199,7 @@ describe('reference server restart', () => {
     // Acknowledged before the restart: not sent again.
     c.send('first before restart', 'second before restart');
     await until('the first messages acknowledged', () => c.customer().every((m) => m.status === 'sent'));
-    const [old] = await stored(port);
+    const [old] = await storedConversations(port);
     assert.ok(old);
 
     // In flight when the server dies (sent in the same tick as the shutdown begins).
@@ -248,7 +239,7 @@ describe('reference server restart', () => {
     const [storedOne, storedTwo] = c.send('stored, ack lost one', 'stored, ack lost two');
     let old: StoredConversation | undefined;
     await until('the old server to store them', async () => {
-      [old] = await stored(port);
+      [old] = await storedConversations(port);
       const ids = new Set(old?.events.map((e) => e.id));
       return ids.has(storedOne ?? '') && ids.has(storedTwo ?? '');
     });
