@@ -105,8 +105,16 @@ export default defineConfig(({ command, mode }) => ({
           // and keeps /* @__PURE__ */ annotations; the widget is shipped as this file, so minify it
           // fully, like the IIFE. Property names are not mangled, so Lit's reactive properties,
           // attributes, events and the exported names are unchanged.
+          // The panel's module and the launcher share Lit and a few modules (strings, the clock, the
+          // panel's frame): they go into a chunk that both import, named `shared-*.js` so that it is
+          // not taken for the panel's chunk. The panel's chunk never imports the entry itself, so an
+          // entry loaded under another URL (`amex-chat.js?v=2`) is not evaluated twice.
           rolldownOptions: {
-            output: { minify: true, comments: false },
+            output: {
+              minify: true,
+              comments: false,
+              chunkFileNames: (chunk) => (chunk.isDynamicEntry ? '[name]-[hash].js' : 'shared-[hash].js'),
+            },
           },
         }
       : {
@@ -125,7 +133,15 @@ export default defineConfig(({ command, mode }) => ({
             // The element's code goes into element.js itself, which amex-chat.js and react.js
             // import, rather than into a shared chunk that element.js would only re-export.
             preserveEntrySignatures: 'allow-extension',
-            output: { chunkFileNames: '[name]-[hash].js' },
+            // The few modules both the element and the panel's module use (the clock, the strings'
+            // list of kinds, the panel frame's rules) go into a chunk of their own, so that
+            // element.js exports the public API and nothing else.
+            output: {
+              chunkFileNames: '[name]-[hash].js',
+              codeSplitting: {
+                groups: [{ name: 'shared', test: /src[\\/]components[\\/](clock|i18n|panel-frame\.styles)\.ts$/ }],
+              },
+            },
             // react.js keeps the 'use client' of src/react.ts (its first line; the package test checks).
             onwarn(warning, warn) {
               if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('use client')) return;

@@ -49,3 +49,9 @@ declare global {
     'amex-chat-error': CustomEvent<AmexChatErrorDetail>;
   }
 }
+
+/** The element's public event names. */
+export type AmexChatEventName = Extract<keyof GlobalEventHandlersEventMap, `amex-chat-${string}`>;
+/** The detail of the public event `K`. */
+export type AmexChatEventDetail<K extends AmexChatEventName> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;

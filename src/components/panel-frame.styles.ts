@@ -290,3 +290,8 @@ export const panelEndStyles = css`
     }
   }
 `;
+
+/** The frame alone: what styles the panel when its module (and its parts' rules) could not load. */
+export const panelFallbackStyles = css`
+  ${panelFrameStyles}${panelEndStyles}
+`;
