@@ -77,6 +77,8 @@ export class ChatPanel {
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #lastPhase: ConversationPhase = 'assistant';
   #wasDisconnected = false;
+  /** While a send runs: the `amex-chat-message` details it made, told after its redaction. */
+  #sending: TranscriptMessage[] | undefined;
   /** What the messages' templates read (see message.ts). */
   readonly #messageView: MessageView;
 
@@ -247,8 +249,13 @@ export class ChatPanel {
     this.start();
     const conversation = this.#conversation;
     if (!conversation) return this.#refuse('endpoint', t.errorEndpoint);
+    // What was removed from a message is told before the message itself: `amex-chat-redacted`,
+    // then `amex-chat-message` (docs/redaction.md).
+    const made: TranscriptMessage[] = (this.#sending = []);
     const result = conversation.send(text, { redaction: el.redaction === 'block' ? 'block' : 'mask' });
+    this.#sending = undefined;
     if (!result.ok) {
+      this.#tellMessages(made);
       switch (result.reason) {
         case 'empty':
           return this.#refuse('empty', t.errorEmpty);
@@ -272,7 +279,12 @@ export class ChatPanel {
       this.emit('amex-chat-redacted', { ...result.redacted, action: 'mask' });
       this.#ctx.announce(t.warningMasked);
     }
+    this.#tellMessages(made);
     return result.message;
+  }
+
+  #tellMessages(messages: readonly TranscriptMessage[]): void {
+    for (const message of messages) this.emit('amex-chat-message', { message });
   }
 
   /** Shows a refusal under the message box, says it, and fires `amex-chat-error`. */
@@ -412,7 +424,8 @@ export class ChatPanel {
 
   #handleMessage(message: TranscriptMessage): void {
     const ctx = this.#ctx;
-    this.emit('amex-chat-message', { message: { ...message } });
+    if (this.#sending) this.#sending.push({ ...message });
+    else this.emit('amex-chat-message', { message: { ...message } });
     if (message.notice?.code === 'ended') {
       this.#transcript.showEnding = !message.history;
       this.#endCard.reset();

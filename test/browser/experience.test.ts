@@ -431,4 +431,24 @@ describe('<amex-chat>', () => {
       ]);
     });
   });
+
+  describe('events', () => {
+    it('fires amex-chat-redacted before amex-chat-message for one send', async () => {
+      const { el, server } = await chat();
+      const order: string[] = [];
+      for (const type of ['amex-chat-redacted', 'amex-chat-message'] as const)
+        el.addEventListener(type, (event) => {
+          const { detail } = event as CustomEvent<{ message?: { from: string } }>;
+          if (type === 'amex-chat-redacted' || detail.message?.from === 'customer') order.push(type);
+        });
+      const sent = await el.send('my card is 4111 1111 1111 1111');
+      expect(sent.text).not.to.include('4111 1111 1111 1111');
+      expect(order).to.deep.equal(['amex-chat-redacted', 'amex-chat-message']);
+      await server.sent('message');
+      // A message with nothing to remove fires only amex-chat-message.
+      order.length = 0;
+      await el.send('thank you');
+      expect(order).to.deep.equal(['amex-chat-message']);
+    });
+  });
 });
