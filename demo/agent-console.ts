@@ -11,7 +11,8 @@
  * another server; the console then says so on screen and never sends that server the passcode.
  *
  * Renders into light DOM: the page's landmarks, headings, labels, the modal `<dialog>` and
- * every `aria-describedby` share one ID scope, and `demo/agent.css` styles it. IDs carry a
+ * every `aria-describedby` share one ID scope, and the page's stylesheets style it (as
+ * demo/agent.html links them: agent-console/base.css, each view's sheet, agent.css). IDs carry a
  * per-instance prefix. Every text from the wire is rendered through Lit bindings (plain text).
  *
  * The parts live in `demo/agent-console/`: the state and its reducer over the server's frames

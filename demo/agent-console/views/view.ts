@@ -1,8 +1,8 @@
 /**
  * What every view of the console is given: the state to show, the console's own language and
  * locale, and the handlers of what the agent does. Views are functions of this, with no state of
- * their own; they render into the console's light DOM, so `demo/agent.css` styles them and their
- * IDs (all prefixed with `ids`) share the page's scope.
+ * their own; they render into the console's light DOM, so the page's stylesheets (each view's
+ * `.css` beside it) style them and their IDs (all prefixed with `ids`) share the page's scope.
  */
 import type { nothing } from 'lit';
 import type { ConsoleState, SignInField } from '../model.js';
