@@ -6,9 +6,10 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 function page(src: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
+  const frame = removeAfterTest(document.createElement('iframe'));
   frame.style.width = '900px';
   frame.style.height = '800px';
   document.body.append(frame);
@@ -189,7 +190,5 @@ describe('agent console and widget', () => {
     expect(transcript).to.include('You: Also I want to dispute a charge from Acme for $45');
     expect(transcript).to.include('Summary: Dispute opened for $45 at Acme.');
     expect(transcript).to.not.include('822463');
-
-    for (const frame of [customerPage, alexPage, mariaPage]) frame.remove();
   });
 });

@@ -2,6 +2,7 @@
 // bundler, and a second copy of the widget on the page does not throw. `npm test` builds first.
 import { expect } from '@open-wc/testing';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 function loadScript(src: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -41,6 +42,7 @@ describe('<amex-chat>', () => {
     it('chats with the reference server from the built bundle', async () => {
       document.body.insertAdjacentHTML('beforeend', `<amex-chat heading="Built bundle" open></amex-chat>`);
       const el = document.body.querySelector('amex-chat')!;
+      removeAfterTest(el);
       el.setAttribute('endpoint', endpoint);
       el.removeAttribute('open');
       el.setAttribute('open', '');
@@ -52,7 +54,6 @@ describe('<amex-chat>', () => {
       const texts = [...el.shadowRoot!.querySelectorAll('.message .bubble')].map((b) => b.textContent);
       expect(texts[1]).to.equal('hello');
       expect(texts[2]).to.match(/help/);
-      el.remove();
     });
   });
 });

@@ -12,6 +12,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 /** What demo/csp.ts records for each violation (see `CspViolation` there). */
 interface PageViolation {
@@ -75,7 +76,7 @@ describe('<amex-chat>', () => {
     before(async () => {
       await executeServerCommand('csp-issues-start');
     });
-    after(async () => {
+    afterEach(async () => {
       await stopReferenceServers();
     });
 
@@ -85,7 +86,7 @@ describe('<amex-chat>', () => {
         const endpoint = await startReferenceServer({ replyDelay: 5 });
         const issuesBefore = (await cspIssues()).length;
         const seen: string[] = [];
-        const frame = document.createElement('iframe');
+        const frame = removeAfterTest(document.createElement('iframe'));
         frame.style.width = '1280px';
         frame.style.height = '900px';
         document.body.append(frame);
@@ -259,7 +260,6 @@ describe('<amex-chat>', () => {
           'kInlineViolation',
           'kURLViolation',
         ]);
-        frame.remove();
       });
     }
   });

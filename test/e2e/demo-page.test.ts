@@ -3,9 +3,10 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 async function loadPage(src: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
+  const frame = removeAfterTest(document.createElement('iframe'));
   frame.style.width = '1280px';
   frame.style.height = '900px';
   document.body.append(frame);
@@ -30,7 +31,6 @@ describe('demo pages', () => {
       expect(await axeInFrame(frame)).to.deep.equal([]);
       await el.show();
       expect(await axeInFrame(frame)).to.deep.equal([]);
-      frame.remove();
     });
   }
 });

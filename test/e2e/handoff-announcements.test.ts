@@ -10,19 +10,21 @@ import { KEEP } from '../../src/components/announcer.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 
 describe('announcements of a hand-off', () => {
   let time: FakeClock;
   beforeEach(() => (time = new FakeClock().install()));
-  afterEach(() => time.uninstall());
-  after(async () => {
+  afterEach(async () => {
+    time.uninstall();
     await stopReferenceServers();
   });
 
   it('says the answer, the notice, the place, the agent joining and her greeting, each in its own node, kept', async () => {
     const endpoint = await startReferenceServer({ replyDelay: 20, agentDelay: 300 });
     const el: AmexChatElement = document.createElement('amex-chat');
+    removeAfterTest(el);
     el.endpoint = endpoint;
     el.persist = 'none';
     el.idleTimeout = 0;
@@ -61,6 +63,5 @@ describe('announcements of a hand-off', () => {
     await waitFor(() => live.present().length === 0, 'the regions emptied');
     for (const s of live.said) expect(s.removed! - s.added, s.text).to.be.at.least(KEEP);
     live.stop();
-    el.remove();
   });
 });

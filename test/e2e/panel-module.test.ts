@@ -8,6 +8,7 @@
 import { expect, oneEvent } from '@open-wc/testing';
 import type { AmexChatErrorDetail } from '../../src/index.js';
 import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 type Module = typeof import('../../src/index.js');
 
@@ -33,6 +34,7 @@ describe('the panel module of the built bundle', () => {
   it('is not requested before the launcher shows, then loads while the page is idle', async () => {
     expect(panelRequests('/dist/cdn/')).to.deep.equal([]);
     const el = document.createElement('amex-chat');
+    removeAfterTest(el);
     el.endpoint = endpoint;
     el.persist = 'none';
     document.body.append(el);
@@ -45,7 +47,6 @@ describe('the panel module of the built bundle', () => {
     expect(el.shadowRoot?.querySelector('#input')).to.exist;
     await el.send('hello from the chunk');
     await waitFor(() => el.shadowRoot?.querySelectorAll('.message.assistant').length === 2, 'the reply');
-    el.remove();
   });
 
   it('exports the element class the tag is registered with', () => {
@@ -59,6 +60,7 @@ describe('the panel module of the built bundle', () => {
     )) as Module;
     fresh.AmexChatElement.define('fresh-chat');
     const el = new fresh.AmexChatElement();
+    removeAfterTest(el);
     el.endpoint = endpoint;
     el.persist = 'none';
     document.body.append(el);
@@ -74,7 +76,6 @@ describe('the panel module of the built bundle', () => {
       () => el.shadowRoot?.querySelectorAll('.message.customer').length === 1,
       'the sent message',
     );
-    el.remove();
   });
 
   describe('hosted without its chunk', () => {
@@ -92,6 +93,7 @@ describe('the panel module of the built bundle', () => {
 
     it('opens a panel that says the chat could not load, with an error event, and stays usable', async () => {
       const el = new Broken();
+      removeAfterTest(el);
       el.endpoint = endpoint;
       el.persist = 'none';
       document.body.append(el);
@@ -125,7 +127,6 @@ describe('the panel module of the built bundle', () => {
       let refused: unknown;
       await el.send('my card is 4111 1111 1111 1111').catch((error: unknown) => (refused = error));
       expect((refused as { code?: string } | undefined)?.code).to.equal('load');
-      el.remove();
     });
   });
 
@@ -147,6 +148,7 @@ describe('the panel module of the built bundle', () => {
     ): Promise<{ el: InstanceType<Module['AmexChatElement']>; codes: string[] }> => {
       const Chat = await copy(name);
       const el = new Chat();
+      removeAfterTest(el);
       el.endpoint = endpoint;
       el.persist = 'none';
       const codes: string[] = [];
@@ -170,7 +172,6 @@ describe('the panel module of the built bundle', () => {
       await waitFor(() => el.shadowRoot!.activeElement === input, 'focus in the message box');
       expect(codes).to.deep.equal([]);
       expect(el.shadowRoot!.querySelector('[part="error"]'), 'no error shown').to.equal(null);
-      el.remove();
     });
 
     it('has a Retry button that loads it again: each failure announced, then the conversation', async () => {
@@ -218,7 +219,6 @@ describe('the panel module of the built bundle', () => {
       expect(sent.text).to.not.include('4111 1111 1111 1111');
       await waitFor(() => root.querySelectorAll('.message.assistant').length === 2, 'the reply');
       await axeCheck(el);
-      el.remove();
     });
 
     it('send() loads it again too, and rejects only while it cannot', async () => {
@@ -229,7 +229,6 @@ describe('the panel module of the built bundle', () => {
       await network('send', 'up');
       const sent = await el.send('my card is 4111 1111 1111 1111');
       expect(sent.text).to.not.include('4111 1111 1111 1111');
-      el.remove();
     });
   });
   describe('of the npm build', () => {
@@ -241,6 +240,7 @@ describe('the panel module of the built bundle', () => {
       npm.AmexChatElement.define('npm-build-chat');
       expect(panelRequests('/dist/')).to.deep.equal([]);
       const el = new npm.AmexChatElement();
+      removeAfterTest(el);
       el.endpoint = endpoint;
       el.persist = 'none';
       document.body.append(el);
@@ -252,7 +252,6 @@ describe('the panel module of the built bundle', () => {
       el.open = true;
       await el.updateComplete;
       await waitFor(() => el.shadowRoot?.querySelectorAll('.message.assistant').length === 2, 'the reply');
-      el.remove();
     });
   });
 });

@@ -3,35 +3,36 @@
 // opens again after a reload, without taking focus from the page; one they closed stays closed.
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
-
-function loadFrame(frame: HTMLIFrameElement, src?: string): Promise<void> {
-  return new Promise((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    if (src) frame.src = src;
-    else frame.contentWindow?.location.reload();
-  });
-}
-
-async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement> {
-  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
-  await el.updateComplete;
-  return el;
-}
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 const part = (el: AmexChatElement, selector: string): HTMLElement | null =>
   el.shadowRoot!.querySelector<HTMLElement>(selector);
 
 describe('<amex-chat>', () => {
   describe('properties', () => {
-    after(async () => {
+    afterEach(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in the host page with the panel opened again after a reload', async () => {
+      const endpoint = await startReferenceServer({ replyDelay: 5 });
+      const frame = addFrame();
+      frame.style.width = '1280px';
+      frame.style.height = '900px';
+      await loadFrame(frame, `/test/fixtures/host-page.html?endpoint=${encodeURIComponent(endpoint)}`);
+      let el = await chatIn(frame);
+      await el.show();
+      await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+      await loadFrame(frame);
+      el = await chatIn(frame);
+      await waitFor(() => part(el, '.message.assistant'), 'the greeting after the reload');
+      expect(await axeInFrame(frame)).to.deep.equal([]);
     });
 
     it('opens again after a reload when the customer left it open, without taking focus; stays closed when closed', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5 });
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
+      const frame = addFrame();
       await loadFrame(frame, `/test/fixtures/host-page.html?endpoint=${encodeURIComponent(endpoint)}`);
       let el = await chatIn(frame);
       expect(el.open, 'closed at first').to.equal(false);
@@ -62,13 +63,11 @@ describe('<amex-chat>', () => {
       el = await chatIn(frame);
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(el.open, 'closed by the customer, closed after the reload').to.equal(false);
-      frame.remove();
     });
 
     it('keeps nothing with persist="none"', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5 });
-      const frame = document.createElement('iframe');
-      document.body.append(frame);
+      const frame = addFrame();
       await loadFrame(frame, `/test/fixtures/host-page.html?endpoint=${encodeURIComponent(endpoint)}`);
       let el = await chatIn(frame);
       el.persist = 'none';
@@ -79,7 +78,6 @@ describe('<amex-chat>', () => {
       await loadFrame(frame);
       el = await chatIn(frame);
       expect(el.open).to.equal(false);
-      frame.remove();
     });
   });
 });

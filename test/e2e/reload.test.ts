@@ -4,20 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
-
-function loadFrame(frame: HTMLIFrameElement, src?: string): Promise<void> {
-  return new Promise((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    if (src) frame.src = src;
-    else frame.contentWindow?.location.reload();
-  });
-}
-
-async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement> {
-  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
-  await el.updateComplete;
-  return el;
-}
+import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 function customerTexts(el: AmexChatElement): string[] {
   return [...(el.shadowRoot?.querySelectorAll('.message.customer .bubble') ?? [])].map(
@@ -29,8 +16,7 @@ function customerTexts(el: AmexChatElement): string[] {
 async function openChat(): Promise<{ port: number; frame: HTMLIFrameElement; el: AmexChatElement }> {
   const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
   const port = Number(new URL(endpoint.replace(/^ws/, 'http')).port);
-  const frame = document.createElement('iframe');
-  document.body.append(frame);
+  const frame = addFrame();
   await loadFrame(frame, `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}`);
   const el = await chatIn(frame);
   await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
@@ -58,7 +44,7 @@ async function stored(port: number): Promise<string[]> {
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
-    after(async () => {
+    afterEach(async () => {
       await stopReferenceServers();
     });
 
@@ -94,7 +80,6 @@ describe('<amex-chat>', () => {
       ]);
 
       expect(await stored(port)).to.deep.equal(['I did not authorize this charge']);
-      frame.remove();
     });
 
     it('resumes after a reload with the key only this tab was given (protocol 1.4)', async () => {
@@ -111,8 +96,6 @@ describe('<amex-chat>', () => {
       expect(el.shadowRoot!.querySelectorAll('.message.system').length).to.equal(0, 'no new conversation');
       const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
       expect(((await response.json()) as unknown[]).length).to.equal(1);
-      frame.remove();
-      await stopReferenceServers();
     });
 
     it('starts a new conversation, and says so, when the server refuses the saved key', async () => {
@@ -146,8 +129,6 @@ describe('<amex-chat>', () => {
       };
       expect(next.conversationId).to.not.equal(saved['conversationId']);
       expect(next.resumeKey).to.match(/^[\w-]{43}$/);
-      frame.remove();
-      await stopReferenceServers();
     });
 
     it('does not let a card typed in parts while the server is unreachable be completed across a reload', async () => {
@@ -168,8 +149,6 @@ describe('<amex-chat>', () => {
       frame.contentWindow!.dispatchEvent(new Event('online'));
       await delivered(el, 2, 15_000);
       expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
-      frame.remove();
-      await stopReferenceServers();
     });
 
     it('does not let a card typed over several messages be completed across a reload', async () => {
@@ -187,8 +166,6 @@ describe('<amex-chat>', () => {
       await delivered(el, 2);
       expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
       expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
-      frame.remove();
-      await stopReferenceServers();
     });
   });
 });

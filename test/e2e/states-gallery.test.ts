@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 import { allowListUsed, ibmCheck, ibmReady } from '../support/ibm-audit.js';
 import { IBM_ALLOWED } from '../support/ibm-allowed.js';
 
@@ -367,11 +368,10 @@ describe('IBM Equal Access allow-list', () => {
 
 describe('states gallery links', () => {
   it('a link to one state scrolls to it once the gallery is built', async () => {
-    const frame = await loadPage('/demo/states.html#state-ended');
+    const frame = removeAfterTest(await loadPage('/demo/states.html#state-ended'));
     await waitFor(() => {
       const top = section(frame, 'ended').getBoundingClientRect().top;
       return top >= 0 && top < 100;
     }, 'the ended section at the top');
-    frame.remove();
   });
 });

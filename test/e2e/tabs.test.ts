@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 interface ServerConversation {
   id: string;
@@ -14,16 +15,14 @@ async function openTab(
   endpoint: string,
   token?: string,
 ): Promise<{ frame: HTMLIFrameElement; el: AmexChatElement }> {
-  const frame = document.createElement('iframe');
-  document.body.append(frame);
-  await new Promise((resolve) => {
-    frame.addEventListener('load', resolve, { once: true });
-    frame.src = `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}${
+  const frame = addFrame();
+  await loadFrame(
+    frame,
+    `/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(endpoint)}${
       token ? `&token=${encodeURIComponent(token)}` : ''
-    }`;
-  });
-  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
-  await el.updateComplete;
+    }`,
+  );
+  const el = await chatIn(frame);
   return { frame, el };
 }
 
@@ -45,7 +44,7 @@ async function connections(endpoint: string): Promise<number> {
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
-    after(async () => {
+    afterEach(async () => {
       await stopReferenceServers();
     });
 
@@ -88,7 +87,6 @@ describe('<amex-chat>', () => {
         'sent from the second tab',
         'after the first tab closed',
       ]);
-      second.frame.remove();
     });
 
     it('puts neither the token nor a resume key on the channel a third same-origin page can read', async function () {
@@ -224,8 +222,6 @@ describe('<amex-chat>', () => {
         c.events.filter((e) => e.from === 'customer').map((e) => e.text),
       );
       expect(customer).to.deep.equal(['typed in the second tab during the outage']);
-      first.frame.remove();
-      second.frame.remove();
     });
 
     it('tells a tab that opens while the server cannot be reached so, and connects both when it can', async () => {
@@ -249,8 +245,6 @@ describe('<amex-chat>', () => {
       await waitFor(() => texts(second.el, 'assistant').length === 1, 'the greeting in the second tab', 3000);
       await waitFor(() => notice(second.el) === '', 'the notice gone in the second tab', 3000);
       expect(await connections(endpoint)).to.equal(1, 'only the first tab connected');
-      first.frame.remove();
-      second.frame.remove();
     });
 
     it('copies server frames to the other tabs only once another tab has spoken', async () => {
@@ -273,8 +267,6 @@ describe('<amex-chat>', () => {
       await waitFor(() => texts(second.el, 'customer').includes('now with two tabs'), 'mirrored');
       expect(relayed.filter((type) => type === 'event').length).to.be.greaterThan(0);
       channel.close();
-      first.frame.remove();
-      second.frame.remove();
     });
 
     it('tells a tab that opens later where the history it is given ends (protocol 1.3)', async () => {
@@ -309,8 +301,6 @@ describe('<amex-chat>', () => {
       expect(welcomes.length).to.be.greaterThan(0);
       expect(welcomes.map((welcome) => welcome.lastSeq)).to.deep.equal(welcomes.map(() => 30));
       channel.close();
-      first.frame.remove();
-      second.frame.remove();
     });
   });
 });

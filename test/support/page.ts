@@ -1,0 +1,43 @@
+/**
+ * Test support for browser tests (not a test file): pages and elements a test adds to the
+ * document, removed after each test whether it passed or not, so a failed assertion does not
+ * leave an iframe (and the widget and connection inside it) running into the next test.
+ */
+import type { AmexChatElement } from '../../src/index.js';
+import { waitFor } from './helpers.js';
+
+const added: Element[] = [];
+
+/** Removes `element` after this test (an element the test put in the page itself). */
+export function removeAfterTest<T extends Element>(element: T): T {
+  added.push(element);
+  return element;
+}
+
+/** A new iframe in the body (loading `src`, if given), removed after this test. */
+export function addFrame(src?: string): HTMLIFrameElement {
+  const frame = removeAfterTest(document.createElement('iframe'));
+  if (src) frame.src = src;
+  document.body.append(frame);
+  return frame;
+}
+
+/** Loads `src` in `frame`, or reloads it; resolves once it has loaded. */
+export function loadFrame(frame: HTMLIFrameElement, src?: string): Promise<void> {
+  return new Promise((resolve) => {
+    frame.addEventListener('load', () => resolve(), { once: true });
+    if (src) frame.src = src;
+    else frame.contentWindow?.location.reload();
+  });
+}
+
+/** The `<amex-chat>` of the page in `frame`, once it has rendered. */
+export async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement> {
+  const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
+  await el.updateComplete;
+  return el;
+}
+
+afterEach(() => {
+  for (const element of added.splice(0)) element.remove();
+});
