@@ -1,111 +1,22 @@
 /**
- * Test support for the contact center's tests (not a test file): a fresh server per test with
- * quick replies and its debug hooks (`withServer`, `stored`), a customer who said hello and an
- * agent console that signed in, each over a `Peer` that keeps every frame, with the frames they
- * wait for named.
+ * Test support for the contact center's tests (not a test file): a customer who said hello and
+ * an agent console that signed in, each over a `Peer` (test/support/peer.ts) of a server from
+ * `withServer` (test/support/server.ts, with its debug hooks on), with the frames they wait
+ * for named.
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame, Team } from '../../src/protocol.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
+import { Peer } from '../support/peer.js';
+import { withServer as withTestServer } from '../support/server.js';
 import { rememberKey, withKey } from './keys.js';
-import { asEventFrames } from './wire.js';
 
-/**
- * A WebSocket peer that keeps every frame. `next(test)` resolves with the next frame that
- * matches and that no earlier `next` took (already received or still to come), so repeated
- * frames (queue updates, boards) are read in order.
- */
-export class Peer<F extends { type: string }> {
-  readonly frames: F[] = [];
-  readonly raw: string[] = [];
-  readonly #taken = new Set<number>();
-  readonly #waiters: { test: (f: F) => boolean; resolve: (f: F) => void }[] = [];
-  readonly #ws: WebSocket;
-  /** Resolves with the close code when the socket closes. */
-  readonly closed: Promise<number>;
-
-  constructor(ws: WebSocket, parse: (raw: string) => F | undefined) {
-    this.#ws = ws;
-    this.closed = new Promise((resolve) => ws.once('close', (code) => resolve(code)));
-    ws.on('message', (data: Buffer) => {
-      const text = data.toString();
-      const parsed = parse(text);
-      assert.ok(parsed, `malformed frame: ${text}`);
-      this.raw.push(text);
-      // A replay in `events` frames counts as that many `event` frames (test/server/wire.ts).
-      for (const frame of asEventFrames(parsed)) {
-        this.frames.push(frame);
-        const index = this.frames.length - 1;
-        const waiter = this.#waiters.find((w) => w.test(frame));
-        if (waiter) {
-          this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-          this.#taken.add(index);
-          waiter.resolve(frame);
-        }
-      }
-    });
-  }
-
-  static async open<F extends { type: string }>(
-    url: string,
-    parse: (raw: string) => F | undefined,
-  ): Promise<Peer<F>> {
-    const ws = new WebSocket(url);
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    return new Peer(ws, parse);
-  }
-
-  send(frame: unknown): void {
-    this.#ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
-  }
-
-  next<G extends F>(test: (f: F) => f is G, what?: string, timeout?: number): Promise<G>;
-  next(test: (f: F) => boolean, what?: string, timeout?: number): Promise<F>;
-  next(test: (f: F) => boolean, what = 'a frame', timeout = 3000): Promise<F> {
-    const index = this.frames.findIndex((f, i) => !this.#taken.has(i) && test(f));
-    const found = this.frames[index];
-    if (found) {
-      this.#taken.add(index);
-      return Promise.resolve(found);
-    }
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        reject(new Error(`timed out waiting for ${what}`));
-      }, timeout);
-      const waiter = {
-        test,
-        resolve: (f: F) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-      };
-      this.#waiters.push(waiter);
-    });
-  }
-
-  /** Every frame received so far that matches. */
-  all(test: (f: F) => boolean): F[] {
-    return this.frames.filter(test);
-  }
-
-  close(): Promise<void> {
-    if (this.#ws.readyState === this.#ws.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.#ws.once('close', () => resolve());
-      this.#ws.close();
-    });
-  }
-}
+export { Peer } from '../support/peer.js';
+export { stored } from '../support/server.js';
 
 export type Frame<T extends string> = Extract<ServerFrame, { type: T }>;
 export type AgentFrame<T extends string> = Extract<AgentServerFrame, { type: T }>;
@@ -243,43 +154,15 @@ export class Agent {
   }
 }
 
-/** A fresh server for one test: quick replies, no simulated agent unless asked. */
-export async function withServer(
+/**
+ * A fresh server for one test (test/support/server.ts) with its debug hooks on, which `stored`
+ * reads.
+ */
+export function withServer(
   options: ChatServerOptions,
   run: (server: ChatServer, logs: Record<string, unknown>[]) => Promise<void>,
 ): Promise<void> {
-  const logs: Record<string, unknown>[] = [];
-  const server = await startChatServer({
-    port: 0,
-    replyDelay: 5,
-    simulatedAgent: false,
-    debug: true,
-    log: (entry) => logs.push(entry),
-    ...options,
-  });
-  try {
-    await run(server, logs);
-  } finally {
-    await server.close();
-  }
-}
-
-export interface Stored {
-  id: string;
-  events: ChatEvent[];
-  phase: string;
-  team: string;
-  agent: string | null;
-  caseNumber: string | null;
-  rating: number | null;
-}
-
-export async function stored(server: ChatServer, id: string): Promise<Stored> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
-  const all = (await res.json()) as Stored[];
-  const found = all.find((c) => c.id === id);
-  assert.ok(found, `conversation ${id} not stored`);
-  return found;
+  return withTestServer({ debug: true, ...options }, run);
 }
 
 /** Nothing matching arrives within `ms` (for what must not happen; kept short). */
