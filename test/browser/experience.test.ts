@@ -6,6 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { axeCheck, deepActiveElement, mount, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
@@ -80,29 +81,44 @@ describe('<amex-chat>', () => {
     it('announces "Maria is typing" once per spell, after 2 s, and not when she stops', async () => {
       const { el, server } = await chat();
       const said = recordAnnouncements(el);
-      const typing = (active: boolean): void =>
-        server.push({ type: 'typing', from: 'agent', name: 'Maria', active });
-      typing(true);
-      await waitFor(() => part(el, '.typing')?.textContent?.includes('Maria is typing'), 'the typing line');
-      await sleep(1000);
-      expect(
-        said.polite.filter((t) => t.includes('typing')),
-        'nothing before 2 s',
-      ).to.have.length(0);
-      typing(true);
-      await waitFor(() => said.polite.some((t) => t.includes('Maria is typing')), 'the announcement', 3000);
-      typing(true);
-      await sleep(2500);
-      typing(false);
-      await sleep(300);
-      expect(said.polite.filter((t) => t.includes('typing'))).to.deep.equal(['Maria is typing…']);
-      expect(part(el, '.typing')?.textContent?.trim()).to.equal('');
-      // A short burst (under 2 s) stays silent.
-      typing(true);
-      await sleep(800);
-      typing(false);
-      await sleep(1600);
-      expect(said.polite.filter((t) => t.includes('typing'))).to.have.length(1);
+      // The typing delays run on the element's clock: a fake one moves them without waiting.
+      const time = new FakeClock().install();
+      try {
+        const typing = async (active: boolean): Promise<void> => {
+          server.push({ type: 'typing', from: 'agent', name: 'Maria', active });
+          // (The frame arrives in a task of its own, as from a socket.)
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          await el.updateComplete;
+        };
+        const pass = async (ms: number): Promise<void> => {
+          time.advance(ms);
+          await el.updateComplete;
+        };
+        await typing(true);
+        await waitFor(() => part(el, '.typing')?.textContent?.includes('Maria is typing'), 'the typing line');
+        await pass(1000);
+        expect(
+          said.polite.filter((t) => t.includes('typing')),
+          'nothing before 2 s',
+        ).to.have.length(0);
+        await typing(true);
+        await pass(1000);
+        await waitFor(() => said.polite.some((t) => t.includes('Maria is typing')), 'the announcement');
+        await typing(true);
+        await pass(2500);
+        await typing(false);
+        await pass(300);
+        expect(said.polite.filter((t) => t.includes('typing'))).to.deep.equal(['Maria is typing…']);
+        expect(part(el, '.typing')?.textContent?.trim()).to.equal('');
+        // A short burst (under 2 s) stays silent.
+        await typing(true);
+        await pass(800);
+        await typing(false);
+        await pass(1600);
+        expect(said.polite.filter((t) => t.includes('typing'))).to.have.length(1);
+      } finally {
+        time.uninstall();
+      }
     });
 
     it('announces the place in line only when it changes, the agent politely and the end assertively', async () => {
