@@ -15,6 +15,7 @@ import type { Finding } from '../redaction/index.js';
 import type { AmexChatElement } from './amex-chat.js';
 import type { Politeness } from './announcer.js';
 import { ChatController } from './chat-controller.js';
+import { clock } from './clock.js';
 import { Composer } from './composer/composer.js';
 import { ReplayBatch } from './controllers/replay-batch.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
@@ -221,7 +222,8 @@ export class ChatPanel {
    * a history has arrived (not between its frames). A check records nothing; its text goes nowhere.
    */
   warmUp(): void {
-    setTimeout(whenIdle, 1000, () => void this.check('card 4111 1111 1111 1111 code 123'), 1000);
+    const task = (): void => void this.check('card 4111 1111 1111 1111 code 123');
+    clock.setTimeout(() => whenIdle(task, 1000), 1000);
   }
 
   /** Starts (or keeps) the conversation. */

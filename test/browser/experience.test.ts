@@ -223,16 +223,23 @@ describe('<amex-chat>', () => {
       const listening = new AbortController();
       for (const type of ['amex-chat-message', 'amex-chat-redacted', 'amex-chat-error'])
         document.addEventListener(type, () => events.push(type), { signal: listening.signal });
-      const { el, server } = await chat();
-      const frames = server.raw.length;
-      // The warm-up runs at the first idle time a second after the opening (within 2 s).
-      await sleep(2300);
-      expect(server.raw.slice(frames)).to.deep.equal([]);
-      expect(server.raw.join()).not.to.include('4111');
-      expect(events.filter((type) => type !== 'amex-chat-message')).to.deep.equal([]);
-      expect(part(el, '#warning')).to.equal(null);
-      expect(el.shadowRoot!.querySelectorAll('.backdrop mark')).to.have.length(0);
-      expect((part(el, '#input') as HTMLTextAreaElement).value).to.equal('');
+      // The warm-up's delay runs on the element's clock: a fake one moves it without waiting.
+      const time = new FakeClock().install();
+      try {
+        const { el, server } = await chat();
+        const frames = server.raw.length;
+        // The warm-up runs at the first idle time a second after the opening.
+        time.advance(1000);
+        await new Promise((resolve) => requestIdleCallback(resolve, { timeout: 1000 }));
+        expect(server.raw.slice(frames)).to.deep.equal([]);
+        expect(server.raw.join()).not.to.include('4111');
+        expect(events.filter((type) => type !== 'amex-chat-message')).to.deep.equal([]);
+        expect(part(el, '#warning')).to.equal(null);
+        expect(el.shadowRoot!.querySelectorAll('.backdrop mark')).to.have.length(0);
+        expect((part(el, '#input') as HTMLTextAreaElement).value).to.equal('');
+      } finally {
+        time.uninstall();
+      }
       listening.abort();
     });
 
