@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { KEEP } from '../../src/components/announcer.js';
-import { axTree, waitFor } from '../support/helpers.js';
+import { axeCheck, axTree, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
@@ -38,6 +38,20 @@ describe('<amex-chat>', () => {
       await el.updateComplete;
       return { el, server };
     }
+
+    it('has no axe violations while waiting for an agent', async () => {
+      const { el, server } = await chat();
+      server.event({
+        kind: 'notice',
+        from: 'system',
+        name: '',
+        text: 'You are in line for an agent.',
+        notice: { code: 'queued', team: 'general' },
+      });
+      server.push({ type: 'queue', waiting: true, position: 2, etaSeconds: 120, team: 'general' });
+      await waitFor(() => el.shadowRoot!.querySelector('.message.system'), 'the notice');
+      await axeCheck(el);
+    });
 
     const count = (el: AmexChatElement, selector: string): number =>
       el.shadowRoot!.querySelectorAll(selector).length;

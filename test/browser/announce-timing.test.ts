@@ -7,7 +7,7 @@ import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { KEEP } from '../../src/components/announcer.js';
 import { strings } from '../../src/components/i18n.js';
-import { axTree, deepActiveElement, waitFor } from '../support/helpers.js';
+import { axeCheck, axTree, deepActiveElement, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
@@ -49,6 +49,13 @@ describe('<amex-chat>', () => {
         each?.(s);
       }
     }
+
+    it('has no axe violations with the inactivity warning counting down', async () => {
+      const { el } = await chat(900);
+      await seconds(el, 790);
+      await waitFor(() => part(el, '#idle-continue'), 'the inactivity warning');
+      await axeCheck(el);
+    });
 
     it('counts the inactivity warning down every second on screen, and says it at the start, at 60 s and at 10 s', async () => {
       const { el, server } = await chat(900);

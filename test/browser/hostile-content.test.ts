@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { displayText } from '../../src/components/display-text.js';
 import '../../src/define.js';
-import { waitFor } from '../support/helpers.js';
+import { axeCheck, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 declare global {
@@ -189,6 +189,33 @@ describe('<amex-chat>', () => {
         hits += 1;
         window.__xssHits += 1;
       };
+    });
+
+    it('has no axe violations with hostile payloads shown as text', async () => {
+      const server = new ScriptedServer();
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat
+          persist="none"
+          .transportFactory=${server.factory}
+          endpoint="ws://x.invalid/chat"
+        ></amex-chat>`,
+      );
+      await el.show();
+      await server.sent('hello');
+      const payloads = corpus().slice(0, 12);
+      for (const payload of payloads) {
+        server.event({
+          from: 'agent',
+          name: payload.slice(0, 200),
+          text: payload,
+          quickReplies: [{ label: payload.slice(0, 300), value: payload.slice(0, 300) }],
+        });
+      }
+      await waitFor(
+        () => el.shadowRoot!.querySelectorAll('.message').length === payloads.length,
+        'the payloads',
+      );
+      await axeCheck(el);
     });
 
     it('has at least 100 payloads', () => {

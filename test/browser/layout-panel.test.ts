@@ -7,7 +7,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { deepActiveElement, setViewportSize, waitFor } from '../support/helpers.js';
+import { axeCheck, deepActiveElement, setViewportSize, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
@@ -132,6 +132,11 @@ function lines(node: HTMLElement): number {
 
 describe('<amex-chat>', () => {
   describe('layout', () => {
+    it('has no axe violations with the panel open at 1280 × 800', async () => {
+      const { el } = await open(DESKTOP);
+      await axeCheck(el);
+    });
+
     it('at 1280 × 800 the open panel turns the launcher into its compact close toggle', async () => {
       const { el } = await open(DESKTOP);
       const launcher = must(el, '#launcher');

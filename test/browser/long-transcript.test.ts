@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AmexChatElement } from '../../src/index.js';
-import { waitFor } from '../support/helpers.js';
+import { axeCheck, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
@@ -44,6 +44,19 @@ const bubbles = (el: AmexChatElement): string[] =>
   [...el.shadowRoot!.querySelectorAll('#transcript .message .bubble')].map((b) => b.textContent.trim());
 
 describe('<amex-chat> long transcripts', () => {
+  it('has no axe violations with a long history in blocks', async () => {
+    const { el, server } = await chat();
+    server.events(
+      Array.from({ length: 120 }, (_, i) => ({
+        from: i % 2 ? ('assistant' as const) : ('customer' as const),
+        name: i % 2 ? 'Virtual assistant' : '',
+        text: `Message ${i + 1}`,
+      })),
+    );
+    await waitFor(() => el.shadowRoot!.querySelector('#transcript .block'), 'settled messages in blocks');
+    await axeCheck(el);
+  });
+
   it('announces the newest five messages of a burst that arrives at once; the log has them all', async () => {
     const { el, server } = await chat();
     const polite = el.shadowRoot!.querySelector('[aria-live="polite"]')!;

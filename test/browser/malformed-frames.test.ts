@@ -10,7 +10,7 @@ import type { AmexChatElement } from '../../src/index.js';
 import type { AmexChatErrorDetail } from '../../src/components/events.js';
 import { strings } from '../../src/components/i18n.js';
 import '../../src/define.js';
-import { waitFor } from '../support/helpers.js';
+import { axeCheck, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 type Json = Record<string, unknown>;
@@ -250,6 +250,16 @@ function escapes(): { stop: () => void; seen: unknown[] } {
 const NOTICE = strings('en').errorInvalidFrame;
 
 describe('<amex-chat> malformed server frames (issue 22, finding 6)', () => {
+  it('has no axe violations with the error a malformed frame reports', async () => {
+    const server = new ScriptedServer();
+    const el = await chat(server);
+    await server.sent('hello');
+    server.pushRaw('{"type":"event","event":{"seq":"one"}}');
+    server.event({ from: 'assistant', name: 'Virtual assistant', text: 'Still here.' });
+    await waitFor(() => texts(el).includes('Still here.'), 'the valid event');
+    await axeCheck(el);
+  });
+
   it('keeps rendering every valid event after malformed frames and events (fuzzed), and reports once', async function () {
     this.timeout(240_000);
     await fc.assert(

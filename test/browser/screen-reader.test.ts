@@ -5,7 +5,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { strings } from '../../src/components/i18n.js';
 import '../../src/define.js';
-import { axTree, waitFor } from '../support/helpers.js';
+import { axeCheck, axTree, waitFor } from '../support/helpers.js';
 import type { AxNode } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
@@ -47,6 +47,14 @@ function find(nodes: AxNode[], role: string, name?: string | RegExp): AxNode | u
 
 describe('<amex-chat>', () => {
   describe('screen reader', () => {
+    it('has no axe violations in English and in Spanish', async () => {
+      for (const lang of ['en', 'es'] as const) {
+        const { el } = await chat(lang);
+        await axeCheck(el);
+        el.remove();
+      }
+    });
+
     it('has two live regions (polite and assertive; each announcement atomic, not the region) before anything is said', async () => {
       await fixture(html`<amex-chat></amex-chat>`);
       const live = (await axTree()).filter((n) => n.properties['live']);
