@@ -124,51 +124,63 @@ describe('<amex-chat>', () => {
     it('announces the place in line only when it changes, the agent politely and the end assertively', async () => {
       const { el, server } = await chat();
       const said = recordAnnouncements(el);
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're in line for a live agent.",
-        notice: { code: 'queued', team: 'general' },
-      });
-      const queue = (position: number, etaSeconds: number): void =>
-        server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
-      queue(3, 240);
-      await waitFor(() => part(el, '#queue-status'), 'the place in line');
-      queue(3, 230); // still "about 4 minutes": nothing new to say
-      await sleep(1200);
-      queue(2, 120);
-      await waitFor(() => part(el, '#queue-status')?.textContent?.includes('number 2'), 'the new place');
-      await sleep(1200);
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're now chatting with Maria, a live agent.",
-        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
-      });
-      await waitFor(() => !part(el, '#queue-status'), 'the place to go');
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-      });
-      await waitFor(() => said.assertive.length > 0, 'the end announced');
-      // A burst of frames renders once, so the place in line may be joined to the "queued" notice
-      // in one announcement: each place must still be said exactly once.
-      const places = said.polite.flatMap(
-        (t) => t.match(/You're number \d+ in line for an agent\. Estimated wait: about [^.]+\./g) ?? [],
-      );
-      expect(places).to.deep.equal([
-        "You're number 3 in line for an agent. Estimated wait: about 4 minutes.",
-        "You're number 2 in line for an agent. Estimated wait: about 2 minutes.",
-      ]);
-      expect(said.polite).to.include("Notice: You're now chatting with Maria, a live agent.");
-      expect(said.assertive).to.deep.equal([
-        'Notice: This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-      ]);
+      // The wait estimate and the announcements run on the element's clock: a fake one moves them.
+      const time = new FakeClock().install();
+      const pass = async (ms: number): Promise<void> => {
+        // (Frames arrive in a task of their own, as from a socket.)
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        time.advance(ms);
+        await el.updateComplete;
+      };
+      try {
+        server.event({
+          kind: 'notice',
+          from: 'system',
+          name: '',
+          text: "You're in line for a live agent.",
+          notice: { code: 'queued', team: 'general' },
+        });
+        const queue = (position: number, etaSeconds: number): void =>
+          server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
+        queue(3, 240);
+        await waitFor(() => part(el, '#queue-status'), 'the place in line');
+        queue(3, 230); // still "about 4 minutes": nothing new to say
+        await pass(1200);
+        queue(2, 120);
+        await waitFor(() => part(el, '#queue-status')?.textContent?.includes('number 2'), 'the new place');
+        await pass(1200);
+        server.event({
+          kind: 'notice',
+          from: 'system',
+          name: '',
+          text: "You're now chatting with Maria, a live agent.",
+          notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
+        });
+        await waitFor(() => !part(el, '#queue-status'), 'the place to go');
+        server.event({
+          kind: 'notice',
+          from: 'system',
+          name: '',
+          text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+          notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
+        });
+        await waitFor(() => said.assertive.length > 0, 'the end announced');
+        // A burst of frames renders once, so the place in line may be joined to the "queued" notice
+        // in one announcement: each place must still be said exactly once.
+        const places = said.polite.flatMap(
+          (t) => t.match(/You're number \d+ in line for an agent\. Estimated wait: about [^.]+\./g) ?? [],
+        );
+        expect(places).to.deep.equal([
+          "You're number 3 in line for an agent. Estimated wait: about 4 minutes.",
+          "You're number 2 in line for an agent. Estimated wait: about 2 minutes.",
+        ]);
+        expect(said.polite).to.include("Notice: You're now chatting with Maria, a live agent.");
+        expect(said.assertive).to.deep.equal([
+          'Notice: This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
+        ]);
+      } finally {
+        time.uninstall();
+      }
     });
 
     it('never moves focus when messages, notices and typing arrive', async () => {
