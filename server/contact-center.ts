@@ -8,7 +8,7 @@
  * again (follow-ups come from the case), and asking for a person again re-queues.
  *
  * Consoles sign in with the shared secret when the server has one (server/secret.ts); every
- * console frame is checked (server/validate.ts), budgeted per connection and per address, and
+ * console frame goes through the shared frame pipeline (server/chat-server/pipeline.ts), and
  * an unexpected exception answers `internal` without details. Logs never contain message text.
  *
  * State lives in the store (server/store.ts): the queues, the people signed in (on any

@@ -6,13 +6,14 @@
  */
 import { MAX_AGENT_TEXT } from '../../src/agent-protocol.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import { PROTOCOL_VERSION, majorVersion } from '../../src/protocol.js';
+import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import { versionRefusal } from '../chat-server/pipeline.js';
 import type { ErrorCode } from '../../src/protocol.js';
 import { broadcast, say } from '../conversation.js';
 import type { AgentInfo, Conversation } from '../model.js';
 import { secretMatches } from '../secret.js';
 import { tx } from '../transaction.js';
-import type { AgentHello, CheckedAgentFrame } from '../validate.js';
+import type { AgentHello, CheckedAgentFrame } from '../../src/protocol/check-agent.js';
 import type { Lifecycle } from './lifecycle.js';
 import { canTake } from './queue.js';
 import type { Queue } from './queue.js';
@@ -76,12 +77,9 @@ export function createAgentCommands(
   }
 
   function hello(agent: AgentSession, frame: AgentHello): void {
-    if (majorVersion(frame.v) !== majorVersion(PROTOCOL_VERSION)) {
-      fail(
-        agent,
-        'unsupported-version',
-        `Protocol ${frame.v} is not supported; this server speaks ${PROTOCOL_VERSION}.`,
-      );
+    const refusal = versionRefusal(frame.v);
+    if (refusal !== undefined) {
+      fail(agent, 'unsupported-version', refusal);
       tx().after(() => agent.ws.close(4000, 'unsupported-version'));
       return;
     }

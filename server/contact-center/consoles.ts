@@ -12,7 +12,11 @@ import { notify } from '../conversation.js';
 import { INTERNAL_ERROR_TEXT } from '../errors.js';
 import type { AgentInfo } from '../model.js';
 import * as text from '../notices.js';
-import { checkAgentFrame, messageIdOf, readFrame } from '../validate.js';
+import { checkAgentFrame } from '../../src/protocol/check-agent.js';
+import { messageIdOf } from '../../src/protocol/check.js';
+import { readFrame } from '../../src/protocol/parse.js';
+import { decodeRaw, failNow, startHelloTimer, takeFrame, transact } from '../chat-server/pipeline.js';
+import type { FramePort } from '../chat-server/pipeline.js';
 import type { AgentCommands } from './agent-commands.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Queue } from './queue.js';
@@ -28,61 +32,55 @@ export function createConsoles(
   const { store, center, find, stats, log, deps } = ctx;
   const { changed, enqueue, signedIn, scheduleAllSimulated } = queue;
   const { release } = lifecycle;
-  const { dispatchAgent, emitTo, errorFrame } = commands;
+  const { dispatchAgent, emitTo } = commands;
+  const reports = { stats, log, internalError: deps.internalError, flooded: deps.flooded };
   /** Consoles whose socket is on this instance, by agent id. */
   const sessions = new Map<string, AgentSession>();
   let closing = false;
 
-  /** A frame to a console of this instance, now (outside a transaction). */
-  function sendNow(agent: AgentSession, frame: AgentServerFrame): void {
-    agent.send(frame);
+  /** The pipeline's view of a console socket. */
+  function portOf(agent: AgentSession): FramePort {
+    return {
+      kind: 'agent',
+      get closed() {
+        return agent.ws.readyState !== agent.ws.OPEN;
+      },
+      sendNow: (frame) => agent.send(frame),
+      close: (code, reason, hard) => closeWebSocket(agent.ws, code, reason, hard),
+    };
   }
 
   /**
-   * One raw console frame (`null`: a binary frame). Every frame takes from the budget, then is
-   * checked, then runs in a transaction; never throws.
+   * One raw console frame (`null`: a binary frame) through the pipeline (chat-server/pipeline.ts):
+   * every frame takes from the budget, then is checked, then runs in a transaction; never throws.
    */
-  function receiveAgent(agent: AgentSession, raw: string | null): void {
-    if (agent.ws.readyState !== agent.ws.OPEN) return;
+  function receiveAgent(agent: AgentSession, port: FramePort, raw: string | null): void {
+    if (port.closed) return;
     const read = raw === null ? { error: 'Binary frames are not supported.' } : readFrame(raw);
-    const budget = agent.link.budget.take();
-    if (budget !== 'ok') {
-      const id = 'data' in read && read.data.type === 'say' ? messageIdOf(read.data) : undefined;
-      sendNow(agent, errorFrame('rate-limited', 'Too many frames; slow down.', id));
-      if (budget === 'flood') {
-        deps.flooded('agent');
-        closeWebSocket(agent.ws, 1008, 'rate limit exceeded', true);
-      }
-      return;
-    }
+    const id = 'data' in read && read.data.type === 'say' ? messageIdOf(read.data) : undefined;
+    if (!takeFrame(port, reports, agent.link.budget, id)) return;
     if ('error' in read) {
-      sendNow(agent, errorFrame('bad-frame', read.error));
+      failNow(port, reports, 'bad-frame', read.error);
       return;
     }
     const checked = checkAgentFrame(read.data);
     if (!checked.ok) {
-      sendNow(agent, errorFrame('bad-frame', checked.error, checked.id));
+      failNow(port, reports, 'bad-frame', checked.error, checked.id);
       return;
     }
     if (checked.frame.type === 'ping') {
-      sendNow(agent, { type: 'pong' });
+      port.sendNow({ type: 'pong' });
       return;
     }
     const frame = checked.frame;
-    store
-      .run(() => {
-        try {
-          dispatchAgent(agent, frame);
-        } catch (error) {
-          deps.internalError(`agent ${frame.type}`, error);
-          emitTo(agent, { type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT });
-        }
-      })
-      .catch((error: unknown) => {
-        // The store failed (Redis unreachable): the console reconnects and tries again.
-        deps.internalError(`agent ${frame.type} (store)`, error);
-        closeWebSocket(agent.ws, 1011, 'try again');
-      });
+    transact(
+      store,
+      port,
+      reports,
+      `agent ${frame.type}`,
+      () => dispatchAgent(agent, frame),
+      () => emitTo(agent, { type: 'error', code: 'internal', message: INTERNAL_ERROR_TEXT }),
+    );
   }
 
   /** A person is gone (their console closed, or their instance died): their conversations go back in line. */
@@ -138,25 +136,9 @@ export function createConsoles(
       },
     };
     sessions.set(agent.id, agent);
-    agent.helloTimer = setTimeout(() => {
-      if (agent.ready || ws.readyState !== ws.OPEN) return;
-      stats.helloTimeouts += 1;
-      log({ msg: 'hello timeout', transport: 'agent' });
-      closeWebSocket(ws, 4008, 'hello timeout', true);
-    }, deps.helloTimeoutMs);
-    agent.helloTimer.unref();
-    ws.on('message', (data, isBinary) => {
-      if (isBinary) {
-        receiveAgent(agent, null);
-        return;
-      }
-      const raw = Array.isArray(data)
-        ? Buffer.concat(data).toString('utf8')
-        : data instanceof ArrayBuffer
-          ? Buffer.from(data).toString('utf8')
-          : data.toString('utf8');
-      receiveAgent(agent, raw);
-    });
+    const port = portOf(agent);
+    agent.helloTimer = startHelloTimer(port, reports, deps.helloTimeoutMs, () => agent.ready);
+    ws.on('message', (data, isBinary) => receiveAgent(agent, port, decodeRaw(data, isBinary)));
     ws.on('close', () => {
       clearTimeout(agent.helloTimer);
       disconnected(agent);

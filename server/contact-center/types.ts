@@ -2,6 +2,7 @@
  * The contact center's public types (re-exported by server/contact-center.ts) and what its
  * parts share: the context they change the world through and a console's session.
  */
+import type { PipelineReports } from '../chat-server/pipeline.js';
 import type { WebSocket } from 'ws';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
 import type { QueueFrame } from '../../src/protocol.js';
@@ -39,7 +40,7 @@ export interface ContactCenterDeps {
   /** The assistant's (and the simulated agent's) typing delay, in ms. */
   replyDelay: number;
   store: Store;
-  stats: ContactCenterStats & { errors: number; helloTimeouts: number };
+  stats: ContactCenterStats & PipelineReports['stats'];
   log: (entry: Record<string, unknown>) => void;
   /** The consoles' shared secret; undefined: consoles sign in without one. */
   agentSecret: string | undefined;
