@@ -12,8 +12,6 @@ import { noStore, sessionStore } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check } from '../redaction/index.js';
 import type { Finding } from '../redaction/index.js';
-import type { AmexChatElement } from './amex-chat.js';
-import type { Politeness } from './announcer.js';
 import { ChatController } from './chat-controller.js';
 import { clock } from './clock.js';
 import { Composer } from './composer/composer.js';
@@ -33,26 +31,7 @@ import { queueText, renderQueueBanner } from './queue-banner/queue-banner.js';
 import { transcriptKeydown } from './transcript-keys.js';
 import { TranscriptView, whenIdle } from './transcript/transcript-view.js';
 import { WaitEstimate } from './wait-estimate.js';
-
-/** A refused send: the `amex-chat-error` code and the message the customer was shown. */
-export interface Refusal {
-  code: AmexChatErrorDetail['code'];
-  message: string;
-}
-
-/** What the panel asks of the element that shows it (its private parts, lent by the element). */
-export interface PanelContext {
-  t(): Strings;
-  /** The language tag in force (see the element's `#lang`). */
-  lang(): string;
-  announce(text: string | (() => string), politeness?: Politeness): void;
-  dispatch<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): void;
-  /** Focuses the element with this id once updated (by default the message box). */
-  focusAfter(id?: string): void;
-  byId(id: string): HTMLElement | null;
-  /** One more message or warning the customer has not seen (the launcher's badge). */
-  unseen(): void;
-}
+import type { PanelContext, PanelHost, Refusal } from './panel-host.js';
 
 /**
  * The panel below its header, once the panel's module has loaded: the conversation and the parts
@@ -62,7 +41,7 @@ export interface PanelContext {
  */
 export class ChatPanel {
   readonly batch: ReplayBatch;
-  readonly #el: AmexChatElement;
+  readonly #el: PanelHost;
   readonly #ctx: PanelContext;
   readonly #chat: ChatController;
   readonly #transcript: TranscriptView;
@@ -83,7 +62,7 @@ export class ChatPanel {
   /** What the messages' templates read (see message.ts). */
   readonly #messageView: MessageView;
 
-  constructor(el: AmexChatElement, ctx: PanelContext) {
+  constructor(el: PanelHost, ctx: PanelContext) {
     this.#el = el;
     this.#ctx = ctx;
     this.batch = new ReplayBatch(
@@ -202,7 +181,7 @@ export class ChatPanel {
   }
 
   /** The element's update: `fresh` on the first one with the panel's module loaded. */
-  willUpdate(changed: PropertyValues<AmexChatElement>, fresh: boolean): void {
+  willUpdate(changed: PropertyValues<PanelHost>, fresh: boolean): void {
     const el = this.#el;
     // A conversation this tab had before a reload reconnects as soon as the module is here, to
     // deliver what was not sent yet and to count what arrives while the panel is closed.

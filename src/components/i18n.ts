@@ -3,47 +3,20 @@
  * the contract), and the platform's Intl for everything written with numbers, plurals, lists and
  * times, for the page's whole tag ("en-GB" writes 19:34, "en" 7:34 PM). See docs/i18n.md.
  */
-import type { Role } from '../protocol.js';
 import { en } from './locales/en.js';
 import { es } from './locales/es.js';
+import type { Format, Locale } from './i18n-format.js';
 
-/** Every catalogue, by language subtag: adding a language is adding its file and its entry here. */
-const catalogues = { en, es };
+export type { Format, Locale } from './i18n-format.js';
 
-/** A language the widget has strings for. */
-export type Locale = keyof typeof catalogues;
+/**
+ * Every catalogue, by language subtag: adding a language is adding its file, its entry here and
+ * its subtag to `Locale` (./i18n-format.ts).
+ */
+const catalogues: Record<Locale, typeof en> = { en, es };
 
 /** What every catalogue holds: the English catalogue's keys and types. */
 export type Catalogue = ReturnType<typeof en>;
-
-/**
- * What catalogues write with Intl. Each Intl object is made on first use and kept: a page's
- * first one costs 20–60 ms (ICU's data), which a closed launcher should not pay.
- */
-export interface Format {
-  /** The language of the strings: "es" for "es-MX", "en" for an unsupported one. */
-  locale: Locale;
-  /** A number as the language writes it: "2,000"; Spanish "2000", "12.345". */
-  num(n: number): string;
-  /**
-   * `n`'s plural form, `#` replaced by the number: `plural(2, { one: '# item', other: '# items' })`
-   * is "2 items". A category the catalogue does not give (Spanish "many" for a million) is `other`.
-   */
-  plural(n: number, forms: Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }): string;
-  /** Seconds as whole minutes from a minute on, else as seconds: "2 minutes", "20 segundos". */
-  duration(seconds: number): string;
-  /** "a card number, a security code, and a password" ("… y …" in Spanish). */
-  list(items: readonly string[]): string;
-  /** A local time of day, short: "7:34 PM" (en; es-MX "7:34 p.m."), "19:34" (en-GB, es). */
-  time(at: Date): string;
-  /** A local date and time: "November 25, 2026 at 2:05 PM". */
-  date(at: Date): string;
-  /**
-   * A sender in the catalogue's words: "Maria, live agent"; just "Virtual assistant" when the name
-   * already says the role; "You" and "Notice" for the customer and notices.
-   */
-  senderPrefix(name: string, role: Role): string;
-}
 
 export type Strings = Catalogue & Format;
 

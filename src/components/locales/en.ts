@@ -4,7 +4,7 @@
  * durations and times come from `f` (Intl, for the page's whole tag: "en-GB" writes 19:34).
  * See docs/i18n.md.
  */
-import type { Format } from '../i18n.js';
+import type { Format } from '../i18n-format.js';
 
 export const en = (f: Format) => ({
   launcher: 'Chat with us',

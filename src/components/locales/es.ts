@@ -1,5 +1,8 @@
 /** Spanish (tú throughout). The keys and their meaning are English's: see ./en.ts. */
-import type { Catalogue, Format } from '../i18n.js';
+import type { en } from './en.js';
+import type { Format } from '../i18n-format.js';
+
+type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
   launcher: 'Chatea con nosotros',
