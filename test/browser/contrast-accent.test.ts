@@ -9,7 +9,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { emulateMediaFeatures, resetMediaFeatures, waitFor } from '../support/helpers.js';
+import { axeInFrame, emulateMediaFeatures, resetMediaFeatures, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 import { STATE_IDS } from '../../demo/fixtures/states.js';
 import type { StateId } from '../../demo/fixtures/states.js';
@@ -246,6 +246,16 @@ describe('<amex-chat> contrast with a host accent', () => {
   after(async () => {
     frame.remove();
     await resetMediaFeatures();
+  });
+
+  it('has no axe violations in every state of the gallery with a bright host accent, dark theme', async function () {
+    this.timeout(60_000);
+    await ready();
+    apply({ theme: 'dark' }, '#ffb81c');
+    await Promise.all(
+      [...frame.contentDocument!.querySelectorAll('amex-chat')].map((el) => el.updateComplete),
+    );
+    expect(await axeInFrame(frame)).to.deep.equal([]);
   });
 
   for (const theme of THEMES) {

@@ -5,7 +5,7 @@
 // with a summary; the customer sees the reference number and downloads the transcript.
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
 
 function page(src: string): Promise<HTMLIFrameElement> {
@@ -87,6 +87,23 @@ describe('agent console and widget', () => {
   });
   after(async () => {
     await stopReferenceServers();
+  });
+
+  it('has no axe violations in the widget and the console once an agent has accepted and written', async function () {
+    this.timeout(40_000);
+    // A server of its own: the next case's agent accepts the first customer waiting on `endpoint`.
+    const own = await startReferenceServer({ replyDelay: 10, simulatedAgent: false });
+    const customerPage = await page(`/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(own)}`);
+    const alexPage = configure(await page('/demo/agent.html'), own);
+    const alex = await signIn(alexPage, 'Alex', 'general');
+    const el = await waitFor(() => doc(customerPage).querySelector('amex-chat'), 'the widget');
+    await waitFor(() => widgetTexts(el, 'assistant').length >= 1, 'the greeting');
+    await el.send('I lost my card, can I talk to a live person?');
+    await accept(alex);
+    await agentSays(alex, 'Hi, this is Alex. I can help with that.');
+    await waitFor(() => widgetTexts(el, 'agent').includes('Hi, this is Alex. I can help with that.'), 'Alex');
+    expect(await axeInFrame(customerPage), "the customer's page").to.deep.equal([]);
+    expect(await axeInFrame(alexPage), "the agent's console").to.deep.equal([]);
   });
 
   it('hands a customer from the assistant to an agent, through a transfer, to a case number and a transcript', async () => {

@@ -1,7 +1,7 @@
 // The drop-in promise: the built classic script works from a plain <script src>, with no
 // bundler, and a second copy of the widget on the page does not throw. `npm test` builds first.
 import { expect } from '@open-wc/testing';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
 
 function loadScript(src: string): Promise<void> {
@@ -30,6 +30,16 @@ describe('<amex-chat>', () => {
     after(async () => {
       window.removeEventListener('error', onError);
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in the open panel of the built bundle', async () => {
+      document.body.insertAdjacentHTML(
+        'beforeend',
+        `<amex-chat id="built-audit" endpoint="${endpoint}" persist="none" open></amex-chat>`,
+      );
+      const el = removeAfterTest(document.getElementById('built-audit')!);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      await axeCheck(el);
     });
 
     it('registers the tag from the classic script and survives a second copy of the widget', async () => {

@@ -11,7 +11,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
 
 /** What demo/csp.ts records for each violation (see `CspViolation` there). */
@@ -61,6 +61,22 @@ function settle(ms = 300): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+/**
+ * axe over the page in `frame`, under its policy: Trusted Types refuse a script URL given as a
+ * string in the frame, so the script element is made in the test's own document (no policy) and
+ * then put into the frame, where script-src 'self' lets it load and run.
+ */
+async function axeUnderPolicy(frame: HTMLIFrameElement): Promise<string[]> {
+  await new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = '/node_modules/axe-core/axe.min.js';
+    script.onload = resolve;
+    script.onerror = reject;
+    frame.contentDocument!.head.append(script);
+  });
+  return axeInFrame(frame);
+}
+
 const variants = [
   { name: 'the sources', query: '', loads: '/src/components/amex-chat', notLoads: '/dist/' },
   {
@@ -78,6 +94,25 @@ describe('<amex-chat>', () => {
     });
     afterEach(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in the open panel under the policy', async function () {
+      this.timeout(30_000);
+      const endpoint = await startReferenceServer({ replyDelay: 5 });
+      const frame = removeAfterTest(document.createElement('iframe'));
+      frame.style.width = '1280px';
+      frame.style.height = '900px';
+      document.body.append(frame);
+      await loadFrame(frame, `/demo/csp.html?endpoint=${encodeURIComponent(endpoint)}`);
+      const win = frame.contentWindow as FrameWindow;
+      const el = await waitFor(() => {
+        const chat = frame.contentDocument!.querySelector<AmexChatElement>('amex-chat');
+        return win.customElements.get('amex-chat') && chat?.shadowRoot ? chat : undefined;
+      }, 'the chat element upgraded in the frame');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
+      await waitFor(() => bubbles(el, 'assistant').length >= 1, 'the greeting', 10_000);
+      expect(await axeUnderPolicy(frame)).to.deep.equal([]);
+      expect(win.amexChatCspViolations, 'violations the page recorded').to.deep.equal([]);
     });
 
     for (const variant of variants) {

@@ -9,7 +9,7 @@ import '../../src/define.js';
 import { KEEP } from '../../src/components/announcer.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 
@@ -19,6 +19,22 @@ describe('announcements of a hand-off', () => {
   afterEach(async () => {
     time.uninstall();
     await stopReferenceServers();
+  });
+
+  it('has no axe violations once the agent has joined and greeted, the announcements kept', async () => {
+    const endpoint = await startReferenceServer({ replyDelay: 20, agentDelay: 300 });
+    const el: AmexChatElement = document.createElement('amex-chat');
+    removeAfterTest(el);
+    el.endpoint = endpoint;
+    el.persist = 'none';
+    el.idleTimeout = 0;
+    document.body.append(el);
+    await el.show();
+    await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    await el.send('I want to talk to an agent');
+    await waitFor(() => el.shadowRoot!.querySelector('.message.agent'), "the agent's greeting", 10_000);
+    await el.updateComplete;
+    await axeCheck(el);
   });
 
   it('says the answer, the notice, the place, the agent joining and her greeting, each in its own node, kept', async () => {

@@ -7,7 +7,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { leaks, secrets, typeEverySecret } from '../support/secrets.js';
 
 const TOKEN = 'tok-Zq81-leak-check';
@@ -74,6 +74,22 @@ describe('<amex-chat>', () => {
     });
     after(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in the ended chat with a secret left unsent in the composer', async () => {
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat endpoint=${endpoint} persist="none"></amex-chat>`,
+      );
+      el.tokenProvider = () => Promise.resolve(TOKEN);
+      await el.show();
+      await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+      await el.send('I lost my card');
+      await el.end();
+      await waitFor(() => el.shadowRoot!.querySelector('#case-number'), 'the ended state');
+      await el.focusComposer();
+      await sendKeys({ type: UNSENT });
+      await waitFor(() => el.shadowRoot!.querySelector('#warning'), 'the warning under the composer');
+      await axeCheck(el);
     });
 
     it('leaves no secret and no token anywhere after a conversation ends and the page hides', async function () {

@@ -10,6 +10,7 @@ import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { digitsOfSecretIn, readDigitString } from '../unit/digit-reader.js';
 import {
+  axeCheck,
   framesReceivedByServer,
   recordWireFrames,
   startReferenceServer,
@@ -198,6 +199,22 @@ describe('<amex-chat>', () => {
     });
     after(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations with a card in look-alike letters warned about, then sent masked', async function () {
+      this.timeout(30_000);
+      // A server of its own: the scenarios below count what `endpoint` received.
+      const own = await startReferenceServer({ replyDelay: 5 });
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own} persist="none"></amex-chat>`);
+      await el.focusComposer();
+      await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
+      await sendKeys({ type: '37828224631OOO5' });
+      await waitFor(() => el.shadowRoot?.querySelector('#warning'), 'the warning');
+      await axeCheck(el);
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => bubbles(el, 'customer').length === 1, 'the masked message');
+      expect(bubbles(el, 'customer')[0]).to.not.include('822463');
+      await axeCheck(el);
     });
 
     it('keeps a card typed in parts to ten digits, across messages and inside one', async function () {

@@ -3,7 +3,7 @@
 // card typed in parts cannot be completed across a reload (what the server stored is checked).
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 function customerTexts(el: AmexChatElement): string[] {
@@ -46,6 +46,25 @@ describe('<amex-chat>', () => {
   describe('transport', () => {
     afterEach(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in the page reloaded during an outage, its unsent message restored', async function () {
+      this.timeout(30_000);
+      const opened = await openChat();
+      const { frame } = opened;
+      let { el } = opened;
+      frame.style.width = '1280px';
+      frame.style.height = '900px';
+      await stopReferenceServers();
+      await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the connection notice');
+      await el.send('I did not authorize this charge');
+      await loadFrame(frame);
+      el = await chatIn(frame);
+      await waitFor(
+        () => el.shadowRoot?.querySelector('.message.customer .status')?.textContent?.trim() === 'Sending…',
+        'the unsent message restored',
+      );
+      expect(await axeInFrame(frame)).to.deep.equal([]);
     });
 
     it('delivers a message sent during an outage once, across a page reload', async () => {

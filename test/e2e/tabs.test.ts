@@ -3,7 +3,7 @@
 // that holds the connection closes, the other takes over without losing or repeating anything.
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 interface ServerConversation {
@@ -46,6 +46,24 @@ describe('<amex-chat>', () => {
   describe('transport', () => {
     afterEach(async () => {
       await stopReferenceServers();
+    });
+
+    it('has no axe violations in either tab of a shared conversation', async function () {
+      this.timeout(30_000);
+      const endpoint = await startReferenceServer({ replyDelay: 5 });
+      const first = await openTab(endpoint);
+      await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
+      const second = await openTab(endpoint);
+      await waitFor(() => texts(second.el, 'assistant').length === 1, 'the greeting in the second tab');
+      await second.el.send('sent from the second tab');
+      await waitFor(() => texts(first.el, 'assistant').length === 2, 'the reply in the first tab');
+      await waitFor(() => texts(second.el, 'assistant').length === 2, 'the reply in the second tab');
+      for (const { frame } of [first, second]) {
+        frame.style.width = '1280px';
+        frame.style.height = '900px';
+      }
+      expect(await axeInFrame(first.frame), 'the tab holding the connection').to.deep.equal([]);
+      expect(await axeInFrame(second.frame), 'the other tab').to.deep.equal([]);
     });
 
     it('shares one conversation between tabs, and the other tab takes over when the first closes', async () => {
