@@ -26,6 +26,19 @@ describe('<amex-chat>', () => {
       await stopReferenceServers();
     });
 
+    it('has no axe violations with the error shown when the token is refused', async () => {
+      // A server of its own: the recorded hello frames of the next case are those on `endpoint`.
+      const own = await startReferenceServer({ replyDelay: 5, tokens: 'fresh-token-123' });
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own}></amex-chat>`);
+      el.tokenProvider = () => Promise.resolve('forged-token');
+      const error = oneEvent<CustomEvent<AmexChatErrorDetail>>(el, 'amex-chat-error');
+      await el.show();
+      expect((await error).detail.code).to.equal('auth');
+      await el.updateComplete;
+      await waitFor(() => el.shadowRoot?.querySelector('#error'), 'the error in the open panel');
+      await axeCheck(el);
+    });
+
     it('refreshes an expired token once and carries it only in the hello frame', async () => {
       const tokens = ['stale-token-456', 'fresh-token-123'];
       let calls = 0;
@@ -60,7 +73,6 @@ describe('<amex-chat>', () => {
         () => el.shadowRoot?.querySelector('[aria-live="assertive"]')?.textContent?.includes('verify'),
         'an assertive announcement',
       );
-      await axeCheck(el);
     });
   });
 });

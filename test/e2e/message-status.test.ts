@@ -26,6 +26,21 @@ describe('<amex-chat>', () => {
       await stopReferenceServers();
     });
 
+    it('has no axe violations with a message marked "Not sent" and its Retry', async () => {
+      // A server of its own: the next case reads the first conversation of `endpoint`.
+      const own = await startReferenceServer({ replyDelay: 5, rateLimit: '4,1' });
+      const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own} open></amex-chat>`);
+      await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
+      for (const n of [1, 2, 3, 4]) await el.send(`question ${n}`);
+      await waitFor(
+        () =>
+          el.shadowRoot?.querySelector('.message.customer .status.failed') &&
+          el.shadowRoot.querySelector('[part="retry-button"]'),
+        'a failed message with its Retry',
+      );
+      await axeCheck(el);
+    });
+
     it('marks a refused message "Not sent" with a Retry the keyboard reaches, and delivers it once on Retry', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${endpoint} open></amex-chat>`);
       await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
@@ -36,7 +51,6 @@ describe('<amex-chat>', () => {
       );
       expect(failed.textContent).to.match(/Not sent\./);
       expect(el.shadowRoot?.querySelector('#error')?.textContent).to.match(/could not be sent/);
-      await axeCheck(el);
 
       // From the composer, Shift+Tab walks back to the Retry button.
       el.shadowRoot!.querySelector('textarea')!.focus();

@@ -31,6 +31,27 @@ describe('the panel module of the built bundle', () => {
     await stopReferenceServers();
   });
 
+  it('has no axe violations in the panel that says the chat could not load', async () => {
+    // The copy hosted without its chunk (below): nothing of `/dist/cdn/` is requested.
+    const module = (await import(
+      /* @vite-ignore */ `${location.origin}/dist-no-panel/cdn/amex-chat.js`
+    )) as Module;
+    module.AmexChatElement.define('broken-chat');
+    const el = new module.AmexChatElement();
+    removeAfterTest(el);
+    el.endpoint = endpoint;
+    el.persist = 'none';
+    document.body.append(el);
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
+    await waitFor(
+      () => el.shadowRoot!.querySelector('#panel [part="error"]') && el.shadowRoot!.querySelector('#reload'),
+      'the load error and its Retry in the open panel',
+    );
+    await el.updateComplete;
+    await axeCheck(el);
+  });
+
   it('is not requested before the launcher shows, then loads while the page is idle', async () => {
     expect(panelRequests('/dist/cdn/')).to.deep.equal([]);
     const el = document.createElement('amex-chat');
@@ -117,8 +138,8 @@ describe('the panel module of the built bundle', () => {
         'the assertive announcement',
       );
       expect(panel.querySelector('#input'), 'no composer without redaction').to.equal(null);
-      await axeCheck(el);
       // Focus went to the panel's Retry button; Escape closes the panel and the launcher returns.
+      await waitFor(() => el.shadowRoot!.activeElement?.id === 'reload', 'focus on Retry');
       expect(el.shadowRoot!.activeElement?.id).to.equal('reload');
       panel.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
       await el.updateComplete;
