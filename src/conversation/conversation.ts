@@ -235,11 +235,10 @@ export class Conversation {
     if (draft.length > MAX_MESSAGE_LENGTH) return { ok: false, reason: 'too-long' };
     if (this.state === 'closed') return { ok: false, reason: 'closed' };
     if (this.#outbox.full) return { ok: false, reason: 'outbox-full' };
-    if (options.redaction === 'block') {
-      const findings = check(draft, this.#redactor);
-      if (findings.length > 0) return { ok: false, reason: 'blocked', kinds: summarize(findings).kinds };
-    }
-    const result = this.#redactor.redact(draft);
+    const block = options.redaction === 'block';
+    const result = this.#redactor.redact(draft, { block });
+    if (block && result.findings.length > 0)
+      return { ok: false, reason: 'blocked', kinds: summarize(result.findings).kinds };
     const message = this.#enqueue(result.text);
     return { ok: true, message, redacted: summarize(result.findings) };
   }

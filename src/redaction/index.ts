@@ -40,8 +40,12 @@ export interface RedactorOptions extends RedactOptions {
 }
 
 export interface Redactor {
-  /** An outgoing customer message, with the conversation's context. Records it (split-number rule). */
-  redact(input: string): RedactionResult;
+  /**
+   * An outgoing customer message, with the conversation's context. Records it (split-number rule).
+   * With `block`, a message with findings is refused rather than masked: its findings come back
+   * and nothing is recorded, from one evaluation.
+   */
+  redact(input: string, options?: { block?: boolean }): RedactionResult;
   /** The same evaluation as `redact`, without recording anything: for live checks while typing. */
   preview(input: string): RedactionResult;
   /** An incoming agent/assistant message ("What is the code on the front?"). */
@@ -199,10 +203,11 @@ export function createRedactor(options?: RedactorOptions): Redactor {
     sentHeard = 0;
   };
   const redactor: Redactor = {
-    redact(input: string): RedactionResult {
+    redact(input: string, options?: { block?: boolean }): RedactionResult {
       settle();
       const now = clock();
       const ev = evaluate(input, ledger, asked, lang, true, now);
+      if (options?.block === true && ev.result.findings.length > 0) return ev.result;
       ledger.commit(ev.sent, now);
       asked = ev.asked;
       return ev.result;

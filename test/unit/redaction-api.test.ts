@@ -76,6 +76,22 @@ describe('redaction API', () => {
     assert.equal(r.redact('10005').text, '•••••');
   });
 
+  it('with block, a message with findings is refused and records nothing; one without is sent', () => {
+    const r = createRedactor();
+    r.observe('What is the security code on the back?');
+    const blocked = r.redact('839', { block: true });
+    assert.deepEqual(
+      blocked.findings.map((f) => f.kind),
+      ['cvv'],
+    );
+    // Nothing was recorded: the question still applies to the message sent after it.
+    assert.equal(r.redact('839').text, '[code removed]');
+    // Without findings the message is sent, and recorded as redact() records it.
+    const s = createRedactor();
+    assert.equal(s.redact('3782 822463', { block: true }).text, '3782 822463');
+    assert.equal(s.preview('10005').text, '•••••');
+  });
+
   it('reads what the other side said in order: the newest question counts, later small talk does not cancel it', () => {
     // observe() only records; the question is read when the customer's text is checked.
     const r = createRedactor();
