@@ -240,7 +240,7 @@ export class AgentConsoleElement extends LitElement {
   }
 
   /**
-   * An error about a sign-in field, said once (issue 24, item 7): focus moves to the field, whose
+   * An error about a sign-in field, said once: focus moves to the field, whose
    * description says it (no announcement as well). When focus is on the field already, moving it
    * there says nothing: the error is announced, and joins the field's description only once focus
    * leaves (screen readers that report a changed description would otherwise read it twice).

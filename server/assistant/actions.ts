@@ -1,5 +1,5 @@
 /**
- * The assistant's actions (issue 26, item 1): what each one needs before it can be done, how
+ * The assistant's actions: what each one needs before it can be done, how
  * the assistant reads the details back, and what it says once the customer said yes. An action
  * is claimed only by `doneText`, and index.ts calls that only after a read-back and an explicit
  * yes. Same wording rules as intents.ts (no cue words for secrets). Spanish: neutral

@@ -1,5 +1,5 @@
 /**
- * The card-care virtual assistant (issue 5, item 1): rule-based, deterministic, English and
+ * The card-care virtual assistant: rule-based, deterministic, English and
  * Spanish. One assistant per conversation; it remembers the last task and what it asked.
  *
  * Order of the rules for each customer message:

@@ -9,7 +9,7 @@ export type Locale = 'en' | 'es';
 
 /**
  * What catalogues write with Intl. Each Intl object is made on first use and kept: a page's
- * first one costs 20–60 ms (ICU's data), which a closed launcher should not pay.
+ * first one loads ICU's data, which a closed launcher should not pay for.
  */
 export interface Format {
   /** The language of the strings: "es" for "es-MX", "en" for an unsupported one. */

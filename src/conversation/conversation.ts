@@ -61,7 +61,7 @@ export class Conversation {
   #refreshedToken = false;
   /** Applying an `events` frame: it says 'change' once, at its end. */
   #inBatch = false;
-  /** Frames and events dropped as malformed (issue 22); the first is reported. */
+  /** Frames and events dropped as malformed; the first is reported. */
   #dropped = 0;
 
   constructor(options: ConversationOptions) {

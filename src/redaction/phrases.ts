@@ -98,7 +98,7 @@ function add(phrases: readonly string[], info: Omit<CueInfo, 'id'>): void {
 let built = false;
 /**
  * Builds the phrase trie on first use, not when the module loads: a page that shows only the
- * closed launcher never pays for it (about 10 ms of tokenizing the tables).
+ * closed launcher never pays for tokenizing the tables.
  */
 function build(): void {
   if (built) return;

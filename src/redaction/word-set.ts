@@ -13,7 +13,7 @@ export class WordSet {
   }
 
   /**
-   * Built on first use, not at module load (startup, issue 8): the members in order, their
+   * Built on first use, not at module load (startup pays nothing for it): the members in order, their
    * hashes, and an open-addressed table of (index + 1) by hash.
    */
   #list: readonly string[] = [];

@@ -42,7 +42,7 @@ export const en = (f: Format) => ({
   /** The panel's module (a file next to the script) could not be loaded. */
   errorLoad: 'The chat could not load. Check your connection and try again, or reload the page.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
-  /** In the transcript: a malformed frame from the server was dropped (issue 22). */
+  /** In the transcript: a malformed frame from the server was dropped. */
   errorInvalidFrame: 'Part of this conversation could not be shown.',
   errorOutboxFull:
     'Too many messages are waiting to be sent. Your message is kept here; send it when you are back online.',

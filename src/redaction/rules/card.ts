@@ -98,8 +98,8 @@ const ROWS6 = IIN_TABLE.map((r) => {
 /**
  * For each 2-digit prefix, the rows that may hold a number starting with it; and the length mask
  * for each 4-digit prefix, or -1 where a row boundary falls inside the prefix (Discover
- * 622126–622925, Verve) and the 6 digits are needed. Built on first use: ~5 ms that a page
- * loading the widget (a closed launcher checks no number) would spend before its first render.
+ * 622126–622925, Verve) and the 6 digits are needed. Built on first use, so that a page loading
+ * the widget (a closed launcher checks no number) does not build it before its first render.
  */
 let byPrefix: { by2: (typeof ROWS6)[]; by4: Int32Array } | undefined;
 
