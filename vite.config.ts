@@ -139,7 +139,9 @@ export default defineConfig(({ command, mode }) => ({
             output: {
               chunkFileNames: '[name]-[hash].js',
               codeSplitting: {
-                groups: [{ name: 'shared', test: /src[\\/]components[\\/](clock|i18n|panel-frame\.styles)\.ts$/ }],
+                groups: [
+                  { name: 'shared', test: /src[\\/]components[\\/](clock|i18n|panel-frame\.styles)\.ts$/ },
+                ],
               },
             },
             // react.js keeps the 'use client' of src/react.ts (its first line; the package test checks).

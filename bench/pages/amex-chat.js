@@ -4,21 +4,46 @@ import { layout, timeKeys, draft, until } from './harness.js';
 
 export async function createSystem() {
   const Native = WebSocket;
-  let chatSocket, control, arrival = 0, el, frames = 0, firstFrame = 0, firstData = 0;
+  let chatSocket,
+    control,
+    arrival = 0,
+    el,
+    frames = 0,
+    firstFrame = 0,
+    firstData = 0;
   window.WebSocket = class extends Native {
     constructor(url, protocols) {
       super(url, protocols);
       if (String(url).includes('/chat/')) {
         chatSocket = this;
         this.addEventListener('message', (e) => {
-          arrival = performance.now(); frames += 1;
+          arrival = performance.now();
+          frames += 1;
           if (frames === 1) firstFrame = arrival;
           // The history is in the page from its first frame on (the welcome comes before it).
-          if (!firstData && e.data.startsWith('{"type":"event')) { firstData = arrival; if (window.BENCH_PROFILE) console.profile('dom'); }
+          if (!firstData && e.data.startsWith('{"type":"event')) {
+            firstData = arrival;
+            if (window.BENCH_PROFILE) console.profile('dom');
+          }
           if (window.BENCH_DEBUG) performance.mark('bench-frame');
         });
         // After the transport's own listener (added once the socket exists): the frame's handling.
-        if (window.BENCH_DEBUG) this.addEventListener('open', () => this.addEventListener('message', () => console.log('frame', frames, 'arrived', (arrival - firstFrame).toFixed(1), 'handled in', (performance.now() - arrival).toFixed(1))), { once: true });
+        if (window.BENCH_DEBUG)
+          this.addEventListener(
+            'open',
+            () =>
+              this.addEventListener('message', () =>
+                console.log(
+                  'frame',
+                  frames,
+                  'arrived',
+                  (arrival - firstFrame).toFixed(1),
+                  'handled in',
+                  (performance.now() - arrival).toFixed(1),
+                ),
+              ),
+            { once: true },
+          );
       }
     }
   };
@@ -39,11 +64,13 @@ export async function createSystem() {
       open(n);
     },
     root: () => el?.shadowRoot,
-    last: () => el?.shadowRoot?.querySelector('#transcript .messages')?.lastElementChild?.querySelector('.bubble'),
+    last: () =>
+      el?.shadowRoot?.querySelector('#transcript .messages')?.lastElementChild?.querySelector('.bubble'),
     count: () => {
       // Settled messages sit in blocks (of 25); the recent ones directly in the list.
       let n = 0;
-      for (const block of el?.shadowRoot?.querySelectorAll('#transcript .block') ?? []) n += block.childElementCount;
+      for (const block of el?.shadowRoot?.querySelectorAll('#transcript .block') ?? [])
+        n += block.childElementCount;
       for (const child of el?.shadowRoot?.querySelector('#transcript .messages')?.children ?? [])
         if (child.classList.contains('message')) n += 1;
       return n;

@@ -3,7 +3,8 @@
 import { MSG, layout, timeKeys, draft } from './harness.js';
 
 export function createSystem() {
-  let el, next = 0;
+  let el,
+    next = 0;
   const system = {
     async mount(n) {
       el = document.createElement('bench-floor');

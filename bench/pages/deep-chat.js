@@ -6,7 +6,10 @@ export function createSystem() {
   return {
     async mount(n) {
       el = document.createElement('deep-chat');
-      el.history = Array.from({ length: n }, (_, k) => ({ role: (k + 1) % 2 ? 'user' : 'ai', text: MSG(k + 1) }));
+      el.history = Array.from({ length: n }, (_, k) => ({
+        role: (k + 1) % 2 ? 'user' : 'ai',
+        text: MSG(k + 1),
+      }));
       document.body.append(el);
     },
     root: () => el?.shadowRoot,

@@ -3,21 +3,24 @@
 // (its shadow root), last() (the last message's text element), count(), dataAt(), append()
 // (one more message; resolves with ms from its arrival to laid out), and composer(length).
 
-export const MSG = (i) => 'Hi, this is message ' + i + ' about a charge of $' + (i % 97) + '.42 I do not recognise.';
+export const MSG = (i) =>
+  'Hi, this is message ' + i + ' about a charge of $' + (i % 97) + '.42 I do not recognise.';
 
 const longTasks = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) longTasks.push({ startTime: e.startTime, duration: e.duration }); })
-  .observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) longTasks.push({ startTime: e.startTime, duration: e.duration });
+}).observe({ type: 'longtask', buffered: true });
 
-export const until = (probe, limit = 20000) => new Promise((resolve, reject) => {
-  const deadline = performance.now() + limit;
-  const tick = () => {
-    if (probe()) resolve();
-    else if (performance.now() > deadline) reject(new Error('timeout'));
-    else setTimeout(tick, 0);
-  };
-  tick();
-});
+export const until = (probe, limit = 20000) =>
+  new Promise((resolve, reject) => {
+    const deadline = performance.now() + limit;
+    const tick = () => {
+      if (probe()) resolve();
+      else if (performance.now() > deadline) reject(new Error('timeout'));
+      else setTimeout(tick, 0);
+    };
+    tick();
+  });
 
 /**
  * Resolves as soon as probe() holds after a change to the element's shadow tree: a
@@ -25,23 +28,30 @@ export const until = (probe, limit = 20000) => new Promise((resolve, reject) => 
  * change, before any timer or frame, so no system is charged for work that merely happens to run
  * before a polling timer (a frame's layout and paint, an idle callback). Polls too, as a fallback.
  */
-const shown = (root, probe, limit = 20000) => new Promise((resolve, reject) => {
-  let observer;
-  const finish = (ok) => { observer?.disconnect(); clearTimeout(timer); ok ? resolve() : reject(new Error('timeout')); };
-  const deadline = performance.now() + limit;
-  let timer;
-  const tick = () => {
-    if (probe()) return finish(true);
-    if (performance.now() > deadline) return finish(false);
-    const shadow = root();
-    if (!observer && shadow) {
-      observer = new MutationObserver(() => { if (probe()) finish(true); });
-      observer.observe(shadow, { childList: true, subtree: true, characterData: true });
-    }
-    timer = setTimeout(tick, 0);
-  };
-  tick();
-});
+const shown = (root, probe, limit = 20000) =>
+  new Promise((resolve, reject) => {
+    let observer;
+    const finish = (ok) => {
+      observer?.disconnect();
+      clearTimeout(timer);
+      ok ? resolve() : reject(new Error('timeout'));
+    };
+    const deadline = performance.now() + limit;
+    let timer;
+    const tick = () => {
+      if (probe()) return finish(true);
+      if (performance.now() > deadline) return finish(false);
+      const shadow = root();
+      if (!observer && shadow) {
+        observer = new MutationObserver(() => {
+          if (probe()) finish(true);
+        });
+        observer.observe(shadow, { childList: true, subtree: true, characterData: true });
+      }
+      timer = setTimeout(tick, 0);
+    };
+    tick();
+  });
 
 const nextPaint = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 export const layout = (node) => node?.getBoundingClientRect();
@@ -52,10 +62,24 @@ export const layout = (node) => node?.getBoundingClientRect();
  * `window.inputTimes`.
  */
 export function timeKeys(input, settled) {
-  const times = [], fromInput = [];
-  let down = 0, edited = 0;
-  window.addEventListener('keydown', () => { down = performance.now(); }, true);
-  window.addEventListener('input', () => { edited = performance.now(); }, true);
+  const times = [],
+    fromInput = [];
+  let down = 0,
+    edited = 0;
+  window.addEventListener(
+    'keydown',
+    () => {
+      down = performance.now();
+    },
+    true,
+  );
+  window.addEventListener(
+    'input',
+    () => {
+      edited = performance.now();
+    },
+    true,
+  );
   input.addEventListener('input', async () => {
     await settled();
     layout(input);
@@ -100,7 +124,13 @@ export function installHarness(system) {
       const domFromData = inDom - Math.max(t0, system.dataAt());
       // amex-chat only: from its welcome, so with the delivery of the history's first frame.
       const domFromWelcome = system.welcomeAt ? inDom - system.welcomeAt() : NaN;
-      if (window.BENCH_DEBUG) console.log('in the DOM', (inDom - system.dataAt()).toFixed(1), 'laid out', (done - system.dataAt()).toFixed(1));
+      if (window.BENCH_DEBUG)
+        console.log(
+          'in the DOM',
+          (inDom - system.dataAt()).toFixed(1),
+          'laid out',
+          (done - system.dataAt()).toFixed(1),
+        );
       await nextPaint();
       const painted = performance.now() - t0;
       // Every message in the DOM (amex-chat fills older messages in after showing the last ones).
@@ -110,7 +140,16 @@ export function installHarness(system) {
       // Long tasks that started during the load or the second after it was complete.
       const end = performance.now();
       const entries = longTasks.filter((e) => e.startTime >= t0 - 1 && e.startTime <= end);
-      return { rendered, fromData, domFromData, domFromWelcome, painted, complete, longest: Math.max(0, ...entries.map((e) => e.duration)), longTasks: entries.length };
+      return {
+        rendered,
+        fromData,
+        domFromData,
+        domFromWelcome,
+        painted,
+        complete,
+        longest: Math.max(0, ...entries.map((e) => e.duration)),
+        longTasks: entries.length,
+      };
     },
     async appends(k) {
       const times = [];

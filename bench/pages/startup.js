@@ -9,12 +9,18 @@
   // level is done), `bench-defined` when that returns (the element in the page is upgraded:
   // constructed and connected), `bench-seen` when a MutationObserver on its shadow root first
   // sees the launcher (in the microtask after the render, before any timer or frame).
-  const seen = () => { if (!probe()) return false; performance.mark('bench-seen'); return true; };
+  const seen = () => {
+    if (!probe()) return false;
+    performance.mark('bench-seen');
+    return true;
+  };
   const watch = () => {
     const root = document.querySelector(tag)?.shadowRoot;
     if (!root) return void setTimeout(watch, 0);
     if (seen()) return;
-    const observer = new MutationObserver(() => { if (seen()) observer.disconnect(); });
+    const observer = new MutationObserver(() => {
+      if (seen()) observer.disconnect();
+    });
     observer.observe(root, { childList: true, subtree: true });
   };
   const { define } = CustomElementRegistry.prototype;
@@ -38,14 +44,18 @@
         const start = performance.getEntriesByName(startMark, 'mark')[0];
         const evaluated = performance.getEntriesByName('bench-eval', 'mark')[0];
         const at = (name) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? NaN;
-        window.__benchDone(start && evaluated ? {
-          ms: end - start.startTime,
-          fromEval: end - evaluated.startTime,
-          seen: at('bench-seen') - evaluated.startTime,
-          top: at('bench-define') - evaluated.startTime,
-          define: at('bench-defined') - at('bench-define'),
-          render: at('bench-seen') - at('bench-defined'),
-        } : { error: 'no start mark' });
+        window.__benchDone(
+          start && evaluated
+            ? {
+                ms: end - start.startTime,
+                fromEval: end - evaluated.startTime,
+                seen: at('bench-seen') - evaluated.startTime,
+                top: at('bench-define') - evaluated.startTime,
+                define: at('bench-defined') - at('bench-define'),
+                render: at('bench-seen') - at('bench-defined'),
+              }
+            : { error: 'no start mark' },
+        );
       } else if (performance.now() > deadline) {
         window.__benchDone({ error: 'timeout' });
       } else setTimeout(tick, 0);
