@@ -26,7 +26,7 @@ export interface ReportInput {
   startupLoads: number;
   appends: number;
   sizes: (Size & { system: System })[];
-  /** amex-chat's entry alone. */
+  /** What amex-chat loads before its launcher shows: the entry and its shared chunk. */
   entrySize: Size;
   chromiumVersion: string;
   /** Whether to write bench/results.md (a full run) or only print the table. */
@@ -68,7 +68,7 @@ export async function report(input: ReportInput): Promise<void> {
   lines.push('| Measure | Goal | amex-chat | Result |');
   lines.push('| --- | --- | --- | --- |');
   lines.push(
-    `| \`dist/cdn/amex-chat.js\` brotli, everything (in brackets: the entry alone, all a closed launcher loads) | ≤ 20 KB | ${kb(ourSize)} KiB [${kb(entrySize.brotli)} KiB] | ${verdict(ourSize <= 20 * 1024)} (everything) |`,
+    `| \`dist/cdn/amex-chat.js\` brotli, everything (in brackets: all a closed launcher loads, the entry and its shared chunk) | ≤ 20 KB | ${kb(ourSize)} KiB [${kb(entrySize.brotli)} KiB] | ${verdict(ourSize <= 20 * 1024)} (everything) |`,
     `| startup (from a mark before the script; in brackets: from its evaluation, seen by a timer / by a MutationObserver) | ≤ 1.1 × bare Lit, ≤ 0.5 × deep-chat | ${ratio(med('startup/amex-chat'), med('startup/bare Lit'))} bare Lit, ${ratio(med('startup/amex-chat'), med('startup/deep-chat'))} deep-chat [${ratio(med('startupeval/amex-chat'), med('startupeval/bare Lit'))}, ${ratio(med('startupeval/amex-chat'), med('startupeval/deep-chat'))} / ${ratio(med('startupseen/amex-chat'), med('startupseen/bare Lit'))}, ${ratio(med('startupseen/amex-chat'), med('startupseen/deep-chat'))}] | ${[
       ['startup', 'from the mark'],
       ['startupeval', 'timer'],
@@ -98,7 +98,7 @@ export async function report(input: ReportInput): Promise<void> {
     );
     if (s.system === 'amex-chat') {
       lines.push(
-        `| amex-chat before the launcher shows (\`dist/cdn/amex-chat.js\` without the panel's chunk) | ${kb(entrySize.raw)} | ${kb(entrySize.gzip)} | ${kb(entrySize.brotli)} | ${ratio(entrySize.brotli, sizeOf('bare Lit'))} | ${ratio(entrySize.brotli, sizeOf('deep-chat'))} |`,
+        `| amex-chat before the launcher shows (\`dist/cdn/amex-chat.js\` and its shared chunk, without the panel's) | ${kb(entrySize.raw)} | ${kb(entrySize.gzip)} | ${kb(entrySize.brotli)} | ${ratio(entrySize.brotli, sizeOf('bare Lit'))} | ${ratio(entrySize.brotli, sizeOf('deep-chat'))} |`,
       );
     }
   }
