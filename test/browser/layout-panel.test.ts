@@ -8,6 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, setViewportSize, waitFor } from '../support/helpers.js';
+import { fixtureFor } from '../../demo/fixtures/states.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
@@ -17,35 +18,12 @@ type Size = { width: number; height: number };
 const DESKTOP: Size = { width: 1280, height: 800 };
 const PHONE: Size = { width: 375, height: 740 };
 
-/** The reference server's greeting and menu (as in demo/fixtures/states.ts). */
-const GREETING: Record<Lang, ScriptedEvent> = {
-  en: {
-    from: 'assistant',
-    name: 'Virtual assistant',
-    text: "Hi, I'm the virtual assistant. How can I help you today? We will never ask for your PIN, password, security code or full card number.",
-    quickReplies: [
-      { label: 'Dispute a charge', value: 'I want to dispute a charge' },
-      { label: 'Lost or stolen card', value: 'My card was lost or stolen' },
-      { label: 'Payment due date', value: 'When is my payment due?' },
-      { label: 'Rewards points', value: 'How many rewards points do I have?' },
-      { label: 'Lock my card', value: 'Please lock my card' },
-      { label: 'Talk to an agent', value: 'I want to talk to an agent' },
-    ],
-  },
-  es: {
-    from: 'assistant',
-    name: 'Asistente virtual',
-    text: 'Hola, soy el asistente virtual. ¿En qué puedo ayudarte hoy? Nunca te pediremos tu PIN, tu contraseña, el código de seguridad ni el número completo de tu tarjeta.',
-    quickReplies: [
-      { label: 'Disputar un cargo', value: 'Quiero disputar un cargo' },
-      { label: 'Tarjeta perdida o robada', value: 'Perdí mi tarjeta o me la robaron' },
-      { label: 'Fecha de pago', value: '¿Cuándo vence mi pago?' },
-      { label: 'Puntos de recompensa', value: '¿Cuántos puntos de recompensa tengo?' },
-      { label: 'Bloquear mi tarjeta', value: 'Quiero bloquear mi tarjeta' },
-      { label: 'Hablar con un agente', value: 'Quiero hablar con un agente' },
-    ],
-  },
-};
+/** The reference server's greeting and menu, as the states gallery shows them. */
+function greeting(lang: Lang): ScriptedEvent {
+  const [first] = fixtureFor('assistant', lang).script;
+  if (!first || !('event' in first)) throw new Error('the assistant state starts with its greeting');
+  return first.event;
+}
 
 const SUMMARY =
   "Dispute opened for the $127.43 charge from Blue Bottle Coffee on 08/15. We acknowledge it within 30 days and resolve it within two billing cycles, at most 90 days; you don't need to pay the disputed amount meanwhile.";
@@ -71,7 +49,7 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
 /** A floating widget (the default position) at `size`, opened, its greeting shown. */
 async function open(size: Size, lang: Lang = 'en'): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   await setViewportSize(size);
-  const server = new ScriptedServer([GREETING[lang]]);
+  const server = new ScriptedServer([greeting(lang)]);
   const el = await fixture<AmexChatElement>(
     html`<amex-chat
       persist="none"
