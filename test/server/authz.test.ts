@@ -19,15 +19,15 @@ import {
 import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { Peer, openStream, postFrame, sharedRedis, streamKey } from './cluster.js';
-
-type Frame = { type: string; [key: string]: unknown };
+import { deployment as deploymentOn } from '../support/deployment.js';
+import type { Deployment } from '../support/deployment.js';
+import { eventOf, isEvent } from '../support/actors.js';
+import type { Frame } from '../support/actors.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
-let prefixes = 0;
 
 before(async () => {
   redis = await sharedRedis();
@@ -42,33 +42,23 @@ function verifyToken(token: string | undefined): TokenVerdict {
   return subject === undefined ? 'invalid' : { subject };
 }
 
-interface Deployment {
-  start(more?: ChatServerOptions): Promise<ChatServer>;
-  logs: Record<string, unknown>[];
-  prefix: string;
-}
-
+/** Instances on the `kind` store (on Redis, a key prefix of their own). */
 function deployment(kind: 'memory' | 'redis', extra: ChatServerOptions = {}): Deployment {
-  const prefix = `authz-${process.pid}-${prefixes++}:`;
-  const logs: Record<string, unknown>[] = [];
-  return {
-    logs,
-    prefix,
-    start: (more = {}) =>
-      startChatServer({
-        port: 0,
-        replyDelay: 0,
-        simulatedAgent: false,
-        log: (entry) => logs.push(entry),
-        ...(kind === 'redis' ? { store: redis.url, storePrefix: prefix } : {}),
-        ...extra,
-        ...more,
-      }),
-  };
+  return deploymentOn(kind === 'redis' ? redis.url : undefined, extra, 'authz');
 }
 
-const isEvent = (f: Frame): boolean => f.type === 'event';
-const eventOf = (f: Frame): ChatEvent => f['event'] as ChatEvent;
+/** Runs `test` on one instance of `d`, closed when the test ends (passed or not). */
+async function onOneInstance(
+  d: Deployment,
+  test: (server: ChatServer, d: Deployment) => Promise<void>,
+): Promise<void> {
+  const server = await d.start();
+  try {
+    await test(server, d);
+  } finally {
+    await server.close();
+  }
+}
 
 /** A customer over a WebSocket: its hello, then the welcome (or the refusal). */
 async function hello(server: ChatServer, fields: Record<string, unknown> = {}): Promise<Peer<Frame>> {
@@ -109,9 +99,7 @@ function logsHoldNone(logs: Record<string, unknown>[], secrets: string[]): void 
 for (const kind of ['memory', 'redis'] as const) {
   describe(`resuming a conversation (${kind} store)`, () => {
     it('refuses another subject, even with the right id and key, and logs it without secrets', async () => {
-      const d = deployment(kind, { verifyToken });
-      const server = await d.start();
-      try {
+      await onOneInstance(deployment(kind, { verifyToken }), async (server, d) => {
         const alice = await started(server, { token: 'tok-alice-1' });
         alice.peer.send({ type: 'message', id: 'a-1', text: 'my new address is 1 Main Street' });
         await alice.peer.next((f) => f.type === 'ack', 'ack');
@@ -143,15 +131,11 @@ for (const kind of ['memory', 'redis'] as const) {
           'a resume is not given the key again',
         );
         await back.close();
-      } finally {
-        await server.close();
-      }
+      });
     });
 
     it('refuses a resume by id alone, or with a wrong key, over WebSocket and event stream', async () => {
-      const d = deployment(kind);
-      const server = await d.start();
-      try {
+      await onOneInstance(deployment(kind), async (server, d) => {
         const owner = await started(server);
         await owner.peer.close();
         const noKey = await hello(server, { resume: { conversationId: owner.id, lastSeq: 0 } });
@@ -193,15 +177,11 @@ for (const kind of ['memory', 'redis'] as const) {
         await again.next((f) => f.type === 'welcome' && f['conversationId'] === owner.id, 'welcome');
         await again.next(isEvent, 'the history');
         await again.close();
-      } finally {
-        await server.close();
-      }
+      });
     });
 
     it('gives an agent ids that resume nothing: a console that sees a waiting chat cannot take it as its customer', async () => {
-      const d = deployment(kind);
-      const server = await d.start();
-      try {
+      await onOneInstance(deployment(kind), async (server) => {
         const customer = await started(server);
         customer.peer.send({ type: 'message', id: 'ask', text: 'I want to talk to an agent' });
         const agent = await Peer.open<Frame>(server.agentUrl);
@@ -217,15 +197,11 @@ for (const kind of ['memory', 'redis'] as const) {
         await refused(thief, 'forbidden', 4003);
         await agent.close();
         await customer.peer.close();
-      } finally {
-        await server.close();
-      }
+      });
     });
 
     it('tells a client older than 1.4 (no keys) that its version cannot resume, and lets it start', async () => {
-      const d = deployment(kind);
-      const server = await d.start();
-      try {
+      await onOneInstance(deployment(kind), async (server) => {
         const owner = await started(server);
         await owner.peer.close();
         const old = await Peer.open<Frame>(server.url);
@@ -237,15 +213,11 @@ for (const kind of ['memory', 'redis'] as const) {
         const welcome = await fresh.next((f) => f.type === 'welcome', 'welcome');
         assert.notEqual(welcome['conversationId'], owner.id);
         await fresh.close();
-      } finally {
-        await server.close();
-      }
+      });
     });
 
     it('seals a key for another tab to its public key; that key resumes, and nothing else in the clear', async () => {
-      const d = deployment(kind);
-      const server = await d.start();
-      try {
+      await onOneInstance(deployment(kind), async (server) => {
         const leader = await started(server);
         const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
         const spki = publicKey.export({ type: 'spki', format: 'der' }).toString('base64');
@@ -272,9 +244,7 @@ for (const kind of ['memory', 'redis'] as const) {
         const error = await leader.peer.next((f) => f.type === 'error', 'bad-frame');
         assert.equal(error['code'], 'bad-frame');
         await leader.peer.close();
-      } finally {
-        await server.close();
-      }
+      });
     });
   });
 }
@@ -507,9 +477,7 @@ describe('findings of a second review of 1.4', () => {
   });
 
   it('seals tab keys only to RSA keys of exponent 65537 (a huge exponent costs hundreds of times more)', async () => {
-    const d = deployment('memory');
-    const server = await d.start();
-    try {
+    await onOneInstance(deployment('memory'), async (server) => {
       const customer = await started(server);
       const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicExponent: 3 });
       customer.peer.send({
@@ -521,9 +489,7 @@ describe('findings of a second review of 1.4', () => {
       assert.equal(error['code'], 'bad-frame');
       assert.ok(!customer.peer.frames.some((f) => f.type === 'tab-key'));
       await customer.peer.close();
-    } finally {
-      await server.close();
-    }
+    });
   });
 
   it('answers a /debug/say body that is not a JSON object with 400, not an internal error', async () => {
@@ -558,9 +524,7 @@ describe('another tab proves its session (finding 4)', () => {
   }
 
   it("says whether a sealed token is of the conversation's customer, and gives no seal key without tokens", async () => {
-    const d = deployment('memory', { verifyToken });
-    const server = await d.start();
-    try {
+    await onOneInstance(deployment('memory', { verifyToken }), async (server, d) => {
       const peer = await hello(server, { token: 'tok-alice-1' });
       const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
       const sealKey = welcome['sealKey'] as string;
@@ -576,9 +540,7 @@ describe('another tab proves its session (finding 4)', () => {
       assert.equal(await ask('garbage', 'AAAA.AAAA.AAAA'), false, 'not a sealed token');
       assert.ok(!JSON.stringify(d.logs).includes('tok-alice-2'), 'no token in the logs');
       await peer.close();
-    } finally {
-      await server.close();
-    }
+    });
     const open = await startChatServer({ port: 0, replyDelay: 0, simulatedAgent: false });
     try {
       const peer = await hello(open);

@@ -13,7 +13,6 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { WebSocket } from 'ws';
 import { requireRedisServer } from '../../scripts/prerequisites.mjs';
 import { Peer } from '../support/peer.js';
 
@@ -215,60 +214,5 @@ export async function until(
   }
 }
 
-/** The post key each stream opened here was given (protocol 1.4), by connection id. */
-const streamKeys = new Map<string, string>();
-
-/** The key of a stream opened here, once its first event is in ('' for a stream not opened here). */
-export async function streamKey(id: string): Promise<string> {
-  const deadline = Date.now() + 2000;
-  while (!streamKeys.has(id) && Date.now() < deadline) await sleep(5);
-  return streamKeys.get(id) ?? '';
-}
-
-/**
- * An event stream (`GET /chat/sse?connection=ID`) read with plain HTTP; its frames are kept,
- * and its post key, which `postFrame` then sends.
- */
-export async function openStream(
-  port: number,
-  id: string,
-): Promise<{ status: number; peer: Peer; close(): void }> {
-  const { request } = await import('node:http');
-  const { EventEmitter } = await import('node:events');
-  return new Promise((resolve, reject) => {
-    // A Peer over an emitter that speaks like a WebSocket: 'message' with each data payload.
-    const emitter = new EventEmitter() as unknown as WebSocket;
-    const req = request({ host: '127.0.0.1', port, path: `/chat/sse?connection=${id}` }, (res) => {
-      let buffer = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => {
-        buffer += chunk;
-        for (let end = buffer.indexOf('\n\n'); end >= 0; end = buffer.indexOf('\n\n')) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = block
-            .split('\n')
-            .filter((l) => l.startsWith('data: '))
-            .map((l) => l.slice(6))
-            .join('\n');
-          if (block.startsWith('event: key')) streamKeys.set(id, data);
-          else if (data && !block.startsWith('event:')) emitter.emit('message', Buffer.from(data));
-        }
-      });
-      resolve({ status: res.statusCode ?? 0, peer: new Peer(emitter), close: () => req.destroy() });
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** POSTs one frame for an event stream, with its key (or `key`); the HTTP status. */
-export async function postFrame(port: number, id: string, frame: unknown, key?: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${port}/chat/sse?connection=${id}`, {
-    method: 'POST',
-    headers: { 'content-type': 'text/plain', 'x-chat-key': key ?? (await streamKey(id)) },
-    body: typeof frame === 'string' ? frame : JSON.stringify(frame),
-  });
-  await res.body?.cancel();
-  return res.status;
-}
+// The event-stream helpers, for the tests that import them from here.
+export { openStream, postFrame, streamKey } from '../support/event-stream.js';

@@ -17,9 +17,10 @@ import { openStream, postFrame, sharedRedis, startRedis, until } from './cluster
 import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
+import { deployment as deploymentOn } from '../support/deployment.js';
+import type { Deployment } from '../support/deployment.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
-let prefixes = 0;
 
 before(async () => {
   redis = await sharedRedis();
@@ -29,26 +30,8 @@ after(async () => {
 });
 
 /** Instances sharing one fresh key prefix (each test its own deployment on the one Redis). */
-function deployment(extra: ChatServerOptions = {}): {
-  start(more?: ChatServerOptions): Promise<ChatServer>;
-  logs: Record<string, unknown>[];
-} {
-  const prefix = `test-${process.pid}-${prefixes++}:`;
-  const logs: Record<string, unknown>[] = [];
-  return {
-    logs,
-    start: (more = {}) =>
-      startChatServer({
-        port: 0,
-        replyDelay: 0,
-        simulatedAgent: false,
-        store: redis.url,
-        storePrefix: prefix,
-        log: (entry) => logs.push(entry),
-        ...extra,
-        ...more,
-      }),
-  };
+function deployment(extra: ChatServerOptions = {}): Deployment {
+  return deploymentOn(redis.url, extra);
 }
 
 function seqs(peer: Peer<Frame>): number[] {

@@ -1,98 +1,15 @@
 import assert from 'node:assert/strict';
-import { request } from 'node:http';
 import { after, before, describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ServerFrame } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
-import { asEventFrames } from './wire.js';
+import { openStream, postFrame } from '../support/event-stream.js';
 
-/** Reads an SSE stream with plain HTTP and collects the frames it carries. */
-function openSse(
-  port: number,
-  id: string,
-  origin?: string,
-): Promise<{
-  status: number;
-  frames: ServerFrame[];
-  close(): void;
-  next(test: (f: ServerFrame) => boolean): Promise<ServerFrame>;
-}> {
-  return new Promise((resolve, reject) => {
-    const frames: ServerFrame[] = [];
-    const waiters: { test: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
-    const req = request(
-      { host: '127.0.0.1', port, path: `/chat/sse?connection=${id}`, headers: origin ? { origin } : {} },
-      (res) => {
-        let buffer = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => {
-          buffer += chunk;
-          let end = buffer.indexOf('\n\n');
-          while (end >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block
-              .split('\n')
-              .filter((l) => l.startsWith('data: '))
-              .map((l) => l.slice(6))
-              .join('\n');
-            if (block.startsWith('event: key')) keys.set(id, data);
-            const parsed = data && !block.startsWith('event:') ? parseServerFrame(data) : undefined;
-            // A replay in `events` frames counts as that many `event` frames (wire.ts).
-            for (const frame of parsed ? asEventFrames(parsed) : []) {
-              frames.push(frame);
-              for (const w of [...waiters]) {
-                if (w.test(frame)) {
-                  waiters.splice(waiters.indexOf(w), 1);
-                  w.resolve(frame);
-                }
-              }
-            }
-            end = buffer.indexOf('\n\n');
-          }
-        });
-        resolve({
-          status: res.statusCode ?? 0,
-          frames,
-          close: () => req.destroy(),
-          next: (test) =>
-            new Promise((ok, fail) => {
-              const seen = frames.find(test);
-              if (seen) return ok(seen);
-              const timer = setTimeout(() => fail(new Error('timed out')), 5000);
-              waiters.push({
-                test,
-                resolve: (f) => {
-                  clearTimeout(timer);
-                  ok(f);
-                },
-              });
-            }),
-        });
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
-}
-
-/** Each stream's post key (its first event, protocol 1.4), by connection id. */
-const keys = new Map<string, string>();
-
-/** POSTs for a stream, with its key (once it came) unless `key` is given. */
-async function post(port: number, id: string, body: string, key?: string): Promise<number> {
-  for (let i = 0; key === undefined && !keys.has(id) && i < 200; i++) {
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
-  const res = await fetch(`http://127.0.0.1:${port}/chat/sse?connection=${id}`, {
-    method: 'POST',
-    body,
-    headers: { 'content-type': 'text/plain', 'x-chat-key': key ?? keys.get(id) ?? '' },
-  });
-  return res.status;
-}
+/** An event stream read with plain HTTP, its frames parsed as the widget parses them. */
+const openSse = (port: number, id: string, origin?: string) =>
+  openStream<ServerFrame>(port, id, { origin, parse: parseServerFrame });
 
 function wsConnect(url: string, origin?: string): Promise<WebSocket> {
   const ws = new WebSocket(url, origin ? { origin } : {});
@@ -121,31 +38,31 @@ describe('reference server transports', () => {
     const stream = await openSse(server.port, 'sse-conversation-1');
     assert.equal(stream.status, 200);
     assert.equal(
-      await post(
+      await postFrame(
         server.port,
         'sse-conversation-1',
         JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }),
       ),
       204,
     );
-    await stream.next((f) => f.type === 'event' && f.event.seq === 1);
+    await stream.peer.next((f) => f.type === 'event' && f.event.seq === 1);
     assert.equal(
-      await post(
+      await postFrame(
         server.port,
         'sse-conversation-1',
         JSON.stringify({ type: 'message', id: 'sse-m1', text: 'lost card' }),
       ),
       204,
     );
-    const ack = await stream.next((f) => f.type === 'ack');
+    const ack = await stream.peer.next((f) => f.type === 'ack');
     assert.deepEqual(ack, { type: 'ack', id: 'sse-m1', seq: 2 });
-    const answer = await stream.next((f) => f.type === 'event' && f.event.seq === 3);
+    const answer = await stream.peer.next((f) => f.type === 'event' && f.event.seq === 3);
     assert.ok(answer.type === 'event' && /last four/.test(answer.event.text));
     stream.close();
   });
 
   it('answers a POST for an unknown connection with 404', async () => {
-    assert.equal(await post(server.port, 'no-such-connection', '{"type":"ping"}'), 404);
+    assert.equal(await postFrame(server.port, 'no-such-connection', '{"type":"ping"}'), 404);
   });
 
   it('refuses a WebSocket or an event stream from an origin not on the allow-list', async () => {
