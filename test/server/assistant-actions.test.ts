@@ -1,107 +1,19 @@
 /**
- * Issue 26, items 1 and 2: the assistant claims an action only with every detail it needs, after
- * reading them back, on an explicit yes; the end summary and the agent's lines come from the
- * record of what was actually done.
+ * Issue 26, item 1: the assistant claims an action only with every detail it needs, after
+ * reading them back, on an explicit yes (the summaries that come from its record:
+ * assistant-record.test.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
-import type { Assistant, AssistantReply, AssistantState, Lang } from '../../server/assistant/index.js';
+import type { Lang } from '../../server/assistant/index.js';
 import { REQUIRED, isDontKnow, isNo, isYes } from '../../server/assistant/actions.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
-
-/** Words that say an action was done (EN and ES). */
-const CLAIM_WORDS =
-  /I've opened|dispute was opened|\bis locked|was locked|stays locked|is unlocked|was unlocked|is removed|was removed|on its way|was sent|Abrí una disputa|se abrió una disputa|está bloqueada|se bloqueó|sigue bloqueada|está desbloqueada|se desbloqueó|está dada de baja|se dio de baja|va en camino|se envió/i;
-const CLAIM = { test: (t: string): boolean => CLAIM_WORDS.test(t) || /(?:^|[.:] )(?:Done|Listo)\./.test(t) };
-
-/** The read-back question. */
-const READ_BACK = /Please answer yes or no\.|Responda sí o no\./;
-
-function talk(lang: Lang, ...texts: string[]): { a: Assistant; replies: AssistantReply[] } {
-  const a = createAssistant(lang);
-  return { a, replies: texts.map((t) => a.reply(t)) };
-}
-
-function noClaim(replies: AssistantReply[], where: string): void {
-  for (const r of replies) assert.ok(!CLAIM.test(r.text), `${where}: claimed "${r.text}"`);
-}
-
-interface Flow {
-  intent: keyof typeof REQUIRED;
-  start: Record<Lang, string>;
-  /** The details, one message each (in the order asked). */
-  details: string[];
-  /** What the done reply must name. */
-  done: Record<Lang, RegExp>;
-}
-
-const FLOWS: Flow[] = [
-  {
-    intent: 'dispute',
-    start: { en: 'I want to dispute a charge', es: 'Quiero disputar un cargo' },
-    details: ['Bella Trattoria, Nov 15, $67.06'],
-    done: {
-      en: /I've opened a dispute for \$67\.06 at Bella Trattoria on Nov 15/,
-      es: /Abrí una disputa por el cargo de \$67\.06 en Bella Trattoria del Nov 15/,
-    },
-  },
-  {
-    intent: 'lost-stolen',
-    start: { en: 'I lost my card', es: 'Perdí mi tarjeta' },
-    details: ['1005', '10001'],
-    done: {
-      en: /card ending in 1005 is locked, and a replacement with a new number is on its way.*ZIP 10001/,
-      es: /terminada en 1005 está bloqueada, y un reemplazo con un número nuevo va en camino.*10001/,
-    },
-  },
-  {
-    intent: 'damaged',
-    start: { en: 'My card is damaged', es: 'Mi tarjeta está dañada' },
-    details: ['2002', '94105'],
-    done: { en: /replacement with the same number.*ZIP 94105/, es: /reemplazo con el mismo número.*94105/ },
-  },
-  {
-    intent: 'lock',
-    start: { en: 'Please lock my card', es: 'Quiero bloquear mi tarjeta' },
-    details: ['1005'],
-    done: { en: /card ending in 1005 is locked/, es: /terminada en 1005 está bloqueada/ },
-  },
-  {
-    intent: 'unlock',
-    start: { en: 'Please unlock my card', es: 'Quiero desbloquear mi tarjeta' },
-    details: ['1005', '10001'],
-    done: { en: /card ending in 1005 is unlocked/, es: /terminada en 1005 está desbloqueada/ },
-  },
-  {
-    intent: 'authorized-user-remove',
-    start: {
-      en: 'Please remove my son as an authorized user',
-      es: 'Quiero eliminar a un usuario autorizado',
-    },
-    details: ['3003', '94105'],
-    done: {
-      en: /authorized user's card ending in 3003 is removed/,
-      es: /terminada en 3003 está dada de baja/,
-    },
-  },
-  {
-    intent: 'urgent-fraud',
-    start: { en: 'Someone is using my card right now', es: 'Alguien está usando mi tarjeta' },
-    details: ['1005'],
-    done: { en: /card ending in 1005 is locked/, es: /terminada en 1005 está bloqueada/ },
-  },
-];
-
-const YES: Record<Lang, string[]> = {
-  en: ['yes', 'Yeah', 'correct', 'Yes, please'],
-  es: ['sí', 'Sí, correcto', 'correcto', 'si'],
-};
-const NO: Record<Lang, string> = { en: 'no', es: 'no' };
+import { CLAIM, FLOWS, NO, READ_BACK, YES, converse, noClaim } from './assistant-actions-support.js';
 
 describe('assistant actions: the reported reproductions', () => {
   it('"dispute a charge" → "I don\'t remember the details": nothing opened, nothing invented', () => {
-    const { a, replies } = talk('en', 'dispute a charge', "I don't remember the details");
+    const { a, replies } = converse('en', 'dispute a charge', "I don't remember the details");
     noClaim(replies, 'dispute / dont remember');
     assert.match(replies[1]!.text, /won't guess/);
     assert.match(replies[1]!.text, /connect you with an agent/);
@@ -110,7 +22,7 @@ describe('assistant actions: the reported reproductions', () => {
   });
 
   it('"dispute a charge" → an unrelated question: nothing opened, the details asked again', () => {
-    const { a, replies } = talk(
+    const { a, replies } = converse(
       'en',
       'dispute a charge',
       "I'm hard of hearing and use a screen reader, can you accommodate?",
@@ -121,7 +33,7 @@ describe('assistant actions: the reported reproductions', () => {
   });
 
   it('"disput a charge from amazon": asks for the date and the amount, opens nothing', () => {
-    const { replies } = talk('en', 'disput a charge from amazon');
+    const { replies } = converse('en', 'disput a charge from amazon');
     noClaim(replies, 'disput amazon');
     assert.equal(replies[0]!.intent, 'dispute');
     assert.match(replies[0]!.text, /amazon/);
@@ -129,7 +41,7 @@ describe('assistant actions: the reported reproductions', () => {
   });
 
   it('"Bella Trattoria, Nov 15, $67.06" keeps the date, reads it back, and opens on yes', () => {
-    const { a, replies } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
+    const { a, replies } = converse('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
     noClaim(replies, 'bella');
     assert.match(
       replies[1]!.text,
@@ -141,7 +53,7 @@ describe('assistant actions: the reported reproductions', () => {
 
   it('"I lost my card" then the end: the summary claims no lock and no replacement', () => {
     for (const lang of ['en', 'es'] as const) {
-      const { a } = talk(lang, lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card');
+      const { a } = converse(lang, lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card');
       const recap = a.recap();
       assert.doesNotMatch(recap, /lock|replac|bloque|reemplazo/i, recap);
       assert.ok(!CLAIM.test(recap), recap);
@@ -156,7 +68,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   for (const flow of FLOWS) {
     for (const lang of ['en', 'es'] as const) {
       it(`${lang} ${flow.intent}: details → read-back → yes → done`, () => {
-        const { a, replies } = talk(lang, flow.start[lang], ...flow.details);
+        const { a, replies } = converse(lang, flow.start[lang], ...flow.details);
         noClaim(replies, flow.intent);
         const readBack = replies[replies.length - 1]!;
         assert.match(readBack.text, READ_BACK);
@@ -171,10 +83,10 @@ describe('assistant actions: every flow needs its details and a yes', () => {
 
       it(`${lang} ${flow.intent}: every yes word works; no asks what to change and does nothing`, () => {
         for (const yes of YES[lang]) {
-          const { a } = talk(lang, flow.start[lang], ...flow.details);
+          const { a } = converse(lang, flow.start[lang], ...flow.details);
           assert.match(a.reply(yes).text, flow.done[lang], yes);
         }
-        const { a, replies } = talk(lang, flow.start[lang], ...flow.details, NO[lang]);
+        const { a, replies } = converse(lang, flow.start[lang], ...flow.details, NO[lang]);
         noClaim(replies, `${flow.intent} no`);
         assert.match(
           replies[replies.length - 1]!.text,
@@ -186,7 +98,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
       });
 
       it(`${lang} ${flow.intent}: unclear answers are asked again twice, then an agent is offered`, () => {
-        const { a, replies } = talk(lang, flow.start[lang], ...flow.details, 'hmm', 'maybe later', 'ok');
+        const { a, replies } = converse(lang, flow.start[lang], ...flow.details, 'hmm', 'maybe later', 'ok');
         noClaim(replies, `${flow.intent} unclear`);
         const [again1, again2, gaveUp] = replies.slice(-3);
         assert.match(again1!.text, READ_BACK);
@@ -198,7 +110,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
 
       it(`${lang} ${flow.intent}: without the details, a yes does nothing and "I don't remember" invents nothing`, () => {
         const dontKnow = lang === 'es' ? 'No me acuerdo' : "I don't remember";
-        const { a, replies } = talk(lang, flow.start[lang], YES[lang][0]!, dontKnow);
+        const { a, replies } = converse(lang, flow.start[lang], YES[lang][0]!, dontKnow);
         noClaim(replies, `${flow.intent} no details`);
         assert.equal(a.record().filter((f) => f.kind === 'done').length, 0);
         assert.ok(!CLAIM.test(a.recap()));
@@ -208,7 +120,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
 
   it('while details are missing, unclear replies are asked again twice, then an agent is offered', () => {
     for (const lang of ['en', 'es'] as const) {
-      const { a, replies } = talk(
+      const { a, replies } = converse(
         lang,
         lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card',
         'hmm',
@@ -225,7 +137,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   });
 
   it('a question in the middle of an action is answered, and the action carries on where it was', () => {
-    const { a, replies } = talk('en', 'I lost my card', '1005', 'When is my payment due?', '10001');
+    const { a, replies } = converse('en', 'I lost my card', '1005', 'When is my payment due?', '10001');
     noClaim(replies, 'interleaved');
     assert.equal(replies[2]!.intent, 'payment-due');
     assert.match(
@@ -238,7 +150,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
       a.recap(),
       /^We talked about a lost or stolen card and your payment due date\. The card ending in 1005 was locked/,
     );
-    const es = talk('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '¿Cuántos puntos tengo?');
+    const es = converse('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '¿Cuántos puntos tengo?');
     assert.match(
       es.replies[2]!.text,
       /Ahora, sobre la disputa de un cargo: Del cargo de \$15\.99 en Netflix, todavía necesito la fecha\./,
@@ -246,9 +158,9 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   });
 
   it('a bare number is the amount only when the amount is all that is missing', () => {
-    const { replies } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15', '67.06');
+    const { replies } = converse('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15', '67.06');
     assert.match(replies[2]!.text, /^I'll dispute \$67\.06 at Bella Trattoria on Nov 15\./);
-    const early = talk('en', 'I want to dispute a charge', '67.06');
+    const early = converse('en', 'I want to dispute a charge', '67.06');
     assert.doesNotMatch(early.replies[1]!.text, /\$67\.06/);
   });
 
@@ -298,7 +210,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   });
 
   it('a correction after the read-back is read back again before anything is done', () => {
-    const { a, replies } = talk(
+    const { a, replies } = converse(
       'en',
       'I want to dispute a charge',
       'Bella Trattoria, Nov 15, $67.06',
@@ -310,7 +222,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   });
 
   it('partial dispute details are gathered over several messages (en and es)', () => {
-    const en = talk('en', 'I want to dispute a charge', 'it was at Corner Deli', '$12.50', 'on 08/15');
+    const en = converse('en', 'I want to dispute a charge', 'it was at Corner Deli', '$12.50', 'on 08/15');
     noClaim(en.replies, 'partial en');
     assert.match(en.replies[1]!.text, /the date and the amount/);
     assert.match(
@@ -318,7 +230,7 @@ describe('assistant actions: every flow needs its details and a yes', () => {
       /^Thanks\. For the charge of \$12\.50 at Corner Deli, I still need the date\.$/,
     );
     assert.match(en.replies[3]!.text, /I'll dispute \$12\.50 at Corner Deli on 08\/15/);
-    const es = talk('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '15 de noviembre');
+    const es = converse('es', 'Quiero disputar un cargo', 'Netflix, $15.99', '15 de noviembre');
     noClaim(es.replies, 'partial es');
     assert.match(es.replies[1]!.text, /todavía necesito la fecha/);
     assert.match(es.replies[2]!.text, /Voy a disputar el cargo de \$15\.99 en Netflix del 15 de noviembre/);
@@ -327,7 +239,14 @@ describe('assistant actions: every flow needs its details and a yes', () => {
   it('the read-backs and questions are safe for the redactor', () => {
     for (const flow of FLOWS) {
       for (const lang of ['en', 'es'] as const) {
-        const { replies } = talk(lang, flow.start[lang], ...flow.details, 'hmm', NO[lang], "I don't know");
+        const { replies } = converse(
+          lang,
+          flow.start[lang],
+          ...flow.details,
+          'hmm',
+          NO[lang],
+          "I don't know",
+        );
         for (const r of replies) {
           assert.equal(expectationFrom(r.text)?.secrets.size ?? 0, 0, `a cue for a secret: ${r.text}`);
         }
@@ -428,78 +347,5 @@ describe('assistant actions: property', () => {
     }
     // The random walks do reach the yes sometimes (the property is not vacuous).
     assert.ok(claims > 20, `only ${claims} claims`);
-  });
-});
-
-// ---- item 2: the summaries come from the record -------------------------------------------------
-
-describe('assistant record: summaries from facts', () => {
-  it('a completed dispute: the recap and the agent line name it with its details (en, es)', () => {
-    const en = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06', 'yes').a;
-    assert.match(en.recap(), /A dispute was opened for \$67\.06 at Bella Trattoria on Nov 15\./);
-    assert.match(en.recap(), /90 days/);
-    assert.match(en.summary(), /Dispute opened: \$67\.06 at Bella Trattoria on Nov 15/);
-    const es = talk('es', 'Quiero disputar un cargo', 'Bella Trattoria, 15 de noviembre, $67.06', 'sí').a;
-    assert.match(
-      es.recap(),
-      /^Hablamos de la disputa de un cargo\. Se abrió una disputa por el cargo de \$67\.06 en Bella Trattoria del 15 de noviembre\./,
-    );
-    assert.match(es.recap(), /90 días/);
-  });
-
-  it('Spanish: "del" before a masculine topic', () => {
-    const { a } = talk('es', 'Quiero bloquear mi tarjeta', '1005', 'sí');
-    assert.match(
-      a.recap(),
-      /^Hablamos del bloqueo de la tarjeta\. La tarjeta terminada en 1005 se bloqueó\./,
-    );
-  });
-
-  it('a dispute read back but not confirmed: the recap says it was not opened', () => {
-    const { a } = talk('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
-    assert.ok(!CLAIM.test(a.recap()));
-    assert.match(a.recap(), /not completed/);
-    assert.match(a.summary(), /not opened/);
-  });
-
-  it('questions answered, actions done and not done, and transfers, in order and in the language', () => {
-    const { a } = talk(
-      'es',
-      '¿Cuándo vence mi pago?',
-      'Perdí mi tarjeta',
-      '1005',
-      '10001',
-      'sí',
-      'Quiero disputar un cargo',
-    );
-    a.transferred('disputes');
-    const r = a.recap();
-    assert.match(
-      r,
-      /^Hablamos de la fecha de vencimiento del pago, una tarjeta perdida o robada y la disputa de un cargo\./,
-    );
-    assert.match(r, /La tarjeta terminada en 1005 se bloqueó y se envió un reemplazo/);
-    assert.match(r, /Sobre la disputa de un cargo: no se completó/);
-    assert.match(r, /Se le transfirió al equipo de disputas\./);
-    assert.doesNotMatch(r, /Abrí|se abrió/);
-    const kinds = a.record().map((f) => f.kind);
-    assert.deepEqual(kinds, ['answered', 'done', 'started', 'transfer']);
-    assert.match(a.summary(), /Transferred to disputes/);
-  });
-
-  it('the record survives state() → createAssistant (another instance carries on)', () => {
-    const { a } = talk('en', 'I lost my card', '1005', '10001');
-    const b = createAssistant('en', JSON.parse(JSON.stringify(a.state())) as AssistantState);
-    assert.match(b.reply('yes').text, /card ending in 1005 is locked/);
-    assert.match(b.recap(), /was locked/);
-  });
-
-  it('a task told to a person is remembered as asked, never as done', () => {
-    const a = createAssistant('en');
-    a.observe('I want to dispute $20.00 at Corner Deli');
-    a.observe('I lost my card ending in 1005');
-    assert.ok(!CLAIM.test(a.recap()));
-    assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli \(not opened\)/);
-    assert.match(a.summary(), /card ending in 1005 \(nothing done\)/);
   });
 });
