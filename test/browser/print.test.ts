@@ -5,8 +5,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import type { AxeResults, RunOptions } from 'axe-core';
-import { waitFor } from '../support/helpers.js';
+import { axeInFrame, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 const CASE = 'AMX-4KF7-Q2ZD';
@@ -92,31 +91,11 @@ function printView(el: AmexChatElement): { view: Window; printed: () => number }
   return { view: opened[0]!, printed: () => printed };
 }
 
-/** axe (the tags of axeCheck) run inside the print view: violations as "rule: targets" lines. */
-async function axeInView(view: Window): Promise<string[]> {
-  const doc = view.document;
-  await new Promise((resolve, reject) => {
-    const script = doc.createElement('script');
-    script.src = '/node_modules/axe-core/axe.min.js';
-    script.onload = resolve;
-    script.onerror = reject;
-    doc.head.append(script);
-  });
-  const axe = (view as unknown as { axe: { run(c: Document, o: RunOptions): Promise<AxeResults> } }).axe;
-  const results = await axe.run(doc, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    },
-  });
-  return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
-
 describe('<amex-chat>', () => {
   describe('accessibility', () => {
     it('has no axe violations in the print view', async () => {
       const { view } = printView(await endedChat('en'));
-      expect(await axeInView(view)).to.deep.equal([]);
+      expect(await axeInFrame(view)).to.deep.equal([]);
     });
   });
 

@@ -9,6 +9,9 @@ beforeEach(() => {
   sessionStorage.clear();
 });
 
+/** What every axe run here checks: WCAG 2.0–2.2 at levels A and AA, and best practice. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
 /**
  * Runs axe over `root` with the WCAG 2.0–2.2 A/AA and best-practice rules (target-size
  * included, which chai-a11y-axe leaves off) and fails on any violation, and on `incomplete`
@@ -17,10 +20,7 @@ beforeEach(() => {
 export async function axeCheck(root: Element | Document = document): Promise<void> {
   const axe = await loadAxe();
   const results = await axe.run(root, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    },
+    runOnly: { type: 'tag', values: AXE_TAGS },
     resultTypes: ['violations', 'incomplete'],
   });
   const problems = [
@@ -148,13 +148,15 @@ interface FrameAxe {
 }
 
 /**
- * Runs axe inside a same-origin iframe (a whole page, e.g. a demo page) with the same tags as
- * `axeCheck`; resolves with the violations as "rule: targets" lines (empty when clean).
+ * Runs axe over the whole page in a same-origin iframe (e.g. a demo page) or window (e.g. one
+ * the widget opened) with the same tags as `axeCheck`; resolves with the violations as
+ * "rule: targets" lines (empty when clean).
  */
-export async function axeInFrame(frame: HTMLIFrameElement): Promise<string[]> {
-  const win = frame.contentWindow as unknown as { axe?: FrameAxe } | null;
-  const doc = frame.contentDocument!;
-  if (!win?.axe) {
+export async function axeInFrame(frame: HTMLIFrameElement | Window): Promise<string[]> {
+  const view = frame instanceof HTMLIFrameElement ? frame.contentWindow! : frame;
+  const win = view as unknown as { axe?: FrameAxe };
+  const doc = view.document;
+  if (!win.axe) {
     await new Promise((resolve, reject) => {
       const script = doc.createElement('script');
       script.src = '/node_modules/axe-core/axe.min.js';
@@ -163,11 +165,8 @@ export async function axeInFrame(frame: HTMLIFrameElement): Promise<string[]> {
       doc.head.append(script);
     });
   }
-  const results = await win!.axe!.run(doc, {
-    runOnly: {
-      type: 'tag',
-      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'],
-    },
+  const results = await win.axe!.run(doc, {
+    runOnly: { type: 'tag', values: AXE_TAGS },
   });
   return results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
