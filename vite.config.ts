@@ -133,14 +133,17 @@ export default defineConfig(({ command, mode }) => ({
             // The element's code goes into element.js itself, which amex-chat.js and react.js
             // import, rather than into a shared chunk that element.js would only re-export.
             preserveEntrySignatures: 'allow-extension',
-            // The few modules both the element and the panel's module use (the clock, the strings'
-            // list of kinds, the panel frame's rules) go into a chunk of their own, so that
-            // element.js exports the public API and nothing else.
+            // The few modules both the element and the panel's module use (the clock, the element's
+            // strings, to which the panel adds its own, and the panel frame's rules) go into a chunk
+            // of their own, so that element.js exports the public API and nothing else.
             output: {
               chunkFileNames: '[name]-[hash].js',
               codeSplitting: {
                 groups: [
-                  { name: 'shared', test: /src[\\/]components[\\/](clock|i18n|panel-frame\.styles)\.ts$/ },
+                  {
+                    name: 'shared',
+                    test: /src[\\/]components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)\.ts$/,
+                  },
                 ],
               },
             },

@@ -1,7 +1,7 @@
 import { adoptStyles, html, nothing } from 'lit';
 import type { CSSResult, TemplateResult } from 'lit';
 import { contentStyles } from './content.styles.js';
-import type { Strings } from './i18n.js';
+import type { ElementStrings } from './i18n-element.js';
 import { isolationStyles } from './isolation.styles.js';
 import { styles } from './launcher.styles.js';
 import { panelFallbackStyles } from './panel-frame.styles.js';
@@ -9,7 +9,7 @@ import { positionStyles } from './position.styles.js';
 
 /** What the panel's frame shows around its body. */
 export interface PanelFrame {
-  t: Strings;
+  t: ElementStrings;
   heading: string;
   open: boolean;
   /** The panel fills the viewport (see panel-focus.ts). */

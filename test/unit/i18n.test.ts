@@ -6,11 +6,11 @@ import { describe, it, mock } from 'node:test';
 import { listKinds, strings } from '../../src/components/i18n.js';
 import type { Catalogue, Strings } from '../../src/components/i18n.js';
 
-/** Every catalogue file: src/components/locales/<language>.ts. */
-const supported = readdirSync(new URL('../../src/components/locales/', import.meta.url))
+/** Every catalogue file: the panel's <language>.ts and the element's <language>-element.ts. */
+const files = readdirSync(new URL('../../src/components/locales/', import.meta.url))
   .filter((file) => file.endsWith('.ts'))
-  .map((file) => file.slice(0, -3))
   .sort();
+const supported = files.filter((file) => !file.includes('-')).map((file) => file.slice(0, -3));
 
 const en = strings('en');
 const es = strings('es');
@@ -47,6 +47,7 @@ describe('i18n', () => {
   describe('catalogues', () => {
     it('registers every catalogue file under its language subtag (English and Spanish)', () => {
       assert.deepEqual(supported, ['en', 'es']);
+      assert.deepEqual(files, ['en-element.ts', 'en.ts', 'es-element.ts', 'es.ts']);
       for (const locale of supported) assert.equal(strings(locale).locale, locale);
     });
 

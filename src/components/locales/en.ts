@@ -1,20 +1,15 @@
 /**
- * English: the widget's own language and the contract of every other catalogue (its type is
- * `Catalogue`, so a key missing from another language is a type error). Numbers, plurals, lists,
+ * English, the panel's words: everything but the element's own (./en-element.ts). They come with
+ * the panel's module, not with the launcher. This file's type is the contract of every other
+ * language's catalogue (a key missing from one is a type error). Numbers, plurals, lists,
  * durations and times come from `f` (Intl, for the page's whole tag: "en-GB" writes 19:34).
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
 
 export const en = (f: Format) => ({
-  launcher: 'Chat with us',
-  /** Launcher name with unread messages, e.g. "Chat with us, 2 new messages". */
-  launcherUnread: (n: number) =>
-    `Chat with us, ${f.plural(n, { one: '# new message', other: '# new messages' })}`,
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
   newMessage: (sender: string) => `New message from ${sender}.`,
-  heading: 'Customer Care',
-  close: 'Close chat',
   conversation: 'Conversation',
   composerLabel: 'Type your message',
   composerPlaceholder: 'Ask us anything',
@@ -25,7 +20,6 @@ export const en = (f: Format) => ({
   sending: 'Sending…',
   sent: 'Sent',
   failed: 'Not sent.',
-  retry: 'Retry',
   typing: (name: string) => `${name} is typing…`,
   connecting: 'Connecting…',
   connected: 'Connected.',
@@ -39,8 +33,6 @@ export const en = (f: Format) => ({
   errorClosed: 'This chat has ended. Your message was not sent.',
   errorServer: 'The message could not be sent. You can retry.',
   errorEndpoint: 'Chat is not available right now.',
-  /** The panel's module (a file next to the script) could not be loaded. */
-  errorLoad: 'The chat could not load. Check your connection and try again, or reload the page.',
   errorAuth: "We couldn't verify your session. Sign in again to chat with us.",
   /** In the transcript: a malformed frame from the server was dropped. */
   errorInvalidFrame: 'Part of this conversation could not be shown.',

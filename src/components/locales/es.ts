@@ -1,16 +1,11 @@
-/** Spanish (tú throughout). The keys and their meaning are English's: see ./en.ts. */
+/** Spanish, the panel's words (tú throughout). The keys and their meaning are English's: see ./en.ts. */
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
-  launcher: 'Chatea con nosotros',
-  launcherUnread: (n) =>
-    `Chatea con nosotros, ${f.plural(n, { one: '# mensaje nuevo', other: '# mensajes nuevos' })}`,
   newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
-  heading: 'Atención al cliente',
-  close: 'Cerrar chat',
   conversation: 'Conversación',
   composerLabel: 'Escribe tu mensaje',
   composerPlaceholder: 'Pregúntanos lo que quieras',
@@ -20,7 +15,6 @@ export const es = (f: Format): Catalogue => ({
   sending: 'Enviando…',
   sent: 'Enviado',
   failed: 'No enviado.',
-  retry: 'Reintentar',
   typing: (name) => `${name} está escribiendo…`,
   connecting: 'Conectando…',
   connected: 'Conectado.',
@@ -34,8 +28,6 @@ export const es = (f: Format): Catalogue => ({
   errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
   errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
-  errorLoad:
-    'No se pudo cargar el chat. Revisa tu conexión e inténtalo de nuevo, o vuelve a cargar la página.',
   errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
   errorInvalidFrame: 'No se pudo mostrar una parte de esta conversación.',
   errorOutboxFull:
