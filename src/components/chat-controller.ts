@@ -17,9 +17,16 @@ export interface ChatControllerCallbacks {
  * Owns the element's conversation lifecycle: creates it on first use, asks the host to render on
  * every change, stops the connection when the host leaves the document and resumes it when
  * the host comes back, and retries at once when the browser comes back online.
+ *
+ * The conversation's events reach the callbacks in a microtask, in the order they were emitted:
+ * never inside the call that caused them (`send()`, `addNotice()`, `end()` …), so the element is
+ * never re-entered while one of its own methods runs.
  */
 export class ChatController implements ReactiveController {
   readonly #callbacks: ChatControllerCallbacks;
+  /** Events emitted and not yet delivered, with their callbacks (see the class). */
+  readonly #queue: [Conversation, (value: unknown) => void, unknown][] = [];
+  #delivering = false;
   #conversation: Conversation | undefined;
   /** Transport mode and endpoint of the current conversation. */
   #target = '';
@@ -36,6 +43,11 @@ export class ChatController implements ReactiveController {
 
   get conversation(): Conversation | undefined {
     return this.#conversation;
+  }
+
+  /** The callbacks are running: what they ask of the host is the conversation's doing. */
+  get delivering(): boolean {
+    return this.#delivering;
   }
 
   /**
@@ -74,13 +86,47 @@ export class ChatController implements ReactiveController {
 
   #create(options: ConversationOptions): Conversation {
     const conversation = new Conversation(options);
-    conversation.events.on('change', this.#callbacks.onChange);
-    conversation.events.on('message', this.#callbacks.onMessage);
-    conversation.events.on('state', this.#callbacks.onState);
-    conversation.events.on('typing', this.#callbacks.onTyping);
-    conversation.events.on('error', this.#callbacks.onError);
-    conversation.events.on('restarted', this.#callbacks.onRestarted);
-    conversation.events.on('queue', this.#callbacks.onQueue);
+    const callbacks = this.#callbacks;
+    const on = <K extends keyof ConversationEvents>(
+      type: K,
+      handle: (value: ConversationEvents[K]) => void,
+    ): void =>
+      conversation.events.on(type, (value) => {
+        const entry: [Conversation, (value: unknown) => void, unknown] = [
+          conversation,
+          handle as never,
+          value,
+        ];
+        if (this.#queue.push(entry) === 1) queueMicrotask(this.#deliver);
+      });
+    on('change', callbacks.onChange);
+    on('message', callbacks.onMessage);
+    on('state', callbacks.onState);
+    on('typing', callbacks.onTyping);
+    on('error', callbacks.onError);
+    on('restarted', callbacks.onRestarted);
+    on('queue', callbacks.onQueue);
     return conversation;
   }
+
+  /**
+   * Runs the queued callbacks, and those their own calls queue, in order; a replaced
+   * conversation's are dropped. A callback that throws is reported to the page and the others
+   * still run.
+   */
+  readonly #deliver = (): void => {
+    const queue = this.#queue;
+    this.#delivering = true;
+    for (let i = 0; i < queue.length; i++) {
+      const [from, handle, value] = queue[i] as (typeof queue)[number];
+      if (from !== this.#conversation) continue;
+      try {
+        handle(value);
+      } catch (error) {
+        reportError(error);
+      }
+    }
+    queue.length = 0;
+    this.#delivering = false;
+  };
 }

@@ -57,8 +57,6 @@ export class ChatPanel {
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #lastPhase: ConversationPhase = 'assistant';
   #wasDisconnected = false;
-  /** While a send runs: the `amex-chat-message` details it made, told after its redaction. */
-  #sending: TranscriptMessage[] | undefined;
   /** What the messages' templates read (see message.ts). */
   readonly #messageView: MessageView;
 
@@ -69,6 +67,7 @@ export class ChatPanel {
       el,
       () => this.#conversation,
       (type, detail) => ctx.dispatch(type as AmexChatEventName, detail as never),
+      () => this.#chat.delivering,
     );
     this.#transcript = new TranscriptView(el, () => ctx.byId('transcript'));
     this.#endCard = new EndCard(el, {
@@ -120,23 +119,20 @@ export class ChatPanel {
       (id) => ctx.focusAfter(id),
     );
     this.#wait = new WaitEstimate(el, (queue) => ctx.announce(queueText(ctx.t(), queue)));
-    const on = this.batch.chat.bind(this.batch);
     this.#chat = new ChatController(el, {
-      onMessage: on((message: TranscriptMessage) => this.#handleMessage(message)),
-      onState: on((state: ConnectionState) => this.#handleState(state)),
-      onTyping: on((typing: { name: string; active: boolean }) =>
-        this.#typing.typing(typing.name, typing.active),
-      ),
-      onError: on((error: ConversationError) => this.#handleError(error)),
-      onRestarted: on(() => {
+      onMessage: (message) => this.#handleMessage(message),
+      onState: (state) => this.#handleState(state),
+      onTyping: (typing) => this.#typing.typing(typing.name, typing.active),
+      onError: (error) => this.#handleError(error),
+      onRestarted: () => {
         this.#conversation?.addNotice(ctx.t().restarted);
         ctx.announce(ctx.t().restarted);
-      }),
-      onQueue: on((queue) => this.#wait.update(queue)),
-      onChange: on(() => {
+      },
+      onQueue: (queue) => this.#wait.update(queue),
+      onChange: () => {
         this.batch.changed();
         el.requestUpdate();
-      }),
+      },
     });
     this.#messageView = {
       t: ctx.t(),
@@ -230,13 +226,11 @@ export class ChatPanel {
     this.start();
     const conversation = this.#conversation;
     if (!conversation) return this.#refuse('endpoint', t.errorEndpoint);
-    // What was removed from a message is told before the message itself: `amex-chat-redacted`,
-    // then `amex-chat-message` (docs/redaction.md).
-    const made: TranscriptMessage[] = (this.#sending = []);
+    // What was removed from a message is told before the message itself: `amex-chat-redacted`
+    // fires here, `amex-chat-message` when the conversation's event arrives, a microtask later
+    // (see ChatController; docs/redaction.md).
     const result = conversation.send(text, { redaction: el.redaction === 'block' ? 'block' : 'mask' });
-    this.#sending = undefined;
     if (!result.ok) {
-      this.#tellMessages(made);
       switch (result.reason) {
         case 'empty':
           return this.#refuse('empty', t.errorEmpty);
@@ -260,12 +254,7 @@ export class ChatPanel {
       this.emit('amex-chat-redacted', { ...result.redacted, action: 'mask' });
       this.#ctx.announce(t.warningMasked);
     }
-    this.#tellMessages(made);
     return result.message;
-  }
-
-  #tellMessages(messages: readonly TranscriptMessage[]): void {
-    for (const message of messages) this.emit('amex-chat-message', { message });
   }
 
   /** Shows a refusal under the message box, says it, and fires `amex-chat-error`. */
@@ -405,8 +394,7 @@ export class ChatPanel {
 
   #handleMessage(message: TranscriptMessage): void {
     const ctx = this.#ctx;
-    if (this.#sending) this.#sending.push({ ...message });
-    else this.emit('amex-chat-message', { message: { ...message } });
+    this.emit('amex-chat-message', { message: { ...message } });
     if (message.notice?.code === 'ended') {
       this.#transcript.showEnding = !message.history;
       this.#endCard.reset();

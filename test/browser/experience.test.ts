@@ -485,5 +485,23 @@ describe('<amex-chat>', () => {
       await el.send('thank you');
       expect(order).to.deep.equal(['amex-chat-message']);
     });
+
+    it('tells a sent message after the call that sent it returns, never inside it', async () => {
+      const { el } = await chat();
+      const heard: string[] = [];
+      el.addEventListener('amex-chat-message', (event) => {
+        const { message } = (event as CustomEvent<{ message: { from: string; text: string } }>).detail;
+        if (message.from === 'customer') heard.push(message.text);
+      });
+      const input = part(el, '#input') as HTMLTextAreaElement;
+      input.value = 'hello there';
+      input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      (part(el, 'form.composer') as HTMLFormElement).requestSubmit();
+      // The submit ran to its end in this task: the conversation's events have not reached the
+      // element yet, so no listener ran inside the element's own call.
+      expect(heard).to.deep.equal([]);
+      await Promise.resolve();
+      expect(heard).to.deep.equal(['hello there']);
+    });
   });
 });

@@ -45,8 +45,7 @@ export class ReplayBatch implements ReactiveController {
   #release: (() => void) | undefined;
   /** Public events made while a replay is arriving, in order (see `emit`). */
   #held: [string, unknown][] | undefined;
-  /** In a conversation callback: the updates asked for now are the conversation's. */
-  #inChat = false;
+  readonly #delivering: () => boolean;
   readonly #state: () => ReplayState | undefined;
   readonly #dispatch: (type: string, detail: unknown) => void;
 
@@ -54,24 +53,12 @@ export class ReplayBatch implements ReactiveController {
     host: ReactiveControllerHost,
     state: () => ReplayState | undefined,
     dispatch: (type: string, detail: unknown) => void,
+    delivering: () => boolean,
   ) {
+    this.#delivering = delivering;
     this.#state = state;
     this.#dispatch = dispatch;
     host.addController(this);
-  }
-
-  /** Wraps a conversation callback: the updates it asks for wait for the batch. */
-  chat<T>(handle: (value: T) => void): (value?: T) => void {
-    // (One argument at most: no rest array per call, a thousand of them for a long history.)
-    return (value?: T): void => {
-      const was = this.#inChat;
-      this.#inChat = true;
-      try {
-        handle(value as T);
-      } finally {
-        this.#inChat = was;
-      }
-    };
   }
 
   /** The conversation changed: its render waits for the batch (see `wait`). */
@@ -84,9 +71,12 @@ export class ReplayBatch implements ReactiveController {
     }
   }
 
-  /** Something asked for an update: unless it is the conversation, the replay's wait ends. */
+  /**
+   * Something asked for an update: unless the conversation's events are being delivered (those
+   * updates are the conversation's), the replay's wait ends.
+   */
   requested(): void {
-    if (!this.#inChat) this.#release?.();
+    if (!this.#delivering()) this.#release?.();
   }
 
   /**
