@@ -5,6 +5,7 @@
  * CHAT_AGENT_DELAY (ms before the simulated agent takes a waiting chat, default 4000).
  * Hardening (docs/server-hardening.md): CHAT_ALLOWED_ORIGINS, CHAT_AGENT_SECRET or
  * CHAT_AGENT_SECRET_FILE, CHAT_TRUST_PROXY, CHAT_MAX_CONNECTIONS_PER_IP, CHAT_IP_RATE_LIMIT.
+ * External bot (docs/assistant.md): CHAT_BOT_URL and CHAT_BOT_TIMEOUT_MS.
  * DEMO_CONSOLE_DEV=on: the agent console's development mode (its page's `?endpoint=` may name
  * another server; vite.config.ts writes the attribute that allows it).
  * Ctrl-C stops both.
@@ -12,6 +13,7 @@
 import { createServer } from 'vite';
 import { startChatServer } from '../server/chat-server.js';
 import { UNPROTECTED_CONSOLE_WARNING, hardeningFromEnv } from '../server/env.js';
+import { botFromEnv } from '../server/external-bot.js';
 
 const host = '127.0.0.1';
 const chatPort = Number(process.env['CHAT_SERVER_PORT'] ?? 8787);
@@ -28,6 +30,8 @@ const chat = await startChatServer({
   ...(agentDelay ? { simulatedAgentDelay: Number(agentDelay) } : {}),
   // CHAT_ALLOWED_ORIGINS, CHAT_AGENT_SECRET(_FILE), CHAT_TRUST_PROXY, per-address limits.
   ...hardeningFromEnv(process.env),
+  // CHAT_BOT_URL, CHAT_BOT_TIMEOUT_MS: an external bot takes the assistant's turns.
+  ...botFromEnv(process.env),
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })),
 });
 process.env['AMEX_CHAT_ENDPOINT'] = chat.url;

@@ -36,6 +36,7 @@ import { sealKeyPair } from './resume-key.js';
 import { secretProblem } from './secret.js';
 import { MemoryStore } from './store.js';
 import type { Store } from './store.js';
+import { createBotTurns } from './chat-server/bot-turn.js';
 import { createCustomers } from './chat-server/customer-session.js';
 import { createDelivery } from './chat-server/delivery.js';
 import { createHttpServer } from './chat-server/http.js';
@@ -142,12 +143,14 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   }
 
   const delivery = createDelivery({ conversations, backpressure, replayStallMs: settings.replayStallMs });
+  const bot = settings.bot ? createBotTurns({ bot: settings.bot, store, center, reports }) : undefined;
   const customers = createCustomers({
     settings,
     store,
     center,
     delivery,
     reports,
+    ...(bot ? { bot } : {}),
     conversations,
     verifyToken: options.verifyToken,
     seal,
@@ -235,6 +238,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   async function stop(): Promise<void> {
     clearInterval(refresh);
     clearInterval(orphans);
+    bot?.close();
     center.close();
     addresses.close();
     sse.closeAll(1001, 'server shutting down');

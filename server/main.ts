@@ -3,8 +3,8 @@
  * [--debug] [--rate-limit BURST,PER_SECOND] [--tokens [SUBJECT:]A,B --expired-tokens C]
  * [--max-queue N] [--handle-seconds N] [--queue-update MS] [--simulated-agent on|off]
  * [--agent-delay MS] [--agent-secret-file PATH] [--trust-proxy HOPS] [--max-connections-per-ip N]
- * [--max-agent-connections-per-ip N] [--ip-rate-limit BURST,PER_SECOND]` (--debug is for tests:
- * /debug/frames, /debug/say).
+ * [--max-agent-connections-per-ip N] [--ip-rate-limit BURST,PER_SECOND] [--bot-url URL]
+ * [--bot-timeout MS]` (--debug is for tests: /debug/frames, /debug/say).
  *
  * Contact center: --max-queue (most customers waiting, all teams; default 20), --handle-seconds
  * (average time per conversation for the wait estimate; default 120), --queue-update (how often
@@ -28,12 +28,17 @@
  * clients get to leave, default 5000). SIGTERM or SIGINT: graceful shutdown (readyz 503, clients
  * told to reconnect with close 1012, drain, exit 0); a second signal exits at once.
  * Logs: one JSON object per line on stderr, never message text.
+ *
+ * External bot (server/external-bot.ts, docs/assistant.md): `CHAT_BOT_URL` (or `--bot-url`), the
+ * Rasa REST channel URL that takes the assistant's turns, and `CHAT_BOT_TIMEOUT_MS` (or
+ * `--bot-timeout`; default 3000) before the built-in assistant answers instead.
  */
 import { parseArgs } from 'node:util';
 import { startChatServer } from './chat-server.js';
 import { UNPROTECTED_CONSOLE_WARNING, agentSecret, hardeningFromEnv, rate, wholeNumber } from './env.js';
 import type { HardeningOptions } from './env.js';
 import type { TokenVerdict } from './chat-server.js';
+import { botFromEnv, botUrl } from './external-bot.js';
 
 const { values } = parseArgs({
   options: {
@@ -55,6 +60,8 @@ const { values } = parseArgs({
     'max-agent-connections-per-ip': { type: 'string' },
     'ip-rate-limit': { type: 'string' },
     store: { type: 'string' },
+    'bot-url': { type: 'string' },
+    'bot-timeout': { type: 'string' },
   },
 });
 
@@ -75,6 +82,20 @@ function hardening(): HardeningOptions {
     if (agents !== undefined) options.maxAgentConnectionsPerIp = agents;
     const ipRate = rate('--ip-rate-limit', values['ip-rate-limit']);
     if (ipRate !== undefined) options.ipRateLimit = ipRate;
+    return options;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : 'bad configuration');
+    process.exit(2);
+  }
+}
+
+/** The external bot: environment, then flags; exits with the problem on a bad value. */
+function externalBot(): { botUrl?: string; botTimeoutMs?: number } {
+  try {
+    const options = botFromEnv(process.env);
+    if (values['bot-url'] !== undefined) options.botUrl = botUrl('--bot-url', values['bot-url']);
+    const timeout = wholeNumber('--bot-timeout', values['bot-timeout'], 1);
+    if (timeout !== undefined) options.botTimeoutMs = timeout;
     return options;
   } catch (error) {
     console.error(error instanceof Error ? error.message : 'bad configuration');
@@ -153,6 +174,7 @@ const server = await startChatServer({
   ...(rateLimit ? { rateLimit } : {}),
   ...(valid.size > 0 ? { verifyToken } : {}),
   ...hardening(),
+  ...externalBot(),
   ...(quiet
     ? {}
     : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),

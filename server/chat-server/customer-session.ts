@@ -17,6 +17,7 @@ import { FrameBudget, RateLimiter, WorkBudget } from '../limits.js';
 import { addKey, mintKey, sealKey } from '../resume-key.js';
 import { tx } from '../store.js';
 import type { ReadFrame, Store } from '../store.js';
+import type { BotTurns } from './bot-turn.js';
 import type { HelloDeps } from './customer-hello.js';
 import { hello, tabJoin } from './customer-hello.js';
 import type { Delivery, Follower } from './delivery.js';
@@ -49,6 +50,8 @@ export interface CustomerDeps extends Omit<HelloDeps, 'reply' | 'fail'> {
   readonly center: ContactCenter;
   readonly delivery: Delivery;
   readonly reports: Reports;
+  /** The external bot that takes the assistant's turns, when the server has one. */
+  readonly bot?: BotTurns;
   /** Tests only (`debug`): every raw frame received. */
   readonly received: string[];
 }
@@ -140,6 +143,7 @@ export function createCustomers(deps: CustomerDeps): Customers {
       center.leave(conversation);
       return;
     }
+    if (deps.bot?.take(conversation, text)) return;
     center.answerLater(conversation, conversation.assistant.reply(text));
   }
 

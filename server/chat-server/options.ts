@@ -5,6 +5,8 @@
  */
 import type { ContactCenterOptions } from '../contact-center.js';
 import type { Rate } from '../limits.js';
+import { DEFAULT_BOT_TIMEOUT_MS, botUrl } from '../external-bot.js';
+import type { ExternalBot } from '../external-bot.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
@@ -103,6 +105,15 @@ export interface ChatServerOptions extends ContactCenterOptions {
    */
   drainMs?: number;
   /**
+   * An external bot that takes the assistant's turn (server/external-bot.ts, docs/assistant.md):
+   * the URL the customer's redacted messages are POSTed to in the Rasa REST channel format.
+   * Requests for a person, urgent fraud and questions about a closed case stay with the
+   * built-in assistant, which also answers whenever the bot fails. Default: none.
+   */
+  botUrl?: string;
+  /** How long the external bot has to answer before the built-in assistant does, in ms. Default 3000. */
+  botTimeoutMs?: number;
+  /**
    * Tests only: keep every raw frame received (`GET /debug/frames`) and let a test speak as an
    * agent (`POST /debug/say` with `{conversationId, text, name?}`). Never enable in production.
    */
@@ -147,6 +158,8 @@ export interface Settings {
   readonly replayStallMs: number;
   readonly queueUpdateMs: number;
   readonly agentSecret: string | undefined;
+  /** The external bot, when one is configured. */
+  readonly bot: ExternalBot | undefined;
   readonly debug: boolean;
 }
 
@@ -177,6 +190,13 @@ export function settingsOf(options: ChatServerOptions): Settings {
     replayStallMs: options.replayStallMs ?? 30_000,
     queueUpdateMs: Math.max(10, options.queueUpdateMs ?? 15_000),
     agentSecret: options.agentSecret,
+    bot:
+      options.botUrl === undefined
+        ? undefined
+        : {
+            url: botUrl('botUrl', options.botUrl),
+            timeoutMs: Math.max(1, options.botTimeoutMs ?? DEFAULT_BOT_TIMEOUT_MS),
+          },
     debug: options.debug === true,
   };
 }

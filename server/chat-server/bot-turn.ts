@@ -1,0 +1,152 @@
+/**
+ * The assistant's turn handed to an external bot (server/external-bot.ts), when the server has
+ * one (`botUrl`).
+ *
+ * Which turns go to the bot: every customer message the built-in assistant would answer,
+ * except those whose answer changes where the conversation goes or keeps the customer safe: a
+ * request for a person (the queue), urgent fraud (the phone route at once), and questions about
+ * the case just closed or a reference number's status. Those the built-in assistant answers as
+ * it would without a bot. The decision is taken on a copy of the assistant, so the one that
+ * keeps the record changes only for a turn it answers.
+ *
+ * What the bot gets: `sender`, the conversation's id (random, never the account or who the
+ * customer is), and `message`, the customer's text as stored, after the widget's redaction and
+ * the server's second line. What comes back is redacted again (a bot that echoes a card number
+ * does not put it in the transcript or the store) and checked (external-bot.ts).
+ *
+ * The request is made once the message is stored, outside the transaction; the answer is said
+ * in a transaction of its own. The turns of one conversation go to the bot one at a time, in
+ * order. When the bot fails (timeout, network, non-2xx, an answer that is not the format, or
+ * nothing to say), one line is logged (the reason, never the text) and the built-in assistant
+ * answers the message as usual. An answer that arrives after a person took the conversation is
+ * dropped: with a person the assistant stays quiet.
+ */
+import { redact } from '../../src/redaction/index.js';
+import { ASSISTANT_NAME, createAssistant } from '../assistant/index.js';
+import type { ContactCenter } from '../contact-center.js';
+import { broadcast, say } from '../conversation.js';
+import type { Conversation } from '../conversation.js';
+import { askBot } from '../external-bot.js';
+import type { BotAnswer, ExternalBot } from '../external-bot.js';
+import type { Store } from '../store.js';
+import { tx } from '../store.js';
+import type { Reports } from './stats.js';
+
+export interface BotTurns {
+  /**
+   * Inside the message's transaction: true when the bot takes this turn (the built-in
+   * assistant then does not answer it now), false when the built-in assistant should.
+   */
+  take(conversation: Conversation, text: string): boolean;
+  /** Aborts the requests in flight (server shutdown); their turns are dropped. */
+  close(): void;
+}
+
+export interface BotTurnDeps {
+  readonly bot: ExternalBot;
+  readonly store: Store;
+  readonly center: ContactCenter;
+  readonly reports: Reports;
+}
+
+/**
+ * The built-in assistant's answers that read what only this server knows: the case just closed
+ * ("what was agreed?") and the status of a reference number.
+ */
+const BUILT_IN_INTENTS: ReadonlySet<string> = new Set(['case', 'case-status']);
+
+/**
+ * Whether the built-in assistant keeps this turn (see the module comment). Asked of a copy
+ * made from the stored state alone (no account, no case desk), so the question changes and
+ * files nothing.
+ */
+function builtInKeeps(conversation: Conversation, text: string): boolean {
+  const probe = createAssistant(conversation.lang, conversation.assistant.state()).reply(text);
+  return probe.action !== undefined || BUILT_IN_INTENTS.has(probe.intent);
+}
+
+export function createBotTurns(deps: BotTurnDeps): BotTurns {
+  const { bot, store, center, reports } = deps;
+  const stopping = new AbortController();
+  /** The last turn of each conversation still in flight: the next one waits for it. */
+  const chains = new Map<string, Promise<void>>();
+
+  /** Says the bot's answer, or lets the built-in assistant answer; inside a transaction. */
+  function answer(conversationId: string, text: string, answer: BotAnswer): void {
+    const conversation = store.world.conversations.get(conversationId);
+    if (!conversation) return;
+    const name = ASSISTANT_NAME[conversation.lang];
+    if (conversation.phase === 'agent') {
+      reports.log({
+        msg: 'external bot answer dropped: a person has the conversation',
+        conversation: conversationId,
+      });
+      broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
+      return;
+    }
+    if (!answer.ok) {
+      reports.log({
+        msg: 'external bot failed; the built-in assistant answers',
+        conversation: conversationId,
+        reason: answer.reason,
+        ...(answer.status === undefined ? {} : { status: answer.status }),
+      });
+      center.answerLater(conversation, conversation.assistant.reply(text));
+      return;
+    }
+    // The record keeps what the customer asked about, never something the bot says it did.
+    conversation.assistant.observe(text);
+    tx().touch(conversation);
+    broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
+    for (const message of answer.messages) say(conversation, 'assistant', name, message);
+  }
+
+  /** Redacts a string of the bot's answer in the conversation's language; counts what it found. */
+  function cleaner(conversationId: string, lang: Conversation['lang']): (text: string) => string {
+    return (text) => {
+      const checked = redact(text, { lang });
+      if (checked.findings.length > 0) {
+        reports.stats.redactedByServer += checked.findings.length;
+        reports.log({
+          msg: 'external bot redaction',
+          conversation: conversationId,
+          findings: checked.findings.length,
+        });
+      }
+      return checked.text;
+    };
+  }
+
+  async function turn(conversationId: string, lang: Conversation['lang'], text: string): Promise<void> {
+    const result = await askBot(bot, conversationId, text, cleaner(conversationId, lang), stopping.signal);
+    if (stopping.signal.aborted) return;
+    await store.run(() => answer(conversationId, text, result), conversationId);
+  }
+
+  function queue(conversationId: string, lang: Conversation['lang'], text: string): void {
+    const before = chains.get(conversationId) ?? Promise.resolve();
+    const next = before
+      .then(() => turn(conversationId, lang, text))
+      .catch((error: unknown) => reports.internalError('external bot turn', error));
+    chains.set(conversationId, next);
+    void next.then(() => {
+      if (chains.get(conversationId) === next) chains.delete(conversationId);
+    });
+  }
+
+  reports.log({ msg: 'external bot on', origin: new URL(bot.url).origin, timeoutMs: bot.timeoutMs });
+
+  return {
+    take(conversation, text) {
+      if (builtInKeeps(conversation, text)) return false;
+      const name = ASSISTANT_NAME[conversation.lang];
+      broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
+      const { id, lang } = conversation;
+      tx().after(() => queue(id, lang, text));
+      return true;
+    },
+    close() {
+      stopping.abort();
+    },
+  };
+}

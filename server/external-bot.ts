@@ -1,0 +1,204 @@
+/**
+ * An external bot that takes the virtual assistant's turn, over HTTP in the Rasa REST channel
+ * format: `POST {url}` with `{"sender": "<conversation id>", "message": "<text>"}`, answered by a
+ * JSON array of messages `[{"recipient_id"?, "text"?, "buttons"?: [{"title", "payload"}]}]`.
+ *
+ * The bot is untrusted: its answer is read up to `MAX_BOT_BODY_BYTES`, must be a JSON array,
+ * and only string `text` and `buttons` of string `title`/`payload` are kept, cut to the limits
+ * below (anything else in an item is ignored). Every string is passed through `clean` (the
+ * caller's redactor) before it goes anywhere. A bot that does not answer within the timeout,
+ * cannot be reached, answers other than 2xx, or answers nothing usable gives a `BotFailure`,
+ * never an exception: the caller falls back to the built-in assistant.
+ *
+ * This module only talks to the bot; server/chat-server/bot-turn.ts decides which turns go to
+ * it and what the customer sees.
+ */
+import type { QuickReply } from '../src/protocol.js';
+import { MAX_MESSAGE_LENGTH } from '../src/protocol.js';
+import { wholeNumber } from './env.js';
+
+/** Messages of one answer kept (the rest are dropped). */
+export const MAX_BOT_MESSAGES = 5;
+/** Buttons of one message kept, as quick replies. */
+export const MAX_BOT_BUTTONS = 6;
+/** Longest button title kept (longer ones are cut). */
+export const MAX_BUTTON_TITLE = 80;
+/** Longest button payload (what the quick reply sends back); a longer button is dropped. */
+export const MAX_BUTTON_PAYLOAD = 500;
+/** Largest answer body read; a larger one is a failure. */
+export const MAX_BOT_BODY_BYTES = 64 * 1024;
+/** How long the bot has to answer by default, in ms. */
+export const DEFAULT_BOT_TIMEOUT_MS = 3000;
+
+export interface ExternalBot {
+  /** http or https URL the turns are POSTed to (Rasa: `…/webhooks/rest/webhook`). */
+  readonly url: string;
+  /** How long the bot has to answer, in ms. */
+  readonly timeoutMs: number;
+}
+
+/** One message of the bot's answer, as the customer will see it. */
+export interface BotMessage {
+  text: string;
+  quickReplies?: QuickReply[];
+}
+
+/** Why the bot's turn went to the built-in assistant (logged; never the text). */
+export type BotFailureReason = 'timeout' | 'network' | 'status' | 'too-large' | 'malformed' | 'empty';
+
+export type BotAnswer = { ok: true; messages: BotMessage[] } | BotFailure;
+
+export interface BotFailure {
+  ok: false;
+  reason: BotFailureReason;
+  /** The HTTP status, for `status`. */
+  status?: number;
+}
+
+/** The URL checked: http or https only (the customer's text goes there). Throws otherwise. */
+export function botUrl(name: string, value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`${name} must be an http or https URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`${name} must be an http or https URL`);
+  }
+  return url.href;
+}
+
+/**
+ * `CHAT_BOT_URL` and `CHAT_BOT_TIMEOUT_MS` (ms, at least 1) as server options; empty when
+ * `CHAT_BOT_URL` is not set. Invalid values throw an Error that names the variable.
+ */
+export function botFromEnv(env: NodeJS.ProcessEnv = process.env): { botUrl?: string; botTimeoutMs?: number } {
+  const out: { botUrl?: string; botTimeoutMs?: number } = {};
+  const url = env['CHAT_BOT_URL'];
+  if (url) out.botUrl = botUrl('CHAT_BOT_URL', url);
+  const timeout = wholeNumber('CHAT_BOT_TIMEOUT_MS', env['CHAT_BOT_TIMEOUT_MS'], 1);
+  if (timeout !== undefined) out.botTimeoutMs = timeout;
+  return out;
+}
+
+/**
+ * Asks the bot for its answer to `message` (already redacted) from `sender` (an opaque id).
+ * `clean` redacts each string of the answer. `stop` aborts the request (server shutdown).
+ */
+export async function askBot(
+  bot: ExternalBot,
+  sender: string,
+  message: string,
+  clean: (text: string) => string,
+  stop?: AbortSignal,
+): Promise<BotAnswer> {
+  const timeout = AbortSignal.timeout(bot.timeoutMs);
+  const signal = stop ? AbortSignal.any([timeout, stop]) : timeout;
+  let body: string | undefined;
+  let response: Response;
+  try {
+    response = await fetch(bot.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      body: JSON.stringify({ sender, message }),
+      // The customer's text goes to the configured URL only, never where a redirect points.
+      redirect: 'error',
+      signal,
+    });
+    if (!response.ok) {
+      await response.body?.cancel();
+      return { ok: false, reason: 'status', status: response.status };
+    }
+    body = await readCapped(response, MAX_BOT_BODY_BYTES);
+  } catch {
+    return { ok: false, reason: timeout.aborted ? 'timeout' : 'network' };
+  }
+  if (body === undefined) return { ok: false, reason: 'too-large' };
+  let json: unknown;
+  try {
+    json = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: 'malformed' };
+  }
+  return readAnswer(json, clean);
+}
+
+/** The body as text, or undefined when it is larger than `max` bytes (the rest is not read). */
+async function readCapped(response: Response, max: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > max) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (!response.body) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Control characters other than tab and line feed (the transcript shows plain text). */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/** A string of the bot's answer: controls removed, trimmed, cut to `max`; '' for anything else. */
+function textOf(value: unknown, max: number): string {
+  if (typeof value !== 'string') return '';
+  const text = value.replace(CONTROL, '').trim();
+  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The buttons of one item as quick replies (title shown, payload sent back), redacted. */
+function buttonsOf(value: unknown, clean: (text: string) => string): QuickReply[] {
+  if (!Array.isArray(value)) return [];
+  const out: QuickReply[] = [];
+  for (const button of value) {
+    if (out.length >= MAX_BOT_BUTTONS) break;
+    if (!isRecord(button)) continue;
+    const title = textOf(button['title'], MAX_BUTTON_TITLE);
+    if (title === '') continue;
+    const payload = button['payload'] === undefined ? title : textOf(button['payload'], Infinity);
+    if (payload === '' || payload.length > MAX_BUTTON_PAYLOAD) continue;
+    out.push({ label: clean(title), value: clean(payload) });
+  }
+  return out;
+}
+
+/**
+ * The bot's answer checked: an array of items whose `text` becomes a message and whose
+ * `buttons` its quick replies (buttons without text go with the message before them). Items
+ * with nothing usable are skipped; an answer with no message at all is `empty`.
+ */
+export function readAnswer(json: unknown, clean: (text: string) => string): BotAnswer {
+  if (!Array.isArray(json)) return { ok: false, reason: 'malformed' };
+  const messages: BotMessage[] = [];
+  for (const item of json) {
+    if (!isRecord(item)) continue;
+    const text = textOf(item['text'], MAX_MESSAGE_LENGTH);
+    const buttons = buttonsOf(item['buttons'], clean);
+    let message: BotMessage | undefined;
+    if (text !== '') {
+      if (messages.length >= MAX_BOT_MESSAGES) break;
+      message = { text: clean(text) };
+      messages.push(message);
+    } else message = messages[messages.length - 1];
+    if (message === undefined || buttons.length === 0) continue;
+    const quick = [...(message.quickReplies ?? []), ...buttons].slice(0, MAX_BOT_BUTTONS);
+    message.quickReplies = quick;
+  }
+  return messages.length > 0 ? { ok: true, messages } : { ok: false, reason: 'empty' };
+}

@@ -1,0 +1,427 @@
+/**
+ * Issue 26, item 8: the assistant's turn handed to an external bot in the Rasa REST channel
+ * format. A bot server (node:http on 127.0.0.1) started by each test, the reference server
+ * configured to use it, and a customer over the real protocol: what the bot receives, what the
+ * customer sees, what the server stores, and the fallback to the built-in assistant.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, it } from 'node:test';
+import type { ChatEvent } from '../../src/protocol.js';
+import { redact } from '../../src/redaction/index.js';
+import { botFromEnv, readAnswer } from '../../server/external-bot.js';
+import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
+import { Agent, Customer, stored, withServer } from './contact-center-support.js';
+
+/** What the bot received: the parsed body and its content type. */
+interface BotRequest {
+  body: { sender?: unknown; message?: unknown };
+  contentType: string | undefined;
+}
+
+/** How the bot answers one request: a status and a raw body. */
+type BotReply = { status?: number; body?: string };
+
+/** An answer that never comes (the connection is cut when the bot closes). */
+const never = (): Promise<BotReply> => new Promise<BotReply>(() => undefined);
+
+/** A bot on 127.0.0.1 that records every request and answers with `reply`. */
+class TestBot {
+  readonly requests: BotRequest[] = [];
+  readonly #server: Server;
+  readonly #waiters: ((r: BotRequest) => void)[] = [];
+  reply: (request: BotRequest) => BotReply | Promise<BotReply>;
+
+  private constructor(server: Server, reply: (request: BotRequest) => BotReply | Promise<BotReply>) {
+    this.#server = server;
+    this.reply = reply;
+  }
+
+  static async start(reply: (request: BotRequest) => BotReply | Promise<BotReply>): Promise<TestBot> {
+    const server = createServer();
+    const bot = new TestBot(server, reply);
+    server.on('request', (req: IncomingMessage, res: ServerResponse) => void bot.#handle(req, res));
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    return bot;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${(this.#server.address() as AddressInfo).port}/webhooks/rest/webhook`;
+  }
+
+  /** The next request (one already received and not yet taken, or the next to come). */
+  next(): Promise<BotRequest> {
+    const taken = this.requests.length - this.#pending;
+    if (taken > 0) {
+      this.#pending += 1;
+      return Promise.resolve(this.requests[this.#pending - 1]!);
+    }
+    return new Promise((resolve) => this.#waiters.push(resolve));
+  }
+
+  #pending = 0;
+
+  async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const request: BotRequest = {
+      body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as BotRequest['body'],
+      contentType: req.headers['content-type'],
+    };
+    this.requests.push(request);
+    const waiter = this.#waiters.shift();
+    if (waiter) {
+      this.#pending += 1;
+      waiter(request);
+    }
+    const answer = await this.reply(request);
+    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+    res.end(answer.body ?? '[]');
+  }
+
+  async close(): Promise<void> {
+    this.#server.closeAllConnections();
+    this.#server.close();
+    await once(this.#server, 'close');
+  }
+}
+
+/** A JSON answer in the Rasa format. */
+const rasa = (messages: unknown[]): BotReply => ({ body: JSON.stringify(messages) });
+
+/** A bot answering `reply`, a server using it, closed when `run` ends. */
+async function withBot(
+  reply: (request: BotRequest) => BotReply | Promise<BotReply>,
+  run: (bot: TestBot, server: ChatServer, logs: Record<string, unknown>[]) => Promise<void>,
+  options: ChatServerOptions = {},
+): Promise<void> {
+  const bot = await TestBot.start(reply);
+  try {
+    await withServer({ botUrl: bot.url, botTimeoutMs: 2000, ...options }, (server, logs) =>
+      run(bot, server, logs),
+    );
+  } finally {
+    await bot.close();
+  }
+}
+
+/** The assistant's messages of a conversation as the server stored them. */
+async function storedAssistant(server: ChatServer, id: string): Promise<ChatEvent[]> {
+  return (await stored(server, id)).events.filter((e) => e.kind === 'message' && e.from === 'assistant');
+}
+
+const digits = (text: string): string => text.replace(/\D/g, '');
+
+/** A built-in answer to "When is my payment due?" (the payment-due task), EN. */
+const BUILT_IN_DUE = /payment|due/i;
+
+describe('external bot (Rasa REST channel)', () => {
+  it("relays the bot's answer; the bot gets the conversation id as sender, never the account", async () => {
+    await withBot(
+      () => rasa([{ recipient_id: 'x', text: 'Hello from the bot.' }, { text: 'Anything else?' }]),
+      async (bot, server, logs) => {
+        const c = await Customer.join(server);
+        await c.say('When is my payment due?');
+        const request = await bot.next();
+        assert.equal(request.contentType, 'application/json');
+        assert.deepEqual(Object.keys(request.body).sort(), ['message', 'sender']);
+        assert.equal(request.body.sender, c.id);
+        assert.equal(request.body.message, 'When is my payment due?');
+        // The hello named the account card-1005: nothing of it goes to the bot.
+        assert.doesNotMatch(JSON.stringify(request.body), /1005|card-/);
+        assert.equal((await c.reply()).text, 'Hello from the bot.');
+        assert.equal((await c.reply()).text, 'Anything else?');
+        const said = await storedAssistant(server, c.id);
+        assert.deepEqual(
+          said.slice(1).map((e) => e.text),
+          ['Hello from the bot.', 'Anything else?'],
+        );
+        assert.equal(bot.requests.length, 1);
+        assert.ok(!JSON.stringify(logs).includes('payment due'), 'customer text in the logs');
+      },
+    );
+  });
+
+  it('turns buttons into quick replies (title shown, payload sent back)', async () => {
+    await withBot(
+      () =>
+        rasa([
+          {
+            text: 'Which card?',
+            buttons: [
+              { title: 'Gold', payload: '/choose{"card":"gold"}' },
+              { title: 'Platinum', payload: '/choose{"card":"platinum"}' },
+              { title: 42, payload: '/bad' },
+              { title: 'No payload' },
+            ],
+          },
+          { buttons: [{ title: 'Talk to a person', payload: 'agent' }] },
+        ]),
+      async (_bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('I want a new card');
+        const reply = await c.reply();
+        assert.equal(reply.text, 'Which card?');
+        assert.deepEqual(reply.quickReplies, [
+          { label: 'Gold', value: '/choose{"card":"gold"}' },
+          { label: 'Platinum', value: '/choose{"card":"platinum"}' },
+          { label: 'No payload', value: 'No payload' },
+          { label: 'Talk to a person', value: 'agent' },
+        ]);
+      },
+    );
+  });
+
+  it('redacts a card number the bot echoes, in the transcript and in the store', async () => {
+    await withBot(
+      (request) =>
+        rasa([
+          { text: `You said your card is 4111 1111 1111 1111 and "${String(request.body.message)}".` },
+          { text: 'Pick one', buttons: [{ title: 'Card 4111111111111111', payload: '4111-1111-1111-1111' }] },
+        ]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('hi');
+        await bot.next();
+        const first = await c.reply();
+        const second = await c.reply();
+        for (const text of [first.text, JSON.stringify(second)]) {
+          assert.ok(!digits(text).includes('4111111111111111'), `unredacted: ${text}`);
+        }
+        assert.match(first.text, /You said your card is/);
+        const all = JSON.stringify((await stored(server, c.id)).events);
+        assert.ok(!digits(all).includes('4111111111111111'), 'unredacted card number in the store');
+        assert.ok(!digits(JSON.stringify(c.peer.raw)).includes('4111111111111111'));
+        assert.ok(server.stats.redactedByServer >= 3, `counted ${server.stats.redactedByServer}`);
+      },
+    );
+  });
+
+  it('sends the bot only the redacted text: what the widget sent, and what the server redacted', async () => {
+    await withBot(
+      () => rasa([{ text: 'Noted.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        // As the widget sends it: through the same redactor.
+        const typed = 'my card is 3782 822463 10005 and my SSN is 219-09-9999';
+        const widget = redact(typed).text;
+        assert.notEqual(widget, typed);
+        await c.say(widget);
+        const fromWidget = await bot.next();
+        assert.equal(fromWidget.body.message, widget);
+        await c.reply();
+        // A client that skipped redaction: the server's second line masks it before the bot.
+        for (const raw of [
+          'visa 4111-1111-1111-1111 please',
+          'my SSN is 219-09-9999',
+          'the one-time code is 482913',
+        ]) {
+          await c.say(raw);
+          const request = await bot.next();
+          const message = String(request.body.message);
+          for (const secret of ['4111111111111111', '219099999', '482913']) {
+            assert.ok(!digits(message).includes(secret), `the bot got ${message}`);
+          }
+          await c.reply();
+        }
+        // What the bot got is exactly what the transcript keeps.
+        const said = (await stored(server, c.id)).events
+          .filter((e) => e.from === 'customer')
+          .map((e) => e.text);
+        assert.deepEqual(
+          bot.requests.map((r) => r.body.message),
+          said,
+        );
+      },
+    );
+  });
+
+  it('falls back to the built-in assistant when the bot does not answer in time', async () => {
+    await withBot(
+      never,
+      async (bot, server, logs) => {
+        const c = await Customer.join(server);
+        await c.say('When is my payment due?');
+        await bot.next();
+        const reply = await c.reply();
+        assert.match(reply.text, BUILT_IN_DUE);
+        const failed = logs.filter((l) => String(l['msg']).startsWith('external bot failed'));
+        assert.deepEqual(
+          failed.map((l) => l['reason']),
+          ['timeout'],
+        );
+        assert.ok(!JSON.stringify(logs).includes('payment due'), 'customer text in the logs');
+        assert.ok(!c.peer.frames.some((f) => f.type === 'error'), 'the customer saw an error');
+      },
+      { botTimeoutMs: 200 },
+    );
+  });
+
+  for (const [name, reply, reason] of [
+    ['answers 500', { status: 500, body: '{"error":"boom at /app/bot.py line 3"}' }, 'status'],
+    ['answers malformed JSON', { body: '[{"text": "half' }, 'malformed'],
+    ['answers an object, not an array', { body: '{"text":"hi"}' }, 'malformed'],
+    ['has nothing to say', { body: '[]' }, 'empty'],
+    ['answers only wrong types', { body: '[{"text": 5}, "hi", null, {"buttons": "x"}]' }, 'empty'],
+  ] as const) {
+    it(`falls back to the built-in assistant when the bot ${name}`, async () => {
+      await withBot(
+        () => reply,
+        async (bot, server, logs) => {
+          const c = await Customer.join(server);
+          await c.say('When is my payment due?');
+          await bot.next();
+          const answer = await c.reply();
+          assert.match(answer.text, BUILT_IN_DUE);
+          assert.doesNotMatch(answer.text, /boom|error|half|\{/);
+          const failed = logs.find((l) => String(l['msg']).startsWith('external bot failed'));
+          assert.equal(failed?.['reason'], reason);
+          assert.equal(failed?.['conversation'], c.id);
+          if (reason === 'status') assert.equal(failed?.['status'], 500);
+        },
+      );
+    });
+  }
+
+  it('falls back when the bot cannot be reached', async () => {
+    const gone = await TestBot.start(() => rasa([]));
+    const url = gone.url;
+    await gone.close();
+    await withServer({ botUrl: url, botTimeoutMs: 2000 }, async (server, logs) => {
+      const c = await Customer.join(server);
+      await c.say('When is my payment due?');
+      assert.match((await c.reply()).text, BUILT_IN_DUE);
+      assert.equal(
+        logs.find((l) => String(l['msg']).startsWith('external bot failed'))?.['reason'],
+        'network',
+      );
+    });
+  });
+
+  it('keeps a request for a person and urgent fraud with the built-in assistant', async () => {
+    await withBot(
+      () => rasa([{ text: 'Bot here.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('What are your opening hours?');
+        assert.equal((await c.reply()).text, 'Bot here.');
+        const waiting = await c.askForAgent();
+        assert.equal(waiting.waiting, true);
+        // The bot still answers the rest while the customer waits.
+        await c.say('Do you have a mobile app?');
+        assert.equal((await c.reply()).text, 'Bot here.');
+        await c.say('Someone is using my card right now!');
+        const urgent = await c.reply();
+        assert.equal(urgent.urgent, true);
+        assert.deepEqual(
+          bot.requests.map((r) => r.body.message),
+          ['What are your opening hours?', 'Do you have a mobile app?'],
+        );
+      },
+    );
+  });
+
+  it('drops a bot answer that arrives after a person took the conversation', async () => {
+    let answer: ((reply: BotReply) => void) | undefined;
+    await withBot(
+      () => new Promise<BotReply>((resolve) => (answer = resolve)),
+      async (bot, server, logs) => {
+        const agent = await Agent.signIn(server, 'Maria', 'general');
+        const c = await Customer.join(server);
+        await c.say('What are your opening hours?');
+        await bot.next();
+        // While the bot thinks, the customer asks for a person and gets one.
+        await c.say('I want to talk to an agent');
+        await c.notice('queued');
+        await agent.accept(c.id);
+        await c.notice('agent-joined');
+        const typingOff = (f: { type: string }): boolean =>
+          f.type === 'typing' && 'from' in f && f.from === 'assistant' && 'active' in f && !f.active;
+        // The typing pause of the answer to "agent" is over; the next one is the late answer's.
+        await c.peer.next(typingOff, 'typing off (the queue answer)');
+        answer?.(rasa([{ text: 'Bot here.' }]));
+        await c.peer.next(typingOff, 'typing off (the late answer)');
+        const said = (await storedAssistant(server, c.id)).map((e) => e.text);
+        assert.ok(!said.includes('Bot here.'), JSON.stringify(said));
+        assert.ok(
+          logs.some((l) => l['msg'] === 'external bot answer dropped: a person has the conversation'),
+        );
+      },
+    );
+  });
+
+  it('answers the turns of one conversation in order', async () => {
+    // The first answer is slow; the second question reaches the bot only once it was said.
+    let firstAnswered = false;
+    await withBot(
+      async (request) => {
+        if (request.body.message !== 'first') {
+          assert.ok(firstAnswered, 'the second turn overtook the first');
+          return rasa([{ text: 'answer to second' }]);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        firstAnswered = true;
+        return rasa([{ text: 'answer to first' }]);
+      },
+      async (_bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('first');
+        await c.say('second');
+        assert.equal((await c.reply()).text, 'answer to first');
+        assert.equal((await c.reply()).text, 'answer to second');
+      },
+    );
+  });
+});
+
+describe('external bot: reading its answer', () => {
+  const same = (t: string): string => t;
+
+  it('keeps at most 5 messages of 2000 characters and 6 buttons, without control characters', () => {
+    const answer = readAnswer(
+      [
+        { text: `a\u0000b\u001b[31m ${'x'.repeat(3000)}` },
+        ...Array.from({ length: 8 }, (_, i) => ({ text: `m${i}` })),
+      ],
+      same,
+    );
+    assert.ok(answer.ok);
+    assert.equal(answer.messages.length, 5);
+    const first = answer.messages[0]!.text;
+    assert.equal(first.length, 2000);
+    assert.ok(first.startsWith('ab[31m x'));
+    const buttons = readAnswer(
+      [{ text: 'b', buttons: Array.from({ length: 10 }, (_, i) => ({ title: `t${i}`, payload: `p${i}` })) }],
+      same,
+    );
+    assert.ok(buttons.ok);
+    assert.equal(buttons.messages[0]!.quickReplies?.length, 6);
+    const long = readAnswer(
+      [{ text: 'b', buttons: [{ title: 'x'.repeat(200), payload: 'y'.repeat(600) }] }],
+      same,
+    );
+    assert.ok(long.ok);
+    assert.equal(long.messages[0]!.quickReplies, undefined);
+  });
+
+  it('reads CHAT_BOT_URL and CHAT_BOT_TIMEOUT_MS, refusing what is not http(s) or a whole number', () => {
+    assert.deepEqual(botFromEnv({}), {});
+    assert.deepEqual(
+      botFromEnv({
+        CHAT_BOT_URL: 'http://127.0.0.1:5005/webhooks/rest/webhook',
+        CHAT_BOT_TIMEOUT_MS: '1500',
+      }),
+      {
+        botUrl: 'http://127.0.0.1:5005/webhooks/rest/webhook',
+        botTimeoutMs: 1500,
+      },
+    );
+    assert.throws(() => botFromEnv({ CHAT_BOT_URL: 'file:///etc/passwd' }), /CHAT_BOT_URL/);
+    assert.throws(() => botFromEnv({ CHAT_BOT_URL: 'not a url' }), /CHAT_BOT_URL/);
+    assert.throws(() => botFromEnv({ CHAT_BOT_TIMEOUT_MS: '0' }), /CHAT_BOT_TIMEOUT_MS/);
+  });
+});
