@@ -5,7 +5,8 @@
  *
  * The bot is untrusted: its answer is read up to `MAX_BOT_BODY_BYTES`, must be a JSON array,
  * and only string `text` and `buttons` of string `title`/`payload` are kept, cut to the limits
- * below (anything else in an item is ignored). Every string is passed through `clean` (the
+ * below (anything else in an item is ignored). Buttons become quick replies that show and send
+ * their title; the caller gives the bot the payload when the customer sends a title back. Every string is passed through `clean` (the
  * caller's redactor) before it goes anywhere. A bot that does not answer within the timeout,
  * cannot be reached, answers other than 2xx, or answers nothing usable gives a `BotFailure`,
  * never an exception: the caller falls back to the built-in assistant.
@@ -13,7 +14,6 @@
  * This module only talks to the bot; server/chat-server/bot-turn.ts decides which turns go to
  * it and what the customer sees.
  */
-import type { QuickReply } from '../src/protocol.js';
 import { MAX_MESSAGE_LENGTH } from '../src/protocol.js';
 import { wholeNumber } from './env.js';
 
@@ -23,7 +23,7 @@ export const MAX_BOT_MESSAGES = 5;
 export const MAX_BOT_BUTTONS = 6;
 /** Longest button title kept (longer ones are cut). */
 export const MAX_BUTTON_TITLE = 80;
-/** Longest button payload (what the quick reply sends back); a longer button is dropped. */
+/** Longest button payload (what the bot gets when its title is sent back); a longer button is dropped. */
 export const MAX_BUTTON_PAYLOAD = 500;
 /** Largest answer body read; a larger one is a failure. */
 export const MAX_BOT_BODY_BYTES = 64 * 1024;
@@ -37,10 +37,16 @@ export interface ExternalBot {
   readonly timeoutMs: number;
 }
 
+/** A button of the bot's: the customer sees and sends `title`; the bot gets `payload` back. */
+export interface BotButton {
+  title: string;
+  payload: string;
+}
+
 /** One message of the bot's answer, as the customer will see it. */
 export interface BotMessage {
   text: string;
-  quickReplies?: QuickReply[];
+  buttons?: BotButton[];
 }
 
 /** Why the bot's turn went to the built-in assistant (logged; never the text). */
@@ -162,18 +168,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The buttons of one item as quick replies (title shown, payload sent back), redacted. */
-function buttonsOf(value: unknown, clean: (text: string) => string): QuickReply[] {
+/** The buttons of one item, redacted (a title that repeats one before it is dropped). */
+function buttonsOf(value: unknown, clean: (text: string) => string): BotButton[] {
   if (!Array.isArray(value)) return [];
-  const out: QuickReply[] = [];
-  for (const button of value) {
+  const out: BotButton[] = [];
+  for (const item of value as unknown[]) {
     if (out.length >= MAX_BOT_BUTTONS) break;
-    if (!isRecord(button)) continue;
-    const title = textOf(button['title'], MAX_BUTTON_TITLE);
+    if (!isRecord(item)) continue;
+    const title = textOf(item['title'], MAX_BUTTON_TITLE);
     if (title === '') continue;
-    const payload = button['payload'] === undefined ? title : textOf(button['payload'], Infinity);
+    const payload = item['payload'] === undefined ? title : textOf(item['payload'], Infinity);
     if (payload === '' || payload.length > MAX_BUTTON_PAYLOAD) continue;
-    out.push({ label: clean(title), value: clean(payload) });
+    const button = { title: clean(title), payload: clean(payload) };
+    if (!out.some((b) => b.title === button.title)) out.push(button);
   }
   return out;
 }
@@ -197,8 +204,10 @@ export function readAnswer(json: unknown, clean: (text: string) => string): BotA
       messages.push(message);
     } else message = messages[messages.length - 1];
     if (message === undefined || buttons.length === 0) continue;
-    const quick = [...(message.quickReplies ?? []), ...buttons].slice(0, MAX_BOT_BUTTONS);
-    message.quickReplies = quick;
+    const all = [...(message.buttons ?? []), ...buttons];
+    message.buttons = all
+      .filter((b, i) => all.findIndex((o) => o.title === b.title) === i)
+      .slice(0, MAX_BOT_BUTTONS);
   }
   return messages.length > 0 ? { ok: true, messages } : { ok: false, reason: 'empty' };
 }

@@ -14,6 +14,12 @@
  * the server's second line. What comes back is redacted again (a bot that echoes a card number
  * does not put it in the transcript or the store) and checked (external-bot.ts).
  *
+ * The bot's buttons become quick replies that show and send their title, as the built-in
+ * assistant's do, so the transcript reads as the customer sees it; when the customer sends one
+ * of the titles of the bot's last answer, the bot gets that button's payload (Rasa's
+ * `/intent{…}`). This instance remembers those titles (for `MAX_OFFERED` conversations): after
+ * a reconnection to another instance, the bot gets the title as typed.
+ *
  * The request is made once the message is stored, outside the transaction; the answer is said
  * in a transaction of its own. The turns of one conversation go to the bot one at a time, in
  * order. When the bot fails (timeout, network, non-2xx, an answer that is not the format, or
@@ -27,7 +33,8 @@ import type { ContactCenter } from '../contact-center.js';
 import { broadcast, say } from '../conversation.js';
 import type { Conversation } from '../conversation.js';
 import { askBot } from '../external-bot.js';
-import type { BotAnswer, ExternalBot } from '../external-bot.js';
+import type { BotAnswer, BotMessage, ExternalBot } from '../external-bot.js';
+import type { Said } from '../model.js';
 import type { Store } from '../store.js';
 import { tx } from '../store.js';
 import type { Reports } from './stats.js';
@@ -65,11 +72,34 @@ function builtInKeeps(conversation: Conversation, text: string): boolean {
   return probe.action !== undefined || BUILT_IN_INTENTS.has(probe.intent);
 }
 
+/** Conversations whose last bot buttons this instance remembers (the oldest are forgotten). */
+export const MAX_OFFERED = 10_000;
+
+/** What the customer sees of a bot message: its text, and its buttons' titles as quick replies. */
+function saidOf(message: BotMessage): Said {
+  const out: Said = { text: message.text };
+  if (message.buttons) out.quickReplies = message.buttons.map((b) => ({ label: b.title, value: b.title }));
+  return out;
+}
+
 export function createBotTurns(deps: BotTurnDeps): BotTurns {
   const { bot, store, center, reports } = deps;
   const stopping = new AbortController();
   /** The last turn of each conversation still in flight: the next one waits for it. */
   const chains = new Map<string, Promise<void>>();
+  /** The buttons of each conversation's last bot answer: title → payload. */
+  const offered = new Map<string, Map<string, string>>();
+
+  /** Remembers the buttons of the bot's last answer (none: forgets the earlier ones). */
+  function offer(conversationId: string, messages: BotMessage[]): void {
+    offered.delete(conversationId);
+    const buttons = new Map<string, string>();
+    for (const m of messages)
+      for (const b of m.buttons ?? []) if (!buttons.has(b.title)) buttons.set(b.title, b.payload);
+    if (buttons.size === 0) return;
+    offered.set(conversationId, buttons);
+    if (offered.size > MAX_OFFERED) offered.delete(offered.keys().next().value as string);
+  }
 
   /** Says the bot's answer, or lets the built-in assistant answer; inside a transaction. */
   function answer(conversationId: string, text: string, answer: BotAnswer): void {
@@ -98,7 +128,8 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
     conversation.assistant.observe(text);
     tx().touch(conversation);
     broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
-    for (const message of answer.messages) say(conversation, 'assistant', name, message);
+    offer(conversationId, answer.messages);
+    for (const message of answer.messages) say(conversation, 'assistant', name, saidOf(message));
   }
 
   /** Redacts a string of the bot's answer in the conversation's language; counts what it found. */
@@ -118,7 +149,9 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
   }
 
   async function turn(conversationId: string, lang: Conversation['lang'], text: string): Promise<void> {
-    const result = await askBot(bot, conversationId, text, cleaner(conversationId, lang), stopping.signal);
+    // A title of the bot's last buttons, sent back: the bot gets that button's payload.
+    const message = offered.get(conversationId)?.get(text) ?? text;
+    const result = await askBot(bot, conversationId, message, cleaner(conversationId, lang), stopping.signal);
     if (stopping.signal.aborted) return;
     await store.run(() => answer(conversationId, text, result), conversationId);
   }

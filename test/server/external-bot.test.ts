@@ -146,43 +146,65 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
-  it('turns buttons into quick replies (title shown, payload sent back)', async () => {
+  it('turns buttons into quick replies that show and send the title; the bot gets the payload', async () => {
     await withBot(
-      () =>
-        rasa([
-          {
-            text: 'Which card?',
-            buttons: [
-              { title: 'Gold', payload: '/choose{"card":"gold"}' },
-              { title: 'Platinum', payload: '/choose{"card":"platinum"}' },
-              { title: 42, payload: '/bad' },
-              { title: 'No payload' },
-            ],
-          },
-          { buttons: [{ title: 'Talk to a person', payload: 'agent' }] },
-        ]),
-      async (_bot, server) => {
+      (request) =>
+        request.body.message === 'I want a new card'
+          ? rasa([
+              {
+                text: 'Which card?',
+                buttons: [
+                  { title: 'Gold', payload: '/choose{"card":"gold"}' },
+                  { title: 'Platinum', payload: '/choose{"card":"platinum"}' },
+                  { title: 42, payload: '/bad' },
+                  { title: 'Gold', payload: '/duplicate' },
+                  { title: 'No payload' },
+                ],
+              },
+              { buttons: [{ title: 'Talk to a person', payload: '/human' }] },
+            ])
+          : rasa([{ text: `got ${String(request.body.message)}` }]),
+      async (bot, server) => {
         const c = await Customer.join(server);
         await c.say('I want a new card');
         const reply = await c.reply();
         assert.equal(reply.text, 'Which card?');
         assert.deepEqual(reply.quickReplies, [
-          { label: 'Gold', value: '/choose{"card":"gold"}' },
-          { label: 'Platinum', value: '/choose{"card":"platinum"}' },
+          { label: 'Gold', value: 'Gold' },
+          { label: 'Platinum', value: 'Platinum' },
           { label: 'No payload', value: 'No payload' },
-          { label: 'Talk to a person', value: 'agent' },
+          { label: 'Talk to a person', value: 'Talk to a person' },
         ]);
+        // The customer taps "Gold": the transcript says "Gold", the bot gets its payload.
+        await c.say('Gold');
+        assert.equal((await c.reply()).text, 'got /choose{"card":"gold"}');
+        // Those buttons are gone with the next answer: a title typed later goes as typed.
+        await c.say('Platinum');
+        assert.equal((await c.reply()).text, 'got Platinum');
+        assert.deepEqual(
+          bot.requests.map((r) => r.body.message),
+          ['I want a new card', '/choose{"card":"gold"}', 'Platinum'],
+        );
+        const said = (await stored(server, c.id)).events
+          .filter((e) => e.from === 'customer')
+          .map((e) => e.text);
+        assert.deepEqual(said, ['I want a new card', 'Gold', 'Platinum']);
       },
     );
   });
 
-  it('redacts a card number the bot echoes, in the transcript and in the store', async () => {
+  it('redacts a card number the bot echoes, in the transcript, the store and a payload', async () => {
     await withBot(
       (request) =>
-        rasa([
-          { text: `You said your card is 4111 1111 1111 1111 and "${String(request.body.message)}".` },
-          { text: 'Pick one', buttons: [{ title: 'Card 4111111111111111', payload: '4111-1111-1111-1111' }] },
-        ]),
+        request.body.message === 'hi'
+          ? rasa([
+              { text: 'You said your card is 4111 1111 1111 1111.' },
+              {
+                text: 'Pick one',
+                buttons: [{ title: 'Card 4111111111111111', payload: '/pick{"card":"4111-1111-1111-1111"}' }],
+              },
+            ])
+          : rasa([{ text: 'ok' }]),
       async (bot, server) => {
         const c = await Customer.join(server);
         await c.say('hi');
@@ -193,6 +215,14 @@ describe('external bot (Rasa REST channel)', () => {
           assert.ok(!digits(text).includes('4111111111111111'), `unredacted: ${text}`);
         }
         assert.match(first.text, /You said your card is/);
+        // The (redacted) title sent back: the bot gets the payload, redacted too.
+        const title = second.quickReplies?.[0]?.value;
+        assert.ok(title);
+        await c.say(title);
+        const payload = String((await bot.next()).body.message);
+        assert.match(payload, /^\/pick/);
+        assert.ok(!digits(payload).includes('4111111111111111'), `unredacted payload: ${payload}`);
+        await c.reply();
         const all = JSON.stringify((await stored(server, c.id)).events);
         assert.ok(!digits(all).includes('4111111111111111'), 'unredacted card number in the store');
         assert.ok(!digits(JSON.stringify(c.peer.raw)).includes('4111111111111111'));
@@ -399,13 +429,13 @@ describe('external bot: reading its answer', () => {
       same,
     );
     assert.ok(buttons.ok);
-    assert.equal(buttons.messages[0]!.quickReplies?.length, 6);
+    assert.equal(buttons.messages[0]!.buttons?.length, 6);
     const long = readAnswer(
       [{ text: 'b', buttons: [{ title: 'x'.repeat(200), payload: 'y'.repeat(600) }] }],
       same,
     );
     assert.ok(long.ok);
-    assert.equal(long.messages[0]!.quickReplies, undefined);
+    assert.equal(long.messages[0]!.buttons, undefined);
   });
 
   it('reads CHAT_BOT_URL and CHAT_BOT_TIMEOUT_MS, refusing what is not http(s) or a whole number', () => {
