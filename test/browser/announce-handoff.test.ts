@@ -3,16 +3,13 @@
 // rewritten or replaced, present for at least KEEP ms, none dropped, and a text said twice at
 // different moments said twice. The live regions are recorded with a fake clock: no real waiting
 // for their removal.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import '../../src/define.js';
 import { KEEP } from '../../src/components/announcer.js';
 import { axeCheck, axTree, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
-
-const GREETING = { from: 'assistant' as const, name: 'Virtual assistant', text: 'Hi, how can I help?' };
+import { NOTICES, inLine, scriptedChat } from '../support/scripted-chat.js';
 
 describe('<amex-chat>', () => {
   describe('accessibility', () => {
@@ -20,35 +17,18 @@ describe('<amex-chat>', () => {
     beforeEach(() => (time = new FakeClock().install()));
     afterEach(() => time.uninstall());
 
-    async function chat(): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-      const server = new ScriptedServer([GREETING]);
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          lang="en"
-          idle-timeout="0"
-          .transportFactory=${server.factory}
-          endpoint="ws://scripted.invalid/chat"
-        ></amex-chat>`,
-      );
-      await el.show();
-      await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    async function chat(): ReturnType<typeof scriptedChat> {
+      const opened = await scriptedChat({ idleTimeout: 0 });
       // The greeting's announcement has had its time.
       time.advance(KEEP);
-      await el.updateComplete;
-      return { el, server };
+      await opened.el.updateComplete;
+      return opened;
     }
 
     it('has no axe violations while waiting for an agent', async () => {
       const { el, server } = await chat();
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: 'You are in line for an agent.',
-        notice: { code: 'queued', team: 'general' },
-      });
-      server.push({ type: 'queue', waiting: true, position: 2, etaSeconds: 120, team: 'general' });
+      server.event(NOTICES.queued);
+      inLine(server, 2, 120);
       await waitFor(() => el.shadowRoot!.querySelector('.message.system'), 'the notice');
       await axeCheck(el);
     });
@@ -59,14 +39,6 @@ describe('<amex-chat>', () => {
     it('says every step of a hand-off in a node of its own, kept for a while, none dropped or replaced', async () => {
       const { el, server } = await chat();
       const live = recordLiveRegions(el.shadowRoot!);
-      const notice = (text: string, code: 'queued' | 'agent-joined'): void =>
-        void server.event({
-          kind: 'notice',
-          from: 'system',
-          name: '',
-          text,
-          notice: code === 'queued' ? { code, team: 'general' } : { code, agent: 'Maria', team: 'general' },
-        });
       // As the reference server does: the answer, the notice and the place in line, a few ms apart.
       await el.send('I want to talk to an agent');
       server.event({
@@ -74,19 +46,19 @@ describe('<amex-chat>', () => {
         name: 'Virtual assistant',
         text: "I'll connect you with an agent now.",
       });
-      notice("You're in line for a live agent.", 'queued');
-      server.push({ type: 'queue', waiting: true, position: 2, etaSeconds: 240, team: 'general' });
+      server.event(NOTICES.queued);
+      inLine(server, 2, 240);
       await waitFor(() => el.shadowRoot!.querySelector('#queue-status'), 'the place in line');
       await waitFor(() => live.said.some((s) => s.text.includes('number 2 in line')), 'the place said');
       time.advance(1000);
-      server.push({ type: 'queue', waiting: true, position: 1, etaSeconds: 60, team: 'general' });
+      inLine(server, 1, 60);
       await waitFor(
         () => el.shadowRoot!.querySelector('#queue-status')?.textContent?.includes('next'),
         'next',
       );
       time.advance(1000);
       // The agent joins and greets at once.
-      notice("You're now chatting with Maria, a live agent.", 'agent-joined');
+      server.event(NOTICES.agentJoined);
       server.event({ from: 'agent', name: 'Maria', text: "Hi, I'm Maria. How can I help?" });
       await waitFor(() => count(el, '.message.agent') === 1, "Maria's greeting");
       // The same words twice, a moment apart.

@@ -2,22 +2,16 @@
 // warning counts down on screen every second but is said only at its start, at 60 s and at 10 s;
 // the wait estimate follows time (counted down from the server's estimate, shown anew at most every
 // 30 s) and is said again only when it moved by two minutes or more, or fell under a minute.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import '../../src/define.js';
 import { KEEP } from '../../src/components/announcer.js';
 import { strings } from '../../src/components/i18n.js';
 import { axeCheck, axTree, deepActiveElement, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { NOTICES, inLine, part, scriptedChat } from '../support/scripted-chat.js';
 
-const GREETING = { from: 'assistant' as const, name: 'Virtual assistant', text: 'Hi, how can I help?' };
 const en = strings('en');
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
 
 describe('<amex-chat>', () => {
   describe('accessibility', () => {
@@ -25,20 +19,8 @@ describe('<amex-chat>', () => {
     beforeEach(() => (time = new FakeClock().install()));
     afterEach(() => time.uninstall());
 
-    async function chat(idleTimeout: number): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-      const server = new ScriptedServer([GREETING]);
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          lang="en"
-          idle-timeout=${idleTimeout}
-          .transportFactory=${server.factory}
-          endpoint="ws://scripted.invalid/chat"
-        ></amex-chat>`,
-      );
-      await el.show();
-      await waitFor(() => part(el, '.message.assistant'), 'the greeting');
-      return { el, server };
+    function chat(idleTimeout: number): ReturnType<typeof scriptedChat> {
+      return scriptedChat({ idleTimeout });
     }
 
     /** Moves the fake clock on a second at a time, letting the element render after each. */
@@ -123,16 +105,8 @@ describe('<amex-chat>', () => {
       time.advance(KEEP);
       await el.updateComplete;
       const live = recordLiveRegions(el.shadowRoot!);
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're in line for a live agent.",
-        notice: { code: 'queued', team: 'general' },
-      });
-      const queue = (position: number, etaSeconds: number): void =>
-        server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
-      queue(3, 600);
+      server.event(NOTICES.queued);
+      inLine(server, 3, 600);
       const status = (): string => part(el, '#queue-status')?.textContent?.trim() ?? '';
       await waitFor(() => status(), 'the place in line');
       expect(status()).to.equal(`${en.queuePosition(3)} ${en.queueWait(600)}`);
@@ -146,13 +120,13 @@ describe('<amex-chat>', () => {
         expect(changes[i]!.at - changes[i - 1]!.at, 'shown anew at most every 30 s').to.be.at.least(30);
       // The server's own estimate for the same place is shown at once (new information), and not
       // said: 7 minutes is one from the 6 said last.
-      queue(3, 400);
+      inLine(server, 3, 400);
       await waitFor(
         () => status() === `${en.queuePosition(3)} ${en.queueWait(400)}`,
         "the server's estimate",
       );
       // A new place is said at once, with the estimate.
-      queue(2, 200);
+      inLine(server, 2, 200);
       await waitFor(() => status().includes('number 2'), 'the new place');
       await seconds(el, 150);
       expect(status()).to.equal(`${en.queuePosition(2)} ${en.queueWait(50)}`);

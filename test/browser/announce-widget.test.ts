@@ -12,40 +12,18 @@ import { KEEP } from '../../src/components/announcer.js';
 import { axTree, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { recordLiveRegions } from '../support/live-regions.js';
+import { GREETING, NOTICES, part, scriptedChat } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
-const GREETING = { from: 'assistant' as const, name: 'Virtual assistant', text: 'Hi, how can I help?' };
 const MISSING = 'Choose a rating from 1 to 5 first.';
 
-async function chat(): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([GREETING]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      idle-timeout="0"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
-  return { el, server };
-}
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+function chat(): ReturnType<typeof scriptedChat> {
+  return scriptedChat({ idleTimeout: 0 });
 }
 
 /** Ends the chat from the server and waits for the end card's rating form. */
 async function ended(el: AmexChatElement, server: ScriptedServer): Promise<HTMLFormElement> {
-  server.event({
-    kind: 'notice',
-    from: 'system',
-    name: '',
-    text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-    notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-  });
+  server.event(NOTICES.ended);
   return waitFor(() => el.shadowRoot!.querySelector<HTMLFormElement>('form.rating'), 'the rating form');
 }
 

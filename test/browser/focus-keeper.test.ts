@@ -2,46 +2,31 @@
 // on <body>. Each control that can disappear is reached and used with real key presses; focus
 // must land in the widget (the message box by default, or what replaced the control), and
 // Escape must still close the panel afterwards.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
-import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import {
+  GREETING as ASSISTANT_GREETING,
+  NOTICES,
+  inLine,
+  part,
+  scriptedChat,
+} from '../support/scripted-chat.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
 const GREETING: ScriptedEvent = {
-  from: 'assistant',
-  name: 'Virtual assistant',
-  text: 'Hi, how can I help?',
+  ...ASSISTANT_GREETING,
   quickReplies: [
     { label: 'Lost card', value: 'I lost my card' },
     { label: 'Payments', value: 'A question about a payment' },
   ],
 };
 
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-async function chat(idleTimeout = 0): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([GREETING]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      idle-timeout=${idleTimeout}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  // Opened as a customer does: Enter on the launcher puts focus in the message box.
-  part(el, '#launcher')!.focus();
-  await sendKeys({ press: 'Enter' });
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
-  await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
-  return { el, server };
+/** The chat opened as a customer opens it: Enter on the launcher puts focus in the message box. */
+function chat(idleTimeout = 0): ReturnType<typeof scriptedChat> {
+  return scriptedChat({ greeting: GREETING, idleTimeout, open: 'keyboard' });
 }
 
 /** What has focus, named as the tests name it: its id, else its part. */
@@ -78,13 +63,7 @@ describe('<amex-chat>', () => {
     it('has no axe violations once focus has moved to the end card', async () => {
       const { el, server } = await chat();
       await tabTo('end');
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-      });
+      server.event(NOTICES.ended);
       await waitFor(() => focused() === 'download', 'focus on the end card');
       await axeCheck(el);
     });
@@ -108,23 +87,11 @@ describe('<amex-chat>', () => {
 
     it('a focused "Leave the line" goes to the message box when the agent joins', async () => {
       const { el, server } = await chat();
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're in line for a live agent.",
-        notice: { code: 'queued', team: 'general' },
-      });
-      server.push({ type: 'queue', waiting: true, position: 2, etaSeconds: 120, team: 'general' });
+      server.event(NOTICES.queued);
+      inLine(server, 2, 120);
       await waitFor(() => part(el, '#leave-queue'), 'Leave the line');
       await tabTo('leave-queue');
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're now chatting with Maria, a live agent.",
-        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
-      });
+      server.event(NOTICES.agentJoined);
       await waitFor(() => !part(el, '#leave-queue'), 'the queue banner to go');
       await expectFocusKept(el, 'input');
     });
@@ -134,13 +101,7 @@ describe('<amex-chat>', () => {
       server.event({ from: 'agent', name: 'Maria', text: 'Anything else?' });
       await waitFor(() => part(el, '#end'), 'End chat');
       await tabTo('end');
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-      });
+      server.event(NOTICES.ended);
       await waitFor(() => !part(el, '#end') && part(el, '#download'), 'the end card');
       await expectFocusKept(el, 'download');
     });
@@ -155,13 +116,7 @@ describe('<amex-chat>', () => {
       await sendKeys({ press: 'Tab' });
       await sendKeys({ up: 'Shift' });
       await waitFor(() => focused() === 'end-yes', 'Yes, end chat');
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-        notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-      });
+      server.event(NOTICES.ended);
       await waitFor(() => !part(el, '#end-yes') && part(el, '#download'), 'the end card');
       await expectFocusKept(el, 'download');
     });
