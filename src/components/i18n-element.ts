@@ -68,6 +68,10 @@ export function strings(tag: string): Strings {
   let plurals: Intl.PluralRules | undefined;
   let list: Intl.ListFormat | undefined;
   let time: Intl.DateTimeFormat | undefined;
+  // A short time of day shows hours and minutes, and time zones are offset by whole minutes: one
+  // text per minute. A history's messages share minutes, and formatting is the costliest call of
+  // a message's render.
+  const minutes = new Map<number, string>();
   let date: Intl.DateTimeFormat | undefined;
   const units: Partial<Record<string, Intl.NumberFormat>> = {};
   // An ill-formed tag ("es_MX") is a RangeError for Intl: its language stands in.
@@ -89,7 +93,16 @@ export function strings(tag: string): Strings {
     duration: (s) =>
       s < 60 ? unit(Math.max(1, Math.round(s)), 'second') : unit(Math.round(s / 60), 'minute'),
     list: (items) => (list ??= intl(Intl.ListFormat)).format(items),
-    time: (at) => (time ??= intl(Intl.DateTimeFormat, { timeStyle: 'short' })).format(at),
+    time: (at) => {
+      const minute = Math.floor(at.getTime() / 60_000);
+      let text = minutes.get(minute);
+      if (text === undefined) {
+        text = (time ??= intl(Intl.DateTimeFormat, { timeStyle: 'short' })).format(at);
+        if (minutes.size >= 1000) minutes.clear();
+        minutes.set(minute, text);
+      }
+      return text;
+    },
     date: (at) => (date ??= intl(Intl.DateTimeFormat, { dateStyle: 'long', timeStyle: 'short' })).format(at),
     senderPrefix: (name, role) => {
       const roleName = (format as Strings).roles[role];

@@ -119,6 +119,32 @@ describe('i18n', () => {
       }
     });
 
+    it("writes every time of day as Intl does, each minute's text made once", () => {
+      // (`format` is a getter that returns a bound function: each call reads it once.)
+      const made = mock.getter(Intl.DateTimeFormat.prototype, 'format');
+      try {
+        for (const tag of ['en', 'en-GB', 'es-MX']) {
+          const t = strings(tag);
+          const intl = new Intl.DateTimeFormat(tag, { timeStyle: 'short' });
+          // Three days of seconds, 37 s apart: every minute's first and later seconds, both sides
+          // of midnight and noon.
+          const start = new Date(2026, 2, 7, 0, 0, 0).getTime();
+          for (let at = start; at < start + 3 * 86_400_000; at += 37_000)
+            assert.equal(
+              t.time(new Date(at)),
+              intl.format(new Date(at)),
+              `${tag} ${new Date(at).toISOString()}`,
+            );
+        }
+        const inTest = 3 * Math.ceil((3 * 86_400_000) / 37_000);
+        const minutes = 3 * 3 * 24 * 60;
+        // The test's own calls, plus at most one per minute for the strings.
+        assert.ok(made.mock.callCount() <= inTest + minutes, `${made.mock.callCount()} formats`);
+      } finally {
+        made.mock.restore();
+      }
+    });
+
     it('falls back to English with one warning per page naming the supported languages', () => {
       const warn = mock.method(console, 'warn', () => undefined);
       try {
