@@ -9,11 +9,13 @@ import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import { createClient } from 'redis';
 import type { ChatEvent } from '../../src/protocol.js';
 import { redact } from '../../src/redaction/index.js';
 import { botFromEnv, readAnswer } from '../../server/external-bot.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
+import { sharedRedis } from './cluster.js';
 import { Agent, Customer, stored, withServer } from './contact-center-support.js';
 
 /** What the bot received: the parsed body and its content type. */
@@ -404,6 +406,67 @@ describe('external bot (Rasa REST channel)', () => {
         assert.equal((await c.reply()).text, 'answer to first');
         assert.equal((await c.reply()).text, 'answer to second');
       },
+    );
+  });
+});
+
+describe('external bot with the Redis store', () => {
+  let redis: Awaited<ReturnType<typeof sharedRedis>>;
+  before(async () => {
+    redis = await sharedRedis();
+  });
+  after(async () => {
+    await redis.stop();
+  });
+
+  /** Everything under `prefix` in Redis, as one string. */
+  async function dump(prefix: string): Promise<string> {
+    const client = createClient({ url: redis.url });
+    await client.connect();
+    try {
+      let out = '';
+      for await (const keys of client.scanIterator({ MATCH: `${prefix}*` })) {
+        for (const key of [keys].flat()) {
+          const type = await client.type(key);
+          const value =
+            type === 'string'
+              ? await client.get(key)
+              : type === 'hash'
+                ? await client.hGetAll(key)
+                : type === 'stream'
+                  ? await client.xRange(key, '-', '+')
+                  : type === 'list'
+                    ? await client.lRange(key, 0, -1)
+                    : type === 'zset'
+                      ? await client.zRange(key, 0, -1)
+                      : await client.sMembers(key);
+          out += JSON.stringify(value);
+        }
+      }
+      return out;
+    } finally {
+      await client.quit();
+    }
+  }
+
+  it('stores the redacted bot answer, and the built-in fallback, in Redis', async () => {
+    const prefix = `amex-chat-test:bot-${process.pid}-${Date.now()}:`;
+    await withBot(
+      (request) =>
+        request.body.message === 'hi'
+          ? rasa([{ text: 'Your card 4111 1111 1111 1111 is noted.' }])
+          : { status: 503, body: 'down' },
+      async (_bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('hi');
+        assert.match((await c.reply()).text, /^Your card .* is noted\.$/);
+        await c.say('When is my payment due?');
+        assert.match((await c.reply()).text, BUILT_IN_DUE);
+        const all = await dump(prefix);
+        assert.ok(all.includes('is noted.'), 'the bot answer is in Redis');
+        assert.ok(!digits(all).includes('4111111111111111'), 'unredacted card number in Redis');
+      },
+      { store: redis.url, storePrefix: prefix },
     );
   });
 });
