@@ -7,27 +7,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { DEAD_ENDPOINT, axTree, axeCheck, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
+import { GREETING, part, scriptedChat } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 
 async function chat(
   redaction: 'mask' | 'block' = 'mask',
 ): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Hi!' }]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      redaction=${redaction}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+  const { el, server } = await scriptedChat({ greeting: { ...GREETING, text: 'Hi!' }, redaction });
   (part(el, '#input') as HTMLTextAreaElement).focus();
   return { el, server };
 }

@@ -3,11 +3,10 @@
 // light and dark themes and in forced colours. Paint order is read by hit testing (the layer is
 // made hit-testable for the check): `elementsFromPoint` lists what is at a point topmost first,
 // in the order the browser paints it.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import '../../src/define.js';
 import { axeCheck, emulateMediaFeatures, resetMediaFeatures, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { GREETING, scriptedChat } from '../support/scripted-chat.js';
 
 const CARD = '4111 1111 1111 1111';
 const DRAFT = `My card ${CARD} was charged twice`;
@@ -20,19 +19,7 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
 
 /** The widget, open, with `DRAFT` typed in the message box and its card number highlighted. */
 async function typed(theme: 'light' | 'dark'): Promise<AmexChatElement> {
-  const server = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Hi' }]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      theme=${theme}
-      idle-timeout="0"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => el.shadowRoot!.querySelector('.message'), 'the greeting');
+  const { el } = await scriptedChat({ greeting: { ...GREETING, text: 'Hi' }, theme, idleTimeout: 0 });
   const input = must(el, '#input') as HTMLTextAreaElement;
   input.value = DRAFT;
   input.dispatchEvent(new Event('input'));

@@ -6,11 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
+import { GREETING, part, scriptedChat } from '../support/scripted-chat.js';
 
 const launcherText = (el: AmexChatElement): string | undefined => part(el, '#launcher')?.textContent?.trim();
 
@@ -57,19 +53,8 @@ async function rendered(el: AmexChatElement): Promise<void> {
 }
 
 /** A chat connected to a scripted server, with the panel open and the greeting shown. */
-async function chat(lang: string): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Hi.' }]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${lang}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
-  return { el, server };
+function chat(lang: string): ReturnType<typeof scriptedChat> {
+  return scriptedChat({ greeting: { ...GREETING, text: 'Hi.' }, lang });
 }
 
 const pageLang = document.documentElement.getAttribute('lang');

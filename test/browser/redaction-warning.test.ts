@@ -5,14 +5,14 @@
 // with aria-describedby and is announced after typing pauses; with redaction="block" Enter sends
 // nothing, keeps the draft, marks the box invalid and names the kind in an assertive error.
 // A scripted server in the page (test/support/scripted-transport.ts) records what was sent.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement, AmexChatRedactedDetail } from '../../src/index.js';
-import '../../src/define.js';
 import { listKinds, strings } from '../../src/components/i18n.js';
 import type { Locale, Strings } from '../../src/components/i18n.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { part, scriptedChat } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 
 type Kind = keyof Strings['kinds'];
 
@@ -47,12 +47,6 @@ const EVASIONS: Evasion[] = [
   { text: 'mi contraseña temporal es Gato-2024!', kind: 'password', home: 'es' },
 ];
 
-const GREETING = { from: 'assistant' as const, name: 'Virtual assistant', text: 'Hi, how can I help?' };
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
 interface Chat {
   el: AmexChatElement;
   server: ScriptedServer;
@@ -65,18 +59,7 @@ interface Chat {
 
 /** A connected conversation (the greeting has arrived) with focus in the message box. */
 async function chat(lang: Locale, redaction: 'mask' | 'block' = 'mask'): Promise<Chat> {
-  const server = new ScriptedServer([GREETING]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${lang}
-      redaction=${redaction}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+  const { el, server } = await scriptedChat({ lang, redaction });
   const said = { polite: [] as string[], assertive: [] as string[] };
   for (const kind of ['polite', 'assertive'] as const) {
     const region = part(el, `[aria-live="${kind}"]`)!;
