@@ -1,8 +1,11 @@
 import { css } from 'lit';
 
 /**
- * The panel's frame: the launcher as its close toggle, the dialog box, the header and the strips
- * (end question, place in line, inactivity warning) that share one layout, and the notice.
+ * The panel's frame, which the element renders itself (panel-frame.ts): the launcher as its close
+ * toggle, the dialog box, the header with its heading and Close, and the error with Retry that
+ * stands in for the conversation when the panel's module could not load. The rules of what the
+ * panel's module renders in it (End chat, the strips, the parts) come with that module
+ * (panel-strips.styles.ts, panel.styles.ts).
  */
 export const panelFrameStyles = css`
   /* While the floating panel is open, the launcher under it is the panel's round close toggle (a
@@ -64,61 +67,21 @@ export const panelFrameStyles = css`
     overflow-wrap: anywhere;
   }
   /* Buttons keep their words whole; a long heading or very large text moves them to a second
-     row, still at the inline end. */
-  .close,
-  .end {
+     row, still at the inline end (End chat's rule is the same). */
+  .close {
     flex: none;
     margin-inline-start: auto;
-  }
-  .close {
     background: transparent;
     color: inherit;
     display: inline-flex;
     align-items: center;
     justify-content: center;
   }
-  .close:focus-visible,
-  .end:focus-visible {
+  .close:focus-visible {
     outline-color: var(--_accent-text);
     outline-offset: -4px;
   }
-  .end {
-    padding-block: 0.25rem;
-    padding-inline: 0.5rem;
-    background: transparent;
-    color: inherit;
-    border: 2px solid currentColor;
-    font-size: 0.875em;
-    font-weight: 600;
-  }
-  .end-confirm,
-  .queue,
-  .idle {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    margin: 0;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
-    border-block-end: 1px solid var(--_border);
-    font-size: 0.9375em;
-  }
-  .end-confirm p,
-  .queue p,
-  .idle p {
-    flex: 1 1 12em;
-    min-width: 0;
-    margin: 0;
-  }
-  /* The end question on a row of its own, its two answers side by side under it. */
-  .end-confirm p {
-    flex-basis: 100%;
-  }
-  .end-confirm button,
-  .queue button,
-  .idle button,
-  .ended button,
+  /* As the strips' buttons (panel-strips.styles.ts). */
   #reload {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
@@ -127,26 +90,14 @@ export const panelFrameStyles = css`
     color: var(--_accent-ink);
     font-weight: 600;
   }
-  .end-confirm #end-yes {
-    background: var(--_accent);
-    color: var(--_accent-text);
-  }
-  .notice {
-    margin: 0;
-    padding-block: 0.5rem;
-    padding-inline: 1rem;
-    background: var(--_notice);
-    color: var(--_notice-text);
-    border-block-end: 1px solid var(--_border);
-    font-size: 0.9375em;
-  }
 `;
 
 /**
- * The load error, then the media rules: last, so that they outrank the rules they change (small
- * screens and zoom, reduced motion, forced colours) whichever part those rules came from.
+ * The frame's share of the panel's last rules: the load error, then the media rules. Last, so
+ * that they outrank the rules they change (small screens and zoom, reduced motion, forced
+ * colours) whichever part those rules came from.
  */
-export const panelEndStyles = css`
+export const panelFrameEndStyles = css`
   /* The panel's module could not load: this message and its Retry button stand in for the
      conversation. */
   .panel > .error {
@@ -157,8 +108,8 @@ export const panelEndStyles = css`
     margin-inline: 1rem;
     align-self: flex-start;
   }
-  /* Small screens and 400 % zoom: the panel takes the whole viewport. (After the rules it
-     changes, which it outranks by coming later.) */
+  /* Small screens and 400 % zoom: the panel takes the whole viewport (where panel-focus.ts makes
+     it modal: keep the two in step). */
   @media (max-width: 30rem), (max-height: 30rem) {
     .panel {
       inset: 0;
@@ -171,33 +122,6 @@ export const panelEndStyles = css`
     :host([open]:not([position='inline'])) .launcher {
       display: none;
     }
-    /* Compact strips and composer: the transcript keeps over 60 % of a phone's height with the
-       end question and the place in line showing. */
-    .notice,
-    .end-confirm,
-    .queue,
-    .idle {
-      gap: 0.25rem 0.5rem;
-      padding-block: 0.25rem;
-      padding-inline: 0.75rem;
-      font-size: 0.8125em;
-      line-height: 1.3;
-    }
-    .queue p {
-      flex-basis: 10em;
-    }
-    .typing:empty {
-      min-height: 0;
-      padding: 0;
-    }
-    .composer {
-      padding-block: 0.25rem 0.375rem;
-      gap: 0.125rem 0.5rem;
-    }
-    .composer label,
-    .hint {
-      line-height: 1.3;
-    }
   }
   /* 400 % zoom in landscape (320 × 256): less spacing so the composer and the transcript fit. */
   @media (max-height: 20rem) {
@@ -206,23 +130,6 @@ export const panelEndStyles = css`
     }
     .header h2 {
       font-size: 1em;
-    }
-    .notice,
-    .end-confirm,
-    .queue,
-    .idle {
-      padding-block: 0.25rem;
-    }
-    .transcript {
-      padding-block: 0.25rem;
-    }
-    .typing:empty {
-      min-height: 0;
-      padding: 0;
-    }
-    .composer {
-      padding-block: 0.25rem;
-      gap: 0.125rem 0.5rem;
     }
   }
   @media (prefers-reduced-motion: reduce) {
@@ -234,64 +141,24 @@ export const panelEndStyles = css`
       scroll-behavior: auto !important;
     }
   }
+  /* (The launcher's own forced-colours rules are in launcher.styles.ts.) */
   @media (forced-colors: active) {
     /* Transparent borders become visible system colours; state never rides on colour alone. */
-    button,
-    .launcher,
-    .send {
+    button {
       border-color: ButtonText;
     }
-    .urgent a {
-      border-color: LinkText;
-    }
-    .header,
-    .notice,
-    .queue,
-    .idle,
-    .bubble {
+    .header {
       border-color: CanvasText;
     }
     :focus-visible,
-    .close:focus-visible,
-    .end:focus-visible,
-    .launcher:focus-visible {
+    .close:focus-visible {
       outline-color: Highlight;
       box-shadow: none;
-    }
-    /* Senders stay distinct without colour: a heavy edge on the side each one sits. */
-    .bubble {
-      border-inline-start-width: 0.375rem;
-    }
-    .customer .bubble {
-      border-inline-start-width: 1px;
-      border-inline-end-width: 0.375rem;
-    }
-    .system .bubble {
-      border-inline-start-width: 1px;
-      border-style: dashed;
-    }
-    /* While something is highlighted, the backdrop draws the text (system colours) and the
-       message box's own text steps aside, so highlighted spans read HighlightText on Highlight. */
-    .field:has(mark) textarea {
-      forced-color-adjust: none;
-      color: transparent;
-      caret-color: CanvasText;
-      border-color: CanvasText;
-    }
-    .field:has(mark) .backdrop {
-      forced-color-adjust: none;
-      color: CanvasText;
-    }
-    .backdrop mark {
-      forced-color-adjust: none;
-      background: Highlight;
-      color: HighlightText;
-      text-decoration-color: HighlightText;
     }
   }
 `;
 
 /** The frame alone: what styles the panel when its module (and its parts' rules) could not load. */
 export const panelFallbackStyles = css`
-  ${panelFrameStyles}${panelEndStyles}
+  ${panelFrameStyles}${panelFrameEndStyles}
 `;

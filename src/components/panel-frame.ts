@@ -1,6 +1,5 @@
 import { adoptStyles, html, nothing } from 'lit';
 import type { CSSResult, TemplateResult } from 'lit';
-import { contentStyles } from './content.styles.js';
 import type { ElementStrings } from './i18n-element.js';
 import { isolationStyles } from './isolation.styles.js';
 import { styles } from './launcher.styles.js';
@@ -64,12 +63,12 @@ export function renderPanelFrame(frame: PanelFrame): TemplateResult {
 }
 
 /**
- * Adopts the panel's stylesheet right after the launcher's, where it was in the single
- * stylesheet (content rules and position rules select different elements, so their order does
- * not matter): `panel`, from the panel's module, or the frame's rules alone when that module could
- * not load. Parsed once per page, on first use. Through Lit's `adoptStyles`, so browsers without
- * constructable stylesheets get `<style>` elements (with `litNonce`), as at first.
+ * Adopts the panel's stylesheet right after the launcher's, before the position rules (position
+ * rules and the panel's select different elements, so their order does not matter): `panel`, from
+ * the panel's module, or the frame's rules alone when that module could not load. Parsed once per
+ * page, on first use. Through Lit's `adoptStyles`, so browsers without constructable stylesheets
+ * get `<style>` elements (with `litNonce`), as at first.
  */
 export function adoptPanelStyles(root: ShadowRoot, panel: CSSResult | undefined): void {
-  adoptStyles(root, [isolationStyles, styles, panel ?? panelFallbackStyles, contentStyles, positionStyles]);
+  adoptStyles(root, [isolationStyles, styles, panel ?? panelFallbackStyles, positionStyles]);
 }

@@ -1,17 +1,21 @@
 import { css } from 'lit';
 import { composerStyles } from './composer/composer.styles.js';
+import { contentStyles } from './content.styles.js';
 import { endCardStyles } from './end-card/end-card.styles.js';
 import { idleWarningStyles } from './idle-warning/idle-warning.styles.js';
 import { messageStyles } from './message/message.styles.js';
-import { panelEndStyles, panelFrameStyles } from './panel-frame.styles.js';
+import { panelFrameEndStyles, panelFrameStyles } from './panel-frame.styles.js';
+import { panelStripEndStyles, panelStripStyles } from './panel-strips.styles.js';
 import { queueBannerStyles } from './queue-banner/queue-banner.styles.js';
 import { transcriptStyles } from './transcript/transcript.styles.js';
 
 /**
- * The panel: its frame, its parts' rules (each beside its part) and the media rules, as one sheet
+ * The panel: its frame (whose rules the element has before this module loads), its strips, its
+ * parts' rules (each beside its part), the media rules, and the messages' content, as one sheet
  * that cascades after the launcher's `styles`. The parts' rules select different elements, so
- * their order among themselves does not matter; the media rules come last.
+ * their order among themselves does not matter; the media rules come after them, and the
+ * content rules, which change no property the media rules set, last.
  */
 export const panelStyles = css`
-  ${panelFrameStyles}${queueBannerStyles}${idleWarningStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${panelEndStyles}
+  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
 `;
