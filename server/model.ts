@@ -13,7 +13,7 @@
  * the operations on a conversation (server/conversation.ts) and the stores depend on it, never
  * the other way round.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
 import type { ChatEvent, ClientFrame, QuickReply, ServerFrame, Team } from '../src/protocol.js';
@@ -123,19 +123,39 @@ export interface ConversationSnapshot {
   updatedAt: number;
 }
 
+/**
+ * Who a conversation's customer is, as the cases filed in it are keyed (a hash, never the
+ * identity itself): the token's subject when the server takes tokens (the same identity that
+ * alone may resume the conversation), else the host's account reference, else only this
+ * conversation.
+ */
+export function customerKey(id: string, subject: string | undefined, account: string | undefined): string {
+  const who =
+    subject !== undefined
+      ? `subject:${subject}`
+      : account !== undefined
+        ? `account:${account}`
+        : `conversation:${id}`;
+  return createHash('sha256').update(who).digest('hex');
+}
+
 export function createConversation(
   lang: Lang,
   account: string | undefined,
   keys: string[] = [],
   subject?: string,
 ): Conversation {
+  const id = randomUUID();
   return {
-    id: randomUUID(),
+    id,
     lang,
     account,
     keys,
     subject,
-    assistant: createAssistant(lang),
+    assistant: createAssistant(lang, undefined, {
+      conversationId: id,
+      customer: customerKey(id, subject, account),
+    }),
     events: [],
     seen: new Map(),
     agentSeen: new Map(),
@@ -192,7 +212,10 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     // Stored before 1.4: no key, so it cannot be resumed (its customers start again).
     keys: s.keys ?? [],
     subject: s.subject,
-    assistant: createAssistant(s.lang, s.assistant),
+    assistant: createAssistant(s.lang, s.assistant, {
+      conversationId: s.id,
+      customer: customerKey(s.id, s.subject, s.account),
+    }),
     events,
     seen: new Map(s.seen),
     agentSeen: new Map(s.agentSeen),
@@ -244,9 +267,30 @@ export interface CenterState {
   caseKey: string;
 }
 
+/**
+ * A reference number a customer can ask about ("what's the status of AMX-…?"): a complaint
+ * filed with the assistant, or the case a chat ended with. Kept with the world so that every
+ * instance answers it (server/redis-store.ts stores it as `case:{ref}`).
+ */
+export interface CaseRecord {
+  /** The reference number (server/case-number.ts), from the center's one sequence. */
+  ref: string;
+  kind: 'complaint' | 'chat';
+  /** Whose it is (`customerKey`): only that customer is told anything about it. */
+  customer: string;
+  conversationId: string;
+  lang: Lang;
+  /** A complaint: what it is about; a chat: its end summary. Redacted text only. */
+  text: string;
+  /** When it was filed or closed (ms since the epoch). */
+  at: number;
+}
+
 export interface World {
   readonly conversations: Map<string, Conversation>;
   center: CenterState;
+  /** Complaints and closed chats by reference number. */
+  readonly cases: Map<string, CaseRecord>;
 }
 
 /**

@@ -10,6 +10,8 @@
  * | `events:{id}`        | stream | a conversation's events; entry id `{seq}-0` (the resume cursor)       |
  * | `conv:{id}`          | string | the conversation without its events (JSON: phase, owner, assistant…)  |
  * | `active`             | set    | ids of the conversations not ended (loaded when an instance starts)   |
+ * | `case:{ref}`         | string | a complaint, or the case a chat ended with (JSON, model.ts CaseRecord) |
+ * | `cases`              | set    | the references of the cases kept (loaded when an instance starts)     |
  * | `center`             | string | queues, people signed in, simulated agent switch, case counter (JSON) |
  * | `version`            | int    | number of transactions stored                                         |
  * | `feed`               | stream | one entry per transaction (id `{version}-0`): what changed, for peers |
@@ -121,7 +123,7 @@ export class RedisStore implements Store {
     this.#lockWait = options.lockWaitMs ?? 5000;
     this.#idleMs = options.idleMs ?? 10 * 60_000;
     this.#log = options.log ?? (() => undefined);
-    this.world = { conversations: new Map(), center: emptyCenter(options.simulate) };
+    this.world = { conversations: new Map(), center: emptyCenter(options.simulate), cases: new Map() };
     const reconnectStrategy = (retries: number): number => Math.min(50 * 2 ** retries, 1000);
     // Commands fail at once while Redis is unreachable (no offline queue): a transaction that
     // cannot be stored is refused, its client reconnects and resends, /readyz says 503.
@@ -234,7 +236,7 @@ export class RedisStore implements Store {
         }
         const changes = new Changes(this.instance, this.world);
         const results = batch.map((item) => changes.apply(item.op));
-        if (changes.touched.size > 0 || changes.steps.length > 0) {
+        if (changes.touched.size > 0 || changes.steps.length > 0 || changes.cases.length > 0) {
           const committing = this.#commit(lock.token, lock.version, changes);
           this.#committing = committing;
           const version = await committing;
@@ -327,6 +329,10 @@ export class RedisStore implements Store {
     for (const c of stored.conversations) conversations.set(c.id, c);
     if (stored.gone.length > 0)
       await this.#cmd.sendCommand(['SREM', `${this.#prefix}active`, ...stored.gone]);
+    if (stored.goneCases.length > 0)
+      await this.#cmd.sendCommand(['SREM', `${this.#prefix}cases`, ...stored.goneCases]);
+    this.world.cases.clear();
+    for (const c of stored.cases) this.world.cases.set(c.ref, c);
     this.world.center = stored.center ?? emptyCenter(this.#options.simulate);
     const wasReload = this.#started;
     this.#applied = version;
@@ -396,6 +402,7 @@ export class RedisStore implements Store {
       }
       c.events.push(event);
     }
+    for (const c of entry.cases ?? []) this.world.cases.set(c.ref, c);
     this.world.center = entry.center;
     this.#applied = entry.v;
     for (const snap of entry.conversations) {

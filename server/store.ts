@@ -107,7 +107,7 @@ export class MemoryStore implements Store {
 
   constructor(simulate = true, instance: string = randomUUID()) {
     this.instance = instance;
-    this.world = { conversations: new Map(), center: emptyCenter(simulate) };
+    this.world = { conversations: new Map(), center: emptyCenter(simulate), cases: new Map() };
   }
 
   get ready(): boolean {

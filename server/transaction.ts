@@ -6,7 +6,7 @@
  * changed and delivers the frames and follow-ups in order.
  */
 import type { ChatEvent } from '../src/protocol.js';
-import type { Conversation, Effect, PendingTimer, World } from './model.js';
+import type { CaseRecord, Conversation, Effect, PendingTimer, World } from './model.js';
 
 export interface Transaction {
   /** This instance's id. */
@@ -18,6 +18,8 @@ export interface Transaction {
   appended(conversation: Conversation, event: ChatEvent): void;
   /** A new pending timer (already in `conversation.timers`). */
   scheduled(conversation: Conversation, timer: PendingTimer): void;
+  /** A complaint filed or a chat's case closed (already in `world.cases`). */
+  filed(record: CaseRecord): void;
   emit(effect: Effect): void;
   /** Runs on this instance, in order with the frames, once the transaction is stored. */
   after(fn: () => void): void;
@@ -40,6 +42,7 @@ export class Changes implements Transaction {
   readonly touched = new Set<Conversation>();
   readonly events: { conversationId: string; event: ChatEvent }[] = [];
   readonly timers: { conversationId: string; timer: PendingTimer }[] = [];
+  readonly cases: CaseRecord[] = [];
   readonly steps: Step[] = [];
 
   constructor(instance: string, world: World) {
@@ -60,6 +63,10 @@ export class Changes implements Transaction {
   scheduled(conversation: Conversation, timer: PendingTimer): void {
     this.touch(conversation);
     this.timers.push({ conversationId: conversation.id, timer });
+  }
+
+  filed(record: CaseRecord): void {
+    this.cases.push(record);
   }
 
   emit(effect: Effect): void {

@@ -5,11 +5,19 @@
  * yes. Same wording rules as intents.ts (no cue words for secrets). Spanish: neutral
  * Latin-American, usted.
  */
+import {
+  askAbout,
+  complaintDone,
+  complaintFact,
+  complaintNote,
+  complaintPlan,
+  shortAbout,
+} from './complaint.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE } from './phrases.js';
-import { normalize, words } from './text.js';
 import type { ActionIntent, Detail, Details, Lang, TaskIntent } from './types.js';
 
 export type { ActionIntent, Detail, Details, Pending } from './types.js';
+export { bareName, isCancel, isDontKnow, isNo, isYes, nameOk } from './answers.js';
 
 /** What each action needs, in the order the assistant asks for it. */
 export const REQUIRED: Readonly<Record<ActionIntent, readonly Detail[]>> = {
@@ -20,6 +28,7 @@ export const REQUIRED: Readonly<Record<ActionIntent, readonly Detail[]>> = {
   unlock: ['last4', 'zip'],
   'authorized-user-remove': ['last4', 'zip'],
   'urgent-fraud': ['last4'],
+  complaint: ['about'],
 };
 
 export function isAction(intent: TaskIntent | null | undefined): intent is ActionIntent {
@@ -28,211 +37,6 @@ export function isAction(intent: TaskIntent | null | undefined): intent is Actio
 
 export function missing(intent: ActionIntent, d: Details): Detail[] {
   return REQUIRED[intent].filter((k) => d[k] === undefined);
-}
-
-// ---- yes, no, "I don't know" ---------------------------------------------------------------
-
-const YES = new Set([
-  'yes',
-  'yeah',
-  'yep',
-  'yup',
-  'correct',
-  'right',
-  'sure',
-  'confirm',
-  'confirmed',
-  'affirmative',
-  'absolutely',
-  'definitely',
-  'si',
-  'correcto',
-  'claro',
-  'adelante',
-  'confirmo',
-  'afirmativo',
-  'exacto',
-  'dale',
-  'hagalo',
-  'hazlo',
-  'proceda',
-]);
-const YES_PHRASES = ['go ahead', 'please do', 'do it', 'de acuerdo', 'esta bien', 'por supuesto', 'asi es'];
-const NO = new Set([
-  'no',
-  'nope',
-  'nah',
-  'not',
-  'dont',
-  'wrong',
-  'incorrect',
-  'cancel',
-  'stop',
-  'wait',
-  'negativo',
-  'incorrecto',
-  'equivocado',
-  'cancela',
-  'cancelar',
-  'espere',
-  'espera',
-  'tampoco',
-  'nunca',
-]);
-const FILLER = new Set([
-  'please',
-  'thanks',
-  'thank',
-  'you',
-  'it',
-  'is',
-  'that',
-  'thats',
-  'por',
-  'favor',
-  'gracias',
-  'es',
-  'eso',
-  'lo',
-  'ok',
-  'okay',
-  'oh',
-  'and',
-  'y',
-  'do',
-  'go',
-  'ahead',
-  'de',
-  'acuerdo',
-  'esta',
-  'bien',
-  'supuesto',
-  'asi',
-]);
-
-/** An explicit, short yes with no no in it and no question ("yes", "sí, correcto"). */
-export function isYes(text: string): boolean {
-  if (text.includes('?')) return false;
-  const ws = words(text);
-  if (ws.length === 0 || ws.length > 6 || ws.some((w) => NO.has(w))) return false;
-  const n = ` ${ws.join(' ')} `;
-  const yes = ws.some((w) => YES.has(w)) || YES_PHRASES.some((p) => n.includes(` ${p} `));
-  // Every other word must be a polite filler: "yes please", "sí, por favor".
-  return yes && ws.every((w) => YES.has(w) || FILLER.has(w));
-}
-
-/** A no ("no", "that's wrong", "no, espere"), with no yes in it. */
-export function isNo(text: string): boolean {
-  const ws = words(text);
-  if (ws.length === 0 || ws.length > 8) return false;
-  return ws.some((w) => NO.has(w)) && !ws.some((w) => YES.has(w)) && !isDontKnow(text);
-}
-
-const CANCEL = [
-  'never mind',
-  'nevermind',
-  'forget it',
-  'cancel',
-  'cancel it',
-  'olvidelo',
-  'olvidalo',
-  'dejelo',
-  'dejalo',
-  'cancelar',
-  'cancelelo',
-  'ya no',
-];
-
-/** "Never mind", "olvídelo": drop the action. */
-export function isCancel(text: string): boolean {
-  const n = ` ${words(text).join(' ')} `;
-  return words(text).length <= 5 && CANCEL.some((p) => n.includes(` ${p} `));
-}
-
-const DONT_KNOW = [
-  'dont remember',
-  'do not remember',
-  'cant remember',
-  'can not remember',
-  'cannot remember',
-  'dont know',
-  'do not know',
-  'not sure',
-  'no idea',
-  'dont recall',
-  'forgot',
-  'forget',
-  'idk',
-  'no recuerdo',
-  'no me acuerdo',
-  'no lo se',
-  'no se',
-  'ni idea',
-  'olvide',
-  'no estoy seguro',
-  'no estoy segura',
-];
-
-/** The customer can't give a detail ("I don't remember", "no me acuerdo"). */
-export function isDontKnow(text: string): boolean {
-  const n = ` ${normalize(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  return DONT_KNOW.some((p) => n.includes(` ${p} `));
-}
-
-/** Words that are never a merchant's name on their own. */
-const NOT_A_NAME = new Set([
-  ...YES,
-  ...NO,
-  ...FILLER,
-  'hmm',
-  'um',
-  'uh',
-  'well',
-  'what',
-  'why',
-  'maybe',
-  'idk',
-  'bueno',
-  'pues',
-  'este',
-  'hi',
-  'hello',
-  'hola',
-  'help',
-  'ayuda',
-  'i',
-  'my',
-  'me',
-  'the',
-  'a',
-  'all',
-  'least',
-  'first',
-  'once',
-  'home',
-  'work',
-  'momento',
-  'todo',
-  'casa',
-  'quizas',
-  'perhaps',
-  'tal',
-  'vez',
-]);
-
-/** A merchant name picked up after "at", "from", "en"… is not a filler ("at all", "en este momento"). */
-export function nameOk(name: string): boolean {
-  const ws = words(name);
-  return ws.length > 0 && !NOT_A_NAME.has(ws[0] ?? '') && !ws.every((w) => NOT_A_NAME.has(w));
-}
-
-/** A short reply that can only be a name ("Amazon", "Bella Trattoria"), or null. */
-export function bareName(text: string): string | null {
-  const t = text.trim().replace(/[.!]+$/, '');
-  if (!/^[\p{L}&'’. -]{2,40}$/u.test(t)) return null;
-  const ws = words(t);
-  if (ws.length === 0 || ws.length > 4 || ws.some((w) => NOT_A_NAME.has(w))) return null;
-  return t;
 }
 
 // ---- wording -----------------------------------------------------------------------------
@@ -244,6 +48,8 @@ const DETAIL_NAME: Readonly<Record<Lang, Readonly<Record<Detail, string>>>> = {
     amount: 'the amount',
     last4: 'the last four digits of the card',
     zip: 'the ZIP code of your billing address',
+    about: 'what the complaint is about',
+    ref: 'the reference number',
   },
   es: {
     merchant: 'el comercio',
@@ -251,6 +57,8 @@ const DETAIL_NAME: Readonly<Record<Lang, Readonly<Record<Detail, string>>>> = {
     amount: 'el importe',
     last4: 'los últimos cuatro dígitos de la tarjeta',
     zip: 'el código postal de su dirección de facturación',
+    about: 'el motivo de la queja',
+    ref: 'el número de referencia',
   },
 };
 
@@ -310,6 +118,8 @@ function plan(lang: Lang, intent: ActionIntent, d: Details): string {
       return es
         ? `Voy a dar de baja la tarjeta del usuario autorizado terminada en ${l4} (código postal de facturación ${zip}); dejará de funcionar de inmediato.`
         : `I'll remove the authorized user's card ending in ${l4} (billing ZIP ${zip}); it will stop working right away.`;
+    case 'complaint':
+      return complaintPlan(lang, d);
   }
 }
 
@@ -321,6 +131,7 @@ const SHALL: Readonly<Record<ActionIntent, Readonly<Record<Lang, string>>>> = {
   'urgent-fraud': { en: 'Shall I lock it?', es: '¿Desea que la bloquee?' },
   unlock: { en: 'Shall I unlock it?', es: '¿Desea que la desbloquee?' },
   'authorized-user-remove': { en: 'Shall I remove it?', es: '¿Desea que la dé de baja?' },
+  complaint: { en: 'Shall I file it?', es: '¿Desea que la registre?' },
 };
 
 /** The read-back: the details, and the question. */
@@ -354,6 +165,7 @@ export function askMissing(lang: Lang, intent: ActionIntent, d: Details): string
       ? `Gracias. Del cargo ${of}${known}, todavía necesito ${names}.`
       : `Thanks. For the charge ${of}${known}, I still need ${names}.`;
   }
+  if (intent === 'complaint') return askAbout(lang);
   if (need[0] === 'last4') {
     return es
       ? 'Para encontrar la tarjeta, solo necesito sus últimos cuatro dígitos, por ejemplo 1005.'
@@ -426,6 +238,8 @@ export function doneText(lang: Lang, intent: ActionIntent, d: Details): string {
       return es
         ? `Listo. La tarjeta del usuario autorizado terminada en ${l4} está dada de baja y deja de funcionar de inmediato; el cambio aparecerá en su próximo estado de cuenta.`
         : `Done. The authorized user's card ending in ${l4} is removed and stops working right away; the change will appear on your next statement.`;
+    case 'complaint':
+      return complaintDone(lang, d);
   }
 }
 
@@ -456,6 +270,8 @@ export function doneFact(lang: Lang, intent: ActionIntent, d: Details): string {
       return es
         ? `Se dio de baja la tarjeta del usuario autorizado terminada en ${l4}.`
         : `The authorized user's card ending in ${l4} was removed.`;
+    case 'complaint':
+      return complaintFact(lang, d);
   }
 }
 
@@ -476,6 +292,8 @@ export function doneNote(intent: ActionIntent, d: Details): string {
       return `Card ending in ${d.last4 ?? ''} unlocked (ZIP ${d.zip ?? ''} given)`;
     case 'authorized-user-remove':
       return `Authorized user's card ending in ${d.last4 ?? ''} removed (ZIP ${d.zip ?? ''} given)`;
+    case 'complaint':
+      return complaintNote(d);
   }
 }
 
@@ -485,5 +303,6 @@ export function givenNote(intent: ActionIntent, d: Details): string {
     const c = chargeText('en', d);
     return c === '' ? '' : `the charge ${c}`;
   }
+  if (intent === 'complaint') return d.about !== undefined ? `"${shortAbout(d.about)}"` : '';
   return d.last4 !== undefined ? `card ending in ${d.last4}` : '';
 }

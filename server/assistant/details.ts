@@ -3,6 +3,9 @@
  * or a card's last four digits and billing ZIP code. Nothing else is taken from a message.
  */
 import { REQUIRED, bareName, missing, nameOk } from './actions.js';
+import { COMPLAINT_TASK, aboutIn } from './complaint.js';
+import { GOODBYE, GREETING, NEXT_STEPS, THANKS } from './intents.js';
+import { matches } from './match.js';
 import {
   findAmount,
   findDate,
@@ -11,12 +14,29 @@ import {
   findMerchant,
   findStatedLastFour,
   findZip,
+  words,
 } from './text.js';
 import type { Details, Pending } from './types.js';
 
-/** The details of `intent`'s kind in a message. `loose`: a bare 4-digit number is a last four. */
+/** Thanks, a greeting, goodbye or "next steps": an aside, never a complaint's text. */
+function smallTalk(ws: string[]): boolean {
+  return matches(ws, NEXT_STEPS) || matches(ws, THANKS) || matches(ws, GREETING) || matches(ws, GOODBYE);
+}
+
+/**
+ * The details of `intent`'s kind in a message. `loose`: a bare 4-digit number is a last four,
+ * and a complaint's text is the whole message (the assistant asked for it).
+ */
 export function detailsIn(p: Pending, text: string, loose: boolean): Details {
   const d: Details = {};
+  if (p.intent === 'complaint') {
+    // A new "I want to file a complaint" is read as the first one was.
+    const opening = !loose || matches(words(text), COMPLAINT_TASK.triggers);
+    const mode = opening ? 'opening' : p.step === 'confirm' ? 'confirm' : 'asked';
+    const about = aboutIn(text, mode, smallTalk);
+    if (about !== null) d.about = about;
+    return d;
+  }
   if (p.intent === 'dispute') {
     const onlyAmount = missing('dispute', p.details).every((k) => k === 'amount');
     // A bare "67.06" is the amount only when that is the one detail still missing.

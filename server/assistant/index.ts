@@ -5,6 +5,8 @@
  * Order of the rules for each customer message:
  *   1. urgent fraud ("someone is using my card")    → phone route at once, action urgent-phone
  *   2. a person ("agent", "hablar con alguien")     → action queue-for-agent, with the summary
+ *      (in a complaint, only when asked for in so many words: "the agent was rude" is not)
+ *   2a. a reference number or "the status of my complaint" → the case, from the desk (status.ts)
  *   3. a card-like number (masked by the redactor)  → a reminder; nothing of it is used
  *   4. an action in progress (actions.ts): its details, the read-back and the yes or no
  *      (asked again at most twice, then a person offered). An action is claimed only after
@@ -21,6 +23,7 @@
  * data (intents.ts), matched by match.ts; actions.ts and details.ts hold an action's details,
  * record.ts reads the record back (board line, next steps, recap).
  */
+import { randomUUID } from 'node:crypto';
 import type { QuickReply } from '../../src/protocol.js';
 import {
   askChange,
@@ -37,6 +40,8 @@ import {
   missing,
   readBack,
 } from './actions.js';
+import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
+import { worldDesk } from './desk.js';
 import { detailsIn } from './details.js';
 import {
   AGENT,
@@ -52,14 +57,17 @@ import {
   qr,
 } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
-import { detectTask, matches } from './match.js';
-import { DISPUTE_TIMELINE, SAFETY, confirmQuick } from './phrases.js';
-import { recapOf, stepsTextOf, summaryOf } from './record.js';
+import { asksForPerson, detectTask, matches } from './match.js';
+import { greeting, smallTalk } from './small-talk.js';
+import { SAFETY, confirmQuick } from './phrases.js';
+import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
+import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
 import { looksLikeCardNumber, words } from './text.js';
 import { TOPIC } from './topics.js';
 import type {
   ActionIntent,
   Assistant,
+  AssistantOptions,
   AssistantReply,
   AssistantState,
   Detail,
@@ -69,7 +77,17 @@ import type {
   Pending,
 } from './types.js';
 
-export type { Assistant, AssistantReply, AssistantState, Fact, Intent, Lang } from './types.js';
+export type {
+  Assistant,
+  AssistantOptions,
+  AssistantReply,
+  AssistantState,
+  CaseDesk,
+  Fact,
+  Intent,
+  Lang,
+} from './types.js';
+export { memoryDesk, worldDesk } from './desk.js';
 export type { TaskIntent } from './intents.js';
 export { TOPIC } from './topics.js';
 export { detectTask, isFarewell, wantsToLeaveQueue } from './match.js';
@@ -81,17 +99,26 @@ export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
 
 // ---- the assistant ------------------------------------------------------------------------
 
-/** A new assistant for one conversation in `lang`, or one that carries on from `saved`. */
-export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
+/**
+ * A new assistant for one conversation in `lang`, or one that carries on from `saved`; it files
+ * complaints and finds cases for `options.customer` only.
+ */
+export function createAssistant(
+  lang: Lang,
+  saved?: AssistantState,
+  options: AssistantOptions = {},
+): Assistant {
   const es = lang === 'es';
+  const desk = options.desk ?? worldDesk;
+  // Without a customer, the cases of this assistant alone.
+  const customer = options.customer ?? `assistant:${randomUUID()}`;
+  const conversationId = options.conversationId ?? '';
   let lastTask: TaskIntent | null = saved?.lastTask ?? null;
   let pending: Pending | null = saved?.pending
     ? { ...saved.pending, details: { ...saved.pending.details } }
     : null;
   /** What actually happened, in order (see Fact). */
-  const record: Fact[] = (saved?.record ?? []).map((f) =>
-    f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
-  );
+  const record: Fact[] = copyFacts(saved?.record ?? []);
   /** The last case closed in this conversation, and the tasks it covered. */
   let closed: { caseNumber: string; summary: string; tasks: Set<TaskIntent> } | null = saved?.closed
     ? {
@@ -166,6 +193,18 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
   /** Only here is an action claimed: after the read-back, on an explicit yes. */
   function act(p: Pending): AssistantReply {
+    if (p.intent === 'complaint' && p.details.ref === undefined) {
+      try {
+        p.details.ref = desk.fileComplaint(customer, conversationId, lang, p.details.about ?? '');
+      } catch {
+        // Not filed (no store to file it in): nothing is claimed, and a yes tries again.
+        return out({
+          text: complaintNotFiled(lang),
+          intent: p.intent,
+          quickReplies: [...confirmQuick(lang), ...qr(lang, 'agent')],
+        });
+      }
+    }
     pending = null;
     lastTask = p.intent;
     const last = record[record.length - 1];
@@ -332,17 +371,19 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
   /** "What was agreed?" after the case was closed: its summary, and the dispute timeline. */
   function caseAnswer(c: { caseNumber: string; summary: string; tasks: Set<TaskIntent> }): AssistantReply {
-    const timeline =
-      c.tasks.has('dispute') && !c.summary.includes(DISPUTE_TIMELINE[lang])
-        ? ` ${DISPUTE_TIMELINE[lang]}`
-        : '';
-    return out({
-      text: es
-        ? `Esto es lo que acordamos (referencia ${c.caseNumber}): ${c.summary}${timeline}`
-        : `Here is what was agreed (reference ${c.caseNumber}): ${c.summary}${timeline}`,
-      intent: 'case',
-      quickReplies: qr(lang, 'agent', 'done'),
-    });
+    return out({ text: closedCaseText(lang, c), intent: 'case', quickReplies: qr(lang, 'agent', 'done') });
+  }
+
+  /**
+   * "What's the status of AMX-…?" from the desk, for this customer only; without a number, the
+   * last complaint filed in this chat, else the case the chat closed with, else which one.
+   */
+  function caseStatus(ref: string | null): AssistantReply {
+    const which = ref ?? lastComplaintRef(record);
+    if (which === null && closed !== null) return caseAnswer(closed);
+    const open = pending === null ? '' : ` ${resumeLine(pending)}`;
+    const text = which === null ? askRef(lang) : `${lookUp(lang, desk, customer, which)}${open}`;
+    return out({ text, intent: 'case-status', quickReplies: qr(lang, 'agent', 'done') });
   }
 
   function reply(customerText: string): AssistantReply {
@@ -351,7 +392,16 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
 
     // 1. Fraud happening now beats everything; 2. then a request for a person.
     if (matches(ws, URGENT_FRAUD)) return urgent(text);
-    if (matches(ws, AGENT)) return agent();
+    const complaining =
+      matches(ws, COMPLAINT_TASK.triggers) || (pending?.intent === 'complaint' && pending.step !== 'confirm');
+    if (matches(ws, AGENT) && asksForPerson(ws, complaining)) return agent();
+
+    // 2a. A case asked about by its number ("AMX-…" on its own counts), or "my complaint's status".
+    const ref = refIn(text);
+    const asksStatus = matches(ws, CASE_STATUS);
+    if (ref !== null && (asksStatus || !matches(ws, COMPLAINT_TASK.triggers))) return caseStatus(ref);
+    if (asksStatus && ref === null && (closed === null || !matches(ws, CASE_QUESTION)))
+      return caseStatus(null);
 
     // 2b. After a case was closed: what was agreed, the reference, its next steps.
     if (closed !== null) {
@@ -384,42 +434,9 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
     if (task !== undefined) return startTask(task, text);
 
     // 7. Small talk.
-    if (matches(ws, GOODBYE)) {
-      pending = null;
-      return out({
-        text: es
-          ? 'Gracias por escribirnos. ¡Que tenga un buen día!'
-          : 'Thanks for chatting with us. Have a great day!',
-        intent: 'goodbye',
-      });
-    }
-    if (matches(ws, THANKS)) {
-      const open = pendingQuestion();
-      return out({
-        text: es
-          ? `De nada. ${open === '' ? '¿Hay algo más en lo que pueda ayudarle?' : open}`
-          : `You're welcome. ${open === '' ? 'Is there anything else I can help you with?' : open}`,
-        intent: 'thanks',
-        quickReplies: lastTask !== null ? qr(lang, 'next', 'agent', 'done') : [...MENU[lang]],
-      });
-    }
-    if (matches(ws, GREETING)) {
-      const open = pendingQuestion();
-      return out({
-        text: es
-          ? `¡Hola! ${open === '' ? '¿En qué puedo ayudarle hoy?' : open}`
-          : `Hello! ${open === '' ? 'What can I help you with today?' : open}`,
-        intent: 'greeting',
-        quickReplies: [...MENU[lang]],
-      });
-    }
-    return out({
-      text: es
-        ? 'Disculpe, no lo entendí. Puedo ayudarle con estas tareas o comunicarlo con un agente:'
-        : "Sorry, I didn't understand that. I can help you with these tasks, or connect you with an agent:",
-      intent: 'unknown',
-      quickReplies: [...MENU[lang]],
-    });
+    const small = smallTalk(lang, ws, pendingQuestion(), lastTask !== null);
+    if (small.intent === 'goodbye') pending = null;
+    return out(small);
   }
 
   return {
@@ -427,28 +444,23 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
       return {
         lastTask,
         pending: pending ? { ...pending, details: { ...pending.details } } : null,
-        record: record.map((f) =>
-          f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
-        ),
+        record: copyFacts(record),
         closed: closed
           ? { caseNumber: closed.caseNumber, summary: closed.summary, tasks: [...closed.tasks] }
           : null,
       };
     },
-    greet(): AssistantReply {
-      return {
-        text: es
-          ? `Hola, soy el asistente virtual. ¿En qué puedo ayudarle hoy? ${NEVER_ASK.es}`
-          : `Hi, I'm the virtual assistant. How can I help you today? ${NEVER_ASK.en}`,
-        intent: 'greeting',
-        quickReplies: [...MENU[lang]],
-      };
-    },
+    greet: () => greeting(lang),
     reply,
     summary,
     recap,
     closeCase(caseNumber: string, caseSummary: string): void {
       pending = null;
+      try {
+        desk.closeChat(customer, conversationId, lang, caseNumber, caseSummary);
+      } catch {
+        // Outside the server (no store): the chat's reference is still answered below.
+      }
       const tasks = new Set<TaskIntent>();
       for (const f of record) if (f.kind !== 'transfer') tasks.add(f.intent);
       closed = { caseNumber, summary: caseSummary, tasks };
@@ -475,9 +487,6 @@ export function createAssistant(lang: Lang, saved?: AssistantState): Assistant {
       pending = null;
       record.push({ kind: 'transfer', team, note: note ?? null });
     },
-    record: () =>
-      record.map((f) =>
-        f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
-      ),
+    record: () => copyFacts(record),
   };
 }

@@ -16,6 +16,7 @@
  * conversation-level rules) and tasks-account.ts + tasks-card.ts (the tasks); this module
  * joins the tasks in priority order and re-exports the rest.
  */
+import { COMPLAINT_TASK } from './complaint.js';
 import { ACCOUNT_TASKS } from './tasks-account.js';
 import { CARD_TASKS } from './tasks-card.js';
 import type { TaskDef, TaskIntent } from './types.js';
@@ -30,12 +31,16 @@ export {
   LEAVE_QUEUE,
   LEAVE_QUEUE_WEAK,
   NEXT_STEPS,
+  PERSON_REQUEST,
   THANKS,
   URGENT_FRAUD,
 } from './rules.js';
 
-/** The tasks, in priority order: the first whose triggers match wins. */
-export const TASKS: readonly TaskDef[] = [...ACCOUNT_TASKS, ...CARD_TASKS];
+/**
+ * The tasks, in priority order: the first whose triggers match wins. A complaint comes first:
+ * "I want to complain about a late fee" is a complaint, not a question about the fee.
+ */
+export const TASKS: readonly TaskDef[] = [COMPLAINT_TASK, ...ACCOUNT_TASKS, ...CARD_TASKS];
 
 /** The task definitions by intent (urgent-fraud is not in the table: it is a rule above). */
 export function taskDef(intent: TaskIntent): TaskDef | undefined {

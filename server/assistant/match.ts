@@ -2,7 +2,7 @@
  * Trigger matching (see Triggers in types.ts): each rule's phrases compiled once, then matched
  * on a message's normalized words; and the questions other modules ask of a message.
  */
-import { AGENT, GOODBYE, LEAVE_QUEUE, LEAVE_QUEUE_WEAK, TASKS, THANKS } from './intents.js';
+import { AGENT, GOODBYE, LEAVE_QUEUE, LEAVE_QUEUE_WEAK, PERSON_REQUEST, TASKS, THANKS } from './intents.js';
 import type { TaskDef, Triggers } from './intents.js';
 import { hasAny, phrase, words } from './text.js';
 import type { Phrase } from './text.js';
@@ -53,4 +53,12 @@ export function wantsToLeaveQueue(text: string): boolean {
 export function isFarewell(text: string): boolean {
   const ws = words(text);
   return (matches(ws, THANKS) || matches(ws, GOODBYE)) && detectTask(text) === undefined;
+}
+
+/**
+ * A message that names an agent asks for one; in a complaint (`complaining`), only a short one
+ * ("agent") or one that asks in so many words.
+ */
+export function asksForPerson(ws: string[], complaining: boolean): boolean {
+  return !complaining || ws.length <= 3 || matches(ws, PERSON_REQUEST);
 }

@@ -8,6 +8,13 @@ import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
 import { TOPIC, listOf } from './topics.js';
 import type { ActionIntent, Details, Fact, Lang, TaskIntent } from './types.js';
 
+/** A copy of a record that shares nothing with it. */
+export function copyFacts(record: readonly Fact[]): Fact[] {
+  return record.map((f) =>
+    f.kind === 'done' || f.kind === 'started' ? { ...f, details: { ...f.details } } : { ...f },
+  );
+}
+
 /** The latest fact about each task, in the order the tasks first came up. */
 function latestByTask(record: readonly Fact[]): Map<TaskIntent, Fact> {
   const out = new Map<TaskIntent, Fact>();

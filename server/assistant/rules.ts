@@ -85,6 +85,34 @@ export const AGENT: Triggers = {
   except: ['travel agent', 'persona autorizada', 'persona adicional', 'otra persona'],
 };
 
+/**
+ * Asking for a person, said in so many words ("talk to an agent", "hablar con un asesor"): in a
+ * complaint, "the agent was rude" names an agent without asking for one.
+ */
+export const PERSON_REQUEST: Triggers = {
+  any: [
+    'talk',
+    'speak',
+    'connect',
+    'transfer',
+    'chat with',
+    'get me',
+    'put me',
+    'want an',
+    'want a',
+    'need an',
+    'need a',
+    'hablar',
+    'comunic*',
+    'paseme',
+    'pasame',
+    'quiero un',
+    'quiero una',
+    'necesito un',
+    'necesito una',
+  ],
+};
+
 /** "What happens next?" — answered from the last task discussed (or the task named). */
 export const NEXT_STEPS: Triggers = {
   any: [

@@ -27,6 +27,7 @@ export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
   'credit-limit': { en: 'your credit limit', es: 'el límite de crédito' },
   travel: { en: 'a travel booking', es: 'una reserva de viaje' },
   'urgent-fraud': { en: "charges you didn't make", es: 'cargos no reconocidos' },
+  complaint: { en: 'a complaint', es: 'una queja' },
 };
 
 /** "a, b and c" / "a, b y c". */

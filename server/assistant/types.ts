@@ -20,7 +20,9 @@ export type TaskIntent =
   | 'contact'
   | 'credit-limit'
   | 'travel'
-  | 'urgent-fraud';
+  | 'urgent-fraud'
+  /** A complaint, recorded with a reference number (complaint.ts). */
+  | 'complaint';
 
 export type Intent =
   | TaskIntent
@@ -29,6 +31,8 @@ export type Intent =
   | 'next-steps'
   /** After a case was closed: what was agreed, with the reference number. */
   | 'case'
+  /** "What's the status of AMX-…?": a complaint or a closed chat of this customer (status.ts). */
+  | 'case-status'
   | 'thanks'
   | 'goodbye'
   | 'unknown';
@@ -48,10 +52,21 @@ export interface AssistantReply {
 /** The tasks that change something on the account (server/assistant/actions.ts). */
 export type ActionIntent = Extract<
   TaskIntent,
-  'dispute' | 'lost-stolen' | 'damaged' | 'lock' | 'unlock' | 'authorized-user-remove' | 'urgent-fraud'
+  | 'dispute'
+  | 'lost-stolen'
+  | 'damaged'
+  | 'lock'
+  | 'unlock'
+  | 'authorized-user-remove'
+  | 'urgent-fraud'
+  | 'complaint'
 >;
 
-export type Detail = 'merchant' | 'date' | 'amount' | 'last4' | 'zip';
+/**
+ * A detail of an action. `about`: what a complaint is about (the customer's redacted words);
+ * `ref`: the reference number a complaint was filed under (set when it is done, never asked).
+ */
+export type Detail = 'merchant' | 'date' | 'amount' | 'last4' | 'zip' | 'about' | 'ref';
 
 export type Details = Partial<Record<Detail, string>>;
 
@@ -143,4 +158,37 @@ export interface TaskDef {
   summary: string;
   /** Card tasks: identify the card (last four, then ZIP where needed) before acting. */
   card?: CardStep;
+}
+
+/** A complaint or a closed chat, as the assistant reads it back to its customer. */
+export interface FiledCase {
+  ref: string;
+  kind: 'complaint' | 'chat';
+  lang: Lang;
+  /** A complaint: what it is about; a chat: its end summary. */
+  text: string;
+  /** When it was filed or closed (ms since the epoch). */
+  at: number;
+}
+
+/** Where complaints are filed and reference numbers looked up (desk.ts). */
+export interface CaseDesk {
+  /** Files a complaint and returns its new reference number; throws when it cannot be filed now. */
+  fileComplaint(customer: string, conversationId: string, lang: Lang, about: string): string;
+  /** The chat ended with reference `ref`: kept so that its customer can ask about it. */
+  closeChat(customer: string, conversationId: string, lang: Lang, ref: string, summary: string): void;
+  /**
+   * The case `ref` when it is `customer`'s; undefined otherwise, whether it does not exist or is
+   * someone else's (the caller says the same words for both).
+   */
+  find(customer: string, ref: string): FiledCase | undefined;
+}
+
+/** Whom the assistant serves (server/model.ts passes them) and where it files complaints. */
+export interface AssistantOptions {
+  conversationId?: string;
+  /** The customer's key (model.ts `customerKey`): complaints are filed under it, and only its cases are found. */
+  customer?: string;
+  /** Default: the world of the transaction running (desk.ts `worldDesk`). */
+  desk?: CaseDesk;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ChatEvent } from '../../src/protocol.js';
 import { restore } from '../model.js';
-import type { CenterState, Conversation, ConversationSnapshot } from '../model.js';
+import type { CaseRecord, CenterState, Conversation, ConversationSnapshot } from '../model.js';
 import type { RedisClient } from './scripts.js';
 
 /** The stored events of a conversation, up to `upTo` (all by default). */
@@ -46,14 +46,19 @@ export interface StoredWorld {
   conversations: Conversation[];
   /** Ids in `active` whose conversation expired (the caller removes them). */
   gone: string[];
+  /** Complaints and closed chats kept (`cases`), and the references that expired. */
+  cases: CaseRecord[];
+  goneCases: string[];
 }
 
 /** Every conversation not ended and the center, as stored (the caller holds the lock). */
 export async function readWorld(cmd: RedisClient, prefix: string): Promise<StoredWorld> {
-  const [centerJson, ids] = await Promise.all([
+  const [centerJson, ids, refs] = await Promise.all([
     cmd.sendCommand<string | null>(['GET', `${prefix}center`]),
     cmd.sendCommand<string[]>(['SMEMBERS', `${prefix}active`]),
+    cmd.sendCommand<string[]>(['SMEMBERS', `${prefix}cases`]),
   ]);
+  const { cases, goneCases } = await readCases(cmd, prefix, refs);
   const loaded = await Promise.all(
     ids.map(async (id) => {
       const [json, events] = await Promise.all([
@@ -76,7 +81,30 @@ export async function readWorld(cmd: RedisClient, prefix: string): Promise<Store
   const center = centerJson
     ? withCaseKey(JSON.parse(centerJson) as CenterState & { caseOffset?: number })
     : undefined;
-  return { center, conversations, gone };
+  return { center, conversations, gone, cases, goneCases };
+}
+
+/** The cases of `refs` still kept (in batches), and the references whose case expired. */
+async function readCases(
+  cmd: RedisClient,
+  prefix: string,
+  refs: string[],
+): Promise<{ cases: CaseRecord[]; goneCases: string[] }> {
+  const cases: CaseRecord[] = [];
+  const goneCases: string[] = [];
+  for (let i = 0; i < refs.length; i += 500) {
+    const batch = refs.slice(i, i + 500);
+    const jsons = await cmd.sendCommand<(string | null)[]>([
+      'MGET',
+      ...batch.map((ref) => `${prefix}case:${ref}`),
+    ]);
+    batch.forEach((ref, j) => {
+      const json = jsons[j];
+      if (json === null || json === undefined) goneCases.push(ref);
+      else cases.push(JSON.parse(json) as CaseRecord);
+    });
+  }
+  return { cases, goneCases };
 }
 
 /**

@@ -7,7 +7,7 @@
 import type { createClient } from 'redis';
 import type { ChatEvent } from '../../src/protocol.js';
 import { snapshot } from '../model.js';
-import type { CenterState, ConversationSnapshot, Effect } from '../model.js';
+import type { CaseRecord, CenterState, ConversationSnapshot, Effect } from '../model.js';
 import type { Changes } from '../transaction.js';
 
 export type RedisClient = ReturnType<typeof createClient>;
@@ -19,6 +19,8 @@ export interface FeedEntry {
   center: CenterState;
   conversations: ConversationSnapshot[];
   events: [string, ChatEvent][];
+  /** Complaints filed and chats' cases closed (absent from entries of earlier versions). */
+  cases?: CaseRecord[];
   effects: Effect[];
 }
 
@@ -41,7 +43,8 @@ return tonumber(redis.call('GET', p .. 'version') or '0')`;
 
 /**
  * Stores one transaction (see server/redis-store.ts). ARGV: prefix, token, version, retention ms,
- * feed maxlen, center, n, n × (id, snapshot, ended), m, m × (id, seq, event), feed entry.
+ * feed maxlen, center, n, n × (id, snapshot, ended), m, m × (id, seq, event), k, k × (ref, case),
+ * feed entry. A case (`case:{ref}`, listed in the set `cases`) is kept for the retention.
  */
 export const COMMIT = `
 local p = ARGV[1]
@@ -63,6 +66,12 @@ local m = tonumber(ARGV[i]); i = i + 1
 for k = 1, m do
   redis.call('XADD', p .. 'events:' .. ARGV[i], ARGV[i + 1] .. '-0', 'e', ARGV[i + 2])
   i = i + 3
+end
+local k = tonumber(ARGV[i]); i = i + 1
+for c = 1, k do
+  redis.call('SET', p .. 'case:' .. ARGV[i], ARGV[i + 1], 'PX', retention)
+  redis.call('SADD', p .. 'cases', ARGV[i])
+  i = i + 2
 end
 for id, isEnded in pairs(ended) do
   if isEnded then
@@ -101,6 +110,7 @@ export function commitCommand(
     events: changes.events.map(({ conversationId, event }) => [conversationId, event]),
     effects,
   };
+  if (changes.cases.length > 0) entry.cases = changes.cases;
   const args: string[] = [
     'EVAL',
     COMMIT,
@@ -118,6 +128,8 @@ export function commitCommand(
   for (const { conversationId, event } of changes.events) {
     args.push(conversationId, String(event.seq), JSON.stringify(event));
   }
+  args.push(String(changes.cases.length));
+  for (const c of changes.cases) args.push(c.ref, JSON.stringify(c));
   args.push(JSON.stringify(entry));
   return args;
 }
