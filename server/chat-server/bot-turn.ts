@@ -4,10 +4,11 @@
  *
  * Which turns go to the bot: every customer message the built-in assistant would answer,
  * except those whose answer changes where the conversation goes or keeps the customer safe: a
- * request for a person (the queue), urgent fraud (the phone route at once), and questions about
- * the case just closed or a reference number's status. Those the built-in assistant answers as
- * it would without a bot. The decision is taken on a copy of the assistant, so the one that
- * keeps the record changes only for a turn it answers.
+ * request for a person (the queue), urgent fraud (the phone route at once), questions about the
+ * case just closed or a reference number's status, and the answers to an action the built-in
+ * assistant is in the middle of (it asked for the card's last four digits, say). Those the
+ * built-in assistant answers as it would without a bot. The decision is taken on a copy of the
+ * assistant, so the one that keeps the record changes only for a turn it answers.
  *
  * What the bot gets: `sender`, the conversation's id (random, never the account or who the
  * customer is), and `message`, the customer's text as stored, after the widget's redaction and
@@ -63,12 +64,16 @@ export interface BotTurnDeps {
 const BUILT_IN_INTENTS: ReadonlySet<string> = new Set(['case', 'case-status']);
 
 /**
- * Whether the built-in assistant keeps this turn (see the module comment). Asked of a copy
- * made from the stored state alone (no account, no case desk), so the question changes and
- * files nothing.
+ * Whether the built-in assistant keeps this turn (see the module comment). An action it started
+ * (urgent fraud's lock, or one begun in a turn it answered for a failed bot) stays with it until
+ * done or dropped, so the customer's answer reaches the one that asked. Otherwise a copy made
+ * from the stored state decides; with no action pending, one message cannot complete one, so
+ * the copy changes and files nothing.
  */
 function builtInKeeps(conversation: Conversation, text: string): boolean {
-  const probe = createAssistant(conversation.lang, conversation.assistant.state()).reply(text);
+  const state = conversation.assistant.state();
+  if (state.pending !== null) return true;
+  const probe = createAssistant(conversation.lang, state).reply(text);
   return probe.action !== undefined || BUILT_IN_INTENTS.has(probe.intent);
 }
 

@@ -357,6 +357,31 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
+  it('leaves an action the built-in assistant started with it until it is done or dropped', async () => {
+    await withBot(
+      (request) =>
+        request.body.message === 'I lost my card' ? { status: 500 } : rasa([{ text: 'Bot here.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        // The bot fails; the built-in assistant answers and asks for the card.
+        await c.say('I lost my card');
+        assert.match((await c.reply()).text, /last four/i);
+        // The answer goes to the one that asked, not to the bot.
+        await c.say('1005');
+        assert.notEqual((await c.reply()).text, 'Bot here.');
+        await c.say('cancel');
+        assert.notEqual((await c.reply()).text, 'Bot here.');
+        // Dropped: the bot has the next turn again.
+        await c.say('What are your opening hours?');
+        assert.equal((await c.reply()).text, 'Bot here.');
+        assert.deepEqual(
+          bot.requests.map((r) => r.body.message),
+          ['I lost my card', 'What are your opening hours?'],
+        );
+      },
+    );
+  });
+
   it('drops a bot answer that arrives after a person took the conversation', async () => {
     let answer: ((reply: BotReply) => void) | undefined;
     await withBot(
