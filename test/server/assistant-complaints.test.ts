@@ -10,13 +10,17 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import { createAssistant, memoryDesk } from '../../server/assistant/index.js';
+import type { Lang } from '../../server/assistant/index.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
+import { expectationFrom } from '../../src/redaction/agent.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { agent, eventOf, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
 import { withServer } from '../support/server.js';
+import { CLAIM, READ_BACK } from './assistant-actions-support.js';
 import { sharedRedis } from './cluster.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-alice': 'alice', 'tok-alice-2': 'alice', 'tok-bob': 'bob' };
@@ -91,6 +95,64 @@ async function fileComplaint(
 const notFound = (text: string, ref: string): string => text.replace(ref, '<ref>');
 
 const QUICK: ChatServerOptions = { replyDelay: 0 };
+
+describe('complaints: the flow (one assistant, a desk in memory)', () => {
+  function chat(lang: Lang, ...texts: string[]): string[] {
+    const a = createAssistant(lang, undefined, { desk: memoryDesk(), customer: 'c1', conversationId: 'x' });
+    return texts.map((t) => a.reply(t).text);
+  }
+
+  for (const lang of ['en', 'es'] as const) {
+    const start = lang === 'es' ? 'Quiero presentar una queja' : 'I want to file a complaint';
+    const about = lang === 'es' ? COMPLAINT_ES : COMPLAINT_EN;
+
+    it(`${lang}: unclear answers to the read-back are asked again twice, then an agent is offered`, () => {
+      const replies = chat(lang, start, about, 'hmm', 'maybe later', 'ok', lang === 'es' ? 'sí' : 'yes');
+      for (const r of replies) assert.ok(!CLAIM.test(r), r);
+      assert.match(replies[2]!, READ_BACK);
+      assert.match(replies[3]!, READ_BACK);
+      assert.match(replies[4]!, lang === 'es' ? /Un agente puede ayudarle/ : /An agent can help you/);
+    });
+
+    it(`${lang}: "I don't remember" and filler are never the complaint; a yes without it files nothing`, () => {
+      const dontKnow = lang === 'es' ? 'No me acuerdo' : "I don't remember";
+      const replies = chat(
+        lang,
+        start,
+        lang === 'es' ? 'sí' : 'yes',
+        dontKnow,
+        lang === 'es' ? 'gracias' : 'thanks',
+      );
+      for (const r of replies) assert.ok(!CLAIM.test(r) && !/AMX-/.test(r), r);
+    });
+
+    it(`${lang}: every question and read-back is safe for the redactor`, () => {
+      for (const r of chat(lang, start, about, 'no', 'hmm', 'never mind', `status of AMX-2AB3-C4DE`)) {
+        assert.equal(expectationFrom(r)?.secrets.size ?? 0, 0, `a cue for a secret: ${r}`);
+      }
+    });
+  }
+
+  it('reads a complaint in many phrasings, and leaves other messages alone', () => {
+    const a = (t: string): string => createAssistant('en', undefined, { desk: memoryDesk() }).reply(t).intent;
+    for (const t of [
+      'I want to file a complaint',
+      'I would like to make a formal complaint',
+      'how do I complain about an employee',
+      'i want to file a complant',
+      'complaint: the app logged me out',
+      'Quiero poner una queja',
+      'quiero hacer un reclamo por el mal servicio',
+      'Tengo una qeuja',
+      'me quiero quejar',
+    ]) {
+      assert.equal(a(t), 'complaint', t);
+    }
+    for (const t of ['Is my account compliant with the new rules?', 'I want to dispute a charge', 'hola']) {
+      assert.notEqual(a(t), 'complaint', t);
+    }
+  });
+});
 
 describe('complaints (memory store)', () => {
   it('reads the complaint back, files it only on yes, and gives a reference number', async () => {
