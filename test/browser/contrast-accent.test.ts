@@ -6,11 +6,11 @@
 // (`--amex-chat-accent-text`, computed by default); the accent drawn as text or borders on the
 // panel is a version of it derived for the theme's background. Then a sweep of 216 accents over
 // the derived colours themselves.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeInFrame, emulateMediaFeatures, resetMediaFeatures, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { GREETING, NOTICES, inLine, scriptedChat } from '../support/scripted-chat.js';
 import { STATE_IDS } from '../../demo/fixtures/states.js';
 import type { StateId } from '../../demo/fixtures/states.js';
 
@@ -285,26 +285,9 @@ describe('<amex-chat> colours derived from any accent', () => {
 
   it('keeps text on the accent at >= 4.5:1, and the accent as text at >= 4.5:1 and as a border at >= 3:1 on the panel, for 216 accents in both themes', async () => {
     // In line for an agent (the queue strip), with the assistant's quick replies on the panel.
-    const server = new ScriptedServer([{ from: 'assistant', name: 'Virtual assistant', text: 'Hi' }]);
-    const el = await fixture<AmexChatElement>(
-      html`<amex-chat
-        persist="none"
-        lang="en"
-        idle-timeout="0"
-        .transportFactory=${server.factory}
-        endpoint="ws://scripted.invalid/chat"
-      ></amex-chat>`,
-    );
-    await el.show();
-    await waitFor(() => el.shadowRoot!.querySelector('.message'), 'the greeting');
-    server.event({
-      kind: 'notice',
-      from: 'system',
-      name: '',
-      text: 'You are in line for a person.',
-      notice: { code: 'queued', team: 'general' },
-    });
-    server.push({ type: 'queue', waiting: true, position: 3, etaSeconds: 240, team: 'general' });
+    const { el, server } = await scriptedChat({ greeting: { ...GREETING, text: 'Hi' }, idleTimeout: 0 });
+    server.event(NOTICES.queued);
+    inLine(server, 3, 240);
     server.event({
       from: 'assistant',
       name: 'Virtual assistant',

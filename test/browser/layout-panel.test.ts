@@ -4,12 +4,13 @@
 // view when the chat ends; on a phone the header, the end question and the queue banner leave the
 // transcript at least 60 % of the panel; the Spanish heading fits on one line. Viewports: the
 // demo's 1280 × 800 desktop and a 375 × 740 phone (CDP device metrics).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, setViewportSize, waitFor } from '../support/helpers.js';
 import { fixtureFor } from '../../demo/fixtures/states.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { scriptedChat } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 import type { ScriptedEvent } from '../support/scripted-transport.js';
 
 type Lang = 'en' | 'es';
@@ -49,17 +50,7 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
 /** A floating widget (the default position) at `size`, opened, its greeting shown. */
 async function open(size: Size, lang: Lang = 'en'): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   await setViewportSize(size);
-  const server = new ScriptedServer([greeting(lang)]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${lang}
-      idle-timeout="0"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
+  const { el, server } = await scriptedChat({ greeting: greeting(lang), lang, idleTimeout: 0 });
   await waitFor(() => $(el, '[part="quick-reply"]'), 'the quick replies');
   await el.updateComplete;
   return { el, server };

@@ -2,11 +2,10 @@
 // names the chat once, in the conversation's language, styled for reading and printing (system
 // font, who said what and when), built without markup strings, inline styles or scripts, so a
 // strict Content Security Policy allows it (test/e2e/csp.test.ts runs it under one).
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import '../../src/define.js';
 import { axeInFrame, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { scriptedChat } from '../support/scripted-chat.js';
 
 const CASE = 'AMX-4KF7-Q2ZD';
 const SUMMARY = 'Duplicate charge disputed.\nA temporary credit posts within 2 business days.';
@@ -35,19 +34,12 @@ const SAYS = {
 /** An ended chat: a greeting, the customer's two-line message, an agent's answer, the case. */
 async function endedChat(lang: 'en' | 'es', heading?: string): Promise<AmexChatElement> {
   const says = SAYS[lang];
-  const server = new ScriptedServer([{ from: 'assistant', name: says.assistant, text: says.greeting }]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${lang}
-      heading=${heading ?? ''}
-      idle-timeout="0"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => el.shadowRoot!.querySelector('.message'), 'the greeting');
+  const { el, server } = await scriptedChat({
+    greeting: { from: 'assistant', name: says.assistant, text: says.greeting },
+    lang,
+    heading,
+    idleTimeout: 0,
+  });
   server.event({ from: 'customer', name: '', text: 'My card was charged twice\nfor one coffee' });
   server.event({ from: 'agent', name: 'Maria', text: 'I have disputed the second charge.' });
   server.event({

@@ -7,7 +7,8 @@ import { strings } from '../../src/components/i18n.js';
 import '../../src/define.js';
 import { axeCheck, axTree, waitFor } from '../support/helpers.js';
 import type { AxNode } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { scriptedChat } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 
 function greeting(lang: 'en' | 'es') {
   return {
@@ -22,17 +23,7 @@ async function chat(
   lang: 'en' | 'es',
   open = true,
 ): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([greeting(lang)]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      lang=${lang}
-      persist="none"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+  const { el, server } = await scriptedChat({ greeting: greeting(lang), lang });
   if (!open) await el.hide();
   return { el, server };
 }
