@@ -23,9 +23,10 @@
  *
  * The request is made once the message is stored, outside the transaction; the answer is said
  * in a transaction of its own. The turns of one conversation go to the bot one at a time, in
- * order. When the bot fails (timeout, network, non-2xx, an answer that is not the format, or
- * nothing to say), one line is logged (the reason, never the text) and the built-in assistant
- * answers the message as usual. An answer that arrives after a person took the conversation is
+ * order, at most `MAX_WAITING_TURNS` waiting (beyond them the built-in assistant answers). When
+ * the bot fails (timeout, network, non-2xx, an answer that is not the format, or nothing to
+ * say), one line is logged (the reason, never the text) and the built-in assistant answers the
+ * message as usual. An answer that arrives after a person took the conversation is
  * dropped: with a person the assistant stays quiet.
  */
 import { redact } from '../../src/redaction/index.js';
@@ -77,6 +78,13 @@ function builtInKeeps(conversation: Conversation, text: string): boolean {
   return probe.action !== undefined || BUILT_IN_INTENTS.has(probe.intent);
 }
 
+/**
+ * Turns of one conversation waiting for the bot (asked, or queued behind the one asked); a
+ * message beyond them is answered by the built-in assistant, so that a customer who sends
+ * faster than the bot answers does not pile up requests and late answers.
+ */
+export const MAX_WAITING_TURNS = 3;
+
 /** Conversations whose last bot buttons this instance remembers (the oldest are forgotten). */
 export const MAX_OFFERED = 10_000;
 
@@ -92,6 +100,8 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
   const stopping = new AbortController();
   /** The last turn of each conversation still in flight: the next one waits for it. */
   const chains = new Map<string, Promise<void>>();
+  /** How many turns of each conversation wait for the bot. */
+  const waiting = new Map<string, number>();
   /** The buttons of each conversation's last bot answer: title → payload. */
   const offered = new Map<string, Map<string, string>>();
 
@@ -162,10 +172,16 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
   }
 
   function queue(conversationId: string, lang: Conversation['lang'], text: string): void {
+    waiting.set(conversationId, (waiting.get(conversationId) ?? 0) + 1);
     const before = chains.get(conversationId) ?? Promise.resolve();
     const next = before
       .then(() => turn(conversationId, lang, text))
-      .catch((error: unknown) => reports.internalError('external bot turn', error));
+      .catch((error: unknown) => reports.internalError('external bot turn', error))
+      .finally(() => {
+        const left = (waiting.get(conversationId) ?? 1) - 1;
+        if (left > 0) waiting.set(conversationId, left);
+        else waiting.delete(conversationId);
+      });
     chains.set(conversationId, next);
     void next.then(() => {
       if (chains.get(conversationId) === next) chains.delete(conversationId);
@@ -177,6 +193,13 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
   return {
     take(conversation, text) {
       if (builtInKeeps(conversation, text)) return false;
+      if ((waiting.get(conversation.id) ?? 0) >= MAX_WAITING_TURNS) {
+        reports.log({
+          msg: 'external bot busy; the built-in assistant answers',
+          conversation: conversation.id,
+        });
+        return false;
+      }
       const name = ASSISTANT_NAME[conversation.lang];
       broadcast(conversation, { type: 'typing', from: 'assistant', name, active: true });
       const { id, lang } = conversation;

@@ -411,6 +411,19 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
+  it('lets the built-in assistant answer beyond 3 turns waiting for the bot', async () => {
+    await withBot(never, async (bot, server, logs) => {
+      const c = await Customer.join(server);
+      for (const text of ['one', 'two', 'three']) await c.say(text);
+      await bot.next();
+      // Three turns wait (one asked, two queued); the fourth is the built-in assistant's.
+      await c.say('When is my payment due?');
+      assert.match((await c.reply()).text, BUILT_IN_DUE);
+      assert.equal(bot.requests.length, 1);
+      assert.ok(logs.some((l) => l['msg'] === 'external bot busy; the built-in assistant answers'));
+    });
+  });
+
   it('answers the turns of one conversation in order', async () => {
     // The first answer is slow; the second question reaches the bot only once it was said.
     let firstAnswered = false;
