@@ -319,6 +319,30 @@ describe('external bot (Rasa REST channel)', () => {
     });
   }
 
+  it('in Spanish: relays the bot, redacts its echo, and falls back to the Spanish assistant', async () => {
+    await withBot(
+      (request) =>
+        request.body.message === 'hola'
+          ? rasa([{ text: 'Su tarjeta 4111 1111 1111 1111 y su código de seguridad 739 quedan anotados.' }])
+          : { status: 502 },
+      async (bot, server) => {
+        const c = await Customer.join(server, 'es');
+        await c.say('hola');
+        const first = await c.reply();
+        assert.match(first.text, /^Su tarjeta .* quedan anotados\.$/);
+        assert.ok(!digits(first.text).includes('4111111111111111'), first.text);
+        assert.ok(!/\b739\b/.test(first.text), first.text);
+        // Redacted in the conversation's language.
+        assert.match(first.text, /\[código eliminado\]/);
+        await c.say('¿Cuándo vence mi pago?');
+        const second = await c.reply();
+        assert.equal(second.name, 'Asistente virtual');
+        assert.match(second.text, /pago/i);
+        assert.equal(bot.requests.length, 2);
+      },
+    );
+  });
+
   it('falls back when the bot cannot be reached', async () => {
     const gone = await TestBot.start(() => rasa([]));
     const url = gone.url;
