@@ -17,12 +17,16 @@ import {
   randomBytes,
 } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { createClient } from 'redis';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { Peer, openStream, postFrame, sharedRedis, streamKey } from './cluster.js';
-import { deployment as deploymentOn } from '../support/deployment.js';
+import {
+  deployment as deploymentOn,
+  onOneInstance,
+  onTwoInstances,
+  storedInRedis,
+} from '../support/deployment.js';
 import type { Deployment } from '../support/deployment.js';
 import { eventOf, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
@@ -45,19 +49,6 @@ function verifyToken(token: string | undefined): TokenVerdict {
 /** Instances on the `kind` store (on Redis, a key prefix of their own). */
 function deployment(kind: 'memory' | 'redis', extra: ChatServerOptions = {}): Deployment {
   return deploymentOn(kind === 'redis' ? redis.url : undefined, extra, 'authz');
-}
-
-/** Runs `test` on one instance of `d`, closed when the test ends (passed or not). */
-async function onOneInstance(
-  d: Deployment,
-  test: (server: ChatServer, d: Deployment) => Promise<void>,
-): Promise<void> {
-  const server = await d.start();
-  try {
-    await test(server, d);
-  } finally {
-    await server.close();
-  }
 }
 
 /** A customer over a WebSocket: its hello, then the welcome (or the refusal). */
@@ -251,11 +242,7 @@ for (const kind of ['memory', 'redis'] as const) {
 
 describe('resume keys at rest (Redis)', () => {
   it('keeps only hashes: no key is anywhere in Redis or the logs', async () => {
-    const d = deployment('redis');
-    const server = await d.start();
-    const client = createClient({ url: redis.url });
-    await client.connect();
-    try {
+    await onOneInstance(deployment('redis'), async (server, d) => {
       const customer = await started(server);
       const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       customer.peer.send({
@@ -266,33 +253,12 @@ describe('resume keys at rest (Redis)', () => {
       await customer.peer.next((f) => f.type === 'tab-key', 'tab-key');
       customer.peer.send({ type: 'message', id: 'm', text: 'hello' });
       await customer.peer.next((f) => f.type === 'ack', 'ack');
-      let dump = '';
-      for await (const keys of client.scanIterator({ MATCH: `${d.prefix}*` })) {
-        for (const key of [keys].flat()) {
-          const type = await client.type(key);
-          const value =
-            type === 'string'
-              ? await client.get(key)
-              : type === 'hash'
-                ? await client.hGetAll(key)
-                : type === 'stream'
-                  ? await client.xRange(key, '-', '+')
-                  : type === 'list'
-                    ? await client.lRange(key, 0, -1)
-                    : type === 'zset'
-                      ? await client.zRange(key, 0, -1)
-                      : await client.sMembers(key);
-          dump += JSON.stringify(value);
-        }
-      }
+      const dump = await storedInRedis(redis.url, d.prefix);
       assert.ok(dump.includes(customer.id), 'the conversation is in Redis');
       assert.ok(!dump.includes(customer.key), 'its key is not');
       logsHoldNone(d.logs, [customer.key]);
       await customer.peer.close();
-    } finally {
-      await client.quit();
-      await server.close();
-    }
+    });
   });
 });
 
@@ -430,10 +396,7 @@ describe('the --debug hooks (finding 8)', () => {
 
 describe('findings of a second review of 1.4', () => {
   it('does not let another instance take over a stream id a customer holds (Redis)', async () => {
-    const d = deployment('redis');
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment('redis'), async (a, b) => {
       const id = randomBytes(16).toString('hex');
       const stream = await openStream(a.port, id);
       const key = await streamKey(id);
@@ -445,17 +408,11 @@ describe('findings of a second review of 1.4', () => {
       assert.equal(await postFrame(b.port, id, { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }, key), 204);
       await stream.peer.next((f) => f.type === 'welcome', 'welcome');
       stream.close();
-    } finally {
-      await b.close();
-      await a.close();
-    }
+    });
   });
 
   it('charges a message sent over an event stream through Redis once, not twice', async () => {
-    const d = deployment('redis');
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment('redis'), async (a, b) => {
       const id = randomBytes(16).toString('hex');
       const stream = await openStream(a.port, id);
       assert.equal(await postFrame(b.port, id, { type: 'hello', v: PROTOCOL_VERSION, lang: 'en' }), 204);
@@ -470,10 +427,7 @@ describe('findings of a second review of 1.4', () => {
         await stream.peer.next((f) => f.type === 'ack' && f['id'] === `p-${i}`, `ack ${i}`);
       assert.ok(!stream.peer.frames.some((f) => f.type === 'error'), 'none refused');
       stream.close();
-    } finally {
-      await b.close();
-      await a.close();
-    }
+    });
   });
 
   it('seals tab keys only to RSA keys of exponent 65537 (a huge exponent costs hundreds of times more)', async () => {

@@ -17,7 +17,7 @@ import { openStream, postFrame, sharedRedis, startRedis, until } from './cluster
 import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
-import { deployment as deploymentOn } from '../support/deployment.js';
+import { deployment as deploymentOn, onTwoInstances } from '../support/deployment.js';
 import type { Deployment } from '../support/deployment.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
@@ -40,10 +40,7 @@ function seqs(peer: Peer<Frame>): number[] {
 
 describe('Redis store', () => {
   it('a customer on instance A and an agent on instance B chat normally', async () => {
-    const d = deployment();
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment(), async (a, b) => {
       assert.equal(a.storeKind, 'redis');
       const { peer: c, conversationId } = await customer(a);
       const m = await agent(b);
@@ -73,17 +70,11 @@ describe('Redis store', () => {
       );
       await c.close();
       await m.close();
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('a reconnect that lands on the other instance resumes from the cursor, nothing lost or repeated', async () => {
-    const d = deployment();
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment(), async (a, b) => {
       const first = await customer(a);
       const m = await agent(b);
       await handOff(first.peer, m, first.conversationId);
@@ -122,10 +113,7 @@ describe('Redis store', () => {
         1,
       );
       await Promise.all([again.peer.close(), elsewhere.peer.close(), m.close()]);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('restarting every instance loses no conversation; case numbers go on without repeating', async () => {
@@ -187,10 +175,7 @@ describe('Redis store', () => {
   });
 
   it('an event stream held by one instance takes its POSTs through any instance, in order', async () => {
-    const d = deployment();
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment(), async (a, b) => {
       const id = `stream${process.pid}abcdef`;
       const stream = await openStream(a.port, id);
       assert.equal(stream.status, 200);
@@ -228,10 +213,7 @@ describe('Redis store', () => {
         async () => (await postFrame(b.port, id, { type: 'ping' })) === 404,
       );
       assert.equal(await postFrame(a.port, id, { type: 'ping' }), 404);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('an ended conversation leaves memory when idle and comes back from Redis when needed', async () => {
@@ -288,10 +270,7 @@ describe('Redis store', () => {
   });
 
   it('a reply the assistant owed is given by another instance when the first one is gone', async () => {
-    const d = deployment({ replyDelay: 800 });
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment({ replyDelay: 800 }), async (a, b) => {
       const { peer, conversationId } = await customer(a);
       peer.send({ type: 'message', id: 'owed-1', text: 'I lost my card' });
       const ack = await peer.next((f) => f.type === 'ack' && f['id'] === 'owed-1', 'ack');
@@ -308,17 +287,11 @@ describe('Redis store', () => {
       await new Promise((resolve) => setTimeout(resolve, 2000));
       assert.equal(again.peer.frames.filter((f) => isEvent(f) && eventOf(f).from === 'assistant').length, 1);
       await Promise.all([peer.close(), again.peer.close()]);
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('graceful shutdown: /readyz says 503, clients are told to reconnect (1012), then it stops', async () => {
-    const d = deployment({ drainMs: 2000 });
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment({ drainMs: 2000 }), async (a, b) => {
       const ready = await fetch(`http://127.0.0.1:${a.port}/readyz`);
       assert.equal(ready.status, 200);
       assert.deepEqual(await ready.json(), { ok: true, version: PROTOCOL_VERSION, store: 'redis' });
@@ -339,10 +312,7 @@ describe('Redis store', () => {
         8000,
       );
       await other.close();
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 
   it('/readyz answers 503 while Redis is unreachable and 200 once it is back', async () => {
@@ -388,10 +358,7 @@ describe('Redis store', () => {
   });
 
   it('logs are JSON objects without message text', async () => {
-    const d = deployment();
-    const a = await d.start();
-    const b = await d.start();
-    try {
+    await onTwoInstances(deployment(), async (a, b, d) => {
       const { peer, conversationId } = await customer(a);
       const m = await agent(b);
       await handOff(peer, m, conversationId);
@@ -403,9 +370,6 @@ describe('Redis store', () => {
       const text = JSON.stringify(d.logs);
       assert.doesNotMatch(text, /zebra|marmalade|octopus/);
       assert.ok(d.logs.some((l) => l['msg'] === 'store loaded'));
-    } finally {
-      await a.close();
-      await b.close();
-    }
+    });
   });
 });

@@ -4,6 +4,7 @@
  * under a key prefix of their own, so tests sharing one `redis-server` never see each other's
  * keys; without it each instance has its own memory store. Every instance logs into `logs`.
  */
+import { createClient } from 'redis';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 
@@ -43,4 +44,65 @@ export function deployment(
         ...more,
       }),
   };
+}
+
+/** Runs `test` on one instance of `d`, closed when the test ends (passed or not). */
+export async function onOneInstance(
+  d: Deployment,
+  test: (server: ChatServer, d: Deployment) => Promise<void>,
+): Promise<void> {
+  const server = await d.start();
+  try {
+    await test(server, d);
+  } finally {
+    await server.close();
+  }
+}
+
+/** Runs `test` on two instances of `d`, both closed when the test ends (passed or not). */
+export async function onTwoInstances(
+  d: Deployment,
+  test: (a: ChatServer, b: ChatServer, d: Deployment) => Promise<void>,
+): Promise<void> {
+  const a = await d.start();
+  try {
+    const b = await d.start();
+    try {
+      await test(a, b, d);
+    } finally {
+      await b.close();
+    }
+  } finally {
+    await a.close();
+  }
+}
+
+/** Everything stored under `prefix` in the Redis at `redisUrl`, every value as JSON, as one string. */
+export async function storedInRedis(redisUrl: string, prefix: string): Promise<string> {
+  const client = createClient({ url: redisUrl });
+  await client.connect();
+  try {
+    let out = '';
+    for await (const keys of client.scanIterator({ MATCH: `${prefix}*` })) {
+      for (const key of [keys].flat()) {
+        const type = await client.type(key);
+        const value =
+          type === 'string'
+            ? await client.get(key)
+            : type === 'hash'
+              ? await client.hGetAll(key)
+              : type === 'stream'
+                ? await client.xRange(key, '-', '+')
+                : type === 'list'
+                  ? await client.lRange(key, 0, -1)
+                  : type === 'zset'
+                    ? await client.zRange(key, 0, -1)
+                    : await client.sMembers(key);
+        out += JSON.stringify(value);
+      }
+    }
+    return out;
+  } finally {
+    await client.quit();
+  }
 }
