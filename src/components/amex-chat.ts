@@ -1,11 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
 import type { CaseInfo, TranscriptMessage, TransportFactory } from '../conversation/index.js';
-import { Announcer } from './announcer.js';
-import type { Announcement } from './announcer.js';
+import { Announcer, renderSaid } from './announcer.js';
 import type { ChatPanel } from './chat-panel.js';
 import type { PanelContext } from './panel-host.js';
+import { chatEvent } from './events.js';
 import type { AmexChatErrorDetail, AmexChatEventDetail, AmexChatEventName } from './events.js';
 import { keepFocus } from './focus-keeper.js';
 import { strings } from './i18n-element.js';
@@ -27,11 +26,6 @@ export class AmexChatError extends Error {
     this.name = 'AmexChatError';
     this.code = code;
   }
-}
-
-/** Public events bubble and cross shadow boundaries so hosts can listen anywhere above. */
-function chatEvent<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): CustomEvent {
-  return new CustomEvent(type, { detail, bubbles: true, composed: true });
 }
 
 /**
@@ -75,6 +69,8 @@ function chatEvent<K extends AmexChatEventName>(type: K, detail: AmexChatEventDe
  * @csspart send-button - The send button.
  * @csspart error - An error under the message box, or in the panel when its module could not load.
  * @csspart warning - The sensitive-data warning under the message box.
+ * @csspart notify-offer - The offer to turn on notifications (`notify`), above the message box.
+ * @csspart notify-button - Its "Turn on notifications" button.
  *
  * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button. As text or a border on the panel it is shaded to read at 4.6:1 on the theme's background.
  * @cssprop [--amex-chat-accent-text=#ffffff] - Text on the accent colour. Unset, it is computed: black or white, whichever contrasts more with the accent in force (white on the default accent).
@@ -113,6 +109,7 @@ export class AmexChatElement extends LitElement {
     urgentPhone: { attribute: 'urgent-phone' },
     linkHosts: { attribute: 'link-hosts' },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
+    notify: { type: Boolean },
     transportFactory: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = {
@@ -252,6 +249,13 @@ export class AmexChatElement extends LitElement {
   idleTimeout = 900;
 
   /**
+   * Offers the customer a system notification for replies that arrive while the page is in the
+   * background (asked for from a button in the panel, never on load). The notification says only
+   * "New message from" the heading, never a message. Without it, only the tab's title counts them.
+   */
+  notify = false;
+
+  /**
    * Advanced (JS only): builds the connection instead of the built-in WebSocket/SSE transports,
    * for a host's own network layer, tests and the states gallery. Read when the conversation
    * starts. Frames it carries are built by the widget, already redacted.
@@ -373,8 +377,8 @@ export class AmexChatElement extends LitElement {
       adoptPanelStyles(this.shadowRoot, panel && this.#loader.module?.panelStyles);
     }
     return html`
-      <div class="sr-only" aria-live="polite">${this.#said(this.#announcer.polite)}</div>
-      <div class="sr-only" aria-live="assertive">${this.#said(this.#announcer.assertive)}</div>
+      <div class="sr-only" aria-live="polite">${renderSaid(this.#announcer.polite)}</div>
+      <div class="sr-only" aria-live="assertive">${renderSaid(this.#announcer.assertive)}</div>
       <button
         id="launcher"
         class="launcher"
@@ -405,15 +409,6 @@ export class AmexChatElement extends LitElement {
           : nothing
       }
     `;
-  }
-
-  /** Each announcement in a node of its own, read whole (see Announcer): keyed, never rewritten. */
-  #said(list: readonly Announcement[]): unknown {
-    return repeat(
-      list,
-      (a) => a.id,
-      (a) => html`<p aria-atomic="true">${a.text}</p>`,
-    );
   }
 
   /** The panel's parts, created once the panel's module has loaded. */

@@ -1,4 +1,6 @@
+import { html } from 'lit';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
 import { clock } from './clock.js';
 
 export type Politeness = 'polite' | 'assertive';
@@ -97,4 +99,13 @@ export class Announcer implements ReactiveController {
     this.#queue = [];
     this.polite = this.assertive = [];
   }
+}
+
+/** Each announcement in a node of its own, read whole (see Announcer): keyed, never rewritten. */
+export function renderSaid(list: readonly Announcement[]): unknown {
+  return repeat(
+    list,
+    (a) => a.id,
+    (a) => html`<p aria-atomic="true">${a.text}</p>`,
+  );
 }

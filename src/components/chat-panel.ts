@@ -16,6 +16,7 @@ import { ChatController } from './chat-controller.js';
 import { clock } from './clock.js';
 import { Composer } from './composer/composer.js';
 import { ReplayBatch } from './controllers/replay-batch.js';
+import { BackgroundNudge } from './controllers/background-nudge.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
 import { displayText } from './display-text.js';
 import { EndCard } from './end-card/end-card.js';
@@ -26,6 +27,7 @@ import type { Strings } from './i18n.js';
 import { IdleCountdown } from './idle.js';
 import { renderIdleWarning } from './idle-warning/idle-warning.js';
 import { renderMessage, telHref } from './message/message.js';
+import { renderNotifyOffer } from './notify-offer/notify-offer.js';
 import type { MessageView } from './message/message.js';
 import { queueText, renderQueueBanner } from './queue-banner/queue-banner.js';
 import { transcriptKeydown } from './transcript-keys.js';
@@ -54,6 +56,8 @@ export class ChatPanel {
   readonly #wait: WaitEstimate;
   /** "End chat" and its question. */
   readonly #endQuestion: EndQuestion;
+  /** The tab's title count and the notification while the page is hidden. */
+  readonly #nudge: BackgroundNudge;
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #lastPhase: ConversationPhase = 'assistant';
   #wasDisconnected = false;
@@ -103,6 +107,21 @@ export class ChatPanel {
       scrolled: () => (this.#transcript.stickToBottom = false),
     });
     this.#typing = new TypingAnnouncer(el, () => ctx.announce(this.#typingLine(ctx.t())));
+    this.#nudge = new BackgroundNudge(el, {
+      title: (count, title) => ctx.t().titleCount(count, title),
+      notification: () => ctx.t().notificationTitle(el.heading || ctx.t().heading),
+      notify: () => el.notify,
+      reopen: () => {
+        if (!el.open) this.emit('amex-chat-open', {});
+        void el.focusComposer();
+      },
+      say: (answer) => {
+        const t = ctx.t();
+        ctx.announce(answer === 'granted' ? t.notifyGranted : t.notifyDenied);
+        // Its button is gone: the message box has focus.
+        ctx.focusAfter();
+      },
+    });
     this.#idle = new IdleCountdown(el, {
       applies: () => this.#idleApplies,
       say: (left, first) => {
@@ -329,7 +348,7 @@ export class ChatPanel {
       </div>
       <p class="typing" part="typing">${this.#typing.name ? this.#typingLine(t) : nothing}</p>
       ${left > 0 ? renderIdleWarning(t, left, said, this.#handleContinue) : nothing}
-      ${this.#composer.render(t)}`;
+      ${this.#nudge.offered ? renderNotifyOffer(t, this.#nudge.ask) : nothing} ${this.#composer.render(t)}`;
   }
 
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): TemplateResult {
@@ -406,6 +425,9 @@ export class ChatPanel {
     // Only notices move the conversation to another phase (a long history has few of them).
     if (message.notice) this.#emitPhase();
     if (message.from === 'customer' || message.history) return;
+    // What needs the customer, in a background tab: answers, an agent joining, the chat's end.
+    const code = message.notice?.code;
+    if (message.from !== 'system' || code === 'agent-joined' || code === 'ended') this.#nudge.arrived();
     this.#typing.stopped(message.name);
     // The panel closed, a message is counted on the launcher and said in short ("New message from
     // Maria, live agent."), not read out where the customer is not; notices are said as they are.

@@ -55,3 +55,8 @@ export type AmexChatEventName = Extract<keyof GlobalEventHandlersEventMap, `amex
 /** The detail of the public event `K`. */
 export type AmexChatEventDetail<K extends AmexChatEventName> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** Public events bubble and cross shadow boundaries so hosts can listen anywhere above. */
+export function chatEvent<K extends AmexChatEventName>(type: K, detail: AmexChatEventDetail<K>): CustomEvent {
+  return new CustomEvent(type, { detail, bubbles: true, composed: true });
+}

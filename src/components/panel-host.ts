@@ -34,6 +34,8 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   readonly urgentPhone: string;
   readonly linkHosts: string;
   readonly idleTimeout: number;
+  readonly notify: boolean;
+  focusComposer(): Promise<void>;
 }
 
 /** What the panel asks of the element that shows it (its private parts, lent by the element). */

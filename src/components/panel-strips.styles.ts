@@ -2,8 +2,8 @@ import { css } from 'lit';
 
 /**
  * What the panel's module renders in the frame (panel-frame.styles.ts): "End chat" in the header,
- * the strips that share one layout (end question, place in line, inactivity warning) and the
- * connection notice.
+ * the strips that share one layout (end question, place in line, inactivity warning, the offer
+ * of notifications) and the connection notice.
  */
 export const panelStripStyles = css`
   .end {
@@ -23,7 +23,8 @@ export const panelStripStyles = css`
   }
   .end-confirm,
   .queue,
-  .idle {
+  .idle,
+  .notify-offer {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -36,7 +37,8 @@ export const panelStripStyles = css`
   }
   .end-confirm p,
   .queue p,
-  .idle p {
+  .idle p,
+  .notify-offer p {
     flex: 1 1 12em;
     min-width: 0;
     margin: 0;
@@ -49,6 +51,7 @@ export const panelStripStyles = css`
   .end-confirm button,
   .queue button,
   .idle button,
+  .notify-offer button,
   .ended button {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
@@ -84,7 +87,8 @@ export const panelStripEndStyles = css`
     .notice,
     .end-confirm,
     .queue,
-    .idle {
+    .idle,
+    .notify-offer {
       gap: 0.25rem 0.5rem;
       padding-block: 0.25rem;
       padding-inline: 0.75rem;
@@ -112,7 +116,8 @@ export const panelStripEndStyles = css`
     .notice,
     .end-confirm,
     .queue,
-    .idle {
+    .idle,
+    .notify-offer {
       padding-block: 0.25rem;
     }
     .transcript {

@@ -273,6 +273,17 @@ export function mediaPlugin() {
         }
         return true;
       }
+      if (command === 'amex-chat-notification-permission') {
+        // `{ origin, setting }`: 'granted', 'denied' or 'prompt' (the browser asks, as it does
+        // for a site the visitor never answered).
+        const entry = await forSession(session);
+        await entry.cdp.send('Browser.setPermission', {
+          permission: { name: 'notifications' },
+          setting: payload.setting,
+          origin: payload.origin,
+        });
+        return true;
+      }
       return undefined;
     },
   };

@@ -134,6 +134,7 @@ describe('custom-elements.json', () => {
       'idleTimeout',
       'lang',
       'linkHosts',
+      'notify',
       'open',
       'persist',
       'position',

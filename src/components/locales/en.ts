@@ -99,4 +99,13 @@ export const en = (f: Format) => ({
     `Your message is ${f.plural(over, { one: '# character', other: '# characters' })} too long. Shorten it to ${f.num(max)} characters or fewer.`,
   /** The urgent call link: "Call us now: 1-800-…". */
   callUrgent: (phone: string) => `Call us now: ${phone}`,
+  /** The tab's title while replies wait in a background tab: "(2) New messages – Your account". */
+  titleCount: (n: number, title: string) =>
+    `${f.plural(n, { one: '(#) New message', other: '(#) New messages' })}${title ? ` – ${title}` : ''}`,
+  /** A system notification's only text (`notify`): no message, no name. */
+  notificationTitle: (heading: string) => `New message from ${heading}`,
+  notifyOffer: 'Get a notification when a reply arrives while this tab is in the background.',
+  notifyButton: 'Turn on notifications',
+  notifyGranted: 'Notifications are on.',
+  notifyDenied: "Notifications are off. You can allow them in your browser's settings for this site.",
 });

@@ -78,4 +78,13 @@ export const es = (f: Format): Catalogue => ({
   tooLong: (over, max) =>
     `Tu mensaje tiene ${f.plural(over, { one: '# carácter', other: '# caracteres' })} de más. Acórtalo a ${f.num(max)} caracteres o menos.`,
   callUrgent: (phone) => `Llámanos ahora: ${phone}`,
+  titleCount: (n, title) =>
+    `${f.plural(n, { one: '(#) Mensaje nuevo', other: '(#) Mensajes nuevos' })}${title ? ` – ${title}` : ''}`,
+  notificationTitle: (heading) => `Nuevo mensaje de ${heading}`,
+  notifyOffer:
+    'Reciba una notificación cuando llegue una respuesta mientras esta pestaña está en segundo plano.',
+  notifyButton: 'Activar notificaciones',
+  notifyGranted: 'Las notificaciones están activadas.',
+  notifyDenied:
+    'Las notificaciones están desactivadas. Puede permitirlas en la configuración de su navegador para este sitio.',
 });
