@@ -8,7 +8,7 @@
 import { enElement } from './locales/en-element.js';
 import { esElement } from './locales/es-element.js';
 import type { en } from './locales/en.js';
-import type { Format, Locale } from './i18n-format.js';
+import type { ElementFormat, Format, Locale } from './i18n-format.js';
 
 /** What every language's element catalogue holds: English's keys and types. */
 export type ElementCatalogue = ReturnType<typeof enElement>;
@@ -18,40 +18,49 @@ export type PanelCatalogue = ReturnType<typeof en>;
 export type Catalogue = ElementCatalogue & PanelCatalogue;
 
 /** The element's strings: what the launcher and the panel's frame read. */
-export type ElementStrings = ElementCatalogue & Format;
-/** A language's strings and formats, once the panel's module has added its catalogues. */
+export type ElementStrings = ElementCatalogue & ElementFormat;
+/** A language's strings and formats, once the panel's module has added its own. */
 export type Strings = Catalogue & Format;
+
+/** Makes an Intl object for a tag (for its language when Intl rejects the tag). */
+export type MakeIntl = <T>(Make: new (tag: string, options?: object) => T, options?: object) => T;
+/** What the panel's module adds to a language's strings: its formats and its catalogue. */
+export type PanelStrings = (
+  t: ElementStrings,
+  intl: MakeIntl,
+) => Omit<Format, keyof ElementFormat> & PanelCatalogue;
 
 /**
  * The element's catalogue of each language, by language subtag: adding a language is adding its
  * two files, its entry here and in ./i18n.ts, and its subtag to `Locale` (./i18n-format.ts).
  */
 const catalogues: Record<Locale, typeof enElement> = { en: enElement, es: esElement };
-/** The panel's catalogues, once its module has loaded (see `addPanelCatalogues`). */
-let panelCatalogues: Record<Locale, typeof en> | undefined;
+/** The panel's additions, once its module has loaded (see `addPanelStrings`). */
+let panelStrings: PanelStrings | undefined;
 
-const made = new Map<string, Strings>();
+/** Each tag's strings, with the maker of its Intl objects. */
+const made = new Map<string, [ElementStrings, MakeIntl]>();
 let warned = false;
 
 /**
- * Adds the panel's catalogues (./i18n.ts, when the panel's module loads): to the strings made so
- * far, in place (an element keeps the object it has), and to every one made after.
+ * Adds the panel's formats and catalogues (./i18n.ts, when the panel's module loads): to the
+ * strings made so far, in place (an element keeps the object it has), and to every one made after.
  */
-export function addPanelCatalogues(panel: Record<Locale, typeof en>): void {
-  panelCatalogues = panel;
-  for (const t of made.values()) Object.assign(t, panel[t.locale](t));
+export function addPanelStrings(add: PanelStrings): void {
+  panelStrings = add;
+  for (const [t, intl] of made.values()) Object.assign(t, add(t, intl));
 }
 
 /**
  * The strings for a BCP 47 tag: the catalogues of its language subtag ("es-MX" → es), with Intl
  * formats for the whole tag. A language without a catalogue gets English, and one warning per
- * page naming the supported ones. One object per tag: the panel's strings are in it once the
- * panel's module has loaded, which is before any of the panel's parts exist; the element's own
- * code reads only its `ElementStrings` until then.
+ * page naming the supported ones. One object per tag: the panel's strings and formats are in it
+ * once the panel's module has loaded, which is before any of the panel's parts exist; until then
+ * the element's own code reads only its `ElementStrings`.
  */
 export function strings(tag: string): Strings {
-  let t = made.get(tag);
-  if (t) return t;
+  const known = made.get(tag);
+  if (known) return known[0] as Strings;
   let locale = tag.toLowerCase().split(/[-_]/)[0] as Locale;
   let intlTag = tag;
   if (!Object.hasOwn(catalogues, locale)) {
@@ -66,16 +75,13 @@ export function strings(tag: string): Strings {
   }
   let number: Intl.NumberFormat | undefined;
   let plurals: Intl.PluralRules | undefined;
-  let list: Intl.ListFormat | undefined;
   let time: Intl.DateTimeFormat | undefined;
   // A short time of day shows hours and minutes, and time zones are offset by whole minutes: one
   // text per minute. A history's messages share minutes, and formatting is the costliest call of
   // a message's render.
   const minutes = new Map<number, string>();
-  let date: Intl.DateTimeFormat | undefined;
-  const units: Partial<Record<string, Intl.NumberFormat>> = {};
   // An ill-formed tag ("es_MX") is a RangeError for Intl: its language stands in.
-  const intl = <T>(Make: new (tag: string, options?: object) => T, options?: object): T => {
+  const intl: MakeIntl = (Make, options) => {
     try {
       return new Make(intlTag, options);
     } catch {
@@ -83,16 +89,11 @@ export function strings(tag: string): Strings {
     }
   };
   const num = (n: number): string => (number ??= intl(Intl.NumberFormat)).format(n);
-  const unit = (n: number, unit: string): string =>
-    (units[unit] ??= intl(Intl.NumberFormat, { style: 'unit', unit, unitDisplay: 'long' })).format(n);
-  const format: Format = {
+  const format: ElementFormat = {
     locale,
     num,
     plural: (n, forms) =>
       (forms[(plurals ??= intl(Intl.PluralRules)).select(n)] ?? forms.other).replace('#', num(n)),
-    duration: (s) =>
-      s < 60 ? unit(Math.max(1, Math.round(s)), 'second') : unit(Math.round(s / 60), 'minute'),
-    list: (items) => (list ??= intl(Intl.ListFormat)).format(items),
     time: (at) => {
       const minute = Math.floor(at.getTime() / 60_000);
       let text = minutes.get(minute);
@@ -103,19 +104,9 @@ export function strings(tag: string): Strings {
       }
       return text;
     },
-    date: (at) => (date ??= intl(Intl.DateTimeFormat, { dateStyle: 'long', timeStyle: 'short' })).format(at),
-    senderPrefix: (name, role) => {
-      const roleName = (format as Strings).roles[role];
-      return role === 'customer' ||
-        role === 'system' ||
-        !name ||
-        name.toLowerCase() === roleName.toLowerCase()
-        ? roleName.charAt(0).toUpperCase() + roleName.slice(1)
-        : `${name}, ${roleName}`;
-    },
   };
-  // (Before the panel's catalogues are added the object has the element's strings alone.)
-  t = Object.assign(format, catalogues[locale](format), panelCatalogues?.[locale](format));
-  made.set(tag, t);
-  return t;
+  const t: ElementStrings = Object.assign(format, catalogues[locale](format));
+  if (panelStrings) Object.assign(t, panelStrings(t, intl));
+  made.set(tag, [t, intl]);
+  return t as Strings;
 }

@@ -4,9 +4,9 @@
  * the panel's words (./en.ts) come with the panel's module. This file's type is the contract of
  * every other language's `*-element.ts`. See docs/i18n.md.
  */
-import type { Format } from '../i18n-format.js';
+import type { ElementFormat } from '../i18n-format.js';
 
-export const enElement = (f: Format) => ({
+export const enElement = (f: ElementFormat) => ({
   launcher: 'Chat with us',
   /** Launcher name with unread messages, e.g. "Chat with us, 2 new messages". */
   launcherUnread: (n: number) =>

@@ -1,8 +1,8 @@
 /** Spanish, the element's own words (tú throughout). Keys and meaning: see ./en-element.ts. */
 import type { enElement } from './en-element.js';
-import type { Format } from '../i18n-format.js';
+import type { ElementFormat } from '../i18n-format.js';
 
-export const esElement = (f: Format): ReturnType<typeof enElement> => ({
+export const esElement = (f: ElementFormat): ReturnType<typeof enElement> => ({
   launcher: 'Chatea con nosotros',
   launcherUnread: (n) =>
     `Chatea con nosotros, ${f.plural(n, { one: '# mensaje nuevo', other: '# mensajes nuevos' })}`,
