@@ -381,6 +381,18 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
+  it("keeps a reference number's status with the built-in assistant", async () => {
+    await withBot(
+      () => rasa([{ text: 'Bot here.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        await c.say("What's the status of AMX-2345-ABCD?");
+        assert.match((await c.reply()).text, /AMX-2345-ABCD/);
+        assert.equal(bot.requests.length, 0);
+      },
+    );
+  });
+
   it('leaves an action the built-in assistant started with it until it is done or dropped', async () => {
     await withBot(
       (request) =>
