@@ -427,8 +427,11 @@ export function createAssistant(
       if (r !== null) return r;
     }
 
-    // 5. Next steps: of the task named in the same message, else of the last one.
-    if (matches(ws, NEXT_STEPS)) return nextSteps(task?.intent ?? lastTask);
+    // 5. Next steps: of the task named in the same message, else of the last one. Before any
+    // task came up, a question named is answered ("how long does a refund take?").
+    if (matches(ws, NEXT_STEPS) && (task === undefined || lastTask !== null || isAction(task.intent))) {
+      return nextSteps(task?.intent ?? lastTask);
+    }
 
     // 6. A task.
     if (task !== undefined) return startTask(task, text);

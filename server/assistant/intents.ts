@@ -19,6 +19,14 @@
 import { COMPLAINT_TASK } from './complaint.js';
 import { ACCOUNT_TASKS } from './tasks-account.js';
 import { CARD_TASKS } from './tasks-card.js';
+import {
+  APR_TASK,
+  BALANCE_TASK,
+  CANCEL_TASK,
+  DECLINED_TASK,
+  IDENTITY_TASK,
+  REFUND_TASK,
+} from './tasks-service.js';
 import type { TaskDef, TaskIntent } from './types.js';
 
 export type { ByLang, CardStep, TaskDef, TaskIntent, Triggers } from './types.js';
@@ -40,7 +48,26 @@ export {
  * The tasks, in priority order: the first whose triggers match wins. A complaint comes first:
  * "I want to complain about a late fee" is a complaint, not a question about the fee.
  */
-export const TASKS: readonly TaskDef[] = [COMPLAINT_TASK, ...ACCOUNT_TASKS, ...CARD_TASKS];
+export const TASKS: readonly TaskDef[] = placed(
+  [COMPLAINT_TASK, IDENTITY_TASK, ...ACCOUNT_TASKS, ...CARD_TASKS],
+  [
+    // The interest rate after the late fee: "interest and a late fee" is about the fee.
+    [APR_TASK, 'late-fee'],
+    // A declined card and closing one after a lost or damaged card, before lock.
+    [DECLINED_TASK, 'damaged'],
+    [CANCEL_TASK, 'declined'],
+    // A refund for a return before disputes; the balance after payments due and rewards.
+    [REFUND_TASK, 'lock'],
+    [BALANCE_TASK, 'payment-due'],
+  ],
+);
+
+/** `tasks` with each of `more` right after the task it names. */
+function placed(tasks: readonly TaskDef[], more: readonly [TaskDef, TaskIntent][]): TaskDef[] {
+  const out = [...tasks];
+  for (const [task, after] of more) out.splice(out.findIndex((t) => t.intent === after) + 1, 0, task);
+  return out;
+}
 
 /** The task definitions by intent (urgent-fraud is not in the table: it is a rule above). */
 export function taskDef(intent: TaskIntent): TaskDef | undefined {

@@ -10,6 +10,7 @@ import type { Phrase } from './text.js';
 interface Matcher {
   any: Phrase[];
   all: Phrase[][];
+  allOf: Phrase[][][];
   except: Phrase[];
 }
 
@@ -21,6 +22,7 @@ function matcher(t: Triggers): Matcher {
     m = {
       any: (t.any ?? []).map(phrase),
       all: (t.all ?? []).map((group) => group.map(phrase)),
+      allOf: (t.allOf ?? []).map((groups) => groups.map((group) => group.map(phrase))),
       except: (t.except ?? []).map(phrase),
     };
     compiled.set(t, m);
@@ -33,7 +35,8 @@ export function matches(ws: readonly string[], t: Triggers): boolean {
   const m = matcher(t);
   if (hasAny(ws, m.except)) return false;
   if (hasAny(ws, m.any)) return true;
-  return m.all.length > 0 && m.all.every((group) => hasAny(ws, group));
+  if (m.all.length > 0 && m.all.every((group) => hasAny(ws, group))) return true;
+  return m.allOf.some((groups) => groups.every((group) => hasAny(ws, group)));
 }
 
 /** The first task of the table whose triggers match, if any. */

@@ -14,10 +14,36 @@ const AU = [
   'card for my',
   'usuario* autorizado*',
   'usuario* adicional*',
+  'usuaria* autorizada*',
+  'usuaria* adicional*',
   'tarjeta* adicional*',
   'persona* autorizada*',
   'tarjetahabiente* adicional*',
 ];
+
+/** The people an authorized user usually is ("add my husband to my account"). */
+const AU_PEOPLE = [
+  'my wife',
+  'my husband',
+  'my spouse',
+  'my partner',
+  'my son',
+  'my daughter',
+  'my ex',
+  'my mom',
+  'my mother',
+  'my dad',
+  'my father',
+  'mi esposa',
+  'mi esposo',
+  'mi pareja',
+  'mi hijo',
+  'mi hija',
+  'mi mama',
+  'mi papa',
+  'mi ex',
+];
+const AU_WHERE = ['account', 'card', 'cuenta', 'tarjeta'];
 
 export const ACCOUNT_TASKS: readonly TaskDef[] = [
   {
@@ -31,8 +57,11 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
         'can not pay',
         'unable to pay',
         'trouble paying',
-        'help paying',
-        'struggling to pay',
+        'struggling',
+        'cant afford',
+        'cannot afford',
+        'can not afford',
+        'no me alcanza',
         'hardship',
         'payment plan',
         'financial difficult*',
@@ -81,6 +110,15 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
         'pague tarde',
         'pago atrasado',
         'pago tardio',
+        'waive*',
+        'condon*',
+      ],
+      // "My payment was late, can you take off the fee?", "pagué tarde y me cobraron".
+      allOf: [
+        [
+          ['late', 'tarde', 'atrasado', 'atrasada'],
+          ['fee', 'fees', 'charge', 'charged', 'penalty', 'cargo', 'cobro', 'cobraron', 'multa'],
+        ],
       ],
     },
     answer: {
@@ -111,8 +149,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
         'pagar con mis puntos',
         'usar puntos',
         'usar mis puntos',
-        'canjear*',
-        'canje',
+        'canje*',
         'redimir*',
       ],
     },
@@ -178,6 +215,9 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
           'retirar',
         ],
       ],
+      allOf: [
+        [AU_PEOPLE, ['remove', 'take', 'delete', 'eliminar', 'quitar', 'sacar', 'dar de baja'], AU_WHERE],
+      ],
     },
     answer: {
       en: 'I can help remove an authorized user; only the primary cardmember can do this. Their card stops working as soon as they are removed, and their past charges stay on your account. To find their card, tell me only its last four digits.',
@@ -193,7 +233,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
   },
   {
     intent: 'authorized-user-add',
-    triggers: { any: AU },
+    triggers: { any: AU, allOf: [[AU_PEOPLE, ['add', 'agregar', 'anadir', 'sumar', 'incluir'], AU_WHERE]] },
     answer: {
       en: "You can add an authorized user in the app or online under Account, then Authorized users; you'll need their name, date of birth and address, so please enter those there rather than in this chat. They get their own card, and their purchases appear on your statement. An agent can also help.",
       es: 'Puede agregar un usuario autorizado en la app o en línea, en Cuenta y luego Usuarios autorizados; necesitará su nombre, fecha de nacimiento y dirección, así que ingréselos allí y no en este chat. Recibirá su propia tarjeta y sus compras aparecerán en su estado de cuenta. Un agente también puede ayudarle.',

@@ -33,8 +33,29 @@ export function phrase(text: string): Phrase {
     .map((w) => (w.endsWith('*') ? `${words(w.slice(0, -1)).join('')}*` : words(w).join('')));
 }
 
+/**
+ * Whole trigger words this long or longer also match a word with one typo in it ("targeta",
+ * "cancle", "declind"): shorter ones would match other real words too often ("pago", "pedi").
+ */
+const TYPO_MIN = 6;
+
+/** Whether `a` and `b` differ by one edit: a letter left out, added, changed, or two swapped. */
+function oneTypo(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    // Changed (the rest equal), or swapped with the next letter.
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  // Left out or added: the longer one without its letter at i is the shorter one.
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
 function wordMatches(pattern: string, word: string): boolean {
-  return pattern.endsWith('*') ? word.startsWith(pattern.slice(0, -1)) : word === pattern;
+  if (pattern.endsWith('*')) return word.startsWith(pattern.slice(0, -1));
+  return word === pattern || (pattern.length >= TYPO_MIN && oneTypo(pattern, word));
 }
 
 /**
@@ -72,7 +93,15 @@ export function hasPhrase(ws: readonly string[], p: Phrase): boolean {
   const first = p[0];
   if (first === undefined) return false;
   const index = positionsOf(ws);
-  if (!first.endsWith('*')) return (index.get(first) ?? []).some((i) => matchesAt(ws, p, i));
+  if (!first.endsWith('*')) {
+    if ((index.get(first) ?? []).some((i) => matchesAt(ws, p, i))) return true;
+    if (first.length < TYPO_MIN) return false;
+    // With one typo: the distinct words of the message one edit away.
+    for (const [word, at] of index) {
+      if (oneTypo(first, word) && at.some((i) => matchesAt(ws, p, i))) return true;
+    }
+    return false;
+  }
   // A prefix: the distinct words that have it, then where each is.
   const prefix = first.slice(0, -1);
   for (const [word, at] of index) {

@@ -28,6 +28,12 @@ export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
   travel: { en: 'a travel booking', es: 'una reserva de viaje' },
   'urgent-fraud': { en: "charges you didn't make", es: 'cargos no reconocidos' },
   complaint: { en: 'a complaint', es: 'una queja' },
+  declined: { en: 'a declined card', es: 'una tarjeta rechazada' },
+  apr: { en: 'your interest rate', es: 'la tasa de interés' },
+  balance: { en: 'your balance', es: 'el saldo' },
+  'cancel-card': { en: 'closing a card', es: 'el cierre de una tarjeta' },
+  refund: { en: 'a refund for a return', es: 'el reembolso de una devolución' },
+  'verify-identity': { en: 'proving your identity', es: 'cómo demostrar su identidad' },
 };
 
 /** "a, b and c" / "a, b y c". */

@@ -22,7 +22,14 @@ export type TaskIntent =
   | 'travel'
   | 'urgent-fraud'
   /** A complaint, recorded with a reference number (complaint.ts). */
-  | 'complaint';
+  | 'complaint'
+  /** Questions of tasks-service.ts. */
+  | 'declined'
+  | 'apr'
+  | 'balance'
+  | 'cancel-card'
+  | 'refund'
+  | 'verify-identity';
 
 export type Intent =
   | TaskIntent
@@ -138,6 +145,8 @@ export interface Assistant {
 export interface Triggers {
   any?: readonly string[];
   all?: readonly (readonly string[])[];
+  /** More conjunctions like `all`: the rule fires when every group of any one of them matches. */
+  allOf?: readonly (readonly (readonly string[])[])[];
   except?: readonly string[];
 }
 
