@@ -2,25 +2,17 @@
 // page (test/support/scripted-transport.ts): what is announced and when, where focus goes (and
 // that it does not move by itself), the inactivity timeout, the live too-long error, the urgent
 // call link, and attribute changes that must not disturb the conversation.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { FakeClock } from '../support/fake-clock.js';
 import { axeCheck, deepActiveElement, mount, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { GREETING, NOTICES, inLine, part, scriptedChat } from '../support/scripted-chat.js';
 
-const GREETING = {
-  from: 'assistant' as const,
-  name: 'Virtual assistant',
-  text: 'Hi, how can I help?',
-  quickReplies: [{ label: 'Lost card', value: 'I lost my card' }],
-};
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
+/** The quick replies of the assistant's greeting. */
+const MENU = [{ label: 'Lost card', value: 'I lost my card' }];
 
 /**
  * What each live region says, one entry per announcement as assistive technology gets it: each
@@ -38,23 +30,10 @@ function recordAnnouncements(el: AmexChatElement): { polite: string[]; assertive
   };
 }
 
-async function chat(
+function chat(
   attributes: { idleTimeout?: number; urgentPhone?: string; lang?: string } = {},
-): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer([GREETING]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${attributes.lang ?? 'en'}
-      idle-timeout=${attributes.idleTimeout ?? 0}
-      urgent-phone=${attributes.urgentPhone ?? ''}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
-  return { el, server };
+): ReturnType<typeof scriptedChat> {
+  return scriptedChat({ greeting: { ...GREETING, quickReplies: MENU }, idleTimeout: 0, ...attributes });
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -133,37 +112,17 @@ describe('<amex-chat>', () => {
         await el.updateComplete;
       };
       try {
-        server.event({
-          kind: 'notice',
-          from: 'system',
-          name: '',
-          text: "You're in line for a live agent.",
-          notice: { code: 'queued', team: 'general' },
-        });
-        const queue = (position: number, etaSeconds: number): void =>
-          server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
-        queue(3, 240);
+        server.event(NOTICES.queued);
+        inLine(server, 3, 240);
         await waitFor(() => part(el, '#queue-status'), 'the place in line');
-        queue(3, 230); // still "about 4 minutes": nothing new to say
+        inLine(server, 3, 230); // still "about 4 minutes": nothing new to say
         await pass(1200);
-        queue(2, 120);
+        inLine(server, 2, 120);
         await waitFor(() => part(el, '#queue-status')?.textContent?.includes('number 2'), 'the new place');
         await pass(1200);
-        server.event({
-          kind: 'notice',
-          from: 'system',
-          name: '',
-          text: "You're now chatting with Maria, a live agent.",
-          notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
-        });
+        server.event(NOTICES.agentJoined);
         await waitFor(() => !part(el, '#queue-status'), 'the place to go');
-        server.event({
-          kind: 'notice',
-          from: 'system',
-          name: '',
-          text: 'This chat has ended. Your reference number is AMX-4KF7-Q2ZD.',
-          notice: { code: 'ended', caseNumber: 'AMX-4KF7-Q2ZD', summary: 'Card replaced.' },
-        });
+        server.event(NOTICES.ended);
         await waitFor(() => said.assertive.length > 0, 'the end announced');
         // A burst of frames renders once, so the place in line may be joined to the "queued" notice
         // in one announcement: each place must still be said exactly once.
@@ -190,13 +149,7 @@ describe('<amex-chat>', () => {
       el.before(outside);
       outside.focus();
       server.push({ type: 'typing', from: 'agent', name: 'Maria', active: true });
-      server.event({
-        kind: 'notice',
-        from: 'system',
-        name: '',
-        text: "You're now chatting with Maria, a live agent.",
-        notice: { code: 'agent-joined', agent: 'Maria', team: 'general' },
-      });
+      server.event(NOTICES.agentJoined);
       for (let i = 1; i <= 4; i += 1) server.event({ from: 'agent', name: 'Maria', text: `Message ${i}` });
       await waitFor(() => el.shadowRoot!.querySelectorAll('.message.agent').length === 4, 'the messages');
       expect(document.activeElement).to.equal(outside);

@@ -7,26 +7,17 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { FakeClock } from '../support/fake-clock.js';
-import {
-  GREETING as ASSISTANT_GREETING,
-  NOTICES,
-  inLine,
-  part,
-  scriptedChat,
-} from '../support/scripted-chat.js';
-import type { ScriptedEvent } from '../support/scripted-transport.js';
+import { GREETING, NOTICES, inLine, part, scriptedChat } from '../support/scripted-chat.js';
 
-const GREETING: ScriptedEvent = {
-  ...ASSISTANT_GREETING,
-  quickReplies: [
-    { label: 'Lost card', value: 'I lost my card' },
-    { label: 'Payments', value: 'A question about a payment' },
-  ],
-};
+/** The quick replies of the assistant's greeting. */
+const MENU = [
+  { label: 'Lost card', value: 'I lost my card' },
+  { label: 'Payments', value: 'A question about a payment' },
+];
 
 /** The chat opened as a customer opens it: Enter on the launcher puts focus in the message box. */
 function chat(idleTimeout = 0): ReturnType<typeof scriptedChat> {
-  return scriptedChat({ greeting: GREETING, idleTimeout, open: 'keyboard' });
+  return scriptedChat({ greeting: { ...GREETING, quickReplies: MENU }, idleTimeout, open: 'keyboard' });
 }
 
 /** What has focus, named as the tests name it: its id, else its part. */
