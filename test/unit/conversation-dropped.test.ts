@@ -10,6 +10,7 @@ import type { ConversationError, SavedConversation } from '../../src/conversatio
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { Transport, TransportEvents, WireFrame } from '../../src/transport/index.js';
 import { receive } from '../../src/transport/receive.js';
+import { rawEvent as event } from '../support/raw-event.js';
 
 class RawTransport implements Transport {
   readonly events = mitt<TransportEvents>();
@@ -25,17 +26,6 @@ class RawTransport implements Transport {
     receive(this.events, typeof frame === 'string' ? frame : JSON.stringify(frame));
   }
 }
-
-const event = (seq: number, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
-  seq,
-  id: `s${seq}`,
-  kind: 'message',
-  from: 'assistant',
-  name: 'Virtual assistant',
-  text: `message ${seq}`,
-  at: 1_764_067_200_000,
-  ...extra,
-});
 
 /** A conversation connected to a RawTransport and welcomed (`lastSeq`: where the replay ends). */
 function start(options: { lastSeq?: number; saved?: SavedConversation; welcome?: boolean } = {}): {

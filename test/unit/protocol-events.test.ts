@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_EVENTS_PER_FRAME, acceptsEventBatches, parseServerFrame } from '../../src/protocol.js';
+import { rawEvent } from '../support/raw-event.js';
 
-const event = (seq: number): Record<string, unknown> => ({
-  seq,
-  id: `s${seq}`,
-  kind: 'message',
-  from: 'assistant',
-  name: 'Virtual assistant',
-  text: `message ${seq}`,
-  at: 1,
-});
+const event = (seq: number): Record<string, unknown> => rawEvent(seq, { at: 1 });
 
 describe('protocol 1.2: events frames', () => {
   it('parses a run of events, in order', () => {

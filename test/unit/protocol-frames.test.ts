@@ -6,19 +6,9 @@ import { describe, it } from 'node:test';
 import { MAX_EVENTS_PER_FRAME, parseClientFrame, parseServerFrame } from '../../src/protocol.js';
 import { checkClientFrame } from '../../src/protocol/check.js';
 import type { ServerFrame } from '../../src/protocol.js';
+import { rawEvent as event } from '../support/raw-event.js';
 
 type Json = Record<string, unknown>;
-
-const event = (seq: number, extra: Json = {}): Json => ({
-  seq,
-  id: `s${seq}`,
-  kind: 'message',
-  from: 'assistant',
-  name: 'Virtual assistant',
-  text: `message ${seq}`,
-  at: 1_764_067_200_000,
-  ...extra,
-});
 
 /** Parses `frame`; returns what came out and every report of something dropped. */
 function parse(frame: unknown): { frame: ServerFrame | undefined; dropped: (number | undefined)[] } {
