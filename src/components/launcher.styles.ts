@@ -128,10 +128,9 @@ export const styles = css`
     --_offset: var(--amex-chat-offset, 1.25rem);
     --_radius: var(--amex-chat-radius, 0.75rem);
     color-scheme: light;
-    font-family: var(--amex-chat-font, system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif);
+    /* The size that .launcher and .panel's 1em reads (a host page's own rule overrides it); each
+       box of the shadow root sets its font, line height and colour itself (isolation.styles.ts). */
     font-size: 1rem;
-    line-height: 1.4;
-    color: var(--_text);
     display: contents;
   }
   :host([theme='dark']) {
