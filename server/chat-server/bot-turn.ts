@@ -136,6 +136,7 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
         reason: answer.reason,
         ...(answer.status === undefined ? {} : { status: answer.status }),
       });
+      reports.stats.botFallbacks += 1;
       center.answerLater(conversation, conversation.assistant.reply(text));
       return;
     }
@@ -143,6 +144,7 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
     conversation.assistant.observe(text);
     tx().touch(conversation);
     broadcast(conversation, { type: 'typing', from: 'assistant', name, active: false });
+    reports.stats.botTurns += 1;
     offer(conversationId, answer.messages);
     for (const message of answer.messages) say(conversation, 'assistant', name, saidOf(message));
   }
@@ -152,7 +154,7 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
     return (text) => {
       const checked = redact(text, { lang });
       if (checked.findings.length > 0) {
-        reports.stats.redactedByServer += checked.findings.length;
+        reports.stats.botRedacted += checked.findings.length;
         reports.log({
           msg: 'external bot redaction',
           conversation: conversationId,
@@ -198,6 +200,7 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
           msg: 'external bot busy; the built-in assistant answers',
           conversation: conversation.id,
         });
+        reports.stats.botFallbacks += 1;
         return false;
       }
       const name = ASSISTANT_NAME[conversation.lang];

@@ -33,6 +33,12 @@ export type ServerStats = ContactCenterStats &
     messages: number;
     /** Customer text the second-line redaction had to change (stays 0 with our widget). */
     redactedByServer: number;
+    /** Turns an external bot answered (chat-server/bot-turn.ts). */
+    botTurns: number;
+    /** Turns meant for the external bot that the built-in assistant answered (failed or busy). */
+    botFallbacks: number;
+    /** What the redactor found in the external bot's answers. */
+    botRedacted: number;
     connections: number;
     errors: number;
   };
@@ -44,6 +50,9 @@ export function createStats(backpressure: Backpressure): ServerStats {
   const stats = {
     messages: 0,
     redactedByServer: 0,
+    botTurns: 0,
+    botFallbacks: 0,
+    botRedacted: 0,
     connections: 0,
     errors: 0,
     queued: 0,

@@ -228,7 +228,10 @@ describe('external bot (Rasa REST channel)', () => {
         const all = JSON.stringify((await stored(server, c.id)).events);
         assert.ok(!digits(all).includes('4111111111111111'), 'unredacted card number in the store');
         assert.ok(!digits(JSON.stringify(c.peer.raw)).includes('4111111111111111'));
-        assert.ok(server.stats.redactedByServer >= 3, `counted ${server.stats.redactedByServer}`);
+        // Counted apart from the customer's text, which the widget had already redacted.
+        assert.ok(server.stats.botRedacted >= 3, `counted ${server.stats.botRedacted}`);
+        assert.equal(server.stats.redactedByServer, 0);
+        assert.equal(server.stats.botTurns, 2);
       },
     );
   });
@@ -314,6 +317,7 @@ describe('external bot (Rasa REST channel)', () => {
           assert.equal(failed?.['reason'], reason);
           assert.equal(failed?.['conversation'], c.id);
           if (reason === 'status') assert.equal(failed?.['status'], 500);
+          assert.deepEqual([server.stats.botTurns, server.stats.botFallbacks], [0, 1]);
         },
       );
     });
@@ -457,6 +461,7 @@ describe('external bot (Rasa REST channel)', () => {
       assert.match((await c.reply()).text, BUILT_IN_DUE);
       assert.equal(bot.requests.length, 1);
       assert.ok(logs.some((l) => l['msg'] === 'external bot busy; the built-in assistant answers'));
+      assert.equal(server.stats.botFallbacks, 1);
     });
   });
 
