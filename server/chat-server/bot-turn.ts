@@ -26,8 +26,8 @@
  * order, at most `MAX_WAITING_TURNS` waiting (beyond them the built-in assistant answers). When
  * the bot fails (timeout, network, non-2xx, an answer that is not the format, or nothing to
  * say), one line is logged (the reason, never the text) and the built-in assistant answers the
- * message as usual. An answer that arrives after a person took the conversation is
- * dropped: with a person the assistant stays quiet.
+ * message as usual. An answer that arrives after a person took the conversation is dropped:
+ * with a person the assistant stays quiet.
  */
 import { redact } from '../../src/redaction/index.js';
 import { ASSISTANT_NAME, createAssistant } from '../assistant/index.js';
