@@ -147,6 +147,13 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
       es: 'Antes de que termine un chat inactivo, "¿Sigues ahí?" con Continuar el chat, al menos 20 segundos antes. Aquí el límite es de 21 segundos; el ejemplo vuelve a empezar cada 18 segundos.',
     },
   },
+  'notify-offer': {
+    title: { en: 'Offer of notifications', es: 'Oferta de notificaciones' },
+    description: {
+      en: 'With the notify attribute, a strip above the message box offers a notification for replies that arrive while the tab is in the background. Only its button asks the browser. Hidden once this site may, or may not, show notifications.',
+      es: 'Con el atributo notify, una franja sobre el cuadro de mensaje ofrece una notificación para las respuestas que lleguen mientras la pestaña está en segundo plano. Solo su botón pregunta al navegador. Se oculta cuando este sitio ya tiene permiso, o lo tiene denegado.',
+    },
+  },
   ended: {
     title: { en: 'Chat ended', es: 'Chat terminado' },
     description: {
@@ -267,6 +274,7 @@ function createChat(id: StateId): AmexChatElement {
   // Only the timeout example counts inactivity: the others stay as they are however long they show.
   el.setAttribute('idle-timeout', id === 'idle-warning' ? '21' : '0');
   if (id === 'urgent') el.setAttribute('urgent-phone', URGENT_PHONE);
+  if (id === 'notify-offer') el.setAttribute('notify', '');
   el.transportFactory = scriptedFactory(fixtureFor(id, lang));
   el.setAttribute('open', '');
   return el;

@@ -90,6 +90,7 @@ const READY: Record<Frame, [selector: string, count: number][]> = {
   sensitive: [['#warning', 1]],
   'too-long': [['#too-long', 1]],
   'idle-warning': [['#idle-continue', 1]],
+  'notify-offer': [['#notify-on', 1]],
   'end-question': [['#end-yes', 1]],
   ended: [['.rating', 1]],
   urgent: [['[part="urgent-phone"]', 1]],

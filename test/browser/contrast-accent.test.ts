@@ -134,6 +134,7 @@ const READY: Record<State, string> = {
   sensitive: '.backdrop mark',
   'too-long': '#too-long',
   'idle-warning': '#idle-continue',
+  'notify-offer': '#notify-on',
   ended: '#rating-error',
   urgent: '[part="urgent-phone"]',
 };

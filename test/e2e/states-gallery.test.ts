@@ -26,6 +26,7 @@ const STATES = [
   'sensitive',
   'too-long',
   'idle-warning',
+  'notify-offer',
   'ended',
   'urgent',
 ] as const;
@@ -54,6 +55,7 @@ const SAYS = {
     tooLong: 'Your message is 50 characters too long. Shorten it to 2,000 characters or fewer.',
     idle: 'Are you still there? This chat will end in',
     idleContinue: 'Continue chat',
+    notifyButton: 'Turn on notifications',
     download: 'Download transcript',
     callUrgent: 'Call us now: 1-800-528-4800',
   },
@@ -79,6 +81,7 @@ const SAYS = {
     tooLong: 'Tu mensaje tiene 50 caracteres de más. Acórtalo a 2000 caracteres o menos.',
     idle: '¿Sigues ahí? Este chat terminará en',
     idleContinue: 'Continuar el chat',
+    notifyButton: 'Activar notificaciones',
     download: 'Descargar transcripción',
     callUrgent: 'Llámanos ahora: 1-800-528-4800',
   },
@@ -253,6 +256,9 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
     restart(frame, 'idle-warning');
     await shows(frame, 'idle-warning', '#idle-text', says.idle);
     await shows(frame, 'idle-warning', '#idle-continue', says.idleContinue);
+  },
+  async 'notify-offer'(frame, says) {
+    await shows(frame, 'notify-offer', '#notify-on', says.notifyButton);
   },
   async ended(frame, says) {
     await shows(frame, 'ended', '#case-number', 'AMX-4KF7-Q2ZD');
