@@ -151,6 +151,37 @@ describe('the panel module of the built bundle', () => {
     });
   });
 
+  describe('hosted without its chunk, in Spanish', () => {
+    it("shows the launcher and the failed panel in the element's own words, which come without the chunk", async () => {
+      // The panel's words load with its chunk; the launcher, the frame and the load error must not
+      // need it (a string that moved to the panel's catalogue would read "undefined" here).
+      const module = (await import(
+        /* @vite-ignore */ `${location.origin}/dist-no-panel/cdn/amex-chat.js`
+      )) as Module;
+      module.AmexChatElement.define('broken-chat');
+      const el = new module.AmexChatElement();
+      removeAfterTest(el);
+      el.lang = 'es-MX';
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      document.body.append(el);
+      await el.updateComplete;
+      const root = el.shadowRoot!;
+      const launcher = root.querySelector<HTMLButtonElement>('#launcher')!;
+      expect(launcher.textContent?.trim()).to.equal('Chatear con nosotros');
+      launcher.click();
+      await waitFor(() => root.querySelector('#reload'), 'the load error and its Retry');
+      await el.updateComplete;
+      const panel = root.querySelector<HTMLElement>('#panel')!;
+      expect(panel.getAttribute('lang')).to.equal('es');
+      expect(root.querySelector('#heading')?.textContent).to.equal('Atención al cliente');
+      expect(root.querySelector('.close')?.getAttribute('aria-label')).to.equal('Cerrar chat');
+      expect(root.querySelector('#load-error')?.textContent).to.match(/^No se pudo cargar el chat\./);
+      expect(root.querySelector('#reload')?.textContent?.trim()).to.equal('Reintentar');
+      expect(panel.textContent).to.not.include('undefined');
+    });
+  });
+
   describe('when its chunk fails for a while', () => {
     /** A copy of the entry whose chunk answers 503 until `network(name, 'up')`. */
     const copy = async (name: string): Promise<Module['AmexChatElement']> => {
