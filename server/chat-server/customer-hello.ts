@@ -13,7 +13,7 @@ import type { Lang } from '../assistant/index.js';
 import type { Connection } from '../connections.js';
 import type { ContactCenter } from '../contact-center.js';
 import { said } from '../contact-center.js';
-import { createConversation, say } from '../conversation.js';
+import { createConversation, notify, say } from '../conversation.js';
 import type { Conversation } from '../conversation.js';
 import { keyMatches, mintKey, openSealed, subjectHash } from '../resume-key.js';
 import { tx } from '../store.js';
@@ -101,11 +101,29 @@ export function hello(deps: HelloDeps, session: Greeting, frame: HelloFrame): vo
   });
   if (resumed) {
     log({ msg: 'resumed', conversation: id, from, transport: connection.kind });
-  } else {
-    log({ msg: 'conversation started', conversation: id, lang, transport: connection.kind });
-    say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
+    return;
   }
+  log({ msg: 'conversation started', conversation: id, lang, transport: connection.kind });
+  // Asked to resume a conversation this server does not have (the in-memory store forgot it in
+  // a restart, or it expired): the new one says so first, so that the customer, the record and
+  // any agent later read the same thing; the greeting and then the messages the widget resends
+  // follow in the order they arrive.
+  if (frame.resume) {
+    log({ msg: 'resume unknown', conversation: id, transport: connection.kind });
+    notify(conversation, { code: 'restarted' }, RESTARTED[lang]);
+  }
+  say(conversation, 'assistant', ASSISTANT_NAME[lang], said(conversation.assistant.greet()));
 }
+
+/**
+ * The notice of a conversation that replaces one the server could not find: the earlier chat is
+ * gone, a new one has started, and how to reach a person again (the assistant hands off on
+ * "agent" / "agente"). Spanish in "usted", neutral Latin-American.
+ */
+export const RESTARTED: Readonly<Record<Lang, string>> = {
+  en: 'We could not continue your previous chat, so a new one has started. If you were chatting with an agent, type "agent" to reach one again.',
+  es: 'No pudimos continuar su chat anterior, así que comenzó uno nuevo. Si estaba conversando con un agente, escriba "agente" para volver a hablar con uno.',
+};
 
 /**
  * Whether a hello may resume `conversation`: the token's subject must be the one that started

@@ -11,6 +11,7 @@ import { endFrame, leaveQueueFrame, ratingFrame, tabKeyFrame, typingFrame } from
 import { Outbox } from './outbox.js';
 import { noStore } from './persistence.js';
 import { Phase } from './phase.js';
+import { RestartNotice } from './restart-notice.js';
 import { tabKeyRequest } from './tab-key.js';
 import type { TabKeyRequest } from './tab-key.js';
 import { messageOf, Transcript } from './transcript.js';
@@ -51,6 +52,8 @@ export class Conversation {
   #resumeKey: string | undefined;
   /** The server refused to resume: the next hello starts a new conversation. */
   #startOver = false;
+  /** Whether the view must say that a new conversation replaced this one (restart-notice.ts). */
+  readonly #restart = new RestartNotice(() => this.events.emit('restarted', undefined));
   /** The server's key for other tabs' sealed tokens (welcome.sealKey), given to followers. */
   #sealKey: string | undefined;
   /** A follower tab's pending request for a key of its own (tab-key.ts). */
@@ -355,12 +358,12 @@ export class Conversation {
 
   #welcome(frame: Extract<ServerFrame, { type: 'welcome' }>): void {
     this.#transcript.replayUntil = NaN;
+    const replaced = this.#conversationId !== undefined && this.#conversationId !== frame.conversationId;
+    this.#restart.welcome(replaced, this.#startOver);
     this.#startOver = false;
     if (this.#conversationId !== frame.conversationId) {
-      const forgotten = this.#conversationId !== undefined;
       this.#conversationId = frame.conversationId;
       this.#resumeKey = undefined;
-      if (forgotten) queueMicrotask(() => this.events.emit('restarted', undefined));
       this.#transcript.restart();
       this.#phase.restart();
       this.#save();
@@ -377,6 +380,7 @@ export class Conversation {
     this.#connection.welcomed();
     // After the state's change: a view renders the new state at once, the replay when it is in.
     this.#transcript.replayUntil = frame.lastSeq ?? NaN;
+    this.#restart.applied(undefined, this.#transcript.replayed);
     this.#connection.announce();
     this.#flush();
     this.#outbox.flushControls(this.#connection.transport);
@@ -489,5 +493,6 @@ export class Conversation {
     this.#transcript.insert(message);
     this.events.emit('message', message);
     if (!this.#inBatch) this.events.emit('change', undefined);
+    this.#restart.applied(message.notice?.code, this.#transcript.replayed);
   }
 }

@@ -10,6 +10,11 @@ export class Transcript {
   readonly messages: TranscriptMessage[] = [];
   /** The same messages by id (a lookup per frame must not scan a 10,000-message transcript). */
   readonly #byId = new Map<string, TranscriptMessage>();
+  /**
+   * Sequenced messages of the conversations a new one replaced (`restart`): they stay on screen
+   * but are not the current conversation's events (their seqs start again from 1).
+   */
+  readonly #replaced = new WeakSet<TranscriptMessage>();
   /** Out-of-order events waiting for the gap before them to fill. */
   readonly #pending = new Map<number, ChatEvent>();
   readonly #apply: (event: ChatEvent) => void;
@@ -24,6 +29,11 @@ export class Transcript {
    */
   replayUntil = NaN;
 
+  /** Whether the replay the welcome announced is all in (true when its end is unknown: NaN). */
+  get replayed(): boolean {
+    return !(this.lastSeq < this.replayUntil);
+  }
+
   /** `connected` says whether a welcome has come on the current connection (asked per event). */
   constructor(apply: (event: ChatEvent) => void, connected: () => boolean) {
     this.#apply = apply;
@@ -36,6 +46,7 @@ export class Transcript {
 
   /** A new conversation: its events start again from seq 1. */
   restart(): void {
+    for (const m of this.messages) if (m.seq !== undefined) this.#replaced.add(m);
     this.lastSeq = 0;
     this.historyUntil = 0;
     this.#pending.clear();
@@ -93,13 +104,14 @@ export class Transcript {
   }
 
   /**
-   * The events applied so far, rebuilt from the transcript for a follower tab (keeping the
-   * parsed events as well would hold every message twice in memory).
+   * The current conversation's events applied so far, rebuilt from the transcript for a follower
+   * tab (keeping the parsed events as well would hold every message twice in memory). The events
+   * of a conversation it replaced are left out: mixed in by seq, they would hide its own.
    */
   eventLog(): ChatEvent[] {
     const events: ChatEvent[] = [];
     for (const m of this.messages) {
-      if (m.seq === undefined) continue;
+      if (m.seq === undefined || this.#replaced.has(m)) continue;
       const event: ChatEvent & TranscriptMessage = {
         ...m,
         seq: m.seq,

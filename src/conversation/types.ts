@@ -111,7 +111,11 @@ export type ConversationEvents = {
   /** Incoming typing indicator from the other side. */
   typing: { name: string; active: boolean };
   error: ConversationError;
-  /** The server did not know the conversation any more (e.g. it restarted): a new one began. */
+  /**
+   * A new conversation began in place of this one (the server refused to resume it, or did not
+   * know it any more and did not say so with a `restarted` notice): the view tells the customer.
+   * Not emitted when the server's first event is that notice (the transcript already says it).
+   */
   restarted: undefined;
   /** The queue position or wait changed, or the customer left the queue (`undefined`). */
   queue: QueueStatus | undefined;

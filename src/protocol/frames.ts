@@ -41,6 +41,11 @@ export type Notice =
   /** The agent's connection was lost; the customer is back at the front of the line. */
   | { code: 'agent-left'; agent: string }
   /**
+   * The client asked to resume a conversation the server does not have (it restarted and
+   * forgot it, or it expired): this new conversation replaces it. Always its first event.
+   */
+  | { code: 'restarted' }
+  /**
    * The conversation ended: the reference (case) number and a short summary of what was agreed,
    * both plain text. The customer may still write; the assistant answers from the summary.
    */

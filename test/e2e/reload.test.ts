@@ -90,12 +90,12 @@ describe('<amex-chat>', () => {
       frame.contentWindow!.dispatchEvent(new Event('online'));
       await delivered(el, 1, 15_000);
       expect(customerTexts(el)).to.deep.equal(['I did not authorize this charge']);
-      // The restarted server forgot the conversation: the customer is told, once.
+      // The restarted server forgot the conversation: it says so in the new one, shown once.
       const notices = [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map(
         (b) => b.textContent,
       );
       expect(notices).to.deep.equal([
-        'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
+        'We could not continue your previous chat, so a new one has started. If you were chatting with an agent, type "agent" to reach one again.',
       ]);
 
       expect(await stored(port)).to.deep.equal(['I did not authorize this charge']);

@@ -3,8 +3,9 @@
  * The real `Conversation` (Node's global WebSocket: run with `node --experimental-websocket`)
  * must reconnect by itself and deliver every message the old server had not acknowledged
  * exactly once. The in-memory store forgets the conversation, so the new server answers the
- * resume with a new conversationId: the client starts over from seq 0 and resends its outbox
- * into the new conversation, and the transcript shows nothing twice.
+ * resume with a new conversationId, opened by a `restarted` notice and the greeting: the client
+ * starts over from seq 0 and resends its outbox into the new conversation, and the transcript
+ * shows nothing twice. (test/server/restart-notice.test.ts checks the notice and the order.)
  */
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
@@ -147,7 +148,8 @@ describe('reference server restart', () => {
     });
     assert.equal(res.status, 200);
 
-    const expected = 2 + 2 * resent.length;
+    // The restarted notice, the greeting, each resent message and its reply, the agent's.
+    const expected = 3 + 2 * resent.length;
     let events: ChatEvent[] = [];
     await until('the new conversation complete on the server', async () => {
       events = (await storedConversations(port))[0]?.events ?? [];
@@ -186,8 +188,17 @@ describe('reference server restart', () => {
       assert.equal(transcript.filter((m) => m.id === event.id).length, 1, `event ${event.seq} once`);
     }
     assert.equal(transcript.filter((m) => m.from === 'agent').length, 1);
-    // Each conversation greeted once: the old greeting stays, the new one is added.
-    assert.equal(transcript.filter((m) => m.seq === 1 && m.from === 'assistant').length, 2);
+    // Each conversation greeted once: the old greeting stays, the new one is added after the
+    // notice that opens the new conversation.
+    assert.equal(transcript.filter((m) => m.seq === 1 && m.from === 'assistant').length, 1);
+    assert.deepEqual(
+      events.slice(0, 2).map((e) => [e.seq, e.notice?.code ?? e.from]),
+      [
+        [1, 'restarted'],
+        [2, 'assistant'],
+      ],
+    );
+    assert.equal(transcript.filter((m) => m.notice?.code === 'restarted').length, 1);
   }
 
   it('reconnects by itself and delivers what was in flight or typed while it was down, once', async () => {
