@@ -52,7 +52,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   const queue = createQueue(ctx);
   const lifecycle = createLifecycle(ctx, queue);
   const simulated = createSimulatedAgent(ctx, queue, lifecycle);
-  const timers = createTimers(ctx, lifecycle, simulated);
+  const timers = createTimers(ctx, queue, lifecycle, simulated);
   const commands = createAgentCommands(ctx, queue, lifecycle, simulated);
   const consoles = createConsoles(ctx, queue, lifecycle, commands);
 

@@ -14,11 +14,11 @@
  * the other way round.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import type { AgentServerFrame } from '../src/agent-protocol.js';
+import type { AgentLanguage, AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
 import type { ChatEvent, ClientFrame, QuickReply, ServerFrame, Team } from '../src/protocol.js';
 import { createAssistant } from './assistant/index.js';
-import type { Assistant, AssistantState, Lang } from './assistant/index.js';
+import type { Assistant, AssistantState, Lang, TaskIntent } from './assistant/index.js';
 import { randomCaseKey } from './case-number.js';
 
 /** With the assistant, waiting for a person, with a person, or ended (the assistant answers again). */
@@ -48,7 +48,9 @@ export type TimerAction =
   /** The simulated agent takes the conversation if no person can. */
   | { kind: 'simulated-take' }
   /** The simulated agent stops typing and acts, if it still holds the conversation. */
-  | { kind: 'simulated-turn'; owner: Owner; act: SimulatedAct };
+  | { kind: 'simulated-turn'; owner: Owner; act: SimulatedAct }
+  /** The language wait that began at `since` is over: anyone of the team may take it. */
+  | { kind: 'any-agent'; since: number };
 
 export interface PendingTimer {
   id: string;
@@ -87,6 +89,10 @@ export interface Conversation {
   position: number;
   positionSince: number;
   transferredFrom: Team | undefined;
+  /** What the customer asked a person about (contact-center/routing.ts), if they named it. */
+  topic: TaskIntent | undefined;
+  /** Offered to agents of any language: nobody who speaks `lang` took it in time. */
+  anyLanguage: boolean;
   /** The id of the pending check of the simulated agent, if any. */
   simTimer: string | undefined;
   caseNumber: string | undefined;
@@ -116,6 +122,8 @@ export interface ConversationSnapshot {
   position: number;
   positionSince: number;
   transferredFrom?: Team;
+  topic?: TaskIntent;
+  anyLanguage?: true;
   simTimer?: string;
   caseNumber?: string;
   summary?: string;
@@ -167,6 +175,8 @@ export function createConversation(
     position: 0,
     positionSince: 0,
     transferredFrom: undefined,
+    topic: undefined,
+    anyLanguage: false,
     simTimer: undefined,
     caseNumber: undefined,
     summary: undefined,
@@ -196,6 +206,8 @@ export function snapshot(c: Conversation): ConversationSnapshot {
   if (c.subject !== undefined) s.subject = c.subject;
   if (c.owner !== undefined) s.owner = c.owner;
   if (c.transferredFrom !== undefined) s.transferredFrom = c.transferredFrom;
+  if (c.topic !== undefined) s.topic = c.topic;
+  if (c.anyLanguage) s.anyLanguage = true;
   if (c.simTimer !== undefined) s.simTimer = c.simTimer;
   if (c.caseNumber !== undefined) s.caseNumber = c.caseNumber;
   if (c.summary !== undefined) s.summary = c.summary;
@@ -227,6 +239,8 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     position: s.position,
     positionSince: s.positionSince,
     transferredFrom: s.transferredFrom,
+    topic: s.topic,
+    anyLanguage: s.anyLanguage === true,
     simTimer: s.simTimer,
     caseNumber: s.caseNumber,
     summary: s.summary,
@@ -248,6 +262,10 @@ export interface AgentInfo {
   id: string;
   name: string;
   team: Team;
+  /** More teams whose queues it takes (contact-center/routing.ts); absent: none. */
+  teams?: Team[];
+  /** The languages it chats in; absent: every language. */
+  languages?: AgentLanguage[];
   /** The instance whose `/agent` socket it is. */
   instance: string;
   /** Ids of the conversations it holds, in the order it took them. */

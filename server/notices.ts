@@ -93,6 +93,16 @@ export function agentLeft(lang: Lang, agent: string): string {
     : `${agent} was disconnected. You're back at the front of the line.`;
 }
 
+/**
+ * Nobody who speaks the customer's language took the conversation in time: the next agent of
+ * any language may (said in the customer's language, "usted" in Spanish).
+ */
+export function anyAgent(lang: Lang): string {
+  return lang === 'es'
+    ? 'En este momento no hay un agente disponible que hable español. Lo atenderá el próximo agente disponible, que podría responderle en inglés. Conserva su lugar en la fila.'
+    : 'No agent who speaks English is free right now. The next available agent will take your chat, and may reply in another language. You keep your place in line.';
+}
+
 export function ended(lang: Lang, caseNumber: string, summary: string): string {
   return lang === 'es'
     ? `Este chat terminó. Tu número de referencia es ${caseNumber}. Resumen: ${summary}`

@@ -4,8 +4,9 @@
  * not part of the widget (nothing in `src/index.ts` imports it). `docs/protocol.md` describes
  * it for people.
  *
- * An agent signs in with a name and a team, sees the board (who is waiting, with the
- * assistant's summary), accepts a conversation, chats, sees when the customer is typing (never
+ * An agent signs in with a name, a team (and any more teams they take) and the languages they
+ * chat in, sees the board (who is waiting, with the topic and the assistant's summary), accepts a
+ * conversation, chats, sees when the customer is typing (never
  * what), transfers it to a team, or ends it, which issues a case number.
  *
  * The server checks a console's frames with src/protocol/check-agent.ts.
@@ -19,6 +20,14 @@ export { TEAMS, isTeam } from './protocol.js';
 /** Longest agent message and end-of-chat summary, in UTF-16 code units. */
 export const MAX_AGENT_TEXT = 2000;
 
+/** The languages the reference server chats in: what `agent-hello.languages` may name. */
+export const AGENT_LANGUAGES = ['en', 'es'] as const;
+export type AgentLanguage = (typeof AGENT_LANGUAGES)[number];
+
+export function isAgentLanguage(value: unknown): value is AgentLanguage {
+  return typeof value === 'string' && (AGENT_LANGUAGES as readonly string[]).includes(value);
+}
+
 // ---- console → server --------------------------------------------------------------------
 
 export interface AgentHelloFrame {
@@ -26,7 +35,19 @@ export interface AgentHelloFrame {
   v: string;
   /** Shown to customers ("Maria"). 1–40 characters. */
   name: string;
+  /** The agent's team: the one customers are told about when its queue is not the one taken. */
   team: Team;
+  /**
+   * More teams whose queues this agent takes, besides `team` (everyone takes `general`). Each at
+   * most once.
+   */
+  teams?: Team[];
+  /**
+   * The languages the agent chats in (`AGENT_LANGUAGES`, each at most once, at least one). A
+   * conversation waits for an agent who speaks its language, then for anyone (see the board's
+   * `anyLanguage`). Absent: the agent takes every language (consoles that predate it).
+   */
+  languages?: AgentLanguage[];
   /**
    * The console passcode, when the server requires one (`CHAT_AGENT_SECRET` on the reference
    * server). Only ever in this frame, never in a URL. At most 256 characters.
@@ -111,18 +132,31 @@ export interface WaitingConversation {
   account?: string;
   /** The team that transferred it, if it was transferred. */
   transferredFrom?: Team;
+  /**
+   * What the customer asked a person about, in English for agents: a phrase that reads after
+   * "About" ("your credit limit"). Absent when they named no topic.
+   */
+  topic?: string;
+  /**
+   * Nobody who speaks `lang` took it in time: agents of any language may take it now (the
+   * customer was told). Absent: only agents who speak `lang` may.
+   */
+  anyLanguage?: true;
 }
 
 /**
  * The state every console shows; sent after `agent-welcome` and whenever it changes. Lists
  * every waiting conversation; an agent may accept those of the `general` queue and of their
- * own team (a supervisor, any).
+ * teams (a supervisor, any), in a language they speak unless `anyLanguage`.
  */
 export interface BoardFrame {
   type: 'board';
   waiting: WaitingConversation[];
-  /** People signed in, by team. */
-  agents: { name: string; team: Team; conversations: number }[];
+  /**
+   * People signed in: their team, more teams they take (as in `agent-hello`; absent: none) and
+   * their languages (absent: any).
+   */
+  agents: { name: string; team: Team; teams?: Team[]; languages?: AgentLanguage[]; conversations: number }[];
   /** Whether the simulated agent answers when no person of a team is signed in. */
   simulate: boolean;
 }
@@ -133,7 +167,10 @@ export interface AssignedFrame {
   conversationId: string;
   lang: string;
   team: Team;
+  /** For the agent, in English: the topic the customer asked about, then the assistant's summary. */
   summary: string;
+  /** What the customer asked a person about, as on the board. */
+  topic?: string;
   /** A recap in the customer's language, to start the end-of-chat summary from. */
   recap: string;
   account?: string;

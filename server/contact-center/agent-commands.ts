@@ -1,6 +1,7 @@
 /**
  * What a signed-in console may do, one checked frame at a time inside a transaction: sign in
- * (`agent-hello`, with the shared secret when the server has one), accept a waiting
+ * (`agent-hello`, with the shared secret when the server has one; its teams and languages say
+ * what it may take, see routing.ts), accept a waiting
  * conversation, say, type, transfer, end, and switch the simulated agent. Refusals are `error`
  * frames that name the problem, never the content.
  */
@@ -15,8 +16,8 @@ import { secretMatches } from '../secret.js';
 import { tx } from '../transaction.js';
 import type { AgentHello, CheckedAgentFrame } from '../../src/protocol/check-agent.js';
 import type { Lifecycle } from './lifecycle.js';
-import { canTake } from './queue.js';
 import type { Queue } from './queue.js';
+import { answeringTeam, languageName, speaks, takesTeam } from './routing.js';
 import type { SimulatedAgent } from './simulated-agent.js';
 import type { AgentSession, CenterContext } from './types.js';
 
@@ -100,15 +101,24 @@ export function createAgentCommands(
     clearTimeout(agent.helloTimer);
     if (agent.ws.readyState !== agent.ws.OPEN) return;
     agent.ready = true;
-    center().agents[agent.id] = {
+    const info: AgentInfo = {
       id: agent.id,
       name: frame.name,
       team: frame.team,
       instance: tx().instance,
       conversations: [],
     };
+    if (frame.teams !== undefined) info.teams = frame.teams.filter((t) => t !== frame.team);
+    if (frame.languages !== undefined) info.languages = frame.languages;
+    center().agents[agent.id] = info;
     emitTo(agent, { type: 'agent-welcome', v: PROTOCOL_VERSION, agentId: agent.id });
-    log({ msg: 'agent signed in', agent: agent.id, team: frame.team });
+    log({
+      msg: 'agent signed in',
+      agent: agent.id,
+      team: frame.team,
+      teams: info.teams ?? [],
+      languages: info.languages ?? 'any',
+    });
     changed();
   }
 
@@ -126,7 +136,7 @@ export function createAgentCommands(
       fail(agent, 'not-found', 'This conversation is not waiting.', undefined, id);
       return;
     }
-    if (!canTake(info.team, conversation.team)) {
+    if (!takesTeam(info, conversation.team)) {
       fail(
         agent,
         'forbidden',
@@ -136,7 +146,18 @@ export function createAgentCommands(
       );
       return;
     }
-    accept({ kind: 'person', name: info.name, team: info.team, agentId: agent.id }, conversation);
+    if (!conversation.anyLanguage && !speaks(info, conversation.lang)) {
+      fail(
+        agent,
+        'forbidden',
+        `This conversation waits for an agent who speaks ${languageName(conversation.lang)}; any agent may take it if none has after the language wait.`,
+        undefined,
+        id,
+      );
+      return;
+    }
+    const team = answeringTeam(info, conversation.team);
+    accept({ kind: 'person', name: info.name, team, agentId: agent.id }, conversation);
   }
 
   function dispatchAgent(agent: AgentSession, frame: CheckedAgentFrame): void {

@@ -13,6 +13,7 @@ import type { Conversation, Owner, Said } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';
 import type { Queue } from './queue.js';
+import { agentSummary, handOffTeam, requestedTopic, topicLine } from './routing.js';
 import type { CenterContext } from './types.js';
 
 export type Lifecycle = ReturnType<typeof createLifecycle>;
@@ -20,7 +21,7 @@ export type Lifecycle = ReturnType<typeof createLifecycle>;
 /** The lifecycle operations; every one runs inside a transaction and ends by updating the board. */
 export function createLifecycle(ctx: CenterContext, queue: Queue) {
   const { center, stats, log, replyDelay } = ctx;
-  const { changed, dequeue, enqueue, waitingCount } = queue;
+  const { changed, dequeue, enqueue, takers, waitingCount } = queue;
   const maxQueue = ctx.deps.options.maxQueue ?? 20;
 
   function answerLater(conversation: Conversation, reply: AssistantReply): void {
@@ -54,8 +55,11 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       return;
     }
     say(conversation, 'assistant', name, reply);
-    notify(conversation, { code: 'queued', team: 'general' }, text.queued(conversation.lang));
-    enqueue(conversation, 'general', false);
+    // What they asked a person about picks the team (routing.ts) and goes to the agent's board.
+    conversation.topic = requestedTopic(conversation);
+    const team = handOffTeam(conversation.topic, (t) => center().simulate || takers(t).length > 0);
+    notify(conversation, { code: 'queued', team }, text.queued(conversation.lang));
+    enqueue(conversation, team, false);
     changed();
   }
 
@@ -89,11 +93,12 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
         conversationId: conversation.id,
         lang: conversation.lang,
         team: conversation.team,
-        summary: conversation.assistant.summary(),
+        summary: agentSummary(conversation),
         recap: conversation.assistant.recap(),
         events: [...conversation.events],
       };
       if (conversation.account !== undefined) assigned.account = conversation.account;
+      if (conversation.topic !== undefined) assigned.topic = topicLine(conversation.topic);
       toOwner(owner, assigned);
     }
     changed();

@@ -1,20 +1,18 @@
 /**
  * The queues for a person, one per team: who waits where, each customer's position and wait
- * estimate, the board every console sees, and the deadline after which the simulated agent of
- * the team takes a waiting conversation no person can.
+ * estimate, the board every console sees, the deadline after which the simulated agent of
+ * the team takes a waiting conversation no person can, and the language wait after which any
+ * person of the team may (routing.ts).
  */
 import type { BoardFrame, WaitingConversation } from '../../src/agent-protocol.js';
 import { TEAMS } from '../../src/protocol.js';
 import type { QueueFrame, Team } from '../../src/protocol.js';
-import { broadcast, cancel, later } from '../conversation.js';
+import { broadcast, cancel, later, notify } from '../conversation.js';
 import type { AgentInfo, Conversation } from '../model.js';
+import * as text from '../notices.js';
 import { tx } from '../transaction.js';
+import { LANGUAGE_WAIT_MS, agentSummary, canTake, speaks, takesTeam, topicLine } from './routing.js';
 import type { CenterContext } from './types.js';
-
-/** Whether an agent of `agentTeam` may take a conversation waiting for `team`. */
-export function canTake(agentTeam: Team, team: Team): boolean {
-  return team === 'general' || team === agentTeam || agentTeam === 'supervisor';
-}
 
 export type Queue = ReturnType<typeof createQueue>;
 
@@ -23,6 +21,7 @@ export function createQueue(ctx: CenterContext) {
   const { center, find, stats, log } = ctx;
   const handleSeconds = ctx.deps.options.handleSeconds ?? 120;
   const simDelay = ctx.deps.options.simulatedAgentDelay ?? 4000;
+  const languageWait = ctx.deps.options.languageWaitMs ?? LANGUAGE_WAIT_MS;
 
   function queueOf(team: Team): string[] {
     const queues = center().queues;
@@ -44,16 +43,21 @@ export function createQueue(ctx: CenterContext) {
     return Object.values(center().agents);
   }
 
-  /** People signed in (on any instance) who can take a conversation of `team`. */
-  function people(team: Team): number {
+  /** People signed in (on any instance) who may take the waiting conversation now. */
+  function people(conversation: Conversation): number {
     let n = 0;
-    for (const agent of signedIn()) if (canTake(agent.team, team)) n += 1;
+    for (const agent of signedIn()) if (canTake(agent, conversation)) n += 1;
     return n;
+  }
+
+  /** People signed in who take the queue of `team`, whatever their languages. */
+  function takers(team: Team): AgentInfo[] {
+    return signedIn().filter((agent) => takesTeam(agent, team));
   }
 
   function queueFrame(conversation: Conversation): QueueFrame {
     if (conversation.phase !== 'queued') return { type: 'queue', waiting: false };
-    const capacity = Math.max(1, people(conversation.team));
+    const capacity = Math.max(1, people(conversation));
     const waited = Math.floor((Date.now() - conversation.positionSince) / 1000);
     const etaSeconds = Math.max(10, Math.round((conversation.position * handleSeconds) / capacity) - waited);
     return {
@@ -91,6 +95,7 @@ export function createQueue(ctx: CenterContext) {
     conversation.since = Date.now();
     conversation.position = 0;
     conversation.transferredFrom = from;
+    conversation.anyLanguage = false;
     tx().touch(conversation);
     const list = queueOf(team);
     if (front) list.unshift(conversation.id);
@@ -98,6 +103,25 @@ export function createQueue(ctx: CenterContext) {
     stats.queued += 1;
     log({ msg: 'queued', conversation: conversation.id, team, front });
     scheduleSimulated(conversation);
+    later(conversation, languageWait, { kind: 'any-agent', since: conversation.since });
+  }
+
+  /**
+   * The language wait is over (`since`: of the wait it was set for): anyone of the team may take
+   * the conversation. The customer is told when that changes who may answer: someone who does
+   * not speak their language could now, or nobody who does is signed in.
+   */
+  function languageWaitOver(conversation: Conversation, since: number): void {
+    if (conversation.phase !== 'queued' || conversation.since !== since || conversation.anyLanguage) return;
+    conversation.anyLanguage = true;
+    tx().touch(conversation);
+    const team = takers(conversation.team);
+    const speakers = team.filter((agent) => speaks(agent, conversation.lang)).length;
+    if (speakers === 0 || speakers < team.length) {
+      notify(conversation, { code: 'any-agent' }, text.anyAgent(conversation.lang));
+    }
+    log({ msg: 'offered to any language', conversation: conversation.id, team: conversation.team });
+    changed();
   }
 
   function dequeue(conversation: Conversation): void {
@@ -110,6 +134,9 @@ export function createQueue(ctx: CenterContext) {
     if (conversation.simTimer !== undefined) {
       cancel(conversation, conversation.simTimer);
       conversation.simTimer = undefined;
+    }
+    for (const timer of conversation.timers.filter((t) => t.action.kind === 'any-agent')) {
+      cancel(conversation, timer.id);
     }
     tx().touch(conversation);
   }
@@ -126,16 +153,20 @@ export function createQueue(ctx: CenterContext) {
           team,
           position: i + 1,
           since: conversation.since,
-          summary: conversation.assistant.summary(),
+          summary: agentSummary(conversation),
         };
         if (conversation.account !== undefined) item.account = conversation.account;
         if (conversation.transferredFrom !== undefined) item.transferredFrom = conversation.transferredFrom;
+        if (conversation.topic !== undefined) item.topic = topicLine(conversation.topic);
+        if (conversation.anyLanguage) item.anyLanguage = true;
         waiting.push(item);
       });
     }
     const agents = signedIn().map((a) => ({
       name: a.name,
       team: a.team,
+      ...(a.teams?.length ? { teams: [...a.teams] } : {}),
+      ...(a.languages === undefined ? {} : { languages: [...a.languages] }),
       conversations: a.conversations.length,
     }));
     return { type: 'board', waiting, agents, simulate: center().simulate };
@@ -161,10 +192,12 @@ export function createQueue(ctx: CenterContext) {
     waitingCount,
     signedIn,
     people,
+    takers,
     queueFrame,
     changed,
     enqueue,
     dequeue,
+    languageWaitOver,
     scheduleSimulated,
     scheduleAllSimulated,
   };

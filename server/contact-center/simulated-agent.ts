@@ -5,24 +5,14 @@
  * the assistant's reply delay before every turn, and acts only if it still holds the chat.
  */
 import { randomUUID } from 'node:crypto';
-import type { Team } from '../../src/protocol.js';
 import { TOPIC, detectTask, isFarewell } from '../assistant/index.js';
-import type { TaskIntent } from '../assistant/index.js';
 import { broadcast, later, say } from '../conversation.js';
 import type { Conversation, Owner, SimulatedAct } from '../model.js';
 import * as text from '../notices.js';
 import type { Lifecycle } from './lifecycle.js';
 import type { Queue } from './queue.js';
+import { SPECIALTY } from './routing.js';
 import type { CenterContext } from './types.js';
-
-/** The team whose specialty a task is (the simulated general agent transfers these). */
-const SPECIALTY: Partial<Record<TaskIntent, Team>> = {
-  dispute: 'disputes',
-  'credit-limit': 'credit',
-  rewards: 'rewards',
-  'pay-with-points': 'rewards',
-  travel: 'travel',
-};
 
 /** Whether `a` is still `b`: the same person, or the same turn of a team's simulated agent. */
 export function sameOwner(a: Owner | undefined, b: Owner): boolean {
@@ -45,7 +35,7 @@ export function createSimulatedAgent(ctx: CenterContext, queue: Queue, lifecycle
   const { accept, end, transfer } = lifecycle;
 
   function simulatedTake(conversation: Conversation): void {
-    if (!center().simulate || conversation.phase !== 'queued' || people(conversation.team) > 0) return;
+    if (!center().simulate || conversation.phase !== 'queued' || people(conversation) > 0) return;
     const team = conversation.team;
     const owner: Owner = {
       kind: 'simulated',

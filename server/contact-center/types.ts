@@ -23,6 +23,12 @@ export interface ContactCenterOptions {
   simulatedAgent?: boolean;
   /** How long a conversation waits before the simulated agent takes it, in ms. Default 4000. */
   simulatedAgentDelay?: number;
+  /**
+   * How long a conversation waits for an agent who speaks its language before any agent of its
+   * team may take it (the customer is told), in ms. Default `LANGUAGE_WAIT_MS` (60 s,
+   * contact-center/routing.ts).
+   */
+  languageWaitMs?: number;
 }
 
 export interface ContactCenterStats {

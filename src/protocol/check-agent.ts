@@ -3,13 +3,40 @@
  * and errors as the customer's (check.ts); the reference server answers its error as
  * `bad-frame`. An agent-hello keeps the console's shared secret, which the server compares.
  */
-import type { AgentClientFrame } from '../agent-protocol.js';
-import { FIELD_LIMITS, FieldError, flag, run, team, text } from './check.js';
+import { AGENT_LANGUAGES, isAgentLanguage } from '../agent-protocol.js';
+import type { AgentClientFrame, AgentLanguage } from '../agent-protocol.js';
+import { TEAMS, isTeam } from './frames.js';
+import type { Team } from './frames.js';
+import { FIELD_LIMITS, FieldError, field, flag, run, team, text } from './check.js';
 import type { Checked, Data } from './check.js';
 
 /** An agent-hello, with the console's shared secret if it sent one. */
 export type AgentHello = Extract<AgentClientFrame, { type: 'agent-hello' }> & { secret?: string };
 export type CheckedAgentFrame = Exclude<AgentClientFrame, { type: 'agent-hello' }> | AgentHello;
+
+/**
+ * An optional list of distinct codes from `known` (`what` names one in errors): `undefined` when
+ * absent. An unknown code is refused by its place in the list (errors never quote the client).
+ */
+function codes<T extends string>(
+  data: Data,
+  name: string,
+  known: readonly T[],
+  is: (value: unknown) => value is T,
+  what: string,
+): T[] | undefined {
+  const value = field(data, name);
+  if (value === undefined) return undefined;
+  const where = `agent-hello.${name}`;
+  if (!Array.isArray(value)) throw new FieldError(`${where} must be a list of ${what} codes.`);
+  const out: T[] = [];
+  for (const [i, item] of (value as unknown[]).entries()) {
+    if (!is(item)) throw new FieldError(`${where}[${i}] is not a known ${what}; use ${known.join(', ')}.`);
+    if (out.includes(item)) throw new FieldError(`${where}[${i}] repeats an earlier ${what}.`);
+    out.push(item);
+  }
+  return out;
+}
 
 /** Checks an agent console frame (src/agent-protocol.ts). */
 export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedAgentFrame> {
@@ -22,6 +49,21 @@ export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedA
         const name = (text(data, 'agent-hello', 'name', 1, FIELD_LIMITS.agentName, false) ?? '').trim();
         if (name === '') throw new FieldError('agent-hello.name must not be blank.');
         const frame: AgentHello = { type: 'agent-hello', v, name, team: team(data, 'agent-hello') };
+        const teams = codes<Team>(data, 'teams', TEAMS, isTeam, 'team');
+        if (teams !== undefined) frame.teams = teams;
+        const languages = codes<AgentLanguage>(
+          data,
+          'languages',
+          AGENT_LANGUAGES,
+          isAgentLanguage,
+          'language',
+        );
+        if (languages?.length === 0) {
+          throw new FieldError(
+            `agent-hello.languages must name at least one of ${AGENT_LANGUAGES.join(', ')}.`,
+          );
+        }
+        if (languages !== undefined) frame.languages = languages;
         const secret = text(data, 'agent-hello', 'secret', 0, FIELD_LIMITS.secret, true);
         if (secret !== undefined) frame.secret = secret;
         return frame;

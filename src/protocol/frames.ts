@@ -41,6 +41,11 @@ export type Notice =
   /** The agent's connection was lost; the customer is back at the front of the line. */
   | { code: 'agent-left'; agent: string }
   /**
+   * Nobody who speaks the conversation's language took it in time: the next agent of any
+   * language may take it (the customer keeps their place in line).
+   */
+  | { code: 'any-agent' }
+  /**
    * The client asked to resume a conversation the server does not have (it restarted and
    * forgot it, or it expired): this new conversation replaces it. Always its first event.
    */

@@ -141,6 +141,7 @@ const NOTICES: Record<string, string[]> = {
   'agent-joined': ['agent', 'team'],
   transferred: ['team'],
   'agent-left': ['agent'],
+  'any-agent': [],
   restarted: [],
   ended: ['caseNumber', 'summary'],
 };

@@ -206,12 +206,13 @@ describe('contact center: summaries from the record', () => {
   it('a transfer is kept in the record: the next team sees it in the summary and the recap', async () => {
     await withServer({}, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
-      const bo = await Agent.signIn(server, 'Bo', 'disputes');
       const c = await Customer.join(server);
       await c.say('I want to dispute a charge');
       await c.reply();
+      // Nobody of disputes is signed in yet: the request waits in the general queue.
       await c.askForAgent();
       await ana.accept(c.id);
+      const bo = await Agent.signIn(server, 'Bo', 'disputes');
       ana.send({ type: 'transfer', conversationId: c.id, team: 'disputes' });
       await ana.next('released');
       const assigned = await bo.accept(c.id);

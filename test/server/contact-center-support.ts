@@ -108,9 +108,15 @@ export class Agent {
     this.name = name;
   }
 
-  static async signIn(server: ChatServer, name: string, team: Team): Promise<Agent> {
+  /** Signs in; `more`: the teams and languages the console declares (absent: none said). */
+  static async signIn(
+    server: ChatServer,
+    name: string,
+    team: Team,
+    more: { teams?: Team[]; languages?: string[] } = {},
+  ): Promise<Agent> {
     const peer = await Peer.open(server.agentUrl, parseAgentServerFrame);
-    peer.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team });
+    peer.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team, ...more });
     await peer.next((f) => f.type === 'agent-welcome', 'agent-welcome');
     await peer.next((f) => f.type === 'board', 'the first board');
     return new Agent(peer, name);
