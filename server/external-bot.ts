@@ -25,6 +25,8 @@ export const MAX_BOT_BUTTONS = 6;
 export const MAX_BUTTON_TITLE = 80;
 /** Longest button payload (what the bot gets when its title is sent back); a longer button is dropped. */
 export const MAX_BUTTON_PAYLOAD = 500;
+/** Items of the answer, and buttons of an item, looked at (the rest are ignored unread). */
+export const MAX_BOT_ITEMS = 20;
 /** Largest answer body read; a larger one is a failure. */
 export const MAX_BOT_BODY_BYTES = 64 * 1024;
 /** How long the bot has to answer by default, in ms. */
@@ -157,11 +159,26 @@ async function readCapped(response: Response, max: number): Promise<string | und
 /** Control characters other than tab and line feed (the transcript shows plain text). */
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-/** A string of the bot's answer: controls removed, trimmed, cut to `max`; '' for anything else. */
-function textOf(value: unknown, max: number): string {
+/**
+ * Characters past a cut that the redactor still reads, and that are then dropped: a secret the
+ * cut would split (a card number's last digits past it) is recognized whole, and what remains
+ * of one split at the end of what was read is not kept.
+ */
+const CUT_MARGIN = 100;
+
+/**
+ * A string of the bot's answer, redacted by `clean` and at most `max` characters: controls
+ * removed, trimmed; '' for anything but a string. A longer one is redacted up to `max` plus the
+ * margin, and cut after redaction, so that the redactor reads every secret whole; the redactor
+ * never reads more than that, however long the bot's string.
+ */
+function textOf(value: unknown, max: number, clean: (text: string) => string): string {
   if (typeof value !== 'string') return '';
   const text = value.replace(CONTROL, '').trim();
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  const long = text.length > max + CUT_MARGIN;
+  const read = clean(long ? text.slice(0, max + CUT_MARGIN) : text);
+  const kept = long ? read.slice(0, read.length - CUT_MARGIN) : read;
+  return kept.length > max || long ? `${kept.slice(0, max - 1).trimEnd()}…` : kept;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -172,15 +189,17 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function buttonsOf(value: unknown, clean: (text: string) => string): BotButton[] {
   if (!Array.isArray(value)) return [];
   const out: BotButton[] = [];
-  for (const item of value as unknown[]) {
+  for (const item of (value as unknown[]).slice(0, MAX_BOT_ITEMS)) {
     if (out.length >= MAX_BOT_BUTTONS) break;
     if (!isRecord(item)) continue;
-    const title = textOf(item['title'], MAX_BUTTON_TITLE);
+    const title = textOf(item['title'], MAX_BUTTON_TITLE, clean);
     if (title === '') continue;
-    const payload = item['payload'] === undefined ? title : textOf(item['payload'], Infinity);
+    const raw = item['payload'];
+    // A payload is the bot's own words back to it: one too long is dropped, never cut.
+    if (typeof raw === 'string' && raw.length > MAX_BUTTON_PAYLOAD) continue;
+    const payload = raw === undefined ? title : textOf(raw, MAX_BUTTON_PAYLOAD + 1, clean);
     if (payload === '' || payload.length > MAX_BUTTON_PAYLOAD) continue;
-    const button = { title: clean(title), payload: clean(payload) };
-    if (!out.some((b) => b.title === button.title)) out.push(button);
+    if (!out.some((b) => b.title === title)) out.push({ title, payload });
   }
   return out;
 }
@@ -193,14 +212,15 @@ function buttonsOf(value: unknown, clean: (text: string) => string): BotButton[]
 export function readAnswer(json: unknown, clean: (text: string) => string): BotAnswer {
   if (!Array.isArray(json)) return { ok: false, reason: 'malformed' };
   const messages: BotMessage[] = [];
-  for (const item of json) {
+  for (const item of (json as unknown[]).slice(0, MAX_BOT_ITEMS)) {
     if (!isRecord(item)) continue;
-    const text = textOf(item['text'], MAX_MESSAGE_LENGTH);
+    const said = typeof item['text'] === 'string' && item['text'].replace(CONTROL, '').trim() !== '';
+    if (said && messages.length >= MAX_BOT_MESSAGES) break;
+    const text = said ? textOf(item['text'], MAX_MESSAGE_LENGTH, clean) : '';
     const buttons = buttonsOf(item['buttons'], clean);
     let message: BotMessage | undefined;
     if (text !== '') {
-      if (messages.length >= MAX_BOT_MESSAGES) break;
-      message = { text: clean(text) };
+      message = { text };
       messages.push(message);
     } else message = messages[messages.length - 1];
     if (message === undefined || buttons.length === 0) continue;

@@ -580,6 +580,38 @@ describe('external bot: reading its answer', () => {
     assert.equal(long.messages[0]!.buttons, undefined);
   });
 
+  it('redacts before it cuts: a card number across the 2000th character is masked whole', () => {
+    const clean = (t: string): string => redact(t).text;
+    const card = '4111 1111 1111 1111';
+    const text = `${'word '.repeat(398)}${card} and more ${'x'.repeat(3000)}`;
+    assert.ok(text.indexOf(card) < 2000 && text.indexOf(card) + card.length > 2000);
+    const answer = readAnswer([{ text }], clean);
+    assert.ok(answer.ok);
+    const kept = answer.messages[0]!.text;
+    assert.ok(kept.length <= 2000 && kept.endsWith('…'));
+    assert.ok(!digits(kept).includes('41111111'), kept.slice(-40));
+    // Masks longer than what they replace never push a message over the limit.
+    const grown = readAnswer([{ text: 'CVV 739. '.repeat(222) }], clean);
+    assert.ok(grown.ok);
+    assert.equal(grown.messages[0]!.text.length, 2000);
+    assert.ok(!/739/.test(grown.messages[0]!.text));
+  });
+
+  it('looks at no more than 20 items and 20 buttons of each', () => {
+    let read = 0;
+    const count = (t: string): string => {
+      read += 1;
+      return t;
+    };
+    const many = Array.from({ length: 1000 }, () => ({
+      buttons: Array.from({ length: 1000 }, () => ({ title: 'same', payload: 'same' })),
+    }));
+    const answer = readAnswer([{ text: 'hi' }, ...many], count);
+    assert.ok(answer.ok);
+    assert.deepEqual(answer.messages[0]!.buttons, [{ title: 'same', payload: 'same' }]);
+    assert.ok(read <= 1 + 19 * 20 * 2, `read ${read} strings`);
+  });
+
   it('reads CHAT_BOT_URL and CHAT_BOT_TIMEOUT_MS, refusing what is not http(s) or a whole number', () => {
     assert.deepEqual(botFromEnv({}), {});
     assert.deepEqual(
