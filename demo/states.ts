@@ -144,7 +144,7 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
     title: { en: 'Session timeout warning', es: 'Aviso de inactividad' },
     description: {
       en: 'Before an inactive chat ends, "Are you still there?" with Continue chat, at least 20 seconds ahead. Here the timeout is 21 seconds; the example starts over every 18 seconds.',
-      es: 'Antes de que termine un chat inactivo, "¿Sigues ahí?" con Continuar el chat, al menos 20 segundos antes. Aquí el límite es de 21 segundos; el ejemplo vuelve a empezar cada 18 segundos.',
+      es: 'Antes de que termine un chat inactivo, "¿Sigue ahí?" con Continuar el chat, al menos 20 segundos antes. Aquí el límite es de 21 segundos; el ejemplo vuelve a empezar cada 18 segundos.',
     },
   },
   'notify-offer': {
@@ -158,7 +158,7 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
     title: { en: 'Chat ended', es: 'Chat terminado' },
     description: {
       en: 'The reference number, a summary of what was agreed, the transcript to download or print, and a 1–5 rating.',
-      es: 'El número de referencia, un resumen de lo acordado, la transcripción para descargar o imprimir, y una valoración del 1 al 5.',
+      es: 'El número de referencia, un resumen de lo acordado, la transcripción para descargar o imprimir, y una calificación del 1 al 5.',
     },
   },
   urgent: {

@@ -127,7 +127,7 @@ describe('<amex-chat>', () => {
     it('speaks Spanish with lang="es" and marks the panel language', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat lang="es" open></amex-chat>`);
       expect(part(el, '#panel').getAttribute('lang')).to.equal('es');
-      expect(part(el, '#launcher').textContent?.trim()).to.equal('Chatea con nosotros');
+      expect(part(el, '#launcher').textContent?.trim()).to.equal('Chatear con nosotros');
       expect(part(el, '.send').textContent?.trim()).to.equal('Enviar');
       await axeCheck(el);
     });
@@ -241,7 +241,7 @@ describe('<amex-chat>', () => {
       await sendKeys({ type: 'mi código de seguridad es 7391' });
       const warning = await waitFor(() => el.shadowRoot?.querySelector('#warning'), 'the warning');
       expect(warning.textContent).to.equal(
-        'Aviso: tu mensaje contiene un código de seguridad. Por tu seguridad, se eliminará antes de enviarlo.',
+        'Aviso: su mensaje contiene un código de seguridad. Por su seguridad, se eliminará antes de enviarlo.',
       );
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;

@@ -240,7 +240,7 @@ describe('<amex-chat>', () => {
       el.lang = 'es';
       await el.updateComplete;
       expect(part(el, '#too-long')?.textContent).to.equal(
-        'Tu mensaje tiene 3 caracteres de más. Acórtalo a 2000 caracteres o menos.',
+        'Su mensaje tiene 3 caracteres de más. Acórtelo a 2000 caracteres o menos.',
       );
       await sendKeys({ press: 'Backspace' });
       expect(part(el, '#too-long')?.textContent).to.include('2 caracteres de más');
@@ -369,7 +369,7 @@ describe('<amex-chat>', () => {
       el.heading = 'Ayuda con tu tarjeta';
       await el.updateComplete;
       expect(part(el, '#heading')?.textContent).to.equal('Ayuda con tu tarjeta');
-      expect(part(el, 'label[for="input"]')?.textContent).to.equal('Escribe tu mensaje');
+      expect(part(el, 'label[for="input"]')?.textContent).to.equal('Escriba su mensaje');
       expect(part(el, '#input')).to.equal(input);
       expect(input.value).to.equal('half-written question');
       expect(el.shadowRoot!.querySelectorAll('.message.assistant')).to.have.length(1);

@@ -137,7 +137,7 @@ describe('<amex-chat>', () => {
       expect(texts(first!)).to.deep.equal(['Server A', 'only for A']);
       expect(texts(second!)).to.deep.equal(['Server B']);
       expect(second!.shadowRoot!.querySelector('label[for="input"]')?.textContent).to.equal(
-        'Escribe tu mensaje',
+        'Escriba su mensaje',
       );
       expect(first!.shadowRoot!.querySelector('label[for="input"]')?.textContent).to.equal(
         'Type your message',

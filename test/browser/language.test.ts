@@ -91,7 +91,7 @@ describe('<amex-chat> language', () => {
       host.setAttribute('lang', 'es');
       const el = host.chat;
       await el.show();
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       expect(part(el, 'h2')?.textContent).to.equal('Atención al cliente');
       expect(part(el, '#panel')?.getAttribute('lang')).to.equal('es');
       // Its own lang comes first.
@@ -110,7 +110,7 @@ describe('<amex-chat> language', () => {
       page.append(section);
       const el = outer.inner.chat;
       await el.updateComplete;
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       // The nearest lang wins: here the inner host's, inside the outer host's closed shadow root.
       outer.inner.lang = 'en';
       await rendered(el);
@@ -129,9 +129,9 @@ describe('<amex-chat> language', () => {
       document.documentElement.lang = 'es';
       await rendered(el);
       expect(el.isConnected).to.be.true;
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       expect(part(el, '#panel')?.getAttribute('lang')).to.equal('es');
-      expect(input.placeholder).to.equal('Pregúntanos lo que quieras');
+      expect(input.placeholder).to.equal('Pregúntenos lo que quiera');
       expect(part(el, 'textarea')).to.equal(input);
       expect(input.value).to.equal('my draft');
       document.documentElement.removeAttribute('lang');
@@ -148,7 +148,7 @@ describe('<amex-chat> language', () => {
       expect(launcherText(el)).to.equal('Chat with us');
       host.lang = 'es';
       await rendered(el);
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       // A lang added between the element and the host, inside the shadow root, takes over.
       const div = host.root.querySelector('div')!;
       div.lang = 'en';
@@ -156,7 +156,7 @@ describe('<amex-chat> language', () => {
       expect(launcherText(el)).to.equal('Chat with us');
       div.removeAttribute('lang');
       await rendered(el);
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
     });
 
     it('follows its new ancestors once moved, not its old ones', async () => {
@@ -168,18 +168,18 @@ describe('<amex-chat> language', () => {
       el.persist = 'none';
       spanish.append(el);
       await el.updateComplete;
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       english.append(el);
       await rendered(el);
       expect(launcherText(el)).to.equal('Chat with us');
       english.lang = 'es';
       await rendered(el);
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
       // The old parent is no longer watched: a change there asks for no render.
       spanish.lang = 'en';
       await Promise.resolve();
       expect(el.isUpdatePending).to.be.false;
-      expect(launcherText(el)).to.equal('Chatea con nosotros');
+      expect(launcherText(el)).to.equal('Chatear con nosotros');
     });
   });
 
@@ -212,11 +212,10 @@ describe('<amex-chat> language', () => {
       [
         'es',
         {
-          one: 'Chatea con nosotros, 1 mensaje nuevo',
-          two: 'Chatea con nosotros, 2 mensajes nuevos',
-          queue:
-            'Eres el número 12.345 en la fila para hablar con un agente. Espera estimada: unos 3 minutos.',
-          kinds: 'Aviso: tu mensaje contiene un número de tarjeta, un código de seguridad y una contraseña.',
+          one: 'Chatear con nosotros, 1 mensaje nuevo',
+          two: 'Chatear con nosotros, 2 mensajes nuevos',
+          queue: 'Es el número 12.345 en la fila para hablar con un agente. Espera estimada: unos 3 minutos.',
+          kinds: 'Aviso: su mensaje contiene un número de tarjeta, un código de seguridad y una contraseña.',
         },
       ],
     ] as const) {

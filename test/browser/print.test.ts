@@ -23,7 +23,7 @@ const SAYS = {
   es: {
     greeting: 'Hola, ¿en qué te ayudo?',
     assistant: 'Asistente virtual',
-    customer: 'Tú',
+    customer: 'Usted',
     agent: 'Maria, agente',
     notice: 'Aviso',
     title: 'Transcripción del chat de Atención al cliente',

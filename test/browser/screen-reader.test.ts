@@ -111,7 +111,7 @@ describe('<amex-chat>', () => {
       await chat('es');
       const nodes = await axTree();
       expect(find(nodes, 'dialog')?.name).to.equal('Atención al cliente');
-      expect(find(nodes, 'textbox')?.name).to.equal('Escribe tu mensaje');
+      expect(find(nodes, 'textbox')?.name).to.equal('Escriba su mensaje');
       const english = new Set(
         Object.values(strings('en')).filter((v): v is string => typeof v === 'string' && v.length > 3),
       );

@@ -327,7 +327,7 @@ describe('<amex-chat>', () => {
       expect(info?.caseNumber).to.match(/^AMX-/);
       await waitFor(() => shadow(el).querySelector('#case-number'), 'el número de referencia');
       expect(shadow(el).querySelector('#ended-heading')?.textContent).to.equal('Chat terminado');
-      expect(shadow(el).querySelector('legend')?.textContent).to.equal('¿Qué te pareció este chat?');
+      expect(shadow(el).querySelector('legend')?.textContent).to.equal('¿Qué le pareció este chat?');
       await axeCheck(el);
     });
   });

@@ -8,8 +8,8 @@ import { strings } from '../../src/components/i18n-element.js';
 describe('i18n before and after the panel module', () => {
   it("holds the element's strings alone until the panel's catalogues are added, then all of them", async () => {
     const t = strings('es-MX');
-    assert.equal(t.launcher, 'Chatea con nosotros');
-    assert.equal(t.launcherUnread(2), 'Chatea con nosotros, 2 mensajes nuevos');
+    assert.equal(t.launcher, 'Chatear con nosotros');
+    assert.equal(t.launcherUnread(2), 'Chatear con nosotros, 2 mensajes nuevos');
     assert.equal(t.heading, 'Atención al cliente');
     assert.equal(t.errorLoad.startsWith('No se pudo cargar el chat.'), true);
     assert.equal(t.retry, 'Reintentar');
@@ -21,9 +21,9 @@ describe('i18n before and after the panel module', () => {
     // The object made before is completed in place: an element keeps the one it has.
     assert.equal(strings('es-MX'), t);
     assert.equal(panel.strings('es-MX'), t);
-    assert.equal(t.composerLabel, 'Escribe tu mensaje');
+    assert.equal(t.composerLabel, 'Escriba su mensaje');
     assert.equal(t.senderPrefix('Ana', 'agent'), 'Ana, agente');
-    assert.equal(t.launcher, 'Chatea con nosotros');
+    assert.equal(t.launcher, 'Chatear con nosotros');
     // A tag first asked for afterwards has both catalogues at once.
     const gb = strings('en-GB');
     assert.equal(gb.close, 'Close chat');

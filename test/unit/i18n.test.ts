@@ -80,11 +80,13 @@ describe('i18n', () => {
       assert.deepEqual(untranslated, []);
     });
 
-    it('addresses the customer as "tú" throughout', () => {
-      const formal = /\b(usted|su|sus|puede|desea|llame)\b/i;
+    it('addresses the customer as "usted" throughout, in neutral Latin-American Spanish', () => {
+      // The informal forms and Spain's own words a Latin-American customer would not expect.
+      const informal =
+        /(^|[^\p{L}])(tú|tu|tus|te|ti|puedes|quieres|tienes|eres|estás|escribe|elige|revisa|vuelve|llámanos|pregúntanos|chatea|recibirás|sigues|vosotros|ordenador|móvil|vale|intro|mayús|añade)(?![\p{L}])/iu;
       const found = (keysOf(es) as (keyof Catalogue)[])
         .map((key) => render(es, key))
-        .filter((text) => formal.test(text));
+        .filter((text) => informal.test(text));
       assert.deepEqual(found, []);
     });
 
@@ -93,7 +95,7 @@ describe('i18n', () => {
       assert.equal(es.senderPrefix('Maria', 'agent'), 'Maria, agente');
       assert.equal(en.senderPrefix('Virtual Assistant', 'assistant'), 'Virtual assistant');
       assert.equal(en.senderPrefix('', 'customer'), 'You');
-      assert.equal(es.senderPrefix('Ana', 'customer'), 'Tú');
+      assert.equal(es.senderPrefix('Ana', 'customer'), 'Usted');
       assert.equal(en.senderPrefix('', 'system'), 'Notice');
       assert.equal(es.senderPrefix('', 'system'), 'Aviso');
     });
@@ -106,7 +108,7 @@ describe('i18n', () => {
       assert.equal(gb.locale, 'en');
       assert.equal(gb.launcher, 'Chat with us');
       assert.equal(mx.locale, 'es');
-      assert.equal(mx.launcher, 'Chatea con nosotros');
+      assert.equal(mx.launcher, 'Chatear con nosotros');
       const at = new Date(2026, 10, 25, 19, 34);
       assert.equal(gb.time(at), '19:34');
       assert.equal(en.time(at), '7:34 PM');
@@ -194,13 +196,13 @@ describe('i18n', () => {
       );
       assert.equal(
         es.tooLong(1200, 2000),
-        'Tu mensaje tiene 1200 caracteres de más. Acórtalo a 2000 caracteres o menos.',
+        'Su mensaje tiene 1200 caracteres de más. Acórtelo a 2000 caracteres o menos.',
       );
-      assert.equal(es.tooLong(12345, 2000).slice(0, 34), 'Tu mensaje tiene 12.345 caracteres');
+      assert.equal(es.tooLong(12345, 2000).slice(0, 34), 'Su mensaje tiene 12.345 caracteres');
       assert.equal(strings('en-IN').num(1234567), '12,34,567');
       assert.equal(
         es.errorTooLong(20000),
-        'Tu mensaje es demasiado largo. Acórtalo a 20.000 caracteres o menos.',
+        'Su mensaje es demasiado largo. Acórtelo a 20.000 caracteres o menos.',
       );
       assert.equal(en.queuePosition(1234), "You're number 1,234 in line for an agent.");
     });
@@ -209,12 +211,12 @@ describe('i18n', () => {
       assert.equal(en.launcherUnread(1), 'Chat with us, 1 new message');
       assert.equal(en.launcherUnread(2), 'Chat with us, 2 new messages');
       assert.equal(en.launcherUnread(0), 'Chat with us, 0 new messages');
-      assert.equal(es.launcherUnread(1), 'Chatea con nosotros, 1 mensaje nuevo');
-      assert.equal(es.launcherUnread(2), 'Chatea con nosotros, 2 mensajes nuevos');
+      assert.equal(es.launcherUnread(1), 'Chatear con nosotros, 1 mensaje nuevo');
+      assert.equal(es.launcherUnread(2), 'Chatear con nosotros, 2 mensajes nuevos');
       // Spanish's "many" (a million): the catalogue has no such form, so "other".
       assert.equal(new Intl.PluralRules('es').select(1_000_000), 'many');
-      assert.equal(es.launcherUnread(1_000_000), 'Chatea con nosotros, 1.000.000 mensajes nuevos');
-      assert.equal(es.tooLong(1, 2000).slice(0, 27), 'Tu mensaje tiene 1 carácter');
+      assert.equal(es.launcherUnread(1_000_000), 'Chatear con nosotros, 1.000.000 mensajes nuevos');
+      assert.equal(es.tooLong(1, 2000).slice(0, 27), 'Su mensaje tiene 1 carácter');
     });
 
     it('writes durations with Intl units in each language', () => {
@@ -234,11 +236,11 @@ describe('i18n', () => {
       );
       assert.equal(
         es.idleWarning(60),
-        '¿Sigues ahí? Este chat terminará en 1 minuto porque no ha habido actividad.',
+        '¿Sigue ahí? Este chat terminará en 1 minuto porque no ha habido actividad.',
       );
       assert.equal(
         es.idleWarning(120),
-        '¿Sigues ahí? Este chat terminará en 2 minutos porque no ha habido actividad.',
+        '¿Sigue ahí? Este chat terminará en 2 minutos porque no ha habido actividad.',
       );
     });
 

@@ -62,7 +62,7 @@ describe('transcript', () => {
       text.startsWith('Transcripción del chat de Atención al cliente\nGuardada el 25 de noviembre de 2026'),
     );
     assert.ok(text.includes('Número de referencia: AMX-4KF7-Q2ZD'));
-    assert.ok(text.includes('] Tú: My card'));
+    assert.ok(text.includes('] Usted: My card'));
     assert.ok(text.includes('] Maria, agente: I have locked it.'));
     assert.ok(text.includes('Resumen: Card locked'));
   });

@@ -1,4 +1,4 @@
-/** Spanish, the panel's words (tú throughout). The keys and their meaning are English's: see ./en.ts. */
+/** Spanish, the panel's words: neutral Latin-American Spanish, addressing the customer as usted. The keys and their meaning are English's: see ./en.ts. */
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
 
@@ -7,11 +7,11 @@ type Catalogue = ReturnType<typeof en>;
 export const es = (f: Format): Catalogue => ({
   newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
   conversation: 'Conversación',
-  composerLabel: 'Escribe tu mensaje',
-  composerPlaceholder: 'Pregúntanos lo que quieras',
-  composerHint: 'Intro envía, Mayús+Intro añade una línea.',
+  composerLabel: 'Escriba su mensaje',
+  composerPlaceholder: 'Pregúntenos lo que quiera',
+  composerHint: 'Enter envía; Shift+Enter agrega una línea.',
   send: 'Enviar',
-  roles: { customer: 'tú', assistant: 'asistente virtual', agent: 'agente', system: 'aviso' },
+  roles: { customer: 'usted', assistant: 'asistente virtual', agent: 'agente', system: 'aviso' },
   sending: 'Enviando…',
   sent: 'Enviado',
   failed: 'No enviado.',
@@ -20,22 +20,22 @@ export const es = (f: Format): Catalogue => ({
   connected: 'Conectado.',
   reconnecting: 'Se perdió la conexión. Reconectando…',
   unreachable: 'No podemos conectar con Atención al cliente. Volviendo a intentarlo…',
-  offline: 'No tienes conexión. Enviaremos tus mensajes cuando vuelvas.',
+  offline: 'No tiene conexión. Enviaremos sus mensajes cuando vuelva a conectarse.',
   restarted:
-    'No pudimos recuperar la parte anterior de este chat, así que empezó una conversación nueva. Los mensajes que aún no se habían enviado se enviaron ahora.',
-  errorEmpty: 'Escribe un mensaje antes de enviarlo.',
-  errorTooLong: (max) => `Tu mensaje es demasiado largo. Acórtalo a ${f.num(max)} caracteres o menos.`,
-  errorClosed: 'Este chat ha terminado. Tu mensaje no se envió.',
-  errorServer: 'No se pudo enviar el mensaje. Puedes reintentarlo.',
+    'No pudimos recuperar la parte anterior de este chat, así que comenzó una conversación nueva. Los mensajes que aún no se habían enviado se enviaron ahora.',
+  errorEmpty: 'Escriba un mensaje antes de enviarlo.',
+  errorTooLong: (max) => `Su mensaje es demasiado largo. Acórtelo a ${f.num(max)} caracteres o menos.`,
+  errorClosed: 'Este chat terminó. Su mensaje no se envió.',
+  errorServer: 'No se pudo enviar el mensaje. Puede volver a intentarlo.',
   errorEndpoint: 'El chat no está disponible en este momento.',
-  errorAuth: 'No pudimos verificar tu sesión. Vuelve a iniciar sesión para chatear.',
+  errorAuth: 'No pudimos verificar su sesión. Vuelva a iniciar sesión para chatear.',
   errorInvalidFrame: 'No se pudo mostrar una parte de esta conversación.',
   errorOutboxFull:
-    'Hay demasiados mensajes esperando para enviarse. Tu mensaje se queda aquí; envíalo cuando vuelvas a tener conexión.',
+    'Hay demasiados mensajes esperando para enviarse. Su mensaje se queda aquí; envíelo cuando vuelva a tener conexión.',
   errorBlocked: (what) =>
-    `No enviado: primero elimina ${what}. Por tu seguridad, nunca lo compartas en el chat.`,
-  warning: (what) => `Aviso: tu mensaje contiene ${what}. Por tu seguridad, se eliminará antes de enviarlo.`,
-  warningMasked: 'Por tu seguridad, eliminamos algunos datos de tu mensaje.',
+    `No enviado: primero elimine ${what}. Por su seguridad, nunca lo comparta en el chat.`,
+  warning: (what) => `Aviso: su mensaje contiene ${what}. Por su seguridad, se eliminará antes de enviarlo.`,
+  warningMasked: 'Por su seguridad, eliminamos algunos datos de su mensaje.',
   kinds: {
     card: 'un número de tarjeta',
     cvv: 'un código de seguridad',
@@ -45,8 +45,8 @@ export const es = (f: Format): Catalogue => ({
   },
   queuePosition: (p) =>
     p === 1
-      ? 'Eres el siguiente en la fila para hablar con un agente.'
-      : `Eres el número ${f.num(p)} en la fila para hablar con un agente.`,
+      ? 'Es el siguiente en la fila para hablar con un agente.'
+      : `Es el número ${f.num(p)} en la fila para hablar con un agente.`,
   queueWait: (s) =>
     s < 60
       ? 'Espera estimada: menos de un minuto.'
@@ -55,7 +55,7 @@ export const es = (f: Format): Catalogue => ({
         : `Espera estimada: unos ${f.duration(s)}.`,
   leaveQueue: 'Salir de la fila',
   endChat: 'Terminar chat',
-  endConfirm: '¿Terminar este chat? Recibirás un número de referencia y un resumen.',
+  endConfirm: '¿Terminar este chat? Recibirá un número de referencia y un resumen.',
   endConfirmYes: 'Sí, terminar chat',
   keepChatting: 'Seguir chateando',
   endedHeading: 'Chat terminado',
@@ -66,18 +66,18 @@ export const es = (f: Format): Catalogue => ({
   transcriptTitle: (heading) => `Transcripción del chat de ${heading}`,
   transcriptSaved: (when) => `Guardada el ${when}`,
   popupBlocked:
-    'No se pudo abrir la vista de impresión. Permite las ventanas emergentes para este sitio o descarga la transcripción.',
-  ratingLegend: '¿Qué te pareció este chat?',
+    'No se pudo abrir la vista de impresión. Permita las ventanas emergentes para este sitio o descargue la transcripción.',
+  ratingLegend: '¿Qué le pareció este chat?',
   ratingLabels: ['1, malo', '2, regular', '3, bueno', '4, muy bueno', '5, excelente'],
-  ratingSubmit: 'Enviar valoración',
-  ratingThanks: 'Gracias por valorar este chat.',
-  ratingMissing: 'Primero elige una valoración del 1 al 5.',
-  idleWarning: (s) => `¿Sigues ahí? Este chat terminará en ${f.duration(s)} porque no ha habido actividad.`,
+  ratingSubmit: 'Enviar calificación',
+  ratingThanks: 'Gracias por calificar este chat.',
+  ratingMissing: 'Primero elija una calificación del 1 al 5.',
+  idleWarning: (s) => `¿Sigue ahí? Este chat terminará en ${f.duration(s)} porque no ha habido actividad.`,
   idleContinue: 'Continuar el chat',
   idleEnded: 'Este chat terminó porque no hubo actividad durante un rato.',
   tooLong: (over, max) =>
-    `Tu mensaje tiene ${f.plural(over, { one: '# carácter', other: '# caracteres' })} de más. Acórtalo a ${f.num(max)} caracteres o menos.`,
-  callUrgent: (phone) => `Llámanos ahora: ${phone}`,
+    `Su mensaje tiene ${f.plural(over, { one: '# carácter', other: '# caracteres' })} de más. Acórtelo a ${f.num(max)} caracteres o menos.`,
+  callUrgent: (phone) => `Llámenos ahora: ${phone}`,
   titleCount: (n, title) =>
     `${f.plural(n, { one: '(#) Mensaje nuevo', other: '(#) Mensajes nuevos' })}${title ? ` – ${title}` : ''}`,
   notificationTitle: (heading) => `Nuevo mensaje de ${heading}`,
