@@ -4,28 +4,11 @@
 // (src/transport/receive.ts), from text, as a server sends them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import mitt from 'mitt';
 import { Conversation } from '../../src/conversation/index.js';
 import type { ConversationError, SavedConversation } from '../../src/conversation/index.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import type { Transport, TransportEvents, WireFrame } from '../../src/transport/index.js';
-import { receive } from '../../src/transport/receive.js';
 import { rawEvent as event } from '../support/raw-event.js';
-
-class RawTransport implements Transport {
-  readonly events = mitt<TransportEvents>();
-  connect(): void {}
-  send(frame: WireFrame): boolean {
-    return frame.length > 0;
-  }
-  close(): void {
-    this.events.emit('close', { code: 1006, reason: 'closed' });
-  }
-  /** A frame as the server would send it (text), through the transports' own parsing. */
-  push(frame: unknown): void {
-    receive(this.events, typeof frame === 'string' ? frame : JSON.stringify(frame));
-  }
-}
+import { RawTransport } from '../support/raw-transport.js';
 
 /** A conversation connected to a RawTransport and welcomed (`lastSeq`: where the replay ends). */
 function start(options: { lastSeq?: number; saved?: SavedConversation; welcome?: boolean } = {}): {
