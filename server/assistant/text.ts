@@ -13,11 +13,40 @@ export function normalize(text: string): string {
     .replace(/['’‘`´]/g, '');
 }
 
-/** The words of a text, normalized: letters and digits only. */
+/** "did not" is read as "didnt", "cannot" as "cant": one spelling for triggers to name. */
+const CONTRACTED: Readonly<Record<string, string>> = {
+  do: 'dont',
+  does: 'doesnt',
+  did: 'didnt',
+  is: 'isnt',
+  are: 'arent',
+  was: 'wasnt',
+  were: 'werent',
+  can: 'cant',
+  could: 'couldnt',
+  would: 'wouldnt',
+  should: 'shouldnt',
+  have: 'havent',
+  has: 'hasnt',
+  had: 'hadnt',
+  will: 'wont',
+};
+
+/** The words of a text, normalized: letters and digits only, negations contracted. */
 export function words(text: string): string[] {
-  return normalize(text)
+  const ws = normalize(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w !== '');
+  const out: string[] = [];
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] ?? '';
+    const contracted = ws[i + 1] === 'not' ? CONTRACTED[w] : undefined;
+    if (contracted !== undefined) {
+      out.push(contracted);
+      i += 1;
+    } else out.push(w === 'cannot' ? 'cant' : w);
+  }
+  return out;
 }
 
 /**
