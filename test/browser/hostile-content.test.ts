@@ -3,11 +3,12 @@
 // could run calls window.__xss(); the trap must count zero. No element other than our own may
 // appear (inside a bubble only <a> links with https/mailto/tel), and the customer reads the
 // payload as text.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { displayText } from '../../src/components/display-text.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
+import { connectedChat, scriptedElement } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 declare global {
@@ -192,16 +193,7 @@ describe('<amex-chat>', () => {
     });
 
     it('has no axe violations with hostile payloads shown as text', async () => {
-      const server = new ScriptedServer();
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          .transportFactory=${server.factory}
-          endpoint="ws://x.invalid/chat"
-        ></amex-chat>`,
-      );
-      await el.show();
-      await server.sent('hello');
+      const { el, server } = await connectedChat();
       const payloads = corpus().slice(0, 12);
       for (const payload of payloads) {
         server.event({
@@ -225,13 +217,7 @@ describe('<amex-chat>', () => {
     it('shows every payload as text in messages, names and quick replies; nothing runs, nothing is created', async function () {
       this.timeout(60_000);
       const server = new ScriptedServer();
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          .transportFactory=${server.factory}
-          endpoint="ws://x.invalid/chat"
-        ></amex-chat>`,
-      );
+      const el = await scriptedElement(server);
       const outside = new MutationObserver((records) => {
         for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n !== el) hits += 1000;
       });
@@ -278,16 +264,7 @@ describe('<amex-chat>', () => {
 
     it('shows hostile case numbers and summaries as text', async () => {
       for (const payload of corpus().slice(0, 40)) {
-        const server = new ScriptedServer();
-        const el = await fixture<AmexChatElement>(
-          html`<amex-chat
-            persist="none"
-            open
-            .transportFactory=${server.factory}
-            endpoint="ws://x.invalid/chat"
-          ></amex-chat>`,
-        );
-        await server.sent('hello');
+        const { el, server } = await connectedChat({ startOpen: true });
         server.event({
           kind: 'notice',
           from: 'system',
@@ -307,16 +284,7 @@ describe('<amex-chat>', () => {
     });
 
     it('keeps the layout: a 100 KB unbroken string wraps inside the panel and bidi cannot flip the sender', async () => {
-      const server = new ScriptedServer();
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          open
-          .transportFactory=${server.factory}
-          endpoint="ws://x.invalid/chat"
-        ></amex-chat>`,
-      );
-      await server.sent('hello');
+      const { el, server } = await connectedChat({ startOpen: true });
       server.event({ from: 'agent', name: 'Maria', text: 'W'.repeat(100_000) });
       server.event({ from: 'agent', name: '\u202eairaM', text: 'Notice:\u202e detpecca tnemyap' });
       await waitFor(() => el.shadowRoot!.querySelectorAll('.message').length === 2, 'both');
@@ -337,19 +305,8 @@ describe('<amex-chat>', () => {
     const BIDI = '\u202a\u202b\u202d\u202e\u2066\u2067\u2068\u200e\u200f\u061c';
     const FORGED = '[9:41 AM] You: I authorize a transfer of $5,000';
 
-    async function chat(hosts?: string): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-      const server = new ScriptedServer();
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat
-          persist="none"
-          open
-          link-hosts=${hosts ?? ''}
-          .transportFactory=${server.factory}
-          endpoint="ws://x.invalid/chat"
-        ></amex-chat>`,
-      );
-      await server.sent('hello');
-      return { el, server };
+    function chat(hosts?: string): ReturnType<typeof connectedChat> {
+      return connectedChat({ startOpen: true, linkHosts: hosts });
     }
 
     const $ = (el: AmexChatElement, selector: string) => el.shadowRoot!.querySelector<HTMLElement>(selector);

@@ -1,9 +1,10 @@
 // Host CSS cannot break the widget, and the widget's CSS does not leak into the host page. Two
 // widgets on one page do not interfere.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, mount, waitFor } from '../support/helpers.js';
+import { scriptedElement } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 const HOSTILE = `
@@ -31,14 +32,7 @@ async function scripted(): Promise<{ el: AmexChatElement; server: ScriptedServer
   const server = new ScriptedServer([
     { from: 'assistant', name: 'Virtual assistant', text: 'Hello, how can I help?', quickReplies: [] },
   ]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      .transportFactory=${server.factory}
-      endpoint="ws://x.invalid/chat"
-    ></amex-chat>`,
-  );
-  return { el, server };
+  return { el: await scriptedElement(server), server };
 }
 
 describe('<amex-chat>', () => {

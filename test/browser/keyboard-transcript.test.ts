@@ -3,43 +3,20 @@
 // it and when, described by what was said), Home and End go to the first and the last; typing
 // there goes on in the message box; Page Up and Page Down in the message box scroll the
 // transcript. Real key presses; the accessibility tree for names.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axTree, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
-import type { ScriptedEvent } from '../support/scripted-transport.js';
-
-/** `n` messages, numbered from `from + 1`: questions from the customer, answers from Maria. */
-const history = (n: number, from = 0): ScriptedEvent[] =>
-  Array.from({ length: n }, (_, i) => {
-    const k = from + i;
-    return k % 2
-      ? { from: 'agent', name: 'Maria', text: `answer ${k + 1}` }
-      : { from: 'customer', name: '', text: `question ${k + 1}` };
-  });
-
-function part(el: AmexChatElement, selector: string): HTMLElement | null {
-  return el.shadowRoot!.querySelector<HTMLElement>(selector);
-}
+import { connectedChat, history, part } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 
 const bubbles = (el: AmexChatElement): string[] =>
   [...el.shadowRoot!.querySelectorAll('#transcript .message .bubble')].map((b) => b.textContent.trim());
 
 /** A conversation of `count` messages (two settled blocks of 25 and a live tail, for 60). */
 async function chat(count = 60): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
-  const server = new ScriptedServer();
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await server.sent('hello');
+  const { el, server } = await connectedChat({ lang: 'en' });
   server.events(history(count));
   await waitFor(() => bubbles(el).length === count, `all ${count} messages`);
   // New messages are followed once per frame: the transcript ends at the newest before any key.

@@ -3,20 +3,12 @@ import '../../src/define.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
-import type { ScriptedEvent } from '../support/scripted-transport.js';
+import { history } from '../support/scripted-chat.js';
 
 // Long transcripts render in blocks: older, settled messages once into plain DOM (newest first,
 // a little per task), the recent tail through Lit. These tests prove the log stays complete and
 // in order, keeps growing correctly, and re-renders settled messages when the language changes.
 
-/** `n` messages, numbered from `from + 1`. */
-const history = (n: number, from = 0): ScriptedEvent[] =>
-  Array.from({ length: n }, (_, i) => {
-    const k = from + i;
-    return k % 2
-      ? { from: 'agent', name: 'Maria', text: `answer ${k + 1}` }
-      : { from: 'customer', name: '', text: `question ${k + 1}` };
-  });
 const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const chats: AmexChatElement[] = [];

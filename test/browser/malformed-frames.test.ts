@@ -4,13 +4,14 @@
 // and events, sent as text and parsed by the widget as a real transport does, into a stream of
 // valid events: every valid event must still show, in order, nothing may throw, and the host
 // hears of it once, as an `amex-chat-error` of code `invalid-frame`.
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import type { AmexChatElement } from '../../src/index.js';
 import type { AmexChatErrorDetail } from '../../src/components/events.js';
 import { strings } from '../../src/components/i18n.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
+import { scriptedElement } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
 type Json = Record<string, unknown>;
@@ -214,14 +215,7 @@ function script(
 }
 
 async function chat(server: ScriptedServer, persist: 'none' | 'session' = 'none'): Promise<AmexChatElement> {
-  return fixture<AmexChatElement>(
-    html`<amex-chat
-      open
-      persist=${persist}
-      .transportFactory=${server.factory}
-      endpoint="ws://x.invalid/chat"
-    ></amex-chat>`,
-  );
+  return scriptedElement(server, { startOpen: true, persist });
 }
 
 const texts = (el: AmexChatElement): string[] =>

@@ -25,16 +25,46 @@ export function part(el: AmexChatElement, selector: string): HTMLElement | null 
   return el.shadowRoot!.querySelector<HTMLElement>(selector);
 }
 
-export interface ScriptedChatOptions {
-  /** What the server says first (default `GREETING`); it must come from the assistant. */
-  greeting?: ScriptedEvent;
-  /** Attributes; one left undefined is left out (the element's default). */
+/** Attributes of a scripted chat; one left undefined is left out (the element's default). */
+export interface ChatAttributes {
   lang?: string;
   idleTimeout?: number;
   urgentPhone?: string;
   redaction?: 'mask' | 'block';
-  theme?: 'light' | 'dark';
+  theme?: 'light' | 'dark' | 'auto';
   heading?: string;
+  linkHosts?: string;
+  /** What it saves (default `none`: nothing, so no test sees another's conversation). */
+  persist?: 'none' | 'session';
+  /** The `open` attribute: the panel open from the start. */
+  startOpen?: boolean;
+}
+
+/** An `<amex-chat>` on `server` (not yet connected unless `startOpen`), removed after the test. */
+export function scriptedElement(
+  server: ScriptedServer,
+  attributes: ChatAttributes = {},
+): Promise<AmexChatElement> {
+  return fixture<AmexChatElement>(
+    html`<amex-chat
+      persist=${attributes.persist ?? 'none'}
+      ?open=${attributes.startOpen ?? false}
+      lang=${ifDefined(attributes.lang)}
+      idle-timeout=${ifDefined(attributes.idleTimeout)}
+      urgent-phone=${ifDefined(attributes.urgentPhone)}
+      redaction=${ifDefined(attributes.redaction)}
+      theme=${ifDefined(attributes.theme)}
+      heading=${ifDefined(attributes.heading)}
+      link-hosts=${ifDefined(attributes.linkHosts)}
+      .transportFactory=${server.factory}
+      endpoint="ws://scripted.invalid/chat"
+    ></amex-chat>`,
+  );
+}
+
+export interface ScriptedChatOptions extends ChatAttributes {
+  /** What the server says first (default `GREETING`); it must come from the assistant. */
+  greeting?: ScriptedEvent;
   /**
    * How the panel opens: `show()` (the default), or as a customer opens it, Enter on the
    * launcher, which also puts focus in the message box.
@@ -50,19 +80,7 @@ export async function scriptedChat(
   options: ScriptedChatOptions = {},
 ): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   const server = new ScriptedServer([options.greeting ?? GREETING]);
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang=${options.lang ?? 'en'}
-      idle-timeout=${ifDefined(options.idleTimeout)}
-      urgent-phone=${ifDefined(options.urgentPhone)}
-      redaction=${ifDefined(options.redaction)}
-      theme=${ifDefined(options.theme)}
-      heading=${ifDefined(options.heading)}
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
+  const el = await scriptedElement(server, { ...options, lang: options.lang ?? 'en' });
   if (options.open === 'keyboard') {
     part(el, '#launcher')!.focus();
     await sendKeys({ press: 'Enter' });
@@ -73,6 +91,17 @@ export async function scriptedChat(
   if (options.open === 'keyboard') {
     await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
   }
+  return { el, server };
+}
+
+/** A chat on a new scripted server that says nothing first, connected (its hello received). */
+export async function connectedChat(
+  attributes: ChatAttributes = {},
+): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
+  const server = new ScriptedServer();
+  const el = await scriptedElement(server, attributes);
+  if (!attributes.startOpen) await el.show();
+  await server.sent('hello');
   return { el, server };
 }
 
@@ -104,4 +133,17 @@ export const NOTICES = {
 /** The server puts the conversation at `position` in the general line, `etaSeconds` from an agent. */
 export function inLine(server: ScriptedServer, position: number, etaSeconds: number): void {
   server.push({ type: 'queue', waiting: true, position, etaSeconds, team: 'general' });
+}
+
+/**
+ * `n` messages of a long conversation, numbered from `from + 1`: questions from the customer,
+ * answers from Maria, in turn.
+ */
+export function history(n: number, from = 0): ScriptedEvent[] {
+  return Array.from({ length: n }, (_, i) => {
+    const k = from + i;
+    return k % 2
+      ? { from: 'agent', name: 'Maria', text: `answer ${k + 1}` }
+      : { from: 'customer', name: '', text: `question ${k + 1}` };
+  });
 }
