@@ -3,6 +3,7 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { requireBrowser } from './scripts/prerequisites.mjs';
 import { axPlugin } from './test/support/ax-plugin.mjs';
+import { externalBotPlugin } from './test/support/bot-plugin.mjs';
 import { cspPlugin } from './test/support/csp-plugin.mjs';
 import {
   countsReporter,
@@ -35,6 +36,7 @@ export default {
     cspPlugin(),
     mediaPlugin(),
     wsListenerPlugin(),
+    externalBotPlugin(),
   ],
   browsers: [
     chromeLauncher({

@@ -93,6 +93,9 @@ interface ServerOptions {
   queueUpdate?: number;
   /** CHAT_AGENT_SECRET for the server: consoles must send it (16–256 characters). */
   agentSecret?: string;
+  /** An external bot's URL (`external-bot-start`, test/support/bot-plugin.mjs) and its timeout (ms). */
+  botUrl?: string;
+  botTimeout?: number;
 }
 
 /** Starts the real reference server (a child process on a loopback port, free by default). */

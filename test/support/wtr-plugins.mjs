@@ -35,6 +35,9 @@ export function referenceServerPlugin() {
     }
     if (payload && payload.queueUpdate !== undefined)
       args.push('--queue-update', String(payload.queueUpdate));
+    // An external bot (test/support/bot-plugin.mjs) that takes the assistant's turns.
+    if (payload && payload.botUrl) args.push('--bot-url', payload.botUrl);
+    if (payload && payload.botTimeout !== undefined) args.push('--bot-timeout', String(payload.botTimeout));
     // The agent console's shared secret travels by environment, as in production (never a flag).
     const env = payload?.agentSecret
       ? { ...process.env, CHAT_AGENT_SECRET: payload.agentSecret }
