@@ -1,14 +1,15 @@
 /**
  * The widget's languages, as the panel's parts read them: one `Strings` object per tag, the
  * element's catalogue and the panel's (./locales/en.ts is the contract of every language's) with
- * the Intl formats. Part of the panel's module: loading it adds the panel's catalogues to the
- * strings of ./i18n-element.ts, which the element made and lends the panel. See docs/i18n.md.
+ * the Intl formats. Part of the panel's module (its parts import it): evaluating it adds the
+ * panel's formats and catalogues to the strings of ./i18n-element.ts, which the element made and
+ * lends the panel. See docs/i18n.md.
  */
 import { addPanelStrings } from './i18n-element.js';
 import type { Strings } from './i18n-element.js';
 import { en } from './locales/en.js';
 import { es } from './locales/es.js';
-import type { Format, Locale } from './i18n-format.js';
+import type { ElementFormat, Format, Locale } from './i18n-format.js';
 
 export { strings } from './i18n-element.js';
 export type { Catalogue, ElementCatalogue, PanelCatalogue, Strings } from './i18n-element.js';
@@ -25,7 +26,7 @@ addPanelStrings((t, intl) => {
   const units: Partial<Record<string, Intl.NumberFormat>> = {};
   const unit = (n: number, unit: string): string =>
     (units[unit] ??= intl(Intl.NumberFormat, { style: 'unit', unit, unitDisplay: 'long' })).format(n);
-  const formats: Omit<Format, keyof typeof t> = {
+  const formats: Omit<Format, keyof ElementFormat> = {
     duration: (s) =>
       s < 60 ? unit(Math.max(1, Math.round(s)), 'second') : unit(Math.round(s / 60), 'minute'),
     list: (items) => (list ??= intl(Intl.ListFormat)).format(items),
