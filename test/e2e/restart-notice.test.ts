@@ -4,13 +4,16 @@
 // once, says it once, and shows the greeting and then the messages it resent in the order the
 // server stored them; a reload (a further reconnect) and a second tab show it once too.
 import { expect } from '@open-wc/testing';
+import '../../src/define.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { addFrame, chatIn, loadFrame } from '../support/page.js';
+import { addFrame, chatIn, loadFrame, removeAfterTest } from '../support/page.js';
 
 const RESTARTED =
   'We could not continue your previous chat, so a new one has started. If you were chatting with an agent, type "agent" to reach one again.';
+const RESTARTED_ES =
+  'No pudimos continuar su chat anterior, así que comenzó uno nuevo. Si estaba conversando con un agente, escriba "agente" para volver a hablar con uno.';
 
 interface StoredEvent {
   seq: number;
@@ -138,6 +141,35 @@ describe('<amex-chat>', () => {
       expect(shown(again).filter((m) => m.includes('could not'))).to.have.length(1);
       expect(replayLive.texts().filter((t) => t.includes('could not'))).to.deep.equal([]);
       expect(await record(port)).to.have.length(1, 'one conversation on the restarted server');
+    });
+
+    it('says it in Spanish to a Spanish customer', async function () {
+      this.timeout(40_000);
+      const { endpoint, port } = await server();
+      const el: AmexChatElement = removeAfterTest(document.createElement('amex-chat'));
+      el.setAttribute('lang', 'es');
+      el.endpoint = endpoint;
+      el.persist = 'none';
+      el.idleTimeout = 0;
+      document.body.append(el);
+      await el.show();
+      await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'el saludo');
+      await el.send('quiero hablar con un agente');
+      await waitFor(() => el.shadowRoot!.querySelector('.message.agent'), 'el agente', 10_000);
+      const live = recordLiveRegions(el.shadowRoot!);
+      await stopReferenceServers();
+      await waitFor(() => el.shadowRoot?.querySelector('.notice'), 'the outage');
+      await el.send('escrito sin conexión');
+      await server(port);
+      window.dispatchEvent(new Event('online'));
+      await waitFor(() => shown(el).includes(`system: ${RESTARTED_ES}`), 'el aviso', 15_000);
+      expect(shown(el).filter((m) => m.includes('pudimos'))).to.deep.equal([`system: ${RESTARTED_ES}`]);
+      await waitFor(() => shown(el).at(-1)?.startsWith('assistant: '), 'the answer to the resent message');
+      const start = shown(el).indexOf(`system: ${RESTARTED_ES}`);
+      expect(shown(el)[start + 1]).to.match(/^assistant: Hola, soy el asistente virtual/);
+      expect(shown(el)[start + 2]).to.equal('customer: escrito sin conexión');
+      await waitFor(() => live.texts().some((t) => t.includes(RESTARTED_ES)), 'the notice said');
+      expect(live.texts().filter((t) => t.includes('pudimos'))).to.deep.equal([`Aviso: ${RESTARTED_ES}`]);
     });
 
     it('shows the notice once in a second tab, in the same order', async function () {
