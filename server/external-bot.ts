@@ -1,13 +1,15 @@
 /**
  * An external bot that takes the virtual assistant's turn, over HTTP in the Rasa REST channel
- * format: `POST {url}` with `{"sender": "<conversation id>", "message": "<text>"}`, answered by a
+ * format: `POST {url}` with `{"sender": "<conversation id>", "message": "<text>", "metadata":
+ * {"lang": "en" | "es"}}` (Rasa passes `metadata` to the bot's custom actions), answered by a
  * JSON array of messages `[{"recipient_id"?, "text"?, "buttons"?: [{"title", "payload"}]}]`.
  *
  * The bot is untrusted: its answer is read up to `MAX_BOT_BODY_BYTES`, must be a JSON array,
  * and only string `text` and `buttons` of string `title`/`payload` are kept, cut to the limits
  * below (anything else in an item is ignored). Buttons become quick replies that show and send
- * their title; the caller gives the bot the payload when the customer sends a title back. Every string is passed through `clean` (the
- * caller's redactor) before it goes anywhere. A bot that does not answer within the timeout,
+ * their title; the caller gives the bot the payload when the customer sends a title back. Every
+ * string is passed through `clean` (the caller's redactor) before it goes anywhere. A bot that
+ * does not answer within the timeout,
  * cannot be reached, answers other than 2xx, or answers nothing usable gives a `BotFailure`,
  * never an exception: the caller falls back to the built-in assistant.
  *
@@ -90,14 +92,23 @@ export function botFromEnv(env: NodeJS.ProcessEnv = process.env): { botUrl?: str
   return out;
 }
 
+/** One turn for the bot: nothing in it says who the customer is. */
+export interface BotTurn {
+  /** An opaque id of the conversation. */
+  sender: string;
+  /** The customer's text, already redacted. */
+  message: string;
+  /** The conversation's language. */
+  lang: 'en' | 'es';
+}
+
 /**
- * Asks the bot for its answer to `message` (already redacted) from `sender` (an opaque id).
- * `clean` redacts each string of the answer. `stop` aborts the request (server shutdown).
+ * Asks the bot for its answer to a turn. `clean` redacts each string of the answer. `stop`
+ * aborts the request (server shutdown).
  */
 export async function askBot(
   bot: ExternalBot,
-  sender: string,
-  message: string,
+  { sender, message, lang }: BotTurn,
   clean: (text: string) => string,
   stop?: AbortSignal,
 ): Promise<BotAnswer> {
@@ -109,7 +120,7 @@ export async function askBot(
     response = await fetch(bot.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
-      body: JSON.stringify({ sender, message }),
+      body: JSON.stringify({ sender, message, metadata: { lang } }),
       // The customer's text goes to the configured URL only, never where a redirect points.
       redirect: 'error',
       signal,

@@ -11,8 +11,8 @@
  * assistant, so the one that keeps the record changes only for a turn it answers.
  *
  * What the bot gets: `sender`, the conversation's id (random, never the account or who the
- * customer is), and `message`, the customer's text as stored, after the widget's redaction and
- * the server's second line. What comes back is redacted again (a bot that echoes a card number
+ * customer is), `message`, the customer's text as stored, after the widget's redaction and the
+ * server's second line, and `metadata.lang`, the conversation's language. What comes back is redacted again (a bot that echoes a card number
  * does not put it in the transcript or the store) and checked (external-bot.ts).
  *
  * The bot's buttons become quick replies that show and send their title, as the built-in
@@ -168,7 +168,12 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
   async function turn(conversationId: string, lang: Conversation['lang'], text: string): Promise<void> {
     // A title of the bot's last buttons, sent back: the bot gets that button's payload.
     const message = offered.get(conversationId)?.get(text) ?? text;
-    const result = await askBot(bot, conversationId, message, cleaner(conversationId, lang), stopping.signal);
+    const result = await askBot(
+      bot,
+      { sender: conversationId, message, lang },
+      cleaner(conversationId, lang),
+      stopping.signal,
+    );
     if (stopping.signal.aborted) return;
     await store.run(() => answer(conversationId, text, result), conversationId);
   }

@@ -20,7 +20,7 @@ import { Agent, Customer, stored, withServer } from './contact-center-support.js
 
 /** What the bot received: the parsed body and its content type. */
 interface BotRequest {
-  body: { sender?: unknown; message?: unknown };
+  body: { sender?: unknown; message?: unknown; metadata?: unknown };
   contentType: string | undefined;
 }
 
@@ -130,7 +130,8 @@ describe('external bot (Rasa REST channel)', () => {
         await c.say('When is my payment due?');
         const request = await bot.next();
         assert.equal(request.contentType, 'application/json');
-        assert.deepEqual(Object.keys(request.body).sort(), ['message', 'sender']);
+        assert.deepEqual(Object.keys(request.body).sort(), ['message', 'metadata', 'sender']);
+        assert.deepEqual(request.body.metadata, { lang: 'en' });
         assert.equal(request.body.sender, c.id);
         assert.equal(request.body.message, 'When is my payment due?');
         // The hello named the account card-1005: nothing of it goes to the bot.
@@ -343,6 +344,7 @@ describe('external bot (Rasa REST channel)', () => {
         assert.equal(second.name, 'Asistente virtual');
         assert.match(second.text, /pago/i);
         assert.equal(bot.requests.length, 2);
+        assert.deepEqual(bot.requests[0]?.body.metadata, { lang: 'es' });
       },
     );
   });
