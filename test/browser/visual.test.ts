@@ -21,18 +21,23 @@ import {
   setViewportSize,
   waitFor,
 } from '../support/helpers.js';
-import { ScriptedServer } from '../support/scripted-transport.js';
+import { scriptedChat } from '../support/scripted-chat.js';
+import type { ScriptedServer } from '../support/scripted-transport.js';
 
-const GREETING = {
-  from: 'assistant' as const,
-  name: 'Virtual assistant',
-  text: 'Hi, how can I help?',
-};
 const CARD = '4111 1111 1111 1111';
 const LONG_WORD = `https://example.com/${'x'.repeat(180)}`;
 
 type Theme = 'light' | 'dark' | 'auto';
 type Phase = 'assistant' | 'queued' | 'ended' | 'failed' | 'confirm';
+
+/** The states whose every text and focusable part the contrast and focus tests check. */
+const STATES: SceneOptions[] = [
+  { idle: true, draft: `card ${CARD}` },
+  { phase: 'queued' },
+  { phase: 'ended' },
+  { phase: 'failed' },
+  { phase: 'confirm' },
+];
 
 interface SceneOptions {
   theme?: Theme;
@@ -62,7 +67,11 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
 /** A conversation in the given state, played by a scripted server. */
 async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   const { theme = 'light', phase = 'assistant', idle = false, draft = '', filler = 0 } = options;
-  const server = new ScriptedServer([GREETING]);
+  const { el, server } = await scriptedChat({
+    theme,
+    idleTimeout: idle ? 21 : 0,
+    urgentPhone: '1-800-528-4800',
+  });
   if (phase === 'failed') {
     // The server refuses every customer message: it shows as not sent, with Retry.
     const handle = server.handle.bind(server);
@@ -76,19 +85,6 @@ async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement;
       handle(raw);
     };
   }
-  const el = await fixture<AmexChatElement>(
-    html`<amex-chat
-      persist="none"
-      lang="en"
-      theme=${theme}
-      idle-timeout=${idle ? 21 : 0}
-      urgent-phone="1-800-528-4800"
-      .transportFactory=${server.factory}
-      endpoint="ws://scripted.invalid/chat"
-    ></amex-chat>`,
-  );
-  await el.show();
-  await waitFor(() => $(el, '.message.assistant'), 'the greeting');
   // The customer's message as the server numbers it (the scripted server's acks take a number
   // that no event carries, so later events would wait for it).
   server.event({ from: 'customer', name: '', text: 'My card was charged twice' });
@@ -370,13 +366,7 @@ describe('<amex-chat> visual', () => {
     for (const theme of ['light', 'dark'] as const) {
       it(`renders every text at >= 4.5:1 on what is behind it in the ${theme} theme (placeholder and highlight included)`, async () => {
         const problems: string[] = [];
-        for (const options of [
-          { idle: true, draft: `card ${CARD}` },
-          { phase: 'queued' },
-          { phase: 'ended' },
-          { phase: 'failed' },
-          { phase: 'confirm' },
-        ] as SceneOptions[]) {
+        for (const options of STATES) {
           const { el } = await scene({ theme, ...options });
           for (const node of $$(el, '*')) {
             if (!visible(node) || node.closest('.sr-only, .backdrop, svg')) continue;
@@ -435,13 +425,7 @@ describe('<amex-chat> visual', () => {
       it(`shows a >= 2 px outline with >= 3:1 contrast on every focusable part (${theme})`, async () => {
         await sendKeys({ press: 'Shift' });
         const seen = new Set<string>();
-        for (const options of [
-          { idle: true, draft: `card ${CARD}` },
-          { phase: 'queued' },
-          { phase: 'ended' },
-          { phase: 'failed' },
-          { phase: 'confirm' },
-        ] as SceneOptions[]) {
+        for (const options of STATES) {
           const { el } = await scene({ theme, ...options });
           for (const node of focusables(el)) {
             await keyboardFocus(node);
