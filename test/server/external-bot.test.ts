@@ -25,7 +25,7 @@ interface BotRequest {
 }
 
 /** How the bot answers one request: a status and a raw body. */
-type BotReply = { status?: number; body?: string };
+type BotReply = { status?: number; body?: string; location?: string };
 
 /** An answer that never comes (the connection is cut when the bot closes). */
 const never = (): Promise<BotReply> => new Promise<BotReply>(() => undefined);
@@ -81,7 +81,10 @@ class TestBot {
       waiter(request);
     }
     const answer = await this.reply(request);
-    res.writeHead(answer.status ?? 200, { 'content-type': 'application/json' });
+    res.writeHead(answer.status ?? 200, {
+      'content-type': 'application/json',
+      ...(answer.location ? { location: answer.location } : {}),
+    });
     res.end(answer.body ?? '[]');
   }
 
@@ -347,6 +350,26 @@ describe('external bot (Rasa REST channel)', () => {
         assert.deepEqual(bot.requests[0]?.body.metadata, { lang: 'es' });
       },
     );
+  });
+
+  it('never follows a redirect with the customer text: the built-in assistant answers', async () => {
+    const elsewhere = await TestBot.start(() => rasa([{ text: 'Elsewhere.' }]));
+    try {
+      await withBot(
+        () => ({ status: 307, location: elsewhere.url }),
+        async (bot, server, logs) => {
+          const c = await Customer.join(server);
+          await c.say('When is my payment due?');
+          await bot.next();
+          assert.match((await c.reply()).text, BUILT_IN_DUE);
+          assert.equal(elsewhere.requests.length, 0);
+          const failed = logs.find((l) => String(l['msg']).startsWith('external bot failed'));
+          assert.equal(failed?.['reason'], 'network');
+        },
+      );
+    } finally {
+      await elsewhere.close();
+    }
   });
 
   it('falls back when the bot cannot be reached', async () => {
