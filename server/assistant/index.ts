@@ -1,25 +1,23 @@
 /**
- * The card-care virtual assistant: rule-based, deterministic, English and
- * Spanish. One assistant per conversation; it remembers the last task and what it asked.
+ * The card-care virtual assistant: rule-based, deterministic, English and Spanish. One assistant
+ * per conversation; it remembers the last task and what it asked.
  *
  * Order of the rules for each customer message:
  *   1. urgent fraud ("someone is using my card")    → phone route at once, action urgent-phone
  *   2. a person ("agent", "hablar con alguien")     → action queue-for-agent, with the summary
  *      (in a complaint, only when asked for in so many words: "the agent was rude" is not)
  *   2a. a reference number or "the status of my complaint" → the case, from the desk (status.ts)
- *   3. a card-like number (masked by the redactor)  → a reminder; nothing of it is used
+ *   3. a card-like number or a code (hidden by the redactor) → a reminder naming it; nothing of
+ *      it is used (a hidden SSN or password: said before the answer to the rest)
  *   4. an action in progress (actions.ts): its details, the read-back and the yes or no
  *      (asked again at most twice, then a person offered). An action is claimed only after
  *      its read-back and an explicit yes; the record (types.ts Fact) keeps what was done.
  *   5. next steps ("confirm next steps and the timeline") for the task named, or the last one
  *   6. a task of the table (intents.ts)
- *   7. goodbye, thanks, greeting
- *   8. unknown → the main tasks as quick replies and the option to talk to a person.
+ *   7. goodbye, thanks, greeting; 8. unknown → the main tasks and the option of a person.
  *
- * The assistant identifies a card only by its last four digits (and the billing ZIP code
- * where the action needs it) and says so; it never asks for more.
- *
- * This module holds the conversation state and the order of the rules; the rules and tasks are
+ * A card is identified only by its last four digits (and the billing ZIP code where the action
+ * needs it); the assistant never asks for more. This module holds the conversation state and the order of the rules; the rules and tasks are
  * data (intents.ts), matched by match.ts; actions.ts and details.ts hold an action's details,
  * record.ts reads the record back (board line, next steps, recap).
  */
@@ -59,10 +57,10 @@ import {
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
 import { greeting, smallTalk } from './small-talk.js';
-import { SAFETY, confirmQuick } from './phrases.js';
+import { SAFETY, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
-import { looksLikeCardNumber, words } from './text.js';
+import { hiddenIn, looksLikeCardNumber, words } from './text.js';
 import { TOPIC } from './topics.js';
 import type {
   ActionIntent,
@@ -96,8 +94,6 @@ export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
   en: 'Virtual assistant',
   es: 'Asistente virtual',
 };
-
-// ---- the assistant ------------------------------------------------------------------------
 
 /**
  * A new assistant for one conversation in `lang`, or one that carries on from `saved`; it files
@@ -386,7 +382,14 @@ export function createAssistant(
     return out({ text, intent: 'case-status', quickReplies: qr(lang, 'agent', 'done') });
   }
 
+  /** The answer, after what the redactor hid of a Social Security number or a password. */
   function reply(customerText: string): AssistantReply {
+    const r = answer(customerText);
+    const notice = hiddenNotice(lang, hiddenIn(customerText));
+    return notice === '' ? r : { ...r, text: `${notice} ${r.text}` };
+  }
+
+  function answer(customerText: string): AssistantReply {
     const text = customerText.slice(0, 2000);
     const ws = words(text);
 
@@ -410,11 +413,12 @@ export function createAssistant(
       if (matches(ws, CASE_QUESTION) || caseNext) return caseAnswer(closed);
     }
 
-    // 3. Something card-like (the redactor's mask): remind, use nothing of it.
+    // 3. Something card-like (the redactor's mask) or a code: remind, naming it; use nothing of it.
     if (looksLikeCardNumber(text)) {
       const needsLast4 = pending !== null && missing(pending.intent, pending.details).includes('last4');
+      const which = hiddenIn(text).includes('card') ? SAFETY[lang].full : SAFETY[lang].code;
       return out({
-        text: needsLast4 ? `${SAFETY[lang].full} ${SAFETY[lang].onlyLast4}` : SAFETY[lang].full,
+        text: needsLast4 ? `${which} ${SAFETY[lang].onlyLast4}` : which,
         intent: lastTask ?? 'unknown',
       });
     }

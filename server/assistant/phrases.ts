@@ -96,16 +96,18 @@ export const MENU: ByLang<readonly QuickReply[]> = both('dispute', 'lost', 'due'
 
 /** The safety reminder when a message holds something card-like (the redactor's mask). */
 export const SAFETY: Readonly<
-  Record<Lang, { full: string; onlyLast4: string; reaskLast4: string; reaskZip: string }>
+  Record<Lang, { full: string; code: string; onlyLast4: string; reaskLast4: string; reaskZip: string }>
 > = {
   en: {
     full: "For your security, please don't type your full card number in this chat; part of your message was hidden and I haven't used it.",
+    code: "For your security, please don't share security codes or one-time codes in this chat; part of your message was hidden and I haven't used it.",
     onlyLast4: 'I only need the last four digits of the card.',
     reaskLast4: 'To find the card, I need only its last four digits, for example 1005.',
     reaskZip: 'I need the 5-digit ZIP code of your billing address, for example 10001.',
   },
   es: {
     full: 'Por su seguridad, no escriba el número completo de su tarjeta en este chat; ocultamos parte de su mensaje y no lo he usado.',
+    code: 'Por su seguridad, no comparta códigos de seguridad ni códigos de un solo uso en este chat; ocultamos parte de su mensaje y no lo he usado.',
     onlyLast4: 'Solo necesito los últimos cuatro dígitos de la tarjeta.',
     reaskLast4: 'Para encontrar la tarjeta, solo necesito sus últimos cuatro dígitos, por ejemplo 1005.',
     reaskZip: 'Necesito el código postal de 5 dígitos de su dirección de facturación, por ejemplo 10001.',
@@ -123,4 +125,25 @@ export function confirmQuick(lang: Lang): QuickReply[] {
         { label: 'Yes', value: 'Yes' },
         { label: 'No', value: 'No' },
       ];
+}
+
+/**
+ * Before the answer to a message the redactor hid a Social Security number or a password in:
+ * what was hidden, said under a negation (the wording rule of intents.ts).
+ */
+export function hiddenNotice(lang: Lang, kinds: readonly string[]): string {
+  const ssn = kinds.includes('ssn');
+  const password = kinds.includes('password');
+  if (lang === 'es') {
+    if (ssn && password) {
+      return 'Nunca le pediremos su número de Seguro Social ni su contraseña en este chat, así que oculté lo que escribió.';
+    }
+    if (ssn) return 'Nunca le pediremos su número de Seguro Social en este chat, así que lo oculté.';
+    return password ? 'Nunca le pediremos su contraseña en este chat, así que la oculté.' : '';
+  }
+  if (ssn && password) {
+    return 'We will never ask for your Social Security number or a password in this chat, so I hid what you typed.';
+  }
+  if (ssn) return 'We will never ask for your Social Security number in this chat, so I hid it.';
+  return password ? 'We will never ask for a password in this chat, so I hid it.' : '';
 }

@@ -165,6 +165,25 @@ export function looksLikeCardNumber(text: string): boolean {
   return digitRuns(text).some((run) => run.replace(/\D/g, '').length >= 12);
 }
 
+/** What the redactor hid in a message, by the marks it left (either language's). */
+export type Hidden = 'card' | 'code' | 'ssn' | 'password';
+
+const HIDDEN_MARKS: readonly [Hidden, RegExp][] = [
+  ['card', /\u2022|\[(?:card number removed|número de tarjeta eliminado)\]/i],
+  ['code', /\[(?:code removed|código eliminado)\]/i],
+  ['ssn', /\[(?:SSN removed|número de Seguro Social eliminado)\]/i],
+  ['password', /\[(?:password removed|contraseña eliminada)\]/i],
+];
+
+/** The kinds of secret the redactor hid in `text` (a long run of digits counts as a card). */
+export function hiddenIn(text: string): Hidden[] {
+  const out = HIDDEN_MARKS.filter(([, mark]) => mark.test(text)).map(([kind]) => kind);
+  if (!out.includes('card') && digitRuns(text).some((run) => run.replace(/\D/g, '').length >= 12)) {
+    out.unshift('card');
+  }
+  return out;
+}
+
 /** A run that is exactly four digits ("1005"), or null. Never part of a longer number. */
 export function findLastFour(text: string): string | null {
   if (looksLikeCardNumber(text)) return null;
