@@ -306,6 +306,7 @@ describe('external bot (Rasa REST channel)', () => {
     ['answers an object, not an array', { body: '{"text":"hi"}' }, 'malformed'],
     ['has nothing to say', { body: '[]' }, 'empty'],
     ['answers only wrong types', { body: '[{"text": 5}, "hi", null, {"buttons": "x"}]' }, 'empty'],
+    ['answers more than 64 KiB', { body: JSON.stringify([{ text: 'x'.repeat(70_000) }]) }, 'too-large'],
   ] as const) {
     it(`falls back to the built-in assistant when the bot ${name}`, async () => {
       await withBot(
