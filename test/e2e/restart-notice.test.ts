@@ -6,7 +6,13 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AmexChatElement } from '../../src/index.js';
-import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import {
+  axeInFrame,
+  framesReceivedByServer,
+  startReferenceServer,
+  stopReferenceServers,
+  waitFor,
+} from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { addFrame, chatIn, loadFrame, removeAfterTest } from '../support/page.js';
 
@@ -88,7 +94,7 @@ async function restartWithAgent(tabs: [Tab, ...Tab[]], port: number): Promise<nu
   await stopReferenceServers();
   for (const tab of tabs) await waitFor(() => tab.el.shadowRoot?.querySelector('.notice'), 'the outage');
   await el.send('first, typed while down');
-  await el.send('second, typed while down');
+  await el.send('second, my card is 4111 1111 1111 1111');
   await server(port);
   for (const tab of tabs) tab.frame.contentWindow!.dispatchEvent(new Event('online'));
   await waitFor(() => allSent(el), 'the resent messages stored', 15_000);
@@ -122,7 +128,7 @@ describe('<amex-chat>', () => {
       expect(first[1]).to.match(/^assistant: Hi, I'm the virtual assistant/);
       expect(first.filter((m) => m.startsWith('customer: '))).to.deep.equal([
         'customer: first, typed while down',
-        'customer: second, typed while down',
+        'customer: second, my card is •••• •••• •••• 1111',
       ]);
       // The element: the old conversation, then the new one as the server stored it.
       await waitFor(() => shown(el).length >= before + first.length, 'the new conversation shown');
@@ -141,6 +147,10 @@ describe('<amex-chat>', () => {
       expect(shown(again).filter((m) => m.includes('could not'))).to.have.length(1);
       expect(replayLive.texts().filter((t) => t.includes('could not'))).to.deep.equal([]);
       expect(await record(port)).to.have.length(1, 'one conversation on the restarted server');
+      // What the widget resent reached the new server redacted (its outbox holds redacted text).
+      const received = await framesReceivedByServer(endpoint);
+      expect(received.some((f) => f.includes('second, my card is'))).to.equal(true);
+      expect(received.filter((f) => /4111[\s-]*1111[\s-]*1111/.test(f))).to.deep.equal([]);
     });
 
     it('says it in Spanish to a Spanish customer', async function () {
