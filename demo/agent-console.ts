@@ -30,8 +30,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_AGENT_TEXT, isTeam } from '../src/agent-protocol.js';
-import type { AgentHelloFrame, AgentServerFrame } from '../src/agent-protocol.js';
-import { PROTOCOL_VERSION } from '../src/protocol.js';
+import type { AgentServerFrame } from '../src/agent-protocol.js';
 import { randomId } from '../src/random-id.js';
 import { ConsoleAnnouncer } from './agent-console-announcer.js';
 import { CONSOLE_LANGUAGE, consoleLocale, isConsoleLanguage, up } from './agent-console-format.js';
@@ -39,11 +38,12 @@ import { ConsoleConnection, realClock } from './agent-console/connection.js';
 import type { ConsoleClock } from './agent-console/connection.js';
 import { agentEndpoint, queryAgentUrl } from './agent-console/endpoint.js';
 import { FocusController } from './agent-console/focus.js';
-import { readSignIn } from './agent-console/sign-in-form.js';
+import { helloFrame, readSignIn } from './agent-console/sign-in-form.js';
 import {
   connectFailed,
   connectionLost,
   edited,
+  fieldError,
   findConversation,
   initialState,
   isSignedIn,
@@ -186,15 +186,8 @@ export class AgentConsoleElement extends LitElement {
     const url = this.agentUrl;
     // The passcode goes to the configured server only, never to one the page's address named.
     const secret = url === this.configuredAgentUrl ? this.#passcode : '';
-    const hello: AgentHelloFrame = {
-      type: 'agent-hello',
-      v: PROTOCOL_VERSION,
-      name: this.model.agentName,
-      team: this.model.agentTeam,
-      // The passcode travels only in this frame; it is kept in memory for reconnects only.
-      ...(secret ? { secret } : {}),
-    };
-    this.#connection.connect(url, hello);
+    const { agentName: name, agentTeam: team, agentTeams: teams, agentLanguages: languages } = this.model;
+    this.#connection.connect(url, helloFrame({ name, team, teams, languages }, secret));
   }
 
   #onFrame(frame: AgentServerFrame): void {
@@ -259,7 +252,7 @@ export class AgentConsoleElement extends LitElement {
   }
 
   #invalid(field: SignInField, message: string): void {
-    this.#step(edited(this.model, field === 'name' ? { nameError: message } : { passcodeError: message }));
+    this.#step(edited(this.model, fieldError(field, message)));
     this.#fieldError(field, message);
   }
 
@@ -274,13 +267,18 @@ export class AgentConsoleElement extends LitElement {
     event.preventDefault();
     if (this.model.connection !== 'signed-out') return;
     this.#step(edited(this.model, { signInError: '' }));
-    const read = readSignIn(new FormData(event.currentTarget as HTMLFormElement), this.overrideAgentUrl);
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    const read = readSignIn(data, this.overrideAgentUrl);
     if ('field' in read) {
-      if (read.field === 'passcode') this.#step(edited(this.model, { nameError: '' }));
+      // Fields before the one at fault passed: their errors go, and the name typed stays.
+      const agentName = ((data.get('name') as string | null) ?? '').trim();
+      if (read.field !== 'name') this.#step(edited(this.model, { nameError: '', agentName }));
+      if (read.field === 'passcode') this.#step(edited(this.model, { languagesError: '' }));
       return this.#invalid(read.field, read.message);
     }
     this.#passcode = read.passcode;
-    this.#step(signingIn(this.model, read.name, read.team));
+    const chosen = { agentTeams: read.teams, agentLanguages: read.languages };
+    this.#step(signingIn(this.model, read.name, read.team, chosen));
     this.#connect();
   }
 

@@ -3,7 +3,7 @@
  * and the requests the server has not answered, with the queries the views and the element ask of
  * it. `state.ts` holds the steps from one state to the next.
  */
-import type { BoardFrame, Team } from '../../src/agent-protocol.js';
+import type { AgentLanguage, BoardFrame, Team, WaitingConversation } from '../../src/agent-protocol.js';
 import type { ChatEvent } from '../../src/protocol.js';
 import type { Announcement, Politeness } from '../agent-console-announcer.js';
 
@@ -53,9 +53,16 @@ export type Outstanding =
   | { kind: 'end'; conversationId: string };
 
 export type FocusTarget =
-  'board-heading' | 'composer' | 'name' | 'passcode' | 'pane-status' | 'end-button' | 'signin-submit';
+  | 'board-heading'
+  | 'composer'
+  | 'name'
+  | 'languages'
+  | 'passcode'
+  | 'pane-status'
+  | 'end-button'
+  | 'signin-submit';
 
-export type SignInField = 'name' | 'passcode';
+export type SignInField = 'name' | 'languages' | 'passcode';
 
 /** What one step asks of the element; the reducer itself touches nothing. */
 export interface Effects {
@@ -75,7 +82,12 @@ export interface ConsoleState {
   connection: Connection;
   agentName: string;
   agentTeam: Team;
+  /** More teams the agent takes, as signed in with. */
+  agentTeams: Team[];
+  /** The languages the agent chats in, as signed in with. */
+  agentLanguages: AgentLanguage[];
   nameError: string;
+  languagesError: string;
   passcodeError: string;
   signInError: string;
   board: BoardFrame | undefined;
@@ -95,7 +107,10 @@ export const initialState: ConsoleState = {
   connection: 'signed-out',
   agentName: '',
   agentTeam: 'general',
+  agentTeams: [],
+  agentLanguages: ['en', 'es'],
   nameError: '',
+  languagesError: '',
   passcodeError: '',
   signInError: '',
   board: undefined,
@@ -125,9 +140,19 @@ export function selectedConversation(state: ConsoleState): Conversation | undefi
   return findConversation(state, state.selectedId);
 }
 
-/** The agent may take the `general` queue and their own team's (a supervisor, any). */
-export function canAccept(state: ConsoleState, team: Team): boolean {
-  return state.agentTeam === 'supervisor' || team === 'general' || team === state.agentTeam;
+/**
+ * Why the agent may not take a waiting conversation, or `undefined` when they may: they take
+ * the `general` queue and their teams' (a supervisor, any), in a language they chat in unless
+ * the conversation is offered to any language.
+ */
+export function acceptRefusal(
+  state: ConsoleState,
+  w: Pick<WaitingConversation, 'team' | 'lang' | 'anyLanguage'>,
+): 'team' | 'language' | undefined {
+  const teams = [state.agentTeam, ...state.agentTeams];
+  if (!(teams.includes('supervisor') || w.team === 'general' || teams.includes(w.team))) return 'team';
+  if (!w.anyLanguage && !(state.agentLanguages as readonly string[]).includes(w.lang)) return 'language';
+  return undefined;
 }
 
 /** Whether the console is signed in (or getting back in): the console, not the sign-in form. */

@@ -19,7 +19,7 @@ import type { ChatEvent, ErrorFrame } from '../../src/protocol.js';
 import type { Announcement } from '../agent-console-announcer.js';
 import { contentLang, languageLabel, teamLabel, teamPhrase } from '../agent-console-format.js';
 import { findConversation, patched } from './model.js';
-import type { ConsoleState, Conversation, Effects, Outstanding } from './model.js';
+import type { ConsoleState, Conversation, Effects, Outstanding, SignInField } from './model.js';
 
 export * from './model.js';
 
@@ -97,6 +97,7 @@ function welcome(state: ConsoleState): ConsoleState {
     firstBoard: true,
     signInError: '',
     nameError: '',
+    languagesError: '',
     passcodeError: '',
   } as const;
   return reconnected
@@ -315,13 +316,17 @@ function error(state: ConsoleState, frame: ErrorFrame): ConsoleState {
 
 /** An error before the welcome: the server refused the sign-in, which is final (no reconnect loop). */
 function refusedSignIn(state: ConsoleState, frame: ErrorFrame): ConsoleState {
-  const refused =
+  const refused: { field: SignInField; message: string } =
     frame.code === 'auth-failed'
       ? {
-          field: 'passcode' as const,
+          field: 'passcode',
           message: 'The passcode is missing or wrong. Ask your supervisor for the console passcode.',
         }
-      : { field: 'name' as const, message: `The server refused the sign-in: ${frame.message}` };
+      : {
+          // The server names the field at fault (src/protocol/check-agent.ts).
+          field: frame.message.startsWith('agent-hello.languages') ? 'languages' : 'name',
+          message: `The server refused the sign-in: ${frame.message}`,
+        };
   return next(
     state,
     {
@@ -329,7 +334,7 @@ function refusedSignIn(state: ConsoleState, frame: ErrorFrame): ConsoleState {
       conversations: [],
       selectedId: '',
       board: undefined,
-      ...(refused.field === 'name' ? { nameError: refused.message } : { passcodeError: refused.message }),
+      ...fieldError(refused.field, refused.message),
       ...(state.connection === 'reconnecting' ? { signInError: 'You were signed out.' } : {}),
     },
     { refused },
@@ -338,11 +343,37 @@ function refusedSignIn(state: ConsoleState, frame: ErrorFrame): ConsoleState {
 
 // ---- the console's own transitions ----------------------------------------------------------
 
-/** The agent submitted the sign-in form with a valid name. */
-export function signingIn(state: ConsoleState, agentName: string, agentTeam: Team): ConsoleState {
+/** The state's error of a sign-in field. */
+export function fieldError(
+  field: SignInField,
+  message: string,
+): Partial<Pick<ConsoleState, 'nameError' | 'languagesError' | 'passcodeError'>> {
+  if (field === 'name') return { nameError: message };
+  return field === 'languages' ? { languagesError: message } : { passcodeError: message };
+}
+
+/**
+ * The agent submitted the sign-in form with a valid name; `chosen`: the teams and languages they
+ * chose (kept as they were when absent).
+ */
+export function signingIn(
+  state: ConsoleState,
+  agentName: string,
+  agentTeam: Team,
+  chosen?: Pick<ConsoleState, 'agentTeams' | 'agentLanguages'>,
+): ConsoleState {
   return next(
     state,
-    { agentName, agentTeam, connection: 'connecting', nameError: '', passcodeError: '', signInError: '' },
+    {
+      agentName,
+      agentTeam,
+      ...(chosen ? { agentTeams: [...chosen.agentTeams], agentLanguages: [...chosen.agentLanguages] } : {}),
+      connection: 'connecting',
+      nameError: '',
+      languagesError: '',
+      passcodeError: '',
+      signInError: '',
+    },
     { announce: [['Signing in…', 'polite']] },
   );
 }
@@ -392,7 +423,16 @@ export function signedOut(state: ConsoleState): ConsoleState {
 export function edited(
   state: ConsoleState,
   changes: Partial<
-    Pick<ConsoleState, 'nameError' | 'passcodeError' | 'signInError' | 'boardMessage' | 'selectedId'>
+    Pick<
+      ConsoleState,
+      | 'agentName'
+      | 'nameError'
+      | 'languagesError'
+      | 'passcodeError'
+      | 'signInError'
+      | 'boardMessage'
+      | 'selectedId'
+    >
   >,
 ): ConsoleState {
   return next(state, changes);

@@ -157,6 +157,12 @@ describe('agent console', () => {
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement?.getAttribute('name')).to.equal('team');
     await sendKeys({ type: 'd' }); // type-ahead: Disputes
+    // The languages (both checked) and more teams (none) are left as they are (their own test:
+    // agent-console-sign-in.test.ts).
+    for (const box of ['en', 'es', 'disputes', 'credit', 'rewards', 'travel']) {
+      await sendKeys({ press: 'Tab' });
+      expect((document.activeElement as HTMLInputElement | null)?.value).to.equal(box);
+    }
     await sendKeys({ press: 'Tab' });
     expect(document.activeElement?.getAttribute('name')).to.equal('passcode'); // optional: left empty
     await sendKeys({ press: 'Tab' });

@@ -1,14 +1,15 @@
 /**
- * The board: who is waiting (a card per conversation, with the assistant's summary and Accept
- * where the agent's team may take it) and who is signed in, with the simulated agent's switch.
+ * The board: who is waiting (a card per conversation, with what they asked about, the
+ * assistant's summary and Accept where the agent's teams and languages may take it) and who is
+ * signed in, with the simulated agent's switch.
  */
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { WaitingConversation } from '../../../src/agent-protocol.js';
+import type { BoardFrame, WaitingConversation } from '../../../src/agent-protocol.js';
 import { formatTime, formatWait, languageLabel, teamLabel, teamPhrase } from '../../agent-console-format.js';
-import { canAccept } from '../model.js';
+import { acceptRefusal } from '../model.js';
 import type { ConsoleView } from './view.js';
 
 export function renderBoard(v: ConsoleView): TemplateResult {
@@ -39,8 +40,21 @@ export function renderBoard(v: ConsoleView): TemplateResult {
   `;
 }
 
+/** Why this agent cannot take it, in a sentence; `undefined` when they can. */
+function refusalNote(v: ConsoleView, w: WaitingConversation): string | undefined {
+  switch (acceptRefusal(v.state, w)) {
+    case 'team':
+      return `You cannot accept this: only ${teamPhrase(w.team)}${w.team === 'supervisor' ? '' : ' or a supervisor'} can.`;
+    case 'language':
+      return `You cannot accept this yet: it waits for an agent who speaks ${languageLabel(w.lang)}.`;
+    default:
+      return undefined;
+  }
+}
+
 function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
   const name = `${teamLabel(w.team)} queue, number ${w.position}`;
+  const refusal = refusalNote(v, w);
   return html`
     <li class="ac-card">
       <h3 class="ac-card__title">${name}</h3>
@@ -49,9 +63,17 @@ function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
           <dt>Team</dt>
           <dd>${teamLabel(w.team)}</dd>
         </div>
+        ${
+          w.topic
+            ? html`<div>
+                <dt>Asked about</dt>
+                <dd>${w.topic}</dd>
+              </div>`
+            : nothing
+        }
         <div>
           <dt>Language</dt>
-          <dd>${languageLabel(w.lang)}</dd>
+          <dd>${languageLabel(w.lang)}${w.anyLanguage ? ' (offered to any language)' : ''}</dd>
         </div>
         <div>
           <dt>Waiting</dt>
@@ -86,7 +108,7 @@ function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
       </dl>
       <p class="ac-card__summary"><span class="ac-label">Summary:</span> ${w.summary}</p>
       ${
-        canAccept(v.state, w.team)
+        refusal === undefined
           ? html`<button
               class="ac-button ac-button--primary"
               type="button"
@@ -94,13 +116,16 @@ function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
             >
               Accept<span class="ac-visually-hidden"> ${name}</span>
             </button>`
-          : html`<p class="ac-note">
-              You cannot accept this: only
-              ${teamPhrase(w.team)}${w.team === 'supervisor' ? '' : ' or a supervisor'} can.
-            </p>`
+          : html`<p class="ac-note">${refusal}</p>`
       }
     </li>
   `;
+}
+
+/** "General, Credit (Spanish)": a person's teams, then the languages they declared (none: any). */
+function agentTeamsAndLanguages(a: BoardFrame['agents'][number]): string {
+  const teams = [a.team, ...(a.teams ?? [])].map(teamLabel).join(', ');
+  return a.languages ? `${teams} (${a.languages.map(languageLabel).join(', ')})` : teams;
 }
 
 export function renderAgents(v: ConsoleView): TemplateResult {
@@ -114,7 +139,7 @@ export function renderAgents(v: ConsoleView): TemplateResult {
             ${agents.map(
               (a) =>
                 html`<li>
-                  <strong>${a.name}</strong>, ${teamLabel(a.team)}:
+                  <strong>${a.name}</strong>, ${agentTeamsAndLanguages(a)}:
                   ${a.conversations === 1 ? '1 conversation' : `${a.conversations} conversations`}
                 </li>`,
             )}
