@@ -178,18 +178,14 @@ describe('a restarted in-memory server', () => {
         events.every((e) => c.messages.some((m) => m.id === e.id)),
       );
 
-      // The server's record: the notice, the greeting, the resent messages as written.
+      // The server's record: the notice, the greeting, the resent messages as written (an answer
+      // may come between two of them if they arrive apart: it is stored where it happened).
       assert.equal(events[0]?.notice?.code, 'restarted');
       assert.equal(events[0]?.text, lang === 'es' ? RESTARTED_ES : RESTARTED_EN);
       assert.equal(events[1]?.from, 'assistant');
       assert.deepEqual(
         events.filter((e) => e.from === 'customer').map((e) => e.text),
         texts,
-      );
-      assert.deepEqual(
-        events.slice(2, 2 + texts.length).map((e) => e.text),
-        texts,
-        'the resent messages right after the greeting, in the order written',
       );
 
       // The widget: the old conversation, then exactly the server's record, in its order; the
