@@ -85,6 +85,9 @@ function builtInKeeps(conversation: Conversation, text: string): boolean {
  */
 export const MAX_WAITING_TURNS = 3;
 
+/** Hosts a plain-http bot may be on without a warning. */
+const LOOPBACK: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
 /** Conversations whose last bot buttons this instance remembers (the oldest are forgotten). */
 export const MAX_OFFERED = 10_000;
 
@@ -195,7 +198,14 @@ export function createBotTurns(deps: BotTurnDeps): BotTurns {
     });
   }
 
-  reports.log({ msg: 'external bot on', origin: new URL(bot.url).origin, timeoutMs: bot.timeoutMs });
+  const url = new URL(bot.url);
+  reports.log({ msg: 'external bot on', origin: url.origin, timeoutMs: bot.timeoutMs });
+  if (url.protocol === 'http:' && !LOOPBACK.has(url.hostname)) {
+    reports.log({
+      msg: 'external bot over plain http beyond this machine: customer messages travel unencrypted; use https',
+      level: 'warn',
+    });
+  }
 
   return {
     take(conversation, text) {

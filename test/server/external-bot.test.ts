@@ -373,6 +373,22 @@ describe('external bot (Rasa REST channel)', () => {
     }
   });
 
+  it('warns at start about a bot over plain http beyond this machine', async () => {
+    const warned = (logs: Record<string, unknown>[]): boolean =>
+      logs.some((l) => l['level'] === 'warn' && String(l['msg']).startsWith('external bot over plain http'));
+    for (const [url, warn] of [
+      ['http://10.0.0.5:5005/webhooks/rest/webhook', true],
+      ['https://bot.example/webhooks/rest/webhook', false],
+      ['http://127.0.0.1:5005/webhooks/rest/webhook', false],
+      ['http://[::1]:5005/webhooks/rest/webhook', false],
+    ] as const) {
+      await withServer({ botUrl: url }, (_server, logs) => {
+        assert.equal(warned(logs), warn, url);
+        return Promise.resolve();
+      });
+    }
+  });
+
   it('falls back when the bot cannot be reached', async () => {
     const gone = await TestBot.start(() => rasa([]));
     const url = gone.url;
