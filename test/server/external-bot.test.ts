@@ -35,6 +35,8 @@ class TestBot {
   readonly requests: BotRequest[] = [];
   readonly #server: Server;
   readonly #waiters: ((r: BotRequest) => void)[] = [];
+  /** How many requests `next` has given out, in order. */
+  #taken = 0;
   reply: (request: BotRequest) => BotReply | Promise<BotReply>;
 
   private constructor(server: Server, reply: (request: BotRequest) => BotReply | Promise<BotReply>) {
@@ -57,15 +59,12 @@ class TestBot {
 
   /** The next request (one already received and not yet taken, or the next to come). */
   next(): Promise<BotRequest> {
-    const taken = this.requests.length - this.#pending;
-    if (taken > 0) {
-      this.#pending += 1;
-      return Promise.resolve(this.requests[this.#pending - 1]!);
+    if (this.#taken < this.requests.length) {
+      this.#taken += 1;
+      return Promise.resolve(this.requests[this.#taken - 1]!);
     }
     return new Promise((resolve) => this.#waiters.push(resolve));
   }
-
-  #pending = 0;
 
   async #handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
@@ -77,7 +76,7 @@ class TestBot {
     this.requests.push(request);
     const waiter = this.#waiters.shift();
     if (waiter) {
-      this.#pending += 1;
+      this.#taken += 1;
       waiter(request);
     }
     const answer = await this.reply(request);
