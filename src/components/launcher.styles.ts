@@ -1,119 +1,57 @@
-import { css, unsafeCSS } from 'lit';
+import { css } from 'lit';
 
-/** The colours of one theme. Every text/background pair meets WCAG AA (test/unit/contrast.test.ts). */
-export interface ThemeTokens {
-  /** Launcher, header, send button; text and borders of secondary buttons (see `accentInk`). */
-  accent: string;
-  /**
-   * Text on `accent`. Where relative colours work, black or white, whichever contrasts more with
-   * the accent in force (a host's `--amex-chat-accent` included); this value elsewhere.
-   */
-  accentText: string;
-  /** Panel background. */
-  surface: string;
-  text: string;
-  /** Times, statuses, hints, the placeholder. */
-  muted: string;
-  /** Panel, message box, fieldset and strip borders. */
-  border: string;
-  customerBubble: string;
-  incomingBubble: string;
-  /** Errors and warnings (text on `surface`), the urgent call link (background). */
-  danger: string;
-  /** Text on `danger`. */
-  dangerText: string;
-  /** Focus outline. */
-  focus: string;
-  /** Highlight behind sensitive data in the message box (the message box's text is on it). */
-  mark: string;
-  /** The connection notice and the inactivity warning. */
-  notice: string;
-  noticeText: string;
-  /** The place-in-line strip. */
-  info: string;
-  infoText: string;
-}
+export { tokens } from './theme-tokens.js';
+export type { ThemeTokens } from './theme-tokens.js';
 
-export const tokens: { readonly light: ThemeTokens; readonly dark: ThemeTokens } = {
-  light: {
-    accent: '#006fcf',
-    accentText: '#ffffff',
-    surface: '#ffffff',
-    text: '#1a1a1a',
-    muted: '#53565a',
-    border: '#767676',
-    customerBubble: '#e8f1fb',
-    incomingBubble: '#f4f4f4',
-    danger: '#b42318',
-    dangerText: '#ffffff',
-    focus: '#1a1a1a',
-    mark: '#ffe08a',
-    notice: '#fff4ce',
-    noticeText: '#1a1a1a',
-    info: '#e8f1fb',
-    infoText: '#1a1a1a',
-  },
-  dark: {
-    accent: '#7ab8ff',
-    accentText: '#0b1b2e',
-    surface: '#1c1d21',
-    text: '#f2f2f2',
-    muted: '#b8bcc4',
-    border: '#8d939c',
-    customerBubble: '#183a5e',
-    incomingBubble: '#2b2d33',
-    danger: '#ff9b8f',
-    dangerText: '#1a1a1a',
-    focus: '#ffffff',
-    mark: '#6b4e00',
-    notice: '#3d3100',
-    noticeText: '#ffe9a8',
-    info: '#172a40',
-    infoText: '#f2f2f2',
-  },
-};
-
-/**
- * Private token (`--_name`) → the public custom property a host page can set on the element to
- * override it in every theme. Tokens without one are private.
+/*
+ * Each theme's tokens (theme-tokens.ts) as the custom properties the stylesheets read, written
+ * out rather than built when the element loads (test/unit/contrast.test.ts checks them against
+ * the tokens), then where the accent drawn on the panel moves to contrast with the theme's
+ * surface (the `@supports` rule in `styles`): towards black (`--_p: 0`) until its luminance is at
+ * most `--_lt` 0.178 (4.6:1 on white), or towards white (`--_p: 1`) until it is at least 0.24
+ * (4.6:1 on the dark surface).
  */
-const publicNames: Partial<Record<keyof ThemeTokens, string>> = {
-  accent: '--amex-chat-accent',
-  accentText: '--amex-chat-accent-text',
-  surface: '--amex-chat-surface',
-  text: '--amex-chat-text',
-  muted: '--amex-chat-muted-text',
-  border: '--amex-chat-border',
-  customerBubble: '--amex-chat-customer-bubble',
-  incomingBubble: '--amex-chat-incoming-bubble',
-  danger: '--amex-chat-danger',
-  focus: '--amex-chat-focus-ring',
-  mark: '--amex-chat-mark',
-};
+const light = css`
+  --_accent: var(--amex-chat-accent, #006fcf);
+  --_accent-text: var(--amex-chat-accent-text, #ffffff);
+  --_surface: var(--amex-chat-surface, #ffffff);
+  --_text: var(--amex-chat-text, #1a1a1a);
+  --_muted: var(--amex-chat-muted-text, #53565a);
+  --_border: var(--amex-chat-border, #767676);
+  --_customer-bubble: var(--amex-chat-customer-bubble, #e8f1fb);
+  --_incoming-bubble: var(--amex-chat-incoming-bubble, #f4f4f4);
+  --_danger: var(--amex-chat-danger, #b42318);
+  --_danger-text: #ffffff;
+  --_focus: var(--amex-chat-focus-ring, #1a1a1a);
+  --_mark: var(--amex-chat-mark, #ffe08a);
+  --_notice: #fff4ce;
+  --_notice-text: #1a1a1a;
+  --_info: #e8f1fb;
+  --_info-text: #1a1a1a;
+  --_p: 0;
+  --_lt: 0.178;
+`;
 
-/** `accentText` → `accent-text` (a loop: a regular expression's first use costs more at startup). */
-function kebab(name: string): string {
-  let out = '';
-  for (const c of name) out += c >= 'A' && c <= 'Z' ? `-${c.toLowerCase()}` : c;
-  return out;
-}
-
-/**
- * `--_accent: var(--amex-chat-accent, #006fcf); …` for one theme, then `toward`: where the accent
- * drawn on the panel moves to contrast with the theme's surface (the `@supports` rule in
- * `styles`): towards black (`--_p: 0`) until its luminance is at most `--_lt` 0.178 (4.6:1 on
- * white), or towards white (`--_p: 1`) until it is at least 0.24 (4.6:1 on the dark surface).
- */
-function declarations(theme: ThemeTokens, toward: string): ReturnType<typeof unsafeCSS> {
-  const lines = (Object.keys(theme) as (keyof ThemeTokens)[]).map((key) => {
-    const value = theme[key];
-    const name = publicNames[key];
-    return `--_${kebab(key)}: ${name ? `var(${name}, ${value})` : value};`;
-  });
-  return unsafeCSS(`${lines.join('\n')}\n${toward}`);
-}
-
-const dark = declarations(tokens.dark, '--_p:1;--_lt:.24;');
+const dark = css`
+  --_accent: var(--amex-chat-accent, #7ab8ff);
+  --_accent-text: var(--amex-chat-accent-text, #0b1b2e);
+  --_surface: var(--amex-chat-surface, #1c1d21);
+  --_text: var(--amex-chat-text, #f2f2f2);
+  --_muted: var(--amex-chat-muted-text, #b8bcc4);
+  --_border: var(--amex-chat-border, #8d939c);
+  --_customer-bubble: var(--amex-chat-customer-bubble, #183a5e);
+  --_incoming-bubble: var(--amex-chat-incoming-bubble, #2b2d33);
+  --_danger: var(--amex-chat-danger, #ff9b8f);
+  --_danger-text: #1a1a1a;
+  --_focus: var(--amex-chat-focus-ring, #ffffff);
+  --_mark: var(--amex-chat-mark, #6b4e00);
+  --_notice: #3d3100;
+  --_notice-text: #ffe9a8;
+  --_info: #172a40;
+  --_info-text: #f2f2f2;
+  --_p: 1;
+  --_lt: 0.24;
+`;
 
 /**
  * What the launcher needs, adopted with the element. The panel's rules are in `panelStyles`,
@@ -122,7 +60,7 @@ const dark = declarations(tokens.dark, '--_p:1;--_lt:.24;');
  */
 export const styles = css`
   :host {
-    ${declarations(tokens.light, '--_p:0;--_lt:.178;')}
+    ${light}
     /* The accent as text and borders on the panel; derived from it below where possible. */
     --_accent-ink: var(--_accent);
     --_offset: var(--amex-chat-offset, 1.25rem);

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { panelStyles, styles, tokens } from '../../src/components/amex-chat.styles.js';
 import type { ThemeTokens } from '../../src/components/amex-chat.styles.js';
+import { declarations } from '../../src/components/theme-tokens.js';
 
 function channels(hex: string): [number, number, number] {
   const match = /^#([0-9a-f]{6})$/i.exec(hex);
@@ -96,6 +97,11 @@ describe('stylesheet', () => {
   const text = styles.cssText + panelStyles.cssText;
 
   it('builds both themes from the tokens, overridable by the public custom properties', () => {
+    // The stylesheet writes each theme's declarations out: every token, with its public name.
+    const flat = (css: string): string => css.replace(/\s+/g, ' ');
+    const sheet = flat(styles.cssText);
+    assert.ok(sheet.includes(`:host { ${flat(declarations(tokens.light))} --_p: 0;`), 'light');
+    assert.equal(sheet.split(flat(declarations(tokens.dark))).length - 1, 2, "dark, for 'dark' and 'auto'");
     assert.match(text, /--_accent: var\(--amex-chat-accent, #006fcf\)/);
     assert.match(text, new RegExp(`--_accent: var\\(--amex-chat-accent, ${tokens.dark.accent}\\)`));
     assert.match(text, new RegExp(`--_mark: var\\(--amex-chat-mark, ${tokens.dark.mark}\\)`));
