@@ -13,13 +13,13 @@
  *      (asked again at most twice, then a person offered). An action is claimed only after
  *      its read-back and an explicit yes; the record (types.ts Fact) keeps what was done.
  *   5. next steps ("confirm next steps and the timeline") for the task named, or the last one
- *   6. a task of the table (intents.ts)
+ *   6. a task of the table (intents.ts); several at once (compound.ts): questions, then an action
  *   7. goodbye, thanks, greeting; 8. unknown → the main tasks and the option of a person.
  *
  * A card is identified only by its last four digits (and the billing ZIP code where the action
- * needs it); the assistant never asks for more. This module holds the conversation state and the order of the rules; the rules and tasks are
- * data (intents.ts), matched by match.ts; actions.ts and details.ts hold an action's details,
- * record.ts reads the record back (board line, next steps, recap).
+ * needs it); the assistant never asks for more. This module holds the conversation state and
+ * the order of the rules; the rules and tasks are data (intents.ts), matched by match.ts;
+ * actions.ts and details.ts hold an action's details, record.ts reads the record back.
  */
 import { randomUUID } from 'node:crypto';
 import type { QuickReply } from '../../src/protocol.js';
@@ -39,6 +39,7 @@ import {
   readBack,
 } from './actions.js';
 import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
+import { several, taskParts } from './compound.js';
 import { worldDesk } from './desk.js';
 import { detailsIn } from './details.js';
 import {
@@ -57,7 +58,7 @@ import {
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
 import { greeting, smallTalk } from './small-talk.js';
-import { SAFETY, confirmQuick, hiddenNotice } from './phrases.js';
+import { SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
 import { hiddenIn, looksLikeCardNumber, words } from './text.js';
@@ -298,9 +299,7 @@ export function createAssistant(
       });
     }
     return out({
-      text: es
-        ? `Esto es urgente: ${PHONE_ROUTE.es}, y detendremos los cargos de inmediato. Mientras tanto puedo bloquear la tarjeta aquí: dígame solo sus últimos cuatro dígitos. ${NEVER_ASK.es}`
-        : `This is urgent: please ${PHONE_ROUTE.en}, and we will stop the charges right away. Meanwhile I can lock the card here: tell me only its last four digits. ${NEVER_ASK.en}`,
+      text: URGENT_ASK[lang],
       intent: 'urgent-fraud',
       action: 'urgent-phone',
       quickReplies: qr(lang, 'agent'),
@@ -310,9 +309,7 @@ export function createAssistant(
   function agent(): AssistantReply {
     pending = null;
     return {
-      text: es
-        ? 'Le comunico con un agente ahora. Le pasaré un resumen de nuestra conversación para que no tenga que repetir nada. Permanezca en este chat, por favor.'
-        : "I'll connect you with an agent now. I'll share a summary of our conversation so you don't have to repeat anything. Please stay in this chat.",
+      text: TO_AGENT[lang],
       intent: 'agent',
       action: 'queue-for-agent',
       summary: summary(),
@@ -370,10 +367,7 @@ export function createAssistant(
     return out({ text: closedCaseText(lang, c), intent: 'case', quickReplies: qr(lang, 'agent', 'done') });
   }
 
-  /**
-   * "What's the status of AMX-…?" from the desk, for this customer only; without a number, the
-   * last complaint filed in this chat, else the case the chat closed with, else which one.
-   */
+  /** The status of a case (status.ts): the number given, the last complaint, the chat's case. */
   function caseStatus(ref: string | null): AssistantReply {
     const which = ref ?? lastComplaintRef(record);
     if (which === null && closed !== null) return caseAnswer(closed);
@@ -437,7 +431,12 @@ export function createAssistant(
       return nextSteps(task?.intent ?? lastTask);
     }
 
-    // 6. A task.
+    // 6. A task; several at once: the questions answered, then the first action (compound.ts).
+    const parts = pending === null ? taskParts(text) : [];
+    if (parts.length >= 2) {
+      const run = { answered, later: (i: ActionIntent) => started(i, {}), start: startTask };
+      return out(several(lang, parts, { ...run, last: (i: TaskIntent) => (lastTask = i) }));
+    }
     if (task !== undefined) return startTask(task, text);
 
     // 7. Small talk.

@@ -24,6 +24,18 @@ export const PHONE_ROUTE: ByLang<string> = {
   es: 'llámenos al teléfono que aparece impreso en el reverso de su tarjeta (atendemos las 24 horas)',
 };
 
+/** Fraud happening now, no card named yet: the phone route, and a lock here. */
+export const URGENT_ASK: ByLang<string> = {
+  en: `This is urgent: please ${PHONE_ROUTE.en}, and we will stop the charges right away. Meanwhile I can lock the card here: tell me only its last four digits. ${NEVER_ASK.en}`,
+  es: `Esto es urgente: ${PHONE_ROUTE.es}, y detendremos los cargos de inmediato. Mientras tanto puedo bloquear la tarjeta aquí: dígame solo sus últimos cuatro dígitos. ${NEVER_ASK.es}`,
+};
+
+/** A person asked for: the customer is queued with the summary. */
+export const TO_AGENT: ByLang<string> = {
+  en: "I'll connect you with an agent now. I'll share a summary of our conversation so you don't have to repeat anything. Please stay in this chat.",
+  es: 'Le comunico con un agente ahora. Le pasaré un resumen de nuestra conversación para que no tenga que repetir nada. Permanezca en este chat, por favor.',
+};
+
 export const QR = {
   agent: {
     en: { label: 'Talk to an agent', value: 'I want to talk to an agent' },

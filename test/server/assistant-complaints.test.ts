@@ -9,7 +9,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createClient } from 'redis';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { createAssistant, memoryDesk } from '../../server/assistant/index.js';
 import type { Lang } from '../../server/assistant/index.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
@@ -17,61 +16,15 @@ import { expectationFrom } from '../../src/redaction/agent.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { agent, eventOf, isEvent } from '../support/actors.js';
-import type { Frame } from '../support/actors.js';
-import { Peer } from '../support/peer.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, READ_BACK } from './assistant-actions-support.js';
+import { Customer } from './assistant-chat.js';
 import { sharedRedis } from './cluster.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-alice': 'alice', 'tok-alice-2': 'alice', 'tok-bob': 'bob' };
 function verifyToken(token: string | undefined): TokenVerdict {
   const subject = token === undefined ? undefined : SUBJECTS[token];
   return subject === undefined ? 'invalid' : { subject };
-}
-
-/** A customer who said hello with `fields` (lang, account, token) and got the greeting. */
-class Customer {
-  #n = 0;
-  constructor(
-    readonly peer: Peer<Frame>,
-    readonly id: string,
-  ) {}
-
-  static async start(server: ChatServer, fields: Record<string, unknown> = {}): Promise<Customer> {
-    const peer = await Peer.open<Frame>(server.url);
-    peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en', ...fields });
-    const welcome = await peer.next((f) => f.type === 'welcome', 'welcome');
-    await peer.next((f) => isEvent(f) && eventOf(f).from === 'assistant', 'the greeting');
-    return new Customer(peer, welcome['conversationId'] as string);
-  }
-
-  /** Sends `text`; the assistant's answer to it. */
-  async say(text: string): Promise<string> {
-    const id = `m-${this.id}-${this.#n++}`;
-    this.peer.send({ type: 'message', id, text });
-    const ack = await this.peer.next((f) => f.type === 'ack' && f['id'] === id, `ack of ${id}`);
-    const seq = ack['seq'] as number;
-    const answer = await this.peer.next(
-      (f) => isEvent(f) && eventOf(f).from === 'assistant' && eventOf(f).seq > seq,
-      `the answer to "${text}"`,
-    );
-    return eventOf(answer).text;
-  }
-
-  /** Ends the chat; the summary of the `ended` notice. */
-  async end(): Promise<string> {
-    this.peer.send({ type: 'end' });
-    const ended = await this.peer.next(
-      (f) => isEvent(f) && (eventOf(f).notice as { code?: string } | undefined)?.code === 'ended',
-      'ended',
-    );
-    return (eventOf(ended).notice as { summary: string }).summary;
-  }
-
-  /** Every event text it received (frames as they came). */
-  get seen(): string {
-    return this.peer.raw.join('\n');
-  }
 }
 
 const COMPLAINT_EN = 'The agent hung up on me twice and nobody called me back';

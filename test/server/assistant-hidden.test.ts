@@ -8,35 +8,9 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ChatServer } from '../../server/chat-server.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
-import { eventOf, isEvent } from '../support/actors.js';
-import type { Frame } from '../support/actors.js';
-import { Peer } from '../support/peer.js';
 import { withServer } from '../support/server.js';
-
-/** A new chat in `lang`; its first message `text`; the assistant's answer and every frame's raw text. */
-async function firstAnswer(
-  server: ChatServer,
-  lang: 'en' | 'es',
-  text: string,
-): Promise<{ answer: string; raw: string }> {
-  const peer = await Peer.open<Frame>(server.url);
-  try {
-    peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang });
-    await peer.next((f) => isEvent(f) && eventOf(f).from === 'assistant', 'the greeting');
-    peer.send({ type: 'message', id: 'm-1', text });
-    const ack = await peer.next((f) => f.type === 'ack' && f['id'] === 'm-1', 'ack');
-    const answer = await peer.next(
-      (f) => isEvent(f) && eventOf(f).from === 'assistant' && eventOf(f).seq > (ack['seq'] as number),
-      'the answer',
-    );
-    return { answer: eventOf(answer).text, raw: peer.raw.join('\n') };
-  } finally {
-    await peer.close();
-  }
-}
+import { Customer } from './assistant-chat.js';
 
 const CASES: { lang: 'en' | 'es'; text: string; secret: string; says: RegExp; not?: RegExp }[] = [
   {
@@ -77,7 +51,9 @@ describe('assistant: what the redactor hid is named', () => {
   for (const c of CASES) {
     it(`${c.lang}: "${c.text.replace(c.secret, '…')}"`, async () => {
       await withServer({ replyDelay: 0 }, async (server) => {
-        const { answer, raw } = await firstAnswer(server, c.lang, c.text);
+        const customer = await Customer.start(server, { lang: c.lang });
+        const answer = await customer.say(c.text);
+        const raw = customer.seen;
         assert.match(answer, c.says);
         if (c.not) assert.doesNotMatch(answer, c.not);
         assert.equal(expectationFrom(answer)?.secrets.size ?? 0, 0, `a cue for a secret: ${answer}`);
