@@ -17,8 +17,10 @@
  * Invalid values throw an Error whose message names the variable (never a secret's value).
  */
 import type { ChatServerOptions } from './chat-server.js';
-import type { Rate } from './limits.js';
+import { rate, wholeNumber } from './option-values.js';
 import { readSecretFile, secretProblem } from './secret.js';
+
+export { rate, wholeNumber } from './option-values.js';
 
 export type HardeningOptions = Pick<
   ChatServerOptions,
@@ -31,24 +33,6 @@ export type HardeningOptions = Pick<
   | 'workBudget'
   | 'ipWorkBudget'
 >;
-
-/** A whole number ≥ `min`, or undefined when empty. */
-export function wholeNumber(name: string, value: string | undefined, min = 0): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number ≥ ${min}`);
-  return n;
-}
-
-/** `BURST,PER_SECOND`, both positive, or undefined when empty. */
-export function rate(name: string, value: string | undefined): Rate | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const [burst, perSecond] = value.split(',').map(Number);
-  if (!burst || !perSecond || burst < 1 || perSecond <= 0 || !Number.isFinite(burst + perSecond)) {
-    throw new Error(`${name} must be BURST,PER_SECOND (for example 200,100)`);
-  }
-  return { burst, perSecond };
-}
 
 /** The agent secret from a value or a file (not both); checked for length. */
 export function agentSecret(value: string | undefined, file: string | undefined): string | undefined {

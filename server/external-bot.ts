@@ -17,7 +17,7 @@
  * it and what the customer sees.
  */
 import { MAX_MESSAGE_LENGTH } from '../src/protocol.js';
-import { wholeNumber } from './env.js';
+import { wholeNumber } from './option-values.js';
 
 /** Messages of one answer kept (the rest are dropped). */
 export const MAX_BOT_MESSAGES = 5;
