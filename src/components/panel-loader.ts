@@ -58,11 +58,6 @@ export class PanelLoader implements ReactiveController {
     return loading;
   }
 
-  /** An attempt was made (maybe by an idle callback) and has not failed since. */
-  get tried(): boolean {
-    return this.#attempt !== undefined;
-  }
-
   /** Loads the module (once per page) and renders with it, or says it could not load. */
   load(): void {
     const attempt = loadPanel();
