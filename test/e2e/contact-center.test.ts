@@ -15,6 +15,7 @@ import {
   stopReferenceServers,
   waitFor,
 } from '../support/helpers.js';
+import { blobsCreatedBy } from '../support/page.js';
 
 /** A test-side agent over the real console protocol. */
 class Agent {
@@ -242,18 +243,10 @@ describe('<amex-chat>', () => {
       expect((await el.end())?.caseNumber, 'end() once ended').to.equal(caseNumber);
 
       // Download: the bytes handed to the browser.
-      const blobs: Blob[] = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) blobs.push(blob);
-        return create(blob);
-      };
-      try {
+      const blobs = await blobsCreatedBy(async () => {
         shadow(el).querySelector<HTMLButtonElement>('#download')!.focus();
         await sendKeys({ press: 'Enter' });
-      } finally {
-        URL.createObjectURL = create;
-      }
+      });
       expect(blobs).to.have.length(1);
       const text = await blobs[0]!.text();
       expect(text).to.include(`Reference number: ${caseNumber}`);
@@ -320,7 +313,7 @@ describe('<amex-chat>', () => {
         'el lugar en la fila',
       );
       expect(status).to.match(
-        /^Eres (el siguiente|el número \d+) en la fila para hablar con un agente\. Espera estimada: /,
+        /^Es (el siguiente|el número \d+) en la fila para hablar con un agente\. Espera estimada: /,
       );
       expect(shadow(el).querySelector('#leave-queue')?.textContent?.trim()).to.equal('Salir de la fila');
       const info = await el.end();
