@@ -31,6 +31,19 @@ export function loadFrame(frame: HTMLIFrameElement, src?: string): Promise<void>
   });
 }
 
+/**
+ * The page at `src` in a new iframe the size of a desktop window (1280 × 900), once it has
+ * loaded. It stays until removed (`removeAfterTest`, or by a suite that shares it).
+ */
+export async function desktopPage(src: string): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.width = '1280px';
+  frame.style.height = '900px';
+  document.body.append(frame);
+  await loadFrame(frame, src);
+  return frame;
+}
+
 /** The `<amex-chat>` of the page in `frame`, once it has rendered. */
 export async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement> {
   const el = await waitFor(() => frame.contentDocument?.querySelector('amex-chat'), 'the chat in the frame');
@@ -41,3 +54,25 @@ export async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement>
 afterEach(() => {
   for (const element of added.splice(0)) element.remove();
 });
+
+/**
+ * The blobs `view` (default this window) hands the browser as object URLs while `action` runs,
+ * as a download does; `URL.createObjectURL` is the browser's own again afterwards.
+ */
+export async function blobsCreatedBy(
+  action: () => unknown,
+  view: Window & typeof globalThis = window,
+): Promise<Blob[]> {
+  const blobs: Blob[] = [];
+  const create = view.URL.createObjectURL.bind(view.URL);
+  view.URL.createObjectURL = (blob: Blob | MediaSource) => {
+    if (blob instanceof view.Blob) blobs.push(blob);
+    return create(blob);
+  };
+  try {
+    await action();
+  } finally {
+    view.URL.createObjectURL = create;
+  }
+  return blobs;
+}
