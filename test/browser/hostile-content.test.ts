@@ -8,6 +8,7 @@ import type { AmexChatElement } from '../../src/index.js';
 import { displayText } from '../../src/components/display-text.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
+import { blobsCreatedBy } from '../support/page.js';
 import { connectedChat, scriptedElement } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
@@ -425,17 +426,7 @@ describe('<amex-chat>', () => {
         notice: { code: 'ended', caseNumber: `AMX-1\n${FORGED}`, summary: `Done.${breaks.join(FORGED)}` },
       });
       await waitFor(() => $(el, '#download'), 'the ended section');
-      const blobs: Blob[] = [];
-      const create = URL.createObjectURL.bind(URL);
-      URL.createObjectURL = (blob: Blob | MediaSource) => {
-        if (blob instanceof Blob) blobs.push(blob);
-        return create(blob);
-      };
-      try {
-        $(el, '#download')!.click();
-      } finally {
-        URL.createObjectURL = create;
-      }
+      const blobs = await blobsCreatedBy(() => $(el, '#download')!.click());
       expect(blobs).to.have.length(1);
       const text = await blobs[0]!.text();
       expect(/[\r\u2028\u2029\u0085\u000b\u000c\u202e]/.test(text), JSON.stringify(text)).to.equal(false);
