@@ -13,6 +13,22 @@ import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '.
 import { removeAfterTest } from '../support/page.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 
+/**
+ * A chat on a new reference server whose simulated agent joins soon after a customer asks,
+ * open and greeted.
+ */
+async function chatWithAgent(): Promise<AmexChatElement> {
+  const endpoint = await startReferenceServer({ replyDelay: 20, agentDelay: 300 });
+  const el: AmexChatElement = removeAfterTest(document.createElement('amex-chat'));
+  el.endpoint = endpoint;
+  el.persist = 'none';
+  el.idleTimeout = 0;
+  document.body.append(el);
+  await el.show();
+  await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+  return el;
+}
+
 describe('announcements of a hand-off', () => {
   let time: FakeClock;
   beforeEach(() => (time = new FakeClock().install()));
@@ -22,15 +38,7 @@ describe('announcements of a hand-off', () => {
   });
 
   it('has no axe violations once the agent has joined and greeted, the announcements kept', async () => {
-    const endpoint = await startReferenceServer({ replyDelay: 20, agentDelay: 300 });
-    const el: AmexChatElement = document.createElement('amex-chat');
-    removeAfterTest(el);
-    el.endpoint = endpoint;
-    el.persist = 'none';
-    el.idleTimeout = 0;
-    document.body.append(el);
-    await el.show();
-    await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    const el = await chatWithAgent();
     await el.send('I want to talk to an agent');
     await waitFor(() => el.shadowRoot!.querySelector('.message.agent'), "the agent's greeting", 10_000);
     await el.updateComplete;
@@ -38,15 +46,7 @@ describe('announcements of a hand-off', () => {
   });
 
   it('says the answer, the notice, the place, the agent joining and her greeting, each in its own node, kept', async () => {
-    const endpoint = await startReferenceServer({ replyDelay: 20, agentDelay: 300 });
-    const el: AmexChatElement = document.createElement('amex-chat');
-    removeAfterTest(el);
-    el.endpoint = endpoint;
-    el.persist = 'none';
-    el.idleTimeout = 0;
-    document.body.append(el);
-    await el.show();
-    await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    const el = await chatWithAgent();
     time.advance(KEEP);
     await el.updateComplete;
     const live = recordLiveRegions(el.shadowRoot!);

@@ -12,12 +12,11 @@ import { digitsOfSecretIn, readDigitString } from '../unit/digit-reader.js';
 import {
   axeCheck,
   framesReceivedByServer,
-  recordWireFrames,
   startReferenceServer,
-  stopReferenceServers,
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 
 interface Scenario {
   /** The messages, typed and sent one after another. */
@@ -192,14 +191,7 @@ async function runScenario(endpoint: string, scenario: Scenario): Promise<void> 
 describe('<amex-chat>', () => {
   describe('redaction against evasion (issue 21), on the wire and in the store', () => {
     let endpoint: string;
-
-    before(async () => {
-      endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      await recordWireFrames();
-    });
-    after(async () => {
-      await stopReferenceServers();
-    });
+    serverForSuite({ replyDelay: 5, debug: true }, (url) => (endpoint = url), { recordWire: true });
 
     it('has no axe violations with a card in look-alike letters warned about, then sent masked', async function () {
       this.timeout(30_000);

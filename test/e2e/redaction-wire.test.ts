@@ -10,13 +10,12 @@ import { content, digitsOf, leaks, secrets, typeEverySecret } from '../support/s
 import {
   axeCheck,
   framesReceivedByServer,
-  recordWireFrames,
   startReferenceServer,
-  stopReferenceServers,
   waitFor,
   wireFramesSent,
   bodiesPosted,
 } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 
 function bubbles(el: AmexChatElement, from: string): string[] {
   return [...(el.shadowRoot?.querySelectorAll(`.message.${from} .bubble`) ?? [])].map(
@@ -27,14 +26,7 @@ function bubbles(el: AmexChatElement, from: string): string[] {
 describe('<amex-chat>', () => {
   describe('redaction', () => {
     let endpoint: string;
-
-    before(async () => {
-      endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      await recordWireFrames();
-    });
-    after(async () => {
-      await stopReferenceServers();
-    });
+    serverForSuite({ replyDelay: 5, debug: true }, (url) => (endpoint = url), { recordWire: true });
 
     it('has no axe violations with the card-number warning, then the error of redaction="block"', async function () {
       this.timeout(30_000);

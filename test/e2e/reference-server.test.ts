@@ -2,13 +2,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement, AmexChatMessageDetail, AmexChatStateDetail } from '../../src/index.js';
 import '../../src/define.js';
-import {
-  axeCheck,
-  deepActiveElement,
-  startReferenceServer,
-  stopReferenceServers,
-  waitFor,
-} from '../support/helpers.js';
+import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 
 function messages(el: AmexChatElement): HTMLElement[] {
   return [...(el.shadowRoot?.querySelectorAll<HTMLElement>('.message') ?? [])];
@@ -22,13 +17,7 @@ function bubbleTexts(el: AmexChatElement, from: string): string[] {
 
 describe('<amex-chat>', () => {
   let endpoint: string;
-
-  before(async () => {
-    endpoint = await startReferenceServer({ replyDelay: 20 });
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  serverForSuite({ replyDelay: 20 }, (url) => (endpoint = url));
 
   describe('transport', () => {
     it('has no axe violations during a conversation with quick replies', async () => {
@@ -112,13 +101,7 @@ describe('<amex-chat>', () => {
 
 describe('<amex-chat transport="sse">', () => {
   let endpoint: string;
-
-  before(async () => {
-    endpoint = await startReferenceServer({ replyDelay: 20 });
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  serverForSuite({ replyDelay: 20 }, (url) => (endpoint = url));
 
   describe('transport', () => {
     it('holds the same conversation over Server-Sent Events and POST', async () => {
