@@ -6,6 +6,7 @@
  * passwords). For cards, only the last four digits may remain.
  */
 import type { SensitiveKind } from '../../src/redaction/index.js';
+import { luhnCheckDigit } from './cards.js';
 
 export interface CorpusCase {
   input: string;
@@ -35,16 +36,7 @@ export interface Conversation {
 /** Completes `prefix` to a Luhn-valid number of `length` digits (filler digits are 7s). */
 export function luhnComplete(prefix: string, length: number): string {
   const body = (prefix + '7'.repeat(length)).slice(0, length - 1);
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = body.charCodeAt(body.length - 1 - i) - 48;
-    if (i % 2 === 0) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
+  return body + luhnCheckDigit(body);
 }
 
 /** Writes ASCII digits in another Unicode digit script whose zero is `zero`. */

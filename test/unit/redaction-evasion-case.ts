@@ -1,4 +1,7 @@
-/** The shape of one evasion-corpus case and its categories, shared by the corpus files. */
+/**
+ * The shape of one evasion-corpus case and its categories, the secrets the cases hide, and the
+ * helpers that build cases from tables: shared by the corpus files.
+ */
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
 
 export const ATTACK_CATEGORIES = [
@@ -41,4 +44,54 @@ export interface EvasionCase {
   lang?: Lang;
   /** A benign case the spec's own rules must mask, and why; counted apart in the rates. */
   acceptedFalsePositive?: string;
+}
+
+// ------------------------------------------------------------------ secrets
+
+export const AMEX = '378282246310005';
+export const AMEX2 = '371449635398431';
+export const VISA = '4111111111111111';
+export const VISA2 = '4012888888881881';
+export const MC = '5555555555554444';
+export const MC2 = '5105105105105100';
+export const DISC = '6011111111111117';
+export const JCB = '3530111333300000';
+export const DINERS = '30569309025904';
+export const DINERS36 = '36227206271667';
+export const SSN = '536228194';
+export const SSN2 = '212674532';
+export const SSN3 = '471392856';
+export const SSN4 = '318547720';
+
+// ------------------------------------------------------------------ helpers
+
+/** An agent message in a conversation (plain strings are the customer's). */
+export const agent = (text: string): { agent: string } => ({ agent: text });
+
+export type Message = string | { agent: string };
+
+export const stepsOf = (messages: Message[]): EvasionStep[] =>
+  messages.map((m) => (typeof m === 'string' ? { customer: m } : m));
+
+/** One attack case in a table: why it is there, the secret, and the messages. */
+export type Row = [reason: string, secret: string, messages: Message[]];
+
+/** The cases of `table`, in `category`, each allowing `allowed` digits and expecting `kinds`. */
+export function rows(
+  category: EvasionCategory,
+  table: Row[],
+  allowed: number,
+  kinds: SensitiveKind[],
+  lang?: Lang,
+): EvasionCase[] {
+  return table.map(([reason, secret, messages]) => ({
+    category,
+    reason,
+    steps: stepsOf(messages),
+    expect: 'attack',
+    secret,
+    allowed,
+    kinds,
+    ...(lang ? { lang } : {}),
+  }));
 }

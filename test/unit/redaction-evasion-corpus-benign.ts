@@ -9,10 +9,8 @@
  */
 import type { Lang } from '../../src/redaction/index.js';
 import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
-
-type Message = string | { agent: string };
-
-const agent = (text: string): { agent: string } => ({ agent: text });
+import { agent } from './redaction-evasion-case.js';
+import type { Message } from './redaction-evasion-case.js';
 
 interface Extra {
   lang?: Lang;

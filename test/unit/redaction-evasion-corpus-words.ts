@@ -3,54 +3,35 @@
  * Spanish, passwords in everyday phrasings (spec section 4), and conversations where the agent's
  * question matters (spec section 5), including an agent coaching the customer past the redaction.
  *
- * Only types come from redaction-evasion-corpus.ts (which imports this file).
+ * The secrets and the table helpers come from redaction-evasion-case.ts (the corpus imports this file).
  */
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
-import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
-
-const AMEX = '378282246310005';
-const AMEX2 = '371449635398431';
-const VISA = '4111111111111111';
-const VISA2 = '4012888888881881';
-const MC = '5555555555554444';
-const MC2 = '5105105105105100';
-const DISC = '6011111111111117';
-const JCB = '3530111333300000';
-const DINERS = '30569309025904';
-const SSN = '536228194';
-const SSN2 = '212674532';
-const SSN3 = '471392856';
-
-type Message = string | { agent: string };
-type Row = [reason: string, secret: string, messages: Message[]];
-
-const agent = (text: string): { agent: string } => ({ agent: text });
-
-function rows(
-  category: EvasionCategory,
-  table: Row[],
-  allowed: number,
-  kinds: SensitiveKind[],
-  lang?: Lang,
-): EvasionCase[] {
-  return table.map(([reason, secret, messages]) => ({
-    category,
-    reason,
-    steps: messages.map((m): EvasionStep => (typeof m === 'string' ? { customer: m } : m)),
-    expect: 'attack',
-    secret,
-    allowed,
-    kinds,
-    ...(lang ? { lang } : {}),
-  }));
-}
+import type { EvasionCase, EvasionCategory } from './redaction-evasion-case.js';
+import {
+  AMEX,
+  AMEX2,
+  DINERS,
+  DISC,
+  JCB,
+  MC,
+  MC2,
+  SSN,
+  SSN2,
+  SSN3,
+  VISA,
+  VISA2,
+  agent,
+  rows,
+  stepsOf,
+} from './redaction-evasion-case.js';
+import type { Message, Row } from './redaction-evasion-case.js';
 
 /** Benign turns of an agent-question conversation: every customer message must pass. */
 function benign(reason: string, messages: Message[], lang?: Lang): EvasionCase {
   return {
     category: 'agent-question',
     reason,
-    steps: messages.map((m): EvasionStep => (typeof m === 'string' ? { customer: m } : m)),
+    steps: stepsOf(messages),
     expect: 'benign',
     ...(lang ? { lang } : {}),
   };

@@ -11,49 +11,31 @@
 import { BENIGN_CASES } from './redaction-evasion-corpus-benign.js';
 import { WORD_CASES } from './redaction-evasion-corpus-words.js';
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
-import type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
+import type { EvasionCase, EvasionCategory } from './redaction-evasion-case.js';
+import {
+  AMEX,
+  AMEX2,
+  DINERS,
+  DINERS36,
+  DISC,
+  JCB,
+  MC,
+  MC2,
+  SSN,
+  SSN2,
+  SSN3,
+  SSN4,
+  VISA,
+  VISA2,
+  rows,
+} from './redaction-evasion-case.js';
+import type { Message, Row } from './redaction-evasion-case.js';
+import { grouped } from './redaction-corpus.js';
 
 export { ATTACK_CATEGORIES, BENIGN_CATEGORIES } from './redaction-evasion-case.js';
 export type { EvasionCase, EvasionCategory, EvasionStep } from './redaction-evasion-case.js';
 
-// ------------------------------------------------------------------ secrets
-
-export const AMEX = '378282246310005';
-export const AMEX2 = '371449635398431';
-export const VISA = '4111111111111111';
-export const VISA2 = '4012888888881881';
-export const MC = '5555555555554444';
-export const MC2 = '5105105105105100';
-export const DISC = '6011111111111117';
-export const JCB = '3530111333300000';
-export const DINERS = '30569309025904';
-export const DINERS36 = '36227206271667';
-const SSN = '536228194';
-const SSN2 = '212674532';
-const SSN3 = '471392856';
-const SSN4 = '318547720';
-
 // ------------------------------------------------------------------ helpers
-
-/** An agent message in a conversation (plain strings are the customer's). */
-export const agent = (text: string): { agent: string } => ({ agent: text });
-
-export type Message = string | { agent: string };
-
-export const stepsOf = (messages: Message[]): EvasionStep[] =>
-  messages.map((m) => (typeof m === 'string' ? { customer: m } : m));
-
-/** Groups digits by the given sizes with a separator. */
-export function grouped(digits: string, sizes: number[], sep = ' '): string {
-  const out: string[] = [];
-  let at = 0;
-  for (const n of sizes) {
-    out.push(digits.slice(at, at + n));
-    at += n;
-  }
-  if (at < digits.length) out.push(digits.slice(at));
-  return out.join(sep);
-}
 
 /** How a digit 0–9 is written in each form people type as digits. */
 const FORMS = {
@@ -89,27 +71,6 @@ export function inForm(text: string, form: Form): string {
 export function mixForms(text: string, forms: Form[]): string {
   let i = 0;
   return text.replace(/[0-9]/g, (d) => FORMS[forms[i++ % forms.length] ?? 'fullwidth'](Number(d)));
-}
-
-type Row = [reason: string, secret: string, messages: Message[]];
-
-function rows(
-  category: EvasionCategory,
-  table: Row[],
-  allowed: number,
-  kinds: SensitiveKind[],
-  lang?: Lang,
-): EvasionCase[] {
-  return table.map(([reason, secret, messages]) => ({
-    category,
-    reason,
-    steps: stepsOf(messages),
-    expect: 'attack',
-    secret,
-    allowed,
-    kinds,
-    ...(lang ? { lang } : {}),
-  }));
 }
 
 const attack = (
