@@ -32,6 +32,10 @@ const AU_PEOPLE = [
   'my son',
   'my daughter',
   'my ex',
+  'my brother',
+  'my sister',
+  'my girlfriend',
+  'my boyfriend',
   'my mom',
   'my mother',
   'my dad',
@@ -44,6 +48,10 @@ const AU_PEOPLE = [
   'mi mama',
   'mi papa',
   'mi ex',
+  'mi hermano',
+  'mi hermana',
+  'mi novia',
+  'mi novio',
 ];
 const AU_WHERE = ['account', 'card', 'cuenta', 'tarjeta'];
 
@@ -94,6 +102,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
         'cannot afford',
         'can not afford',
         'no me alcanza',
+        'no alcanzo',
         'hardship',
         'payment plan',
         'financial difficult*',
@@ -287,6 +296,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
             'sumar',
             'incluir',
             'dar',
+            'darle',
             'necesita',
           ],
           AU_WHERE,

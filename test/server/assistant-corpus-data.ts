@@ -4,7 +4,7 @@
  * assistant should read in each (test/server/assistant-corpus.test.ts reports the accuracy).
  *
  * `HELD_OUT` was written after the assistant's triggers were tuned on `CORPUS`, and never used
- * to tune them: its accuracy is the honest estimate for messages nobody has seen. Three
+ * to tune them: its accuracy is the honest estimate for messages nobody has seen. Four
  * earlier held-out sets were measured the same way, then used for tuning and moved into
  * `CORPUS` (marked below); a set that has been tuned on is never the held-out set again.
  */
@@ -438,9 +438,7 @@ export const CORPUS: readonly Sample[] = [
   ['thanks', 'en', 'thank you so much'],
   ['goodbye', 'es', 'hasta luego'],
   ['goodbye', 'en', 'that is all for today, goodbye'],
-];
-
-export const HELD_OUT: readonly Sample[] = [
+  // ---- the fourth held-out set, used for tuning once it was measured
   ['dispute', 'en', 'why is there a charge from a parking company in a city i have never been to'],
   ['dispute', 'en', 'i returned nothing but they charged me a restocking fee i never agreed to'],
   ['dispute', 'en', 'a charge i dont recognise from paypal'],
@@ -501,4 +499,67 @@ export const HELD_OUT: readonly Sample[] = [
   ['thanks', 'es', 'muchas gracias por la ayuda'],
   ['goodbye', 'en', 'goodbye'],
   ['goodbye', 'es', 'chao'],
+];
+
+export const HELD_OUT: readonly Sample[] = [
+  ['dispute', 'en', 'there is a $250 charge from an electronics store i have never shopped at'],
+  ['dispute', 'en', 'i got charged for an order that was canceled by the seller'],
+  ['dispute', 'es', 'quiero objetar un cargo de mi estado de cuenta'],
+  ['dispute', 'es', 'aparece un cargo de netflix pero yo ya no tengo netflix'],
+  ['lost-stolen', 'en', 'I cant remember where i put my card'],
+  ['lost-stolen', 'en', 'my bag was stolen with my credit card inside'],
+  ['lost-stolen', 'es', 'no se donde deje mi tarjeta'],
+  ['lost-stolen', 'es', 'me quitaron la cartera en el metro'],
+  ['damaged', 'en', 'my card got wet and now the chip fails'],
+  ['damaged', 'es', 'la tarjeta se me quebró'],
+  ['lock', 'en', 'please put my card on hold for now'],
+  ['lock', 'es', 'necesito suspender mi tarjeta temporalmente'],
+  ['unlock', 'en', 'i found my card, can you turn it back on'],
+  ['unlock', 'es', 'encontré la tarjeta, ya la pueden activar de nuevo'],
+  ['payment-due', 'en', 'when is my next bill due'],
+  ['payment-due', 'en', 'how can i pay my balance online'],
+  ['payment-due', 'es', 'en que fecha debo pagar'],
+  ['payment-assistance', 'en', "I'm behind on my payments and need some help"],
+  ['payment-assistance', 'es', 'estoy atrasado con los pagos y necesito un arreglo'],
+  ['late-fee', 'en', 'why was a late payment fee added to my account'],
+  ['late-fee', 'es', 'me cobraron un recargo por pagar un día tarde'],
+  ['rewards', 'en', 'how many membership rewards points do i have now'],
+  ['rewards', 'es', 'quiero saber mis puntos'],
+  ['pay-with-points', 'en', 'redeem my points for a statement credit'],
+  ['authorized-user-add', 'en', 'can my husband get his own card on my account'],
+  ['authorized-user-add', 'es', 'quiero una tarjeta adicional para mi novio'],
+  ['authorized-user-remove', 'en', 'i want to remove my sister as an authorized user'],
+  ['contact', 'en', 'how can i reach customer service by phone'],
+  ['contact', 'es', 'donde los puedo contactar'],
+  ['credit-limit', 'en', 'i would like a higher credit limit'],
+  ['credit-limit', 'es', 'cual es mi credito disponible'],
+  ['travel', 'en', 'can you help me change my flight'],
+  ['travel', 'es', 'necesito ayuda con mi reservación de auto'],
+  ['urgent-fraud', 'en', 'my card is being used right now and it is not me'],
+  ['urgent-fraud', 'es', 'estan usando mi tarjeta sin permiso ahora mismo'],
+  ['declined', 'en', 'my card was refused at the restaurant'],
+  ['declined', 'es', 'me rechazaron el pago en amazon'],
+  ['apr', 'en', 'how is interest calculated on my card'],
+  ['apr', 'es', 'por que tengo cargos de intereses'],
+  ['balance', 'en', 'tell me my balance'],
+  ['balance', 'es', 'cuánto es lo que debo'],
+  ['cancel-card', 'en', 'i would like to cancel my amex card'],
+  ['cancel-card', 'es', 'como cancelo mi tarjeta'],
+  ['refund', 'en', 'how long until my refund shows up'],
+  ['refund', 'es', 'cuando me llega el reembolso de una compra que devolvi'],
+  ['verify-identity', 'en', 'i need to verify my identity to unlock my account'],
+  ['verify-identity', 'es', 'como valido que soy yo'],
+  ['complaint', 'en', 'i have a complaint about your app'],
+  ['complaint', 'es', 'quiero presentar un reclamo formal'],
+  ['case-status', 'en', 'what is the status of my case'],
+  ['case-status', 'es', 'estado de mi queja por favor'],
+  ['agent', 'en', 'let me talk to a person'],
+  ['agent', 'es', 'quiero que me atienda un asesor'],
+  ['greeting', 'en', 'hey there'],
+  ['thanks', 'en', 'appreciate it'],
+  ['goodbye', 'en', 'see you'],
+  ['unknown', 'en', 'what is the weather like today'],
+  ['unknown', 'en', 'tell me a joke'],
+  ['unknown', 'es', 'me gusta el futbol'],
+  ['unknown', 'es', 'que hora es en madrid'],
 ];

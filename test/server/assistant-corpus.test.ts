@@ -42,7 +42,7 @@ function report(name: string, s: Score): number {
 
 /**
  * The held-out set's floor, under what the table reached on messages it was not tuned on
- * (73.3 %): keyword triggers miss phrasings nobody wrote down.
+ * (80.0 %): keyword triggers miss phrasings nobody wrote down.
  */
 const HELD_OUT_FLOOR = 0.7;
 

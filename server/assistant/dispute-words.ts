@@ -1,0 +1,68 @@
+/**
+ * The words that make a message a dispute without naming one (tasks-card.ts): a charge, and
+ * words that say it is not the customer's ("a purchase that wasn't me", "un cobro raro",
+ * "charged twice", "a subscription I canceled"). Data only.
+ */
+
+/** A charge, a purchase, a transaction. */
+export const CHARGE_WORDS = [
+  'charge*',
+  'purchase*',
+  'transaction*',
+  'billed',
+  'bill',
+  'debit*',
+  'cargo*',
+  'cobr*',
+  'compra*',
+  'transacci*',
+  'movimiento*',
+];
+
+/** Not the customer's, or not as agreed. */
+export const NOT_MINE = [
+  'wasnt me',
+  'not me',
+  'not mine',
+  'didnt make',
+  'didnt authorize',
+  'never made',
+  'never authorized',
+  'dont recognize',
+  'unknown',
+  'weird',
+  'strange',
+  'odd',
+  'suspicious',
+  'twice',
+  'double*',
+  'duplicate*',
+  'canceled',
+  'cancelled',
+  'different',
+  'wrong',
+  'incorrect',
+  'diferente',
+  'distinto',
+  'incorrecto',
+  'never been',
+  'never used',
+  'never signed up',
+  'never agreed',
+  'nunca contrate',
+  'no contrate',
+  'nunca autorice',
+  'no fui yo',
+  'no autorice',
+  'no autorizado',
+  'no conozco',
+  'no reconozco',
+  'desconoc*',
+  'raro',
+  'extrano',
+  'sospechoso',
+  'dos veces',
+  'duplicado',
+  'doble',
+  'ya cancele',
+];
