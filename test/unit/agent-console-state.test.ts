@@ -372,6 +372,23 @@ const cases: Case[] = [
     },
   },
   {
+    name: "the server's refusal of the languages lands on the languages group, with what it chose kept",
+    given: () =>
+      signingIn(initialState, 'Maria', 'general', { agentTeams: ['credit'], agentLanguages: ['es'] }),
+    frame: error('bad-frame', 'agent-hello.languages[0] is not a known language; use en, es.'),
+    said: [],
+    then: (s) => {
+      assert.equal(s.connection, 'signed-out');
+      assert.equal(
+        s.languagesError,
+        'The server refused the sign-in: agent-hello.languages[0] is not a known language; use en, es.',
+      );
+      assert.equal(s.nameError, '');
+      assert.equal(s.effects.refused?.field, 'languages');
+      assert.deepEqual([s.agentTeams, s.agentLanguages], [['credit'], ['es']]);
+    },
+  },
+  {
     name: 'a refused sign-in on reconnecting signs the agent out and clears the console',
     given: () => connectionLost(chatting()),
     frame: error('bad-name', 'Name taken.'),
