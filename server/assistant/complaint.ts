@@ -85,7 +85,7 @@ function openingAbout(text: string): string | null {
   return open === null ? null : kept(rest.slice(open[0].length));
 }
 
-/** Words that start a correction after the read-back ("actually, it was…", "en realidad…"). */
+/** Words that start a correction after the read-back ("actually, it was…", "en realidad…"), normalized. */
 const CORRECTION = new Set([
   'actually',
   'instead',
@@ -94,7 +94,7 @@ const CORRECTION = new Set([
   'realidad',
   'mejor',
   'corrijo',
-  'corrección',
+  'correccion',
 ]);
 
 /**

@@ -86,6 +86,27 @@ describe('complaints: the flow (one assistant, a desk in memory)', () => {
     });
   }
 
+  it('after the read-back, a short correction counts only with a cue ("actually", "corrección")', () => {
+    const es = chat(
+      'es',
+      'Quiero poner una queja',
+      COMPLAINT_ES,
+      'Corrección: sucursal del centro',
+      'sucursal del centro',
+    );
+    assert.match(es[2]!, /: "Corrección: sucursal del centro"\. ¿Desea que la registre\?/);
+    assert.match(es[3]!, /^Perdone, necesito un sí o un no\./);
+    const en = chat(
+      'en',
+      'I want to file a complaint',
+      COMPLAINT_EN,
+      'actually the downtown branch',
+      'downtown branch again',
+    );
+    assert.match(en[2]!, /: "actually the downtown branch"\. Shall I file it\?/);
+    assert.match(en[3]!, /^Sorry, I need a clear yes or no\./);
+  });
+
   it('reads a complaint in many phrasings, and leaves other messages alone', () => {
     const a = (t: string): string => createAssistant('en', undefined, { desk: memoryDesk() }).reply(t).intent;
     for (const t of [
