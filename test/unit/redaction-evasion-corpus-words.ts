@@ -7,23 +7,8 @@
  */
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
 import type { EvasionCase, EvasionCategory } from './redaction-evasion-case.js';
-import {
-  AMEX,
-  AMEX2,
-  DINERS,
-  DISC,
-  JCB,
-  MC,
-  MC2,
-  SSN,
-  SSN2,
-  SSN3,
-  VISA,
-  VISA2,
-  agent,
-  rows,
-  stepsOf,
-} from './redaction-evasion-case.js';
+import { AMEX, AMEX2, DINERS, DISC, JCB, MC, MC2, VISA, VISA2 } from './redaction-evasion-case.js';
+import { SSN, SSN2, SSN3, agent, rows, stepsOf } from './redaction-evasion-case.js';
 import type { Message, Row } from './redaction-evasion-case.js';
 
 /** Benign turns of an agent-question conversation: every customer message must pass. */

@@ -12,23 +12,8 @@ import { BENIGN_CASES } from './redaction-evasion-corpus-benign.js';
 import { WORD_CASES } from './redaction-evasion-corpus-words.js';
 import type { Lang, SensitiveKind } from '../../src/redaction/index.js';
 import type { EvasionCase, EvasionCategory } from './redaction-evasion-case.js';
-import {
-  AMEX,
-  AMEX2,
-  DINERS,
-  DINERS36,
-  DISC,
-  JCB,
-  MC,
-  MC2,
-  SSN,
-  SSN2,
-  SSN3,
-  SSN4,
-  VISA,
-  VISA2,
-  rows,
-} from './redaction-evasion-case.js';
+import { AMEX, AMEX2, DINERS, DINERS36, DISC, JCB, MC, MC2, VISA, VISA2 } from './redaction-evasion-case.js';
+import { SSN, SSN2, SSN3, SSN4, rows } from './redaction-evasion-case.js';
 import type { Message, Row } from './redaction-evasion-case.js';
 import { grouped } from './redaction-corpus.js';
 
