@@ -3,24 +3,12 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, waitFor } from '../support/helpers.js';
-import { removeAfterTest } from '../support/page.js';
-
-async function loadPage(src: string): Promise<HTMLIFrameElement> {
-  const frame = removeAfterTest(document.createElement('iframe'));
-  frame.style.width = '1280px';
-  frame.style.height = '900px';
-  document.body.append(frame);
-  await new Promise((resolve) => {
-    frame.addEventListener('load', resolve, { once: true });
-    frame.src = src;
-  });
-  return frame;
-}
+import { desktopPage, removeAfterTest } from '../support/page.js';
 
 describe('demo pages', () => {
   for (const page of ['/demo/index.html', '/demo/es.html']) {
     it(`${page} has no axe violations with the chat closed and open`, async () => {
-      const frame = await loadPage(page);
+      const frame = removeAfterTest(await desktopPage(page));
       const el = await waitFor(
         () =>
           frame.contentDocument?.querySelector<AmexChatElement>('amex-chat')?.shadowRoot &&

@@ -7,7 +7,7 @@ import { expect } from '@open-wc/testing';
 import type { AxeResults, RunOptions } from 'axe-core';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, waitFor } from '../support/helpers.js';
-import { removeAfterTest } from '../support/page.js';
+import { desktopPage, removeAfterTest } from '../support/page.js';
 import { allowListUsed, ibmCheck, ibmReady } from '../support/ibm-audit.js';
 import { IBM_ALLOWED } from '../support/ibm-allowed.js';
 
@@ -125,14 +125,7 @@ const ENGLISH = [
 ];
 
 async function loadPage(src: string): Promise<HTMLIFrameElement> {
-  const frame = document.createElement('iframe');
-  frame.style.width = '1280px';
-  frame.style.height = '900px';
-  document.body.append(frame);
-  await new Promise((resolve) => {
-    frame.addEventListener('load', resolve, { once: true });
-    frame.src = src;
-  });
+  const frame = await desktopPage(src);
   await waitFor(
     () => frame.contentDocument?.querySelectorAll('amex-chat').length === STATES.length,
     'every example',
