@@ -44,7 +44,8 @@ export function createSimulatedAgent(ctx: CenterContext, queue: Queue, lifecycle
       ref: randomUUID(),
     };
     accept(owner, conversation);
-    const task = conversation.assistant.lastTask();
+    // What they asked a person about, else the last task they discussed.
+    const task = conversation.topic ?? conversation.assistant.lastTask();
     const topic = task === null ? undefined : TOPIC[task][conversation.lang];
     simulatedTurn(conversation, owner, {
       kind: 'say',

@@ -311,6 +311,26 @@ describe('contact center: routing by language and topic', () => {
     },
   );
 
+  it(
+    'with nobody of the team signed in, the simulated agent of the topic team greets with the topic',
+    LIMIT,
+    async () => {
+      await withServer({ simulatedAgent: true, simulatedAgentDelay: 5 }, async (server) => {
+        const customer = await Customer.join(server, 'en');
+        await customer.say('talk to an agent about my credit limit');
+        const queued = await customer.notice('queued');
+        assert.deepEqual(queued.notice, { code: 'queued', team: 'credit' });
+        const joined = await customer.notice('agent-joined');
+        assert.deepEqual(joined.notice, { code: 'agent-joined', agent: 'Sam', team: 'credit' });
+        const greeting = await customer.reply('agent');
+        assert.equal(
+          greeting.text,
+          "Hi, I'm Sam from the credit team. I've read your conversation: you're asking about your credit limit. How can I help you with that?",
+        );
+      });
+    },
+  );
+
   it('the topic the customer discussed before asking for a person goes with them', LIMIT, async () => {
     await withServer({}, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
