@@ -74,6 +74,8 @@ export function createSimulatedAgent(ctx: CenterContext, queue: Queue, lifecycle
     const task = detectTask(customerText)?.intent;
     const specialty = task === undefined ? undefined : SPECIALTY[task];
     if (owner.team === 'general' && specialty !== undefined) {
+      // The specialty is now what they want a person for: the next team's board and greeting say it.
+      conversation.topic = task;
       simulatedTurn(conversation, owner, {
         kind: 'transfer',
         text: text.simTransferring(lang, specialty),
