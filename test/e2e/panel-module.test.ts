@@ -6,7 +6,7 @@
 // The npm build (`dist/element.js`, importing `lit`) does the same with its own chunk.
 // `npm test` builds first; `/dist-no-panel/` serves dist/ with the chunk answering 404.
 import { expect, oneEvent } from '@open-wc/testing';
-import type { AmexChatErrorDetail } from '../../src/index.js';
+import type { AmexChatElement, AmexChatErrorDetail } from '../../src/index.js';
 import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
 
@@ -18,6 +18,16 @@ const panelRequests = (dir: string): string[] =>
     .getEntriesByType('resource')
     .map((entry) => new URL(entry.name).pathname)
     .filter((path) => path.startsWith(dir) && /^panel-[^/]*\.js$/.test(path.slice(dir.length)));
+
+/** Puts `el` on the page (removed after the test), talking to `endpoint`, saving nothing; once rendered. */
+async function placed<T extends AmexChatElement>(el: T, endpoint: string): Promise<T> {
+  removeAfterTest(el);
+  el.endpoint = endpoint;
+  el.persist = 'none';
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
 
 describe('the panel module of the built bundle', () => {
   let built: Module;
@@ -37,12 +47,7 @@ describe('the panel module of the built bundle', () => {
       /* @vite-ignore */ `${location.origin}/dist-no-panel/cdn/amex-chat.js`
     )) as Module;
     module.AmexChatElement.define('broken-chat');
-    const el = new module.AmexChatElement();
-    removeAfterTest(el);
-    el.endpoint = endpoint;
-    el.persist = 'none';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await placed(new module.AmexChatElement(), endpoint);
     el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
     await waitFor(
       () => el.shadowRoot!.querySelector('#panel [part="error"]') && el.shadowRoot!.querySelector('#reload'),
@@ -54,12 +59,7 @@ describe('the panel module of the built bundle', () => {
 
   it('is not requested before the launcher shows, then loads while the page is idle', async () => {
     expect(panelRequests('/dist/cdn/')).to.deep.equal([]);
-    const el = document.createElement('amex-chat');
-    removeAfterTest(el);
-    el.endpoint = endpoint;
-    el.persist = 'none';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await placed(document.createElement('amex-chat'), endpoint);
     expect(el.shadowRoot?.querySelector('#launcher')).to.exist;
     expect(panelRequests('/dist/cdn/'), 'requested before the launcher rendered').to.deep.equal([]);
     await waitFor(() => panelRequests('/dist/cdn/').length === 1, 'the panel chunk, when idle');
@@ -80,12 +80,7 @@ describe('the panel module of the built bundle', () => {
       /* @vite-ignore */ `${location.origin}/dist-fresh/cdn/amex-chat.js`
     )) as Module;
     fresh.AmexChatElement.define('fresh-chat');
-    const el = new fresh.AmexChatElement();
-    removeAfterTest(el);
-    el.endpoint = endpoint;
-    el.persist = 'none';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await placed(new fresh.AmexChatElement(), endpoint);
     expect(panelRequests('/dist-fresh/cdn/'), 'nothing loaded before send()').to.deep.equal([]);
     const sent = await el.send('my card is 4111 1111 1111 1111');
     expect(panelRequests('/dist-fresh/cdn/')).to.have.length(1);
@@ -113,12 +108,7 @@ describe('the panel module of the built bundle', () => {
     });
 
     it('opens a panel that says the chat could not load, with an error event, and stays usable', async () => {
-      const el = new Broken();
-      removeAfterTest(el);
-      el.endpoint = endpoint;
-      el.persist = 'none';
-      document.body.append(el);
-      await el.updateComplete;
+      const el = await placed(new Broken(), endpoint);
       const launcher = el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!;
       const errorEvent = oneEvent(el, 'amex-chat-error');
       launcher.click();
@@ -160,12 +150,8 @@ describe('the panel module of the built bundle', () => {
       )) as Module;
       module.AmexChatElement.define('broken-chat');
       const el = new module.AmexChatElement();
-      removeAfterTest(el);
       el.lang = 'es-MX';
-      el.endpoint = endpoint;
-      el.persist = 'none';
-      document.body.append(el);
-      await el.updateComplete;
+      await placed(el, endpoint);
       const root = el.shadowRoot!;
       const launcher = root.querySelector<HTMLButtonElement>('#launcher')!;
       expect(launcher.textContent?.trim()).to.equal('Chatear con nosotros');
@@ -200,13 +186,9 @@ describe('the panel module of the built bundle', () => {
     ): Promise<{ el: InstanceType<Module['AmexChatElement']>; codes: string[] }> => {
       const Chat = await copy(name);
       const el = new Chat();
-      removeAfterTest(el);
-      el.endpoint = endpoint;
-      el.persist = 'none';
       const codes: string[] = [];
       el.addEventListener('amex-chat-error', (event) => codes.push(event.detail.code));
-      document.body.append(el);
-      await el.updateComplete;
+      await placed(el, endpoint);
       return { el, codes };
     };
 
@@ -291,12 +273,7 @@ describe('the panel module of the built bundle', () => {
       expect(customElements.get('npm-build-chat'), 'nothing defined on import').to.equal(undefined);
       npm.AmexChatElement.define('npm-build-chat');
       expect(panelRequests('/dist/')).to.deep.equal([]);
-      const el = new npm.AmexChatElement();
-      removeAfterTest(el);
-      el.endpoint = endpoint;
-      el.persist = 'none';
-      document.body.append(el);
-      await el.updateComplete;
+      const el = await placed(new npm.AmexChatElement(), endpoint);
       expect(el.shadowRoot?.querySelector('#launcher')).to.exist;
       await waitFor(() => panelRequests('/dist/').length === 1, "the npm build's panel chunk, when idle");
       const sent = await el.send('my card is 4111 1111 1111 1111');
