@@ -67,6 +67,22 @@ function add<T extends Element>(node: T): T {
   return node;
 }
 
+/** A `<div>` in language `lang`, on the page for this test only. */
+function langDiv(lang: string): HTMLDivElement {
+  const div = add(document.createElement('div'));
+  div.lang = lang;
+  return div;
+}
+
+/** A new chat (saving nothing) placed in `parent`, once rendered. */
+async function placedIn(parent: Element): Promise<AmexChatElement> {
+  const el = document.createElement('amex-chat');
+  el.persist = 'none';
+  parent.append(el);
+  await el.updateComplete;
+  return el;
+}
+
 afterEach(() => {
   for (const node of added.splice(0)) node.remove();
   if (pageLang === null) document.documentElement.removeAttribute('lang');
@@ -101,8 +117,7 @@ describe('<amex-chat> language', () => {
     });
 
     it('takes lang through two shadow roots, closed ones too, up to the nearest that has one', async () => {
-      const page = add(document.createElement('div'));
-      page.lang = 'en';
+      const page = langDiv('en');
       const section = document.createElement('section');
       section.lang = 'es-MX';
       const outer = document.createElement('language-test-outer-host');
@@ -160,14 +175,9 @@ describe('<amex-chat> language', () => {
     });
 
     it('follows its new ancestors once moved, not its old ones', async () => {
-      const spanish = add(document.createElement('div'));
-      spanish.lang = 'es';
-      const english = add(document.createElement('div'));
-      english.lang = 'en';
-      const el = document.createElement('amex-chat');
-      el.persist = 'none';
-      spanish.append(el);
-      await el.updateComplete;
+      const spanish = langDiv('es');
+      const english = langDiv('en');
+      const el = await placedIn(spanish);
       expect(launcherText(el)).to.equal('Chatear con nosotros');
       english.append(el);
       await rendered(el);
@@ -270,12 +280,8 @@ describe('<amex-chat> language', () => {
           html`<amex-chat lang="fr-CA" persist="none"></amex-chat>`,
         );
         await second.show();
-        const page = add(document.createElement('div'));
-        page.lang = 'de';
-        const third = document.createElement('amex-chat');
-        third.persist = 'none';
-        page.append(third);
-        await third.updateComplete;
+        const page = langDiv('de');
+        const third = await placedIn(page);
         for (const el of [first, second, third]) {
           expect(launcherText(el)).to.equal('Chat with us');
           el.requestUpdate();
