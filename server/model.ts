@@ -18,7 +18,9 @@ import type { AgentLanguage, AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
 import type { ChatEvent, ClientFrame, QuickReply, ServerFrame, Team } from '../src/protocol.js';
 import { createAssistant } from './assistant/index.js';
-import type { Assistant, AssistantState, Lang, TaskIntent } from './assistant/index.js';
+import type { Assistant, AssistantState, CaseRecord, Lang, TaskIntent } from './assistant/index.js';
+
+export type { CaseRecord } from './assistant/index.js';
 import { randomCaseKey } from './case-number.js';
 
 /** With the assistant, waiting for a person, with a person, or ended (the assistant answers again). */
@@ -283,25 +285,6 @@ export interface CenterState {
   /** Case numbers issued so far, and the key of their sequence (case-number.ts; never sent). */
   cases: number;
   caseKey: string;
-}
-
-/**
- * A reference number a customer can ask about ("what's the status of AMX-…?"): a complaint
- * filed with the assistant, or the case a chat ended with. Kept with the world so that every
- * instance answers it (server/redis-store.ts stores it as `case:{ref}`).
- */
-export interface CaseRecord {
-  /** The reference number (server/case-number.ts), from the center's one sequence. */
-  ref: string;
-  kind: 'complaint' | 'chat';
-  /** Whose it is (`customerKey`): only that customer is told anything about it. */
-  customer: string;
-  conversationId: string;
-  lang: Lang;
-  /** A complaint: what it is about; a chat: its end summary. Redacted text only. */
-  text: string;
-  /** When it was filed or closed (ms since the epoch). */
-  at: number;
 }
 
 export interface World {

@@ -6,6 +6,8 @@
  * changed and delivers the frames and follow-ups in order.
  */
 import type { ChatEvent } from '../src/protocol.js';
+import { provideCaseLedger } from './assistant/case-ledger.js';
+import { caseNumberAt } from './case-number.js';
 import type { CaseRecord, Conversation, Effect, PendingTimer, World } from './model.js';
 
 export interface Transaction {
@@ -32,6 +34,24 @@ export function tx(): Transaction {
   if (!current) throw new Error('no transaction: changes happen inside store.run()');
   return current;
 }
+
+// The assistant's desk files and finds cases in the running transaction's world.
+provideCaseLedger(() => {
+  const t = tx();
+  return {
+    nextRef: () => {
+      const center = t.world.center;
+      const ref = caseNumberAt(center.cases, center.caseKey);
+      center.cases += 1;
+      return ref;
+    },
+    get: (ref) => t.world.cases.get(ref),
+    file: (record) => {
+      t.world.cases.set(record.ref, record);
+      t.filed(record);
+    },
+  };
+});
 
 export type Step = { effect: Effect } | { after: () => void };
 

@@ -1,15 +1,14 @@
 /**
  * Where the assistant files complaints and looks reference numbers up. `worldDesk` works on the
- * world of the transaction running (server/transaction.ts): a reference number comes from the
+ * world of the transaction running (server/transaction.ts, through case-ledger.ts): a reference number comes from the
  * contact center's one sequence of case numbers (so complaints and chats never share one), the
  * case goes into `world.cases` and the transaction stores it (memory, or Redis for every
  * instance). A lookup answers only for the customer the case was filed under; for anyone else
  * it finds nothing, exactly as for a number that does not exist.
  */
 import { caseNumberAt, randomCaseKey } from '../case-number.js';
-import type { CaseRecord } from '../model.js';
-import { tx } from '../transaction.js';
-import type { CaseDesk, FiledCase, Lang } from './types.js';
+import { caseLedger } from './case-ledger.js';
+import type { CaseDesk, CaseRecord, FiledCase, Lang } from './types.js';
 
 function filed(c: CaseRecord): FiledCase {
   return { ref: c.ref, kind: c.kind, lang: c.lang, text: c.text, at: c.at };
@@ -18,10 +17,8 @@ function filed(c: CaseRecord): FiledCase {
 /** The desk of the world the running transaction changes (throws outside a transaction). */
 export const worldDesk: CaseDesk = {
   fileComplaint(customer: string, conversationId: string, lang: Lang, about: string): string {
-    const t = tx();
-    const center = t.world.center;
-    const ref = caseNumberAt(center.cases, center.caseKey);
-    center.cases += 1;
+    const ledger = caseLedger();
+    const ref = ledger.nextRef();
     const record: CaseRecord = {
       ref,
       kind: 'complaint',
@@ -31,12 +28,10 @@ export const worldDesk: CaseDesk = {
       text: about,
       at: Date.now(),
     };
-    t.world.cases.set(ref, record);
-    t.filed(record);
+    ledger.file(record);
     return ref;
   },
   closeChat(customer: string, conversationId: string, lang: Lang, ref: string, summary: string): void {
-    const t = tx();
     const record: CaseRecord = {
       ref,
       kind: 'chat',
@@ -46,11 +41,10 @@ export const worldDesk: CaseDesk = {
       text: summary,
       at: Date.now(),
     };
-    t.world.cases.set(ref, record);
-    t.filed(record);
+    caseLedger().file(record);
   },
   find(customer: string, ref: string): FiledCase | undefined {
-    const c = tx().world.cases.get(ref);
+    const c = caseLedger().get(ref);
     return c !== undefined && c.customer === customer ? filed(c) : undefined;
   },
 };

@@ -82,6 +82,7 @@ export type {
   AssistantReply,
   AssistantState,
   CaseDesk,
+  CaseRecord,
   Fact,
   Intent,
   Lang,

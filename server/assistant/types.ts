@@ -201,3 +201,22 @@ export interface AssistantOptions {
   /** Default: the world of the transaction running (desk.ts `worldDesk`). */
   desk?: CaseDesk;
 }
+
+/**
+ * A reference number a customer can ask about ("what's the status of AMX-…?"): a complaint
+ * filed with the assistant, or the case a chat ended with. Kept with the world so that every
+ * instance answers it (server/redis-store.ts stores it as `case:{ref}`).
+ */
+export interface CaseRecord {
+  /** The reference number (server/case-number.ts), from the center's one sequence. */
+  ref: string;
+  kind: 'complaint' | 'chat';
+  /** Whose it is (`customerKey`): only that customer is told anything about it. */
+  customer: string;
+  conversationId: string;
+  lang: Lang;
+  /** A complaint: what it is about; a chat: its end summary. Redacted text only. */
+  text: string;
+  /** When it was filed or closed (ms since the epoch). */
+  at: number;
+}
