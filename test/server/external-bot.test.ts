@@ -10,12 +10,12 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { createClient } from 'redis';
 import type { ChatEvent } from '../../src/protocol.js';
 import { redact } from '../../src/redaction/index.js';
 import { botFromEnv, readAnswer } from '../../server/external-bot.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { sharedRedis } from './cluster.js';
+import { storedInRedis } from '../support/deployment.js';
 import { Agent, Customer, stored, withServer } from './contact-center-support.js';
 
 /** What the bot received: the parsed body and its content type. */
@@ -539,36 +539,6 @@ describe('external bot with the Redis store', () => {
     await redis.stop();
   });
 
-  /** Everything under `prefix` in Redis, as one string. */
-  async function dump(prefix: string): Promise<string> {
-    const client = createClient({ url: redis.url });
-    await client.connect();
-    try {
-      let out = '';
-      for await (const keys of client.scanIterator({ MATCH: `${prefix}*` })) {
-        for (const key of [keys].flat()) {
-          const type = await client.type(key);
-          const value =
-            type === 'string'
-              ? await client.get(key)
-              : type === 'hash'
-                ? await client.hGetAll(key)
-                : type === 'stream'
-                  ? await client.xRange(key, '-', '+')
-                  : type === 'list'
-                    ? await client.lRange(key, 0, -1)
-                    : type === 'zset'
-                      ? await client.zRange(key, 0, -1)
-                      : await client.sMembers(key);
-          out += JSON.stringify(value);
-        }
-      }
-      return out;
-    } finally {
-      await client.quit();
-    }
-  }
-
   it('stores the redacted bot answer, and the built-in fallback, in Redis', async () => {
     const prefix = `amex-chat-test:bot-${process.pid}-${Date.now()}:`;
     await withBot(
@@ -582,7 +552,7 @@ describe('external bot with the Redis store', () => {
         assert.match((await c.reply()).text, /^Your card .* is noted\.$/);
         await c.say('When is my payment due?');
         assert.match((await c.reply()).text, BUILT_IN_DUE);
-        const all = await dump(prefix);
+        const all = await storedInRedis(redis.url, prefix);
         assert.ok(all.includes('is noted.'), 'the bot answer is in Redis');
         assert.ok(!digits(all).includes('4111111111111111'), 'unredacted card number in Redis');
       },
