@@ -1,5 +1,5 @@
 /**
- * What the contact center says to the customer, in English and Spanish (informal "tú"): the
+ * What the contact center says to the customer, in English and neutral Latin-American Spanish ("usted"): the
  * text of each notice, the assistant's answers about the queue, and the simulated agent's
  * lines. Plain text. Same wording rules as server/assistant/intents.ts: never ask for a
  * secret, never "the number on the back" (the redactor would read a question for a security
@@ -30,38 +30,38 @@ const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<Team, string>>>> = {
 
 export function queued(lang: Lang): string {
   return lang === 'es'
-    ? 'Estás en la fila para hablar con un agente. Puedes seguir conversando con el asistente virtual mientras esperas, o salir de la fila cuando quieras.'
+    ? 'Usted está en la fila para hablar con un agente. Puede seguir conversando con el asistente virtual mientras espera, o salir de la fila cuando quiera.'
     : "You're in line for a live agent. You can keep chatting with the virtual assistant while you wait, or leave the line at any time.";
 }
 
 export function alreadyQueued(lang: Lang, position: number): string {
   return lang === 'es'
-    ? `Ya estás en la fila: eres el número ${position}. Mientras esperas, puedo seguir ayudándote aquí.`
+    ? `Ya está en la fila: tiene el número ${position}. Mientras espera, puedo seguir ayudándole aquí.`
     : `You're already in line: you're number ${position}. I can keep helping you here while you wait.`;
 }
 
 /** Asked for a person while one was taking over (the request crossed the agent-joined notice). */
 export function alreadyWithAgent(lang: Lang, agent: string): string {
-  return lang === 'es' ? `Ya estás hablando con ${agent}.` : `You're already chatting with ${agent}.`;
+  return lang === 'es' ? `Ya está hablando con ${agent}.` : `You're already chatting with ${agent}.`;
 }
 
 export function queueFull(lang: Lang): string {
   return lang === 'es'
-    ? `La fila para hablar con un agente está llena en este momento. Inténtalo de nuevo más tarde, o ${PHONE_ROUTE.es}. Mientras tanto, puedo seguir ayudándote aquí.`
+    ? `La fila para hablar con un agente está llena en este momento. Inténtelo de nuevo más tarde, o ${PHONE_ROUTE.es}. Mientras tanto, puedo seguir ayudándole aquí.`
     : `The line for a live agent is full right now. Please try again later, or ${PHONE_ROUTE.en}. Meanwhile, I can keep helping you here.`;
 }
 
 export function leftQueue(lang: Lang): string {
   return lang === 'es'
-    ? 'Saliste de la fila. El asistente virtual sigue aquí para ayudarte.'
+    ? 'Salió de la fila. El asistente virtual sigue aquí para ayudarle.'
     : 'You left the line. The virtual assistant is still here to help.';
 }
 
 export function agentJoined(lang: Lang, agent: string, team: Team): string {
   if (lang === 'es') {
-    if (team === 'general') return `Ahora estás hablando con ${agent}, agente de atención al cliente.`;
-    if (team === 'supervisor') return `Ahora estás hablando con ${agent}, del equipo de supervisión.`;
-    return `Ahora estás hablando con ${agent}, del equipo de ${TEAM_NAME.es[team]}.`;
+    if (team === 'general') return `Ahora está hablando con ${agent}, agente de atención al cliente.`;
+    if (team === 'supervisor') return `Ahora está hablando con ${agent}, del equipo de supervisión.`;
+    return `Ahora está hablando con ${agent}, del equipo de ${TEAM_NAME.es[team]}.`;
   }
   if (team === 'general') return `You're now chatting with ${agent}, a live agent.`;
   if (team === 'supervisor') return `You're now chatting with ${agent}, a supervisor.`;
@@ -76,7 +76,7 @@ export function transferred(lang: Lang, agent: string, team: Team): string {
         : team === 'general'
           ? 'con otro agente'
           : `al equipo de ${TEAM_NAME.es[team]}`;
-    return `${agent} te está transfiriendo ${to}. Quédate en este chat, por favor.`;
+    return `${agent} le está transfiriendo ${to}. Quédese en este chat, por favor.`;
   }
   const to =
     team === 'supervisor'
@@ -89,23 +89,23 @@ export function transferred(lang: Lang, agent: string, team: Team): string {
 
 export function agentLeft(lang: Lang, agent: string): string {
   return lang === 'es'
-    ? `${agent} se desconectó. Vuelves a estar al principio de la fila.`
+    ? `${agent} se desconectó. Usted está de nuevo al principio de la fila.`
     : `${agent} was disconnected. You're back at the front of the line.`;
 }
 
 /**
  * Nobody who speaks the customer's language took the conversation in time: the next agent of
- * any language may (said in the customer's language, "usted" in Spanish).
+ * any language may take it.
  */
 export function anyAgent(lang: Lang): string {
   return lang === 'es'
-    ? 'En este momento no hay un agente disponible que hable español. Lo atenderá el próximo agente disponible, que podría responderle en inglés. Conserva su lugar en la fila.'
+    ? 'En este momento no hay un agente disponible que hable español. El próximo agente disponible atenderá su chat y podría responderle en inglés. Usted conserva su lugar en la fila.'
     : 'No agent who speaks English is free right now. The next available agent will take your chat, and may reply in another language. You keep your place in line.';
 }
 
 export function ended(lang: Lang, caseNumber: string, summary: string): string {
   return lang === 'es'
-    ? `Este chat terminó. Tu número de referencia es ${caseNumber}. Resumen: ${summary}`
+    ? `Este chat terminó. Su número de referencia es ${caseNumber}. Resumen: ${summary}`
     : `This chat has ended. Your reference number is ${caseNumber}. Summary: ${summary}`;
 }
 
@@ -131,8 +131,8 @@ export function simGreeting(lang: Lang, agent: string, team: Team, topic: string
           ? `Hola, soy ${agent}, del equipo de supervisión.`
           : `Hola, soy ${agent}, del equipo de ${TEAM_NAME.es[team]}.`;
     return topic === undefined
-      ? `${who} ¿En qué puedo ayudarte hoy?`
-      : `${who} Ya leí tu conversación: me escribes por ${topic}. ¿En qué puedo ayudarte con eso?`;
+      ? `${who} ¿En qué puedo ayudarle hoy?`
+      : `${who} Ya leí su conversación: me escribe por ${topic}. ¿En qué puedo ayudarle con eso?`;
   }
   const who =
     team === 'general'
@@ -147,23 +147,23 @@ export function simGreeting(lang: Lang, agent: string, team: Team, topic: string
 
 export function simTransferring(lang: Lang, team: Team): string {
   return lang === 'es'
-    ? `De eso se encarga el equipo de ${TEAM_NAME.es[team]}, así que te transfiero ahora.`
+    ? `De eso se encarga el equipo de ${TEAM_NAME.es[team]}, así que le transfiero ahora.`
     : `The ${TEAM_NAME.en[team]} team handles that, so I'm transferring you to them now.`;
 }
 
 export function simAnswer(lang: Lang, steps: string): string {
   if (steps === '') {
     return lang === 'es'
-      ? '¿Puedes contarme un poco más sobre lo que necesitas? Puedo ayudarte con disputas, tarjetas perdidas o robadas, pagos, recompensas y más.'
+      ? '¿Puede contarme un poco más sobre lo que necesita? Puedo ayudarle con disputas, tarjetas perdidas o robadas, pagos, recompensas y más.'
       : 'Could you tell me a little more about what you need? I can help with disputes, lost or stolen cards, payments, rewards and more.';
   }
   return lang === 'es'
-    ? `${steps} ¿Hay algo más en lo que pueda ayudarte?`
+    ? `${steps} ¿Hay algo más en lo que pueda ayudarle?`
     : `${steps} Is there anything else I can help you with?`;
 }
 
 export function simGoodbye(lang: Lang): string {
   return lang === 'es'
-    ? 'Gracias por escribirnos. Voy a cerrar este chat; verás un resumen a continuación. ¡Que tengas un buen día!'
+    ? 'Gracias por escribirnos. Voy a cerrar este chat; verá un resumen a continuación. ¡Que tenga un buen día!'
     : "Thank you for chatting with us. I'm closing this chat now; you'll see a summary below. Have a great day!";
 }

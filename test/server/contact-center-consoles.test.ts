@@ -98,7 +98,7 @@ describe('contact center: agent consoles', () => {
         assert.equal(
           joined.text,
           lang === 'es'
-            ? 'Ahora estás hablando con Ana, agente de atención al cliente.'
+            ? 'Ahora está hablando con Ana, agente de atención al cliente.'
             : "You're now chatting with Ana, a live agent.",
         );
         await c.queue((f) => !f.waiting);
@@ -182,7 +182,7 @@ describe('contact center: agent consoles', () => {
       assert.equal(joined.text, "You're now chatting with Jordan, a supervisor.");
       await maria.accept(b.id);
       const es = await b.notice('agent-joined');
-      assert.equal(es.text, 'Ahora estás hablando con Maria, del equipo de disputas.');
+      assert.equal(es.text, 'Ahora está hablando con Maria, del equipo de disputas.');
       assert.deepEqual(es.notice, { code: 'agent-joined', agent: 'Maria', team: 'disputes' });
       await ana.accept(c.id);
     });

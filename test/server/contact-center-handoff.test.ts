@@ -27,7 +27,7 @@ describe('contact center: agent consoles', () => {
         assert.equal(
           notice.text,
           lang === 'es'
-            ? 'Ana te está transfiriendo al equipo de disputas. Quédate en este chat, por favor.'
+            ? 'Ana le está transfiriendo al equipo de disputas. Quédese en este chat, por favor.'
             : 'Ana is transferring you to the disputes team. Please stay in this chat.',
         );
         const released = await ana.next('released', (f) => f.conversationId === first.id);
@@ -63,7 +63,7 @@ describe('contact center: agent consoles', () => {
         assert.equal(
           up.text,
           lang === 'es'
-            ? 'Wes te está transfiriendo con un supervisor. Quédate en este chat, por favor.'
+            ? 'Wes le está transfiriendo con un supervisor. Quédese en este chat, por favor.'
             : 'Wes is transferring you to a supervisor. Please stay in this chat.',
         );
       });
@@ -98,7 +98,7 @@ describe('contact center: agent consoles', () => {
         assert.equal(
           ended.text,
           lang === 'es'
-            ? `Este chat terminó. Tu número de referencia es ${caseNumber}. Resumen: ${summary}`
+            ? `Este chat terminó. Su número de referencia es ${caseNumber}. Resumen: ${summary}`
             : `This chat has ended. Your reference number is ${caseNumber}. Summary: ${summary}`,
         );
         const released = await ana.next('released');
@@ -186,7 +186,7 @@ describe('contact center: agent consoles', () => {
       q.peer.send({ type: 'end' });
       const ended = await q.notice('ended');
       assert.ok(ended.notice?.code === 'ended');
-      assert.match(ended.text, /^Este chat terminó\. Tu número de referencia es AMX-/);
+      assert.match(ended.text, /^Este chat terminó\. Su número de referencia es AMX-/);
       assert.match(ended.notice.summary, /^Hablamos de su cuenta/);
       await q.queue((f) => !f.waiting);
       await ana.board((b) => b.waiting.length === 0);
@@ -253,7 +253,7 @@ describe('contact center: agent consoles', () => {
         assert.equal(
           left.text,
           lang === 'es'
-            ? 'Ana se desconectó. Vuelves a estar al principio de la fila.'
+            ? 'Ana se desconectó. Usted está de nuevo al principio de la fila.'
             : "Ana was disconnected. You're back at the front of the line.",
         );
         await b.notice('agent-left');

@@ -23,7 +23,7 @@ describe('contact center: the queue', () => {
         assert.equal(
           notice.text,
           lang === 'es'
-            ? 'Estás en la fila para hablar con un agente. Puedes seguir conversando con el asistente virtual mientras esperas, o salir de la fila cuando quieras.'
+            ? 'Usted está en la fila para hablar con un agente. Puede seguir conversando con el asistente virtual mientras espera, o salir de la fila cuando quiera.'
             : "You're in line for a live agent. You can keep chatting with the virtual assistant while you wait, or leave the line at any time.",
         );
         const queue = await alice.waiting();
@@ -130,8 +130,8 @@ describe('contact center: the queue', () => {
         "You're already in line: you're number 1. I can keep helping you here while you wait.",
       );
       await b.say('hablar con una persona');
-      const es = await b.event((e) => e.from === 'assistant' && /Ya estás en la fila/.test(e.text));
-      assert.match(es.text, /eres el número 2/);
+      const es = await b.event((e) => e.from === 'assistant' && /Ya está en la fila/.test(e.text));
+      assert.match(es.text, /tiene el número 2/);
       // No second notice, no waiting:false.
       assert.equal(a.events().filter((e) => e.notice?.code === 'queued').length, 1);
       assert.equal(a.peer.all((f) => f.type === 'queue' && !f.waiting).length, 0);
@@ -162,7 +162,7 @@ describe('contact center: the queue', () => {
         assert.equal(
           left.text,
           lang === 'es'
-            ? 'Saliste de la fila. El asistente virtual sigue aquí para ayudarte.'
+            ? 'Salió de la fila. El asistente virtual sigue aquí para ayudarle.'
             : 'You left the line. The virtual assistant is still here to help.',
         );
         await a.queue((f) => !f.waiting);

@@ -192,7 +192,7 @@ describe('contact center: routing by language and topic', () => {
               assert.deepEqual(notice.notice, { code: 'any-agent' });
               assert.equal(
                 notice.text,
-                'En este momento no hay un agente disponible que hable español. Lo atenderá el próximo agente disponible, que podría responderle en inglés. Conserva su lugar en la fila.',
+                'En este momento no hay un agente disponible que hable español. El próximo agente disponible atenderá su chat y podría responderle en inglés. Usted conserva su lugar en la fila.',
               );
               await ana.board(
                 lists(cliente.id, (w) => w.anyLanguage === true),

@@ -42,7 +42,7 @@ describe('contact center: the simulated agent', () => {
         assert.equal(
           moved.text,
           lang === 'es'
-            ? 'Alex te está transfiriendo al equipo de disputas. Quédate en este chat, por favor.'
+            ? 'Alex le está transfiriendo al equipo de disputas. Quédese en este chat, por favor.'
             : 'Alex is transferring you to the disputes team. Please stay in this chat.',
         );
         await c.waiting((f) => f.team === 'disputes' && f.position === 1);
@@ -54,7 +54,7 @@ describe('contact center: the simulated agent', () => {
         assert.equal(
           maria.text,
           lang === 'es'
-            ? 'Ahora estás hablando con Maria, del equipo de disputas.'
+            ? 'Ahora está hablando con Maria, del equipo de disputas.'
             : "You're now chatting with Maria from the disputes team.",
         );
         const greet = await c.event((e) => e.from === 'agent' && e.name === 'Maria', 'Maria greets');
@@ -150,9 +150,9 @@ describe('contact center: the simulated agent', () => {
       await none(c.peer, (f) => f.type === 'event' && f.event.notice?.code === 'agent-joined', 120);
       await maria.peer.close();
       const alex = await c.notice('agent-joined');
-      assert.equal(alex.text, 'Ahora estás hablando con Alex, agente de atención al cliente.');
+      assert.equal(alex.text, 'Ahora está hablando con Alex, agente de atención al cliente.');
       const hello = await c.reply('agent');
-      assert.equal(hello.text, 'Hola, soy Alex. ¿En qué puedo ayudarte hoy?');
+      assert.equal(hello.text, 'Hola, soy Alex. ¿En qué puedo ayudarle hoy?');
     });
   });
 
