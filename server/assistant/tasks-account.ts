@@ -120,7 +120,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: "I'm sorry things are hard right now; we have options. Depending on your account, we may offer a payment plan with a lower monthly amount, a different due date, or a short-term hardship program. A specialist needs to review your account for these, so I can connect you with an agent. Paying at least the minimum by the due date keeps your account in good standing.",
-      es: 'Siento que esté pasando por un momento difícil; tenemos opciones. Según su cuenta, podemos ofrecerle un plan de pagos con una cuota mensual menor, otra fecha de pago o un programa temporal de ayuda. Un especialista debe revisar su cuenta, así que puedo comunicarlo con un agente. Pagar al menos el mínimo antes de la fecha de vencimiento mantiene su cuenta al corriente.',
+      es: 'Siento que esté pasando por un momento difícil; tenemos opciones. Según su cuenta, podemos ofrecerle un plan de pagos con una cuota mensual menor, otra fecha de pago o un programa temporal de ayuda. Un especialista debe revisar su cuenta, así que puedo comunicarle con un agente. Pagar al menos el mínimo antes de la fecha de vencimiento mantiene su cuenta al corriente.',
     },
     quickReplies: both('agent', 'due', 'lateFee'),
     next: {
