@@ -1,30 +1,22 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AmexChatElement, AmexChatErrorDetail } from '../../src/index.js';
 import '../../src/define.js';
-import {
-  axeCheck,
-  recordWireFrames,
-  startReferenceServer,
-  stopReferenceServers,
-  waitFor,
-  wireFramesSent,
-} from '../support/helpers.js';
+import { axeCheck, startReferenceServer, waitFor, wireFramesSent } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
     let endpoint: string;
 
-    before(async () => {
-      endpoint = await startReferenceServer({
+    serverForSuite(
+      {
         replyDelay: 5,
         tokens: 'fresh-token-123',
         expiredTokens: 'stale-token-456',
-      });
-      await recordWireFrames();
-    });
-    after(async () => {
-      await stopReferenceServers();
-    });
+      },
+      (url) => (endpoint = url),
+      { recordWire: true },
+    );
 
     it('has no axe violations with the error shown when the token is refused', async () => {
       // A server of its own: the recorded hello frames of the next case are those on `endpoint`.

@@ -8,13 +8,8 @@ import type { AmexChatElement, AmexChatStateDetail } from '../../src/index.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import '../../src/define.js';
-import {
-  axeCheck,
-  deepActiveElement,
-  startReferenceServer,
-  stopReferenceServers,
-  waitFor,
-} from '../support/helpers.js';
+import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 import { blobsCreatedBy } from '../support/page.js';
 
 /** A test-side agent over the real console protocol. */
@@ -99,14 +94,9 @@ describe('<amex-chat>', () => {
   let endpoint: string;
   const agents: Agent[] = [];
 
-  before(async () => {
-    endpoint = await startReferenceServer({ replyDelay: 10, simulatedAgent: false, debug: true });
-  });
+  serverForSuite({ replyDelay: 10, simulatedAgent: false, debug: true }, (url) => (endpoint = url));
   afterEach(() => {
     for (const agent of agents.splice(0)) agent.close();
-  });
-  after(async () => {
-    await stopReferenceServers();
   });
 
   describe('contact center', () => {

@@ -2,13 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import {
-  axeCheck,
-  deepActiveElement,
-  startReferenceServer,
-  stopReferenceServers,
-  waitFor,
-} from '../support/helpers.js';
+import { axeCheck, deepActiveElement, startReferenceServer, waitFor } from '../support/helpers.js';
+import { serverForSuite } from '../support/suite-server.js';
 
 interface ServerConversation {
   events: { from: string; text: string }[];
@@ -18,13 +13,8 @@ describe('<amex-chat>', () => {
   describe('transport', () => {
     let endpoint: string;
 
-    before(async () => {
-      // A budget of 4 frames, refilled at 1 per second: hello and three messages pass at once.
-      endpoint = await startReferenceServer({ replyDelay: 5, debug: true, rateLimit: '4,1' });
-    });
-    after(async () => {
-      await stopReferenceServers();
-    });
+    // A budget of 4 frames, refilled at 1 per second: hello and three messages pass at once.
+    serverForSuite({ replyDelay: 5, debug: true, rateLimit: '4,1' }, (url) => (endpoint = url));
 
     it('has no axe violations with a message marked "Not sent" and its Retry', async () => {
       // A server of its own: the next case reads the first conversation of `endpoint`.
