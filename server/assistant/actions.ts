@@ -186,7 +186,7 @@ export function cantGive(lang: Lang, intent: ActionIntent, d: Details): string {
         : ' You can find them on your statement in the app.'
       : '';
   return lang === 'es'
-    ? `No se preocupe; no voy a suponer nada y no he hecho ningún cambio. Necesito ${need}.${where} Dígame lo que sí sepa, o puedo comunicarlo con un agente.`
+    ? `No se preocupe; no voy a suponer nada y no he hecho ningún cambio. Necesito ${need}.${where} Dígame lo que sí sepa, o puedo comunicarle con un agente.`
     : `That's all right; I won't guess, and nothing has been changed. I need ${need}.${where} Tell me what you do know, or I can connect you with an agent.`;
 }
 

@@ -150,7 +150,7 @@ export function complaintDone(lang: Lang, d: Details): string {
 /** The yes came but the complaint could not be stored: nothing is claimed. */
 export function complaintNotFiled(lang: Lang): string {
   return lang === 'es'
-    ? 'No pude registrar su queja en este momento, así que todavía no está registrada. Responda "sí" para intentarlo de nuevo, o puedo comunicarlo con un agente.'
+    ? 'No pude registrar su queja en este momento, así que todavía no está registrada. Responda "sí" para intentarlo de nuevo, o puedo comunicarle con un agente.'
     : "I couldn't file your complaint just now, so it is not filed yet. Answer yes to try again, or I can connect you with an agent.";
 }
 

@@ -83,7 +83,7 @@ export const QR = {
   },
   next: {
     en: { label: 'Next steps', value: 'Please confirm next steps and the expected timeline' },
-    es: { label: 'Próximos pasos', value: 'Confirma los próximos pasos y el plazo, por favor' },
+    es: { label: 'Próximos pasos', value: 'Confirme los próximos pasos y el plazo, por favor' },
   },
   done: {
     en: { label: "That's all", value: "That's all, thanks" },

@@ -55,7 +55,7 @@ export function smallTalk(
   }
   return {
     text: es
-      ? 'Disculpe, no lo entendí. Puedo ayudarle con estas tareas o comunicarlo con un agente:'
+      ? 'Disculpe, no lo entendí. Puedo ayudarle con estas tareas o comunicarle con un agente:'
       : "Sorry, I didn't understand that. I can help you with these tasks, or connect you with an agent:",
     intent: 'unknown',
     quickReplies: [...MENU[lang]],

@@ -66,7 +66,7 @@ export function statusText(lang: Lang, ref: string, found: FiledCase | undefined
   const es = lang === 'es';
   if (found === undefined) {
     return es
-      ? `No encuentro ese caso (${ref}). Revise el número de referencia: empieza con AMX- y le siguen ocho letras y números. También puedo comunicarlo con un agente.`
+      ? `No encuentro ese caso (${ref}). Revise el número de referencia: empieza con AMX- y le siguen ocho letras y números. También puedo comunicarle con un agente.`
       : `I can't find that case (${ref}). Please check the reference number: it starts with AMX- followed by eight letters and digits. I can also connect you with an agent.`;
   }
   const date = dateOf(lang, found.at);

@@ -399,7 +399,7 @@ export const CARD_TASKS: readonly TaskDef[] = [
     },
     answer: {
       en: 'You can book flights, hotels and car rentals in the Travel section of the app or website and pay with your card, your points, or both. To change or cancel an existing booking, open it under Travel, then My trips; for help with a booking, I can connect you with a travel specialist. No travel notice is needed for trips abroad.',
-      es: 'Puede reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con su tarjeta, con sus puntos o con ambos. Para cambiar o cancelar una reserva, ábrala en Viajes y luego Mis viajes; si necesita ayuda con una reserva, puedo comunicarlo con un especialista en viajes. No hace falta avisar de sus viajes al extranjero.',
+      es: 'Puede reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con su tarjeta, con sus puntos o con ambos. Para cambiar o cancelar una reserva, ábrala en Viajes y luego Mis viajes; si necesita ayuda con una reserva, puedo comunicarle con un especialista en viajes. No hace falta avisar de sus viajes al extranjero.',
     },
     quickReplies: both('points', 'agent'),
     next: {
@@ -446,7 +446,7 @@ export const CARD_TASKS: readonly TaskDef[] = [
     quickReplies: both('agent', 'dispute', 'lost'),
     next: {
       en: 'Next steps: call the phone number printed on the back of your card anytime, or stay here and I can connect you with an agent.',
-      es: 'Próximos pasos: llame al teléfono que aparece impreso en el reverso de su tarjeta cuando quiera, o quédese aquí y lo comunico con un agente.',
+      es: 'Próximos pasos: llame al teléfono que aparece impreso en el reverso de su tarjeta cuando quiera, o quédese aquí y le comunico con un agente.',
     },
     summary: 'Customer asks how to contact us',
   },

@@ -253,7 +253,7 @@ describe('assistant: the end of a chat', () => {
       const questions =
         lang === 'es'
           ? [
-              'Confirma los próximos pasos y el plazo, por favor',
+              'Confirme los próximos pasos y el plazo, por favor',
               '¿Qué acordamos?',
               '¿cuál es mi número de caso?',
             ]

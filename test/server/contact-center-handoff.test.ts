@@ -108,7 +108,7 @@ describe('contact center: agent consoles', () => {
         // Follow-ups: the assistant answers from the case, with the dispute timeline.
         await c.say(
           lang === 'es'
-            ? 'Confirma los próximos pasos y el plazo, por favor'
+            ? 'Confirme los próximos pasos y el plazo, por favor'
             : 'Please confirm next steps and the expected timeline',
         );
         const next = await c.reply();
