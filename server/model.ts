@@ -18,6 +18,7 @@ import type { AgentLanguage, AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
 import type { ChatEvent, ClientFrame, QuickReply, ServerFrame, Team } from '../src/protocol.js';
 import { createAssistant } from './assistant/index.js';
+import { profileFor } from './assistant/profile.js';
 import type { Assistant, AssistantState, CaseRecord, Lang, TaskIntent } from './assistant/index.js';
 
 export type { CaseRecord } from './assistant/index.js';
@@ -165,6 +166,7 @@ export function createConversation(
     assistant: createAssistant(lang, undefined, {
       conversationId: id,
       customer: customerKey(id, subject, account),
+      profile: profileFor(account, subject),
     }),
     events: [],
     seen: new Map(),
@@ -229,6 +231,7 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     assistant: createAssistant(s.lang, s.assistant, {
       conversationId: s.id,
       customer: customerKey(s.id, s.subject, s.account),
+      profile: profileFor(s.account, s.subject),
     }),
     events,
     seen: new Map(s.seen),

@@ -35,6 +35,8 @@ export interface Runner {
   start(def: TaskDef, text: string): AssistantReply;
   /** The last task discussed. */
   last(intent: TaskIntent): void;
+  /** A question's answer (from the cardmember's profile when there is one); default: the table's. */
+  answerOf?(def: TaskDef): string;
 }
 
 /**
@@ -49,9 +51,10 @@ export function several(lang: Lang, parts: { def: TaskDef; text: string }[], run
   const said = questions.map((p, i) => {
     run.answered(p.def.intent);
     run.last(p.def.intent);
-    if (i === 0) return p.def.answer[lang];
+    const answer = run.answerOf?.(p.def) ?? p.def.answer[lang];
+    if (i === 0) return answer;
     const topic = TOPIC[p.def.intent][lang];
-    return `${es ? `Además, sobre ${topic}:` : `Also, about ${topic}:`} ${p.def.answer[lang]}`;
+    return `${es ? `Además, sobre ${topic}:` : `Also, about ${topic}:`} ${answer}`;
   });
   if (first === undefined) {
     return {

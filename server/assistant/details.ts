@@ -18,8 +18,11 @@ import {
 } from './text.js';
 import type { Details, Pending } from './types.js';
 
-/** Thanks, a greeting, goodbye or "next steps": an aside, never a complaint's text. */
-function smallTalk(ws: string[]): boolean {
+/**
+ * Thanks, a greeting, goodbye or "next steps": an aside, never a complaint's text, and never
+ * an answer to what a pending action asked.
+ */
+export function isSmallTalk(ws: string[]): boolean {
   return matches(ws, NEXT_STEPS) || matches(ws, THANKS) || matches(ws, GREETING) || matches(ws, GOODBYE);
 }
 
@@ -33,7 +36,7 @@ export function detailsIn(p: Pending, text: string, loose: boolean): Details {
     // A new "I want to file a complaint" is read as the first one was.
     const opening = !loose || matches(words(text), COMPLAINT_TASK.triggers);
     const mode = opening ? 'opening' : p.step === 'confirm' ? 'confirm' : 'asked';
-    const about = aboutIn(text, mode, smallTalk);
+    const about = aboutIn(text, mode, isSmallTalk);
     if (about !== null) d.about = about;
     return d;
   }

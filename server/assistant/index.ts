@@ -41,22 +41,20 @@ import {
 import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
 import { several, taskParts } from './compound.js';
 import { worldDesk } from './desk.js';
-import { detailsIn } from './details.js';
+import { detailsIn, isSmallTalk } from './details.js';
 import {
   AGENT,
   CASE_QUESTION,
-  GOODBYE,
-  GREETING,
   MENU,
   NEVER_ASK,
   NEXT_STEPS,
   PHONE_ROUTE,
-  THANKS,
   URGENT_FRAUD,
   qr,
 } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
+import { MAX_TRIES, profileAnswer, refusal, refusedText } from './profile.js';
 import { greeting, smallTalk } from './small-talk.js';
 import { SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
@@ -174,13 +172,16 @@ export function createAssistant(
 
   /** New details are in: ask what is still missing, or read everything back. */
   function progressed(p: Pending): AssistantReply {
+    // A card or ZIP code that does not match the profile is refused and counted (profile.ts).
+    const wrong = refusal(lang, options.profile, p);
+    if (wrong !== null && (p.tries ?? 0) >= MAX_TRIES) pending = null;
     p.misses = 0;
     started(p.intent, p.details);
     p.step = missing(p.intent, p.details).length > 0 ? 'collect' : 'confirm';
     return out(
       withUrgent(
         {
-          text: pendingQuestion(),
+          text: wrong === null ? pendingQuestion() : refusedText(wrong, pendingQuestion()),
           intent: p.intent,
           quickReplies: p.step === 'confirm' ? confirmQuick(lang) : qr(lang, 'agent'),
         },
@@ -271,11 +272,7 @@ export function createAssistant(
       return out({ text: askChange(lang, p.intent), intent: p.intent, quickReplies: qr(lang, 'agent') });
     }
     if (task !== undefined && task.intent !== p.intent) return null;
-    if (task === undefined) {
-      const small =
-        matches(ws, NEXT_STEPS) || matches(ws, THANKS) || matches(ws, GREETING) || matches(ws, GOODBYE);
-      if (small) return null;
-    }
+    if (task === undefined && isSmallTalk(ws)) return null;
     return missed(p, text);
   }
 
@@ -324,7 +321,7 @@ export function createAssistant(
       // A question in the middle of an action: answered, and the action's question asked again.
       const open = pending === null ? '' : ` ${resumeLine(pending)}`;
       return out({
-        text: `${def.answer[lang]}${open}`,
+        text: `${profileAnswer(lang, def.intent, options.profile, def.answer[lang])}${open}`,
         intent: def.intent,
         quickReplies: pending === null ? [...def.quickReplies[lang]] : qr(lang, 'agent'),
       });
@@ -435,7 +432,8 @@ export function createAssistant(
     // 6. A task; several at once: the questions answered, then the first action (compound.ts).
     const parts = pending === null ? taskParts(text) : [];
     if (parts.length >= 2) {
-      const run = { answered, later: (i: ActionIntent) => started(i, {}), start: startTask };
+      const answerOf = (d: TaskDef) => profileAnswer(lang, d.intent, options.profile, d.answer[lang]);
+      const run = { answered, answerOf, later: (i: ActionIntent) => started(i, {}), start: startTask };
       return out(several(lang, parts, { ...run, last: (i: TaskIntent) => (lastTask = i) }));
     }
     if (task !== undefined) return startTask(task, text);

@@ -1,4 +1,5 @@
 /** The virtual assistant's public types (re-exported by index.ts). */
+import type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
 import type { QuickReply } from '../../src/protocol.js';
 
 export type Lang = 'en' | 'es';
@@ -84,6 +85,8 @@ export interface Pending {
   step: 'collect' | 'confirm' | 'change';
   /** Replies in a row that brought nothing new (at most two are asked again). */
   misses: number;
+  /** Cards or ZIP codes given that did not match the cardmember's profile (profile.ts). */
+  tries?: number;
 }
 
 /**
@@ -200,6 +203,8 @@ export interface AssistantOptions {
   customer?: string;
   /** Default: the world of the transaction running (desk.ts `worldDesk`). */
   desk?: CaseDesk;
+  /** The cardmember's profile (server/assistant/profile.ts): answers and card checks use it. */
+  profile?: CardmemberProfile;
 }
 
 /**

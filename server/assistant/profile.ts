@@ -1,0 +1,149 @@
+/**
+ * The cardmember profile of a conversation (demo/fixtures/profiles.ts, all fictional): the
+ * answers given from it, and the check of a card's last four digits and billing ZIP code
+ * against it. Without a profile the assistant gives its general answers and checks nothing.
+ * The profile stays on the server: only the answers' text reaches the customer.
+ */
+import { PROFILES, profileByAccount } from '../../demo/fixtures/profiles.js';
+import type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
+import { subjectHash } from '../resume-key.js';
+import type { Details, Lang, Pending, TaskIntent } from './types.js';
+
+export type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
+
+/** Wrong cards or ZIP codes accepted in one action before it is dropped for a person. */
+export const MAX_TRIES = 3;
+
+/**
+ * The profile of a conversation: by the token's subject (`subject` is its hash, as the
+ * conversation keeps it) when there is one, else by the host's account reference. A token's
+ * subject is the stronger identity, so a subject without a profile gets none.
+ */
+export function profileFor(
+  account: string | undefined,
+  subject: string | undefined,
+): CardmemberProfile | undefined {
+  if (subject !== undefined) return PROFILES.find((p) => subjectHash(p.subject) === subject);
+  return profileByAccount(account);
+}
+
+/** US dollars, as the customer's language writes them. */
+function money(lang: Lang, amount: number): string {
+  const locale = lang === 'es' ? 'es-US' : 'en-US';
+  return new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(amount);
+}
+
+/** A `YYYY-MM-DD` day: "December 9" / "9 de diciembre"; `short`: "Dec 4" / "4 dic". */
+function day(lang: Lang, iso: string, short = false): string {
+  const locale = lang === 'es' ? 'es-US' : 'en-US';
+  const month = short ? 'short' : 'long';
+  return new Intl.DateTimeFormat(locale, { month, day: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${iso}T12:00:00Z`),
+  );
+}
+
+function count(lang: Lang, n: number): string {
+  return new Intl.NumberFormat(lang === 'es' ? 'es-US' : 'en-US').format(n);
+}
+
+function minimumLine(lang: Lang, p: CardmemberProfile): string {
+  return lang === 'es'
+    ? `Su pago mínimo de ${money(lang, p.minimumPayment)} vence el ${day(lang, p.dueDate)}.`
+    : `Your minimum payment of ${money(lang, p.minimumPayment)} is due ${day(lang, p.dueDate)}.`;
+}
+
+/** The latest three transactions, on every card of the account. */
+function recentLine(lang: Lang, p: CardmemberProfile): string {
+  const items = p.transactions
+    .slice(0, 3)
+    .map((t) => `${day(lang, t.date, true)}, ${t.merchant}, ${money(lang, t.amount)} (…${t.last4})`);
+  if (items.length === 0) return '';
+  return lang === 'es'
+    ? ` Sus movimientos más recientes: ${items.join('; ')}.`
+    : ` Your most recent transactions: ${items.join('; ')}.`;
+}
+
+/**
+ * The answer to `intent` from the profile; `general` (the table's answer) when there is no
+ * profile or it has nothing to add. For an authorized user the general answer is kept after
+ * the list, as it says how to add one.
+ */
+export function profileAnswer(
+  lang: Lang,
+  intent: TaskIntent,
+  p: CardmemberProfile | undefined,
+  general: string,
+): string {
+  if (p === undefined) return general;
+  const es = lang === 'es';
+  switch (intent) {
+    case 'balance':
+      return `${es ? `Su saldo actual es de ${money(lang, p.balance)}.` : `Your current balance is ${money(lang, p.balance)}.`} ${minimumLine(lang, p)}${recentLine(lang, p)}`;
+    case 'payment-due':
+      return `${minimumLine(lang, p)} ${
+        es
+          ? `Su saldo actual es de ${money(lang, p.balance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente.`
+          : `Your current balance is ${money(lang, p.balance)}. Paying at least the minimum by then keeps your account in good standing.`
+      }`;
+    case 'rewards':
+      return es
+        ? `Tiene ${count(lang, p.rewardsPoints)} puntos de recompensa. Puede pagar con puntos, transferirlos a socios de viaje o cambiarlos por tarjetas de regalo.`
+        : `You have ${count(lang, p.rewardsPoints)} rewards points. You can pay with points, transfer them to travel partners, or redeem them for gift cards.`;
+    case 'authorized-user-add': {
+      const users = p.authorizedUsers.map((u) =>
+        es ? `${u.name} (tarjeta terminada en ${u.last4})` : `${u.name} (card ending in ${u.last4})`,
+      );
+      const now =
+        users.length === 0
+          ? es
+            ? 'Su cuenta no tiene usuarios autorizados por ahora.'
+            : 'Your account has no authorized users at the moment.'
+          : es
+            ? `Usuarios autorizados en su cuenta: ${users.join(', ')}.`
+            : `Authorized users on your account: ${users.join(', ')}.`;
+      return `${now} ${general}`;
+    }
+    default:
+      return general;
+  }
+}
+
+/**
+ * Checks the card details of `pending` against the profile: a card that is not on the account,
+ * or a ZIP code that is not its billing ZIP, is taken out of the details and counted. The
+ * refusal to say, or null when everything given so far matches (or there is no profile).
+ */
+export function refusal(lang: Lang, p: CardmemberProfile | undefined, pending: Pending): string | null {
+  if (p === undefined) return null;
+  const d: Details = pending.details;
+  const es = lang === 'es';
+  let say: string;
+  if (d.last4 !== undefined && !p.cards.some((c) => c.last4 === d.last4)) {
+    say = es
+      ? `No encuentro una tarjeta terminada en ${d.last4} en esta cuenta.`
+      : `I can't find a card ending in ${d.last4} on this account.`;
+    delete d.last4;
+    delete d.zip;
+  } else if (d.zip !== undefined && d.zip !== p.zip) {
+    say = es
+      ? 'Ese código postal no coincide con la dirección de facturación de esta cuenta.'
+      : "That ZIP code doesn't match the billing address on this account.";
+    delete d.zip;
+  } else return null;
+  pending.tries = (pending.tries ?? 0) + 1;
+  if (pending.tries >= MAX_TRIES) {
+    return es
+      ? `${say} Por su seguridad, no puedo hacer cambios en la tarjeta por este chat. Un agente puede verificar su identidad de otra forma.`
+      : `${say} For your security, I can't make changes to the card in this chat. An agent can verify your identity another way.`;
+  }
+  const left = MAX_TRIES - pending.tries;
+  const tries = es
+    ? `Le ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`
+    : `You have ${left} ${left === 1 ? 'try' : 'tries'} left.`;
+  return `${say} ${tries}`;
+}
+
+/** The refusal, then the question asked again (without its "Thanks."). */
+export function refusedText(wrong: string, question: string): string {
+  return `${wrong} ${question.replace(/^(?:Thanks|Gracias)\. /, '')}`.trim();
+}

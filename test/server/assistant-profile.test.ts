@@ -1,0 +1,176 @@
+/**
+ * Issue 26, item 3: the fictional cardmember profile (demo/fixtures/profiles.ts), over the real
+ * protocol on a real server. The assistant answers balance, minimum payment and due date,
+ * rewards points, recent transactions and authorized users from the profile of the
+ * conversation's customer (by the page's account reference, or by the token's subject), in
+ * English and Spanish; another customer never sees it; without a profile the general answers
+ * stay. "Last four + ZIP" is checked against the profile: a wrong card or ZIP is refused and
+ * counted, three times at most.
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { createAssistant } from '../../server/assistant/index.js';
+import type { ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
+import { withServer } from '../support/server.js';
+import { CLAIM, READ_BACK } from './assistant-actions-support.js';
+import { Customer } from './assistant-chat.js';
+
+const SUBJECTS: Record<string, string> = { 'tok-rivera': 'cm-demo-rivera', 'tok-nobody': 'cm-nobody' };
+function verifyToken(token: string | undefined): TokenVerdict {
+  const subject = token === undefined ? undefined : SUBJECTS[token];
+  return subject === undefined ? 'ok' : { subject };
+}
+
+const QUICK: ChatServerOptions = { replyDelay: 0 };
+const TOKENS: ChatServerOptions = { replyDelay: 0, verifyToken };
+
+/** What only the Rivera profile holds: none of it may reach anyone else. */
+const RIVERA = /1,284\.56|Rivera|48,250|Corner Grocer|\$40\.00|3117/;
+
+describe('assistant profile: answers from the cardmember profile', () => {
+  it('English: due date, balance with recent transactions, points, authorized users', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      // The greeting and the welcome carry nothing of the profile.
+      assert.doesNotMatch(c.seen, RIVERA);
+      assert.match(
+        await c.say('When is my payment due?'),
+        /^Your minimum payment of \$40\.00 is due December 9\. Your current balance is \$1,284\.56\./,
+      );
+      const balance = await c.say("what's my balance?");
+      assert.match(
+        balance,
+        /^Your current balance is \$1,284\.56\. Your minimum payment of \$40\.00 is due December 9\./,
+      );
+      assert.match(
+        balance,
+        /Your most recent transactions: Dec 4, Corner Grocer, \$58\.21 \(…1005\); Dec 2, Metro Transit, \$2\.90 \(…1005\); Nov 30, Payment received, -\$200\.00 \(…1005\)\./,
+      );
+      assert.match(await c.say('How many rewards points do I have?'), /^You have 48,250 rewards points\./);
+      assert.match(
+        await c.say('When is my payment due and how many points do I have?'),
+        /^Your minimum payment of \$40\.00 is due December 9\..* Also, about [^:]+: You have 48,250 rewards points\./,
+      );
+      const users = await c.say('who are the authorized users on my account?');
+      assert.match(
+        users,
+        /^Authorized users on your account: Sam P\. Rivera \(card ending in 3117\)\. You can add/,
+      );
+      // Answering is not acting: the record holds answered questions only.
+      assert.ok(!CLAIM.test(await c.end()));
+    });
+  });
+
+  it('Spanish (usted): the same answers, formatted for Spanish', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { lang: 'es', account: '1005' });
+      assert.match(
+        await c.say('¿Cuándo vence mi pago?'),
+        /^Su pago mínimo de \$40\.00 vence el 9 de diciembre\. Su saldo actual es de \$1,284\.56\./,
+      );
+      const balance = await c.say('cuál es mi saldo');
+      assert.match(balance, /^Su saldo actual es de \$1,284\.56\./);
+      assert.match(balance, /Sus movimientos más recientes: 4 dic, Corner Grocer, \$58\.21 \(…1005\);/);
+      assert.match(await c.say('¿Cuántos puntos tengo?'), /^Tiene 48,250 puntos de recompensa\./);
+    });
+  });
+
+  it('account A and account B: each customer sees only their own profile', async () => {
+    await withServer(QUICK, async (server) => {
+      const a = await Customer.start(server, { account: '1005' });
+      const b = await Customer.start(server, { account: '4821' });
+      assert.match(
+        await b.say('When is my payment due?'),
+        /^Your minimum payment of \$35\.00 is due December 21\./,
+      );
+      assert.match(await a.say('When is my payment due?'), /\$40\.00 is due December 9/);
+      assert.match(await b.say("what's my balance?"), /^Your current balance is \$312\.08\./);
+      assert.match(await b.say('How many points do I have?'), /^You have 7,310 rewards points\./);
+      assert.match(await b.say('who are my authorized users?'), /^Your account has no authorized users/);
+      assert.doesNotMatch(b.seen, RIVERA);
+    });
+  });
+
+  it('no profile: the general answers, word for word', async () => {
+    await withServer(QUICK, async (server) => {
+      for (const fields of [{}, { account: 'acct-unknown' }]) {
+        const c = await Customer.start(server, fields);
+        for (const q of [
+          'When is my payment due?',
+          "what's my balance?",
+          'How many rewards points do I have?',
+        ]) {
+          assert.equal(await c.say(q), createAssistant('en').reply(q).text, q);
+        }
+        assert.doesNotMatch(c.seen, RIVERA);
+      }
+    });
+  });
+
+  it("by the token's subject; a subject without a profile gets none, whatever the account", async () => {
+    await withServer(TOKENS, async (server) => {
+      const c = await Customer.start(server, { token: 'tok-rivera' });
+      assert.match(await c.say('When is my payment due?'), /\$40\.00 is due December 9/);
+      const other = await Customer.start(server, { token: 'tok-nobody', account: '1005' });
+      const q = 'When is my payment due?';
+      assert.equal(await other.say(q), createAssistant('en').reply(q).text);
+      assert.doesNotMatch(other.seen, RIVERA);
+    });
+  });
+});
+
+describe('assistant profile: last four + ZIP checked against the profile', () => {
+  it('English: a wrong ZIP is refused and counted, the right one goes on to the read-back', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      await c.say('I lost my card');
+      assert.match(await c.say('1005'), /ZIP code/);
+      const wrong = await c.say('99999');
+      assert.equal(
+        wrong,
+        "That ZIP code doesn't match the billing address on this account. You have 2 tries left. To confirm that the card ending in 1005 is yours, what is the 5-digit ZIP code of your billing address?",
+      );
+      assert.ok(!CLAIM.test(wrong));
+      // The profile's ZIP code is never said to the customer before they type it.
+      assert.doesNotMatch(c.seen, /10001/);
+      const right = await c.say('10001');
+      assert.match(right, /^I'll lock the card ending in 1005 /);
+      assert.match(right, READ_BACK);
+      assert.match(await c.say('yes'), /^Done\. The card ending in 1005 is locked/);
+    });
+  });
+
+  it('a card that is not on the account is refused; another card of the account is accepted', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      const refused = await c.say('Please lock my card ending in 9999');
+      assert.match(refused, /^I can't find a card ending in 9999 on this account\. You have 2 tries left\./);
+      assert.ok(!CLAIM.test(refused));
+      assert.match(await c.say('2002'), /^I'll lock the card ending in 2002/);
+    });
+  });
+
+  it('three wrong ZIP codes: nothing is done and a person is offered (es)', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { lang: 'es', account: '1005' });
+      await c.say('Perdí mi tarjeta');
+      await c.say('1005');
+      assert.match(await c.say('11111'), /^Ese código postal no coincide .* Le quedan 2 intentos\./);
+      assert.match(await c.say('22222'), /Le queda 1 intento\./);
+      const last = await c.say('33333');
+      assert.match(last, /Por su seguridad, no puedo hacer cambios en la tarjeta por este chat\./);
+      // The action was dropped: the right ZIP and a yes now claim nothing.
+      for (const t of ['10001', 'sí']) assert.ok(!CLAIM.test(await c.say(t)), t);
+      assert.doesNotMatch(await c.end(), /se bloqueó/);
+    });
+  });
+
+  it('without a profile any ZIP code is taken as before', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server);
+      await c.say('I lost my card');
+      await c.say('1005');
+      assert.match(await c.say('99999'), /^I'll lock the card ending in 1005 .*\(ZIP 99999\)/);
+    });
+  });
+});
