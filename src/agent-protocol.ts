@@ -20,6 +20,9 @@ export { TEAMS, isTeam } from './protocol.js';
 /** Longest agent message and end-of-chat summary, in UTF-16 code units. */
 export const MAX_AGENT_TEXT = 2000;
 
+/** Longest transfer note, in UTF-16 code units. */
+export const MAX_TRANSFER_NOTE = 500;
+
 /** The languages the reference server chats in: what `agent-hello.languages` may name. */
 export const AGENT_LANGUAGES = ['en', 'es'] as const;
 export type AgentLanguage = (typeof AGENT_LANGUAGES)[number];
@@ -80,6 +83,8 @@ export interface TransferFrame {
   type: 'transfer';
   conversationId: string;
   team: Team;
+  /** For the next team (plain text, up to MAX_TRANSFER_NOTE): shown on their board and kept in the record. */
+  note?: string;
 }
 
 /** End the conversation with a summary for the customer (plain text). Issues the case number. */

@@ -467,7 +467,7 @@ export function createAssistant(
         // Outside the server (no store): the chat's reference is still answered below.
       }
       const tasks = new Set<TaskIntent>();
-      for (const f of record) if (f.kind !== 'transfer') tasks.add(f.intent);
+      for (const f of record) if ('intent' in f) tasks.add(f.intent);
       closed = { caseNumber, summary: caseSummary, tasks };
     },
     observe(customerText: string): void {
@@ -492,6 +492,7 @@ export function createAssistant(
       pending = null;
       record.push({ kind: 'transfer', team, note: note ?? null });
     },
+    agentPart: (fact) => void record.push({ ...fact }),
     record: () => copyFacts(record),
   };
 }

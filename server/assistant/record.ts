@@ -6,7 +6,7 @@
 import { REQUIRED, chargeText, detailNames, doneFact, doneNote, givenNote, isAction } from './actions.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
 import { TOPIC, listOf } from './topics.js';
-import type { ActionIntent, Details, Fact, Lang, TaskIntent } from './types.js';
+import type { ActionIntent, AgentFact, Details, Fact, Lang, TaskIntent } from './types.js';
 
 /** A copy of a record that shares nothing with it. */
 export function copyFacts(record: readonly Fact[]): Fact[] {
@@ -15,11 +15,13 @@ export function copyFacts(record: readonly Fact[]): Fact[] {
   );
 }
 
+type TaskFact = Extract<Fact, { kind: 'done' | 'started' | 'answered' }>;
+
 /** The latest fact about each task, in the order the tasks first came up. */
-function latestByTask(record: readonly Fact[]): Map<TaskIntent, Fact> {
-  const out = new Map<TaskIntent, Fact>();
+function latestByTask(record: readonly Fact[]): Map<TaskIntent, TaskFact> {
+  const out = new Map<TaskIntent, TaskFact>();
   for (const f of record) {
-    if (f.kind === 'transfer') continue;
+    if (!('intent' in f)) continue;
     const prev = out.get(f.intent);
     // A done action stays done when it is asked about again.
     if (prev?.kind === 'done' && f.kind !== 'done') continue;
@@ -42,8 +44,15 @@ function chargeNote(d: Details): string {
 
 const URGENT_SUMMARY = 'Customer reports urgent fraud (phone route given)';
 
-/** The board line of one fact (English). */
-function factNote(f: Fact): string {
+/** The facts about people: agents who took the chat and transfers, in order. */
+type PeopleFact = Extract<Fact, { kind: 'transfer' | 'agent' }>;
+
+function peopleFacts(record: readonly Fact[]): PeopleFact[] {
+  return record.filter((f): f is PeopleFact => f.kind === 'transfer' || f.kind === 'agent');
+}
+
+/** The board line of one fact (English); agents who took the chat are not on the board. */
+function factNote(f: Exclude<Fact, AgentFact>): string {
   switch (f.kind) {
     case 'done':
       return doneNote(f.intent, f.details);
@@ -74,8 +83,16 @@ function notDone(lang: Lang, intent: ActionIntent): string {
 }
 
 const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
-  en: { general: 'general', disputes: 'disputes', rewards: 'rewards', travel: 'travel', credit: 'credit' },
+  en: {
+    general: 'general',
+    disputes: 'disputes',
+    rewards: 'rewards',
+    travel: 'travel',
+    credit: 'credit',
+    supervisor: 'supervisors',
+  },
   es: {
+    supervisor: 'supervisión',
     general: 'atención general',
     disputes: 'disputas',
     rewards: 'recompensas',
@@ -84,19 +101,24 @@ const TEAM_NAME: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
   },
 };
 
-function transferFact(lang: Lang, team: string): string {
-  const name = TEAM_NAME[lang][team] ?? team;
+/** A transfer or an agent who took the chat, for the customer (a transfer's note is internal). */
+function peopleFact(lang: Lang, f: PeopleFact): string {
+  const team = TEAM_NAME[lang][f.team] ?? f.team;
+  if (f.kind === 'agent') {
+    return lang === 'es'
+      ? `Conversó con ${f.name}, del equipo de ${team}.`
+      : `You chatted with ${f.name} from the ${team} team.`;
+  }
   return lang === 'es'
-    ? `Se le transfirió al equipo de ${name}.`
-    : `You were transferred to the ${name} team.`;
+    ? `Se le transfirió al equipo de ${team}.`
+    : `You were transferred to the ${team} team.`;
 }
 
 /** The board line of the whole record (English, marked when the customer writes Spanish). */
 export function summaryOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
-  const lines = [...latestByTask(record).values(), ...record.filter((f) => f.kind === 'transfer')].map(
-    factNote,
-  );
+  const transfers = record.filter((f) => f.kind === 'transfer');
+  const lines = [...latestByTask(record).values(), ...transfers].map(factNote);
   if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
   const line = lines.join('; ');
   return es ? `${line} (Spanish)` : line;
@@ -143,17 +165,17 @@ export function stepsTextOf(
 export function recapOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
   const latest = [...latestByTask(record).values()];
-  const transfers = record.filter((f) => f.kind === 'transfer');
-  if (latest.length === 0 && transfers.length === 0) {
-    return es
-      ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
-      : 'We talked about your account; no request was opened and nothing was changed in this chat.';
-  }
+  const people = peopleFacts(record);
+  const nothing = es
+    ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
+    : 'We talked about your account; no request was opened and nothing was changed in this chat.';
+  if (latest.length === 0 && people.length === 0) return nothing;
   const parts: string[] = [];
+  if (latest.length === 0 && people.some((f) => f.kind === 'agent')) parts.push(nothing);
   if (latest.length > 0) {
     const about = listOf(
       lang,
-      latest.map((f) => (f.kind === 'transfer' ? '' : TOPIC[f.intent][lang])),
+      latest.map((f) => TOPIC[f.intent][lang]),
     );
     // "de el bloqueo" is written "del bloqueo".
     parts.push(
@@ -171,6 +193,6 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
   for (const f of latest.filter((x) => x.kind === 'answered').slice(-2)) {
     parts.push(stepsTextOf(lang, record, f.intent, true));
   }
-  for (const t of transfers) parts.push(transferFact(lang, t.team));
+  for (const f of people) parts.push(peopleFact(lang, f));
   return parts.filter((p) => p !== '').join(' ');
 }

@@ -100,8 +100,16 @@ export type Fact =
   | { kind: 'started'; intent: ActionIntent; details: Details }
   /** A question answered (a task that changes nothing). */
   | { kind: 'answered'; intent: TaskIntent }
-  /** Handed to another team. */
-  | { kind: 'transfer'; team: string; note: string | null };
+  /** Handed to another team, with the agent's note (redacted) if one was typed. */
+  | { kind: 'transfer'; team: string; note: string | null }
+  | AgentFact;
+
+/**
+ * The agent's part of the record: a person (or the simulated agent) took the chat, and the end
+ * summary exactly as the agent sent it. What an agent says in the chat is not a fact.
+ */
+export type AgentFact =
+  { kind: 'agent'; name: string; team: string } | { kind: 'agent-summary'; summary: string };
 
 /**
  * Everything an assistant remembers, as plain JSON: a store (server/store.ts) keeps it with the
@@ -135,6 +143,8 @@ export interface Assistant {
   lastTask(): TaskIntent | null;
   /** The conversation was handed to `team` (with the agent's note, if any): kept in the record. */
   transferred(team: string, note?: string): void;
+  /** The agent's part (see AgentFact): kept in the record. */
+  agentPart(fact: AgentFact): void;
   /** What actually happened so far (a copy). */
   record(): Fact[];
   /** The next-steps text of a task (default: the last one); empty when none was discussed. */

@@ -5,9 +5,10 @@
  * conversation, say, type, transfer, end, and switch the simulated agent. Refusals are `error`
  * frames that name the problem, never the content.
  */
-import { MAX_AGENT_TEXT } from '../../src/agent-protocol.js';
+import { MAX_AGENT_TEXT, MAX_TRANSFER_NOTE } from '../../src/agent-protocol.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import { redact } from '../../src/redaction/index.js';
 import { versionRefusal } from '../chat-server/pipeline.js';
 import type { ErrorCode } from '../../src/protocol.js';
 import { broadcast, say } from '../conversation.js';
@@ -207,7 +208,20 @@ export function createAgentCommands(
       }
       case 'transfer': {
         const conversation = held(agent, frame.conversationId);
-        if (conversation) transfer(conversation, frame.team);
+        if (!conversation) return;
+        if (frame.note !== undefined && frame.note.length > MAX_TRANSFER_NOTE) {
+          fail(
+            agent,
+            'too-long',
+            `Transfer notes are limited to ${MAX_TRANSFER_NOTE} characters.`,
+            undefined,
+            conversation.id,
+          );
+          return;
+        }
+        // Agent text goes through the redactor before it is kept or shown to anyone.
+        const note = redact(frame.note?.trim() ?? '', { lang: conversation.lang }).text;
+        transfer(conversation, frame.team, note === '' ? undefined : note);
         return;
       }
       case 'end': {
@@ -223,7 +237,7 @@ export function createAgentCommands(
           );
           return;
         }
-        const summary = frame.summary.trim();
+        const summary = redact(frame.summary.trim(), { lang: conversation.lang }).text;
         end(conversation, summary === '' ? conversation.assistant.recap() : summary, 'ended');
         return;
       }

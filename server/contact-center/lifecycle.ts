@@ -83,6 +83,8 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       text.agentJoined(conversation.lang, owner.name, owner.team),
     );
     conversation.owner = owner;
+    // Before the console's prefill is built, so that the record it comes from includes this agent.
+    conversation.assistant.agentPart({ kind: 'agent', name: owner.name, team: owner.team });
     broadcast(conversation, { type: 'queue', waiting: false });
     stats.accepted += 1;
     log({ msg: 'accepted', conversation: conversation.id, team: owner.team, by: owner.kind });
@@ -116,7 +118,8 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
     return owner;
   }
 
-  function transfer(conversation: Conversation, team: Team): void {
+  /** `note`: the agent's note for the next team, already redacted; it goes into the record. */
+  function transfer(conversation: Conversation, team: Team, note?: string): void {
     const owner = conversation.owner;
     if (!owner) return;
     notify(
@@ -124,7 +127,7 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       { code: 'transferred', team },
       text.transferred(conversation.lang, owner.name, team),
     );
-    conversation.assistant.transferred(team);
+    conversation.assistant.transferred(team, note);
     release(conversation);
     toOwner(owner, { type: 'released', conversationId: conversation.id, reason: 'transferred' });
     stats.transfers += 1;
@@ -147,6 +150,7 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       { code: 'ended', caseNumber, summary },
       text.ended(conversation.lang, caseNumber, summary),
     );
+    if (reason === 'ended') conversation.assistant.agentPart({ kind: 'agent-summary', summary });
     conversation.assistant.closeCase(caseNumber, summary);
     const owner = release(conversation);
     toOwner(owner, { type: 'released', conversationId: conversation.id, reason, caseNumber });

@@ -82,8 +82,13 @@ export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedA
           conversationId: conversationId('typing'),
           active: flag(data, 'typing', 'active'),
         };
-      case 'transfer':
-        return { type: 'transfer', conversationId: conversationId('transfer'), team: team(data, 'transfer') };
+      case 'transfer': {
+        const id = conversationId('transfer');
+        const to = team(data, 'transfer');
+        // Its length is checked by the server, which says so (`too-long`) instead of a bad frame.
+        const note = text(data, 'transfer', 'note', 0, Number.MAX_SAFE_INTEGER, true);
+        return { type: 'transfer', conversationId: id, team: to, ...(note === undefined ? {} : { note }) };
+      }
       case 'end': {
         const id = conversationId('end');
         const summary = text(data, 'end', 'summary', 0, Number.MAX_SAFE_INTEGER, false) ?? '';
