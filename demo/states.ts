@@ -48,7 +48,7 @@ const PAGE = {
   h1: { en: 'Every state of the chat', es: 'Todos los estados del chat' },
   intro: {
     en: 'Each example is a real chat widget playing a scripted conversation inside this page: no server, nothing leaves the browser. They work: type, press the buttons, open and close them.',
-    es: 'Cada ejemplo es un widget de chat real que reproduce una conversación preparada dentro de esta página: sin servidor, nada sale del navegador. Funcionan: escribe, pulsa los botones, ábrelos y ciérralos.',
+    es: 'Cada ejemplo es un widget de chat real que reproduce una conversación preparada dentro de esta página: sin servidor, nada sale del navegador. Funcionan: escriba, pulse los botones, ábralos y ciérrelos.',
   },
   note: {
     en: 'The cardmember, the agents and every conversation are fictional.',
@@ -165,7 +165,7 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
     title: { en: 'Urgent fraud: call now', es: 'Fraude urgente: llamar ahora' },
     description: {
       en: "Fraud happening now: the assistant gives the phone route first, and the widget adds a call link to the host's number.",
-      es: 'Fraude en curso: el asistente da primero la vía telefónica, y el widget añade un enlace para llamar al número del sitio.',
+      es: 'Fraude en curso: el asistente da primero la vía telefónica, y el widget agrega un enlace para llamar al número del sitio.',
     },
   },
 };

@@ -1,7 +1,8 @@
 /**
  * The server's Spanish addresses the customer as "usted", in neutral Latin-American Spanish:
  * every notice for every team, the simulated agent's lines, the assistant's tables (answers,
- * next steps, quick replies, safety lines) and its replies to a set of Spanish conversations.
+ * next steps, quick replies, safety lines), its replies to a set of Spanish conversations, and
+ * the states gallery's scripted copies of them (demo/fixtures/states.ts).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
@@ -22,6 +23,7 @@ import {
   hiddenNotice,
 } from '../../server/assistant/phrases.js';
 import * as notices from '../../server/notices.js';
+import { STATE_IDS, fixtureFor } from '../../demo/fixtures/states.js';
 import { GENDERED_SPANISH, INFORMAL_SPANISH } from '../support/informal-spanish.js';
 
 /** The texts that read as "tú", as Spain's Spanish, or that assume a gender, with where they came from. */
@@ -150,6 +152,22 @@ describe('the server speaks Spanish as "usted"', () => {
     }
     assert.match(texts.at(-1)?.[1] ?? '', /No pude registrar su queja/);
     assert.ok(texts.length > 60, `${texts.length} texts`);
+    assert.deepEqual(offenders(texts), []);
+  });
+
+  it("the states gallery's scripted Spanish, which copies the server's", () => {
+    const texts: [string, string][] = [];
+    const strings = (where: string, value: unknown): void => {
+      if (typeof value === 'string') texts.push([where, value]);
+      else if (value !== null && typeof value === 'object') {
+        for (const [key, inner] of Object.entries(value)) strings(`${where}.${key}`, inner);
+      }
+    };
+    for (const id of STATE_IDS) strings(id, fixtureFor(id, 'es'));
+    assert.ok(
+      texts.some(([, text]) => text.startsWith('Este chat terminó.')),
+      'the end notice is walked',
+    );
     assert.deepEqual(offenders(texts), []);
   });
 });
