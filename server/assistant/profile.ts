@@ -78,12 +78,16 @@ export function profileAnswer(
   const es = lang === 'es';
   switch (intent) {
     case 'balance':
-      return `${es ? `Su saldo actual es de ${money(lang, p.balance)}.` : `Your current balance is ${money(lang, p.balance)}.`} ${minimumLine(lang, p)}${recentLine(lang, p)}`;
+      return `${
+        es
+          ? `Su saldo actual es de ${money(lang, p.currentBalance)}; el saldo de su último estado de cuenta es de ${money(lang, p.statementBalance)} y su crédito disponible, de ${money(lang, p.availableCredit)}.`
+          : `Your current balance is ${money(lang, p.currentBalance)}; your last statement balance is ${money(lang, p.statementBalance)} and your available credit is ${money(lang, p.availableCredit)}.`
+      } ${minimumLine(lang, p)}${recentLine(lang, p)}`;
     case 'payment-due':
       return `${minimumLine(lang, p)} ${
         es
-          ? `Su saldo actual es de ${money(lang, p.balance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente.`
-          : `Your current balance is ${money(lang, p.balance)}. Paying at least the minimum by then keeps your account in good standing.`
+          ? `El saldo de su estado de cuenta es de ${money(lang, p.statementBalance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente.`
+          : `Your statement balance is ${money(lang, p.statementBalance)}. Paying at least the minimum by then keeps your account in good standing.`
       }`;
     case 'rewards':
       return es

@@ -25,7 +25,7 @@ const QUICK: ChatServerOptions = { replyDelay: 0 };
 const TOKENS: ChatServerOptions = { replyDelay: 0, verifyToken };
 
 /** What only the Rivera profile holds: none of it may reach anyone else. */
-const RIVERA = /1,284\.56|Rivera|48,250|Corner Grocer|\$40\.00|3117/;
+const RIVERA = /1,542\.31|1,284\.56|8,457\.69|Rivera|24,380|Corner Market|\$40\.00|3117/;
 
 describe('assistant profile: answers from the cardmember profile', () => {
   it('English: due date, balance with recent transactions, points, authorized users', async () => {
@@ -35,26 +35,26 @@ describe('assistant profile: answers from the cardmember profile', () => {
       assert.doesNotMatch(c.seen, RIVERA);
       assert.match(
         await c.say('When is my payment due?'),
-        /^Your minimum payment of \$40\.00 is due December 9\. Your current balance is \$1,284\.56\./,
+        /^Your minimum payment of \$40\.00 is due December 9\. Your statement balance is \$1,284\.56\./,
       );
       const balance = await c.say("what's my balance?");
       assert.match(
         balance,
-        /^Your current balance is \$1,284\.56\. Your minimum payment of \$40\.00 is due December 9\./,
+        /^Your current balance is \$1,542\.31; your last statement balance is \$1,284\.56 and your available credit is \$8,457\.69\. Your minimum payment of \$40\.00 is due December 9\./,
       );
       assert.match(
         balance,
-        /Your most recent transactions: Dec 4, Corner Grocer, \$58\.21 \(…1005\); Dec 2, Metro Transit, \$2\.90 \(…1005\); Nov 30, Payment received, -\$200\.00 \(…1005\)\./,
+        /Your most recent transactions: Nov 24, Corner Market Grocery, \$64\.18 \(…1005\); Nov 23, Metro Transit, \$2\.90 \(…1005\); Nov 21, Harbor Lane Books, \$32\.47 \(…1005\)\./,
       );
-      assert.match(await c.say('How many rewards points do I have?'), /^You have 48,250 rewards points\./);
+      assert.match(await c.say('How many rewards points do I have?'), /^You have 24,380 rewards points\./);
       assert.match(
         await c.say('When is my payment due and how many points do I have?'),
-        /^Your minimum payment of \$40\.00 is due December 9\..* Also, about [^:]+: You have 48,250 rewards points\./,
+        /^Your minimum payment of \$40\.00 is due December 9\..* Also, about [^:]+: You have 24,380 rewards points\./,
       );
       const users = await c.say('who are the authorized users on my account?');
       assert.match(
         users,
-        /^Authorized users on your account: Sam P\. Rivera \(card ending in 3117\)\. You can add/,
+        /^Authorized users on your account: Sam Rivera \(card ending in 3117\)\. You can add/,
       );
       // Answering is not acting: the record holds answered questions only.
       assert.ok(!CLAIM.test(await c.end()));
@@ -66,12 +66,18 @@ describe('assistant profile: answers from the cardmember profile', () => {
       const c = await Customer.start(server, { lang: 'es', account: '1005' });
       assert.match(
         await c.say('¿Cuándo vence mi pago?'),
-        /^Su pago mínimo de \$40\.00 vence el 9 de diciembre\. Su saldo actual es de \$1,284\.56\./,
+        /^Su pago mínimo de \$40\.00 vence el 9 de diciembre\. El saldo de su estado de cuenta es de \$1,284\.56\./,
       );
       const balance = await c.say('cuál es mi saldo');
-      assert.match(balance, /^Su saldo actual es de \$1,284\.56\./);
-      assert.match(balance, /Sus movimientos más recientes: 4 dic, Corner Grocer, \$58\.21 \(…1005\);/);
-      assert.match(await c.say('¿Cuántos puntos tengo?'), /^Tiene 48,250 puntos de recompensa\./);
+      assert.match(
+        balance,
+        /^Su saldo actual es de \$1,542\.31; el saldo de su último estado de cuenta es de \$1,284\.56/,
+      );
+      assert.match(
+        balance,
+        /Sus movimientos más recientes: 24 nov, Corner Market Grocery, \$64\.18 \(…1005\);/,
+      );
+      assert.match(await c.say('¿Cuántos puntos tengo?'), /^Tiene 24,380 puntos de recompensa\./);
     });
   });
 
@@ -84,7 +90,10 @@ describe('assistant profile: answers from the cardmember profile', () => {
         /^Your minimum payment of \$35\.00 is due December 21\./,
       );
       assert.match(await a.say('When is my payment due?'), /\$40\.00 is due December 9/);
-      assert.match(await b.say("what's my balance?"), /^Your current balance is \$312\.08\./);
+      assert.match(
+        await b.say("what's my balance?"),
+        /^Your current balance is \$377\.57; your last statement balance is \$312\.08/,
+      );
       assert.match(await b.say('How many points do I have?'), /^You have 7,310 rewards points\./);
       assert.match(await b.say('who are my authorized users?'), /^Your account has no authorized users/);
       assert.doesNotMatch(b.seen, RIVERA);
