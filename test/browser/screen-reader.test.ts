@@ -14,7 +14,7 @@ function greeting(lang: 'en' | 'es') {
   return {
     from: 'assistant' as const,
     name: lang === 'es' ? 'Asistente virtual' : 'Virtual assistant',
-    text: lang === 'es' ? '¿En qué puedo ayudarte?' : 'How can I help?',
+    text: lang === 'es' ? '¿En qué puedo ayudarle?' : 'How can I help?',
     quickReplies: [{ label: lang === 'es' ? 'Tarjeta perdida' : 'Lost card', value: 'x' }],
   };
 }
