@@ -287,6 +287,7 @@ export function createAssistant(
   function urgent(text: string): AssistantReply {
     lastTask = 'urgent-fraud';
     const p = begin('urgent-fraud', text);
+    const wrong = refusal(lang, options.profile, p);
     if (p.details.last4 !== undefined) {
       p.step = 'confirm';
       return out({
@@ -297,7 +298,7 @@ export function createAssistant(
       });
     }
     return out({
-      text: URGENT_ASK[lang],
+      text: wrong === null ? URGENT_ASK[lang] : `${URGENT_ASK[lang]} ${wrong}`,
       intent: 'urgent-fraud',
       action: 'urgent-phone',
       quickReplies: qr(lang, 'agent'),

@@ -159,6 +159,17 @@ describe('assistant profile: last four + ZIP checked against the profile', () =>
     });
   });
 
+  it('urgent fraud: the phone route first, and a card not on the account is not read back', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      const r = await c.say('Someone is using my card ending in 9999 right now!');
+      assert.match(r, /^This is urgent: please call/);
+      assert.match(r, /I can't find a card ending in 9999 on this account\./);
+      assert.doesNotMatch(r, READ_BACK);
+      assert.match(await c.say('1005'), /the card ending in 1005/);
+    });
+  });
+
   it('three wrong ZIP codes: nothing is done and a person is offered (es)', async () => {
     await withServer(QUICK, async (server) => {
       const c = await Customer.start(server, { lang: 'es', account: '1005' });
