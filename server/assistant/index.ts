@@ -54,7 +54,7 @@ import {
 } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
-import { MAX_TRIES, profileAnswer, refusal, refusedText } from './profile.js';
+import { MAX_TRIES, cardSwitch, profileAnswer, refusal, refusedText, startingCard } from './profile.js';
 import { greeting, smallTalk } from './small-talk.js';
 import { SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
@@ -110,6 +110,7 @@ export function createAssistant(
   const customer = options.customer ?? `assistant:${randomUUID()}`;
   const conversationId = options.conversationId ?? '';
   let lastTask: TaskIntent | null = saved?.lastTask ?? null;
+  const on = { card: saved?.card ?? null };
   let pending: Pending | null = saved?.pending
     ? { ...saved.pending, details: { ...saved.pending.details } }
     : null;
@@ -278,7 +279,7 @@ export function createAssistant(
 
   function begin(intent: ActionIntent, text: string): Pending {
     const p: Pending = { intent, details: {}, step: 'collect', misses: 0 };
-    p.details = detailsIn(p, text, false);
+    p.details = { ...startingCard(intent, on.card), ...detailsIn(p, text, false) };
     pending = p;
     started(intent, p.details);
     return p;
@@ -307,12 +308,7 @@ export function createAssistant(
 
   function agent(): AssistantReply {
     pending = null;
-    return {
-      text: TO_AGENT[lang],
-      intent: 'agent',
-      action: 'queue-for-agent',
-      summary: summary(),
-    };
+    return { text: TO_AGENT[lang], intent: 'agent', action: 'queue-for-agent', summary: summary() };
   }
 
   function startTask(def: TaskDef, text: string): AssistantReply {
@@ -424,6 +420,10 @@ export function createAssistant(
       if (r !== null) return r;
     }
 
+    // 4a. "My other card ending in 2002": `on.card`, which actions start with, if on the profile.
+    const sw = task === undefined && pending === null ? cardSwitch(lang, options.profile, text, on) : null;
+    if (sw !== null) return out(sw);
+
     // 5. Next steps: of the task named in the same message, else of the last one. Before any
     // task came up, a question named is answered ("how long does a refund take?").
     if (matches(ws, NEXT_STEPS) && (task === undefined || lastTask !== null || isAction(task.intent))) {
@@ -449,6 +449,7 @@ export function createAssistant(
     state(): AssistantState {
       return {
         lastTask,
+        card: on.card,
         pending: pending ? { ...pending, details: { ...pending.details } } : null,
         record: copyFacts(record),
         closed: closed

@@ -7,7 +7,10 @@
 import { PROFILES, profileByAccount } from '../../demo/fixtures/profiles.js';
 import type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
 import { subjectHash } from '../resume-key.js';
-import type { Details, Lang, Pending, TaskIntent } from './types.js';
+import { REQUIRED } from './actions.js';
+import { findStatedLastFour, normalize } from './text.js';
+import { MENU } from './phrases.js';
+import type { ActionIntent, AssistantReply, Details, Lang, Pending, TaskIntent } from './types.js';
 
 export type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
 
@@ -150,4 +153,48 @@ export function refusal(lang: Lang, p: CardmemberProfile | undefined, pending: P
 /** The refusal, then the question asked again (without its "Thanks."). */
 export function refusedText(wrong: string, question: string): string {
   return `${wrong} ${question.replace(/^(?:Thanks|Gracias)\. /, '')}`.trim();
+}
+
+/** "My other card", "switch to the card ending in …", "otra tarjeta", "cambiar a la tarjeta …". */
+const SWITCH =
+  /\b(?:other card|another card|different card|switch(?:ing)? to|change to|otra tarjeta|cambiar a|cambiemos a)\b/;
+
+/**
+ * "My other card ending in 2002" (a card named by its last four digits, nothing else asked):
+ * the conversation is about that card from now on (`on.card`), only if it is on the profile.
+ * Null without a profile or when the message is not a switch.
+ */
+export function cardSwitch(
+  lang: Lang,
+  p: CardmemberProfile | undefined,
+  text: string,
+  on: { card: string | null },
+): AssistantReply | null {
+  const last4 = findStatedLastFour(text);
+  if (p === undefined || last4 === null || !SWITCH.test(normalize(text))) return null;
+  const es = lang === 'es';
+  const card = p.cards.find((c) => c.last4 === last4);
+  let say: string;
+  if (card === undefined) {
+    const still =
+      on.card === null
+        ? ''
+        : es
+          ? ` Seguimos con la tarjeta terminada en ${on.card}.`
+          : ` We're still on the card ending in ${on.card}.`;
+    say = es
+      ? `No encuentro una tarjeta terminada en ${last4} en esta cuenta.${still}`
+      : `I can't find a card ending in ${last4} on this account.${still}`;
+  } else {
+    on.card = last4;
+    say = es
+      ? `De acuerdo, ahora hablamos de su tarjeta ${card.product} terminada en ${last4}. ¿Qué desea hacer con ella?`
+      : `All right, we're now talking about your ${card.product} ending in ${last4}. What would you like to do with it?`;
+  }
+  return { text: say, intent: 'unknown', quickReplies: [...MENU[lang]] };
+}
+
+/** The card switched to, as the details an action starts with (when it needs a card). */
+export function startingCard(intent: ActionIntent, card: string | null | undefined): Details {
+  return card && REQUIRED[intent].includes('last4') ? { last4: card } : {};
 }

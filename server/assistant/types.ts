@@ -117,6 +117,8 @@ export type AgentFact =
  */
 export interface AssistantState {
   lastTask: TaskIntent | null;
+  /** The card of the profile the customer switched to (its last four), if any. */
+  card?: string | null;
   pending: Pending | null;
   record: Fact[];
   closed: { caseNumber: string; summary: string; tasks: TaskIntent[] } | null;

@@ -194,3 +194,46 @@ describe('assistant profile: last four + ZIP checked against the profile', () =>
     });
   });
 });
+
+describe('assistant profile: switching to another card of the account', () => {
+  it('English: "my other card ending in 2002" switches; the next action starts with that card', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      assert.equal(
+        await c.say('my other card ending in 2002'),
+        "All right, we're now talking about your Travel Card ending in 2002. What would you like to do with it?",
+      );
+      assert.match(
+        await c.say('I lost my card'),
+        /the card ending in 2002 is yours, what is the 5-digit ZIP code/,
+      );
+      assert.match(await c.say('10001'), /^I'll lock the card ending in 2002 /);
+    });
+  });
+
+  it('a card of another account is refused and the card stays the same (es)', async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { lang: 'es', account: '1005' });
+      assert.match(
+        await c.say('mi otra tarjeta terminada en 2002'),
+        /^De acuerdo, ahora hablamos de su tarjeta Travel Card terminada en 2002\./,
+      );
+      assert.equal(
+        await c.say('cambiar a la tarjeta terminada en 4821'),
+        'No encuentro una tarjeta terminada en 4821 en esta cuenta. Seguimos con la tarjeta terminada en 2002.',
+      );
+      assert.match(await c.say('Quiero bloquear mi tarjeta'), /terminada en 2002/);
+    });
+  });
+
+  it("another customer cannot switch to this customer's card; without a profile nothing changes", async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '4821' });
+      const q = 'my other card ending in 2002';
+      assert.match(await c.say(q), /^I can't find a card ending in 2002 on this account\.$/);
+      assert.doesNotMatch(await c.say('I lost my card'), /2002/);
+      const none = await Customer.start(server);
+      assert.equal(await none.say(q), createAssistant('en').reply(q).text);
+    });
+  });
+});
