@@ -92,6 +92,12 @@ export function profileAnswer(
           ? `El saldo de su estado de cuenta es de ${money(lang, p.statementBalance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente.`
           : `Your statement balance is ${money(lang, p.statementBalance)}. Paying at least the minimum by then keeps your account in good standing.`
       }`;
+    case 'credit-limit':
+      return `${
+        es
+          ? `Su límite de crédito es de ${money(lang, p.creditLimit)} y su crédito disponible, de ${money(lang, p.availableCredit)}.`
+          : `Your credit limit is ${money(lang, p.creditLimit)} and your available credit is ${money(lang, p.availableCredit)}.`
+      } ${general}`;
     case 'rewards':
       return es
         ? `Tiene ${count(lang, p.rewardsPoints)} puntos de recompensa. Puede pagar con puntos, transferirlos a socios de viaje o cambiarlos por tarjetas de regalo.`

@@ -51,6 +51,14 @@ describe('assistant profile: answers from the cardmember profile', () => {
         await c.say('When is my payment due and how many points do I have?'),
         /^Your minimum payment of \$40\.00 is due December 9\..* Also, about [^:]+: You have 24,380 rewards points\./,
       );
+      assert.match(
+        await c.say('what are my recent transactions?'),
+        /Your most recent transactions: Nov 24, Corner Market Grocery, \$64\.18 \(…1005\);/,
+      );
+      assert.match(
+        await c.say('what is my available credit?'),
+        /^Your credit limit is \$10,000\.00 and your available credit is \$8,457\.69\. /,
+      );
       const users = await c.say('who are the authorized users on my account?');
       assert.match(
         users,
@@ -78,6 +86,11 @@ describe('assistant profile: answers from the cardmember profile', () => {
         /Sus movimientos más recientes: 24 nov, Corner Market Grocery, \$64\.18 \(…1005\);/,
       );
       assert.match(await c.say('¿Cuántos puntos tengo?'), /^Tiene 24,380 puntos de recompensa\./);
+      assert.match(
+        await c.say('¿Cuáles son mis últimos movimientos?'),
+        /Sus movimientos más recientes: 24 nov,/,
+      );
+      assert.match(await c.say('¿Cuál es mi crédito disponible?'), /crédito disponible, de \$8,457\.69\./);
     });
   });
 
