@@ -29,7 +29,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { MAX_AGENT_TEXT, isTeam } from '../src/agent-protocol.js';
+import { MAX_AGENT_TEXT } from '../src/agent-protocol.js';
 import type { AgentServerFrame } from '../src/agent-protocol.js';
 import { randomId } from '../src/random-id.js';
 import { ConsoleAnnouncer } from './agent-console-announcer.js';
@@ -39,6 +39,7 @@ import type { ConsoleClock } from './agent-console/connection.js';
 import { agentEndpoint, queryAgentUrl } from './agent-console/endpoint.js';
 import { FocusController } from './agent-console/focus.js';
 import { helloFrame, readSignIn } from './agent-console/sign-in-form.js';
+import { transferFieldChange, transferRequest } from './agent-console/transfer-note.js';
 import {
   connectFailed,
   connectionLost,
@@ -136,7 +137,7 @@ export class AgentConsoleElement extends LitElement {
     // Some browsers send the Enter that commits a composition after `compositionend`.
     compositionEnd: () => setTimeout(() => (this.#composing = false), 0),
     composerSubmit: (conversationId, event) => this.#onComposerSubmit(conversationId, event),
-    transferTeam: (conversationId, event) => this.#onTransferTeam(conversationId, event),
+    transferField: (conversationId, event) => this.#onTransferField(conversationId, event),
     transfer: (conversationId) => this.#transfer(conversationId),
     openEndDialog: () => this.#openEndDialog(),
     closeEndDialog: () => this.#closeEndDialog(),
@@ -366,26 +367,29 @@ export class AgentConsoleElement extends LitElement {
     });
   }
 
-  #onTransferTeam(conversationId: string, event: Event): void {
-    const value = (event.currentTarget as HTMLSelectElement).value;
-    if (findConversation(this.model, conversationId) && isTeam(value)) {
-      this.#patch(conversationId, { transferTeam: value });
-    }
+  #onTransferField(conversationId: string, event: Event): void {
+    const change = transferFieldChange(event.currentTarget as HTMLSelectElement | HTMLTextAreaElement);
+    if (findConversation(this.model, conversationId) && change) this.#patch(conversationId, change);
   }
 
   #transfer(conversationId: string): void {
     const conversation = findConversation(this.model, conversationId);
     if (!conversation || conversation.status !== 'active') return;
-    const team = conversation.transferTeam;
-    if (!this.#connection.send({ type: 'transfer', conversationId, team })) {
+    const request = transferRequest(conversation);
+    if ('error' in request) {
+      this.#patch(conversationId, { transferNoteError: request.error });
+      return this.#focus.request('transfer-note');
+    }
+    if (!this.#connection.send(request)) {
       return this.#patch(conversationId, { composerError: 'Not transferred: the console is reconnecting.' });
     }
     this.#typing.stop(conversationId);
     this.#step(
-      patch(requested(this.model, { kind: 'transfer', conversationId, team }), conversationId, {
+      patch(requested(this.model, { kind: 'transfer', conversationId, team: request.team }), conversationId, {
         status: 'transferring',
-        transferredTo: team,
+        transferredTo: request.team,
         composerError: '',
+        transferNoteError: '',
       }),
     );
     this.#focus.request('pane-status');

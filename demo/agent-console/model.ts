@@ -44,6 +44,9 @@ export interface Conversation {
   composerError: string;
   endSummary: string;
   transferTeam: Team;
+  /** The note for the next team, as typed, and its error ('' when none). */
+  transferNote: string;
+  transferNoteError: string;
 }
 
 /** A request the server has not answered yet; answers (and refusals) come in order. */
@@ -60,6 +63,7 @@ export type FocusTarget =
   | 'passcode'
   | 'pane-status'
   | 'end-button'
+  | 'transfer-note'
   | 'signin-submit';
 
 export type SignInField = 'name' | 'languages' | 'passcode';

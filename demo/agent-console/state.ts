@@ -152,6 +152,8 @@ function assigned(state: ConsoleState, frame: AssignedFrame): ConsoleState {
     composerError: '',
     endSummary: frame.recap,
     transferTeam: TEAMS.find((t) => t !== frame.team) ?? 'general',
+    transferNote: existing?.transferNote ?? '',
+    transferNoteError: '',
   };
   const conversations = existing
     ? state.conversations.map((c) => (c.id === frame.conversationId ? conversation : c))

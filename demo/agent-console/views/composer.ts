@@ -5,7 +5,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { MAX_AGENT_TEXT, TEAMS } from '../../../src/agent-protocol.js';
+import { MAX_AGENT_TEXT, MAX_TRANSFER_NOTE, TEAMS } from '../../../src/agent-protocol.js';
 import { teamLabel } from '../../agent-console-format.js';
 import type { Conversation } from '../model.js';
 import type { ConsoleView } from './view.js';
@@ -46,11 +46,33 @@ export function renderActions(v: ConsoleView, c: Conversation): TemplateResult {
   return html`<div class="ac-actions">
     <div class="ac-transfer">
       <label for="${id}-transfer">Transfer to</label>
-      <select id="${id}-transfer" ?disabled=${!active} @change=${(e: Event) => v.on.transferTeam(c.id, e)}>
+      <select
+        id="${id}-transfer"
+        name="team"
+        ?disabled=${!active}
+        @change=${(e: Event) => v.on.transferField(c.id, e)}
+      >
         ${TEAMS.filter((t) => t !== c.team).map(
           (t) => html`<option value=${t} ?selected=${t === c.transferTeam}>${teamLabel(t)}</option>`,
         )}
       </select>
+      <div class="ac-transfer__note">
+        <label for="${id}-transfer-note">Note for the next team (optional)</label>
+        <textarea
+          id="${id}-transfer-note"
+          name="note"
+          rows="2"
+          .value=${live(c.transferNote)}
+          ?disabled=${!active}
+          aria-invalid=${c.transferNoteError === '' ? 'false' : 'true'}
+          aria-describedby="${id}-transfer-note-hint ${id}-transfer-note-error"
+          @input=${(e: Event) => v.on.transferField(c.id, e)}
+        ></textarea>
+        <p class="ac-hint" id="${id}-transfer-note-hint">
+          Only the next team sees it, on their board. Up to ${MAX_TRANSFER_NOTE} characters.
+        </p>
+        <p class="ac-error" id="${id}-transfer-note-error">${c.transferNoteError}</p>
+      </div>
       <button class="ac-button" type="button" ?disabled=${!active} @click=${() => v.on.transfer(c.id)}>
         Transfer
       </button>

@@ -21,7 +21,8 @@ export interface ConsoleHandlers {
   compositionStart: () => void;
   compositionEnd: () => void;
   composerSubmit: (conversationId: string, event: SubmitEvent) => void;
-  transferTeam: (conversationId: string, event: Event) => void;
+  /** The team select or the note field changed (told apart by the field's name). */
+  transferField: (conversationId: string, event: Event) => void;
   transfer: (conversationId: string) => void;
   openEndDialog: () => void;
   closeEndDialog: () => void;
