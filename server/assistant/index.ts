@@ -110,7 +110,7 @@ export function createAssistant(
   const customer = options.customer ?? `assistant:${randomUUID()}`;
   const conversationId = options.conversationId ?? '';
   let lastTask: TaskIntent | null = saved?.lastTask ?? null;
-  const on = { card: saved?.card ?? null };
+  const on = { card: saved?.card ?? null, tries: saved?.tries ?? 0 };
   let pending: Pending | null = saved?.pending
     ? { ...saved.pending, details: { ...saved.pending.details } }
     : null;
@@ -174,8 +174,8 @@ export function createAssistant(
   /** New details are in: ask what is still missing, or read everything back. */
   function progressed(p: Pending): AssistantReply {
     // A card or ZIP code that does not match the profile is refused and counted (profile.ts).
-    const wrong = refusal(lang, options.profile, p);
-    if (wrong !== null && (p.tries ?? 0) >= MAX_TRIES) pending = null;
+    const wrong = refusal(lang, options.profile, p, on);
+    if (wrong !== null && on.tries >= MAX_TRIES) pending = null;
     p.misses = 0;
     started(p.intent, p.details);
     p.step = missing(p.intent, p.details).length > 0 ? 'collect' : 'confirm';
@@ -288,7 +288,7 @@ export function createAssistant(
   function urgent(text: string): AssistantReply {
     lastTask = 'urgent-fraud';
     const p = begin('urgent-fraud', text);
-    const wrong = refusal(lang, options.profile, p);
+    const wrong = refusal(lang, options.profile, p, on);
     if (p.details.last4 !== undefined) {
       p.step = 'confirm';
       return out({
@@ -449,7 +449,7 @@ export function createAssistant(
     state(): AssistantState {
       return {
         lastTask,
-        card: on.card,
+        ...on,
         pending: pending ? { ...pending, details: { ...pending.details } } : null,
         record: copyFacts(record),
         closed: closed

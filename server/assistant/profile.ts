@@ -14,7 +14,10 @@ import type { ActionIntent, AssistantReply, Details, Lang, Pending, TaskIntent }
 
 export type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
 
-/** Wrong cards or ZIP codes accepted in one action before it is dropped for a person. */
+/**
+ * Wrong cards or ZIP codes in one conversation: at the last one the action is dropped, and no
+ * card action is done in this chat any more (a person can verify the customer another way).
+ */
 export const MAX_TRIES = 3;
 
 /**
@@ -123,13 +126,28 @@ export function profileAnswer(
 
 /**
  * Checks the card details of `pending` against the profile: a card that is not on the account,
- * or a ZIP code that is not its billing ZIP, is taken out of the details and counted. The
+ * or a ZIP code that is not its billing ZIP, is taken out of the details and counted in
+ * `on.tries` (the conversation's count). After the last try every card detail is refused. The
  * refusal to say, or null when everything given so far matches (or there is no profile).
  */
-export function refusal(lang: Lang, p: CardmemberProfile | undefined, pending: Pending): string | null {
+export function refusal(
+  lang: Lang,
+  p: CardmemberProfile | undefined,
+  pending: Pending,
+  on: { tries: number },
+): string | null {
   if (p === undefined) return null;
   const d: Details = pending.details;
   const es = lang === 'es';
+  const locked = es
+    ? 'Por su seguridad, no puedo hacer cambios en la tarjeta por este chat. Un agente puede verificar su identidad de otra forma.'
+    : "For your security, I can't make changes to the card in this chat. An agent can verify your identity another way.";
+  if (on.tries >= MAX_TRIES) {
+    if (d.last4 === undefined && d.zip === undefined) return null;
+    delete d.last4;
+    delete d.zip;
+    return locked;
+  }
   let say: string;
   if (d.last4 !== undefined && !p.cards.some((c) => c.last4 === d.last4)) {
     say = es
@@ -143,13 +161,9 @@ export function refusal(lang: Lang, p: CardmemberProfile | undefined, pending: P
       : "That ZIP code doesn't match the billing address on this account.";
     delete d.zip;
   } else return null;
-  pending.tries = (pending.tries ?? 0) + 1;
-  if (pending.tries >= MAX_TRIES) {
-    return es
-      ? `${say} Por su seguridad, no puedo hacer cambios en la tarjeta por este chat. Un agente puede verificar su identidad de otra forma.`
-      : `${say} For your security, I can't make changes to the card in this chat. An agent can verify your identity another way.`;
-  }
-  const left = MAX_TRIES - pending.tries;
+  on.tries += 1;
+  if (on.tries >= MAX_TRIES) return `${say} ${locked}`;
+  const left = MAX_TRIES - on.tries;
   const tries = es
     ? `Le ${left === 1 ? 'queda 1 intento' : `quedan ${left} intentos`}.`
     : `You have ${left} ${left === 1 ? 'try' : 'tries'} left.`;

@@ -85,8 +85,6 @@ export interface Pending {
   step: 'collect' | 'confirm' | 'change';
   /** Replies in a row that brought nothing new (at most two are asked again). */
   misses: number;
-  /** Cards or ZIP codes given that did not match the cardmember's profile (profile.ts). */
-  tries?: number;
 }
 
 /**
@@ -119,6 +117,8 @@ export interface AssistantState {
   lastTask: TaskIntent | null;
   /** The card of the profile the customer switched to (its last four), if any. */
   card?: string | null;
+  /** Cards or ZIP codes given in this conversation that did not match the profile (profile.ts). */
+  tries?: number;
   pending: Pending | null;
   record: Fact[];
   closed: { caseNumber: string; summary: string; tasks: TaskIntent[] } | null;

@@ -10,6 +10,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
+import type { AssistantState } from '../../server/assistant/index.js';
+import { profileFor } from '../../server/assistant/profile.js';
 import type { ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, READ_BACK } from './assistant-actions-support.js';
@@ -248,5 +250,27 @@ describe('assistant profile: switching to another card of the account', () => {
       const none = await Customer.start(server);
       assert.equal(await none.say(q), createAssistant('en').reply(q).text);
     });
+  });
+});
+
+describe('assistant profile: carried to another instance', () => {
+  it('the wrong tries and the card switched to survive the stored state (JSON)', () => {
+    const profile = profileFor('1005', undefined);
+    assert.ok(profile);
+    const a = createAssistant('en', undefined, { profile });
+    a.reply('my other card ending in 2002');
+    a.reply('I lost my card');
+    assert.match(a.reply('11111').text, /You have 2 tries left\./);
+    const saved = JSON.parse(JSON.stringify(a.state())) as AssistantState;
+    assert.equal(saved.card, '2002');
+    const b = createAssistant('en', saved, { profile });
+    assert.match(b.reply('22222').text, /You have 1 try left\. .*card ending in 2002/);
+    assert.match(b.reply('33333').text, /For your security/);
+    // The count is the conversation's: a new card action is refused too, even with the right ZIP.
+    const again = createAssistant('en', JSON.parse(JSON.stringify(b.state())) as AssistantState, { profile });
+    assert.match(again.reply('Please lock my card').text, /^For your security/);
+    assert.match(again.reply('I lost my card ending in 1005').text, /^For your security/);
+    assert.doesNotMatch(again.reply('10001').text, READ_BACK);
+    assert.match(again.reply('When is my payment due?').text, /\$40\.00 is due December 9/);
   });
 });
