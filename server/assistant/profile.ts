@@ -149,10 +149,17 @@ export function refusal(
     return locked;
   }
   let say: string;
-  if (d.last4 !== undefined && !p.cards.some((c) => c.last4 === d.last4)) {
-    say = es
-      ? `No encuentro una tarjeta terminada en ${d.last4} en esta cuenta.`
-      : `I can't find a card ending in ${d.last4} on this account.`;
+  // Removing an authorized user: only their cards, never the cardmember's own.
+  const au = pending.intent === 'authorized-user-remove';
+  const cards: readonly { last4: string }[] = au ? p.authorizedUsers : p.cards;
+  if (d.last4 !== undefined && !cards.some((c) => c.last4 === d.last4)) {
+    say = au
+      ? es
+        ? `No encuentro un usuario autorizado con una tarjeta terminada en ${d.last4} en esta cuenta.`
+        : `I can't find an authorized user's card ending in ${d.last4} on this account.`
+      : es
+        ? `No encuentro una tarjeta terminada en ${d.last4} en esta cuenta.`
+        : `I can't find a card ending in ${d.last4} on this account.`;
     delete d.last4;
     delete d.zip;
   } else if (d.zip !== undefined && d.zip !== p.zip) {

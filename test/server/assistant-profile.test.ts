@@ -185,6 +185,19 @@ describe('assistant profile: last four + ZIP checked against the profile', () =>
     });
   });
 
+  it("removing an authorized user: only an authorized user's card is taken", async () => {
+    await withServer(QUICK, async (server) => {
+      const c = await Customer.start(server, { account: '1005' });
+      await c.say('I want to remove an authorized user');
+      assert.match(
+        await c.say('1005'),
+        /^I can't find an authorized user's card ending in 1005 on this account\. You have 2 tries left\./,
+      );
+      assert.match(await c.say('3117'), /ZIP code/);
+      assert.match(await c.say('10001'), /^I'll remove the authorized user's card ending in 3117/);
+    });
+  });
+
   it('three wrong ZIP codes: nothing is done and a person is offered (es)', async () => {
     await withServer(QUICK, async (server) => {
       const c = await Customer.start(server, { lang: 'es', account: '1005' });
