@@ -195,7 +195,9 @@ export function createAgentCommands(
           fail(agent, 'bad-frame', 'The message is empty.', frame.id);
           return;
         }
-        const event = say(conversation, 'agent', info.name, { text: frame.text });
+        // Agent text goes through the redactor too: no path carries a secret.
+        const text = redact(frame.text, { lang: conversation.lang }).text;
+        const event = say(conversation, 'agent', info.name, { text });
         conversation.agentSeen.set(frame.id, event.seq);
         emitTo(agent, { type: 'ack', id: frame.id, seq: event.seq });
         return;

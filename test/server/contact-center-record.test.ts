@@ -56,6 +56,11 @@ describe('contact center: the record includes the agent part', () => {
       // The note is for the team, not the customer: not in the prefill, not in the transcript.
       assert.doesNotMatch(second.recap, /ACME/);
       assert.doesNotMatch(JSON.stringify(c.events()), /ACME/);
+      // An agent's message is redacted on the server like the customer's.
+      await maria.say(c.id, `I see the card ${CARD} on file.`);
+      const said = await c.event((e) => e.from === 'agent' && e.text.endsWith('on file.'), 'the message');
+      assert.doesNotMatch(said.text, /4111/);
+      assert.match(said.text, /^I see the card .* on file\.$/);
       maria.send({ type: 'end', conversationId: c.id, summary: `Card ${CARD} replaced.` });
       const ended = await c.notice('ended');
       assert.doesNotMatch(ended.text, /4111/);
