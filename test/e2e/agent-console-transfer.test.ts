@@ -2,7 +2,7 @@
 // real consoles: the note field is labelled and described, a note over the limit is an error
 // said once (focus moves to the field, whose description says it; nothing is announced as well)
 // and nothing is transferred; a note within the limit reaches the next team's board and their
-// conversation's summary, and never the customer.
+// conversation's summary, and never the customer; the next agent's End-chat prefill is the record.
 import { expect } from '@open-wc/testing';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { MAX_TRANSFER_NOTE } from '../../src/agent-protocol.js';
@@ -100,5 +100,12 @@ describe('agent console: the transfer note', () => {
       /Transferred to disputes: Disputes \$20 at ACME/,
     );
     expect(JSON.stringify(customer?.events())).not.to.include('ACME');
+    // The End-chat prefill is the record: who took the chat and the transfer, nothing claimed.
+    const prefill = ($(maria, 'dialog textarea') as HTMLTextAreaElement).value;
+    expect(prefill).to.equal(
+      'We talked about your account; no request was opened and nothing was changed in this chat. You chatted with Ana from the general team. You were transferred to the disputes team. You chatted with Maria from the disputes team.',
+    );
+    const hint = document.getElementById(`${$(maria, 'dialog textarea')!.id}-hint`)!;
+    expect(hint.textContent).to.match(/^\s*Started from the record of what was done in this chat/);
   });
 });

@@ -1,6 +1,8 @@
 /**
- * The modal end dialog: the summary for the customer (started from the assistant's recap, in the
- * conversation's language), then Confirm, which ends the chat and issues the case number.
+ * The modal end dialog: the summary for the customer (started from the record of what was done
+ * in the chat, in the conversation's language: the assistant's actions, the agents who took it,
+ * transfers; never what anyone said they did), then Confirm, which ends the chat and issues the
+ * case number.
  */
 import { html } from 'lit';
 import type { TemplateResult, nothing } from 'lit';
@@ -27,8 +29,8 @@ export function renderEndDialog(
       <div class="ac-field">
         <label for="${id}-summary">Summary for the customer</label>
         <p class="ac-hint" id="${id}-summary-hint">
-          Sent to the customer with the case number, as written (${languageLabel(c.lang)}). Up to
-          ${MAX_AGENT_TEXT} characters.
+          Started from the record of what was done in this chat: add what you did. Sent to the customer with
+          the case number, as written (${languageLabel(c.lang)}). Up to ${MAX_AGENT_TEXT} characters.
         </p>
         <textarea
           id="${id}-summary"
