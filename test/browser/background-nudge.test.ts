@@ -49,6 +49,10 @@ function recordNotifications(): {
 
 const after: (() => void)[] = [];
 
+// Test files run in parallel tabs, so this one may really be in the background: each test starts
+// with the page reported in front.
+beforeEach(() => pageIs('visible'));
+
 afterEach(async () => {
   pageIs('visible');
   delete (document as { visibilityState?: string }).visibilityState;

@@ -35,6 +35,10 @@ const JOURNEYS = {
 describe('<amex-chat> in a background tab, with the reference server', () => {
   const RealNotification = window.Notification;
 
+  // Test files run in parallel tabs, so this one may really be in the background: each test
+  // starts with the page reported in front.
+  beforeEach(() => pageIs('visible'));
+
   afterEach(async () => {
     pageIs('visible');
     delete (document as { visibilityState?: string }).visibilityState;
