@@ -4,7 +4,7 @@
 // regions say of them are `lang="es"`; the console's own words `lang="en"`. Times follow the
 // console's locale with the widget's rules (Intl, hour numeric, minute 2-digit).
 import { expect } from '@open-wc/testing';
-import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, waitFor } from '../support/helpers.js';
 import {
   $,
   Customer,
@@ -19,6 +19,7 @@ import {
   recordAnnouncements,
   signIn,
   transcript,
+  consoleSuite,
 } from './agent-console-support.js';
 import type { Said } from './agent-console-support.js';
 
@@ -41,27 +42,14 @@ function mislabelled(pieces: Said[], spanish: Set<string>): string[] {
 }
 
 describe('agent console: languages (issue 24, item 4)', () => {
-  let endpoint: string;
-  const customers: Customer[] = [];
-
-  before(async () => {
-    await loadStyles();
-    document.title = 'Agent console language test';
-    document.documentElement.lang = 'en';
-    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
-  });
-  afterEach(() => {
-    for (const customer of customers.splice(0)) customer.close();
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  const suite = consoleSuite('Agent console language test');
+  const { customers } = suite;
 
   it("marks a Spanish conversation's messages, notices, summary and announcements es, its own words en", async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
-    const cliente = await Customer.queued(endpoint, 'es');
+    const cliente = await Customer.queued(suite.endpoint, 'es');
     customers.push(cliente);
     const card = await waitFor(() => cards(el)[0], 'the waiting customer');
     expect(card.textContent?.replace(/\s+/g, ' ')).to.match(/Language ?Spanish/);
@@ -117,10 +105,10 @@ describe('agent console: languages (issue 24, item 4)', () => {
   it("marks an English conversation's texts en, and the console's own words en on a Spanish page", async () => {
     document.documentElement.lang = 'es';
     try {
-      const el = await mount(endpoint);
+      const el = await mount(suite.endpoint);
       const said = recordAnnouncements(el);
       await signIn(el, 'Alex');
-      const customer = await Customer.queued(endpoint, 'en');
+      const customer = await Customer.queued(suite.endpoint, 'en');
       customers.push(customer);
       await acceptFirst(el);
       await customer.event((e) => e.notice?.code === 'agent-joined', 'the agent-joined notice');

@@ -5,9 +5,9 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
-import { axTree, axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axTree, axeCheck, waitFor } from '../support/helpers.js';
 import type { AxNode } from '../support/helpers.js';
-import { $, Customer, cards, loadStyles, mount, recordAnnouncements } from './agent-console-support.js';
+import { $, Customer, cards, consoleSuite, mount, recordAnnouncements } from './agent-console-support.js';
 
 /** The boxes of each group, by their names (the tree is not in document order). */
 const BOXES: Record<string, string[]> = {
@@ -33,30 +33,17 @@ function box(el: AgentConsoleElement, name: string, value: string): HTMLInputEle
 }
 
 describe('agent console: languages and teams at sign-in', () => {
-  let endpoint: string;
-  const customers: Customer[] = [];
-
-  before(async () => {
-    await loadStyles();
-    document.title = 'Agent console sign-in test';
-    document.documentElement.lang = 'en';
-    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
-  });
-  afterEach(() => {
-    for (const customer of customers.splice(0)) customer.close();
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  const suite = consoleSuite('Agent console sign-in test');
+  const { customers } = suite;
 
   it('passes an axe audit of the sign-in form with its groups', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     expect($(el, 'fieldset legend')?.textContent).to.equal('Languages you chat in');
     await axeCheck();
   });
 
   it('exposes each group by its legend and hint, and each box by its name and state', async () => {
-    await mount(endpoint);
+    await mount(suite.endpoint);
     const languages = await group('Languages you chat in');
     expect(languages.group.description).to.equal(
       'A customer waits first for an agent who speaks their language.',
@@ -79,7 +66,7 @@ describe('agent console: languages and teams at sign-in', () => {
   });
 
   it('signs in with the keyboard alone as a Spanish-speaking agent who also takes credit', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
     await sendKeys({ type: 'Lucía' });
@@ -118,9 +105,9 @@ describe('agent console: languages and teams at sign-in', () => {
     );
 
     // A Spanish customer may be accepted; an English one waits for someone who speaks English.
-    const cliente = await Customer.queued(endpoint, 'es');
+    const cliente = await Customer.queued(suite.endpoint, 'es');
     customers.push(cliente);
-    const customer = await Customer.queued(endpoint, 'en');
+    const customer = await Customer.queued(suite.endpoint, 'en');
     customers.push(customer);
     await waitFor(() => cards(el).length === 2, 'both customers on the board');
     const [spanish, english] = cards(el);
@@ -135,12 +122,12 @@ describe('agent console: languages and teams at sign-in', () => {
   });
 
   it('shows on the board what the customer asked a person about', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     ($(el, 'input[name="name"]') as HTMLInputElement).value = 'Sam';
     box(el, 'teams', 'credit').checked = true;
     ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
     await waitFor(() => /Connected/.test($(el, '.ac-conn')?.textContent ?? ''), 'signed in');
-    const customer = await Customer.connect(endpoint, 'en');
+    const customer = await Customer.connect(suite.endpoint, 'en');
     customers.push(customer);
     customer.say('talk to an agent about my credit limit');
     await customer.next('queue', (f) => f.waiting);
@@ -155,7 +142,7 @@ describe('agent console: languages and teams at sign-in', () => {
   });
 
   it('says a missing language once: focus moves to the first box, which is described by the error', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     ($(el, 'input[name="name"]') as HTMLInputElement).value = 'Maria';
     box(el, 'languages', 'en').checked = false;

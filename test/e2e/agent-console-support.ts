@@ -7,7 +7,7 @@ import '../../demo/agent-console/define.js';
 import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
-import { waitFor } from '../support/helpers.js';
+import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 
 /** A customer over the real /chat protocol. */
 export class Customer {
@@ -160,6 +160,28 @@ export async function loadStyles(): Promise<void> {
     document.head.append(link);
     await loaded;
   }
+}
+
+/**
+ * The hooks a console suite shares: the console's styles and the page's title and language, a
+ * reference server without the simulated agent for the whole suite (its `endpoint`, read inside
+ * a test), and the customers a test opened (push them to `customers`) closed after it.
+ */
+export function consoleSuite(title: string): { readonly endpoint: string; readonly customers: Customer[] } {
+  const suite = { endpoint: '', customers: [] as Customer[] };
+  before(async () => {
+    await loadStyles();
+    document.title = title;
+    document.documentElement.lang = 'en';
+    suite.endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+  });
+  afterEach(() => {
+    for (const customer of suite.customers.splice(0)) customer.close();
+  });
+  after(async () => {
+    await stopReferenceServers();
+  });
+  return suite;
 }
 
 const mounted: HTMLElement[] = [];

@@ -6,39 +6,26 @@
 import { expect } from '@open-wc/testing';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { MAX_TRANSFER_NOTE } from '../../src/agent-protocol.js';
-import { axTree, axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axTree, axeCheck, waitFor } from '../support/helpers.js';
 import {
   $,
   Customer,
   acceptFirst,
   cards,
-  loadStyles,
   mount,
   recordAnnouncements,
   signIn,
+  consoleSuite,
 } from './agent-console-support.js';
 
 describe('agent console: the transfer note', () => {
-  let endpoint: string;
-  const customers: Customer[] = [];
-
-  before(async () => {
-    await loadStyles();
-    document.title = 'Agent console transfer test';
-    document.documentElement.lang = 'en';
-    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
-  });
-  afterEach(() => {
-    for (const customer of customers.splice(0)) customer.close();
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  const suite = consoleSuite('Agent console transfer test');
+  const { customers } = suite;
 
   async function chatting(): Promise<{ el: AgentConsoleElement; note: HTMLTextAreaElement }> {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     await signIn(el, 'Ana');
-    customers.push(await Customer.queued(endpoint));
+    customers.push(await Customer.queued(suite.endpoint));
     await acceptFirst(el);
     const note = $(el, 'textarea[name="note"]') as HTMLTextAreaElement;
     return { el, note };
@@ -77,7 +64,7 @@ describe('agent console: the transfer note', () => {
 
   it('a note within the limit reaches the next team, redacted; the customer never sees it', async () => {
     const { el, note } = await chatting();
-    const maria = await mount(endpoint);
+    const maria = await mount(suite.endpoint);
     await signIn(maria, 'Maria', 'disputes');
     const [customer] = customers;
     const select = $(el, 'select[name="team"]') as HTMLSelectElement;

@@ -30,27 +30,15 @@ import {
   recordAnnouncements,
   signIn,
   transcript,
+  consoleSuite,
 } from './agent-console-support.js';
 
 describe('agent console', () => {
-  let endpoint: string;
-  const customers: Customer[] = [];
-
-  before(async () => {
-    await loadStyles();
-    document.title = 'Agent console test';
-    document.documentElement.lang = 'en';
-    endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
-  });
-  afterEach(() => {
-    for (const customer of customers.splice(0)) customer.close();
-  });
-  after(async () => {
-    await stopReferenceServers();
-  });
+  const suite = consoleSuite('Agent console test');
+  const { customers } = suite;
 
   async function customer(lang = 'en'): Promise<Customer> {
-    const c = await Customer.queued(endpoint, lang);
+    const c = await Customer.queued(suite.endpoint, lang);
     customers.push(c);
     return c;
   }
@@ -68,7 +56,7 @@ describe('agent console', () => {
   });
 
   it('signed out: labelled fields; an empty name is an error tied to the field and announced once', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await axeCheck();
     const name = $(el, 'input[name="name"]') as HTMLInputElement;
@@ -148,7 +136,7 @@ describe('agent console', () => {
   });
 
   it('signs in with the keyboard only, moves focus to the board, and announces a new customer once', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
@@ -195,7 +183,7 @@ describe('agent console', () => {
 
     // More board updates (another agent signs in, the wait ticks on): no second announcement.
     await new Promise((resolve) => setTimeout(resolve, 1200));
-    const sam = await agentSocket(endpoint, 'Sam', 'rewards');
+    const sam = await agentSocket(suite.endpoint, 'Sam', 'rewards');
     await waitFor(() => /Sam/.test($(el, '.ac-agents')?.textContent ?? ''), 'Sam on the board');
     expect(said.polite.filter((t) => t.includes('New customer waiting'))).to.have.length(1);
     expect(document.activeElement).to.equal(heading);
@@ -204,7 +192,7 @@ describe('agent console', () => {
   });
 
   it('accepts with Enter, shows the transcript and the typing indicator, and Enter sends', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
     const alice = await customer();
@@ -272,7 +260,7 @@ describe('agent console', () => {
   });
 
   it('shows customer text as plain text, never markup', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     await signIn(el, 'Alex');
     const bob = await customer();
     await acceptFirst(el);
@@ -283,7 +271,7 @@ describe('agent console', () => {
   });
 
   it('transfers: the customer hears of it, the board shows the row to a team that may not take it', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
     const carol = await customer();
@@ -330,7 +318,7 @@ describe('agent console', () => {
   });
 
   it('ends with a summary in a modal dialog: Escape returns focus; Confirm sends the summary and shows the case number', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
     const dan = await customer();
@@ -383,7 +371,7 @@ describe('agent console', () => {
   });
 
   it('shows the case number when the customer ends the chat', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     await signIn(el, 'Alex');
     const erin = await customer();
     await acceptFirst(el);
@@ -399,7 +387,7 @@ describe('agent console', () => {
   });
 
   it('holds several conversations; a message in another one marks it unread without moving focus', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     await signIn(el, 'Alex');
     const first = await customer();
     await acceptFirst(el);
@@ -433,7 +421,7 @@ describe('agent console', () => {
   });
 
   it('switches the simulated agent for everyone', async () => {
-    const el = await mount(endpoint);
+    const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
     const box = $(el, 'input[type="checkbox"]') as HTMLInputElement;
