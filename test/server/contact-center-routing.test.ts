@@ -48,6 +48,17 @@ const stores: [string, () => ChatServerOptions][] = [
   ['redis', () => ({ store: redis?.url ?? '', storePrefix: `routing-${randomUUID()}:` })],
 ];
 
+/**
+ * The customer asks for an agent with the clock mocked (the caller resets it), queued once the
+ * assistant's reply delay has passed on that clock.
+ */
+async function queueOnMockClock(customer: Customer, text: string): Promise<void> {
+  mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() });
+  await customer.say(text);
+  mock.timers.tick(REPLY);
+  await customer.notice('queued');
+}
+
 describe('contact center: routing by language and topic', () => {
   before(async () => {
     redis = await sharedRedis();
@@ -163,11 +174,8 @@ describe('contact center: routing by language and topic', () => {
           await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
             const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
             const cliente = await Customer.join(server, 'es');
-            mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() });
             try {
-              await cliente.say('Quiero hablar con un agente');
-              mock.timers.tick(REPLY);
-              await cliente.notice('queued');
+              await queueOnMockClock(cliente, 'Quiero hablar con un agente');
               await ana.board(
                 lists(cliente.id, (w) => w.anyLanguage === undefined),
                 'offered in Spanish only',
@@ -216,11 +224,8 @@ describe('contact center: routing by language and topic', () => {
         async () => {
           await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
             const cliente = await Customer.join(server, 'es');
-            mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() });
             try {
-              await cliente.say('Quiero hablar con un agente');
-              mock.timers.tick(REPLY);
-              await cliente.notice('queued');
+              await queueOnMockClock(cliente, 'Quiero hablar con un agente');
               mock.timers.tick(WAIT);
               await cliente.notice('any-agent');
             } finally {
@@ -239,11 +244,8 @@ describe('contact center: routing by language and topic', () => {
           await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
             const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
             const customer = await Customer.join(server, 'en');
-            mock.timers.enable({ apis: ['setTimeout', 'Date'], now: Date.now() });
             try {
-              await customer.say('I want to talk to an agent');
-              mock.timers.tick(REPLY);
-              await customer.notice('queued');
+              await queueOnMockClock(customer, 'I want to talk to an agent');
               await ana.board(lists(customer.id), 'waiting');
               mock.timers.tick(WAIT);
               await ana.board(
