@@ -421,7 +421,7 @@ export function createAssistant(
     }
 
     // 4a. "My other card ending in 2002": `on.card`, which actions start with, if on the profile.
-    const sw = task === undefined && pending === null ? cardSwitch(lang, options.profile, text, on) : null;
+    const sw = (task ?? pending) === null ? cardSwitch(lang, options.profile, text, on, record) : null;
     if (sw !== null) return out(sw);
 
     // 5. Next steps: of the task named in the same message, else of the last one. Before any

@@ -10,7 +10,7 @@ import { subjectHash } from '../resume-key.js';
 import { REQUIRED } from './actions.js';
 import { findStatedLastFour, normalize } from './text.js';
 import { MENU } from './phrases.js';
-import type { ActionIntent, AssistantReply, Details, Lang, Pending, TaskIntent } from './types.js';
+import type { ActionIntent, AssistantReply, Details, Fact, Lang, Pending, TaskIntent } from './types.js';
 
 export type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
 
@@ -189,13 +189,14 @@ const SWITCH =
 /**
  * "My other card ending in 2002" (a card named by its last four digits, nothing else asked):
  * the conversation is about that card from now on (`on.card`), only if it is on the profile.
- * Null without a profile or when the message is not a switch.
+ * The switch is kept in `record`. Null without a profile or when the message is not a switch.
  */
 export function cardSwitch(
   lang: Lang,
   p: CardmemberProfile | undefined,
   text: string,
   on: { card: string | null },
+  record: Fact[],
 ): AssistantReply | null {
   const last4 = findStatedLastFour(text);
   if (p === undefined || last4 === null || !SWITCH.test(normalize(text))) return null;
@@ -213,6 +214,9 @@ export function cardSwitch(
       ? `No encuentro una tarjeta terminada en ${last4} en esta cuenta.${still}`
       : `I can't find a card ending in ${last4} on this account.${still}`;
   } else {
+    // The record says which card the rest of the chat was about (a switch to the same card again
+    // changes nothing and is not a new fact).
+    if (on.card !== last4) record.push({ kind: 'card', last4, product: card.product });
     on.card = last4;
     say = es
       ? `De acuerdo, ahora hablamos de su tarjeta ${card.product} terminada en ${last4}. ¿Qué desea hacer con ella?`

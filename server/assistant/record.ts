@@ -60,6 +60,8 @@ function factNote(f: Exclude<Fact, AgentFact>): string {
       return taskDef(f.intent)?.summary ?? f.intent;
     case 'transfer':
       return `Transferred to ${f.team}${f.note !== null && f.note !== '' ? `: ${f.note}` : ''}`;
+    case 'card':
+      return `Switched to the ${f.product} ending in ${f.last4}`;
     case 'started': {
       const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
       if (f.intent === 'dispute') {
@@ -114,11 +116,28 @@ function peopleFact(lang: Lang, f: PeopleFact): string {
     : `You were transferred to the ${team} team.`;
 }
 
-/** The board line of the whole record (English, marked when the customer writes Spanish). */
+type CardFact = Extract<Fact, { kind: 'card' }>;
+
+/** The cards the chat switched to, in order. */
+function cardFacts(record: readonly Fact[]): CardFact[] {
+  return record.filter((f): f is CardFact => f.kind === 'card');
+}
+
+/** A card switch, for the customer. */
+function cardFact(lang: Lang, f: CardFact): string {
+  return lang === 'es'
+    ? `La conversación pasó a su tarjeta ${f.product} terminada en ${f.last4}.`
+    : `The chat moved to your ${f.product} ending in ${f.last4}.`;
+}
+
+/**
+ * The board line of the whole record (English, marked when the customer writes Spanish): the
+ * card switches first, as the tasks after them are about that card.
+ */
 export function summaryOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
   const transfers = record.filter((f) => f.kind === 'transfer');
-  const lines = [...latestByTask(record).values(), ...transfers].map(factNote);
+  const lines = [...cardFacts(record), ...latestByTask(record).values(), ...transfers].map(factNote);
   if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
   const line = lines.join('; ');
   return es ? `${line} (Spanish)` : line;
@@ -166,12 +185,14 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
   const latest = [...latestByTask(record).values()];
   const people = peopleFacts(record);
+  const cards = cardFacts(record);
   const nothing = es
     ? 'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat.'
     : 'We talked about your account; no request was opened and nothing was changed in this chat.';
-  if (latest.length === 0 && people.length === 0) return nothing;
+  if (latest.length === 0 && people.length === 0 && cards.length === 0) return nothing;
   const parts: string[] = [];
-  if (latest.length === 0 && people.some((f) => f.kind === 'agent')) parts.push(nothing);
+  if (latest.length === 0 && (cards.length > 0 || people.some((f) => f.kind === 'agent')))
+    parts.push(nothing);
   if (latest.length > 0) {
     const about = listOf(
       lang,
@@ -184,6 +205,7 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
         : `We talked about ${about}.`,
     );
   }
+  for (const f of cards) parts.push(cardFact(lang, f));
   for (const f of latest) {
     if (f.kind === 'done')
       parts.push(doneFact(lang, f.intent, f.details), stepsTextOf(lang, record, f.intent, true));

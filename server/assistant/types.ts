@@ -100,6 +100,8 @@ export type Fact =
   | { kind: 'answered'; intent: TaskIntent }
   /** Handed to another team, with the agent's note (redacted) if one was typed. */
   | { kind: 'transfer'; team: string; note: string | null }
+  /** The chat switched to another card of the profile: its last four and product name. */
+  | { kind: 'card'; last4: string; product: string }
   | AgentFact;
 
 /**

@@ -266,6 +266,61 @@ describe('assistant profile: switching to another card of the account', () => {
   });
 });
 
+describe('assistant profile: a card switch is in the record', () => {
+  const profile = profileFor('1005', undefined);
+
+  it('English: the record, the board line and the end summary name the card switched to', () => {
+    const a = createAssistant('en', undefined, { profile });
+    a.reply('When is my payment due?');
+    a.reply('my other card ending in 2002');
+    assert.deepEqual(
+      a.record().filter((f) => f.kind === 'card'),
+      [{ kind: 'card', last4: '2002', product: 'Travel Card' }],
+    );
+    assert.match(a.summary(), /^Switched to the Travel Card ending in 2002; /);
+    assert.match(
+      a.recap(),
+      /^We talked about your payment due date\. The chat moved to your Travel Card ending in 2002\./,
+    );
+    // A lock after the switch is of that card, in the record and the summary.
+    a.reply('Please lock my card');
+    a.reply('yes');
+    assert.match(a.recap(), /Travel Card ending in 2002\. .*card ending in 2002 .*locked/);
+  });
+
+  it('Spanish: the summary says it in usted; only a switch, nothing else done, says so too', () => {
+    const a = createAssistant('es', undefined, { profile });
+    a.reply('mi otra tarjeta terminada en 2002');
+    assert.equal(
+      a.recap(),
+      'Hablamos de su cuenta; no se abrió ninguna solicitud ni se hizo ningún cambio en este chat. ' +
+        'La conversación pasó a su tarjeta Travel Card terminada en 2002.',
+    );
+    assert.match(a.summary(), /^Switched to the Travel Card ending in 2002 \(Spanish\)$/);
+  });
+
+  it('a refused switch and a switch to the same card again add nothing; the fact survives storing', () => {
+    const a = createAssistant('en', undefined, { profile });
+    a.reply('switch to the card ending in 4821');
+    assert.equal(a.record().length, 0);
+    assert.equal(a.recap(), createAssistant('en').recap());
+    a.reply('my other card ending in 2002');
+    a.reply('switch to the card ending in 2002');
+    const saved = JSON.parse(JSON.stringify(a.state())) as AssistantState;
+    const b = createAssistant('en', saved, { profile });
+    assert.equal(b.record().filter((f) => f.kind === 'card').length, 1);
+    b.reply('my other card ending in 1005');
+    assert.deepEqual(
+      b.record().map((f) => (f.kind === 'card' ? f.last4 : f.kind)),
+      ['2002', '1005'],
+    );
+    assert.match(
+      b.recap(),
+      /Travel Card ending in 2002\. The chat moved to your Everyday Blue Card ending in 1005\./,
+    );
+  });
+});
+
 describe('assistant profile: carried to another instance', () => {
   it('the wrong tries and the card switched to survive the stored state (JSON)', () => {
     const profile = profileFor('1005', undefined);
