@@ -101,3 +101,30 @@ export function expectationFrom(text: string): Expectation | null {
   if (secrets.size === 0 && benign.size === 0) return null;
   return { secrets, benign };
 }
+
+/** Words that may follow a cue whose value the customer sends next ("my code is", "mi clave es:"). */
+const LINKS = new WordSet(['is', 'are', 'was', 'es', 'son', 'era', 'its', 'it']);
+
+/**
+ * The secret a customer's own message announces and leaves for the next one: it ends with a
+ * sensitive cue (and link words) claiming nothing, as in "my code is" sent before "482917".
+ * Splitting the cue from the value must not get the value past the redactor.
+ */
+export function danglingCue(text: string): Expectation | null {
+  const T = tokenize(text);
+  const cues = findCues(T);
+  const c = emptyCue();
+  let found: Expectation | null = null;
+  if (cues.n > 0) {
+    cues.load(cues.n - 1, c);
+    let k = c.last + 1;
+    while (k < T.n && ((T.isPunct(k) && !SENTENCE_END.has(T.key(k))) || LINKS.at(T, k))) k += 1;
+    const secret = c.kind === 'pin' || c.kind === 'passcode' ? 'otp' : c.kind;
+    if (k === T.n && secret !== 'benign' && secret !== 'expiry' && !negated(T, c.first)) {
+      found = { secrets: new Set([secret]), benign: new Set() };
+    }
+  }
+  cues.release();
+  T.release();
+  return found;
+}

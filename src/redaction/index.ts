@@ -20,7 +20,7 @@ import type { Expectation } from './context.js';
 import type { Hit } from './scan.js';
 import { Ledger, WINDOW_MESSAGES, WINDOW_MS } from './ledger.js';
 import type { LedgerResult } from './ledger.js';
-import { EXPECTATION_MESSAGES, expectationFrom } from './agent.js';
+import { danglingCue, EXPECTATION_MESSAGES, expectationFrom } from './agent.js';
 import { placeholderFor } from './placeholders.js';
 import type { Lang } from './placeholders.js';
 import type { Finding, RedactedText, RedactionResult, SensitiveKind } from './types.js';
@@ -142,7 +142,14 @@ function evaluate(
   T.release();
   const text = wantText && findings.length > 0 ? out + input.slice(at) : input;
   const answered = an.answeredExpectation || asked.expectLeft <= 1;
-  const next: Asked = answered ? NOTHING_ASKED : { expect: asked.expect, expectLeft: asked.expectLeft - 1 };
+  // Only the tail can hold a cue left for the next message; a long message costs no second pass.
+  const dangling = danglingCue(input.length > 160 ? input.slice(-160) : input);
+  const next: Asked =
+    dangling !== null
+      ? { expect: dangling, expectLeft: EXPECTATION_MESSAGES }
+      : answered
+        ? NOTHING_ASKED
+        : { expect: asked.expect, expectLeft: asked.expectLeft - 1 };
   return { result: { text: seal(text), findings }, sent, asked: next };
 }
 

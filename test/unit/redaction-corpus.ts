@@ -513,6 +513,18 @@ export const CORPUS: CorpusCase[] = [
     secret: '551203',
     reason: 'texted me',
   },
+  // A 3-digit value after a code cue is the card's code or a short one-time code, never benign.
+  { input: 'my code is 739', expect: 'removed', kinds: ['otp'], secret: '739', reason: 'short code' },
+  { input: 'code: 739', expect: 'removed', kinds: ['otp'], secret: '739', reason: 'short code colon' },
+  {
+    input: 'my verification code is 739',
+    expect: 'removed',
+    kinds: ['otp'],
+    secret: '739',
+    reason: 'short verification code',
+  },
+  { input: 'my pin is 739', expect: 'removed', kinds: ['otp'], secret: '739', reason: 'short PIN' },
+  { input: 'mi código es 739', expect: 'removed', kinds: ['otp'], secret: '739', reason: 'ES: short code' },
   { input: 'PIN 4821', expect: 'removed', kinds: ['otp'], secret: '4821', reason: 'PIN' },
   {
     input: 'my pin number is 4821',
@@ -861,6 +873,54 @@ export const CORPUS: CorpusCase[] = [
 ];
 
 export const CONVERSATIONS: Conversation[] = [
+  {
+    name: 'a cue sent on its own makes the next bare reply that secret',
+    reason: 'the value typed as the next message ("my code is" ↵ "482917") is the same secret',
+    steps: [
+      { customer: 'my code is', expect: 'unchanged' },
+      { customer: '482917', expect: 'removed', kinds: ['otp'], secret: '482917' },
+    ],
+  },
+  {
+    name: 'a short code after its cue, in two messages',
+    reason: 'three digits after "code" are the card code or a short one-time code',
+    steps: [
+      { customer: 'my code is', expect: 'unchanged' },
+      { customer: '739', expect: 'removed', kinds: ['otp'], secret: '739' },
+    ],
+  },
+  {
+    name: 'a password announced in one message and typed in the next',
+    reason: 'a one-token reply after "my password is" is the password',
+    steps: [
+      { customer: 'my password is', expect: 'unchanged' },
+      { customer: 'Tr0ub4dor&3', expect: 'removed', kinds: ['password'], secret: 'Tr0ub4dor&3' },
+    ],
+  },
+  {
+    name: 'ES: the code announced with a colon, sent next',
+    reason: '"mi código es:" then the code',
+    steps: [
+      { customer: 'mi código es:', expect: 'unchanged' },
+      { customer: '482917', expect: 'removed', kinds: ['otp'], secret: '482917' },
+    ],
+  },
+  {
+    name: 'a cue that says the customer has no code leaves the next number alone',
+    reason: 'negated cue: "I don\'t have a code" then an order number',
+    steps: [
+      { customer: "I don't have a code", expect: 'unchanged' },
+      { customer: '482917', expect: 'unchanged' },
+    ],
+  },
+  {
+    name: 'a benign cue left for the next message keeps the ZIP',
+    reason: '"my zip code is" then the ZIP',
+    steps: [
+      { customer: 'my zip code is', expect: 'unchanged' },
+      { customer: '10001', expect: 'unchanged' },
+    ],
+  },
   {
     name: 'a reassurance that names the security code does not make the next numbers a code',
     reason: 'negation anywhere earlier in the sentence ("We will never ask for … its security code")',

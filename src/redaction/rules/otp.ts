@@ -1,14 +1,15 @@
 /**
- * One-time passcodes and PINs. A bare 4–8-digit number is indistinguishable from a ZIP,
+ * One-time passcodes and PINs. A bare 3–8-digit number is indistinguishable from a ZIP,
  * an order number or the last four, so these are caught ONLY by a cue (or by the agent's
  * question, see agent context). A cue claims the first number after it (≤ 6 words, same
- * sentence) or a number right before it ("482917 is your code"). Values: 4–8 digits, also
+ * sentence) or a number right before it ("482917 is your code"). Values: 3–8 digits (after
+ * "code" three digits are the card's code or a short one-time code, never benign), also
  * grouped ("482 917") or spaced ("4 8 2 9 1 7"), or a short letters+digits code ("X7K9P2",
  * "G-482917"). Phrases such as "zip code", "promo code" or "error code" are benign cues
  * (rules/benign.ts) and win because the longest phrase starting earliest is taken.
  */
-export const OTP_DIGITS = { min: 4, max: 8 } as const;
-export const PIN_DIGITS = { min: 4, max: 8 } as const;
+export const OTP_DIGITS = { min: 3, max: 8 } as const;
+export const PIN_DIGITS = { min: 3, max: 8 } as const;
 
 export const OTP_CUES: readonly string[] = [
   'otp', // one-time password
