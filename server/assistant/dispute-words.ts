@@ -65,4 +65,13 @@ export const NOT_MINE = [
   'duplicado',
   'doble',
   'ya cancele',
+  // Never a customer of the merchant, or no longer one: "a store I have never shopped at", "un
+  // cargo de netflix pero ya no tengo netflix".
+  'never shopped',
+  'never visited',
+  'nunca he comprado',
+  'nunca he ido',
+  'nunca fui',
+  'ya no tengo',
+  'di de baja',
 ];

@@ -51,6 +51,18 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'extraviado',
         'no encuentro mi tarjeta',
       ],
+      // Not knowing where the card is ("I can't remember where I put my card", "no sé dónde
+      // dejé mi tarjeta"), or someone taking what held it ("me quitaron la cartera").
+      allOf: [
+        [
+          ['where i put', 'where i left', 'where i placed', 'donde deje', 'donde puse', 'donde quedo'],
+          ['card', 'tarjeta', 'wallet', 'purse', 'cartera', 'billetera', 'monedero'],
+        ],
+        [
+          ['quitaron', 'arrebataron', 'snatched', 'grabbed'],
+          ['card', 'tarjeta', 'wallet', 'purse', 'bag', 'cartera', 'billetera', 'bolso', 'bolsa', 'mochila'],
+        ],
+      ],
     },
     answer: {
       en: "I'm sorry. I can lock your card now and send a replacement. To find the card, tell me only its last four digits.",
@@ -89,6 +101,7 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'rota',
         'roto',
         'rompio',
+        'quebr*',
         'rubbed off',
         'faded',
         'borrad*',
@@ -183,7 +196,10 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'congel*',
         'pausar',
         'suspender',
+        'en pausa',
       ],
+      // "Put my card on hold" (but not "I was on hold").
+      allOf: [[['put', 'place', 'placed', 'keep'], ['on hold']]],
     },
     answer: {
       en: 'I can lock your card now: new purchases will be declined until you unlock it. To find the card, tell me only its last four digits.',
@@ -239,6 +255,8 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'fraudulent',
         'disput*',
         'reclam*',
+        'objetar',
+        'impugn*',
         'no reconozco',
         'cargo no autorizado',
         'cargo desconocido',
@@ -314,8 +332,12 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'pagar mi saldo',
         'pago automatico',
       ],
-      // "Can I pay with my bank account?"
+      // "Can I pay with my bank account?"; "¿en qué fecha debo pagar?"
       allOf: [
+        [
+          ['fecha', 'cuando', 'que dia', 'what day', 'what date', 'which day'],
+          ['pagar', 'pague', 'pay'],
+        ],
         [
           ['pay', 'paying', 'pagar', 'pago'],
           [

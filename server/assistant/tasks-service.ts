@@ -93,6 +93,15 @@ export const DECLINED_TASK: TaskDef = {
       'no pasa la tarjeta',
       'no me pasa la tarjeta',
     ],
+    // "My card was refused at the restaurant", "no aceptaron mi tarjeta": a card or a payment
+    // refused (a refund refused is a dispute or a refund question, not a decline).
+    allOf: [
+      [
+        ['refused', 'refuse', 'refusing', 'bounced', 'no aceptaron', 'no acepto', 'no la aceptaron'],
+        ['card', 'tarjeta', 'payment', 'pago', 'purchase', 'compra', 'transaction'],
+      ],
+    ],
+    except: ['refund', 'reembolso'],
   },
   answer: {
     en: "Sorry your card was declined. The most common reasons: the card is locked; the purchase would go over your available credit; a payment is past due; we paused a purchase that looked unusual (the app then shows an alert where you can confirm it was you); or the billing details given to an online store don't match. The app shows whether the card is locked and your available credit. If none of these explains it, an agent can look at the decline with you.",

@@ -4,7 +4,7 @@
  * assistant should read in each (test/server/assistant-corpus.test.ts reports the accuracy).
  *
  * `HELD_OUT` was written after the assistant's triggers were tuned on `CORPUS`, and never used
- * to tune them: its accuracy is the honest estimate for messages nobody has seen. Four
+ * to tune them: its accuracy is the honest estimate for messages nobody has seen. Five
  * earlier held-out sets were measured the same way, then used for tuning and moved into
  * `CORPUS` (marked below); a set that has been tuned on is never the held-out set again.
  */
@@ -499,9 +499,7 @@ export const CORPUS: readonly Sample[] = [
   ['thanks', 'es', 'muchas gracias por la ayuda'],
   ['goodbye', 'en', 'goodbye'],
   ['goodbye', 'es', 'chao'],
-];
-
-export const HELD_OUT: readonly Sample[] = [
+  // ---- the fifth held-out set (80.0 % when measured), used for tuning once it was measured
   ['dispute', 'en', 'there is a $250 charge from an electronics store i have never shopped at'],
   ['dispute', 'en', 'i got charged for an order that was canceled by the seller'],
   ['dispute', 'es', 'quiero objetar un cargo de mi estado de cuenta'],
@@ -562,4 +560,68 @@ export const HELD_OUT: readonly Sample[] = [
   ['unknown', 'en', 'tell me a joke'],
   ['unknown', 'es', 'me gusta el futbol'],
   ['unknown', 'es', 'que hora es en madrid'],
+];
+
+/** The sixth held-out set: written before the fifth was tuned on, and never used for tuning. */
+export const HELD_OUT: readonly Sample[] = [
+  ['dispute', 'en', 'theres a charge on my statement i dont recognize at all'],
+  ['dispute', 'en', 'the hotel billed me $180 after i cancelled the reservation'],
+  ['dispute', 'en', 'i returned the shoes but the store never credited me and i want to contest it'],
+  ['dispute', 'es', 'me aparece un cobro de una tienda que no conozco'],
+  ['dispute', 'es', 'no reconozco un cargo de 45 dolares del dia 3'],
+  ['lost-stolen', 'en', 'i think i left my card at the gas station'],
+  ['lost-stolen', 'en', 'somebody took my wallet at the gym'],
+  ['lost-stolen', 'es', 'creo que deje olvidada mi tarjeta en un taxi'],
+  ['lost-stolen', 'es', 'me robaron la mochila con mis tarjetas'],
+  ['damaged', 'en', 'the magnetic strip on my card stopped working'],
+  ['damaged', 'es', 'mi tarjeta esta doblada y el lector no la acepta'],
+  ['lock', 'en', 'can i freeze my card until i find it'],
+  ['lock', 'es', 'quiero congelar la tarjeta por unos dias'],
+  ['unlock', 'en', 'please unfreeze my card'],
+  ['unlock', 'es', 'ya aparecio mi tarjeta, quiero reactivarla'],
+  ['payment-due', 'en', 'whats the due date on this months statement'],
+  ['payment-due', 'es', 'cuando tengo que hacer el pago de este mes'],
+  ['payment-due', 'es', 'como hago un pago a mi tarjeta'],
+  ['payment-assistance', 'en', 'i lost my income and cant afford the payments right now'],
+  ['payment-assistance', 'es', 'no me alcanza para pagar este mes, hay algun plan'],
+  ['late-fee', 'en', 'can you remove the late charge from my bill'],
+  ['late-fee', 'es', 'me pueden quitar el cargo por pago atrasado'],
+  ['rewards', 'en', 'do my points expire, how many do i have'],
+  ['rewards', 'es', 'cuantos puntos tengo acumulados'],
+  ['pay-with-points', 'es', 'puedo usar mis puntos para pagar una compra'],
+  ['authorized-user-add', 'en', 'i want to add my daughter to my card'],
+  ['authorized-user-add', 'es', 'como agrego a mi esposa como usuaria autorizada'],
+  ['authorized-user-remove', 'es', 'quiero quitar a mi hijo de la cuenta'],
+  ['contact', 'en', 'whats your customer service number'],
+  ['contact', 'es', 'necesito el telefono de servicio al cliente'],
+  ['credit-limit', 'en', 'can i get my limit raised'],
+  ['credit-limit', 'es', 'quiero que me suban el limite'],
+  ['travel', 'en', 'im going to mexico next week, do i need to tell you'],
+  ['travel', 'es', 'voy a viajar a europa el mes que viene'],
+  ['urgent-fraud', 'en', 'someone hacked my account and is making purchases'],
+  ['urgent-fraud', 'es', 'alguien esta haciendo compras con mi tarjeta en este momento'],
+  ['declined', 'en', 'why does my card keep getting declined online'],
+  ['declined', 'es', 'no me pasa la tarjeta en el super'],
+  ['apr', 'en', 'whats my purchase apr'],
+  ['apr', 'es', 'cual es la tasa de interes de mi tarjeta'],
+  ['balance', 'en', 'how much do i owe right now'],
+  ['balance', 'es', 'quiero ver mi saldo actual'],
+  ['cancel-card', 'en', 'i want to close my account'],
+  ['cancel-card', 'es', 'quiero dar de baja mi tarjeta de credito'],
+  ['refund', 'en', 'the merchant said they refunded me but i dont see it yet'],
+  ['refund', 'es', 'devolvi un producto y todavia no veo el reembolso'],
+  ['verify-identity', 'en', 'how do you confirm who i am'],
+  ['verify-identity', 'es', 'como verifico mi identidad'],
+  ['complaint', 'en', 'i want to make a formal complaint about how i was treated'],
+  ['complaint', 'es', 'quiero poner una queja sobre el servicio'],
+  ['case-status', 'en', 'any update on my complaint'],
+  ['case-status', 'es', 'como va mi caso'],
+  ['agent', 'en', 'can i speak with a real human please'],
+  ['agent', 'es', 'pasame con alguien de atencion al cliente'],
+  ['greeting', 'es', 'hola buen dia'],
+  ['thanks', 'es', 'mil gracias, muy amable'],
+  ['goodbye', 'es', 'nos vemos, adios'],
+  ['unknown', 'en', 'who won the game last night'],
+  ['unknown', 'es', 'recomiendame una pelicula'],
+  ['unknown', 'en', 'what is the capital of france'],
 ];

@@ -42,9 +42,9 @@ function report(name: string, s: Score): number {
 
 /**
  * The held-out set's floor, under what the table reached on messages it was not tuned on
- * (80.0 %): keyword triggers miss phrasings nobody wrote down.
+ * (91.7 %): keyword triggers miss phrasings nobody wrote down.
  */
-const HELD_OUT_FLOOR = 0.7;
+const HELD_OUT_FLOOR = 0.85;
 
 describe('assistant: intent corpus', () => {
   it('has at least 200 messages, in both languages, for every intent it names', () => {
