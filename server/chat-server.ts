@@ -46,6 +46,7 @@ import { createSse } from './chat-server/sse.js';
 import { createReports, createStats } from './chat-server/stats.js';
 import type { ServerStats } from './chat-server/stats.js';
 import { acceptWebSockets } from './chat-server/websocket.js';
+import { createUploads } from './uploads/index.js';
 
 export { CLOSE_RESTART } from './chat-server/options.js';
 export type { ChatServerOptions, TokenVerdict } from './chat-server/options.js';
@@ -120,7 +121,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const reports = createReports(stats, log);
   /** Raw frames received, kept for the test hooks (`debug`) only. */
   const received: string[] = [];
+  const uploads = await createUploads({ options, store, log });
   const center = createContactCenter({
+    uploads,
     options,
     replyDelay: settings.replyDelay,
     store,
@@ -167,6 +170,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     received,
   });
   const http = createHttpServer({
+    uploads,
     settings,
     store,
     conversations,
@@ -207,7 +211,9 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   await store.start({
     // What a transaction emitted, to this instance's connections.
     deliver(effect) {
-      if (effect.to === 'customers') delivery.toFollowers(effect.conversationId, effect.frame);
+      // An upload request gets its token here, on the instance of each connection (never stored).
+      if (effect.to === 'customers')
+        delivery.toFollowers(effect.conversationId, uploads.withToken(effect.conversationId, effect.frame));
       else if (effect.to === 'stream') sse.deliver(effect);
       else center.deliver(effect.to === 'agent' ? effect.agentId : undefined, effect.frame);
     },
@@ -246,6 +252,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     http.closeAllConnections();
     await new Promise<void>((resolve) => http.close(() => resolve()));
     await store.close();
+    await uploads.close();
   }
 
   return {

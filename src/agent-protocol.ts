@@ -100,6 +100,18 @@ export interface SimulateFrame {
   enabled: boolean;
 }
 
+/**
+ * (1.5) Ask the customer of a conversation this agent holds for documents (secure upload,
+ * src/protocol/upload.ts): `text` says what is needed (plain text, redacted by the server, up
+ * to MAX_UPLOAD_REQUEST_TEXT). The customer's widget shows an upload control; what arrives is a
+ * `documents` notice in the conversation.
+ */
+export interface RequestUploadFrame {
+  type: 'request-upload';
+  conversationId: string;
+  text: string;
+}
+
 export interface AgentPingFrame {
   type: 'ping';
 }
@@ -112,6 +124,7 @@ export type AgentClientFrame =
   | TransferFrame
   | AgentEndFrame
   | SimulateFrame
+  | RequestUploadFrame
   | AgentPingFrame;
 
 // ---- server → console --------------------------------------------------------------------
@@ -204,6 +217,16 @@ export interface ReleasedFrame {
   caseNumber?: string;
 }
 
+/**
+ * (1.5) This console's key for downloading documents (`GET /chat/documents/{id}` with
+ * `authorization: Bearer {key}`), sent once after `agent-welcome`. Good for the conversations
+ * the agent holds, while signed in. Keep it in memory only.
+ */
+export interface DocumentKeyFrame {
+  type: 'document-key';
+  key: string;
+}
+
 export interface AgentAckFrame {
   type: 'ack';
   id: string;
@@ -221,6 +244,7 @@ export type AgentServerFrame =
   | ConversationEventFrame
   | CustomerTypingFrame
   | ReleasedFrame
+  | DocumentKeyFrame
   | AgentAckFrame
   | AgentPongFrame
   | ErrorFrame;
@@ -236,6 +260,7 @@ export function parseAgentServerFrame(raw: string): AgentServerFrame | undefined
     'conversation-event',
     'customer-typing',
     'released',
+    'document-key',
     'ack',
     'pong',
     'error',

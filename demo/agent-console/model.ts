@@ -103,6 +103,8 @@ export interface ConsoleState {
   outstanding: Outstanding[];
   /** Conversations numbered so far ("Customer 3"). */
   conversationCount: number;
+  /** The key documents are downloaded with (`document-key`): in memory only, never shown. */
+  documentKey?: string;
   /** What the step that made this state asks of the element. */
   effects: Effects;
 }

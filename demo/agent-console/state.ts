@@ -85,6 +85,8 @@ export function reduce(state: ConsoleState, frame: AgentServerFrame): ConsoleSta
       return ack(state, frame.id, frame.seq);
     case 'error':
       return error(state, frame);
+    case 'document-key':
+      return next(state, { documentKey: frame.key });
     case 'pong':
       return state;
   }

@@ -62,6 +62,8 @@ function factNote(f: Exclude<Fact, AgentFact>): string {
       return `Transferred to ${f.team}${f.note !== null && f.note !== '' ? `: ${f.note}` : ''}`;
     case 'card':
       return `Switched to the ${f.product} ending in ${f.last4}`;
+    case 'documents':
+      return `Documents received: ${f.count}`;
     case 'started': {
       const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
       if (f.intent === 'dispute') {
@@ -137,7 +139,10 @@ function cardFact(lang: Lang, f: CardFact): string {
 export function summaryOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
   const transfers = record.filter((f) => f.kind === 'transfer');
-  const lines = [...cardFacts(record), ...latestByTask(record).values(), ...transfers].map(factNote);
+  const documents = record.filter((f) => f.kind === 'documents');
+  const lines = [...cardFacts(record), ...latestByTask(record).values(), ...transfers, ...documents].map(
+    factNote,
+  );
   if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
   const line = lines.join('; ');
   return es ? `${line} (Spanish)` : line;
@@ -216,5 +221,13 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
     parts.push(stepsTextOf(lang, record, f.intent, true));
   }
   for (const f of people) parts.push(peopleFact(lang, f));
+  const sent = record.reduce((n, f) => n + (f.kind === 'documents' ? f.count : 0), 0);
+  if (sent > 0) {
+    parts.push(
+      lang === 'es'
+        ? `Envió ${sent} ${sent === 1 ? 'documento' : 'documentos'} de forma segura.`
+        : `You sent ${sent} ${sent === 1 ? 'document' : 'documents'} securely.`,
+    );
+  }
   return parts.filter((p) => p !== '').join(' ');
 }

@@ -102,7 +102,14 @@ export type Fact =
   | { kind: 'transfer'; team: string; note: string | null }
   /** The chat switched to another card of the profile: its last four and product name. */
   | { kind: 'card'; last4: string; product: string }
+  | DocumentsFact
   | AgentFact;
+
+/** The customer sent documents an agent asked for (server/uploads): how many. */
+export interface DocumentsFact {
+  kind: 'documents';
+  count: number;
+}
 
 /**
  * The agent's part of the record: a person (or the simulated agent) took the chat, and the end
@@ -148,7 +155,7 @@ export interface Assistant {
   /** The conversation was handed to `team` (with the agent's note, if any): kept in the record. */
   transferred(team: string, note?: string): void;
   /** The agent's part (see AgentFact): kept in the record. */
-  agentPart(fact: AgentFact): void;
+  agentPart(fact: DocumentsFact | AgentFact): void;
   /** What actually happened so far (a copy). */
   record(): Fact[];
   /** The next-steps text of a task (default: the last one); empty when none was discussed. */

@@ -16,6 +16,7 @@ import type { Settings } from './options.js';
 import { corsHeaders, json } from './respond.js';
 import type { SseEndpoint } from './sse.js';
 import type { Reports } from './stats.js';
+import type { Uploads } from '../uploads/index.js';
 
 export interface HttpDeps {
   readonly settings: Settings;
@@ -27,6 +28,8 @@ export interface HttpDeps {
   readonly draining: () => boolean;
   /** Tests only (`debug`): every raw frame received. */
   readonly received: readonly string[];
+  /** Secure document upload's routes (`/chat/upload`, `/chat/documents/`). */
+  readonly uploads?: Pick<Uploads, 'handle'>;
 }
 
 export function createHttpServer(deps: HttpDeps): Server {
@@ -142,6 +145,7 @@ export function createHttpServer(deps: HttpDeps): Server {
       });
       return;
     }
+    if (deps.uploads && (await deps.uploads.handle(req, res, url))) return;
     if (settings.debug && url.pathname.startsWith('/debug/')) {
       await handleDebug(req, res, url);
       return;

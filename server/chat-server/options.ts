@@ -7,12 +7,13 @@ import type { ContactCenterOptions } from '../contact-center.js';
 import type { Rate } from '../limits.js';
 import { DEFAULT_BOT_TIMEOUT_MS, botUrl } from '../external-bot.js';
 import type { ExternalBot } from '../external-bot.js';
+import type { UploadOptions } from '../uploads/options.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
  * configure the contact center (see contact-center.ts).
  */
-export interface ChatServerOptions extends ContactCenterOptions {
+export interface ChatServerOptions extends ContactCenterOptions, UploadOptions {
   host?: string;
   /** 0 picks a free port. */
   port?: number;

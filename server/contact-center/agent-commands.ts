@@ -113,6 +113,9 @@ export function createAgentCommands(
     if (frame.languages !== undefined) info.languages = frame.languages;
     center().agents[agent.id] = info;
     emitTo(agent, { type: 'agent-welcome', v: PROTOCOL_VERSION, agentId: agent.id });
+    // The download key goes to this console only, once stored: never through the store.
+    const uploads = deps.uploads;
+    if (uploads) tx().after(() => agent.send({ type: 'document-key', key: uploads.agentKey(agent.id) }));
     log({
       msg: 'agent signed in',
       agent: agent.id,
@@ -241,6 +244,13 @@ export function createAgentCommands(
         }
         const summary = redact(frame.summary.trim(), { lang: conversation.lang }).text;
         end(conversation, summary === '' ? conversation.assistant.recap() : summary, 'ended');
+        return;
+      }
+      case 'request-upload': {
+        const conversation = held(agent, frame.conversationId);
+        if (!conversation) return;
+        const refused = deps.uploads ? deps.uploads.request(conversation, frame.text) : 'Uploads are off.';
+        if (refused !== undefined) fail(agent, 'bad-frame', refused, undefined, conversation.id);
         return;
       }
       case 'simulate':

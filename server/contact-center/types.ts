@@ -11,6 +11,7 @@ import type { Backpressure } from '../connections.js';
 import type { FrameBudget } from '../limits.js';
 import type { CenterState, Conversation } from '../model.js';
 import type { Store } from '../store.js';
+import type { Uploads } from '../uploads/index.js';
 
 export interface ContactCenterOptions {
   /** Most conversations waiting at once, all teams together. Default 20. */
@@ -57,6 +58,8 @@ export interface ContactCenterDeps {
   internalError: (where: string, error: unknown) => void;
   /** A console was closed for flooding. */
   flooded: (transport: string) => void;
+  /** Secure document upload (server/uploads): agents' requests and their download keys. */
+  uploads?: Pick<Uploads, 'request' | 'agentKey'>;
 }
 
 /** What the server knows about a new console connection. */

@@ -96,6 +96,12 @@ export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedA
       }
       case 'simulate':
         return { type: 'simulate', enabled: flag(data, 'simulate', 'enabled') };
+      case 'request-upload': {
+        const id = conversationId('request-upload');
+        // Its length is checked by the server, which says so (`too-long`).
+        const body = text(data, 'request-upload', 'text', 0, Number.MAX_SAFE_INTEGER, false) ?? '';
+        return { type: 'request-upload', conversationId: id, text: body };
+      }
       case 'ping':
         return { type: 'ping' };
       default:

@@ -9,6 +9,9 @@
  *
  * This module knows about nothing else: no DOM, no Node, no redaction.
  */
+import type { DocumentInfo, UploadRequestFrame } from './upload.js';
+
+export * from './upload.js';
 
 /** Major.minor. A server rejects a `hello` whose major version it does not speak. */
 export const PROTOCOL_VERSION = '1.4';
@@ -30,6 +33,8 @@ export type Team = (typeof TEAMS)[number];
  * in the conversation's language). Notices are part of the conversation: numbered, replayed.
  */
 export type Notice =
+  /** (1.5) Documents the customer sent (secure upload, upload.ts): ids, names, types, sizes. */
+  | { code: 'documents'; documents: DocumentInfo[] }
   /** The customer is waiting for a person (position and wait come in `queue` frames). */
   | { code: 'queued'; team: Team }
   /** The customer left the queue (or it was closed); the assistant carries on. */
@@ -306,6 +311,7 @@ export interface ErrorFrame {
 }
 
 export type ServerFrame =
+  | UploadRequestFrame
   | WelcomeFrame
   | EventFrame
   | EventsFrame

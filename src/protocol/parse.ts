@@ -4,6 +4,7 @@
  * the transcript or the DOM. (Client frames are checked in check.ts.)
  */
 import { MAX_EVENTS_PER_FRAME, MAX_MESSAGE_LENGTH, isTeam } from './frames.js';
+import { parseUploadRequestFrame } from './upload.js';
 import type {
   AckFrame,
   ChatEvent,
@@ -115,6 +116,8 @@ function serverFrame(
         isTeam(data['team'])
         ? (data as unknown as QueueFrame)
         : undefined;
+    case 'upload-request':
+      return parseUploadRequestFrame(data);
     case 'error':
       // A code this client does not know (a newer server's) is kept: it acts only on those it knows.
       return isId(data['code']) &&
@@ -144,6 +147,8 @@ const NOTICES: Record<string, string[]> = {
   'any-agent': [],
   restarted: [],
   ended: ['caseNumber', 'summary'],
+  // Its list is for agent consoles; the widget shows the text.
+  documents: [],
 };
 
 const isString = (value: unknown, max = Infinity): value is string =>

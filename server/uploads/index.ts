@@ -1,0 +1,157 @@
+/**
+ * Secure document upload on the reference server (docs/protocol.md, docs/security.md): an
+ * agent's request becomes an `upload-request` frame to the customer's connections, with a
+ * one-time token each instance signs as it delivers the frame (so the token is never stored,
+ * not even in the store's change feed); the files come to the upload routes (routes.ts), are
+ * kept in the upload directory (files.ts) with their metadata in the store (documents.ts); the
+ * finished batch becomes a `documents` notice in the conversation and a fact in its record.
+ * Documents older than the maximum age are deleted by a sweep.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerFrame } from '../../src/protocol.js';
+import { MAX_UPLOAD_REQUEST_TEXT } from '../../src/protocol/upload.js';
+import type { DocumentInfo, UploadRequestFrame } from '../../src/protocol/upload.js';
+import { redact } from '../../src/redaction/index.js';
+import { broadcast, notify } from '../conversation.js';
+import { customerKey } from '../model.js';
+import type { Conversation } from '../model.js';
+import { subjectHash } from '../resume-key.js';
+import type { Store } from '../store.js';
+import { tx } from '../transaction.js';
+import type { TokenVerdict } from '../chat-server/options.js';
+import { MemoryDocuments, RedisDocuments } from './documents.js';
+import type { DocumentIndex } from './documents.js';
+import { removeFile } from './files.js';
+import { uploadSettings } from './options.js';
+import type { UploadOptions } from './options.js';
+import { createUploadRoutes } from './routes.js';
+import { agentKey, uploadToken } from './tokens.js';
+import { documentsText } from './text.js';
+
+export type { UploadOptions } from './options.js';
+
+export interface UploadDeps {
+  readonly options: UploadOptions & {
+    allowedOrigins?: string[];
+    store?: string;
+    storePrefix?: string;
+    retentionSeconds?: number;
+    verifyToken?: (token: string | undefined) => TokenVerdict;
+  };
+  readonly store: Store;
+  readonly log: (entry: Record<string, unknown>) => void;
+}
+
+export type Uploads = Awaited<ReturnType<typeof createUploads>>;
+
+/** How often old documents are looked for. */
+const SWEEP_MS = 60 * 60 * 1000;
+
+export async function createUploads(deps: UploadDeps) {
+  const { options, store, log } = deps;
+  const settings = uploadSettings(options);
+  const distributed = options.store !== undefined && options.store !== 'memory';
+  const index: DocumentIndex = distributed
+    ? new RedisDocuments(
+        options.store ?? '',
+        options.storePrefix ?? 'amex-chat:',
+        options.retentionSeconds ?? 30 * 24 * 3600,
+      )
+    : new MemoryDocuments();
+  await mkdir(settings.dir, { recursive: true, mode: 0o700 });
+  const key = await index.start();
+  const conversations = store.world.conversations;
+
+  const routes = createUploadRoutes({
+    settings,
+    allowedOrigins: options.allowedOrigins,
+    index,
+    key: () => key,
+    conversation: (id) => conversations.get(id),
+    customerProved(conversation, authorization) {
+      // Without a token check the upload token alone is the proof (only the customer's
+      // connections ever get it); with one, the host's token must be of the same subject.
+      if (conversation.subject === undefined || !options.verifyToken) return true;
+      const token = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+      if (token === undefined) return false;
+      const verdict = options.verifyToken(token);
+      return typeof verdict === 'object' && subjectHash(verdict.subject) === conversation.subject;
+    },
+    assigned(agentId, conversationId) {
+      const conversation = conversations.get(conversationId);
+      return store.world.center.agents[agentId] !== undefined && conversation?.owner?.agentId === agentId;
+    },
+    async received(conversation, documents: DocumentInfo[]) {
+      await store.run(() => {
+        notify(conversation, { code: 'documents', documents }, documentsText(conversation.lang, documents));
+        conversation.assistant.agentPart({ kind: 'documents', count: documents.length });
+        tx().touch(conversation);
+      }, conversation.id);
+    },
+    log,
+  });
+
+  async function sweep(): Promise<void> {
+    for (const id of await index.olderThan(Date.now() - settings.maxAgeMs)) {
+      const doc = await index.get(id);
+      await index.remove(id);
+      if (doc) await removeFile(settings.dir, doc.file);
+    }
+  }
+  const sweeper = setInterval(() => {
+    sweep().catch(() => log({ msg: 'document sweep failed', level: 'warn' }));
+  }, SWEEP_MS);
+  sweeper.unref();
+
+  return {
+    settings,
+    index,
+    handle: (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> =>
+      routes.handle(req, res, url),
+    /** An agent's key for downloads, sent to their console only (never stored). */
+    agentKey: (agentId: string): string => agentKey(key, agentId),
+    /**
+     * The agent asks for documents (inside a transaction): the frame goes to the customer's
+     * connections without its token, which each instance adds as it delivers (`withToken`).
+     * An error text, or undefined when sent.
+     */
+    request(conversation: Conversation, text: string): string | undefined {
+      const trimmed = text.trim();
+      if (trimmed === '') return 'Say what the customer should send.';
+      if (trimmed.length > MAX_UPLOAD_REQUEST_TEXT)
+        return `Upload requests are limited to ${MAX_UPLOAD_REQUEST_TEXT} characters.`;
+      const frame: UploadRequestFrame = {
+        type: 'upload-request',
+        ref: randomUUID(),
+        text: redact(trimmed, { lang: conversation.lang }).text,
+        token: '',
+        expiresAt: settings.now() + settings.tokenMs,
+        maxFiles: settings.maxFiles,
+        maxBytes: settings.maxBytes,
+      };
+      broadcast(conversation, frame);
+      return undefined;
+    },
+    /** A frame for a customer connection, with the upload token signed in if it is a request. */
+    withToken(conversationId: string, frame: ServerFrame): ServerFrame {
+      if (frame.type !== 'upload-request') return frame;
+      const conversation = conversations.get(conversationId);
+      if (!conversation) return frame;
+      const customer = customerKey(conversation.id, conversation.subject, conversation.account);
+      const token = uploadToken(key, {
+        conversationId,
+        customer,
+        ref: frame.ref,
+        expiresAt: frame.expiresAt,
+      });
+      return { ...frame, token };
+    },
+    sweep,
+    close(): Promise<void> {
+      clearInterval(sweeper);
+      return index.close();
+    },
+  };
+}
