@@ -21,6 +21,7 @@
  */
 import type { Conversation } from './model.js';
 import { tx } from './transaction.js';
+import { createAccommodations } from './contact-center/accommodations.js';
 import { createAgentCommands } from './contact-center/agent-commands.js';
 import { createConsoles } from './contact-center/consoles.js';
 import { createLifecycle } from './contact-center/lifecycle.js';
@@ -55,6 +56,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   const timers = createTimers(ctx, queue, lifecycle, simulated);
   const commands = createAgentCommands(ctx, queue, lifecycle, simulated);
   const consoles = createConsoles(ctx, queue, lifecycle, commands);
+  const needs = createAccommodations(ctx, queue);
 
   /** A customer message reached the person (or simulated agent) holding the conversation. */
   function customerMessage(conversation: Conversation, customerText: string): void {
@@ -71,6 +73,7 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
     customerMessage,
     customerTyping: lifecycle.customerTyping,
     rating: lifecycle.rating,
+    accommodations: needs.state,
     queueFrame: queue.queueFrame,
     timerDue: timers.timerDue,
     signOutAgentsOf: consoles.signOutAgentsOf,

@@ -16,7 +16,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AgentLanguage, AgentServerFrame } from '../src/agent-protocol.js';
 import { TEAMS } from '../src/protocol.js';
-import type { ChatEvent, ClientFrame, QuickReply, ServerFrame, Team } from '../src/protocol.js';
+import type {
+  Accommodations,
+  ChatEvent,
+  ClientFrame,
+  QuickReply,
+  ServerFrame,
+  Team,
+} from '../src/protocol.js';
 import { createAssistant } from './assistant/index.js';
 import { profileFor } from './assistant/profile.js';
 import type { Assistant, AssistantState, CaseRecord, Lang, TaskIntent } from './assistant/index.js';
@@ -96,6 +103,8 @@ export interface Conversation {
   topic: TaskIntent | undefined;
   /** Offered to agents of any language: nobody who speaks `lang` took it in time. */
   anyLanguage: boolean;
+  /** What the customer said they need (the note redacted), if they stated anything. */
+  accommodations: Accommodations | undefined;
   /** The id of the pending check of the simulated agent, if any. */
   simTimer: string | undefined;
   caseNumber: string | undefined;
@@ -127,6 +136,7 @@ export interface ConversationSnapshot {
   transferredFrom?: Team;
   topic?: TaskIntent;
   anyLanguage?: true;
+  accommodations?: Accommodations;
   simTimer?: string;
   caseNumber?: string;
   summary?: string;
@@ -181,6 +191,7 @@ export function createConversation(
     transferredFrom: undefined,
     topic: undefined,
     anyLanguage: false,
+    accommodations: undefined,
     simTimer: undefined,
     caseNumber: undefined,
     summary: undefined,
@@ -212,6 +223,7 @@ export function snapshot(c: Conversation): ConversationSnapshot {
   if (c.transferredFrom !== undefined) s.transferredFrom = c.transferredFrom;
   if (c.topic !== undefined) s.topic = c.topic;
   if (c.anyLanguage) s.anyLanguage = true;
+  if (c.accommodations !== undefined) s.accommodations = c.accommodations;
   if (c.simTimer !== undefined) s.simTimer = c.simTimer;
   if (c.caseNumber !== undefined) s.caseNumber = c.caseNumber;
   if (c.summary !== undefined) s.summary = c.summary;
@@ -246,6 +258,7 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     transferredFrom: s.transferredFrom,
     topic: s.topic,
     anyLanguage: s.anyLanguage === true,
+    accommodations: s.accommodations,
     simTimer: s.simTimer,
     caseNumber: s.caseNumber,
     summary: s.summary,

@@ -12,7 +12,7 @@
  * The server checks a console's frames with src/protocol/check-agent.ts.
  */
 import { parseFrameObject } from './protocol.js';
-import type { ChatEvent, ErrorFrame, Team } from './protocol.js';
+import type { Accommodations, ChatEvent, ErrorFrame, Team } from './protocol.js';
 
 export type { Team } from './protocol.js';
 export { TEAMS, isTeam } from './protocol.js';
@@ -156,6 +156,11 @@ export interface WaitingConversation {
    */
   topic?: string;
   /**
+   * (1.5) What the customer said they need (their note redacted). Absent: nothing stated. A
+   * change while the conversation is assigned arrives as an `accommodations` notice.
+   */
+  accommodations?: Accommodations;
+  /**
    * Nobody who speaks `lang` took it in time: agents of any language may take it now (the
    * customer was told). Absent: only agents who speak `lang` may.
    */
@@ -192,6 +197,8 @@ export interface AssignedFrame {
   /** A recap in the customer's language, to start the end-of-chat summary from. */
   recap: string;
   account?: string;
+  /** (1.5) As on the board: what the customer said they need. */
+  accommodations?: Accommodations;
   events: ChatEvent[];
 }
 

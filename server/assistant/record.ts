@@ -6,7 +6,8 @@
 import { REQUIRED, chargeText, detailNames, doneFact, doneNote, givenNote, isAction } from './actions.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
 import { TOPIC, listOf } from './topics.js';
-import type { ActionIntent, AgentFact, Details, Fact, Lang, TaskIntent } from './types.js';
+import { needsRecap, wantsWrittenSummary } from './needs.js';
+import type { ActionIntent, AgentFact, Details, Fact, Lang, NeedsFact, TaskIntent } from './types.js';
 
 /** A copy of a record that shares nothing with it. */
 export function copyFacts(record: readonly Fact[]): Fact[] {
@@ -52,7 +53,7 @@ function peopleFacts(record: readonly Fact[]): PeopleFact[] {
 }
 
 /** The board line of one fact (English); agents who took the chat are not on the board. */
-function factNote(f: Exclude<Fact, AgentFact>): string {
+function factNote(f: Exclude<Fact, AgentFact | NeedsFact>): string {
   switch (f.kind) {
     case 'done':
       return doneNote(f.intent, f.details);
@@ -216,11 +217,14 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
       parts.push(doneFact(lang, f.intent, f.details), stepsTextOf(lang, record, f.intent, true));
     else if (f.kind === 'started') parts.push(notDone(lang, f.intent));
   }
-  // The next steps of the last two questions answered keep the summary short.
-  for (const f of latest.filter((x) => x.kind === 'answered').slice(-2)) {
+  // The next steps of the last two questions answered keep the summary short; a customer who
+  // asked for a written summary gets every one, and what they asked for.
+  const written = wantsWrittenSummary(record);
+  for (const f of latest.filter((x) => x.kind === 'answered').slice(written ? 0 : -2)) {
     parts.push(stepsTextOf(lang, record, f.intent, true));
   }
   for (const f of people) parts.push(peopleFact(lang, f));
+  if (written) parts.push(needsRecap(lang, record));
   const sent = record.reduce((n, f) => n + (f.kind === 'documents' ? f.count : 0), 0);
   if (sent > 0) {
     parts.push(

@@ -1,6 +1,6 @@
 /** The virtual assistant's public types (re-exported by index.ts). */
 import type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
-import type { QuickReply } from '../../src/protocol.js';
+import type { Accommodation, QuickReply } from '../../src/protocol.js';
 
 export type Lang = 'en' | 'es';
 
@@ -103,7 +103,14 @@ export type Fact =
   /** The chat switched to another card of the profile: its last four and product name. */
   | { kind: 'card'; last4: string; product: string }
   | DocumentsFact
+  | NeedsFact
   | AgentFact;
+
+/**
+ * The accommodations the customer stated (or cleared, with no needs and no note), the note
+ * redacted: the end summary says them, and a written summary leaves nothing out.
+ */
+export type NeedsFact = { kind: 'needs'; needs: Accommodation[]; note: string | null };
 
 /** The customer sent documents an agent asked for (server/uploads): how many. */
 export interface DocumentsFact {
@@ -155,7 +162,7 @@ export interface Assistant {
   /** The conversation was handed to `team` (with the agent's note, if any): kept in the record. */
   transferred(team: string, note?: string): void;
   /** The agent's part (see AgentFact): kept in the record. */
-  agentPart(fact: DocumentsFact | AgentFact): void;
+  agentPart(fact: DocumentsFact | AgentFact | NeedsFact): void;
   /** What actually happened so far (a copy). */
   record(): Fact[];
   /** The next-steps text of a task (default: the last one); empty when none was discussed. */

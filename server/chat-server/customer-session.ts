@@ -5,8 +5,14 @@
  * once stored; the assistant or the person answers), typing, leaving the queue, ending, rating,
  * and the keys other tabs of the conversation use.
  */
-import { MAX_MESSAGE_LENGTH } from '../../src/protocol.js';
-import type { ClientFrame, ErrorCode, MessageFrame, ServerFrame } from '../../src/protocol.js';
+import { MAX_ACCOMMODATION_NOTE, MAX_MESSAGE_LENGTH } from '../../src/protocol.js';
+import type {
+  AccommodationsFrame,
+  ClientFrame,
+  ErrorCode,
+  MessageFrame,
+  ServerFrame,
+} from '../../src/protocol.js';
 import { wantsToLeaveQueue } from '../assistant/index.js';
 import type { Connection } from '../connections.js';
 import type { ContactCenter } from '../contact-center.js';
@@ -147,6 +153,19 @@ export function createCustomers(deps: CustomerDeps): Customers {
     center.answerLater(conversation, conversation.assistant.reply(text));
   }
 
+  /** The customer's accommodations: the note limited and redacted again, like a message's text. */
+  function accommodations(session: Session, conversation: Conversation, frame: AccommodationsFrame): void {
+    if (frame.note !== undefined && frame.note.length > MAX_ACCOMMODATION_NOTE) {
+      fail(session.connection, 'too-long', `The note is limited to ${MAX_ACCOMMODATION_NOTE} characters.`);
+      return;
+    }
+    const note = frame.note === undefined ? undefined : redactAgain(reports, frame.note, conversation.id);
+    center.accommodations(
+      conversation,
+      note === undefined ? { needs: frame.needs } : { needs: frame.needs, note },
+    );
+  }
+
   function dispatch(session: Session, frame: ClientFrame): void {
     if (frame.type === 'ping') {
       reply(session.connection, { type: 'pong' });
@@ -182,6 +201,9 @@ export function createCustomers(deps: CustomerDeps): Customers {
         return;
       case 'rating':
         center.rating(conversation, frame.score);
+        return;
+      case 'accommodations':
+        accommodations(session, conversation, frame);
         return;
       case 'tab-key':
         tabKey(session, conversation, frame.ref, frame.publicKey);

@@ -12,6 +12,7 @@ import { broadcast, later, notify, say, toOwner } from '../conversation.js';
 import type { Conversation, Owner, Said } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';
+import { copyAccommodations } from './accommodations.js';
 import type { Queue } from './queue.js';
 import { agentSummary, handOffTeam, requestedTopic, topicLine } from './routing.js';
 import type { CenterContext } from './types.js';
@@ -101,6 +102,9 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       };
       if (conversation.account !== undefined) assigned.account = conversation.account;
       if (conversation.topic !== undefined) assigned.topic = topicLine(conversation.topic);
+      if (conversation.accommodations) {
+        assigned.accommodations = copyAccommodations(conversation.accommodations);
+      }
       toOwner(owner, assigned);
     }
     changed();

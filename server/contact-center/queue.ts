@@ -8,6 +8,7 @@ import type { BoardFrame, WaitingConversation } from '../../src/agent-protocol.j
 import { TEAMS } from '../../src/protocol.js';
 import type { QueueFrame, Team } from '../../src/protocol.js';
 import { broadcast, cancel, later, notify } from '../conversation.js';
+import { copyAccommodations } from './accommodations.js';
 import type { AgentInfo, Conversation } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';
@@ -159,6 +160,9 @@ export function createQueue(ctx: CenterContext) {
         if (conversation.transferredFrom !== undefined) item.transferredFrom = conversation.transferredFrom;
         if (conversation.topic !== undefined) item.topic = topicLine(conversation.topic);
         if (conversation.anyLanguage) item.anyLanguage = true;
+        if (conversation.accommodations) {
+          item.accommodations = copyAccommodations(conversation.accommodations);
+        }
         waiting.push(item);
       });
     }

@@ -5,7 +5,7 @@
 import type { PipelineReports } from '../chat-server/pipeline.js';
 import type { WebSocket } from 'ws';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import type { QueueFrame } from '../../src/protocol.js';
+import type { Accommodations, QueueFrame } from '../../src/protocol.js';
 import type { AssistantReply } from '../assistant/index.js';
 import type { Backpressure } from '../connections.js';
 import type { FrameBudget } from '../limits.js';
@@ -86,6 +86,8 @@ export interface ContactCenter {
   customerMessage(conversation: Conversation, customerText: string): void;
   customerTyping(conversation: Conversation, active: boolean): void;
   rating(conversation: Conversation, score: number): void;
+  /** The customer states what they need (an `accommodations` frame, its note redacted again). */
+  accommodations(conversation: Conversation, stated: Accommodations): void;
   /** The `queue` frame a customer of this conversation gets now. */
   queueFrame(conversation: Conversation): QueueFrame;
   /** A pending timer of a conversation is due (inside a transaction); it runs once, anywhere. */

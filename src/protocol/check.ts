@@ -12,6 +12,7 @@
 import { TEAMS, isTeam } from './frames.js';
 import type { ClientFrame, HelloFrame } from './frames.js';
 import { isObject, parseFrameObject } from './parse.js';
+import { ACCOMMODATIONS, readNeeds } from './accommodations.js';
 
 /** Field limits (UTF-16 code units). */
 export const FIELD_LIMITS = {
@@ -148,6 +149,15 @@ export function checkClientFrame(data: Data & { type: string }): Checked<ClientF
           throw new FieldError('rating.score must be an integer from 1 to 5.');
         }
         return { type: 'rating', score };
+      }
+      case 'accommodations': {
+        const needs = readNeeds(field(data, 'needs'));
+        if (!needs) {
+          throw new FieldError(`accommodations.needs must list some of ${ACCOMMODATIONS.join(', ')}.`);
+        }
+        // Its length is checked by the server's handler (too-long), like a message's text.
+        const note = text(data, 'accommodations', 'note', 0, Number.MAX_SAFE_INTEGER, true)?.trim();
+        return note ? { type: 'accommodations', needs, note } : { type: 'accommodations', needs };
       }
       case 'tab-join':
         return {

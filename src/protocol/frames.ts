@@ -12,9 +12,11 @@
 import type { DocumentInfo, UploadRequestFrame } from './upload.js';
 
 export * from './upload.js';
+export * from './accommodations.js';
+import type { Accommodation, AccommodationsFrame } from './accommodations.js';
 
 /** Major.minor. A server rejects a `hello` whose major version it does not speak. */
-export const PROTOCOL_VERSION = '1.4';
+export const PROTOCOL_VERSION = '1.5';
 
 export type Role = 'customer' | 'assistant' | 'agent' | 'system';
 
@@ -59,7 +61,12 @@ export type Notice =
    * The conversation ended: the reference (case) number and a short summary of what was agreed,
    * both plain text. The customer may still write; the assistant answers from the summary.
    */
-  | { code: 'ended'; caseNumber: string; summary: string };
+  | { code: 'ended'; caseNumber: string; summary: string }
+  /**
+   * (1.5) The customer's accommodations as now stated (`AccommodationsFrame`); the text
+   * acknowledges the needs and never quotes the note.
+   */
+  | { code: 'accommodations'; needs: Accommodation[]; note?: string };
 
 /** One conversation event as the server numbers and stores it. */
 export interface ChatEvent {
@@ -173,7 +180,8 @@ export type ClientFrame =
   | LeaveQueueFrame
   | EndFrame
   | RatingFrame
-  | TabKeyRequestFrame;
+  | TabKeyRequestFrame
+  | AccommodationsFrame;
 
 // ---- server → client ---------------------------------------------------------------------
 
@@ -243,6 +251,11 @@ function since(version: string, minor: number): boolean {
 /** Whether a client speaking `version` understands `events` frames (1.2 and later). */
 export function acceptsEventBatches(version: string): boolean {
   return since(version, 2);
+}
+
+/** Whether a server speaking `version` takes `accommodations` frames (1.5 and later). */
+export function knowsAccommodations(version: string): boolean {
+  return since(version, 5);
 }
 
 /** Whether a client speaking `version` knows resume keys (1.4 and later). */

@@ -4,6 +4,7 @@
  * the transcript or the DOM. (Client frames are checked in check.ts.)
  */
 import { MAX_EVENTS_PER_FRAME, MAX_MESSAGE_LENGTH, isTeam } from './frames.js';
+import { readAccommodationsNotice } from './accommodations.js';
 import { parseUploadRequestFrame } from './upload.js';
 import type {
   AckFrame,
@@ -188,6 +189,7 @@ function isEvent(event: unknown): event is ChatEvent {
         )));
   if (!valid || notice === undefined) return valid;
   if (!isObject(notice) || typeof notice['code'] !== 'string') return false;
+  if (notice['code'] === 'accommodations') return readAccommodationsNotice(notice);
   const fields = Object.hasOwn(NOTICES, notice['code']) ? NOTICES[notice['code']] : undefined;
   // A notice code this client does not know (a newer server's): the text shows, as a message.
   if (!fields) delete event['notice'];
