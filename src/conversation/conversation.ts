@@ -5,15 +5,14 @@ import type { ChatEvent, HelloFrame, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
 import type { Finding, RedactedText, Redactor } from '../redaction/index.js';
-import type { Transport, WireFrame } from '../transport/index.js';
+import type { WireFrame } from '../transport/index.js';
 import { Connection } from './connection.js';
-import { endFrame, leaveQueueFrame, ratingFrame, tabKeyFrame, typingFrame } from './outbound.js';
+import { endFrame, leaveQueueFrame, ratingFrame, typingFrame } from './outbound.js';
 import { Outbox } from './outbox.js';
 import { noStore } from './persistence.js';
 import { Phase } from './phase.js';
 import { RestartNotice } from './restart-notice.js';
-import { tabKeyRequest } from './tab-key.js';
-import type { TabKeyRequest } from './tab-key.js';
+import { TabKeys } from './tab-key.js';
 import { messageOf, Transcript } from './transcript.js';
 import type { ConversationStore } from './persistence.js';
 import type {
@@ -57,7 +56,7 @@ export class Conversation {
   /** The server's key for other tabs' sealed tokens (welcome.sealKey), given to followers. */
   #sealKey: string | undefined;
   /** A follower tab's pending request for a key of its own (tab-key.ts). */
-  #tabKey: TabKeyRequest | undefined;
+  readonly #tabKeys = new TabKeys();
   #typingSent = false;
   readonly #store: ConversationStore;
   /** Whether the one refresh after an expiry was used; reset by a successful welcome. */
@@ -375,7 +374,9 @@ export class Conversation {
     if (frame.sealKey) this.#sealKey = frame.sealKey;
     // A follower tab has no key of its own yet: ask for one, to take over one day.
     const transport = this.#connection.transport;
-    if (!this.#resumeKey && transport?.relayed) void this.#askTabKey(transport);
+    if (!this.#resumeKey && transport?.relayed) {
+      void this.#tabKeys.ask(transport, () => this.#connection.transport === transport && !this.#resumeKey);
+    }
     this.#refreshedToken = false;
     this.#connection.welcomed();
     // After the state's change: a view renders the new state at once, the replay when it is in.
@@ -411,23 +412,11 @@ export class Conversation {
     this.events.emit('change', undefined);
   }
 
-  /** Follower: asks the server, through the leader tab, for a resume key sealed to this tab. */
-  async #askTabKey(transport: Transport): Promise<void> {
-    if (this.#tabKey) return;
-    const request = await tabKeyRequest();
-    if (!request || this.#connection.transport !== transport || this.#resumeKey) return;
-    this.#tabKey = request;
-    transport.send(tabKeyFrame(request.ref, request.publicKey));
-  }
-
   /** A sealed key for some tab: this one's if it opens with this tab's private key. */
   async #openTabKey(ref: string, sealed: string): Promise<void> {
-    const request = this.#tabKey;
-    if (request?.ref !== ref) return;
     const conversationId = this.#conversationId;
-    const key = await request.open(sealed);
-    if (!key || this.#tabKey !== request || this.#conversationId !== conversationId) return;
-    this.#tabKey = undefined;
+    const key = await this.#tabKeys.open(ref, sealed, () => this.#conversationId === conversationId);
+    if (!key) return;
     this.#resumeKey = key;
     this.#save();
   }
@@ -440,7 +429,7 @@ export class Conversation {
   #resumeRefused(message: string): void {
     this.#startOver = true;
     this.#resumeKey = undefined;
-    this.#tabKey = undefined;
+    this.#tabKeys.forget();
     this.#store.clear();
     this.#connection.reconnectAtOnce();
     this.events.emit('error', { code: 'resume-refused', message });

@@ -4,6 +4,9 @@
  * leader tab, and opens the key the server sealed to it. Tabs share a BroadcastChannel that any
  * same-origin page can read, so neither the key nor the host's token may cross it in the clear.
  */
+import type { Transport } from '../transport/index.js';
+import { tabKeyFrame } from './outbound.js';
+
 export interface TabKeyRequest {
   /** Matches the server's answer to this request. */
   readonly ref: string;
@@ -71,5 +74,33 @@ export async function sealToken(token: string, sealKey: string): Promise<string 
     return [base64(wrapped), base64(iv.buffer), base64(body)].join('.');
   } catch {
     return undefined;
+  }
+}
+
+/** A follower tab's one request at a time for a resume key of its own, and opening the answer. */
+export class TabKeys {
+  #request: TabKeyRequest | undefined;
+
+  /** Asks through `transport` unless a request is out; `current`: whether it still applies. */
+  async ask(transport: Transport, current: () => boolean): Promise<void> {
+    if (this.#request) return;
+    const request = await tabKeyRequest();
+    if (!request || !current()) return;
+    this.#request = request;
+    transport.send(tabKeyFrame(request.ref, request.publicKey));
+  }
+
+  /** The key sealed to this tab's request `ref`, once; undefined when not ours or no longer `current`. */
+  async open(ref: string, sealed: string, current: () => boolean): Promise<string | undefined> {
+    const request = this.#request;
+    if (request?.ref !== ref) return undefined;
+    const key = await request.open(sealed);
+    if (!key || this.#request !== request || !current()) return undefined;
+    this.#request = undefined;
+    return key;
+  }
+
+  forget(): void {
+    this.#request = undefined;
   }
 }
