@@ -47,6 +47,9 @@ import { createReports, createStats } from './chat-server/stats.js';
 import type { ServerStats } from './chat-server/stats.js';
 import { acceptWebSockets } from './chat-server/websocket.js';
 import { createUploads } from './uploads/index.js';
+import { createVerifications } from './verification/index.js';
+import type { Verifications } from './verification/index.js';
+import { createDemoDevice } from './verification/device.js';
 
 export { CLOSE_RESTART } from './chat-server/options.js';
 export type { ChatServerOptions, TokenVerdict } from './chat-server/options.js';
@@ -121,9 +124,25 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
   const reports = createReports(stats, log);
   /** Raw frames received, kept for the test hooks (`debug`) only. */
   const received: string[] = [];
+  // The identity check, with the bank's out-of-band service or (demo and development) the phone.
+  const device = options.demoDevice
+    ? createDemoDevice({
+        store,
+        conversations,
+        verifications: () => verifications,
+        allowedOrigins: options.allowedOrigins,
+        bodyTimeoutMs: settings.bodyTimeoutMs,
+      })
+    : undefined;
+  const verifications: Verifications = createVerifications({
+    options: settings.verifier,
+    outOfBand: options.outOfBand ?? device,
+    log,
+  });
   const uploads = await createUploads({ options, store, log });
   const center = createContactCenter({
     uploads,
+    verifications,
     options,
     replyDelay: settings.replyDelay,
     store,
@@ -158,6 +177,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     verifyToken: options.verifyToken,
     seal,
     received,
+    verifications,
   });
   const sse = createSse({
     settings,
@@ -178,6 +198,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     reports,
     draining: isDraining,
     received,
+    ...(device ? { device } : {}),
   });
   const sockets = acceptWebSockets(http, {
     settings,
@@ -245,6 +266,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     clearInterval(refresh);
     clearInterval(orphans);
     bot?.close();
+    device?.close();
     center.close();
     addresses.close();
     sse.closeAll(1001, 'server shutting down');

@@ -30,6 +30,7 @@ import type { Assistant, AssistantState, CaseRecord, Lang, TaskIntent } from './
 
 export type { CaseRecord } from './assistant/index.js';
 import { randomCaseKey } from './case-number.js';
+import type { Verification } from './verification/verifier.js';
 
 /** With the assistant, waiting for a person, with a person, or ended (the assistant answers again). */
 export type Phase = 'assistant' | 'queued' | 'agent' | 'ended';
@@ -60,7 +61,9 @@ export type TimerAction =
   /** The simulated agent stops typing and acts, if it still holds the conversation. */
   | { kind: 'simulated-turn'; owner: Owner; act: SimulatedAct }
   /** The language wait that began at `since` is over: anyone of the team may take it. */
-  | { kind: 'any-agent'; since: number };
+  | { kind: 'any-agent'; since: number }
+  /** The identity check `id` lapses (server/verification). */
+  | { kind: 'verify-expire'; id: string };
 
 export interface PendingTimer {
   id: string;
@@ -110,6 +113,8 @@ export interface Conversation {
   caseNumber: string | undefined;
   summary: string | undefined;
   rating: number | undefined;
+  /** The latest identity check (server/verification): its state and a code's salted hash only. */
+  verification: Verification | undefined;
   /** Last change (ms since the epoch), for retention. */
   updatedAt: number;
 }
@@ -141,6 +146,7 @@ export interface ConversationSnapshot {
   caseNumber?: string;
   summary?: string;
   rating?: number;
+  verification?: Verification;
   updatedAt: number;
 }
 
@@ -196,6 +202,7 @@ export function createConversation(
     caseNumber: undefined,
     summary: undefined,
     rating: undefined,
+    verification: undefined,
     updatedAt: Date.now(),
   };
 }
@@ -228,6 +235,7 @@ export function snapshot(c: Conversation): ConversationSnapshot {
   if (c.caseNumber !== undefined) s.caseNumber = c.caseNumber;
   if (c.summary !== undefined) s.summary = c.summary;
   if (c.rating !== undefined) s.rating = c.rating;
+  if (c.verification !== undefined) s.verification = c.verification;
   return s;
 }
 
@@ -263,6 +271,7 @@ export function restore(s: ConversationSnapshot, events: ChatEvent[]): Conversat
     caseNumber: s.caseNumber,
     summary: s.summary,
     rating: s.rating,
+    verification: s.verification,
     updatedAt: s.updatedAt,
   };
 }

@@ -101,6 +101,16 @@ export interface SimulateFrame {
 }
 
 /**
+ * (1.5) Ask the server to verify the customer of a conversation this agent holds: the widget
+ * shows the identity check (a push prompt or a one-time code). The agent learns only the result,
+ * in `verification` frames; never a code.
+ */
+export interface AgentVerifyFrame {
+  type: 'verify';
+  conversationId: string;
+}
+
+/**
  * (1.5) Ask the customer of a conversation this agent holds for documents (secure upload,
  * src/protocol/upload.ts): `text` says what is needed (plain text, redacted by the server, up
  * to MAX_UPLOAD_REQUEST_TEXT). The customer's widget shows an upload control; what arrives is a
@@ -124,6 +134,7 @@ export type AgentClientFrame =
   | TransferFrame
   | AgentEndFrame
   | SimulateFrame
+  | AgentVerifyFrame
   | RequestUploadFrame
   | AgentPingFrame;
 
@@ -160,6 +171,8 @@ export interface WaitingConversation {
    * change while the conversation is assigned arrives as an `accommodations` notice.
    */
   accommodations?: Accommodations;
+  /** (1.5) The customer proved who they are in this conversation: with a push prompt or a code. */
+  verified?: 'push' | 'code';
   /**
    * Nobody who speaks `lang` took it in time: agents of any language may take it now (the
    * customer was told). Absent: only agents who speak `lang` may.
@@ -199,6 +212,8 @@ export interface AssignedFrame {
   account?: string;
   /** (1.5) As on the board: what the customer said they need. */
   accommodations?: Accommodations;
+  /** (1.5) As on the board: how the customer proved who they are, if they did. */
+  verified?: 'push' | 'code';
   events: ChatEvent[];
 }
 
@@ -222,6 +237,17 @@ export interface ReleasedFrame {
   conversationId: string;
   reason: 'transferred' | 'ended' | 'customer-ended';
   caseNumber?: string;
+}
+
+/**
+ * (1.5) Where the identity check of one of this agent's conversations stands: asked for and
+ * not answered yet (`requested`), verified by a push prompt or a code, or `not-verified`
+ * (denied, expired, too many wrong codes, or cancelled: the agent is not told which).
+ */
+export interface VerificationFrame {
+  type: 'verification';
+  conversationId: string;
+  status: 'requested' | 'push' | 'code' | 'not-verified';
 }
 
 /**
@@ -251,6 +277,7 @@ export type AgentServerFrame =
   | ConversationEventFrame
   | CustomerTypingFrame
   | ReleasedFrame
+  | VerificationFrame
   | DocumentKeyFrame
   | AgentAckFrame
   | AgentPongFrame
@@ -267,6 +294,7 @@ export function parseAgentServerFrame(raw: string): AgentServerFrame | undefined
     'conversation-event',
     'customer-typing',
     'released',
+    'verification',
     'document-key',
     'ack',
     'pong',

@@ -27,5 +27,5 @@ export type { Transport, TransportEvents, TransportFactory, WireFrame } from './
  * checks), written here so that the entry of `dist/` shares no module, and so no chunk, with the
  * panel's module.
  */
-export const PROTOCOL_VERSION = '1.4';
+export const PROTOCOL_VERSION = '1.5';
 export type { SensitiveKind } from './redaction/index.js';

@@ -47,6 +47,8 @@ export interface Conversation {
   /** The note for the next team, as typed, and its error ('' when none). */
   transferNote: string;
   transferNoteError: string;
+  /** Where the identity check stands (the result only), once one was asked for. */
+  verification?: 'requested' | 'push' | 'code' | 'not-verified';
 }
 
 /** A request the server has not answered yet; answers (and refusals) come in order. */

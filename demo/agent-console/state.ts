@@ -20,6 +20,7 @@ import type { Announcement } from '../agent-console-announcer.js';
 import { contentLang, languageLabel, teamLabel, teamPhrase } from '../agent-console-format.js';
 import { findConversation, patched } from './model.js';
 import type { ConsoleState, Conversation, Effects, Outstanding, SignInField } from './model.js';
+import { verification, verifiedOf } from './verification.js';
 
 export * from './model.js';
 
@@ -83,6 +84,8 @@ export function reduce(state: ConsoleState, frame: AgentServerFrame): ConsoleSta
       return released(state, frame);
     case 'ack':
       return ack(state, frame.id, frame.seq);
+    case 'verification':
+      return verification(state, frame);
     case 'error':
       return error(state, frame);
     case 'document-key':
@@ -156,6 +159,7 @@ function assigned(state: ConsoleState, frame: AssignedFrame): ConsoleState {
     transferTeam: TEAMS.find((t) => t !== frame.team) ?? 'general',
     transferNote: existing?.transferNote ?? '',
     transferNoteError: '',
+    ...verifiedOf(frame.verified ?? existing?.verification),
   };
   const conversations = existing
     ? state.conversations.map((c) => (c.id === frame.conversationId ? conversation : c))

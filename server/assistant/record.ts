@@ -6,6 +6,7 @@
 import { REQUIRED, chargeText, detailNames, doneFact, doneNote, givenNote, isAction } from './actions.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
 import { TOPIC, listOf } from './topics.js';
+import { identityLine, identityNote } from './identity.js';
 import { needsRecap, wantsWrittenSummary } from './needs.js';
 import type { ActionIntent, AgentFact, Details, Fact, Lang, NeedsFact, TaskIntent } from './types.js';
 
@@ -144,6 +145,8 @@ export function summaryOf(lang: Lang, record: readonly Fact[]): string {
   const lines = [...cardFacts(record), ...latestByTask(record).values(), ...transfers, ...documents].map(
     factNote,
   );
+  const identity = identityNote(record);
+  if (identity !== '') lines.push(identity);
   if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
   const line = lines.join('; ');
   return es ? `${line} (Spanish)` : line;
@@ -225,6 +228,7 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
   }
   for (const f of people) parts.push(peopleFact(lang, f));
   if (written) parts.push(needsRecap(lang, record));
+  parts.push(identityLine(lang, record));
   const sent = record.reduce((n, f) => n + (f.kind === 'documents' ? f.count : 0), 0);
   if (sent > 0) {
     parts.push(

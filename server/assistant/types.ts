@@ -123,7 +123,16 @@ export interface DocumentsFact {
  * summary exactly as the agent sent it. What an agent says in the chat is not a fact.
  */
 export type AgentFact =
-  { kind: 'agent'; name: string; team: string } | { kind: 'agent-summary'; summary: string };
+  { kind: 'agent'; name: string; team: string } | { kind: 'agent-summary'; summary: string } | IdentityFact;
+
+/**
+ * The outcome of an identity check an agent or the assistant asked for (server/verification):
+ * the method that verified the customer, or `null` when it did not (never a code).
+ */
+export interface IdentityFact {
+  kind: 'identity';
+  method: 'push' | 'code' | null;
+}
 
 /**
  * Everything an assistant remembers, as plain JSON: a store (server/store.ts) keeps it with the

@@ -21,6 +21,7 @@ import type { Delivery, Follower } from './delivery.js';
 import type { TokenVerdict } from './options.js';
 import { versionRefusal } from './pipeline.js';
 import type { Reports } from './stats.js';
+import type { Verifications } from '../verification/index.js';
 
 export interface HelloDeps {
   readonly conversations: Map<string, Conversation>;
@@ -35,6 +36,8 @@ export interface HelloDeps {
   readonly reply: (connection: Connection, frame: ServerFrame) => void;
   /** An error to the request's connection, once the transaction is stored (counted). */
   readonly fail: (connection: Connection, code: ErrorCode, text: string, id?: string) => void;
+  /** Where an open identity check stands, for a widget that (re)connects. */
+  readonly verifications: Pick<Verifications, 'resumeFrame'>;
 }
 
 /** A connection that has not said hello yet. */
@@ -96,6 +99,9 @@ export function hello(deps: HelloDeps, session: Greeting, frame: HelloFrame): vo
         // The queue as it is once the replay is out (its notices are older than this).
         const now = conversations.get(id);
         if (!connection.closed && now?.phase === 'queued') connection.send(center.queueFrame(now));
+        // An identity check still open: the widget shows it again.
+        const check = now && deps.verifications.resumeFrame(now);
+        if (!connection.closed && check) connection.send(check);
       })
       .catch((error: unknown) => reports.internalError('replay', error));
   });

@@ -24,6 +24,7 @@ import { addKey, mintKey, sealKey } from '../resume-key.js';
 import { tx } from '../store.js';
 import type { ReadFrame, Store } from '../store.js';
 import type { BotTurns } from './bot-turn.js';
+import type { Verifications } from '../verification/index.js';
 import type { HelloDeps } from './customer-hello.js';
 import { hello, tabJoin } from './customer-hello.js';
 import type { Delivery, Follower } from './delivery.js';
@@ -60,6 +61,8 @@ export interface CustomerDeps extends Omit<HelloDeps, 'reply' | 'fail'> {
   readonly bot?: BotTurns;
   /** Tests only (`debug`): every raw frame received. */
   readonly received: string[];
+  /** The identity checks (server/verification): `verify-*` frames go only there. */
+  readonly verifications: Verifications;
 }
 
 export interface Customers {
@@ -208,6 +211,14 @@ export function createCustomers(deps: CustomerDeps): Customers {
       case 'tab-key':
         tabKey(session, conversation, frame.ref, frame.publicKey);
         return;
+      case 'verify-start':
+      case 'verify-code':
+      case 'verify-cancel': {
+        // The code goes to the verifier and nowhere else: not the log, the store or an event.
+        const refused = deps.verifications.customerFrame(conversation, frame);
+        if (refused !== undefined) fail(session.connection, 'not-found', refused);
+        return;
+      }
       case 'tab-join':
         tabJoin(helloDeps, session, conversation, frame.ref, frame.sealed);
         return;

@@ -8,7 +8,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { originAllowed, readBody } from '../connections.js';
-import { say } from '../conversation.js';
+import { say, snapshot } from '../conversation.js';
 import type { Conversation } from '../conversation.js';
 import type { Store } from '../store.js';
 import { MAX_FRAME_BYTES, MAX_SOCKETS } from './options.js';
@@ -16,6 +16,7 @@ import type { Settings } from './options.js';
 import { corsHeaders, json } from './respond.js';
 import type { SseEndpoint } from './sse.js';
 import type { Reports } from './stats.js';
+import type { DemoDevice } from '../verification/device.js';
 import type { Uploads } from '../uploads/index.js';
 
 export interface HttpDeps {
@@ -28,6 +29,8 @@ export interface HttpDeps {
   readonly draining: () => boolean;
   /** Tests only (`debug`): every raw frame received. */
   readonly received: readonly string[];
+  /** Demo and development only: the simulated phone's routes (`/demo/device`). */
+  readonly device?: DemoDevice;
   /** Secure document upload's routes (`/chat/upload`, `/chat/documents/`). */
   readonly uploads?: Pick<Uploads, 'handle'>;
 }
@@ -97,6 +100,16 @@ export function createHttpServer(deps: HttpDeps): Server {
       );
       return;
     }
+    if (url.pathname === '/debug/snapshots') {
+      // What the memory store holds of each conversation, as a store would write it (tests scan it).
+      json(
+        res,
+        200,
+        [...deps.conversations.values()].map((c) => ({ ...snapshot(c), events: c.events })),
+        headers,
+      );
+      return;
+    }
     if (url.pathname === '/debug/say' && req.method === 'POST') {
       const read = await readBody(req, MAX_FRAME_BYTES, settings.bodyTimeoutMs);
       let parsed: unknown;
@@ -146,6 +159,7 @@ export function createHttpServer(deps: HttpDeps): Server {
       return;
     }
     if (deps.uploads && (await deps.uploads.handle(req, res, url))) return;
+    if (deps.device && (await deps.device.handle(req, res, url))) return;
     if (settings.debug && url.pathname.startsWith('/debug/')) {
       await handleDebug(req, res, url);
       return;

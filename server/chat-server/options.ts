@@ -8,6 +8,9 @@ import type { Rate } from '../limits.js';
 import { DEFAULT_BOT_TIMEOUT_MS, botUrl } from '../external-bot.js';
 import type { ExternalBot } from '../external-bot.js';
 import type { UploadOptions } from '../uploads/options.js';
+import type { OutOfBand } from '../verification/index.js';
+import { DEFAULT_VERIFY_TRIES, DEFAULT_VERIFY_TTL_MS } from '../verification/verifier.js';
+import type { VerifierOptions } from '../verification/verifier.js';
 
 /**
  * `maxQueue`, `handleSeconds`, `queueUpdateMs`, `simulatedAgent` and `simulatedAgentDelay`
@@ -115,6 +118,21 @@ export interface ChatServerOptions extends ContactCenterOptions, UploadOptions {
   /** How long the external bot has to answer before the built-in assistant does, in ms. Default 3000. */
   botTimeoutMs?: number;
   /**
+   * The identity check (server/verification, docs/security.md): how long a check stays open, in
+   * ms (default 5 minutes), how many codes may be typed (default 3), and its clock (tests).
+   */
+  verification?: { ttlMs?: number; maxTries?: number; now?: () => number };
+  /**
+   * The bank's out-of-band service that puts a prompt on the cardmember's device or sends them a
+   * code. Without it (and without `demoDevice`) the identity check is not offered.
+   */
+  outOfBand?: OutOfBand;
+  /**
+   * Demo and development only: a simulated phone (`/demo/device`, server/verification/device.ts)
+   * stands in for `outOfBand`; anyone who can reach it sees the demo account's codes.
+   */
+  demoDevice?: boolean;
+  /**
    * Tests only: keep every raw frame received (`GET /debug/frames`) and let a test speak as an
    * agent (`POST /debug/say` with `{conversationId, text, name?}`). Never enable in production.
    */
@@ -161,6 +179,8 @@ export interface Settings {
   readonly agentSecret: string | undefined;
   /** The external bot, when one is configured. */
   readonly bot: ExternalBot | undefined;
+  /** The identity check's limits and clock. */
+  readonly verifier: VerifierOptions;
   readonly debug: boolean;
 }
 
@@ -198,6 +218,11 @@ export function settingsOf(options: ChatServerOptions): Settings {
             url: botUrl('botUrl', options.botUrl),
             timeoutMs: Math.max(1, options.botTimeoutMs ?? DEFAULT_BOT_TIMEOUT_MS),
           },
+    verifier: {
+      ttlMs: Math.max(1, options.verification?.ttlMs ?? DEFAULT_VERIFY_TTL_MS),
+      maxTries: Math.max(1, options.verification?.maxTries ?? DEFAULT_VERIFY_TRIES),
+      now: options.verification?.now ?? Date.now,
+    },
     debug: options.debug === true,
   };
 }

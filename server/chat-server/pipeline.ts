@@ -112,7 +112,9 @@ export function refuseWork(
  */
 export function workOf(frame: ClientFrame | undefined): number {
   if (frame?.type === 'message') return Math.min(frame.text.length, MAX_MESSAGE_LENGTH) + 100;
-  return frame?.type === 'tab-key' || frame?.type === 'tab-join' ? MAX_MESSAGE_LENGTH + 100 : 0;
+  // An identity check's step sends a code or hashes one (slow on purpose): as much as a tab key.
+  const heavy = ['tab-key', 'tab-join', 'verify-start', 'verify-code'];
+  return frame !== undefined && heavy.includes(frame.type) ? MAX_MESSAGE_LENGTH + 100 : 0;
 }
 
 /** Reads and checks a raw customer frame (`null`: a binary WebSocket frame). */

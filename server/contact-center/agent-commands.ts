@@ -256,6 +256,20 @@ export function createAgentCommands(
       case 'simulate':
         setSimulate(frame.enabled);
         return;
+      case 'verify': {
+        const conversation = held(agent, frame.conversationId);
+        if (!conversation) return;
+        if (deps.verifications.request(conversation, 'agent') === 'unavailable') {
+          fail(
+            agent,
+            'forbidden',
+            'Identity checks are not set up for this customer.',
+            undefined,
+            conversation.id,
+          );
+        }
+        return;
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import { ASSISTANT_NAME } from '../assistant/index.js';
 import type { AssistantReply } from '../assistant/index.js';
 import { caseNumberAt } from '../case-number.js';
 import { broadcast, later, notify, say, toOwner } from '../conversation.js';
+import { verifiedBy } from '../verification/index.js';
 import type { Conversation, Owner, Said } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';
@@ -101,6 +102,8 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
         events: [...conversation.events],
       };
       if (conversation.account !== undefined) assigned.account = conversation.account;
+      const verified = verifiedBy(conversation);
+      if (verified !== undefined) assigned.verified = verified;
       if (conversation.topic !== undefined) assigned.topic = topicLine(conversation.topic);
       if (conversation.accommodations) {
         assigned.accommodations = copyAccommodations(conversation.accommodations);

@@ -5,6 +5,7 @@
  * person of the team may (routing.ts).
  */
 import type { BoardFrame, WaitingConversation } from '../../src/agent-protocol.js';
+import { verifiedBy } from '../verification/index.js';
 import { TEAMS } from '../../src/protocol.js';
 import type { QueueFrame, Team } from '../../src/protocol.js';
 import { broadcast, cancel, later, notify } from '../conversation.js';
@@ -157,6 +158,8 @@ export function createQueue(ctx: CenterContext) {
           summary: agentSummary(conversation),
         };
         if (conversation.account !== undefined) item.account = conversation.account;
+        const verified = verifiedBy(conversation);
+        if (verified !== undefined) item.verified = verified;
         if (conversation.transferredFrom !== undefined) item.transferredFrom = conversation.transferredFrom;
         if (conversation.topic !== undefined) item.topic = topicLine(conversation.topic);
         if (conversation.anyLanguage) item.anyLanguage = true;

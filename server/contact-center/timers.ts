@@ -52,6 +52,9 @@ export function createTimers(
       case 'any-agent':
         queue.languageWaitOver(conversation, action.since);
         return;
+      case 'verify-expire':
+        ctx.deps.verifications.expire(conversation, action.id);
+        return;
     }
   }
 

@@ -11,6 +11,7 @@ import type { Backpressure } from '../connections.js';
 import type { FrameBudget } from '../limits.js';
 import type { CenterState, Conversation } from '../model.js';
 import type { Store } from '../store.js';
+import type { Verifications } from '../verification/index.js';
 import type { Uploads } from '../uploads/index.js';
 
 export interface ContactCenterOptions {
@@ -58,6 +59,8 @@ export interface ContactCenterDeps {
   internalError: (where: string, error: unknown) => void;
   /** A console was closed for flooding. */
   flooded: (transport: string) => void;
+  /** The identity checks agents ask for (server/verification). */
+  verifications: Verifications;
   /** Secure document upload (server/uploads): agents' requests and their download keys. */
   uploads?: Pick<Uploads, 'request' | 'agentKey'>;
 }

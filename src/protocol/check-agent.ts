@@ -96,6 +96,8 @@ export function checkAgentFrame(data: Data & { type: string }): Checked<CheckedA
       }
       case 'simulate':
         return { type: 'simulate', enabled: flag(data, 'simulate', 'enabled') };
+      case 'verify':
+        return { type: 'verify', conversationId: conversationId('verify') };
       case 'request-upload': {
         const id = conversationId('request-upload');
         // Its length is checked by the server, which says so (`too-long`).

@@ -9,7 +9,7 @@
  * `end.summary`) are checked by the server's handlers, which answer `too-long` with the message
  * id. Error texts never quote what the client sent.
  */
-import { TEAMS, isTeam } from './frames.js';
+import { CODE_PATTERN, TEAMS, VERIFY_METHODS, isTeam, isVerifyMethod } from './frames.js';
 import type { ClientFrame, HelloFrame } from './frames.js';
 import { isObject, parseFrameObject } from './parse.js';
 import { ACCOMMODATIONS, readNeeds } from './accommodations.js';
@@ -170,6 +170,28 @@ export function checkClientFrame(data: Data & { type: string }): Checked<ClientF
           type: 'tab-key',
           ref: text(data, 'tab-key', 'ref', 1, FIELD_LIMITS.id, false) ?? '',
           publicKey: text(data, 'tab-key', 'publicKey', 1, FIELD_LIMITS.publicKey, false) ?? '',
+        };
+      case 'verify-start': {
+        const id = text(data, 'verify-start', 'id', 1, FIELD_LIMITS.id, false) ?? '';
+        const method = field(data, 'method');
+        if (!isVerifyMethod(method)) {
+          throw new FieldError(`verify-start.method must be one of ${VERIFY_METHODS.join(', ')}.`);
+        }
+        return { type: 'verify-start', id, method };
+      }
+      case 'verify-code': {
+        const id = text(data, 'verify-code', 'id', 1, FIELD_LIMITS.id, false) ?? '';
+        const code = field(data, 'code');
+        // The error never quotes the code.
+        if (typeof code !== 'string' || !CODE_PATTERN.test(code)) {
+          throw new FieldError('verify-code.code must be 4–10 digits.');
+        }
+        return { type: 'verify-code', id, code };
+      }
+      case 'verify-cancel':
+        return {
+          type: 'verify-cancel',
+          id: text(data, 'verify-cancel', 'id', 1, FIELD_LIMITS.id, false) ?? '',
         };
       default:
         throw new FieldError('type is not a known frame type.');

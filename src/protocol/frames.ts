@@ -12,6 +12,9 @@
 import type { DocumentInfo, UploadRequestFrame } from './upload.js';
 
 export * from './upload.js';
+import type { VerifyClientFrame, VerifyFrame } from './verify.js';
+
+export * from './verify.js';
 export * from './accommodations.js';
 import type { Accommodation, AccommodationsFrame } from './accommodations.js';
 
@@ -181,6 +184,7 @@ export type ClientFrame =
   | EndFrame
   | RatingFrame
   | TabKeyRequestFrame
+  | VerifyClientFrame
   | AccommodationsFrame;
 
 // ---- server → client ---------------------------------------------------------------------
@@ -334,7 +338,8 @@ export type ServerFrame =
   | QueueFrame
   | ErrorFrame
   | TabKeyFrame
-  | TabJoinFrame;
+  | TabJoinFrame
+  | VerifyFrame;
 
 /** Longest customer message, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 2000;

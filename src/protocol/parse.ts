@@ -4,8 +4,9 @@
  * the transcript or the DOM. (Client frames are checked in check.ts.)
  */
 import { MAX_EVENTS_PER_FRAME, MAX_MESSAGE_LENGTH, isTeam } from './frames.js';
-import { readAccommodationsNotice } from './accommodations.js';
 import { parseUploadRequestFrame } from './upload.js';
+import { readAccommodationsNotice } from './accommodations.js';
+import { parseVerifyFrame } from './verify.js';
 import type {
   AckFrame,
   ChatEvent,
@@ -117,6 +118,8 @@ function serverFrame(
         isTeam(data['team'])
         ? (data as unknown as QueueFrame)
         : undefined;
+    case 'verify':
+      return parseVerifyFrame(data);
     case 'upload-request':
       return parseUploadRequestFrame(data);
     case 'error':
