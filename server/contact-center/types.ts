@@ -59,6 +59,12 @@ export interface ContactCenterDeps {
   internalError: (where: string, error: unknown) => void;
   /** A console was closed for flooding. */
   flooded: (transport: string) => void;
+  /** Secure document upload (server/uploads): agents' requests and their download keys. */
+  uploads?: {
+    /** Sends the request to the customer (inside a transaction); an error text if refused. */
+    request(conversation: Conversation, text: string): string | undefined;
+    agentKey(agentId: string): string;
+  };
   /** The identity checks agents ask for (server/verification). */
   verifications: Verifications;
   /** Secure document upload (server/uploads): agents' requests and their download keys. */

@@ -20,7 +20,6 @@ import type { Conversation } from '../model.js';
 import { subjectHash } from '../resume-key.js';
 import type { Store } from '../store.js';
 import { tx } from '../transaction.js';
-import type { TokenVerdict } from '../chat-server/options.js';
 import { MemoryDocuments, RedisDocuments } from './documents.js';
 import type { DocumentIndex } from './documents.js';
 import { removeFile } from './files.js';
@@ -38,7 +37,7 @@ export interface UploadDeps {
     store?: string;
     storePrefix?: string;
     retentionSeconds?: number;
-    verifyToken?: (token: string | undefined) => TokenVerdict;
+    verifyToken?: (token: string | undefined) => 'ok' | 'expired' | 'invalid' | { subject: string };
   };
   readonly store: Store;
   readonly log: (entry: Record<string, unknown>) => void;
@@ -124,6 +123,7 @@ export async function createUploads(deps: UploadDeps) {
         return `Upload requests are limited to ${MAX_UPLOAD_REQUEST_TEXT} characters.`;
       const frame: UploadRequestFrame = {
         type: 'upload-request',
+        conversationId: conversation.id,
         ref: randomUUID(),
         text: redact(trimmed, { lang: conversation.lang }).text,
         token: '',

@@ -46,6 +46,8 @@ export const DOCUMENTS_PATH = '/chat/documents/';
 /** The agent asks for documents: shown outside the transcript until sent or dismissed. */
 export interface UploadRequestFrame {
   type: 'upload-request';
+  /** The conversation it is for: sent back with the files (`x-upload-conversation`). */
+  conversationId: string;
   /** The request's id (one per request; a later request replaces an earlier one). */
   ref: string;
   /** What is needed, in the agent's words (redacted by the server). */
@@ -99,7 +101,8 @@ const isWhole = (value: unknown, min: number): value is number =>
 
 /** Reads an `upload-request` frame; `undefined` when malformed. */
 export function parseUploadRequestFrame(data: Record<string, unknown>): UploadRequestFrame | undefined {
-  return isShort(data['ref'], 256) &&
+  return isShort(data['conversationId'], 256) &&
+    isShort(data['ref'], 256) &&
     isShort(data['text'], MAX_UPLOAD_REQUEST_TEXT) &&
     isShort(data['token'], 1024) &&
     isWhole(data['expiresAt'], 0) &&

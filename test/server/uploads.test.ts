@@ -41,6 +41,7 @@ describe('secure document upload', () => {
         assert.doesNotMatch(a.request.text, /4111 1111/);
         assert.match(a.request.text, /1111/);
         assert.match(a.request.token, /^u1\./);
+        assert.equal(a.request['conversationId'], a.conversationId);
         assert.equal(a.request['maxFiles'], 5);
         assert.equal(a.request['maxBytes'], 10 * 1024 * 1024);
         assert.ok(a.request.expiresAt > Date.now());
