@@ -1,6 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { CaseInfo, TranscriptMessage, TransportFactory } from '../conversation/index.js';
+import { AmexChatError } from './amex-chat-error.js';
 import { Announcer, renderSaid } from './announcer.js';
 import type { ChatPanel } from './chat-panel.js';
 import type { PanelContext } from './panel-host.js';
@@ -18,15 +19,7 @@ import { adoptPanelStyles, renderPanelFrame } from './panel-frame.js';
 import { PanelLoader, loadPanel } from './panel-loader.js';
 import { positionStyles } from './position.styles.js';
 
-/** An error the promise-returning methods reject with; `code` matches `amex-chat-error`. */
-export class AmexChatError extends Error {
-  readonly code: AmexChatErrorDetail['code'];
-  constructor(code: AmexChatErrorDetail['code'], message: string) {
-    super(message);
-    this.name = 'AmexChatError';
-    this.code = code;
-  }
-}
+export { AmexChatError } from './amex-chat-error.js';
 
 /**
  * A customer-care chat: a launcher button that opens a panel with a transcript and a
