@@ -460,6 +460,9 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'atencion al cliente',
         'servicio al cliente',
       ],
+      // The customer's own address or email ("update my address", "mi dirección") is theirs to
+      // change, not a question of how to reach us.
+      except: ['my address', 'my email', 'my e mail', 'mi direccion', 'mi correo', 'mi email'],
     },
     answer: {
       en: 'You can reach us anytime: call the phone number printed on the back of your card (24 hours a day), chat here, or send a secure message in the app. Our mailing address for payments and letters is on your monthly statement.',

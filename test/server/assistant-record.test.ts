@@ -77,4 +77,23 @@ describe('assistant record: summaries from facts', () => {
     assert.match(a.summary(), /dispute the charge of \$20\.00 at Corner Deli \(not opened\)/);
     assert.match(a.summary(), /card ending in 1005 \(nothing done\)/);
   });
+
+  it("the customer's own address or email, told to a person, is not the question of how to contact us", () => {
+    // Found by the Spanish journey (test/e2e/journey.test.ts): the summary said "cómo contactarnos".
+    for (const [lang, text] of [
+      ['es', '¿Me pueden ayudar también con mi dirección?'],
+      ['en', 'I also need to update my address'],
+      ['en', 'can you change my email on file'],
+      ['es', 'quiero cambiar mi correo'],
+    ] as const) {
+      const a = createAssistant(lang);
+      a.observe(text);
+      assert.deepEqual(a.record(), [], text);
+      assert.doesNotMatch(a.recap(), /contact/, text);
+    }
+    // The issuer's own address and email still are.
+    for (const text of ["what's your mailing address for payments", 'cual es su direccion de correo']) {
+      assert.equal(createAssistant('en').reply(text).intent, 'contact', text);
+    }
+  });
 });
