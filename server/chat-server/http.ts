@@ -88,12 +88,21 @@ export function createHttpServer(deps: HttpDeps): Server {
         200,
         [...deps.conversations.values()].map((c) => ({
           id: c.id,
+          lang: c.lang,
+          account: c.account ?? null,
+          topic: c.topic ?? null,
           events: c.events,
           phase: c.phase,
           team: c.team,
           agent: c.owner?.name ?? null,
           agentId: c.owner?.agentId ?? null,
           caseNumber: c.caseNumber ?? null,
+          // The end summary as sent, and the assistant's record of what was done, with the
+          // summaries built from it: what an end-to-end test checks every visible text against.
+          summary: c.summary ?? null,
+          record: c.assistant.record(),
+          recordSummary: c.assistant.summary(),
+          recap: c.assistant.recap(),
           rating: c.rating ?? null,
         })),
         headers,

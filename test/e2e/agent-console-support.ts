@@ -165,15 +165,19 @@ export async function loadStyles(): Promise<void> {
 /**
  * The hooks a console suite shares: the console's styles and the page's title and language, a
  * reference server without the simulated agent for the whole suite (its `endpoint`, read inside
- * a test), and the customers a test opened (push them to `customers`) closed after it.
+ * a test; `options` add to the server's), and the customers a test opened (push them to
+ * `customers`) closed after it.
  */
-export function consoleSuite(title: string): { readonly endpoint: string; readonly customers: Customer[] } {
+export function consoleSuite(
+  title: string,
+  options: Parameters<typeof startReferenceServer>[0] = {},
+): { readonly endpoint: string; readonly customers: Customer[] } {
   const suite = { endpoint: '', customers: [] as Customer[] };
   before(async () => {
     await loadStyles();
     document.title = title;
     document.documentElement.lang = 'en';
-    suite.endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+    suite.endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, ...options });
   });
   afterEach(() => {
     for (const customer of suite.customers.splice(0)) customer.close();
