@@ -12,7 +12,6 @@ import type { FrameBudget } from '../limits.js';
 import type { CenterState, Conversation } from '../model.js';
 import type { Store } from '../store.js';
 import type { Verifications } from '../verification/index.js';
-import type { Uploads } from '../uploads/index.js';
 
 export interface ContactCenterOptions {
   /** Most conversations waiting at once, all teams together. Default 20. */
@@ -67,8 +66,6 @@ export interface ContactCenterDeps {
   };
   /** The identity checks agents ask for (server/verification). */
   verifications: Verifications;
-  /** Secure document upload (server/uploads): agents' requests and their download keys. */
-  uploads?: Pick<Uploads, 'request' | 'agentKey'>;
 }
 
 /** What the server knows about a new console connection. */
