@@ -18,6 +18,7 @@ import { Composer } from './composer/composer.js';
 import { ReplayBatch } from './controllers/replay-batch.js';
 import { BackgroundNudge } from './controllers/background-nudge.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
+import { connectionNotice, renderConnectionNotice } from './connection-notice.js';
 import { displayText } from './display-text.js';
 import { EndCard } from './end-card/end-card.js';
 import { EndQuestion } from './end-card/end-question.js';
@@ -330,7 +331,8 @@ export class ChatPanel {
     const conversation = this.#conversation;
     const info = conversation?.case;
     const { left, said } = this.#idle;
-    return html`${this.#renderNotice(t)} ${this.#endQuestion.renderQuestion(t, this.#canEnd)}
+    return html`${renderConnectionNotice(this.#noticeText(t, this.#state))}
+      ${this.#endQuestion.renderQuestion(t, this.#canEnd)}
       ${this.#wait.shown && this.#phase === 'queued' ? renderQueueBanner(t, this.#wait.shown, this.#handleLeaveQueue) : nothing}
       <div
         id="transcript"
@@ -363,22 +365,8 @@ export class ChatPanel {
     return this.#transcript.render(key, messages, (message, last) => renderMessage(view, message, last));
   }
 
-  #renderNotice(t: Strings): TemplateResult | typeof nothing {
-    const text = this.#noticeText(t, this.#state);
-    return text ? html`<p class="notice" part="notice">${text}</p>` : nothing;
-  }
-
   #noticeText(t: Strings, state: ConnectionState): string {
-    switch (state) {
-      case 'connecting':
-        return t.connecting;
-      case 'reconnecting':
-        return this.#conversation?.everConnected ? t.reconnecting : t.unreachable;
-      case 'offline':
-        return t.offline;
-      default:
-        return '';
-    }
+    return connectionNotice(t, state, !!this.#conversation?.everConnected);
   }
 
   /** "Maria is typing…", the name as displayText shows it (one line, no bidi controls). */
