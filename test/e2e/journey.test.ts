@@ -42,7 +42,7 @@ interface Held {
   team: string;
   caseNumber: string | null;
   summary: string | null;
-  events: { kind: string; from?: string; text?: string; notice?: { code: string; caseNumber?: string } }[];
+  events: { kind: string; from?: string; text?: string; notice?: { code: string; agent?: string } }[];
   record: Fact[];
   /** The board line of the record (server/assistant/record.ts `summaryOf`). */
   recordSummary: string;
@@ -241,8 +241,8 @@ const TEAM: Record<string, string> = { general: 'General', disputes: 'Disputes' 
 
 /**
  * The widget's transcript is the server's events: each message with its text, in order, and a
- * notice for each notice (the widget words them in the customer's language); the end notice
- * carries the record's case number and summary.
+ * notice for each notice (the widget words them in the customer's language), naming the agent
+ * who joined and, at the end, the record's case number and summary.
  */
 function expectTranscriptIsTheRecord(chat: AmexChatElement, h: Held): void {
   const shown = widgetTranscript(chat);
@@ -250,9 +250,15 @@ function expectTranscriptIsTheRecord(chat: AmexChatElement, h: Held): void {
   expect(shown.map((m) => (m.from === 'system' ? 'notice' : `${m.from}: ${m.text}`))).to.deep.equal(
     events.map((e) => (e.kind === 'notice' ? 'notice' : `${e.from}: ${e.text}`)),
   );
-  const ended = shown.filter((m) => m.from === 'system').at(-1)!.text;
-  expect(ended).to.include(h.caseNumber!);
-  expect(ended).to.include(h.summary!);
+  for (const [i, e] of events.entries()) {
+    const said = shown[i]!.text;
+    if (e.notice?.code === 'agent-joined') expect(said).to.include(e.notice.agent!);
+    if (e.notice?.code === 'ended') {
+      expect(said).to.include(h.caseNumber!);
+      expect(said).to.include(h.summary!);
+    }
+  }
+  expect(events.filter((e) => e.notice?.code === 'ended')).to.have.length(1);
 }
 
 /** Each message line of the console's transcript is the server's message, in order. */
@@ -260,6 +266,9 @@ function expectConsoleTranscriptIsTheRecord(lines: readonly string[], h: Held): 
   const messages = h.events.filter((e) => e.kind === 'message');
   const shown = lines.filter((l) => !l.startsWith('Notice,'));
   expect(shown).to.have.length(messages.length);
+  expect(lines.length - shown.length, 'a notice line per notice').to.equal(
+    h.events.filter((e) => e.kind === 'notice').length,
+  );
   for (const [i, line] of shown.entries()) expect(line.endsWith(messages[i]!.text!), line).to.equal(true);
 }
 
