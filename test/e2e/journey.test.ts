@@ -59,7 +59,10 @@ async function held(endpoint: string, agent: string): Promise<Held> {
   return found[0]!;
 }
 
-/** What a text claims was done: the action, and the card or the charge it names. */
+/**
+ * What a text claims was done: the action (`lock` also for the lock that comes with a lost or
+ * stolen card or urgent fraud), and the card or the charge it names ('' when it names none).
+ */
 function claims(text: string): { intent: string; about: string }[] {
   const found: { intent: string; about: string }[] = [];
   const patterns: [string, RegExp][] = [
@@ -87,15 +90,19 @@ function claims(text: string): { intent: string; about: string }[] {
  */
 function onlyRecordedClaims(texts: readonly string[], record: readonly Fact[]): number {
   const done = record.filter((f) => f.kind === 'done');
+  const locks = ['lock', 'lost-stolen', 'urgent-fraud'];
   let checked = 0;
   for (const text of texts) {
     for (const claim of claims(text)) {
       checked += 1;
-      const fact = done.find((f) => f.intent === claim.intent);
+      const fact = done.find((f) =>
+        claim.intent === 'lock'
+          ? locks.includes(f.intent!) && f.details?.['last4'] === claim.about
+          : f.intent === claim.intent,
+      );
       expect(fact, `"${text}" claims a ${claim.intent} the record lacks`).to.exist;
-      const details = fact!.details ?? {};
-      if (claim.intent === 'lock') expect(details['last4'], text).to.equal(claim.about);
-      else for (const value of Object.values(details)) expect(claim.about, text).to.include(value);
+      if (claim.intent === 'dispute')
+        for (const value of Object.values(fact!.details ?? {})) expect(claim.about, text).to.include(value);
     }
   }
   return checked;
@@ -297,6 +304,12 @@ describe('journeys: the demo page, the agent console and the case number', () =>
     expect(() => onlyRecordedClaims(['The card ending in 2002 was locked.'], record)).to.throw();
     expect(() => onlyRecordedClaims(['Dispute opened: $20.00 at ACME on 08/15'], record)).to.throw();
     expect(() => onlyRecordedClaims(['Se abrió una disputa por el cargo de $5.00 en X.'], record)).to.throw();
+    expect(() => onlyRecordedClaims(['A replacement with a new number is on its way.'], record)).to.throw();
+    const dispute: Fact[] = [
+      { kind: 'done', intent: 'dispute', details: { amount: '$20.00', merchant: 'ACME', date: '08/15' } },
+    ];
+    expect(onlyRecordedClaims(['Dispute opened: $20.00 at ACME on 08/15'], dispute)).to.equal(1);
+    expect(() => onlyRecordedClaims(['Dispute opened: $25.00 at ACME on 08/15'], dispute)).to.throw();
   });
 
   it('English: a card locked after the yes, an agent, the end summary and the case number', async () => {
