@@ -12,6 +12,7 @@ import { Outbox } from './outbox.js';
 import { noStore } from './persistence.js';
 import { Phase } from './phase.js';
 import { RestartNotice } from './restart-notice.js';
+import { restoreUnsent, saveConversation } from './restore.js';
 import { TabKeys } from './tab-key.js';
 import { messageOf, Transcript } from './transcript.js';
 import type { ConversationStore } from './persistence.js';
@@ -90,39 +91,17 @@ export class Conversation {
     this.#restore();
   }
 
-  /**
-   * Picks up a conversation saved before a reload: resumes it from the start (the server's
-   * replay rebuilds the transcript) and shows the unsent messages at the bottom, to be sent
-   * again with their ids. Stored text is redacted again (storage is writable by page scripts),
-   * by the conversation's redactor and in order, as if sent now: a card typed in parts before the
-   * reload is held back from what the customer types after it (the split-number rule).
-   */
+  /** Picks up a conversation saved before a reload, its unsent messages redacted again (restore.ts). */
   #restore(): void {
     const saved = this.#store.load();
     if (!saved) return;
     this.#conversationId = saved.conversationId;
     this.#resumeKey = saved.resumeKey;
-    this.#transcript.historyUntil = saved.lastSeq;
-    for (const item of saved.outbox) {
-      const text = this.#redactor.redact(item.text).text;
-      this.#transcript.add({ id: item.id, from: 'customer', name: '', text, at: item.at, status: 'sending' });
-      this.#outbox.push(item.id, text, item.at);
-    }
+    restoreUnsent(saved, this.#redactor, this.#transcript, this.#outbox);
   }
 
   #save(): void {
-    if (!this.#conversationId) return;
-    // Frames of one page share session storage: a tab still waiting for its own key keeps the
-    // one another frame saved for the same conversation.
-    const stored = this.#resumeKey ? undefined : this.#store.load();
-    const resumeKey =
-      this.#resumeKey ?? (stored?.conversationId === this.#conversationId ? stored.resumeKey : undefined);
-    this.#store.save({
-      conversationId: this.#conversationId,
-      ...(resumeKey ? { resumeKey } : {}),
-      lastSeq: this.#transcript.lastSeq,
-      outbox: this.#outbox.saved(),
-    });
+    saveConversation(this.#store, this.#conversationId, this.#resumeKey, this.#transcript, this.#outbox);
   }
 
   get state(): ConnectionState {
