@@ -64,7 +64,7 @@ export async function startProfile(page: Page): Promise<() => Promise<void>> {
         frame && map
           ? originalPositionFor(map, {
               // The served entry starts with the bench's one-line mark (see the routes below).
-              line: frame.lineNumber + (frame.url.endsWith('/amex-chat.js') ? 0 : 1),
+              line: Math.max(1, frame.lineNumber + (frame.url.endsWith('/amex-chat.js') ? 0 : 1)),
               column: frame.columnNumber,
             })
           : undefined;
