@@ -20,6 +20,7 @@ import { BackgroundNudge } from './controllers/background-nudge.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
 import { connectionNotice, renderConnectionNotice } from './connection-notice.js';
 import { displayText } from './display-text.js';
+import { DocumentUpload } from './document-upload/document-upload.js';
 import { EndCard } from './end-card/end-card.js';
 import { EndQuestion } from './end-card/end-question.js';
 import type { AmexChatErrorDetail, AmexChatEventDetail, AmexChatEventName } from './events.js';
@@ -59,6 +60,8 @@ export class ChatPanel {
   readonly #endQuestion: EndQuestion;
   /** The tab's title count and the notification while the page is hidden. */
   readonly #nudge: BackgroundNudge;
+  /** Documents an agent asked for (secure upload), outside the transcript. */
+  readonly #upload: DocumentUpload;
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #lastPhase: ConversationPhase = 'assistant';
   #wasDisconnected = false;
@@ -107,6 +110,7 @@ export class ChatPanel {
       active: () => this.#resetIdle(),
       scrolled: () => (this.#transcript.stickToBottom = false),
     });
+    this.#upload = new DocumentUpload(el, el, ctx, () => this.#conversation);
     this.#typing = new TypingAnnouncer(el, () => ctx.announce(this.#typingLine(ctx.t())));
     this.#nudge = new BackgroundNudge(el, {
       title: (count, title) => ctx.t().titleCount(count, title),
@@ -349,7 +353,7 @@ export class ChatPanel {
         <div class="bottom"></div>
       </div>
       <p class="typing" part="typing">${this.#typing.name ? this.#typingLine(t) : nothing}</p>
-      ${left > 0 ? renderIdleWarning(t, left, said, this.#handleContinue) : nothing}
+      ${left > 0 ? renderIdleWarning(t, left, said, this.#handleContinue) : nothing} ${this.#upload.render(t)}
       ${this.#nudge.offered ? renderNotifyOffer(t, this.#nudge.ask) : nothing} ${this.#composer.render(t)}`;
   }
 

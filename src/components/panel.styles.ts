@@ -1,6 +1,7 @@
 import { css } from 'lit';
 import { composerStyles } from './composer/composer.styles.js';
 import { contentStyles } from './content.styles.js';
+import { documentUploadStyles } from './document-upload/document-upload.styles.js';
 import { endCardStyles } from './end-card/end-card.styles.js';
 import { idleWarningStyles } from './idle-warning/idle-warning.styles.js';
 import { messageStyles } from './message/message.styles.js';
@@ -17,5 +18,5 @@ import { transcriptStyles } from './transcript/transcript.styles.js';
  * content rules, which change no property the media rules set, last.
  */
 export const panelStyles = css`
-  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
+  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
 `;

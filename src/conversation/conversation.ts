@@ -329,6 +329,9 @@ export class Conversation {
       case 'tab-join':
         this.#connection.joined(frame.ref, frame.ok);
         break;
+      case 'upload-request':
+        this.events.emit('upload-request', frame);
+        break;
       case 'pong':
         break;
     }

@@ -1,4 +1,5 @@
 import type { Notice, QuickReply, Role, Team } from '../protocol.js';
+import type { UploadRequestFrame } from '../protocol/upload.js';
 import type { SensitiveKind } from '../redaction/index.js';
 import type { TransportFactory, TransportMode } from '../transport/index.js';
 import type { ConversationStore } from './persistence.js';
@@ -119,4 +120,6 @@ export type ConversationEvents = {
   restarted: undefined;
   /** The queue position or wait changed, or the customer left the queue (`undefined`). */
   queue: QueueStatus | undefined;
+  /** (1.5) An agent asks for documents (secure upload): shown outside the transcript. */
+  'upload-request': UploadRequestFrame;
 };

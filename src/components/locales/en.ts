@@ -6,8 +6,10 @@
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
+import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
+  ...uploadEn(f),
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
   newMessage: (sender: string) => `New message from ${sender}.`,
   conversation: 'Conversation',
