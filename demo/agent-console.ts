@@ -37,7 +37,9 @@ import { CONSOLE_LANGUAGE, consoleLocale, isConsoleLanguage, up } from './agent-
 import { ConsoleConnection, realClock } from './agent-console/connection.js';
 import type { ConsoleClock } from './agent-console/connection.js';
 import { agentEndpoint, queryAgentUrl } from './agent-console/endpoint.js';
+import { copyCaseNumber } from './agent-console/copy-case.js';
 import { FocusController } from './agent-console/focus.js';
+import { LogFollow } from './agent-console/log-follow.js';
 import { helloFrame, readSignIn } from './agent-console/sign-in-form.js';
 import { transferFieldChange, transferRequest } from './agent-console/transfer-note.js';
 import {
@@ -119,7 +121,7 @@ export class AgentConsoleElement extends LitElement {
   /** Follows `lang` on the element and up the tree (the locale of times; the console's own words). */
   #langWatch = new MutationObserver(() => this.requestUpdate());
   #composing = false;
-  #logWasAtEnd = true;
+  readonly #log = new LogFollow(this, () => this.querySelector<HTMLElement>(`#${this.ids}-log`));
 
   /** What the views call when the agent acts. */
   readonly #on: ConsoleHandlers = {
@@ -130,7 +132,7 @@ export class AgentConsoleElement extends LitElement {
     simulate: (event) => this.#setSimulate(event),
     select: (conversationId) => this.#select(conversationId),
     copyCaseNumber: (caseNumber) => void this.#copyCaseNumber(caseNumber),
-    logScroll: (event) => this.#onLogScroll(event),
+    logScroll: (event) => this.#log.scrolled(event),
     composerInput: (conversationId, event) => this.#onComposerInput(conversationId, event),
     composerKeydown: (event) => this.#onComposerKeydown(event),
     compositionStart: () => (this.#composing = true),
@@ -307,7 +309,7 @@ export class AgentConsoleElement extends LitElement {
   #select(conversationId: string): void {
     const { selectedId } = this.model;
     if (selectedId && selectedId !== conversationId) this.#typing.stop(selectedId);
-    this.#logWasAtEnd = true;
+    this.#log.follow();
     this.#step(patch(edited(this.model, { selectedId: conversationId }), conversationId, { unread: 0 }));
   }
 
@@ -443,30 +445,11 @@ export class AgentConsoleElement extends LitElement {
   }
 
   async #copyCaseNumber(caseNumber: string): Promise<void> {
-    try {
-      await navigator.clipboard.writeText(caseNumber);
-      this.copyMessage = 'Copied.';
-    } catch {
-      const number = this.querySelector(`#${this.ids}-case-number`);
-      const selection = getSelection();
-      if (number && selection) selection.selectAllChildren(number);
-      this.copyMessage = 'Could not copy: the number is selected, press Control+C (or Command+C) to copy it.';
-    }
+    this.copyMessage = await copyCaseNumber(caseNumber, this.querySelector(`#${this.ids}-case-number`));
     this.announcer.announce(this.copyMessage);
   }
 
-  #onLogScroll(event: Event): void {
-    const log = event.currentTarget as HTMLElement;
-    this.#logWasAtEnd = log.scrollHeight - log.scrollTop - log.clientHeight < 24;
-  }
-
   // ---- rendering -------------------------------------------------------------------------------
-
-  protected override updated(): void {
-    // The transcript follows new messages unless the agent scrolled up to read.
-    const log = this.querySelector<HTMLElement>(`#${this.ids}-log`);
-    if (log && this.#logWasAtEnd) log.scrollTop = log.scrollHeight;
-  }
 
   protected override render(): TemplateResult {
     const locale = consoleLocale(this);
