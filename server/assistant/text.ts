@@ -187,8 +187,18 @@ export function hiddenIn(text: string): Hidden[] {
 /** A run that is exactly four digits ("1005"), or null. Never part of a longer number. */
 export function findLastFour(text: string): string | null {
   if (looksLikeCardNumber(text)) return null;
-  for (const run of digitRuns(text)) if (/^\d{4}$/.test(run)) return run;
+  for (const run of numbers(text)) if (/^\d{4}$/.test(run)) return run;
   return null;
+}
+
+/**
+ * The message's runs of digits; "1005 10001" (a last four and a ZIP code with only a space
+ * between them) counts as two, any other run as one, so a card number is never taken apart.
+ */
+function numbers(text: string): string[] {
+  return digitRuns(text).flatMap((run) =>
+    /^(?:\d{4} \d{5}|\d{5} \d{4})$/.test(run) ? run.split(' ') : [run],
+  );
 }
 
 /** Four digits right after "ending in", "last four", "terminada en", "últimos 4"… or null. */
@@ -205,7 +215,7 @@ export function findStatedLastFour(text: string): string | null {
 /** A US ZIP code (five digits, optionally +4), or null. */
 export function findZip(text: string): string | null {
   if (looksLikeCardNumber(text)) return null;
-  for (const run of digitRuns(text)) {
+  for (const run of numbers(text)) {
     if (/^\d{5}(?:-\d{4})?$/.test(run)) return run.slice(0, 5);
   }
   return null;
@@ -268,19 +278,33 @@ const MERCHANT_STOP = new Set([
   'mi',
   'un',
   'una',
+  // "Un cargo de más" is an overcharge, not a merchant.
+  'mas',
 ]);
 
+/** Words before a merchant's name that are not part of it ("the", "la tienda"). */
+const LEADING = new Set(['the', 'el', 'la', 'tienda', 'comercio', 'store', 'merchant']);
+
+const NOT_A_MERCHANT = new RegExp(
+  `^(?:${MONTH}|interes(?:es)?|anualidad|membresia|mora|mantenimiento|comision(?:es)?|servicio)$`,
+  'i',
+);
+
 /**
- * A merchant name after "at", "from", "merchant", "en", "comercio": up to four words of
- * letters, stopping at a small word ("for", "on", "por"…), a number or punctuation. Or null.
+ * A merchant name after "at", "from", "merchant", "en", "comercio", or "un cargo de" ("a charge
+ * from"): up to four words of letters, stopping at a small word ("for", "on", "por"…), a number
+ * or punctuation. Or null.
  */
 export function findMerchant(text: string): string | null {
-  const cue = /\b(?:at|from|merchant|en|comercio|tienda)[:\s]+([\p{L}&'’.-]+(?: [\p{L}&'’.-]+){0,5})/giu;
+  const cue =
+    /\b(?:at|from|merchant|en|comercio|tienda|(?:cargo|cobro|compra)s? (de))[:\s]+([\p{L}&'’.-]+(?: [\p{L}&'’.-]+){0,5})/giu;
   for (const m of text.matchAll(cue)) {
     const out: string[] = [];
-    for (const [i, w] of (m[1] ?? '').split(' ').entries()) {
+    // After "un cargo de", a month or a kind of charge ("de noviembre", "de intereses").
+    if (m[1] !== undefined && NOT_A_MERCHANT.test(normalize(m[2] ?? '').split(' ')[0] ?? '')) continue;
+    for (const w of (m[2] ?? '').split(' ')) {
       const key = normalize(w).replace(/[.]+$/, '');
-      if (i === 0 && (key === 'the' || key === 'el' || key === 'la')) continue;
+      if (out.length === 0 && LEADING.has(key)) continue;
       if (MERCHANT_STOP.has(key)) break;
       out.push(w.replace(/[.]+$/, ''));
       if (out.length === 4) break;

@@ -64,6 +64,45 @@ describe('assistant actions: the reported reproductions', () => {
   });
 });
 
+describe('assistant actions: the reported reproductions, as a new user sends them', () => {
+  it('Spanish: "disputr un cargo de amazon" keeps the merchant and asks for the date and amount', () => {
+    const { replies } = converse('es', 'disputr un cargo de amazon');
+    noClaim(replies, 'disputr amazon');
+    assert.equal(replies[0]!.intent, 'dispute');
+    assert.match(
+      replies[0]!.text,
+      /^Gracias\. Del cargo en amazon, todavía necesito la fecha y el importe\./,
+    );
+    const more = converse('es', 'quiero disputar un cargo de Amazon del 3 de noviembre').replies;
+    assert.match(
+      more[0]!.text,
+      /^Gracias\. Del cargo en Amazon del 3 de noviembre, todavía necesito el importe\./,
+    );
+  });
+
+  it('Spanish: "un cargo de más" or "de ayer" is not a merchant', () => {
+    for (const text of ['quiero disputar un cargo de más', 'quiero disputar un cargo de ayer']) {
+      const { replies } = converse('es', text);
+      assert.doesNotMatch(replies[0]!.text, /Del cargo en/, text);
+    }
+  });
+
+  it('"1005 10001" is the last four and the ZIP code, read back before anything is done', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const { a, replies } = converse(
+        lang,
+        lang === 'es' ? 'Mi tarjeta está dañada' : 'My card is damaged',
+        '1005 10001',
+      );
+      noClaim(replies, 'last four and ZIP in one message');
+      assert.match(replies[1]!.text, READ_BACK);
+      assert.match(replies[1]!.text, /1005/);
+      assert.match(replies[1]!.text, /10001/);
+      assert.ok(CLAIM.test(a.reply(lang === 'es' ? 'sí' : 'yes').text));
+    }
+  });
+});
+
 describe('assistant actions: every flow needs its details and a yes', () => {
   for (const flow of FLOWS) {
     for (const lang of ['en', 'es'] as const) {
