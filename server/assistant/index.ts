@@ -89,11 +89,7 @@ export { memoryDesk, worldDesk } from './desk.js';
 export type { TaskIntent } from './intents.js';
 export { TOPIC } from './topics.js';
 export { detectTask, isFarewell, wantsToLeaveQueue } from './match.js';
-
-export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
-  en: 'Virtual assistant',
-  es: 'Asistente virtual',
-};
+export { ASSISTANT_NAME } from './phrases.js';
 
 /**
  * A new assistant for one conversation in `lang`, or one that carries on from `saved`; it files
@@ -306,7 +302,9 @@ export function createAssistant(
     });
   }
 
-  function agent(): AssistantReply {
+  /** A request for a person: the task named with it ("about my credit limit") is kept as asked. */
+  function agent(text: string): AssistantReply {
+    if (detectTask(text)?.intent !== pending?.intent) told(text);
     pending = null;
     return { text: TO_AGENT[lang], intent: 'agent', action: 'queue-for-agent', summary: summary() };
   }
@@ -353,6 +351,20 @@ export function createAssistant(
     });
   }
 
+  /** A task told to a person (or asked for with one): what they asked for, never something done. */
+  function told(customerText: string): void {
+    const text = customerText.slice(0, 2000);
+    if (looksLikeCardNumber(text)) return;
+    const def = detectTask(text);
+    if (def === undefined) return;
+    lastTask = def.intent;
+    pending = null;
+    if (isAction(def.intent)) {
+      const p: Pending = { intent: def.intent, details: {}, step: 'collect', misses: 0 };
+      started(def.intent, detailsIn(p, text, false));
+    } else answered(def.intent);
+  }
+
   function recap(): string {
     return recapOf(lang, record);
   }
@@ -386,7 +398,7 @@ export function createAssistant(
     if (matches(ws, URGENT_FRAUD)) return urgent(text);
     const complaining =
       matches(ws, COMPLAINT_TASK.triggers) || (pending?.intent === 'complaint' && pending.step !== 'confirm');
-    if (matches(ws, AGENT) && asksForPerson(ws, complaining)) return agent();
+    if (matches(ws, AGENT) && asksForPerson(ws, complaining)) return agent(text);
 
     // 2a. A case asked about by its number ("AMX-…" on its own counts), or "my complaint's status".
     const ref = refIn(text);
@@ -472,19 +484,7 @@ export function createAssistant(
       for (const f of record) if ('intent' in f) tasks.add(f.intent);
       closed = { caseNumber, summary: caseSummary, tasks };
     },
-    observe(customerText: string): void {
-      const text = customerText.slice(0, 2000);
-      if (looksLikeCardNumber(text)) return;
-      const def = detectTask(text);
-      if (def === undefined) return;
-      lastTask = def.intent;
-      pending = null;
-      // Told to a person: what they asked for, never something done.
-      if (isAction(def.intent)) {
-        const p: Pending = { intent: def.intent, details: {}, step: 'collect', misses: 0 };
-        started(def.intent, detailsIn(p, text, false));
-      } else answered(def.intent);
-    },
+    observe: told,
     lastTask: () => lastTask,
     nextSteps(intent?: TaskIntent): string {
       const which = intent ?? lastTask;

@@ -6,6 +6,12 @@
 import type { QuickReply } from '../../src/protocol.js';
 import type { ByLang, Lang } from './types.js';
 
+/** The assistant's name in the transcript. */
+export const ASSISTANT_NAME: Readonly<Record<Lang, string>> = {
+  en: 'Virtual assistant',
+  es: 'Asistente virtual',
+};
+
 /** The reassurance: under a negation, so the redactor does not read it as a question. */
 export const NEVER_ASK: ByLang<string> = {
   en: 'We will never ask for your PIN, password, security code or full card number.',

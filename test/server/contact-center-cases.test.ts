@@ -203,6 +203,38 @@ describe('contact center: summaries from the record', () => {
     });
   }
 
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: a person asked for with the topic in the same message: the prefill names the topic`, async () => {
+      await withServer({}, async (server) => {
+        const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en', 'es'] });
+        const asks =
+          lang === 'es'
+            ? [
+                ['quiero hablar con un agente sobre mi límite de crédito', /su límite de crédito/],
+                ['me cobraron dos veces, quiero hablar con un representante', /la disputa de un cargo/],
+              ]
+            : [
+                ['talk to an agent about my credit limit', /your credit limit/],
+                ['I was charged twice, can I speak to a representative', /a charge you want to dispute/],
+              ];
+        for (const [text, topic] of asks as [string, RegExp][]) {
+          const c = await Customer.join(server, lang);
+          await c.say(text);
+          await c.notice('queued');
+          const assigned = await ana.accept(c.id);
+          assert.doesNotMatch(assigned.summary, /No task discussed yet/, assigned.summary);
+          assert.match(assigned.recap, topic, assigned.recap);
+          assert.doesNotMatch(
+            assigned.recap,
+            /no request was opened|no se abrió ninguna solicitud/,
+            assigned.recap,
+          );
+          assert.doesNotMatch(assigned.recap, /was opened|is open|se abrió|está abierta/, assigned.recap);
+        }
+      });
+    });
+  }
+
   it('a transfer is kept in the record: the next team sees it in the summary and the recap', async () => {
     await withServer({}, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
