@@ -69,7 +69,7 @@ export const QR = {
   },
   help: {
     en: { label: 'Help with paying', value: 'I need payment assistance' },
-    es: { label: 'Ayuda para pagar', value: 'Necesito ayuda para pagar' },
+    es: { label: 'Ayuda para pagar', value: 'Tengo dificultades para pagar' },
   },
   lateFee: {
     en: { label: 'Late fee', value: 'I have a question about a late fee' },

@@ -92,8 +92,8 @@ export function profileAnswer(
     case 'payment-due':
       return `${minimumLine(lang, p)} ${
         es
-          ? `El saldo de su estado de cuenta es de ${money(lang, p.statementBalance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente.`
-          : `Your statement balance is ${money(lang, p.statementBalance)}. Paying at least the minimum by then keeps your account in good standing.`
+          ? `El saldo de su estado de cuenta es de ${money(lang, p.statementBalance)}. Pagar al menos el mínimo antes de esa fecha mantiene su cuenta al corriente. Puede pagar en la app, en línea o por correo, y activar el pago automático. Para cambiar la fecha de vencimiento, vaya a la app, a Cuenta y luego Pagos, o pídaselo a un agente.`
+          : `Your statement balance is ${money(lang, p.statementBalance)}. Paying at least the minimum by then keeps your account in good standing. You can pay in the app, online or by mail, and set up AutoPay. To change your due date, go to Account, then Payments in the app, or ask an agent.`
       }`;
     case 'credit-limit':
       return `${

@@ -108,7 +108,7 @@ export const ACCOUNT_TASKS: readonly TaskDef[] = [
         'financial difficult*',
         'lost my job',
         'no puedo pagar',
-        'ayuda para pagar',
+        // Not "ayuda para pagar": like "help paying my card", it asks how to pay.
         'problemas para pagar',
         'dificultad* para pagar',
         'plan de pago*',

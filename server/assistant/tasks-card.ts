@@ -313,6 +313,8 @@ export const CARD_TASKS: readonly TaskDef[] = [
         'deadline',
         'ultimo dia para pagar',
         'paying my card',
+        'help paying',
+        'ayuda para pagar',
         'how do i pay',
         'pay my balance',
         'make a payment',
@@ -356,8 +358,8 @@ export const CARD_TASKS: readonly TaskDef[] = [
       except: ['mailing address', 'direccion para enviar'],
     },
     answer: {
-      en: 'Your payment due date is on your monthly statement and on the home screen of the app; it falls on the same day each month. You can pay in the app, online or by mail, and set up AutoPay so you never miss it. Payments made by 8 p.m. Eastern on the due date count as on time.',
-      es: 'La fecha de vencimiento de su pago aparece en su estado de cuenta mensual y en la pantalla principal de la app; es el mismo día cada mes. Puede pagar en la app, en línea o por correo, y activar el pago automático para no olvidarlo. Los pagos hechos antes de las 8 p. m., hora del Este, del día de vencimiento cuentan como puntuales.',
+      en: 'Your payment due date is on your monthly statement and on the home screen of the app; it falls on the same day each month. You can pay in the app, online or by mail, and set up AutoPay so you never miss it. Payments made by 8 p.m. Eastern on the due date count as on time. To change your due date, go to Account, then Payments in the app, or ask an agent.',
+      es: 'La fecha de vencimiento de su pago aparece en su estado de cuenta mensual y en la pantalla principal de la app; es el mismo día cada mes. Puede pagar en la app, en línea o por correo, y activar el pago automático para no olvidarlo. Los pagos hechos antes de las 8 p. m., hora del Este, del día de vencimiento cuentan como puntuales. Para cambiar la fecha de vencimiento, vaya a la app, a Cuenta y luego Pagos, o pídaselo a un agente.',
     },
     quickReplies: both('help', 'lateFee', 'agent'),
     next: {

@@ -72,6 +72,7 @@ export const CORPUS: readonly Sample[] = [
   ['payment-due', 'es', '¿cuándo vence mi pago?'],
   ['payment-due', 'es', 'cual es mi fecha de pago'],
   ['payment-due', 'es', 'como pago mi tarjeta'],
+  ['payment-due', 'es', 'necesito ayuda para pagar mi tarjeta'],
   ['payment-due', 'es', 'quiero activar el pago automático'],
   ['payment-due', 'es', 'cuál es el pago mínimo'],
   // ---- payment assistance (hardship)

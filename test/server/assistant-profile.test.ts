@@ -143,6 +143,51 @@ describe('assistant profile: answers from the cardmember profile', () => {
   });
 });
 
+describe('assistant profile: paying and changing the due date, as a new user asks', () => {
+  it('"I need help paying my card" and "change my due date": how to pay and where to change it', async () => {
+    await withServer(QUICK, async (server) => {
+      for (const lang of ['en', 'es'] as const) {
+        const c = await Customer.start(server, { lang, account: '1005' });
+        const es = lang === 'es';
+        const paying = await c.say(
+          es ? 'necesito ayuda para pagar mi tarjeta' : 'I need help paying my card',
+        );
+        assert.match(
+          paying,
+          es
+            ? /^Su pago mínimo de \$40\.00 vence el 9 de diciembre\./
+            : /^Your minimum payment of \$40\.00 is due December 9\./,
+        );
+        assert.match(
+          paying,
+          es ? /Puede pagar en la app, en línea o por correo/ : /You can pay in the app, online or by mail/,
+        );
+        assert.doesNotMatch(paying, /hardship|momento difícil/);
+        const change = await c.say(
+          es ? 'quiero cambiar la fecha de pago' : 'can you change my payment due date?',
+        );
+        assert.match(
+          change,
+          es
+            ? /Para cambiar la fecha de vencimiento, vaya a la app, a Cuenta y luego Pagos, o pídaselo a un agente\./
+            : /To change your due date, go to Account, then Payments in the app, or ask an agent\./,
+        );
+        assert.ok(!CLAIM.test(change), change);
+      }
+    });
+  });
+
+  it('without a profile the general answer says where to change the due date too', () => {
+    for (const lang of ['en', 'es'] as const) {
+      const text = createAssistant(lang).reply(
+        lang === 'es' ? 'quiero cambiar la fecha de pago' : 'can you change my due date?',
+      ).text;
+      assert.match(text, lang === 'es' ? /Para cambiar la fecha de vencimiento/ : /To change your due date/);
+      assert.ok(!CLAIM.test(text), text);
+    }
+  });
+});
+
 describe('assistant profile: last four + ZIP checked against the profile', () => {
   it('English: a wrong ZIP is refused and counted, the right one goes on to the read-back', async () => {
     await withServer(QUICK, async (server) => {
