@@ -103,6 +103,41 @@ describe('assistant actions: the reported reproductions, as a new user sends the
   });
 });
 
+describe('assistant actions: what only an agent or the app can do is never claimed', () => {
+  /** Words that would say one of these changes was made (EN and ES). */
+  const CHANGED =
+    /\b(?:waived|has been (?:changed|increased|raised|added|set)|is now|I've (?:changed|waived|increased|raised|added|set|noted)|anulé|cambié|aumenté|agregué|registré su viaje|ya está (?:cambiada|anulado|aumentado|agregad[oa]))\b/i;
+  const ASKS: Record<Lang, string[]> = {
+    en: [
+      'can you change my payment due date?',
+      'please waive my late fee',
+      'add my wife as an authorized user',
+      'raise my credit limit to $20,000',
+      'set up a travel notice, I am going to Mexico',
+    ],
+    es: [
+      'quiero cambiar la fecha de pago',
+      '¿me pueden quitar el cargo por pago tardío?',
+      'quiero agregar a mi esposa como usuaria autorizada',
+      '¿me pueden subir el límite de crédito?',
+      'quiero avisar que voy a viajar a México',
+    ],
+  };
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: a due date change, a late-fee waiver, a new authorized user, a higher limit, a trip`, () => {
+      const yes = lang === 'es' ? ['sí', 'sí, hágalo por favor'] : ['yes', 'yes please do it'];
+      for (const ask of ASKS[lang]) {
+        const { a, replies } = converse(lang, ask, ...yes);
+        noClaim(replies, ask);
+        for (const r of replies) assert.doesNotMatch(r.text, CHANGED, `${ask}: "${r.text}"`);
+        assert.notEqual(replies[0]!.intent, 'unknown', ask);
+        assert.ok(!a.record().some((f) => f.kind === 'done'), ask);
+        assert.ok(!CLAIM.test(a.recap()) && !CHANGED.test(a.recap()), a.recap());
+      }
+    });
+  }
+});
+
 describe('assistant actions: every flow needs its details and a yes', () => {
   for (const flow of FLOWS) {
     for (const lang of ['en', 'es'] as const) {
