@@ -154,6 +154,34 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
       es: 'Con el atributo notify, una franja sobre el cuadro de mensaje ofrece una notificación para las respuestas que lleguen mientras la pestaña está en segundo plano. Solo su botón pregunta al navegador. Se oculta cuando este sitio ya tiene permiso, o lo tiene denegado.',
     },
   },
+  'verify-choose': {
+    title: { en: 'Identity check: choose how', es: 'Verificación de identidad: elegir cómo' },
+    description: {
+      en: 'The agent asked to confirm who the customer is. A strip outside the transcript offers a prompt on the phone where they are signed in, or a one-time code, and says when the request expires.',
+      es: 'El agente pidió confirmar quién es el cliente. Una franja fuera de la transcripción ofrece una notificación en el teléfono donde tiene la sesión iniciada, o un código de un solo uso, y dice cuándo vence la solicitud.',
+    },
+  },
+  'verify-code': {
+    title: { en: 'Identity check: the code', es: 'Verificación de identidad: el código' },
+    description: {
+      en: 'A code was sent to the phone. It goes in its own field (never in the chat), which the browser can fill from a text message.',
+      es: 'Se envió un código al teléfono. Se escribe en su propio campo (nunca en el chat), que el navegador puede completar desde un mensaje de texto.',
+    },
+  },
+  'verify-error': {
+    title: { en: 'Identity check: wrong code', es: 'Verificación de identidad: código incorrecto' },
+    description: {
+      en: 'The code typed was not right: the error says how many tries are left, and is said once.',
+      es: 'El código escrito no era correcto: el error dice cuántos intentos quedan, y se anuncia una vez.',
+    },
+  },
+  verified: {
+    title: { en: 'Identity confirmed', es: 'Identidad confirmada' },
+    description: {
+      en: 'The check succeeded. The agent sees only "Verified by code" (or by push); never the code.',
+      es: 'La verificación se completó. El agente solo ve "Verificado con código" (o con notificación); nunca el código.',
+    },
+  },
   ended: {
     title: { en: 'Chat ended', es: 'Chat terminado' },
     description: {

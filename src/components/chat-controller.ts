@@ -9,6 +9,7 @@ export interface ChatControllerCallbacks {
   onError: (error: ConversationEvents['error']) => void;
   onRestarted: () => void;
   onQueue: (queue: ConversationEvents['queue']) => void;
+  onVerify: (frame: ConversationEvents['verify']) => void;
   /** The conversation changed: the host should render (it may batch a burst of changes). */
   onChange: () => void;
 }
@@ -106,6 +107,7 @@ export class ChatController implements ReactiveController {
     on('error', callbacks.onError);
     on('restarted', callbacks.onRestarted);
     on('queue', callbacks.onQueue);
+    on('verify', callbacks.onVerify);
     return conversation;
   }
 

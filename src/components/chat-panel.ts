@@ -18,6 +18,7 @@ import { Composer } from './composer/composer.js';
 import { ReplayBatch } from './controllers/replay-batch.js';
 import { BackgroundNudge } from './controllers/background-nudge.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
+import { VerifyController } from './controllers/verification.js';
 import { connectionNotice, renderConnectionNotice } from './connection-notice.js';
 import { displayText } from './display-text.js';
 import { DocumentUpload } from './document-upload/document-upload.js';
@@ -60,6 +61,7 @@ export class ChatPanel {
   readonly #endQuestion: EndQuestion;
   /** The tab's title count and the notification while the page is hidden. */
   readonly #nudge: BackgroundNudge;
+  readonly #verify: VerifyController;
   /** Documents an agent asked for (secure upload), outside the transcript. */
   readonly #upload: DocumentUpload;
   #endWaiters: ((info: CaseInfo) => void)[] = [];
@@ -153,11 +155,13 @@ export class ChatPanel {
         ctx.announce(ctx.t().restarted);
       },
       onQueue: (queue) => this.#wait.update(queue),
+      onVerify: (frame) => this.#verify.receive(frame),
       onChange: () => {
         this.batch.changed();
         el.requestUpdate();
       },
     });
+    this.#verify = new VerifyController(el, ctx, this.#chat, this.#nudge);
     this.#messageView = {
       t: ctx.t(),
       linkHosts: '',
@@ -322,7 +326,7 @@ export class ChatPanel {
 
   /** Escape: dismisses the "End this chat?" question if it shows (true), else nothing. */
   escape(): boolean {
-    return this.#endQuestion.escape();
+    return this.#verify.escape() || this.#endQuestion.escape();
   }
 
   /** The header's "End chat" button, while a chat can be ended. */
@@ -354,7 +358,8 @@ export class ChatPanel {
       </div>
       <p class="typing" part="typing">${this.#typing.name ? this.#typingLine(t) : nothing}</p>
       ${left > 0 ? renderIdleWarning(t, left, said, this.#handleContinue) : nothing} ${this.#upload.render(t)}
-      ${this.#nudge.offered ? renderNotifyOffer(t, this.#nudge.ask) : nothing} ${this.#composer.render(t)}`;
+      ${this.#verify.render(t)} ${this.#nudge.offered ? renderNotifyOffer(t, this.#nudge.ask) : nothing}
+      ${this.#composer.render(t)}`;
   }
 
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): TemplateResult {

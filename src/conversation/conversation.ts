@@ -176,6 +176,12 @@ export class Conversation {
     this.#sendControl('rating', ratingFrame(score));
   }
 
+  /** Sends a frame now or not at all: never held, never through another tab (the identity check). */
+  sendNow(frame: WireFrame): 'sent' | 'offline' | 'other-tab' {
+    if (this.#connection.transport?.relayed) return 'other-tab';
+    return this.state === 'connected' && this.#connection.send(frame) ? 'sent' : 'offline';
+  }
+
   /** Sends a control frame now, or after the next welcome if not connected. */
   #sendControl(key: string, frame: WireFrame): void {
     if (this.state === 'connected' && this.#connection.send(frame)) {
@@ -328,6 +334,9 @@ export class Conversation {
         break;
       case 'tab-join':
         this.#connection.joined(frame.ref, frame.ok);
+        break;
+      case 'verify':
+        this.events.emit('verify', frame);
         break;
       case 'upload-request':
         this.events.emit('upload-request', frame);

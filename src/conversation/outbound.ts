@@ -8,6 +8,7 @@ import { PROTOCOL_VERSION } from '../protocol.js';
 import type { ClientFrame, HelloFrame } from '../protocol.js';
 import type { RedactedText } from '../redaction/index.js';
 import type { WireFrame } from '../transport/types.js';
+import type { VerifyClientFrame } from '../protocol/verify.js';
 
 function serialize(frame: ClientFrame): WireFrame {
   return JSON.stringify(frame) as WireFrame;
@@ -61,6 +62,14 @@ export function tabJoinFrame(ref: string, sealed: string): WireFrame {
 /** A follower tab's request for a resume key of its own: a public key, nothing secret. */
 export function tabKeyFrame(ref: string, publicKey: string): WireFrame {
   return serialize({ type: 'tab-key', ref, publicKey });
+}
+
+/**
+ * (1.5) An answer to the identity check. A one-time code is a secret for the server's verifier,
+ * not chat text: never redacted (it must arrive intact), and only ever in this frame.
+ */
+export function verifyFrame(answer: VerifyClientFrame): WireFrame {
+  return serialize(answer);
 }
 
 /** A rating is a number 1–5: no customer text. */

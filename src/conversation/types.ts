@@ -1,4 +1,5 @@
 import type { Notice, QuickReply, Role, Team } from '../protocol.js';
+import type { VerifyFrame } from '../protocol/verify.js';
 import type { UploadRequestFrame } from '../protocol/upload.js';
 import type { SensitiveKind } from '../redaction/index.js';
 import type { TransportFactory, TransportMode } from '../transport/index.js';
@@ -120,6 +121,8 @@ export type ConversationEvents = {
   restarted: undefined;
   /** The queue position or wait changed, or the customer left the queue (`undefined`). */
   queue: QueueStatus | undefined;
+  /** (1.5) Where the identity check the server asked for stands (never a code). */
+  verify: VerifyFrame;
   /** (1.5) An agent asks for documents (secure upload): shown outside the transcript. */
   'upload-request': UploadRequestFrame;
 };

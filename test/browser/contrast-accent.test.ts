@@ -135,6 +135,10 @@ const READY: Record<State, string> = {
   'too-long': '#too-long',
   'idle-warning': '#idle-continue',
   'notify-offer': '#notify-on',
+  'verify-choose': '#verify-push',
+  'verify-code': '#verify-input',
+  'verify-error': '#verify-error',
+  verified: '#verify-close',
   ended: '#rating-error',
   urgent: '[part="urgent-phone"]',
 };

@@ -27,6 +27,10 @@ const STATES = [
   'too-long',
   'idle-warning',
   'notify-offer',
+  'verify-choose',
+  'verify-code',
+  'verify-error',
+  'verified',
   'ended',
   'urgent',
 ] as const;
@@ -56,6 +60,11 @@ const SAYS = {
     idle: 'Are you still there? This chat will end in',
     idleContinue: 'Continue chat',
     notifyButton: 'Turn on notifications',
+    verifyHeading: 'Confirm it’s you',
+    verifyPush: 'Approve on my phone',
+    verifyCodeLabel: 'One-time code',
+    verifyWrong: 'That code is incorrect. You have 2 more tries.',
+    verified: 'Your identity is confirmed with the code.',
     download: 'Download transcript',
     callUrgent: 'Call us now: 1-800-528-4800',
   },
@@ -81,6 +90,11 @@ const SAYS = {
     idle: '¿Sigue ahí? Este chat terminará en',
     idleContinue: 'Continuar el chat',
     notifyButton: 'Activar notificaciones',
+    verifyHeading: 'Confirme que es usted',
+    verifyPush: 'Aprobar en mi teléfono',
+    verifyCodeLabel: 'Código de un solo uso',
+    verifyWrong: 'El código no es correcto. Le quedan 2 intentos.',
+    verified: 'Su identidad quedó confirmada con el código.',
     download: 'Descargar transcripción',
     callUrgent: 'Llámenos ahora: 1-800-528-4800',
   },
@@ -108,6 +122,9 @@ const ENGLISH = [
   'too long',
   'Are you still there',
   'Continue chat',
+  'Confirm it',
+  'One-time code',
+  'Send me a code',
   'Chat ended',
   'Reference number',
   'Summary',
@@ -251,6 +268,21 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
   },
   async 'notify-offer'(frame, says) {
     await shows(frame, 'notify-offer', '#notify-on', says.notifyButton);
+  },
+  async 'verify-choose'(frame, says) {
+    await shows(frame, 'verify-choose', '#verify-heading', says.verifyHeading);
+    await shows(frame, 'verify-choose', '#verify-push', says.verifyPush);
+  },
+  async 'verify-code'(frame, says) {
+    await shows(frame, 'verify-code', 'label[for="verify-input"]', says.verifyCodeLabel);
+    const input = part(chat(frame, 'verify-code'), '#verify-input')!;
+    expect(input.getAttribute('autocomplete')).to.equal('one-time-code');
+  },
+  async 'verify-error'(frame, says) {
+    await shows(frame, 'verify-error', '#verify-error', says.verifyWrong);
+  },
+  async verified(frame, says) {
+    await shows(frame, 'verified', '#verify-text', says.verified);
   },
   async ended(frame, says) {
     await shows(frame, 'ended', '#case-number', 'AMX-4KF7-Q2ZD');

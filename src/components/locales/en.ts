@@ -6,9 +6,11 @@
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
+import { verifyEn } from './en-verify.js';
 import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
+  ...verifyEn(f),
   ...uploadEn(f),
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
   newMessage: (sender: string) => `New message from ${sender}.`,
