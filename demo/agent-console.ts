@@ -30,7 +30,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { MAX_AGENT_TEXT } from '../src/agent-protocol.js';
-import type { AgentServerFrame } from '../src/agent-protocol.js';
+import type { AgentClientFrame, AgentServerFrame } from '../src/agent-protocol.js';
 import { randomId } from '../src/random-id.js';
 import { ConsoleAnnouncer } from './agent-console-announcer.js';
 import { CONSOLE_LANGUAGE, consoleLocale, isConsoleLanguage, up } from './agent-console-format.js';
@@ -38,6 +38,7 @@ import { ConsoleConnection, realClock } from './agent-console/connection.js';
 import type { ConsoleClock } from './agent-console/connection.js';
 import { agentEndpoint, queryAgentUrl } from './agent-console/endpoint.js';
 import { copyCaseNumber } from './agent-console/copy-case.js';
+import { documentsAction } from './agent-console/documents.js';
 import { FocusController } from './agent-console/focus.js';
 import { LogFollow } from './agent-console/log-follow.js';
 import { helloFrame, readSignIn } from './agent-console/sign-in-form.js';
@@ -146,6 +147,7 @@ export class AgentConsoleElement extends LitElement {
     endDialogClosed: () => this.#onEndDialogClose(),
     endSummaryInput: (conversationId, event) => this.#onEndSummaryInput(conversationId, event),
     confirmEnd: (conversationId, event) => this.#confirmEnd(conversationId, event),
+    documents: (conversationId, event) => void this.#documents(conversationId, event),
   };
 
   protected override createRenderRoot(): HTMLElement {
@@ -442,6 +444,15 @@ export class AgentConsoleElement extends LitElement {
     );
     this.#focus.request('pane-status');
     this.#closeEndDialog();
+  }
+
+  /** The documents section (agent-console/documents.ts): a request for documents, or a download. */
+  async #documents(conversationId: string, event: Event): Promise<void> {
+    const conversation = findConversation(this.model, conversationId);
+    const send = (frame: AgentClientFrame): boolean => this.#online && this.#connection.send(frame);
+    const said =
+      conversation && (await documentsAction(event, conversation, send, this.agentUrl, this.model));
+    if (said) this.announcer.announce(said.text, said.ok ? 'polite' : 'assertive');
   }
 
   async #copyCaseNumber(caseNumber: string): Promise<void> {

@@ -32,6 +32,10 @@
  * External bot (server/external-bot.ts, docs/assistant.md): `CHAT_BOT_URL` (or `--bot-url`), the
  * Rasa REST channel URL that takes the assistant's turns, and `CHAT_BOT_TIMEOUT_MS` (or
  * `--bot-timeout`; default 3000) before the built-in assistant answers instead.
+ *
+ * Document upload (server/uploads, docs/security.md): `CHAT_UPLOAD_DIR` (where files are kept;
+ * default a directory in the system's temporary one), `CHAT_UPLOAD_MAX_BYTES` (default 10 MiB),
+ * `CHAT_DOCUMENT_MAX_AGE_SECONDS` (how long a document is kept; default 30 days).
  */
 import { parseArgs } from 'node:util';
 import { startChatServer } from './chat-server.js';
@@ -39,6 +43,7 @@ import { UNPROTECTED_CONSOLE_WARNING, agentSecret, hardeningFromEnv, rate, whole
 import type { HardeningOptions } from './env.js';
 import type { TokenVerdict } from './chat-server.js';
 import { botFromEnv, botUrl } from './external-bot.js';
+import { uploadsFromEnv } from './uploads/options.js';
 
 const { values } = parseArgs({
   options: {
@@ -175,6 +180,7 @@ const server = await startChatServer({
   ...(valid.size > 0 ? { verifyToken } : {}),
   ...hardening(),
   ...externalBot(),
+  ...uploadsFromEnv(process.env),
   ...(quiet
     ? {}
     : { log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })) }),

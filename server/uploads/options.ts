@@ -42,3 +42,25 @@ export function uploadSettings(options: UploadOptions): UploadSettings {
     now: options.uploadClock ?? Date.now,
   };
 }
+
+/**
+ * The upload options from the environment (server/main.ts): `CHAT_UPLOAD_DIR`,
+ * `CHAT_UPLOAD_MAX_BYTES` and `CHAT_DOCUMENT_MAX_AGE_SECONDS`. A value that is not a whole number
+ * throws an Error that names the variable.
+ */
+export function uploadsFromEnv(env: Record<string, string | undefined>): UploadOptions {
+  const whole = (name: string): number | undefined => {
+    const value = env[name];
+    if (value === undefined || value === '') return undefined;
+    if (!/^\d+$/.test(value) || Number(value) < 1) throw new Error(`${name} must be a whole number ≥ 1`);
+    return Number(value);
+  };
+  const dir = env['CHAT_UPLOAD_DIR'];
+  const maxBytes = whole('CHAT_UPLOAD_MAX_BYTES');
+  const maxAge = whole('CHAT_DOCUMENT_MAX_AGE_SECONDS');
+  return {
+    ...(dir ? { uploadDir: dir } : {}),
+    ...(maxBytes === undefined ? {} : { uploadMaxBytes: maxBytes }),
+    ...(maxAge === undefined ? {} : { documentMaxAgeSeconds: maxAge }),
+  };
+}

@@ -9,6 +9,7 @@ import { contentLang, languageLabel, teamLabel, teamPhrase } from '../../agent-c
 import { selectedConversation } from '../model.js';
 import type { Conversation } from '../model.js';
 import { renderActions, renderComposer } from './composer.js';
+import { renderDocuments } from './documents.js';
 import { renderEndDialog } from './end-dialog.js';
 import { renderTranscript } from './transcript.js';
 import type { ConsoleView } from './view.js';
@@ -129,7 +130,8 @@ function renderPane(v: ConsoleView, c: Conversation): TemplateResult {
       }
       ${renderTranscript(v, c, lang)}
       <p class="ac-typing">${c.customerTyping ? `${who} is typing…` : ''}</p>
-      ${renderComposer(v, c, lang)} ${renderActions(v, c)} ${renderEndDialog(v, c, lang)}
+      ${renderComposer(v, c, lang)} ${renderActions(v, c)} ${renderDocuments(v, c, lang)}
+      ${renderEndDialog(v, c, lang)}
     </section>
   `;
 }

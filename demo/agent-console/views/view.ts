@@ -29,6 +29,8 @@ export interface ConsoleHandlers {
   endDialogClosed: () => void;
   endSummaryInput: (conversationId: string, event: Event) => void;
   confirmEnd: (conversationId: string, event: SubmitEvent) => void;
+  /** The documents section: a request for documents (its form's submit) or a Download (a click). */
+  documents: (conversationId: string, event: Event) => void;
 }
 
 export interface ConsoleView {
