@@ -6,8 +6,8 @@
  *
  * Redis keys (under the store's prefix): `upload-key` (the signing key, made once by whichever
  * instance starts first), `doc:{id}` (one document's metadata, JSON), `docs:{conversation}` (a
- * set of its document ids), `docs:by-time` (every document id by the time it arrived, for the
- * sweep) and `upload-batch:{token id}` (the batch a token is bound to, then `spent`). Metadata
+ * set of its document ids), `docs:by-time` (every document's id and file, `{id}/{file}`, by the
+ * time it arrived, for the sweep: its file is found even once its metadata expired) and `upload-batch:{token id}` (the batch a token is bound to, then `spent`). Metadata
  * expires with the conversation's retention.
  */
 import { randomBytes } from 'node:crypto';
@@ -48,8 +48,10 @@ export interface DocumentIndex {
   get(id: string): Promise<DocumentMeta | undefined>;
   list(conversationId: string): Promise<DocumentMeta[]>;
   remove(id: string): Promise<void>;
-  /** Ids of documents that arrived before `before` (ms since the epoch). */
-  olderThan(before: number): Promise<string[]>;
+  /** Forgets a swept document, even one whose metadata expired (Redis). */
+  forget(id: string, file: string): Promise<void>;
+  /** Documents (id and file) that arrived before `before` (ms since the epoch). */
+  olderThan(before: number): Promise<{ id: string; file: string }[]>;
   close(): Promise<void>;
 }
 
@@ -97,8 +99,14 @@ export class MemoryDocuments implements DocumentIndex {
     return Promise.resolve();
   }
 
-  olderThan(before: number): Promise<string[]> {
-    return Promise.resolve([...this.#docs.values()].filter((d) => d.at < before).map((d) => d.id));
+  forget(id: string): Promise<void> {
+    return this.remove(id);
+  }
+
+  olderThan(before: number): Promise<{ id: string; file: string }[]> {
+    return Promise.resolve(
+      [...this.#docs.values()].filter((d) => d.at < before).map((d) => ({ id: d.id, file: d.file })),
+    );
   }
 
   close(): Promise<void> {
@@ -155,7 +163,7 @@ export class RedisDocuments implements DocumentIndex {
       .set(this.#prefix + 'doc:' + meta.id, JSON.stringify(meta), { EX: ttl })
       .sAdd(this.#prefix + 'docs:' + meta.conversationId, meta.id)
       .expire(this.#prefix + 'docs:' + meta.conversationId, ttl)
-      .zAdd(this.#prefix + 'docs:by-time', { score: meta.at, value: meta.id })
+      .zAdd(this.#prefix + 'docs:by-time', { score: meta.at, value: `${meta.id}/${meta.file}` })
       .exec();
   }
 
@@ -172,16 +180,29 @@ export class RedisDocuments implements DocumentIndex {
 
   async remove(id: string): Promise<void> {
     const meta = await this.get(id);
-    const multi = this.#cmd
-      .multi()
-      .del(this.#prefix + 'doc:' + id)
-      .zRem(this.#prefix + 'docs:by-time', id);
-    if (meta) multi.sRem(this.#prefix + 'docs:' + meta.conversationId, id);
+    const multi = this.#cmd.multi().del(this.#prefix + 'doc:' + id);
+    if (meta) {
+      multi.zRem(this.#prefix + 'docs:by-time', `${id}/${meta.file}`);
+      multi.sRem(this.#prefix + 'docs:' + meta.conversationId, id);
+    }
     await multi.exec();
   }
 
-  olderThan(before: number): Promise<string[]> {
-    return this.#cmd.zRangeByScore(this.#prefix + 'docs:by-time', 0, before - 1);
+  /** Forgets a document of the sweep whose metadata may have expired already. */
+  async forget(id: string, file: string): Promise<void> {
+    await this.#cmd
+      .multi()
+      .del(this.#prefix + 'doc:' + id)
+      .zRem(this.#prefix + 'docs:by-time', `${id}/${file}`)
+      .exec();
+  }
+
+  async olderThan(before: number): Promise<{ id: string; file: string }[]> {
+    const members = await this.#cmd.zRangeByScore(this.#prefix + 'docs:by-time', 0, before - 1);
+    return members.map((member) => {
+      const [id = '', file = ''] = member.split('/');
+      return { id, file };
+    });
   }
 
   async close(): Promise<void> {

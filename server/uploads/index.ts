@@ -82,6 +82,7 @@ export async function createUploads(deps: UploadDeps) {
       const conversation = conversations.get(conversationId);
       return store.world.center.agents[agentId] !== undefined && conversation?.owner?.agentId === agentId;
     },
+    sweep: () => sweep().catch(() => log({ msg: 'document sweep failed', level: 'warn' })),
     async received(conversation, documents: DocumentInfo[]) {
       await store.run(() => {
         notify(conversation, { code: 'documents', documents }, documentsText(conversation.lang, documents));
@@ -92,11 +93,11 @@ export async function createUploads(deps: UploadDeps) {
     log,
   });
 
+  /** Deletes documents older than the maximum age, their files first. */
   async function sweep(): Promise<void> {
-    for (const id of await index.olderThan(Date.now() - settings.maxAgeMs)) {
-      const doc = await index.get(id);
-      await index.remove(id);
-      if (doc) await removeFile(settings.dir, doc.file);
+    for (const { id, file } of await index.olderThan(settings.now() - settings.maxAgeMs)) {
+      await removeFile(settings.dir, file);
+      await index.forget(id, file);
     }
   }
   const sweeper = setInterval(() => {

@@ -17,7 +17,10 @@ export interface UploadOptions {
   uploadMaxFiles?: number;
   /** How long an upload request's token is good for, in s. Default 900 (15 minutes). */
   uploadTokenSeconds?: number;
-  /** How long a document is kept after it arrived, in s (`CHAT_DOCUMENT_MAX_AGE_SECONDS`). Default 30 days. */
+  /**
+   * How long a document is kept after it arrived, in s (`CHAT_DOCUMENT_MAX_AGE_SECONDS`). Default:
+   * the conversations' retention (`retentionSeconds`), else 30 days.
+   */
   documentMaxAgeSeconds?: number;
   /** Tests only: the clock upload tokens are issued and checked by (ms since the epoch). */
   uploadClock?: () => number;
@@ -32,13 +35,13 @@ export interface UploadSettings {
   readonly now: () => number;
 }
 
-export function uploadSettings(options: UploadOptions): UploadSettings {
+export function uploadSettings(options: UploadOptions & { retentionSeconds?: number }): UploadSettings {
   return {
     dir: options.uploadDir ?? join(tmpdir(), 'amex-chat-uploads'),
     maxBytes: Math.max(1, options.uploadMaxBytes ?? MAX_UPLOAD_BYTES),
     maxFiles: Math.max(1, options.uploadMaxFiles ?? MAX_UPLOAD_FILES),
     tokenMs: Math.max(1, options.uploadTokenSeconds ?? 900) * 1000,
-    maxAgeMs: Math.max(1, options.documentMaxAgeSeconds ?? 30 * 24 * 3600) * 1000,
+    maxAgeMs: Math.max(1, options.documentMaxAgeSeconds ?? options.retentionSeconds ?? 30 * 24 * 3600) * 1000,
     now: options.uploadClock ?? Date.now,
   };
 }

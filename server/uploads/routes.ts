@@ -30,6 +30,8 @@ export interface RouteDeps {
   readonly customerProved: (conversation: Conversation, authorization: string | undefined) => boolean;
   /** Whether `agentId` is signed in and holds the conversation. */
   readonly assigned: (agentId: string, conversationId: string) => boolean;
+  /** Deletes the documents past their maximum age (each new batch starts with it). */
+  readonly sweep: () => Promise<void>;
   /** The batch is complete: tell the conversation (a transaction). */
   readonly received: (conversation: Conversation, documents: DocumentInfo[]) => Promise<void>;
   readonly log: (entry: Record<string, unknown>) => void;
@@ -112,6 +114,7 @@ export function createUploadRoutes(deps: RouteDeps) {
     const claimed = await index.claimBatch(t.id, t.batch, t.claim.expiresAt);
     if (claimed !== 'ok') return refuse(res, 'used', headers, true);
     const batchFiles = (await index.list(t.conversation.id)).filter((d) => d.batch === t.batch);
+    if (batchFiles.length === 0) await deps.sweep();
     if (batchFiles.length >= settings.maxFiles) return refuse(res, 'too-many', headers, true);
     const written = await writeBody(req, settings.dir, settings.maxBytes);
     if (written.kind === 'aborted') {
@@ -129,7 +132,7 @@ export function createUploadRoutes(deps: RouteDeps) {
       type: written.type,
       size: written.size,
       file: written.file,
-      at: Date.now(),
+      at: settings.now(),
       state: 'pending',
     };
     // The count again, now that the file is in: two files racing for the last place.

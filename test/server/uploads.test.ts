@@ -312,6 +312,28 @@ describe('secure document upload', () => {
     });
   });
 
+  describe('retention', () => {
+    it('deletes a document past its maximum age, its file too, when the next batch starts', async () => {
+      let now = 1_000_000;
+      const options = opts({ uploadClock: () => now, documentMaxAgeSeconds: 3600, uploadTokenSeconds: 7200 });
+      await withServer(options, async (server) => {
+        const a = await asked(server);
+        const old = await postFile(server, BYTES.pdf(), ticket(a));
+        const id = old.body['id'] as string;
+        await finish(server, [id], ticket(a));
+        assert.equal((await download(server, id, a.key)).status, 200);
+        now += 3600 * 1000 + 1;
+        a.agent.send({ type: 'request-upload', conversationId: a.conversationId, text: 'One more, please' });
+        const again = await a.customer.next((f) => f.type === 'upload-request', 'a second request');
+        const h = { token: again['token'] as string, conversation: a.conversationId, batch: 'batch-0002' };
+        const kept = await postFile(server, BYTES.png(), { ...h, name: 'new.png' });
+        assert.equal(kept.status, 201);
+        assert.equal((await download(server, id, a.key)).status, 404);
+        assert.equal((await readdir(dir)).length, 1);
+      });
+    });
+  });
+
   describe('Redis', () => {
     let redis: Awaited<ReturnType<typeof sharedRedis>>;
     before(async () => {
@@ -353,6 +375,7 @@ describe('secure document upload', () => {
         assert.equal((await download(two, id, a.key)).status, 200);
         // The token is spent for both instances.
         assert.equal((await postFile(one, BYTES.png(), ticket(a))).status, 409);
+        assert.equal((await cmd.zRange(`${prefix}docs:by-time`, 0, -1)).length, 1);
       } finally {
         await cmd.quit();
         await one.close();
