@@ -14,7 +14,7 @@ import {
   shortAbout,
 } from './complaint.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE } from './phrases.js';
-import type { ActionIntent, Detail, Details, Lang, TaskIntent } from './types.js';
+import type { ActionIntent, AssistantReply, Detail, Details, Lang, TaskIntent } from './types.js';
 
 export type { ActionIntent, Detail, Details, Pending } from './types.js';
 export { bareName, isCancel, isDontKnow, isNo, isYes, nameOk } from './answers.js';
@@ -85,6 +85,12 @@ export function chargeText(lang: Lang, d: Details): string {
   ]
     .filter((s) => s !== '')
     .join(' ');
+}
+
+/** A reply about urgent fraud keeps the phone route's action (the widget shows it). */
+export function withUrgent(reply: AssistantReply, intent: TaskIntent): AssistantReply {
+  if (intent === 'urgent-fraud') reply.action = 'urgent-phone';
+  return reply;
 }
 
 /** What the action will do, with its details (for the read-back). */

@@ -7,6 +7,7 @@
  *   2. a person ("agent", "hablar con alguien")     → action queue-for-agent, with the summary
  *      (in a complaint, only when asked for in so many words: "the agent was rude" is not)
  *   2a. a reference number or "the status of my complaint" → the case, from the desk (status.ts)
+ *   2c. "did you lock my card?", "what did we agree?" → from the record (so-far.ts)
  *   3. a card-like number or a code (hidden by the redactor) → a reminder naming it; nothing of
  *      it is used (a hidden SSN or password: said before the answer to the rest)
  *   4. an action in progress (actions.ts): its details, the read-back and the yes or no
@@ -37,6 +38,7 @@ import {
   isYes,
   missing,
   readBack,
+  withUrgent,
 } from './actions.js';
 import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
 import { several, taskParts } from './compound.js';
@@ -59,6 +61,7 @@ import { greeting, smallTalk } from './small-talk.js';
 import { SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
+import { soFar } from './so-far.js';
 import { hiddenIn, looksLikeCardNumber, words } from './text.js';
 import { TOPIC } from './topics.js';
 import type {
@@ -153,11 +156,6 @@ export function createAssistant(
     if (pending.step === 'confirm') return readBack(lang, pending.intent, pending.details);
     if (pending.step === 'change') return askChange(lang, pending.intent);
     return askMissing(lang, pending.intent, pending.details);
-  }
-
-  function withUrgent(reply: AssistantReply, intent: TaskIntent): AssistantReply {
-    if (intent === 'urgent-fraud') reply.action = 'urgent-phone';
-    return reply;
   }
 
   /** "Now, about a lost or stolen card: …" — the pending question after another answer. */
@@ -413,6 +411,8 @@ export function createAssistant(
       const caseNext = matches(ws, NEXT_STEPS) && (about === null || closed.tasks.has(about));
       if (matches(ws, CASE_QUESTION) || caseNext) return caseAnswer(closed);
     }
+    const sofar = soFar(lang, text, record, closed === null, pending === null ? '' : resumeLine(pending));
+    if (sofar !== null) return out(sofar);
 
     // 3. Something card-like (the redactor's mask) or a code: remind, naming it; use nothing of it.
     if (looksLikeCardNumber(text)) {

@@ -438,6 +438,20 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
+  it('keeps "did you lock my card?" with the built-in assistant, which knows what it did', async () => {
+    await withBot(
+      () => rasa([{ text: 'Yes, your card is locked.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        await c.say('did you lock my card?');
+        assert.match((await c.reply()).text, /^No, no card has been locked in this chat\./);
+        await c.say('what did we agree?');
+        assert.match((await c.reply()).text, /^Here is what happened in this chat so far: /);
+        assert.equal(bot.requests.length, 0);
+      },
+    );
+  });
+
   it('leaves an action the built-in assistant started with it until it is done or dropped', async () => {
     await withBot(
       (request) =>
