@@ -32,6 +32,16 @@ function latestByTask(record: readonly Fact[]): Map<TaskIntent, TaskFact> {
   return out;
 }
 
+/**
+ * The facts to tell, one task after another: the latest of each task, except that an action
+ * done more than once (two disputes, two cards locked) is told every time it was done.
+ */
+function toldFacts(record: readonly Fact[]): TaskFact[] {
+  return [...latestByTask(record).values()].flatMap((f) =>
+    f.kind === 'done' ? record.filter((d): d is TaskFact => d.kind === 'done' && d.intent === f.intent) : [f],
+  );
+}
+
 /** A charge for the agent console: "the charge of $20.00 at ACME on 08/15". */
 function chargeNote(d: Details): string {
   return [
@@ -142,9 +152,7 @@ export function summaryOf(lang: Lang, record: readonly Fact[]): string {
   const es = lang === 'es';
   const transfers = record.filter((f) => f.kind === 'transfer');
   const documents = record.filter((f) => f.kind === 'documents');
-  const lines = [...cardFacts(record), ...latestByTask(record).values(), ...transfers, ...documents].map(
-    factNote,
-  );
+  const lines = [...cardFacts(record), ...toldFacts(record), ...transfers, ...documents].map(factNote);
   const identity = identityNote(record);
   if (identity !== '') lines.push(identity);
   if (lines.length === 0) return es ? 'No task discussed yet (Spanish).' : 'No task discussed yet.';
@@ -215,10 +223,13 @@ export function recapOf(lang: Lang, record: readonly Fact[]): string {
     );
   }
   for (const f of cards) parts.push(cardFact(lang, f));
-  for (const f of latest) {
-    if (f.kind === 'done')
-      parts.push(doneFact(lang, f.intent, f.details), stepsTextOf(lang, record, f.intent, true));
+  for (const f of toldFacts(record)) {
+    if (f.kind === 'done') parts.push(doneFact(lang, f.intent, f.details));
     else if (f.kind === 'started') parts.push(notDone(lang, f.intent));
+    // An action's next steps once, after the last time it was done.
+    if (f.kind === 'done' && latestByTask(record).get(f.intent) === f) {
+      parts.push(stepsTextOf(lang, record, f.intent, true));
+    }
   }
   // The next steps of the last two questions answered keep the summary short; a customer who
   // asked for a written summary gets every one, and what they asked for.

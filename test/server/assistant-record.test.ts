@@ -30,6 +30,40 @@ describe('assistant record: summaries from facts', () => {
     );
   });
 
+  it('two disputes, two cards locked: the recap, the board and the summary name every one', () => {
+    const two = converse(
+      'en',
+      'I want to dispute a charge',
+      'Netflix, 11/20, $30',
+      'yes',
+      'I want to dispute another charge',
+      'Uber, 11/21, $12',
+      'yes',
+    ).a;
+    for (const text of [two.recap(), two.summary()]) {
+      assert.match(text, /\$30 at Netflix on 11\/20/, text);
+      assert.match(text, /\$12 at Uber on 11\/21/, text);
+    }
+    assert.match(
+      two.recap(),
+      /A dispute was opened for \$30 at Netflix on 11\/20\. A dispute was opened for \$12/,
+    );
+    const locks = converse(
+      'es',
+      'Quiero bloquear mi tarjeta',
+      '1005',
+      'sí',
+      'Quiero bloquear mi tarjeta',
+      '2002',
+      'sí',
+    ).a;
+    assert.match(
+      locks.recap(),
+      /La tarjeta terminada en 1005 se bloqueó\. La tarjeta terminada en 2002 se bloqueó\./,
+    );
+    assert.match(locks.summary(), /1005 locked; .*2002 locked/);
+  });
+
   it('a dispute read back but not confirmed: the recap says it was not opened', () => {
     const { a } = converse('en', 'I want to dispute a charge', 'Bella Trattoria, Nov 15, $67.06');
     assert.ok(!CLAIM.test(a.recap()));
