@@ -39,6 +39,7 @@ import type { ConsoleClock } from './agent-console/connection.js';
 import { agentEndpoint, queryAgentUrl } from './agent-console/endpoint.js';
 import { copyCaseNumber } from './agent-console/copy-case.js';
 import { documentsAction } from './agent-console/documents.js';
+import { requestVerification } from './agent-console/verification.js';
 import { FocusController } from './agent-console/focus.js';
 import { LogFollow } from './agent-console/log-follow.js';
 import { helloFrame, readSignIn } from './agent-console/sign-in-form.js';
@@ -147,6 +148,10 @@ export class AgentConsoleElement extends LitElement {
     endDialogClosed: () => this.#onEndDialogClose(),
     endSummaryInput: (conversationId, event) => this.#onEndSummaryInput(conversationId, event),
     confirmEnd: (conversationId, event) => this.#confirmEnd(conversationId, event),
+    verify: (id) => {
+      const refused = requestVerification(id, (f) => this.#online && this.#connection.send(f));
+      if (refused) this.announcer.announce(...refused);
+    },
     documents: (conversationId, event) => void this.#documents(conversationId, event),
   };
 

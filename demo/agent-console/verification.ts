@@ -2,7 +2,7 @@
  * The identity check as the console shows it: the agent asks for it (`verify`) and learns only
  * the result (`verification`): verified by push, by code, or not verified. Never a code.
  */
-import type { VerificationFrame } from '../../src/agent-protocol.js';
+import type { AgentVerifyFrame, VerificationFrame } from '../../src/agent-protocol.js';
 import type { ConsoleState } from './model.js';
 
 export type VerificationStatus = VerificationFrame['status'];
@@ -33,4 +33,20 @@ export function verification(state: ConsoleState, frame: VerificationFrame): Con
 /** The `verification` field of a conversation (for an `assigned` frame). */
 export function verifiedOf(status: VerificationStatus | undefined): { verification?: VerificationStatus } {
   return status === undefined ? {} : { verification: status };
+}
+
+/**
+ * Sends the request to verify a conversation's customer; what to say when it could not be sent
+ * (the server's `verification` frame says the rest).
+ */
+export function requestVerification(
+  conversationId: string,
+  send: (frame: AgentVerifyFrame) => boolean,
+): [string, 'assertive'] | undefined {
+  return send({ type: 'verify', conversationId })
+    ? undefined
+    : [
+        'Not connected: the verification request was not sent. Try again when the console reconnects.',
+        'assertive',
+      ];
 }

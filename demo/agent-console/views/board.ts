@@ -11,6 +11,7 @@ import type { BoardFrame, WaitingConversation } from '../../../src/agent-protoco
 import { formatTime, formatWait, languageLabel, teamLabel, teamPhrase } from '../../agent-console-format.js';
 import { acceptRefusal } from '../model.js';
 import type { ConsoleView } from './view.js';
+import { renderWaitingIdentity } from './identity.js';
 
 export function renderBoard(v: ConsoleView): TemplateResult {
   const { board, boardMessage } = v.state;
@@ -89,6 +90,7 @@ function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
           <dt>Position</dt>
           <dd>${w.position}</dd>
         </div>
+        ${renderWaitingIdentity(w)}
         ${
           w.transferredFrom
             ? html`<div>

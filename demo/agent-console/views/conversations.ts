@@ -11,6 +11,7 @@ import type { Conversation } from '../model.js';
 import { renderActions, renderComposer } from './composer.js';
 import { renderDocuments } from './documents.js';
 import { renderEndDialog } from './end-dialog.js';
+import { renderIdentity } from './identity.js';
 import { renderTranscript } from './transcript.js';
 import type { ConsoleView } from './view.js';
 
@@ -103,6 +104,7 @@ function renderPane(v: ConsoleView, c: Conversation): TemplateResult {
           <dt>Language</dt>
           <dd>${languageLabel(c.lang)}</dd>
         </div>
+        ${renderIdentity(v, c)}
         ${
           c.account
             ? html`<div>

@@ -29,6 +29,8 @@ export interface ConsoleHandlers {
   endDialogClosed: () => void;
   endSummaryInput: (conversationId: string, event: Event) => void;
   confirmEnd: (conversationId: string, event: SubmitEvent) => void;
+  /** "Verify identity": asks the server to verify the customer (the result comes back). */
+  verify: (conversationId: string) => void;
   /** The documents section: a request for documents (its form's submit) or a Download (a click). */
   documents: (conversationId: string, event: Event) => void;
 }
