@@ -4,7 +4,8 @@
  */
 import { REQUIRED, bareName, missing, nameOk } from './actions.js';
 import { COMPLAINT_TASK, aboutIn } from './complaint.js';
-import { GOODBYE, GREETING, NEXT_STEPS, THANKS } from './intents.js';
+import { GOODBYE, GREETING, NEXT_STEPS, THANKS, taskDef } from './intents.js';
+import type { TaskDef } from './intents.js';
 import { matches } from './match.js';
 import {
   findAmount,
@@ -65,4 +66,14 @@ export function detailsIn(p: Pending, text: string, loose: boolean): Details {
     if (zip !== null) d.zip = zip;
   }
   return d;
+}
+
+/**
+ * A message that names a charge by its amount and its merchant or date ("also a charge of $12
+ * at Uber on 11/21"): the dispute task, for a customer who just disputed one. Else undefined.
+ */
+export function anotherCharge(text: string): TaskDef | undefined {
+  if (findAmount(text) === null) return undefined;
+  const merchant = [findMerchant(text), findLeadingMerchant(text)].some((m) => m !== null && nameOk(m));
+  return merchant || findDate(text) !== null ? taskDef('dispute') : undefined;
 }

@@ -43,22 +43,13 @@ import {
 import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
 import { several, taskParts } from './compound.js';
 import { worldDesk } from './desk.js';
-import { detailsIn, isSmallTalk } from './details.js';
-import {
-  AGENT,
-  CASE_QUESTION,
-  MENU,
-  NEVER_ASK,
-  NEXT_STEPS,
-  PHONE_ROUTE,
-  URGENT_FRAUD,
-  qr,
-} from './intents.js';
+import { anotherCharge, detailsIn, isSmallTalk } from './details.js';
+import { AGENT, CASE_QUESTION, MENU, NEVER_ASK, NEXT_STEPS, URGENT_FRAUD, qr } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
 import { MAX_TRIES, cardSwitch, profileAnswer, refusal, refusedText, startingCard } from './profile.js';
 import { greeting, smallTalk } from './small-talk.js';
-import { SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
+import { PHONE_ROUTE, SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
 import { soFar } from './so-far.js';
@@ -449,7 +440,9 @@ export function createAssistant(
       const run = { answered, answerOf, later: (i: ActionIntent) => started(i, {}), start: startTask };
       return out(several(lang, parts, { ...run, last: (i: TaskIntent) => (lastTask = i) }));
     }
-    if (task !== undefined) return startTask(task, text);
+    // After a dispute, a charge with its details ("also $12 at Uber on 11/21") is another one.
+    const next = task ?? (lastTask === 'dispute' ? anotherCharge(text) : undefined);
+    if (next !== undefined) return startTask(next, text);
 
     // 7. Small talk.
     const small = smallTalk(lang, ws, pendingQuestion(), lastTask !== null);

@@ -87,6 +87,32 @@ describe('assistant actions: the reported reproductions, as a new user sends the
     }
   });
 
+  it('after a dispute, "also a charge of $12 at Uber on 11/21" is another dispute, read back first', () => {
+    const en = converse(
+      'en',
+      'I want to dispute a charge',
+      'Netflix, 11/20, $30',
+      'yes',
+      'also a charge of $12 at Uber on 11/21',
+    );
+    noClaim([en.replies[3]!], 'another charge');
+    assert.match(en.replies[3]!.text, /^I'll dispute \$12 at Uber on 11\/21\. Shall I open it\?/);
+    assert.ok(CLAIM.test(en.a.reply('yes').text));
+    const es = converse(
+      'es',
+      'Quiero disputar un cargo',
+      'Netflix, 20/11, $30',
+      'sí',
+      'y otro cargo de $12 en Uber del 21/11',
+    );
+    assert.match(es.replies[3]!.text, /^Voy a disputar el cargo de \$12 en Uber del 21\/11\./);
+    // Without a dispute before, a charge alone is not taken as one; an amount alone is not either.
+    assert.notEqual(converse('en', 'a charge of $12 at Uber on 11/21').replies[0]!.intent, 'dispute');
+    const bare = converse('en', 'I want to dispute a charge', 'Netflix, 11/20, $30', 'yes', 'it was $60')
+      .replies[3]!;
+    assert.doesNotMatch(bare.text, /I'll dispute/);
+  });
+
   it('"1005 10001" is the last four and the ZIP code, read back before anything is done', () => {
     for (const lang of ['en', 'es'] as const) {
       const { a, replies } = converse(
