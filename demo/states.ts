@@ -10,6 +10,8 @@
 import { html, render } from 'lit';
 import type { AmexChatElement } from '../src/index.js';
 import { scriptedFactory } from './fixtures/scripted-transport.js';
+import { galleryUploadSend, playUpload } from './fixtures/upload-gallery.js';
+import { DocumentUpload } from '../src/components/document-upload/document-upload.js';
 import {
   STATE_IDS,
   URGENT_PHONE,
@@ -182,6 +184,34 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
       es: 'La verificación se completó. El agente solo ve "Verificado con código" (o con notificación); nunca el código.',
     },
   },
+  'upload-request': {
+    title: { en: 'Documents requested', es: 'Documentos solicitados' },
+    description: {
+      en: 'An agent asked for documents: a strip above the message box, outside the transcript, says what is needed and the limits, with Choose files (or drop them on the strip), Send documents and Not now.',
+      es: 'Un agente pidió documentos: una franja sobre el cuadro de mensaje, fuera de la transcripción, dice qué se necesita y los límites, con Elegir archivos (o soltarlos en la franja), Enviar documentos y Ahora no.',
+    },
+  },
+  'upload-progress': {
+    title: { en: 'Documents on their way', es: 'Documentos en camino' },
+    description: {
+      en: 'Each file has a progress bar named after it and its own Cancel. Here the first file stops at 40 %: nothing on this page is really sent.',
+      es: 'Cada archivo tiene una barra de progreso con su nombre y su propio botón Cancelar. Aquí el primer archivo se detiene en el 40 %: nada de esta página se envía de verdad.',
+    },
+  },
+  'upload-error': {
+    title: { en: 'Documents refused before sending', es: 'Documentos rechazados antes del envío' },
+    description: {
+      en: 'A file of another type and a file over 10 MB are refused at once, and the refusals are said; the allowed file stays in the list.',
+      es: 'Un archivo de otro tipo y uno de más de 10 MB se rechazan enseguida, y el rechazo se anuncia; el archivo permitido queda en la lista.',
+    },
+  },
+  'upload-done': {
+    title: { en: 'Documents sent', es: 'Documentos enviados' },
+    description: {
+      en: 'Both files arrived: the strip says so with Close, and the transcript says what was sent (file names are masked there like messages).',
+      es: 'Los dos archivos llegaron: la franja lo dice con Cerrar, y la transcripción dice qué se envió (los nombres de archivo se protegen como los mensajes).',
+    },
+  },
   ended: {
     title: { en: 'Chat ended', es: 'Chat terminado' },
     description: {
@@ -352,6 +382,11 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
       await messages(el, 3);
       typeDraft(el, tooLongDraft(lang));
       break;
+    case 'upload-progress':
+    case 'upload-error':
+    case 'upload-done':
+      await playUpload(el, id, (check) => until(el, check));
+      break;
     case 'ended':
       await until(el, () => !!el.shadowRoot?.querySelector('[part="ended"]'));
       // (A floating example shows what the widget itself scrolls to: see showEnding.)
@@ -397,6 +432,8 @@ function typeDraft(el: AmexChatElement, text: string): void {
 }
 
 async function start(): Promise<void> {
+  // The upload examples' network stays in the page (fixtures/upload-gallery.ts).
+  DocumentUpload.send = galleryUploadSend;
   localizePage();
   const main = document.querySelector<HTMLElement>('#main');
   if (!main) return;

@@ -139,6 +139,10 @@ const READY: Record<State, string> = {
   'verify-code': '#verify-input',
   'verify-error': '#verify-error',
   verified: '#verify-close',
+  'upload-request': '#upload-choose',
+  'upload-progress': 'progress',
+  'upload-error': '#upload-error p',
+  'upload-done': '#upload-close',
   ended: '#rating-error',
   urgent: '[part="urgent-phone"]',
 };

@@ -216,7 +216,7 @@ describe('<amex-chat> document upload', () => {
       expect(names(el)).to.deep.equal(['one.pdf', 'photo.HEIC']);
       const shown = part(el, '#upload-error')!.textContent ?? '';
       expect(shown).to.contain("notes.txt can't be sent: only PDF, JPEG, PNG or HEIC files.");
-      expect(shown).to.contain('huge.pdf is larger than 1 MB.');
+      expect(shown).to.contain('huge.pdf is over the limit of 1 MB.');
       expect(shown).to.contain('You can send up to 2 files for this request.');
       await waitFor(() => said.texts('assertive').some((t) => t.includes('notes.txt')), 'said at once');
       expect(part(el, '#upload-choose')!.getAttribute('aria-describedby')).to.contain('upload-error');

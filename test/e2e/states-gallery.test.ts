@@ -31,6 +31,10 @@ const STATES = [
   'verify-code',
   'verify-error',
   'verified',
+  'upload-request',
+  'upload-progress',
+  'upload-error',
+  'upload-done',
   'ended',
   'urgent',
 ] as const;
@@ -65,6 +69,12 @@ const SAYS = {
     verifyCodeLabel: 'One-time code',
     verifyWrong: 'That code is incorrect. You have 2 more tries.',
     verified: 'Your identity is confirmed with the code.',
+    uploadHeading: 'Documents requested',
+    uploadChoose: 'Choose files',
+    uploadProgress: 'Sending receipt.pdf',
+    uploadWrongType: "notes.txt can't be sent: only PDF, JPEG, PNG or HEIC files.",
+    uploadSent: '2 documents sent.',
+    documentsSent: 'You sent 2 documents: receipt.pdf, statement.png.',
     download: 'Download transcript',
     callUrgent: 'Call us now: 1-800-528-4800',
   },
@@ -95,6 +105,12 @@ const SAYS = {
     verifyCodeLabel: 'Código de un solo uso',
     verifyWrong: 'El código no es correcto. Le quedan 2 intentos.',
     verified: 'Su identidad quedó confirmada con el código.',
+    uploadHeading: 'Documentos solicitados',
+    uploadChoose: 'Elegir archivos',
+    uploadProgress: 'Enviando receipt.pdf',
+    uploadWrongType: 'No se puede enviar notes.txt: solo se aceptan archivos PDF, JPEG, PNG o HEIC.',
+    uploadSent: '2 documentos enviados.',
+    documentsSent: 'Usted envió 2 documentos: receipt.pdf, statement.png.',
     download: 'Descargar transcripción',
     callUrgent: 'Llámenos ahora: 1-800-528-4800',
   },
@@ -125,6 +141,9 @@ const ENGLISH = [
   'Confirm it',
   'One-time code',
   'Send me a code',
+  'Documents requested',
+  'Choose files',
+  'Send documents',
   'Chat ended',
   'Reference number',
   'Summary',
@@ -283,6 +302,26 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
   },
   async verified(frame, says) {
     await shows(frame, 'verified', '#verify-text', says.verified);
+  },
+  async 'upload-request'(frame, says) {
+    await shows(frame, 'upload-request', '#upload-heading', says.uploadHeading);
+    await shows(frame, 'upload-request', '#upload-choose', says.uploadChoose);
+  },
+  async 'upload-progress'(frame, says) {
+    const bar = await waitFor(
+      () => part(chat(frame, 'upload-progress'), 'progress') as HTMLProgressElement | null,
+      'upload-progress: a progress bar',
+    );
+    expect(bar.getAttribute('aria-label')).to.equal(says.uploadProgress);
+    expect(bar.value / bar.max).to.be.closeTo(0.4, 0.01);
+  },
+  async 'upload-error'(frame, says) {
+    await shows(frame, 'upload-error', '#upload-error', says.uploadWrongType);
+    expect(chat(frame, 'upload-error').shadowRoot!.querySelectorAll('.upload-file')).to.have.length(1);
+  },
+  async 'upload-done'(frame, says) {
+    await shows(frame, 'upload-done', '[part="upload"] p', says.uploadSent);
+    await shows(frame, 'upload-done', '#transcript .message', says.documentsSent);
   },
   async ended(frame, says) {
     await shows(frame, 'ended', '#case-number', 'AMX-4KF7-Q2ZD');

@@ -330,17 +330,18 @@ export class DocumentUpload implements ReactiveController {
     const request = this.#request;
     if (!request || this.#phase === 'hidden') return nothing;
     if (this.#phase === 'sent') {
-      return html`<section class="upload" part="upload" aria-labelledby="upload-heading">
+      return html`<div class="upload" part="upload" role="group" aria-labelledby="upload-heading">
         <h3 id="upload-heading">${t.uploadHeading}</h3>
         <p>${t.uploadSent(this.#sentCount)}</p>
         <button id="upload-close" type="button" @click=${() => this.dismiss()}>${t.uploadClose}</button>
-      </section>`;
+      </div>`;
     }
     const sending = this.#phase === 'sending';
     const mb = Math.floor(request.maxBytes / (1024 * 1024));
-    return html`<section
+    return html`<div
       class="upload ${this.#dragging ? 'dragging' : ''}"
       part="upload"
+      role="group"
       aria-labelledby="upload-heading"
       @dragover=${this.#dragOver}
       @dragleave=${this.#dragLeave}
@@ -382,7 +383,7 @@ export class DocumentUpload implements ReactiveController {
         </button>
         <button id="upload-dismiss" type="button" @click=${() => this.dismiss()}>${t.uploadNotNow}</button>
       </div>
-    </section>`;
+    </div>`;
   }
 
   #renderItem(t: Strings, item: Item): TemplateResult {

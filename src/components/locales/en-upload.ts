@@ -18,7 +18,7 @@ export const uploadEn = (f: Format) => ({
   uploadProgress: (name: string) => `Sending ${name}`,
   uploadState: { ready: 'Ready to send', uploading: 'Sending…', done: 'Sent', failed: 'Not sent' },
   uploadWrongType: (name: string) => `${name} can't be sent: only PDF, JPEG, PNG or HEIC files.`,
-  uploadTooLarge: (name: string, mb: number) => `${name} is larger than ${f.num(mb)} MB.`,
+  uploadTooLarge: (name: string, mb: number) => `${name} is over the limit of ${f.num(mb)} MB.`,
   uploadTooMany: (files: number) =>
     `You can send ${f.plural(files, { one: '# file', other: 'up to # files' })} for this request.`,
   uploadNone: 'Choose at least one file first.',

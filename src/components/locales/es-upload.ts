@@ -20,7 +20,7 @@ export const uploadEs = (f: Format): ReturnType<typeof uploadEn> => ({
   uploadState: { ready: 'Listo para enviar', uploading: 'Enviando…', done: 'Enviado', failed: 'No enviado' },
   uploadWrongType: (name: string) =>
     `No se puede enviar ${name}: solo se aceptan archivos PDF, JPEG, PNG o HEIC.`,
-  uploadTooLarge: (name: string, mb: number) => `${name} pesa más de ${f.num(mb)} MB.`,
+  uploadTooLarge: (name: string, mb: number) => `${name} supera el límite de ${f.num(mb)} MB.`,
   uploadTooMany: (files: number) =>
     `Puede enviar ${f.plural(files, { one: '# archivo', other: 'hasta # archivos' })} para esta solicitud.`,
   uploadNone: 'Primero elija al menos un archivo.',
