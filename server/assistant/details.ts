@@ -15,6 +15,7 @@ import {
   findMerchant,
   findStatedLastFour,
   findZip,
+  relativeDate,
   words,
 } from './text.js';
 import type { Details, Pending } from './types.js';
@@ -46,7 +47,8 @@ export function detailsIn(p: Pending, text: string, loose: boolean): Details {
     // A bare "67.06" is the amount only when that is the one detail still missing.
     const bare = onlyAmount ? /^\s*(\d{1,7})(?:[.,](\d{2}))?\s*$/.exec(text) : null;
     const amount = findAmount(text) ?? (bare?.[1] ? `$${bare[1]}${bare[2] ? `.${bare[2]}` : ''}` : null);
-    const date = findDate(text);
+    // A day named relatively ("yesterday") only in an answer: "dispute a charge today" is not one.
+    const date = findDate(text) ?? (loose ? relativeDate(text) : null);
     if (amount !== null) d.amount = amount;
     if (date !== null) d.date = date;
     let merchant = [findMerchant(text), findLeadingMerchant(text)].find(

@@ -248,6 +248,31 @@ export function findDate(text: string): string | null {
   return named ? named[0].replace(/[.,]$/, '') : null;
 }
 
+/** Days named relative to today, longest first, with the language they are written in. */
+const RELATIVE_DAYS: readonly [RegExp, number, 'en' | 'es'][] = [
+  [/\bday before yesterday\b/i, 2, 'en'],
+  [/\byesterday\b/i, 1, 'en'],
+  [/\btoday\b/i, 0, 'en'],
+  [/\b(?:anteayer|antier)\b/i, 2, 'es'],
+  [/\bayer\b/i, 1, 'es'],
+  [/\bhoy\b/i, 0, 'es'],
+];
+
+/**
+ * "yesterday", "ayer", "today"… as the calendar date on the server's clock, written as a named
+ * date of the words' language ("Dec 6", "6 de diciembre"), so that the read-back shows the day
+ * the customer confirms or corrects. Or null.
+ */
+export function relativeDate(text: string, now = Date.now()): string | null {
+  const found = RELATIVE_DAYS.find(([re]) => re.test(text));
+  if (found === undefined) return null;
+  const [, back, lang] = found;
+  return new Date(now - back * 86_400_000).toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
+    month: lang === 'es' ? 'long' : 'short',
+    day: 'numeric',
+  });
+}
+
 const MERCHANT_STOP = new Set([
   'for',
   'on',

@@ -113,6 +113,38 @@ describe('assistant actions: the reported reproductions, as a new user sends the
     assert.doesNotMatch(bare.text, /I'll dispute/);
   });
 
+  it('"$50 at Walmart yesterday": the day is read back as a date, and done only on yes', () => {
+    // The day before the one the assistant reads the message on (read around the call).
+    const days = (offset: number, lang: 'en' | 'es'): string[] =>
+      [Date.now(), Date.now() + 5_000].map((t) =>
+        new Date(t - offset * 86_400_000).toLocaleDateString(lang === 'es' ? 'es-US' : 'en-US', {
+          month: lang === 'es' ? 'long' : 'short',
+          day: 'numeric',
+        }),
+      );
+    const en = converse('en', 'I want to dispute a charge', '$50 at Walmart yesterday');
+    noClaim(en.replies, 'yesterday');
+    const yesterday = days(1, 'en');
+    assert.ok(
+      yesterday.some(
+        (d) =>
+          en.replies[1]!.text ===
+          `I'll dispute $50 at Walmart on ${d}. Shall I open it? Please answer yes or no.`,
+      ),
+      en.replies[1]!.text,
+    );
+    assert.ok(CLAIM.test(en.a.reply('yes').text));
+    const es = converse('es', 'Quiero disputar un cargo', 'Walmart, $50, anteayer');
+    assert.ok(
+      days(2, 'es').some((d) =>
+        es.replies[1]!.text.startsWith(`Voy a disputar el cargo de $50 en Walmart del ${d}.`),
+      ),
+      es.replies[1]!.text,
+    );
+    // In the first message, "today" is when the customer asks, not the charge's date.
+    assert.match(converse('en', 'I need to dispute a charge today').replies[0]!.text, /Which charge is it\?/);
+  });
+
   it('"1005 10001" is the last four and the ZIP code, read back before anything is done', () => {
     for (const lang of ['en', 'es'] as const) {
       const { a, replies } = converse(
