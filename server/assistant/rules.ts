@@ -46,6 +46,22 @@ export const URGENT_FRAUD: Triggers = {
     'estan haciendo cargos',
     'me estan cobrando',
     'fraude en curso',
+    // Identity theft: the phone route, not a replacement card.
+    'stole my identity',
+    'stolen my identity',
+    'identity theft',
+    'identity was stolen',
+    'identity has been stolen',
+    'opened an account in my name',
+    'opened a card in my name',
+    'opened accounts in my name',
+    'robo de identidad',
+    'robaron la identidad',
+    'robaron mi identidad',
+    'suplantaron mi identidad',
+    'suplantacion de identidad',
+    'abrieron una cuenta a mi nombre',
+    'abrieron una tarjeta a mi nombre',
   ],
   // "unauthorized charges right now", "cargos no autorizados en este momento"
   all: [

@@ -60,6 +60,21 @@ describe('assistant: priorities', () => {
     assert.equal(r.action, undefined);
   });
 
+  it('identity theft gets the phone route at once, not a card replacement (en, es)', () => {
+    for (const [lang, text] of [
+      ['en', 'I think someone stole my identity'],
+      ['en', 'someone opened an account in my name'],
+      ['es', 'creo que me robaron la identidad'],
+      ['es', 'fui víctima de robo de identidad'],
+    ] as const) {
+      const r = first(lang, text);
+      assert.equal(r.intent, 'urgent-fraud', text);
+      assert.equal(r.action, 'urgent-phone', text);
+    }
+    // Proving one's identity is another matter.
+    assert.equal(first('en', 'how do I verify my identity?').intent, 'verify-identity');
+  });
+
   it('an agent request beats a task and returns queue-for-agent with the summary', () => {
     const replies = talk('en', 'I lost my card', '1005', 'Actually, let me talk to a representative');
     const r = last(replies);
