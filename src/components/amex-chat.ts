@@ -65,6 +65,7 @@ export { AmexChatError } from './amex-chat-error.js';
  * @csspart notify-offer - The offer to turn on notifications (`notify`), above the message box.
  * @csspart notify-button - Its "Turn on notifications" button.
  * @csspart verify - The identity check an agent asked for (push prompt or one-time code), above the message box.
+ * @csspart upload - The documents an agent asked for: what is needed, the chosen files with their progress, above the message box.
  *
  * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button. As text or a border on the panel it is shaded to read at 4.6:1 on the theme's background.
  * @cssprop [--amex-chat-accent-text=#ffffff] - Text on the accent colour. Unset, it is computed: black or white, whichever contrasts more with the accent in force (white on the default accent).
