@@ -32,6 +32,8 @@ const chat = await startChatServer({
   ...hardeningFromEnv(process.env),
   // CHAT_BOT_URL, CHAT_BOT_TIMEOUT_MS: an external bot takes the assistant's turns.
   ...botFromEnv(process.env),
+  // The demo page's simulated phone (demo/phone.ts) receives identity checks' prompts and codes.
+  demoDevice: true,
   log: (entry) => console.error(JSON.stringify({ time: new Date().toISOString(), ...entry })),
 });
 process.env['AMEX_CHAT_ENDPOINT'] = chat.url;

@@ -4,7 +4,8 @@
  * [--max-queue N] [--handle-seconds N] [--queue-update MS] [--simulated-agent on|off]
  * [--agent-delay MS] [--agent-secret-file PATH] [--trust-proxy HOPS] [--max-connections-per-ip N]
  * [--max-agent-connections-per-ip N] [--ip-rate-limit BURST,PER_SECOND] [--bot-url URL]
- * [--bot-timeout MS]` (--debug is for tests: /debug/frames, /debug/say).
+ * [--bot-timeout MS] [--demo-device] [--verify-ttl MS]` (--debug is for tests: /debug/frames, /debug/say;
+ * --demo-device, or CHAT_DEMO_DEVICE=1, is for demos: the simulated phone at /demo/device).
  *
  * Contact center: --max-queue (most customers waiting, all teams; default 20), --handle-seconds
  * (average time per conversation for the wait estimate; default 120), --queue-update (how often
@@ -51,6 +52,8 @@ const { values } = parseArgs({
     'reply-delay': { type: 'string' },
     quiet: { type: 'boolean', default: false },
     debug: { type: 'boolean', default: false },
+    'demo-device': { type: 'boolean', default: false },
+    'verify-ttl': { type: 'string' },
     'rate-limit': { type: 'string' },
     tokens: { type: 'string' },
     'expired-tokens': { type: 'string' },
@@ -176,6 +179,10 @@ const server = await startChatServer({
   ...(replyDelay === undefined ? {} : { replyDelay }),
   ...Object.fromEntries(Object.entries(center).filter(([, v]) => v !== undefined)),
   debug: values.debug,
+  // Demo and development only: the simulated phone (/demo/device) for identity checks.
+  demoDevice: values['demo-device'] || process.env['CHAT_DEMO_DEVICE'] === '1',
+  // How long an identity check stays open (ms; default 5 minutes).
+  ...(values['verify-ttl'] ? { verification: { ttlMs: count('verify-ttl', values['verify-ttl']) ?? 0 } } : {}),
   ...(rateLimit ? { rateLimit } : {}),
   ...(valid.size > 0 ? { verifyToken } : {}),
   ...hardening(),

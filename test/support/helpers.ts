@@ -96,6 +96,9 @@ interface ServerOptions {
   /** An external bot's URL (`external-bot-start`, test/support/bot-plugin.mjs) and its timeout (ms). */
   botUrl?: string;
   botTimeout?: number;
+  /** The demo's simulated phone (`/demo/device`), and how long an identity check lives (ms). */
+  demoDevice?: boolean;
+  verifyTtl?: number;
 }
 
 /** Starts the real reference server (a child process on a loopback port, free by default). */

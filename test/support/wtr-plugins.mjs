@@ -38,6 +38,9 @@ export function referenceServerPlugin() {
     // An external bot (test/support/bot-plugin.mjs) that takes the assistant's turns.
     if (payload && payload.botUrl) args.push('--bot-url', payload.botUrl);
     if (payload && payload.botTimeout !== undefined) args.push('--bot-timeout', String(payload.botTimeout));
+    // The demo's simulated phone (identity checks), and a check's lifetime (ms).
+    if (payload && payload.demoDevice) args.push('--demo-device');
+    if (payload && payload.verifyTtl !== undefined) args.push('--verify-ttl', String(payload.verifyTtl));
     // The agent console's shared secret travels by environment, as in production (never a flag).
     const env = payload?.agentSecret
       ? { ...process.env, CHAT_AGENT_SECRET: payload.agentSecret }

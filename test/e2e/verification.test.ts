@@ -1,0 +1,273 @@
+// The identity check end to end, in English and Spanish: the reference server (demo device on),
+// the widget on the page, an agent console's socket asking for the check, and the demo page's
+// simulated phone (demo/phone.ts) receiving the prompt or the code. Push approved, denied and
+// expired; a code right after a wrong one; too many tries; and every frame the page sent and the
+// server received scanned for the code: only the verify-code frame carries it.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { AmexChatElement } from '../../src/index.js';
+import type { AgentServerFrame } from '../../src/agent-protocol.js';
+import { PROTOCOL_VERSION } from '../../src/protocol.js';
+import '../../src/define.js';
+import {
+  framesReceivedByServer,
+  recordWireFrames,
+  startReferenceServer,
+  stopReferenceServers,
+  waitFor,
+  wireFramesSent,
+} from '../support/helpers.js';
+
+type Lang = 'en' | 'es';
+
+const SAYS = {
+  en: {
+    agent: 'I want to talk to an agent',
+    verifiedPush: 'Your identity is confirmed with the prompt on your phone.',
+    verifiedCode: 'Your identity is confirmed with the code.',
+    denied: 'You declined the prompt on your phone, so your identity was not confirmed.',
+    expired: 'The request expired. The agent can send a new one.',
+    wrong: 'That code is incorrect. You have 2 more tries.',
+    tooMany: 'Too many incorrect codes. The agent can send a new request.',
+    approve: 'Approve',
+    deny: 'Deny',
+  },
+  es: {
+    agent: 'Quiero hablar con un agente',
+    verifiedPush: 'Su identidad quedó confirmada con la notificación en su teléfono.',
+    verifiedCode: 'Su identidad quedó confirmada con el código.',
+    denied: 'Rechazó la notificación en su teléfono, así que no se confirmó su identidad.',
+    expired: 'La solicitud venció. El agente puede enviarle una nueva.',
+    wrong: 'El código no es correcto. Le quedan 2 intentos.',
+    tooMany: 'Demasiados códigos incorrectos. El agente puede enviarle una nueva solicitud.',
+    approve: 'Aprobar',
+    deny: 'Rechazar',
+  },
+} as const;
+
+/** An agent console's socket (the console protocol, as demo/agent-console.ts speaks it). */
+class AgentSocket {
+  readonly frames: AgentServerFrame[] = [];
+  readonly raw: string[] = [];
+  readonly #ws: WebSocket;
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.addEventListener('message', (event: MessageEvent<string>) => {
+      this.raw.push(event.data);
+      this.frames.push(JSON.parse(event.data) as AgentServerFrame);
+    });
+  }
+
+  static async signIn(agentUrl: string): Promise<AgentSocket> {
+    const ws = new WebSocket(agentUrl);
+    await new Promise((resolve, reject) => {
+      ws.addEventListener('open', resolve, { once: true });
+      ws.addEventListener('error', reject, { once: true });
+    });
+    const agent = new AgentSocket(ws);
+    agent.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Maria', team: 'general' });
+    await agent.next((f) => f.type === 'agent-welcome', 'signed in');
+    return agent;
+  }
+
+  send(frame: unknown): void {
+    this.#ws.send(JSON.stringify(frame));
+  }
+
+  /** The first frame from `from` on (an index of `frames`) that passes `test`. */
+  async next(test: (f: AgentServerFrame) => boolean, what: string, from = 0): Promise<AgentServerFrame> {
+    await waitFor(() => this.frames.slice(from).some(test), what);
+    return this.frames.slice(from).find(test)!;
+  }
+
+  close(): void {
+    this.#ws.close();
+  }
+}
+
+let endpoint = '';
+let agentUrl = '';
+let agent: AgentSocket;
+
+/** The demo page's phone: its screen, followed by demo/phone.ts for the demo account. */
+function phoneScreen(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-phone-screen]');
+}
+
+async function startPhone(): Promise<void> {
+  const screen = Object.assign(document.createElement('div'), {});
+  screen.setAttribute('data-phone-screen', '');
+  document.body.append(screen);
+  // The phone reads the chat's endpoint and account from the page's <amex-chat>.
+  const placeholder = Object.assign(document.createElement('amex-chat'), {});
+  placeholder.setAttribute('endpoint', endpoint);
+  placeholder.setAttribute('account', '1005');
+  document.body.append(placeholder);
+  await import('../../demo/phone.js');
+  placeholder.remove();
+  await waitFor(() => phoneScreen()!.textContent?.includes('No prompt yet'), 'the phone connected');
+}
+
+function part(el: AmexChatElement, selector: string): HTMLElement | null {
+  return el.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+/** A customer of the demo account with Maria, who asks to verify them; the strip shows. */
+async function askedToVerify(lang: Lang): Promise<{ el: AmexChatElement; conversationId: string }> {
+  const el = await fixture<AmexChatElement>(
+    html`<amex-chat
+      endpoint=${endpoint}
+      account="1005"
+      lang=${lang}
+      persist="none"
+      idle-timeout="0"
+    ></amex-chat>`,
+  );
+  await el.show();
+  await waitFor(() => part(el, '.message.assistant'), 'the greeting');
+  const from = agent.frames.length;
+  await el.send(SAYS[lang].agent);
+  const board = await agent.next(
+    (f) => f.type === 'board' && f.waiting.some((w) => w.lang === lang),
+    'the customer waiting',
+    from,
+  );
+  const conversationId =
+    board.type === 'board' ? (board.waiting.find((w) => w.lang === lang)?.conversationId ?? '') : '';
+  agent.send({ type: 'accept', conversationId });
+  await agent.next((f) => f.type === 'assigned' && f.conversationId === conversationId, 'assigned');
+  // What the phone showed for an earlier check goes (the next prompt or code replaces it anyway).
+  phoneScreen()?.replaceChildren();
+  agent.send({ type: 'verify', conversationId });
+  await waitFor(() => part(el, '#verify-push'), 'the identity check');
+  return { el, conversationId };
+}
+
+function status(conversationId: string, value: string): (f: AgentServerFrame) => boolean {
+  return (f) => f.type === 'verification' && f.conversationId === conversationId && f.status === value;
+}
+
+async function phoneButton(label: string): Promise<HTMLButtonElement> {
+  await waitFor(
+    () => [...phoneScreen()!.querySelectorAll('button')].find((b) => b.textContent === label),
+    `the phone's ${label}`,
+  );
+  return [...phoneScreen()!.querySelectorAll('button')].find((b) => b.textContent === label)!;
+}
+
+async function phoneCode(): Promise<string> {
+  await waitFor(() => phoneScreen()!.querySelector('.phone__code strong'), 'the code on the phone');
+  return phoneScreen()!.querySelector('.phone__code strong')!.textContent ?? '';
+}
+
+async function typeCode(el: AmexChatElement, code: string): Promise<void> {
+  const input = part(el, '#verify-input') as HTMLInputElement;
+  input.value = code;
+  (part(el, '#verify-submit') as HTMLButtonElement).click();
+  await waitFor(() => input.value === '', 'the field emptied');
+}
+
+describe('identity check with the reference server and the demo phone', () => {
+  before(async () => {
+    endpoint = await startReferenceServer({
+      debug: true,
+      demoDevice: true,
+      simulatedAgent: false,
+      replyDelay: 5,
+    });
+    agentUrl = endpoint.replace(/\/chat$/, '/agent');
+    agent = await AgentSocket.signIn(agentUrl);
+    await startPhone();
+    await recordWireFrames();
+  });
+  after(async () => {
+    agent.close();
+    await stopReferenceServers();
+  });
+
+  it('en: push approved on the phone: verified by push for the widget and the agent', async () => {
+    const { el, conversationId } = await askedToVerify('en');
+    part(el, '#verify-push')!.click();
+    (await phoneButton(SAYS.en.approve)).click();
+    await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS.en.verifiedPush, 'verified');
+    await agent.next(status(conversationId, 'push'), 'Verified by push');
+  });
+
+  it('es: push denied on the phone: not verified', async () => {
+    const { el, conversationId } = await askedToVerify('es');
+    part(el, '#verify-push')!.click();
+    // The phone speaks the page's language (English here), not the chat's.
+    (await phoneButton(SAYS.en.deny)).click();
+    await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS.es.denied, 'denied');
+    await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+  });
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: a wrong code then the right one; the code is only in the verify-code frame`, async () => {
+      const { el, conversationId } = await askedToVerify(lang);
+      part(el, '#verify-code')!.click();
+      const code = await phoneCode();
+      expect(code).to.match(/^\d{6}$/);
+      const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+      await waitFor(() => part(el, '#verify-input'), 'the code field');
+      await typeCode(el, wrong);
+      await waitFor(() => part(el, '#verify-error')?.textContent === SAYS[lang].wrong, 'wrong code');
+      await typeCode(el, code);
+      await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].verifiedCode, 'ok');
+      await agent.next(status(conversationId, 'code'), 'Verified by code');
+      // The wire: what the page sent and what the server received carry the code in verify-code only.
+      const sent = await wireFramesSent(endpoint);
+      const received = await framesReceivedByServer(endpoint);
+      for (const frame of [...sent, ...received].filter((f) => f.includes(code))) {
+        expect(JSON.parse(frame)).to.deep.include({ type: 'verify-code', code });
+      }
+      expect(sent.some((f) => f.includes(code))).to.equal(true);
+      expect(agent.raw.some((f) => f.includes(code))).to.equal(false, 'the console never sees it');
+      expect(el.shadowRoot!.querySelector('#transcript')!.textContent).not.to.include(code);
+    });
+  }
+
+  it('es: three wrong codes: too many tries, and the agent sees Not verified', async () => {
+    const { el, conversationId } = await askedToVerify('es');
+    part(el, '#verify-code')!.click();
+    const code = await phoneCode();
+    const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+    await waitFor(() => part(el, '#verify-input'), 'the code field');
+    for (let i = 0; i < 2; i++) await typeCode(el, wrong);
+    await waitFor(() => part(el, '#verify-error')?.textContent?.includes('1 intento'), 'one left');
+    await typeCode(el, wrong);
+    await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS.es.tooMany, 'too many');
+    await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+  });
+});
+
+describe('identity check that nobody answers', () => {
+  before(async () => {
+    endpoint = await startReferenceServer({
+      demoDevice: true,
+      simulatedAgent: false,
+      replyDelay: 5,
+      verifyTtl: 1500,
+    });
+    agentUrl = endpoint.replace(/\/chat$/, '/agent');
+    agent = await AgentSocket.signIn(agentUrl);
+  });
+  after(async () => {
+    agent.close();
+    await stopReferenceServers();
+  });
+
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: the push expires; the widget says so and the agent sees Not verified`, async () => {
+      const { el, conversationId } = await askedToVerify(lang);
+      part(el, '#verify-push')!.click();
+      await waitFor(() => part(el, '#verify-use-code'), 'the prompt sent');
+      await waitFor(
+        () => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].expired,
+        'expired',
+        5000,
+      );
+      await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+    });
+  }
+});
