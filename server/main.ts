@@ -182,7 +182,9 @@ const server = await startChatServer({
   // Demo and development only: the simulated phone (/demo/device) for identity checks.
   demoDevice: values['demo-device'] || process.env['CHAT_DEMO_DEVICE'] === '1',
   // How long an identity check stays open (ms; default 5 minutes).
-  ...(values['verify-ttl'] ? { verification: { ttlMs: count('verify-ttl', values['verify-ttl']) ?? 0 } } : {}),
+  ...(values['verify-ttl']
+    ? { verification: { ttlMs: count('verify-ttl', values['verify-ttl']) ?? 0 } }
+    : {}),
   ...(rateLimit ? { rateLimit } : {}),
   ...(valid.size > 0 ? { verifyToken } : {}),
   ...hardening(),
