@@ -50,6 +50,7 @@ import { createUploads } from './uploads/index.js';
 import { createVerifications } from './verification/index.js';
 import type { Verifications } from './verification/index.js';
 import { createDemoDevice } from './verification/device.js';
+import { verifiedAnswer } from './verification/assistant.js';
 
 export { CLOSE_RESTART } from './chat-server/options.js';
 export type { ChatServerOptions, TokenVerdict } from './chat-server/options.js';
@@ -138,6 +139,11 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     options: settings.verifier,
     outOfBand: options.outOfBand ?? device,
     log,
+    // Verified where the assistant asked for the ZIP: it goes on with the profile's (assistant.ts).
+    assistantVerified: (conversation) => {
+      const reply = verifiedAnswer(conversation);
+      if (reply) center.answerLater(conversation, reply);
+    },
   });
   const uploads = await createUploads({ options, store, log });
   const center = createContactCenter({

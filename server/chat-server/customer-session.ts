@@ -25,6 +25,8 @@ import { tx } from '../store.js';
 import type { ReadFrame, Store } from '../store.js';
 import type { BotTurns } from './bot-turn.js';
 import type { Verifications } from '../verification/index.js';
+import { verifiedAnswer, wantsIdentity } from '../verification/assistant.js';
+import { verifiedBy } from '../verification/index.js';
 import type { HelloDeps } from './customer-hello.js';
 import { hello, tabJoin } from './customer-hello.js';
 import type { Delivery, Follower } from './delivery.js';
@@ -153,7 +155,14 @@ export function createCustomers(deps: CustomerDeps): Customers {
       return;
     }
     if (deps.bot?.take(conversation, text)) return;
-    center.answerLater(conversation, conversation.assistant.reply(text));
+    let answer = conversation.assistant.reply(text);
+    // A card to confirm with the billing ZIP: a verified customer's profile answers it; otherwise
+    // the identity check is offered too, and the ZIP question stays as the fallback.
+    if (wantsIdentity(conversation)) {
+      if (verifiedBy(conversation)) answer = verifiedAnswer(conversation) ?? answer;
+      else deps.verifications.request(conversation, 'assistant');
+    }
+    center.answerLater(conversation, answer);
   }
 
   /** The customer's accommodations: the note limited and redacted again, like a message's text. */

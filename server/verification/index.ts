@@ -55,6 +55,8 @@ export interface VerificationDeps {
   readonly options: VerifierOptions;
   readonly outOfBand: OutOfBand | undefined;
   readonly log: (entry: Record<string, unknown>) => void;
+  /** A check the assistant asked for verified the customer (inside the transaction). */
+  readonly assistantVerified?: (conversation: Conversation) => void;
 }
 
 /** What a request for a check came to. */
@@ -84,6 +86,7 @@ export function createVerifications(deps: VerificationDeps) {
     delete v.timer;
     const method = v.status === 'verified' ? (v.method ?? null) : null;
     conversation.assistant.agentPart({ kind: 'identity', method });
+    if (method !== null && v.by === 'assistant') deps.assistantVerified?.(conversation);
     log({
       msg: 'verification',
       conversation: conversation.id,

@@ -18,8 +18,9 @@ import {
   startMethod,
 } from '../../server/verification/verifier.js';
 import type { VerifierOptions } from '../../server/verification/verifier.js';
+import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { VerifyFrame } from '../../src/protocol.js';
-import { Agent, Customer, withServer } from './contact-center-support.js';
+import { Agent, Customer, Peer, withServer } from './contact-center-support.js';
 import type { Frame } from './contact-center-support.js';
 import { sharedRedis } from './cluster.js';
 
@@ -437,5 +438,66 @@ describe('identity check in Redis', () => {
     );
     const contents = await redisContents(redis.url, prefix);
     assert.match(contents, /verification/, 'the check was stored');
+  });
+});
+
+describe('identity check the assistant asks for', () => {
+  /** A customer of the demo cardmember (account 1005) greeted by the assistant. */
+  async function cardmember(server: ChatServer, lang: 'en' | 'es') {
+    const peer = await Peer.open(server.url, parseServerFrame);
+    peer.send({ type: 'hello', v: PROTOCOL_VERSION, lang, account: '1005' });
+    await peer.next((f) => f.type === 'event' && f.event.seq === 1, 'the greeting');
+    let n = 0;
+    const say = async (text: string): Promise<string> => {
+      const id = `m-${++n}`;
+      peer.send({ type: 'message', id, text });
+      const ack = await peer.next((f) => f.type === 'ack' && f.id === id, 'ack');
+      const seq = ack.type === 'ack' ? ack.seq : 0;
+      const answer = await peer.next(
+        (f) => f.type === 'event' && f.event.from === 'assistant' && f.event.seq > seq,
+        'the answer',
+      );
+      return answer.type === 'event' ? answer.event.text : '';
+    };
+    return { peer, say };
+  }
+
+  for (const [lang, lost, readBack] of [
+    ['en', 'I lost my card', /ending in 1005[\s\S]*10001/],
+    ['es', 'perdí mi tarjeta', /terminada en 1005[\s\S]*10001/],
+  ] as const) {
+    it(`${lang}: the ZIP question comes with the check; verified, the read-back follows`, async () => {
+      const phone = new Phone();
+      await withServer({ outOfBand: phone }, async (server) => {
+        const { peer, say } = await cardmember(server, lang);
+        await say(lost);
+        const zipQuestion = await say('1005');
+        // The fallback stays: the assistant still asks for the ZIP.
+        assert.match(zipQuestion, lang === 'es' ? /código postal/ : /ZIP/);
+        const choose = await peer.next((f) => f.type === 'verify' && f.state === 'choose', 'the check');
+        assert.ok(choose.type === 'verify');
+        peer.send({ type: 'verify-start', id: choose.id, method: 'code' });
+        await phone.sent(0);
+        peer.send({ type: 'verify-code', id: choose.id, code: phone.codes[0] });
+        await peer.next((f) => f.type === 'verify' && f.state === 'verified', 'verified');
+        const answer = await peer.next(
+          (f) => f.type === 'event' && f.event.from === 'assistant' && readBack.test(f.event.text),
+          'the read-back',
+        );
+        assert.ok(answer.type === 'event');
+      });
+    });
+  }
+
+  it('without an out-of-band service, only the ZIP question (no check)', async () => {
+    await withServer({}, async (server) => {
+      const { peer, say } = await cardmember(server, 'en');
+      await say('I lost my card');
+      assert.match(await say('1005'), /ZIP/);
+      assert.equal(
+        peer.frames.some((f) => f.type === 'verify'),
+        false,
+      );
+    });
   });
 });
