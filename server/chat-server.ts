@@ -184,6 +184,7 @@ export async function startChatServer(options: ChatServerOptions = {}): Promise<
     seal,
     received,
     verifications,
+    uploads,
   });
   const sse = createSse({
     settings,

@@ -38,6 +38,10 @@ export interface HelloDeps {
   readonly fail: (connection: Connection, code: ErrorCode, text: string, id?: string) => void;
   /** Where an open identity check stands, for a widget that (re)connects. */
   readonly verifications: Pick<Verifications, 'resumeFrame'>;
+  /** Documents an agent asked for and not yet sent, for a widget that (re)connects (server/uploads). */
+  readonly uploads?: {
+    resend(conversation: Conversation, send: (frame: ServerFrame) => void): Promise<void>;
+  };
 }
 
 /** A connection that has not said hello yet. */
@@ -102,6 +106,12 @@ export function hello(deps: HelloDeps, session: Greeting, frame: HelloFrame): vo
         // An identity check still open: the widget shows it again.
         const check = now && deps.verifications.resumeFrame(now);
         if (!connection.closed && check) connection.send(check);
+        // Documents an agent asked for and not yet sent: the widget shows the request again.
+        if (now && deps.uploads) {
+          deps.uploads
+            .resend(now, (f) => !connection.closed && connection.send(f))
+            .catch((error: unknown) => reports.internalError('upload request', error));
+        }
       })
       .catch((error: unknown) => reports.internalError('replay', error));
   });

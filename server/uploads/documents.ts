@@ -7,8 +7,10 @@
  * Redis keys (under the store's prefix): `upload-key` (the signing key, made once by whichever
  * instance starts first), `doc:{id}` (one document's metadata, JSON), `docs:{conversation}` (a
  * set of its document ids), `docs:by-time` (every document's id and file, `{id}/{file}`, by the
- * time it arrived, for the sweep: its file is found even once its metadata expired) and `upload-batch:{token id}` (the batch a token is bound to, then `spent`). Metadata
- * expires with the conversation's retention.
+ * time it arrived, for the sweep: its file is found even once its metadata expired),
+ * `upload-batch:{token id}` (the batch a token is bound to, then `spent`) and
+ * `upload-open:{conversation}` (the request not answered yet, shown again on reconnect, until it
+ * expires). Metadata expires with the conversation's retention.
  */
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
@@ -52,13 +54,28 @@ export interface DocumentIndex {
   forget(id: string, file: string): Promise<void>;
   /** Documents (id and file) that arrived before `before` (ms since the epoch). */
   olderThan(before: number): Promise<{ id: string; file: string }[]>;
+  /** The request a conversation's customer has not answered yet, kept until it expires. */
+  setOpen(conversationId: string, request: OpenRequest): Promise<void>;
+  open(conversationId: string): Promise<OpenRequest | undefined>;
+  /** The request `ref` was answered: it is no longer shown again. */
+  closeOpen(conversationId: string, ref: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** An agent's request as it is shown again to a customer who reconnects (no token: it is signed anew). */
+export interface OpenRequest {
+  ref: string;
+  text: string;
+  expiresAt: number;
+  maxFiles: number;
+  maxBytes: number;
 }
 
 export class MemoryDocuments implements DocumentIndex {
   readonly kind = 'memory';
   readonly #docs = new Map<string, DocumentMeta>();
   readonly #batches = new Map<string, string>();
+  readonly #open = new Map<string, OpenRequest>();
 
   start(): Promise<Buffer> {
     return Promise.resolve(randomBytes(32));
@@ -107,6 +124,21 @@ export class MemoryDocuments implements DocumentIndex {
     return Promise.resolve(
       [...this.#docs.values()].filter((d) => d.at < before).map((d) => ({ id: d.id, file: d.file })),
     );
+  }
+
+  setOpen(conversationId: string, request: OpenRequest): Promise<void> {
+    this.#open.set(conversationId, { ...request });
+    return Promise.resolve();
+  }
+
+  open(conversationId: string): Promise<OpenRequest | undefined> {
+    const request = this.#open.get(conversationId);
+    return Promise.resolve(request && { ...request });
+  }
+
+  closeOpen(conversationId: string, ref: string): Promise<void> {
+    if (this.#open.get(conversationId)?.ref === ref) this.#open.delete(conversationId);
+    return Promise.resolve();
   }
 
   close(): Promise<void> {
@@ -203,6 +235,21 @@ export class RedisDocuments implements DocumentIndex {
       const [id = '', file = ''] = member.split('/');
       return { id, file };
     });
+  }
+
+  async setOpen(conversationId: string, request: OpenRequest): Promise<void> {
+    const ttl = Math.max(1, request.expiresAt - Date.now());
+    await this.#cmd.set(this.#prefix + 'upload-open:' + conversationId, JSON.stringify(request), { PX: ttl });
+  }
+
+  async open(conversationId: string): Promise<OpenRequest | undefined> {
+    const raw = await this.#cmd.get(this.#prefix + 'upload-open:' + conversationId);
+    return raw === null ? undefined : (JSON.parse(raw) as OpenRequest);
+  }
+
+  async closeOpen(conversationId: string, ref: string): Promise<void> {
+    if ((await this.open(conversationId))?.ref === ref)
+      await this.#cmd.del(this.#prefix + 'upload-open:' + conversationId);
   }
 
   async close(): Promise<void> {

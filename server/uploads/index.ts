@@ -83,7 +83,9 @@ export async function createUploads(deps: UploadDeps) {
       return store.world.center.agents[agentId] !== undefined && conversation?.owner?.agentId === agentId;
     },
     sweep: () => sweep().catch(() => log({ msg: 'document sweep failed', level: 'warn' })),
-    async received(conversation, documents: DocumentInfo[]) {
+    async received(conversation, ref, documents: DocumentInfo[]) {
+      await index.closeOpen(conversation.id, ref);
+      if (documents.length === 0) return;
       await store.run(() => {
         notify(conversation, { code: 'documents', documents }, documentsText(conversation.lang, documents));
         conversation.assistant.agentPart({ kind: 'documents', count: documents.length });
@@ -133,7 +135,29 @@ export async function createUploads(deps: UploadDeps) {
         maxBytes: settings.maxBytes,
       };
       broadcast(conversation, frame);
+      const { ref, expiresAt, maxFiles, maxBytes } = frame;
+      const open = { ref, text: frame.text, expiresAt, maxFiles, maxBytes };
+      tx().after(() => {
+        index
+          .setOpen(conversation.id, open)
+          .catch(() => log({ msg: 'upload request not kept', level: 'warn' }));
+      });
       return undefined;
+    },
+    /**
+     * A customer (re)connected: the request they have not answered yet, if any, goes to that
+     * connection again, with its token signed anew.
+     */
+    async resend(conversation: Conversation, send: (frame: ServerFrame) => void): Promise<void> {
+      const open = await index.open(conversation.id);
+      if (!open || open.expiresAt <= settings.now()) return;
+      const frame: UploadRequestFrame = {
+        type: 'upload-request',
+        conversationId: conversation.id,
+        token: '',
+        ...open,
+      };
+      send(this.withToken(conversation.id, frame));
     },
     /** A frame for a customer connection, with the upload token signed in if it is a request. */
     withToken(conversationId: string, frame: ServerFrame): ServerFrame {

@@ -32,8 +32,8 @@ export interface RouteDeps {
   readonly assigned: (agentId: string, conversationId: string) => boolean;
   /** Deletes the documents past their maximum age (each new batch starts with it). */
   readonly sweep: () => Promise<void>;
-  /** The batch is complete: tell the conversation (a transaction). */
-  readonly received: (conversation: Conversation, documents: DocumentInfo[]) => Promise<void>;
+  /** The batch is complete (its request answered): tell the conversation what arrived, if anything. */
+  readonly received: (conversation: Conversation, ref: string, documents: DocumentInfo[]) => Promise<void>;
   readonly log: (entry: Record<string, unknown>) => void;
 }
 
@@ -178,7 +178,7 @@ export function createUploadRoutes(deps: RouteDeps) {
         await removeFile(settings.dir, doc.file);
       }
     }
-    if (kept.length > 0) await deps.received(t.conversation, kept);
+    await deps.received(t.conversation, t.claim.ref, kept);
     json(res, 200, { count: kept.length }, headers);
   }
 

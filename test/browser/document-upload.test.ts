@@ -159,12 +159,20 @@ describe('<amex-chat> document upload', () => {
     });
 
     it('"Not now" puts the request away and the message box has focus', async () => {
-      const { el } = await asked();
+      const { el, server } = await asked();
       part(el, '#upload-dismiss')!.focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => !part(el, '[part="upload"]'), 'the strip gone');
       await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
       expect(network.calls).to.have.length(0);
+      // The same request again (the server sends it after a reconnect) stays away; a new one shows.
+      server.push(REQUEST);
+      await el.updateComplete;
+      await new Promise((resolve) => queueMicrotask(() => resolve(undefined)));
+      await el.updateComplete;
+      expect(part(el, '[part="upload"]')).to.equal(null);
+      server.push({ ...REQUEST, ref: 'r-2', text: 'And the statement, please' });
+      await waitFor(() => part(el, '#upload-text')?.textContent?.includes('statement'), 'the new request');
     });
   });
 
@@ -233,7 +241,7 @@ describe('<amex-chat> document upload', () => {
       (part(el, '#upload-send') as HTMLButtonElement).click();
       (await network.nth(0)).resolve({ status: 415, body: { error: 'type' } });
       await waitFor(
-        () => part(el, '#upload-error')!.textContent!.includes('receipt.pdf could not be sent'),
+        () => part(el, '#upload-error')!.textContent.includes('receipt.pdf could not be sent'),
         'said',
       );
       expect(el.shadowRoot!.querySelector('.upload-file')!.getAttribute('data-state')).to.equal('failed');
@@ -270,8 +278,8 @@ describe('<amex-chat> document upload', () => {
     it('speaks Spanish with usted', async () => {
       const { el } = await asked({}, 'es');
       expect(part(el, '#upload-heading')!.textContent).to.equal('Documentos solicitados');
-      expect(part(el, '#upload-choose')!.textContent!.trim()).to.equal('Elegir archivos');
-      expect(part(el, '#upload-dismiss')!.textContent!.trim()).to.equal('Ahora no');
+      expect(part(el, '#upload-choose')!.textContent.trim()).to.equal('Elegir archivos');
+      expect(part(el, '#upload-dismiss')!.textContent.trim()).to.equal('Ahora no');
     });
   });
 });

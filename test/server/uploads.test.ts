@@ -15,7 +15,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServerOptions } from '../../server/chat-server.js';
 import { summaryOf } from '../../server/assistant/record.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import { agent, handOff } from '../support/actors.js';
+import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
 import { TEST_SERVER, withServer } from '../support/server.js';
@@ -226,6 +226,28 @@ describe('secure document upload', () => {
           (await postFile(server, BYTES.pdf(), { ...h, authorization: 'Bearer user-alice' })).status,
           201,
         );
+      });
+    });
+  });
+
+  describe('reconnecting', () => {
+    it('shows a request not yet answered again, signed anew, and not once it is answered', async () => {
+      await withServer(opts(), async (server) => {
+        const a = await asked(server);
+        const lastSeq = () => a.customer.frames.filter(isEvent).length;
+        const again = await customer(server, { conversationId: a.conversationId, lastSeq: lastSeq() });
+        const shown = await again.peer.next((f) => f.type === 'upload-request', 'the request again');
+        assert.equal(shown['ref'], a.request.ref);
+        assert.equal(shown['text'], a.request.text);
+        assert.equal(shown['token'], a.request.token);
+        const sent = await postFile(server, BYTES.pdf(), ticket(a));
+        await finish(server, [sent.body['id'] as string], ticket(a));
+        const later = await customer(server, { conversationId: a.conversationId, lastSeq: 0 });
+        await later.peer.next(
+          (f) => isEvent(f) && (eventOf(f).notice as { code?: string } | undefined)?.code === 'documents',
+          'the notice',
+        );
+        assert.ok(!later.peer.frames.some((f) => f.type === 'upload-request'));
       });
     });
   });

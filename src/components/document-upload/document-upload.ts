@@ -78,6 +78,8 @@ export class DocumentUpload implements ReactiveController {
   #dragging = false;
   /** One batch per request: retries after a failure stay in it. */
   #batch = '';
+  /** The last request shown (its `ref`). */
+  #lastRef = '';
 
   constructor(
     host: ReactiveControllerHost,
@@ -110,6 +112,10 @@ export class DocumentUpload implements ReactiveController {
   }
 
   readonly #requested = (frame: UploadRequestFrame): void => {
+    // The same request again (the server shows it again after a reconnect): nothing changes, so
+    // files on their way carry on and a request put away stays away.
+    if (frame.ref === this.#lastRef) return;
+    this.#lastRef = frame.ref;
     // The conversation's emit is synchronous; the element hears of it in a microtask.
     queueMicrotask(() => {
       for (const item of this.#items) item.abort?.abort();
