@@ -171,7 +171,8 @@ function mayResume(
     deps.fail(
       connection,
       'unsupported-version',
-      `Resuming a conversation needs protocol ${PROTOCOL_VERSION}.`,
+      // The version that brought resume keys, not this server's: a newer protocol changes nothing here.
+      'Resuming a conversation needs protocol 1.4 or later.',
     );
     tx().after(() => connection.close(4000, 'unsupported-version'));
     return false;
