@@ -27,6 +27,8 @@ export const LANGUAGE_WAIT_MS = 60_000;
 export const SPECIALTY: Partial<Record<TaskIntent, Team>> = {
   dispute: 'disputes',
   'credit-limit': 'credit',
+  // A credit-limit review the assistant filed (server/assistant/requests.ts).
+  'limit-review': 'credit',
   rewards: 'rewards',
   'pay-with-points': 'rewards',
   travel: 'travel',
