@@ -5,20 +5,13 @@
  * note arrives here already redacted again by the server (customer-session.ts).
  */
 import type { Accommodations } from '../../src/protocol.js';
-import { sameAccommodations } from '../../src/protocol.js';
+import { copyAccommodations, sameAccommodations } from '../../src/protocol.js';
 import { needsNotice } from '../assistant/needs.js';
 import { notify } from '../conversation.js';
 import type { Conversation } from '../model.js';
 import { tx } from '../transaction.js';
 import type { Queue } from './queue.js';
 import type { CenterContext } from './types.js';
-
-/** A copy that shares nothing with the conversation's. */
-export function copyAccommodations(stated: Accommodations): Accommodations {
-  return stated.note === undefined
-    ? { needs: [...stated.needs] }
-    : { needs: [...stated.needs], note: stated.note };
-}
 
 export function createAccommodations(ctx: CenterContext, queue: Queue) {
   /** The customer states (or changes, or clears) what they need; the same again changes nothing. */

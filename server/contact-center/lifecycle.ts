@@ -13,7 +13,7 @@ import { verifiedBy } from '../verification/index.js';
 import type { Conversation, Owner, Said } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';
-import { copyAccommodations } from './accommodations.js';
+import { copyAccommodations } from '../../src/protocol.js';
 import type { Queue } from './queue.js';
 import { agentSummary, handOffTeam, requestedTopic, topicLine } from './routing.js';
 import type { CenterContext } from './types.js';

@@ -6,10 +6,9 @@
  */
 import type { BoardFrame, WaitingConversation } from '../../src/agent-protocol.js';
 import { verifiedBy } from '../verification/index.js';
-import { TEAMS } from '../../src/protocol.js';
+import { TEAMS, copyAccommodations } from '../../src/protocol.js';
 import type { QueueFrame, Team } from '../../src/protocol.js';
 import { broadcast, cancel, later, notify } from '../conversation.js';
-import { copyAccommodations } from './accommodations.js';
 import type { AgentInfo, Conversation } from '../model.js';
 import * as text from '../notices.js';
 import { tx } from '../transaction.js';

@@ -53,6 +53,13 @@ export function needsFromAttribute(value: string | null | undefined): Accommodat
   return ACCOMMODATIONS.filter((need) => words.includes(need));
 }
 
+/** A statement's own copy, so that a stored one never shares its list with another. */
+export function copyAccommodations(stated: Accommodations): Accommodations {
+  return stated.note === undefined
+    ? { needs: [...stated.needs] }
+    : { needs: [...stated.needs], note: stated.note };
+}
+
 /** Whether two statements say the same. */
 export function sameAccommodations(a: Accommodations | undefined, b: Accommodations | undefined): boolean {
   return (a?.needs ?? []).join(' ') === (b?.needs ?? []).join(' ') && (a?.note ?? '') === (b?.note ?? '');
