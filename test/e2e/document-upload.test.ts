@@ -11,7 +11,7 @@ import { DocumentUpload } from '../../src/components/document-upload/document-up
 import type { UploadCall } from '../../src/components/document-upload/upload-send.js';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { waitFor } from '../support/helpers.js';
+import { axeCheck, waitFor } from '../support/helpers.js';
 import { $, acceptFirst, consoleSuite, mount, recordAnnouncements, signIn } from './agent-console-support.js';
 
 const JOURNEYS = {
@@ -159,6 +159,7 @@ describe('secure document upload, with the reference server', () => {
         return found.length === 2 ? found : undefined;
       }, 'the documents on the console');
       expect(names).to.deep.equal(['receipt.pdf', 'statement.png']);
+      await axeCheck(maria);
 
       // The agent downloads; another agent is refused.
       const download = [...maria.querySelectorAll<HTMLButtonElement>('.ac-documents button')].find(
