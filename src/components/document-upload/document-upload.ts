@@ -188,10 +188,6 @@ export class DocumentUpload implements ReactiveController {
       this.#fail([t.uploadNone]);
       return;
     }
-    if (Date.now() >= request.expiresAt) {
-      this.#fail([t.uploadExpired]);
-      return;
-    }
     this.#phase = 'sending';
     this.#errors = [];
     this.#panel.announce(t.uploadSending(this.#items.length));
@@ -200,7 +196,7 @@ export class DocumentUpload implements ReactiveController {
     const errors: string[] = [];
     for (const item of waiting) {
       if (!this.#items.includes(item) || this.#request !== request) continue;
-      const error = await this.#upload(item, request, headers);
+      const error = await this.#upload(item, headers);
       if (error === 'expired') {
         errors.push(t.uploadExpired);
         break;
@@ -246,11 +242,7 @@ export class DocumentUpload implements ReactiveController {
   }
 
   /** One file's POST; an error kind, or undefined when it arrived (or was cancelled). */
-  async #upload(
-    item: Item,
-    request: UploadRequestFrame,
-    headers: Record<string, string>,
-  ): Promise<'expired' | 'failed' | undefined> {
+  async #upload(item: Item, headers: Record<string, string>): Promise<'expired' | 'failed' | undefined> {
     item.abort = new AbortController();
     item.state = 'uploading';
     item.loaded = 0;
@@ -278,9 +270,8 @@ export class DocumentUpload implements ReactiveController {
         return undefined;
       }
       item.state = 'failed';
-      return body?.error === 'expired' || body?.error === 'used' || request.expiresAt <= Date.now()
-        ? 'expired'
-        : 'failed';
+      // The server's clock decides expiry (the page's may be wrong).
+      return body?.error === 'expired' || body?.error === 'used' ? 'expired' : 'failed';
     } catch (error) {
       if (error instanceof DOMException && error.name === 'AbortError') return undefined;
       item.state = 'failed';
