@@ -14,6 +14,17 @@ import {
   shortAbout,
 } from './complaint.js';
 import { DISPUTE_TIMELINE, PHONE_ROUTE } from './phrases.js';
+import {
+  REQUEST_DETAIL_NAME,
+  REQUEST_SHALL,
+  isRequest,
+  requestAsk,
+  requestDone,
+  requestFact,
+  requestGiven,
+  requestNote,
+  requestPlan,
+} from './requests.js';
 import type { ActionIntent, AssistantReply, Detail, Details, Lang, TaskIntent } from './types.js';
 
 export type { ActionIntent, Detail, Details, Pending } from './types.js';
@@ -29,6 +40,11 @@ export const REQUIRED: Readonly<Record<ActionIntent, readonly Detail[]>> = {
   'authorized-user-remove': ['last4', 'zip'],
   'urgent-fraud': ['last4'],
   complaint: ['about'],
+  'due-date-change': ['day'],
+  'late-fee-review': ['amount', 'date'],
+  'authorized-user-request': ['name', 'relation'],
+  'limit-review': ['limit'],
+  'travel-notice': ['place', 'from', 'to'],
 };
 
 export function isAction(intent: TaskIntent | null | undefined): intent is ActionIntent {
@@ -50,6 +66,7 @@ const DETAIL_NAME: Readonly<Record<Lang, Readonly<Record<Detail, string>>>> = {
     zip: 'the ZIP code of your billing address',
     about: 'what the complaint is about',
     ref: 'the reference number',
+    ...REQUEST_DETAIL_NAME.en,
   },
   es: {
     merchant: 'el comercio',
@@ -59,6 +76,7 @@ const DETAIL_NAME: Readonly<Record<Lang, Readonly<Record<Detail, string>>>> = {
     zip: 'el código postal de su dirección de facturación',
     about: 'el motivo de la queja',
     ref: 'el número de referencia',
+    ...REQUEST_DETAIL_NAME.es,
   },
 };
 
@@ -98,6 +116,7 @@ function plan(lang: Lang, intent: ActionIntent, d: Details): string {
   const es = lang === 'es';
   const l4 = d.last4 ?? '';
   const zip = d.zip ?? '';
+  if (isRequest(intent)) return requestPlan(lang, intent, d);
   switch (intent) {
     case 'dispute':
       return es
@@ -138,6 +157,7 @@ const SHALL: Readonly<Record<ActionIntent, Readonly<Record<Lang, string>>>> = {
   unlock: { en: 'Shall I unlock it?', es: '¿Desea que la desbloquee?' },
   'authorized-user-remove': { en: 'Shall I remove it?', es: '¿Desea que la dé de baja?' },
   complaint: { en: 'Shall I file it?', es: '¿Desea que la registre?' },
+  ...REQUEST_SHALL,
 };
 
 /** The read-back: the details, and the question. */
@@ -158,6 +178,7 @@ export function askChange(lang: Lang, intent: ActionIntent): string {
 export function askMissing(lang: Lang, intent: ActionIntent, d: Details): string {
   const need = missing(intent, d);
   const es = lang === 'es';
+  if (isRequest(intent)) return requestAsk(lang, intent, d);
   if (intent === 'dispute') {
     const known = chargeText(lang, d);
     const names = detailNames(lang, need);
@@ -215,6 +236,7 @@ export function doneText(lang: Lang, intent: ActionIntent, d: Details): string {
   const es = lang === 'es';
   const l4 = d.last4 ?? '';
   const zip = d.zip ?? '';
+  if (isRequest(intent)) return requestDone(lang, intent, d);
   switch (intent) {
     case 'dispute':
       return es
@@ -254,6 +276,7 @@ export function doneFact(lang: Lang, intent: ActionIntent, d: Details): string {
   const es = lang === 'es';
   const l4 = d.last4 ?? '';
   const zip = d.zip ?? '';
+  if (isRequest(intent)) return requestFact(lang, intent, d);
   switch (intent) {
     case 'dispute':
       return es
@@ -283,6 +306,7 @@ export function doneFact(lang: Lang, intent: ActionIntent, d: Details): string {
 
 /** The agent-console line of a done action (English, like every board line). */
 export function doneNote(intent: ActionIntent, d: Details): string {
+  if (isRequest(intent)) return requestNote(intent, d);
   switch (intent) {
     case 'dispute':
       return `Dispute opened: ${chargeText('en', d)}`;
@@ -305,6 +329,7 @@ export function doneNote(intent: ActionIntent, d: Details): string {
 
 /** The details given so far, for the agent console ("card ending in 1005", "$20.00 at ACME"). */
 export function givenNote(intent: ActionIntent, d: Details): string {
+  if (isRequest(intent)) return requestGiven(intent, d);
   if (intent === 'dispute') {
     const c = chargeText('en', d);
     return c === '' ? '' : `the charge ${c}`;

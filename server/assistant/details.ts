@@ -7,6 +7,7 @@ import { COMPLAINT_TASK, aboutIn } from './complaint.js';
 import { GOODBYE, GREETING, NEXT_STEPS, THANKS, taskDef } from './intents.js';
 import type { TaskDef } from './intents.js';
 import { matches } from './match.js';
+import { isRequest, requestDetails } from './requests.js';
 import {
   findAmount,
   findDate,
@@ -33,6 +34,7 @@ export function isSmallTalk(ws: string[]): boolean {
  * and a complaint's text is the whole message (the assistant asked for it).
  */
 export function detailsIn(p: Pending, text: string, loose: boolean): Details {
+  if (isRequest(p.intent)) return requestDetails(p.intent, p.details, text, loose);
   const d: Details = {};
   if (p.intent === 'complaint') {
     // A new "I want to file a complaint" is read as the first one was.

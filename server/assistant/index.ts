@@ -51,6 +51,7 @@ import { MAX_TRIES, cardSwitch, profileAnswer, refusal, refusedText, startingCar
 import { greeting, smallTalk } from './small-talk.js';
 import { PHONE_ROUTE, SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
+import { baseOf, isRequest, requestIntro, requestOf } from './requests.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
 import { soFar } from './so-far.js';
 import { hiddenIn, looksLikeCardNumber, words } from './text.js';
@@ -257,14 +258,14 @@ export function createAssistant(
       p.misses = 0;
       return out({ text: askChange(lang, p.intent), intent: p.intent, quickReplies: qr(lang, 'agent') });
     }
-    if (task !== undefined && task.intent !== p.intent) return null;
+    if (task !== undefined && task.intent !== p.intent && task.intent !== baseOf(p.intent)) return null;
     if (task === undefined && isSmallTalk(ws)) return null;
     return missed(p, text);
   }
 
-  function begin(intent: ActionIntent, text: string): Pending {
+  function begin(intent: ActionIntent, text: string, known: Details = {}): Pending {
     const p: Pending = { intent, details: {}, step: 'collect', misses: 0 };
-    p.details = { ...startingCard(intent, on.card), ...detailsIn(p, text, false) };
+    p.details = { ...startingCard(intent, on.card), ...known, ...detailsIn(p, text, false) };
     pending = p;
     started(intent, p.details);
     return p;
@@ -299,24 +300,28 @@ export function createAssistant(
   }
 
   function startTask(def: TaskDef, text: string): AssistantReply {
-    lastTask = def.intent;
-    if (!isAction(def.intent)) {
+    // "Raise my credit limit" is a request the assistant files (requests.ts), not the question.
+    const req = requestOf(lang, def.intent, text, options.profile);
+    lastTask = req.intent;
+    if (!isAction(req.intent)) {
       answered(def.intent);
       // A question in the middle of an action: answered, and the action's question asked again.
       const open = pending === null ? '' : ` ${resumeLine(pending)}`;
       return out({
-        text: `${profileAnswer(lang, def.intent, options.profile, def.answer[lang])}${open}`,
+        text: `${req.text ?? profileAnswer(lang, def.intent, options.profile, def.answer[lang])}${open}`,
         intent: def.intent,
         quickReplies: pending === null ? [...def.quickReplies[lang]] : qr(lang, 'agent'),
       });
     }
     pending = null;
-    const p = begin(def.intent, text);
+    const p = begin(req.intent, text, req.details);
     if (Object.keys(p.details).length > 0) return progressed(p);
     const safety = def.card !== undefined ? ` ${NEVER_ASK[lang]}` : '';
     return out({
-      text: `${def.answer[lang]}${safety}`,
-      intent: def.intent,
+      text: isRequest(p.intent)
+        ? `${requestIntro(lang, p.intent)} ${askMissing(lang, p.intent, {})}`
+        : `${def.answer[lang]}${safety}`,
+      intent: p.intent,
       quickReplies: [...def.quickReplies[lang]],
     });
   }

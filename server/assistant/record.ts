@@ -8,6 +8,7 @@ import { DISPUTE_TIMELINE, PHONE_ROUTE, taskDef } from './intents.js';
 import { TOPIC, listOf } from './topics.js';
 import { identityLine, identityNote } from './identity.js';
 import { needsRecap, wantsWrittenSummary } from './needs.js';
+import { REQUEST_NEXT, REQUEST_SUMMARY, isRequest } from './requests.js';
 import type { ActionIntent, AgentFact, Details, Fact, Lang, NeedsFact, TaskIntent } from './types.js';
 
 /** A copy of a record that shares nothing with it. */
@@ -77,7 +78,12 @@ function factNote(f: Exclude<Fact, AgentFact | NeedsFact>): string {
     case 'documents':
       return `Documents received: ${f.count}`;
     case 'started': {
-      const base = f.intent === 'urgent-fraud' ? URGENT_SUMMARY : (taskDef(f.intent)?.summary ?? f.intent);
+      const base =
+        f.intent === 'urgent-fraud'
+          ? URGENT_SUMMARY
+          : isRequest(f.intent)
+            ? REQUEST_SUMMARY[f.intent]
+            : (taskDef(f.intent)?.summary ?? f.intent);
       if (f.intent === 'dispute') {
         const hasAny = Object.keys(f.details).length > 0;
         return hasAny
@@ -185,7 +191,7 @@ export function stepsTextOf(
             ? `Su disputa por el cargo de ${chargeText('es', fact.details)} está abierta. ${DISPUTE_TIMELINE.es} `
             : `Your dispute for ${chargeText('en', fact.details)} is open. ${DISPUTE_TIMELINE.en} `
           : '';
-      return `${which}${taskDef(intent)?.next[lang] ?? ''}`;
+      return `${which}${isRequest(intent) ? REQUEST_NEXT[intent][lang] : (taskDef(intent)?.next[lang] ?? '')}`;
     }
     if (recapping) return notDone(lang, intent);
     const need = detailNames(lang, REQUIRED[intent]);

@@ -422,8 +422,8 @@ export const CARD_TASKS: readonly TaskDef[] = [
       except: ['phone number', 'call from', 'telefono para llamar', 'numero para llamar', 'llamar desde'],
     },
     answer: {
-      en: 'You can book flights, hotels and car rentals in the Travel section of the app or website and pay with your card, your points, or both. To change or cancel an existing booking, open it under Travel, then My trips; for help with a booking, I can connect you with a travel specialist. No travel notice is needed for trips abroad.',
-      es: 'Puede reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con su tarjeta, con sus puntos o con ambos. Para cambiar o cancelar una reserva, ábrala en Viajes y luego Mis viajes; si necesita ayuda con una reserva, puedo comunicarle con un especialista en viajes. No hace falta avisar de sus viajes al extranjero.',
+      en: 'You can book flights, hotels and car rentals in the Travel section of the app or website and pay with your card, your points, or both. To change or cancel an existing booking, open it under Travel, then My trips; for help with a booking, I can connect you with a travel specialist. If you\'d like, I can also put a travel notice on file: just say "travel notice".',
+      es: 'Puede reservar vuelos, hoteles y autos de alquiler en la sección Viajes de la app o del sitio web y pagar con su tarjeta, con sus puntos o con ambos. Para cambiar o cancelar una reserva, ábrala en Viajes y luego Mis viajes; si necesita ayuda con una reserva, puedo comunicarle con un especialista en viajes. Si lo desea, también puedo registrar un aviso de viaje: solo escriba "aviso de viaje".',
     },
     quickReplies: both('points', 'agent'),
     next: {

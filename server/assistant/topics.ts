@@ -5,6 +5,7 @@
  * names the thing, not the person (neither tú nor usted), so the agent's lines and the
  * assistant's both read it.
  */
+import { REQUEST_TOPIC } from './requests.js';
 import type { ByLang, TaskIntent } from './types.js';
 
 export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
@@ -34,6 +35,7 @@ export const TOPIC: Readonly<Record<TaskIntent, ByLang<string>>> = {
   'cancel-card': { en: 'closing a card', es: 'el cierre de una tarjeta' },
   refund: { en: 'a refund for a return', es: 'el reembolso de una devolución' },
   'verify-identity': { en: 'proving your identity', es: 'cómo demostrar su identidad' },
+  ...REQUEST_TOPIC,
 };
 
 /** "a, b and c" / "a, b y c". */

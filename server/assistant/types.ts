@@ -30,7 +30,13 @@ export type TaskIntent =
   | 'balance'
   | 'cancel-card'
   | 'refund'
-  | 'verify-identity';
+  | 'verify-identity'
+  /** Requests the assistant files (requests.ts). */
+  | 'due-date-change'
+  | 'late-fee-review'
+  | 'authorized-user-request'
+  | 'limit-review'
+  | 'travel-notice';
 
 export type Intent =
   | TaskIntent
@@ -68,13 +74,33 @@ export type ActionIntent = Extract<
   | 'authorized-user-remove'
   | 'urgent-fraud'
   | 'complaint'
+  | 'due-date-change'
+  | 'late-fee-review'
+  | 'authorized-user-request'
+  | 'limit-review'
+  | 'travel-notice'
 >;
 
 /**
  * A detail of an action. `about`: what a complaint is about (the customer's redacted words);
  * `ref`: the reference number a complaint was filed under (set when it is done, never asked).
  */
-export type Detail = 'merchant' | 'date' | 'amount' | 'last4' | 'zip' | 'about' | 'ref';
+export type Detail =
+  | 'merchant'
+  | 'date'
+  | 'amount'
+  | 'last4'
+  | 'zip'
+  | 'about'
+  | 'ref'
+  /** A request's (requests.ts): due day, limit asked for, new user, trip. */
+  | 'day'
+  | 'limit'
+  | 'name'
+  | 'relation'
+  | 'place'
+  | 'from'
+  | 'to';
 
 export type Details = Partial<Record<Detail, string>>;
 

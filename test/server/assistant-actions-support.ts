@@ -10,7 +10,7 @@ import type { REQUIRED } from '../../server/assistant/actions.js';
 
 /** Words that say an action was done (EN and ES). */
 const CLAIM_WORDS =
-  /I've opened|dispute was opened|\bis locked|was locked|stays locked|is unlocked|was unlocked|is removed|was removed|on its way|was sent|Abrí una disputa|se abrió una disputa|está bloqueada|se bloqueó|sigue bloqueada|está desbloqueada|se desbloqueó|está dada de baja|se dio de baja|va en camino|se envió/i;
+  /I've opened|dispute was opened|\bis locked|was locked|stays locked|is unlocked|was unlocked|is removed|was removed|on its way|was sent|request filed|filed a request|request was filed|review was requested|was put on file|requested a review|review was requested|notice is on file|notice was|Abrí una disputa|se abrió una disputa|está bloqueada|se bloqueó|sigue bloqueada|está desbloqueada|se desbloqueó|está dada de baja|se dio de baja|va en camino|se envió|Registré la solicitud|se registró la solicitud|se solicitó|quedó registrado|Solicité la revisión|se solicitó la revisión|aviso de viaje quedó|quedó registrado/i;
 export const CLAIM = {
   test: (t: string): boolean => CLAIM_WORDS.test(t) || /(?:^|[.:] )(?:Done|Listo)\./.test(t),
 };
@@ -92,6 +92,51 @@ export const FLOWS: Flow[] = [
     start: { en: 'Someone is using my card right now', es: 'Alguien está usando mi tarjeta' },
     details: ['1005'],
     done: { en: /card ending in 1005 is locked/, es: /terminada en 1005 está bloqueada/ },
+  },
+  {
+    intent: 'due-date-change',
+    start: { en: 'Can you change my payment due date?', es: 'Quiero cambiar la fecha de pago' },
+    details: ['15'],
+    done: {
+      en: /request to move your due date to the 15th of each month.*next statement/,
+      es: /solicitud para cambiar su fecha de vencimiento al día 15 de cada mes.*próximo estado de cuenta/,
+    },
+  },
+  {
+    intent: 'late-fee-review',
+    start: { en: 'Please review my late fee', es: 'Quiero que revisen mi cargo por pago tardío' },
+    details: ['$39.00, Nov 28'],
+    done: {
+      en: /requested a review of the late fee of \$39\.00/,
+      es: /Solicité la revisión del cargo por pago tardío de \$39\.00/,
+    },
+  },
+  {
+    intent: 'authorized-user-request',
+    start: { en: 'I want to add an authorized user', es: 'Quiero agregar un usuario autorizado' },
+    details: ['Ana Pérez', 'wife'],
+    done: {
+      en: /filed a request to add Ana Pérez \(wife\) as an authorized user/,
+      es: /Registré la solicitud para agregar a Ana Pérez \(wife\) como usuario autorizado/,
+    },
+  },
+  {
+    intent: 'limit-review',
+    start: { en: "I'd like a higher credit limit", es: 'Quiero aumentar mi límite de crédito' },
+    details: ['$20,000'],
+    done: {
+      en: /requested a review of your credit limit, asking for \$20,000/,
+      es: /Solicité la revisión de su límite de crédito, con un límite de \$20,000/,
+    },
+  },
+  {
+    intent: 'travel-notice',
+    start: { en: 'I want to set up a travel notice', es: 'Quiero avisar de un viaje' },
+    details: ['Mexico', 'Dec 20, Jan 3'],
+    done: {
+      en: /travel notice is on file for Mexico from Dec 20 to Jan 3/,
+      es: /aviso de viaje a Mexico del Dec 20 al Jan 3/,
+    },
   },
 ];
 

@@ -161,7 +161,7 @@ describe('assistant actions: the reported reproductions, as a new user sends the
   });
 });
 
-describe('assistant actions: what only an agent or the app can do is never claimed', () => {
+describe('assistant actions: a request without its details is never claimed, whatever the yes', () => {
   /** Words that would say one of these changes was made (EN and ES). */
   const CHANGED =
     /\b(?:waived|has been (?:changed|increased|raised|added|set)|is now|I've (?:changed|waived|increased|raised|added|set|noted)|anulé|cambié|aumenté|agregué|registré su viaje|ya está (?:cambiada|anulado|aumentado|agregad[oa]))\b/i;
@@ -170,7 +170,7 @@ describe('assistant actions: what only an agent or the app can do is never claim
       'can you change my payment due date?',
       'please waive my late fee',
       'add my wife as an authorized user',
-      'raise my credit limit to $20,000',
+      'raise my credit limit',
       'set up a travel notice, I am going to Mexico',
     ],
     es: [
@@ -463,7 +463,8 @@ describe('assistant actions: property', () => {
             const v = fact.details[k];
             assert.ok(v !== undefined, `${k} missing: ${where}`);
             assert.ok(
-              said.some((s) => s.toLowerCase().includes(v.toLowerCase())),
+              // A bare "1005" is read back as "$1005": what was typed is the number.
+              said.some((s) => s.toLowerCase().includes(v.toLowerCase().replace(/^\$/, ''))),
               `${k} "${v}" was never typed: ${where}`,
             );
           }

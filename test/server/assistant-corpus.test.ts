@@ -9,6 +9,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant, memoryDesk } from '../../server/assistant/index.js';
+import { baseOf } from '../../server/assistant/requests.js';
+import type { Intent, TaskIntent } from '../../server/assistant/types.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
 import { CORPUS, HELD_OUT } from './assistant-corpus-data.js';
 import type { Sample } from './assistant-corpus-data.js';
@@ -21,12 +23,20 @@ interface Score {
   texts: string[];
 }
 
+function isTask(i: Intent): i is TaskIntent {
+  return !['greeting', 'agent', 'next-steps', 'case', 'case-status', 'thanks', 'goodbye', 'unknown'].includes(
+    i,
+  );
+}
+
 function score(samples: readonly Sample[]): Score {
   const out: Score = { right: 0, total: samples.length, misses: [], texts: [] };
   for (const [intent, lang, text] of samples) {
     const reply = createAssistant(lang, undefined, { desk: memoryDesk() }).reply(text);
     out.texts.push(reply.text);
-    if (reply.intent === intent) out.right += 1;
+    // A request the assistant files ("raise my limit please" → limit-review) is its topic's
+    // intent asked as a request: the topic is what the table is scored on.
+    if (reply.intent === intent || (isTask(reply.intent) && baseOf(reply.intent) === intent)) out.right += 1;
     else out.misses.push(`  ${lang} "${text}": expected ${intent}, got ${reply.intent}`);
   }
   return out;

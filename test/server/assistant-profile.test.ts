@@ -166,11 +166,12 @@ describe('assistant profile: paying and changing the due date, as a new user ask
         const change = await c.say(
           es ? 'quiero cambiar la fecha de pago' : 'can you change my payment due date?',
         );
+        // A change of the due date is a request the assistant files (assistant-requests.test.ts).
         assert.match(
           change,
           es
-            ? /Para cambiar la fecha de vencimiento, vaya a la app, a Cuenta y luego Pagos, o pídaselo a un agente\./
-            : /To change your due date, go to Account, then Payments in the app, or ask an agent\./,
+            ? /registrar aquí una solicitud para cambiar su fecha de vencimiento.*Cuenta y luego Pagos.*¿Qué día del mes/
+            : /file a request here to change your payment due date.*Account, then Payments.*Which day of the month/,
         );
         assert.ok(!CLAIM.test(change), change);
       }
@@ -182,7 +183,7 @@ describe('assistant profile: paying and changing the due date, as a new user ask
       const text = createAssistant(lang).reply(
         lang === 'es' ? 'quiero cambiar la fecha de pago' : 'can you change my due date?',
       ).text;
-      assert.match(text, lang === 'es' ? /Para cambiar la fecha de vencimiento/ : /To change your due date/);
+      assert.match(text, lang === 'es' ? /Cuenta y luego Pagos/ : /Account, then Payments/);
       assert.ok(!CLAIM.test(text), text);
     }
   });
