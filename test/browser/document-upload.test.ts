@@ -246,6 +246,16 @@ describe('<amex-chat> document upload', () => {
       );
       expect(el.shadowRoot!.querySelector('.upload-file')!.getAttribute('data-state')).to.equal('failed');
     });
+    it("says the request expired when the server's clock says so, whatever the page's", async () => {
+      const { el } = await asked({ expiresAt: Date.now() - 60_000 });
+      await choose(el, [pdf('receipt.pdf')]);
+      (part(el, '#upload-send') as HTMLButtonElement).click();
+      (await network.nth(0)).resolve({ status: 401, body: { error: 'expired' } });
+      await waitFor(
+        () => part(el, '#upload-error')!.textContent.includes('This request has expired.'),
+        'said',
+      );
+    });
   });
 
   describe('drag and drop', () => {
