@@ -7,7 +7,8 @@ import { COMPLAINT_TASK, aboutIn } from './complaint.js';
 import { GOODBYE, GREETING, NEXT_STEPS, THANKS, taskDef } from './intents.js';
 import type { TaskDef } from './intents.js';
 import { matches } from './match.js';
-import { isRequest, requestDetails } from './requests.js';
+import { isRequest } from './requests.js';
+import { requestDetails } from './request-details.js';
 import {
   findAmount,
   findDate,

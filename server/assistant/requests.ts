@@ -7,9 +7,6 @@
  * Spanish: neutral Latin-American, usted.
  */
 import type { CardmemberProfile } from '../../demo/fixtures/profiles.js';
-import { isCancel, isNo, isYes } from './answers.js';
-import { words } from './text.js';
-import { findAmount, findDate, relativeDate } from './text.js';
 import type { ByLang, Details, Lang, TaskIntent } from './types.js';
 
 export type RequestIntent =
@@ -103,121 +100,6 @@ export function requestOf(
     details: { amount: money(lang, fee.amount), date: day(lang, fee.statementDate) },
     text: null,
   };
-}
-
-// ---- reading the details -----------------------------------------------------------------
-
-const RELATIONS =
-  /\b(spouse|wife|husband|partner|son|daughter|child|mother|father|mom|dad|parent|brother|sister|friend|grandmother|grandfather|esposa|esposo|cónyuge|conyuge|pareja|hijo|hija|madre|padre|mamá|papá|hermano|hermana|amigo|amiga|abuela|abuelo)\b/iu;
-
-const FILLER = new Set(
-  'my mi is es her his their su name full nombre se llama called named and y she he it s its a la el as como to de del the an un una user usuario usuaria authorized autorizado autorizada add agregar'.split(
-    ' ',
-  ),
-);
-
-/** Two to four capitalized words ("Ana Pérez"): a full name. */
-function nameIn(text: string, loose: boolean): string | null {
-  const named = /\b(?:named|called|name is|se llama|nombre es)\s+([\p{L}'’-]+(?:\s+[\p{L}'’-]+){1,3})/iu.exec(
-    text,
-  );
-  if (named?.[1]) return named[1].trim();
-  if (!loose) return null;
-  const rest = text
-    .replace(RELATIONS, ' ')
-    .split(/[\s,.;:!?()]+/u)
-    .filter((w) => w !== '' && !FILLER.has(w.toLowerCase()));
-  if (rest.length < 2 || rest.length > 4) return null;
-  return rest.every((w) => /^\p{Lu}[\p{L}'’-]*$/u.test(w)) ? rest.join(' ') : null;
-}
-
-/** A day of the month from 1 to 28: "the 15th", "día 15", or a bare "15" in an answer. */
-function dayIn(text: string, loose: boolean): string | null {
-  const m =
-    /\b(?:the|el|día|dia|day)\s+(\d{1,2})(?:st|nd|rd|th)?\b/i.exec(text) ??
-    /\b(\d{1,2})(?:st|nd|rd|th)\b/i.exec(text) ??
-    (loose ? /^\D*?(\d{1,2})\D*$/.exec(text) : null);
-  const n = m?.[1] === undefined ? NaN : Number(m[1]);
-  return n >= 1 && n <= 28 ? String(n) : null;
-}
-
-/** Dates written in the message, in order, and the text without them. */
-function datesIn(text: string): { dates: string[]; rest: string } {
-  const dates: string[] = [];
-  let rest = text;
-  for (let i = 0; i < 2; i++) {
-    const d = findDate(rest);
-    if (d === null) break;
-    dates.push(d);
-    rest = rest.replace(d, ' ');
-  }
-  return { dates, rest };
-}
-
-const MONTHS = /^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|ene|abr|ago|dic)/i;
-
-/** Places: capitalized words after "to", "in", "a", "en", or a bare name in an answer. */
-function placeIn(text: string, loose: boolean, withDates: boolean): string | null {
-  const after =
-    /\b(?:to|in|visiting|a|en|hacia|para)\s+(\p{Lu}[\p{L}'’-]*(?:(?:\s+|\s*,\s*|\s+(?:and|y)\s+)\p{Lu}[\p{L}'’-]*){0,4})/u.exec(
-      text,
-    );
-  const found =
-    after?.[1] ??
-    (!loose
-      ? undefined
-      : withDates
-        ? // "México, del 20 de diciembre al 3 de enero": the name before the dates.
-          /^\s*(\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,3})\s*,/u.exec(text)?.[1]
-        : /^\s*(\p{Lu}[\p{L}'’-]*(?:[\s,]+(?:and |y )?\p{Lu}[\p{L}'’-]*){0,4})\s*[.!]?\s*$/u.exec(text)?.[1]);
-  if (found === undefined) return null;
-  const ws = words(found);
-  return ws.length === 0 || ws.every((w) => MONTHS.test(w)) ? null : found.trim();
-}
-
-/** The details of a request in a message (`loose`: an answer to what the assistant asked). */
-export function requestDetails(intent: RequestIntent, have: Details, text: string, loose: boolean): Details {
-  const d: Details = {};
-  // "Yes", "no" or "cancel" answer the read-back: never a name or a place.
-  if (loose && (isYes(text) || isNo(text) || isCancel(text))) return d;
-  switch (intent) {
-    case 'due-date-change': {
-      const n = dayIn(text, loose);
-      if (n !== null) d.day = n;
-      break;
-    }
-    case 'late-fee-review': {
-      const amount = findAmount(text);
-      const date = findDate(text) ?? (loose ? relativeDate(text) : null);
-      if (amount !== null) d.amount = amount;
-      if (date !== null) d.date = date;
-      break;
-    }
-    case 'limit-review': {
-      const bare = loose ? /^\s*(\d{1,3}(?:,\d{3})+|\d{3,7})(?:\.\d{2})?\s*$/.exec(text) : null;
-      const amount = findAmount(text) ?? bare?.[1] ?? null;
-      if (amount !== null) d.limit = amount;
-      break;
-    }
-    case 'authorized-user-request': {
-      const rel = RELATIONS.exec(text)?.[1];
-      if (rel !== undefined) d.relation = rel.toLowerCase();
-      const name = nameIn(text, loose);
-      if (name !== null) d.name = name;
-      break;
-    }
-    case 'travel-notice': {
-      const { dates, rest } = datesIn(text);
-      const rel = loose ? relativeDate(text) : null;
-      const all = rel !== null && dates.length < 2 ? [rel, ...dates] : dates;
-      if (all.length >= 2) [d.from, d.to] = all;
-      else if (all.length === 1) d[have.from === undefined ? 'from' : 'to'] = all[0];
-      const place = placeIn(rest, loose, all.length > 0);
-      if (place !== null) d.place = place;
-      break;
-    }
-  }
-  return d;
 }
 
 // ---- wording -----------------------------------------------------------------------------

@@ -134,6 +134,20 @@ describe('assistant requests: filed, never promised', () => {
     assert.match(es.replies[1]!.text, /quedó registrado/);
   });
 
+  it('names and places typed in lower case, as people type on phones, are taken and read back', () => {
+    const au = converse('en', 'add my wife as an authorized user', 'ana pérez');
+    assert.match(au.replies[1]!.text, /file a request to add Ana Pérez \(wife\) as an authorized user/);
+    const es = converse('es', 'quiero agregar a mi esposa como usuaria autorizada', 'lucía gómez');
+    assert.match(es.replies[1]!.text, /agregar a Lucía Gómez \(esposa\)/);
+    const trip = converse('en', 'please put a travel notice on my card', 'mexico', 'from Dec 20 to Jan 3');
+    assert.match(trip.replies[2]!.text, /travel notice on file for Mexico from Dec 20 to Jan 3/);
+    // Words that answer something else are never a name or a place.
+    for (const reply of ["i don't know", 'not sure', 'no lo sé']) {
+      const { replies } = converse('en', 'add my wife as an authorized user', reply);
+      assert.doesNotMatch(replies[1]!.text, READ_BACK, reply);
+    }
+  });
+
   it('a question on the same topic stays a question', () => {
     for (const [lang, q] of [
       ['en', 'what is my credit limit?'],
