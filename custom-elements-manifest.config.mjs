@@ -16,7 +16,14 @@
 /** Where each analyzed source module is shipped (package.json "exports"). */
 const SHIPPED = {
   'src/components/amex-chat.ts': 'dist/element.js',
+  'src/components/amex-chat-error.ts': 'dist/element.js',
 };
+
+/** The source module a module's relative import names (`./x.js` beside `src/a/b.ts`: `src/a/x.ts`). */
+function sourceOf(from, specifier) {
+  if (!specifier.startsWith('./')) return specifier;
+  return `${from.slice(0, from.lastIndexOf('/') + 1)}${specifier.slice(2).replace(/\.js$/, '.ts')}`;
+}
 
 /** The module that registers the tag, and the tag. */
 const DEFINING_MODULE = 'dist/amex-chat.js';
@@ -57,7 +64,8 @@ function packagePlugin() {
     packageLinkPhase({ customElementsManifest: manifest }) {
       const modules = [];
       for (const module of manifest.modules) {
-        const shipped = SHIPPED[module.path];
+        const source = module.path;
+        const shipped = SHIPPED[source];
         // Modules that only hold types (events.ts) have nothing for the manifest.
         if (!shipped) continue;
         module.path = shipped;
@@ -71,11 +79,20 @@ function packagePlugin() {
           }
         }
         for (const entry of module.exports ?? []) {
-          if (entry.declaration?.module && SHIPPED[entry.declaration.module]) {
-            entry.declaration.module = SHIPPED[entry.declaration.module];
-          }
+          const from = entry.declaration?.module && sourceOf(source, entry.declaration.module);
+          if (from && SHIPPED[from]) entry.declaration.module = SHIPPED[from];
         }
-        modules.push(module);
+        // Sources shipped in one file are one module of the manifest (declarations in file order).
+        const same = modules.find((m) => m.path === shipped);
+        if (!same) modules.push(module);
+        else {
+          same.declarations = [...(module.declarations ?? []), ...(same.declarations ?? [])];
+          const names = new Set((module.exports ?? []).map((entry) => entry.name));
+          same.exports = [
+            ...(module.exports ?? []),
+            ...(same.exports ?? []).filter((e) => !names.has(e.name)),
+          ];
+        }
       }
       const element = modules
         .flatMap((module) => (module.declarations ?? []).map((declaration) => ({ module, declaration })))
@@ -104,7 +121,7 @@ function packagePlugin() {
 }
 
 export default {
-  globs: ['src/components/amex-chat.ts'],
+  globs: ['src/components/amex-chat.ts', 'src/components/amex-chat-error.ts'],
   litelement: true,
   plugins: [packagePlugin()],
 };

@@ -156,6 +156,13 @@ const STATES: Record<StateId, { title: ByLang; description: ByLang }> = {
       es: 'Con el atributo notify, una franja sobre el cuadro de mensaje ofrece una notificación para las respuestas que lleguen mientras la pestaña está en segundo plano. Solo su botón pregunta al navegador. Se oculta cuando este sitio ya tiene permiso, o lo tiene denegado.',
     },
   },
+  accommodations: {
+    title: { en: 'Tell us what you need', es: 'Díganos qué necesita' },
+    description: {
+      en: 'From the start of a chat, "Your needs" by the message box opens one form, "Tell us what you need": four needs and "Other" (checked and redacted like a message). Here the host page\'s accommodations attribute pre-ticked more time and a written summary; nothing is sent until Save. The agent sees them on the board and in the chat\'s header.',
+      es: 'Desde el inicio del chat, "Sus necesidades" junto al cuadro de mensaje abre un solo formulario, "Díganos qué necesita": cuatro necesidades y "Otra" (revisada y protegida como un mensaje). Aquí el atributo accommodations de la página marcó más tiempo y un resumen por escrito; no se envía nada hasta Guardar. El agente las ve en el tablero y en el encabezado del chat.',
+    },
+  },
   'verify-choose': {
     title: { en: 'Identity check: choose how', es: 'Verificación de identidad: elegir cómo' },
     description: {
@@ -333,6 +340,7 @@ function createChat(id: StateId): AmexChatElement {
   el.setAttribute('idle-timeout', id === 'idle-warning' ? '21' : '0');
   if (id === 'urgent') el.setAttribute('urgent-phone', URGENT_PHONE);
   if (id === 'notify-offer') el.setAttribute('notify', '');
+  if (id === 'accommodations') el.setAttribute('accommodations', 'more-time written-summary');
   el.transportFactory = scriptedFactory(fixtureFor(id, lang));
   el.setAttribute('open', '');
   return el;
@@ -381,6 +389,10 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
     case 'too-long':
       await messages(el, 3);
       typeDraft(el, tooLongDraft(lang));
+      break;
+    case 'accommodations':
+      await messages(el, 1);
+      el.shadowRoot?.querySelector<HTMLButtonElement>('#needs-toggle')?.click();
       break;
     case 'upload-progress':
     case 'upload-error':

@@ -91,6 +91,7 @@ const READY: Record<Frame, [selector: string, count: number][]> = {
   'too-long': [['#too-long', 1]],
   'idle-warning': [['#idle-continue', 1]],
   'notify-offer': [['#notify-on', 1]],
+  accommodations: [['#needs-form', 1]],
   'verify-choose': [['#verify-push', 1]],
   'verify-code': [['#verify-input', 1]],
   'verify-error': [['#verify-error', 1]],

@@ -1,6 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { CaseInfo, TranscriptMessage, TransportFactory } from '../conversation/index.js';
+import { needsFromAttribute } from '../protocol/accommodations.js';
+import type { Accommodation } from '../protocol/accommodations.js';
 import { AmexChatError } from './amex-chat-error.js';
 import { Announcer, renderSaid } from './announcer.js';
 import type { ChatPanel } from './chat-panel.js';
@@ -64,6 +66,7 @@ export { AmexChatError } from './amex-chat-error.js';
  * @csspart warning - The sensitive-data warning under the message box.
  * @csspart notify-offer - The offer to turn on notifications (`notify`), above the message box.
  * @csspart notify-button - Its "Turn on notifications" button.
+ * @csspart accommodations - "Tell us what you need" (the customer's needs), above the message box.
  * @csspart verify - The identity check an agent asked for (push prompt or one-time code), above the message box.
  * @csspart upload - The documents an agent asked for: what is needed, the chosen files with their progress, above the message box.
  *
@@ -105,6 +108,7 @@ export class AmexChatElement extends LitElement {
     linkHosts: { attribute: 'link-hosts' },
     idleTimeout: { attribute: 'idle-timeout', type: Number },
     notify: { type: Boolean },
+    accommodations: { converter: needsFromAttribute },
     transportFactory: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = {
@@ -249,6 +253,13 @@ export class AmexChatElement extends LitElement {
    * "New message from" the heading, never a message. Without it, only the tab's title counts them.
    */
   notify = false;
+
+  /**
+   * What the host knows the customer needs: `screen-reader`, `more-time`, `written-summary`,
+   * `hearing` (the attribute: space-separated; other words are ignored). It pre-ticks the boxes of
+   * "Your needs"; nothing is sent until the customer saves it.
+   */
+  accommodations: Accommodation[] = [];
 
   /**
    * Advanced (JS only): builds the connection instead of the built-in WebSocket/SSE transports,

@@ -12,6 +12,7 @@ import { noStore, sessionStore } from '../conversation/index.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
 import { check } from '../redaction/index.js';
 import type { Finding } from '../redaction/index.js';
+import { NeedsStrip } from './accommodations/accommodations.js';
 import { ChatController } from './chat-controller.js';
 import { clock } from './clock.js';
 import { Composer } from './composer/composer.js';
@@ -61,6 +62,8 @@ export class ChatPanel {
   readonly #endQuestion: EndQuestion;
   /** The tab's title count and the notification while the page is hidden. */
   readonly #nudge: BackgroundNudge;
+  /** "Your needs" (accommodations): its button by the message box and its form above it. */
+  readonly #needs: NeedsStrip;
   readonly #verify: VerifyController;
   /** Documents an agent asked for (secure upload), outside the transcript. */
   readonly #upload: DocumentUpload;
@@ -128,6 +131,14 @@ export class ChatPanel {
         // Its button is gone: the message box has focus.
         ctx.focusAfter();
       },
+    });
+    this.#needs = new NeedsStrip(el, {
+      ...ctx,
+      conversation: () => this.#conversation,
+      preset: () => el.accommodations,
+      check: (text) => this.check(text),
+      redacted: (summary) => this.emit('amex-chat-redacted', { ...summary, action: 'mask' }),
+      active: () => this.#resetIdle(),
     });
     this.#idle = new IdleCountdown(el, {
       applies: () => this.#idleApplies,
@@ -359,7 +370,8 @@ export class ChatPanel {
       <p class="typing" part="typing">${this.#typing.name ? this.#typingLine(t) : nothing}</p>
       ${left > 0 ? renderIdleWarning(t, left, said, this.#handleContinue) : nothing} ${this.#upload.render(t)}
       ${this.#verify.render(t)} ${this.#nudge.offered ? renderNotifyOffer(t, this.#nudge.ask) : nothing}
-      ${this.#composer.render(t)}`;
+      ${this.#needs.render(t, this.#canEnd)}
+      ${this.#composer.render(t, this.#needs.renderButton(t, this.#canEnd))}`;
   }
 
   #renderTranscript(t: Strings, messages: readonly TranscriptMessage[]): TemplateResult {
@@ -385,7 +397,7 @@ export class ChatPanel {
 
   /** The customer did something: start the inactivity clock again (and drop any warning). */
   #resetIdle(): void {
-    this.#idle.restart(this.#el.idleTimeout);
+    this.#idle.restart(this.#el.idleTimeout * this.#needs.idleFactor);
   }
 
   #endForInactivity(): void {
@@ -421,6 +433,8 @@ export class ChatPanel {
     }
     // Only notices move the conversation to another phase (a long history has few of them).
     if (message.notice) this.#emitPhase();
+    // Stated needs change the inactivity timeout's length ("more time").
+    if (message.notice?.code === 'accommodations') this.#resetIdle();
     if (message.from === 'customer' || message.history) return;
     // What needs the customer, in a background tab: answers, an agent joining, the chat's end.
     const code = message.notice?.code;

@@ -5,6 +5,7 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { TransportFactory } from '../conversation/index.js';
+import type { Accommodation } from '../protocol.js';
 import type { Politeness } from './announcer.js';
 import type { AmexChatErrorDetail, AmexChatEventDetail, AmexChatEventName } from './events.js';
 import type { Strings } from './i18n.js';
@@ -35,6 +36,7 @@ export interface PanelHost extends ReactiveControllerHost, HTMLElement {
   readonly linkHosts: string;
   readonly idleTimeout: number;
   readonly notify: boolean;
+  readonly accommodations: readonly Accommodation[];
   focusComposer(): Promise<void>;
 }
 

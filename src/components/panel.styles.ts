@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { accommodationsStyles } from './accommodations/accommodations.styles.js';
 import { composerStyles } from './composer/composer.styles.js';
 import { contentStyles } from './content.styles.js';
 import { documentUploadStyles } from './document-upload/document-upload.styles.js';
@@ -19,5 +20,5 @@ import { verifyPanelStyles } from './verify-panel/verify-panel.styles.js';
  * content rules, which change no property the media rules set, last.
  */
 export const panelStyles = css`
-  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${verifyPanelStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
+  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${verifyPanelStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${accommodationsStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
 `;

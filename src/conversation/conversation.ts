@@ -1,13 +1,13 @@
 import mitt from 'mitt';
 import type { Emitter } from '../transport/emitter.js';
 import { MAX_MESSAGE_LENGTH } from '../protocol.js';
-import type { ChatEvent, HelloFrame, ServerFrame } from '../protocol.js';
+import type { Accommodation, ChatEvent, HelloFrame, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
 import type { Finding, RedactedText, Redactor } from '../redaction/index.js';
 import type { WireFrame } from '../transport/index.js';
 import { Connection } from './connection.js';
-import { endFrame, leaveQueueFrame, ratingFrame, typingFrame } from './outbound.js';
+import { accommodationsFrame, endFrame, leaveQueueFrame, ratingFrame, typingFrame } from './outbound.js';
 import { Outbox } from './outbox.js';
 import { noStore } from './persistence.js';
 import { Phase } from './phase.js';
@@ -174,6 +174,13 @@ export class Conversation {
   rate(score: number): void {
     if (!Number.isInteger(score) || score < 1 || score > 5) throw new RangeError('score must be 1–5');
     this.#sendControl('rating', ratingFrame(score));
+  }
+
+  /** States the customer's accommodations (1.5), the note redacted like a message: what it removed. */
+  stateNeeds(needs: readonly Accommodation[], note: string): ReturnType<typeof summarize> {
+    const result = note.trim() ? this.#redactor.redact(note.trim()) : undefined;
+    this.#sendControl('needs', accommodationsFrame(needs, result?.text));
+    return summarize(result?.findings ?? []);
   }
 
   /** Sends a frame now or not at all: never held, never through another tab (the identity check). */

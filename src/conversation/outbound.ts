@@ -5,7 +5,7 @@
  * the wire: `WireFrame` values are created nowhere else.
  */
 import { PROTOCOL_VERSION } from '../protocol.js';
-import type { ClientFrame, HelloFrame } from '../protocol.js';
+import type { Accommodation, ClientFrame, HelloFrame } from '../protocol.js';
 import type { RedactedText } from '../redaction/index.js';
 import type { WireFrame } from '../transport/types.js';
 import type { VerifyClientFrame } from '../protocol/verify.js';
@@ -52,6 +52,17 @@ export function leaveQueueFrame(): WireFrame {
 
 export function endFrame(): WireFrame {
   return serialize({ type: 'end' });
+}
+
+/** (1.5) The customer's accommodations; their own words only as `RedactedText`. */
+export function accommodationsFrame(
+  needs: readonly Accommodation[],
+  note: RedactedText | undefined,
+): WireFrame {
+  const list = [...needs];
+  return serialize(
+    note ? { type: 'accommodations', needs: list, note } : { type: 'accommodations', needs: list },
+  );
 }
 
 /** The leader tab asks the server whether a follower's sealed token is of this customer. */

@@ -135,6 +135,7 @@ const READY: Record<State, string> = {
   'too-long': '#too-long',
   'idle-warning': '#idle-continue',
   'notify-offer': '#notify-on',
+  accommodations: '#needs-form',
   'verify-choose': '#verify-push',
   'verify-code': '#verify-input',
   'verify-error': '#verify-error',

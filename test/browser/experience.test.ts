@@ -399,11 +399,11 @@ describe('<amex-chat>', () => {
       expect(input.value).to.equal('');
     });
 
-    it('tabs in reading order: launcher, End chat, close, transcript, quick reply, composer, send', async () => {
+    it('tabs in reading order: launcher, End chat, close, transcript, quick reply, needs, composer, send', async () => {
       const { el } = await chat();
       part(el, '#launcher')!.focus();
       const order: string[] = [];
-      for (let i = 0; i < 7; i += 1) {
+      for (let i = 0; i < 8; i += 1) {
         const active = deepActiveElement() as HTMLElement | null;
         order.push(active?.id || active?.getAttribute('part') || active?.localName || '');
         await sendKeys({ press: 'Tab' });
@@ -414,6 +414,7 @@ describe('<amex-chat>', () => {
         'close-button',
         'transcript',
         'quick-reply',
+        'needs-toggle',
         'input',
         'send-button',
       ]);

@@ -27,6 +27,7 @@ const STATES = [
   'too-long',
   'idle-warning',
   'notify-offer',
+  'accommodations',
   'verify-choose',
   'verify-code',
   'verify-error',
@@ -64,6 +65,7 @@ const SAYS = {
     idle: 'Are you still there? This chat will end in',
     idleContinue: 'Continue chat',
     notifyButton: 'Turn on notifications',
+    needs: 'Tell us what you need',
     verifyHeading: 'Confirm it’s you',
     verifyPush: 'Approve on my phone',
     verifyCodeLabel: 'One-time code',
@@ -100,6 +102,7 @@ const SAYS = {
     idle: '¿Sigue ahí? Este chat terminará en',
     idleContinue: 'Continuar el chat',
     notifyButton: 'Activar notificaciones',
+    needs: 'Díganos qué necesita',
     verifyHeading: 'Confirme que es usted',
     verifyPush: 'Aprobar en mi teléfono',
     verifyCodeLabel: 'Código de un solo uso',
@@ -138,6 +141,9 @@ const ENGLISH = [
   'too long',
   'Are you still there',
   'Continue chat',
+  'Your needs',
+  'Tell us what you need',
+  'I need more time',
   'Confirm it',
   'One-time code',
   'Send me a code',
@@ -287,6 +293,16 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
   },
   async 'notify-offer'(frame, says) {
     await shows(frame, 'notify-offer', '#notify-on', says.notifyButton);
+  },
+  async accommodations(frame, says) {
+    await shows(frame, 'accommodations', '#needs-heading', says.needs);
+    const boxes = [
+      ...chat(frame, 'accommodations').shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="need"]'),
+    ];
+    expect(boxes.filter((box) => box.checked).map((box) => box.value)).to.deep.equal([
+      'more-time',
+      'written-summary',
+    ]);
   },
   async 'verify-choose'(frame, says) {
     await shows(frame, 'verify-choose', '#verify-heading', says.verifyHeading);

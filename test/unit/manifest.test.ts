@@ -124,6 +124,7 @@ describe('custom-elements.json', () => {
       [],
     );
     assert.deepEqual(sorted(element?.members?.map((member) => member.name) ?? []), [
+      'accommodations',
       'account',
       'define',
       'end',

@@ -98,7 +98,8 @@ export class Composer implements ReactiveController {
     this.#warning.forget();
   }
 
-  render(t: Strings): TemplateResult {
+  /** `aside`: a control at the end of the label's row (the panel's "Your needs"). */
+  render(t: Strings, aside: unknown = nothing): TemplateResult {
     const warning = this.warningKinds.length ? t.warning(listKinds(t, this.warningKinds)) : '';
     const tooLong = this.#overLimit > 0;
     const describedBy = [
@@ -110,7 +111,7 @@ export class Composer implements ReactiveController {
       .filter(Boolean)
       .join(' ');
     return html`<form class="composer" part="composer" @submit=${this.#handleSubmit}>
-      <label for="input">${t.composerLabel}</label>
+      <div class="composer-top"><label for="input">${t.composerLabel}</label>${aside}</div>
       <div class="field">
         <div class="backdrop" aria-hidden="true">${this.#renderMarks()}</div>
         <textarea

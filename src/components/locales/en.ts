@@ -6,10 +6,12 @@
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
+import { needsEn } from './en-needs.js';
 import { verifyEn } from './en-verify.js';
 import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
+  ...needsEn,
   ...verifyEn(f),
   ...uploadEn(f),
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */

@@ -1,12 +1,14 @@
 /** Spanish, the panel's words: neutral Latin-American Spanish, addressing the customer as usted. The keys and their meaning are English's: see ./en.ts. */
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
+import { needsEs } from './es-needs.js';
 import { verifyEs } from './es-verify.js';
 import { uploadEs } from './es-upload.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
+  ...needsEs,
   ...verifyEs(f),
   ...uploadEs(f),
   newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
