@@ -10,6 +10,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { BoardFrame, WaitingConversation } from '../../../src/agent-protocol.js';
 import { formatTime, formatWait, languageLabel, teamLabel, teamPhrase } from '../../agent-console-format.js';
 import { acceptRefusal } from '../model.js';
+import { renderNeeds } from './needs.js';
 import type { ConsoleView } from './view.js';
 import { renderWaitingIdentity } from './identity.js';
 
@@ -76,6 +77,7 @@ function renderWaiting(v: ConsoleView, w: WaitingConversation): TemplateResult {
           <dt>Language</dt>
           <dd>${languageLabel(w.lang)}${w.anyLanguage ? ' (offered to any language)' : ''}</dd>
         </div>
+        ${renderNeeds(w.accommodations)}
         <div>
           <dt>Waiting</dt>
           <dd>

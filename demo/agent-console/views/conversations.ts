@@ -12,6 +12,7 @@ import { renderActions, renderComposer } from './composer.js';
 import { renderDocuments } from './documents.js';
 import { renderEndDialog } from './end-dialog.js';
 import { renderIdentity } from './identity.js';
+import { needsOf, renderNeeds } from './needs.js';
 import { renderTranscript } from './transcript.js';
 import type { ConsoleView } from './view.js';
 
@@ -104,7 +105,7 @@ function renderPane(v: ConsoleView, c: Conversation): TemplateResult {
           <dt>Language</dt>
           <dd>${languageLabel(c.lang)}</dd>
         </div>
-        ${renderIdentity(v, c)}
+        ${renderNeeds(needsOf(c.events))} ${renderIdentity(v, c)}
         ${
           c.account
             ? html`<div>
