@@ -196,7 +196,7 @@ export interface Assistant {
   lastTask(): TaskIntent | null;
   /** The conversation was handed to `team` (with the agent's note, if any): kept in the record. */
   transferred(team: string, note?: string): void;
-  /** The agent's part (see AgentFact): kept in the record. */
+  /** The agent's part (see AgentFact), or the needs the customer stated: kept in the record. */
   agentPart(fact: DocumentsFact | AgentFact | NeedsFact): void;
   /** What actually happened so far (a copy). */
   record(): Fact[];
