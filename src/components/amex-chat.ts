@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
 import type { PropertyValues, TemplateResult } from 'lit';
 import type { CaseInfo, TranscriptMessage, TransportFactory } from '../conversation/index.js';
-import { needsFromAttribute } from '../protocol/accommodations.js';
-import type { Accommodation } from '../protocol/accommodations.js';
+import { needsFromAttribute } from '../protocol/accommodation-list.js';
+import type { Accommodation } from '../protocol/accommodation-list.js';
 import { AmexChatError } from './amex-chat-error.js';
 import { Announcer, renderSaid } from './announcer.js';
 import type { ChatPanel } from './chat-panel.js';

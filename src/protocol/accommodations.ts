@@ -6,13 +6,11 @@
  * This module knows about nothing else: no DOM, no Node, no redaction.
  */
 
-/**
- * The needs a customer can state: `screen-reader` (uses a screen reader), `more-time` (the
- * inactivity timeout is longer), `written-summary` (the end summary is complete and in the
- * transcript and its download), `hearing` (deaf or hard of hearing: chat, not a call).
- */
-export const ACCOMMODATIONS = ['screen-reader', 'more-time', 'written-summary', 'hearing'] as const;
-export type Accommodation = (typeof ACCOMMODATIONS)[number];
+import { ACCOMMODATIONS } from './accommodation-list.js';
+import type { Accommodation } from './accommodation-list.js';
+
+export { ACCOMMODATIONS, needsFromAttribute } from './accommodation-list.js';
+export type { Accommodation } from './accommodation-list.js';
 
 /** Longest note ("other"), in UTF-16 code units. */
 export const MAX_ACCOMMODATION_NOTE = 300;
@@ -42,15 +40,6 @@ export function readNeeds(value: unknown): Accommodation[] | undefined {
   if (!Array.isArray(value) || value.length > ACCOMMODATIONS.length * 2) return undefined;
   if (!value.every(isAccommodation)) return undefined;
   return ACCOMMODATIONS.filter((need) => value.includes(need));
-}
-
-/**
- * The needs a host wrote in the `accommodations` attribute (space-separated tokens): unknown
- * words are left out, so that a page written for a newer widget still works.
- */
-export function needsFromAttribute(value: string | null | undefined): Accommodation[] {
-  const words = (value ?? '').split(/\s+/);
-  return ACCOMMODATIONS.filter((need) => words.includes(need));
 }
 
 /** A statement's own copy, so that a stored one never shares its list with another. */
