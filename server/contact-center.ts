@@ -19,6 +19,7 @@
  * This module composes the parts in server/contact-center/, each depending only on those
  * before it: queue → lifecycle → simulated agent → timers → agent commands → consoles.
  */
+import type { AssistantReply } from './assistant/index.js';
 import type { Conversation } from './model.js';
 import { tx } from './transaction.js';
 import { createAccommodations } from './contact-center/accommodations.js';
@@ -67,7 +68,11 @@ export function createContactCenter(deps: ContactCenterDeps): ContactCenter {
   }
 
   return {
-    answerLater: lifecycle.answerLater,
+    answerLater(conversation: Conversation, reply: AssistantReply): void {
+      // Needs stated in words are kept first, so the notice comes before the answer that names them.
+      needs.fromAssistant(conversation, reply);
+      lifecycle.answerLater(conversation, reply);
+    },
     leave: lifecycle.leave,
     customerEnd: lifecycle.customerEnd,
     customerMessage,

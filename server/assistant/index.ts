@@ -47,6 +47,7 @@ import { anotherCharge, detailsIn, isSmallTalk } from './details.js';
 import { AGENT, CASE_QUESTION, MENU, NEVER_ASK, NEXT_STEPS, URGENT_FRAUD, qr } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
+import { needsReply } from './needs-said.js';
 import { MAX_TRIES, cardSwitch, profileAnswer, refusal, refusedText, startingCard } from './profile.js';
 import { greeting, smallTalk } from './small-talk.js';
 import { PHONE_ROUTE, SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
@@ -379,7 +380,8 @@ export function createAssistant(
 
   /** The answer, after what the redactor hid of a Social Security number or a password. */
   function reply(customerText: string): AssistantReply {
-    const r = answer(customerText);
+    const turn = { lang, pending: pending && pendingQuestion(), rest: () => answer(customerText), out };
+    const r = needsReply(customerText, turn) ?? answer(customerText);
     const notice = hiddenNotice(lang, hiddenIn(customerText));
     return notice === '' ? r : { ...r, text: `${notice} ${r.text}` };
   }

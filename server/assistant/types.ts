@@ -49,6 +49,8 @@ export type Intent =
   | 'case-status'
   | 'thanks'
   | 'goodbye'
+  /** Needs of the chat stated in words (needs-said.ts). */
+  | 'needs'
   | 'unknown';
 
 export interface AssistantReply {
@@ -61,6 +63,8 @@ export interface AssistantReply {
   action?: 'queue-for-agent' | 'urgent-phone';
   /** One line for an agent: what the customer wanted so far (once a task was discussed). */
   summary?: string;
+  /** Needs the customer stated in words: the server states them as the "Your needs" form does. */
+  needs?: Accommodation[];
 }
 
 /** The tasks that change something on the account (server/assistant/actions.ts). */

@@ -5,7 +5,8 @@
  * note arrives here already redacted again by the server (customer-session.ts).
  */
 import type { Accommodations } from '../../src/protocol.js';
-import { copyAccommodations, sameAccommodations } from '../../src/protocol.js';
+import { ACCOMMODATIONS, copyAccommodations, sameAccommodations } from '../../src/protocol.js';
+import type { AssistantReply } from '../assistant/index.js';
 import { needsNotice } from '../assistant/needs.js';
 import { notify } from '../conversation.js';
 import type { Conversation } from '../model.js';
@@ -37,5 +38,17 @@ export function createAccommodations(ctx: CenterContext, queue: Queue) {
     });
   }
 
-  return { state };
+  /**
+   * Needs the customer stated in words to the assistant (server/assistant/needs-said.ts): stated
+   * as the form states them, added to those already stated (the note kept, never written here).
+   */
+  function fromAssistant(conversation: Conversation, reply: AssistantReply): void {
+    if (reply.needs === undefined || reply.needs.length === 0) return;
+    const before = conversation.accommodations;
+    const all = [...(before?.needs ?? []), ...reply.needs];
+    const needs = ACCOMMODATIONS.filter((need) => all.includes(need));
+    state(conversation, before?.note === undefined ? { needs } : { needs, note: before.note });
+  }
+
+  return { state, fromAssistant };
 }

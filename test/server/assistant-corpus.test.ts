@@ -24,9 +24,17 @@ interface Score {
 }
 
 function isTask(i: Intent): i is TaskIntent {
-  return !['greeting', 'agent', 'next-steps', 'case', 'case-status', 'thanks', 'goodbye', 'unknown'].includes(
-    i,
-  );
+  return ![
+    'greeting',
+    'agent',
+    'next-steps',
+    'case',
+    'case-status',
+    'thanks',
+    'goodbye',
+    'needs',
+    'unknown',
+  ].includes(i);
 }
 
 function score(samples: readonly Sample[]): Score {
