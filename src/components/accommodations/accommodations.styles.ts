@@ -89,7 +89,7 @@ export const accommodationsStyles = css`
     height: 1.25rem;
     margin: 0;
     flex: none;
-    accent-color: var(--_accent);
+    accent-color: var(--_accent-ink);
   }
   .needs textarea {
     min-height: 2.75rem;
