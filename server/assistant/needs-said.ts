@@ -29,10 +29,6 @@ const STATED: Readonly<Record<Accommodation, Triggers>> = {
       'lector de pantalla',
       'lectores de pantalla',
       'lector pantalla',
-      'jaws',
-      'nvda',
-      'voiceover',
-      'talkback',
     ],
   },
   'more-time': {
@@ -109,17 +105,26 @@ const UNLISTED: Triggers = {
 
 /** A request for accommodations in general: a need of its own only when none is named with it. */
 const GENERIC: Triggers = {
+  // Phrases, not single words: "my accommodation at the hotel" is a charge, not a request.
   any: [
-    'accommodate',
-    'accommodation',
-    'accommodations',
-    'accomodate',
-    'accomodation',
-    'accomodations',
-    'disability',
-    'discapacidad',
+    'can you accommodate',
+    'could you accommodate',
+    'accommodate me',
+    'accommodate my',
+    'need accommodations',
+    'need an accommodation',
+    'need accommodation',
+    'any accommodations',
+    'reasonable accommodation',
+    'reasonable accommodations',
+    'can you accomodate',
+    'need accomodations',
+    'i have a disability',
+    'tengo una discapacidad',
+    'tengo discapacidad',
     'ajustes razonables',
-    'adaptaciones',
+    'pueden adaptarse',
+    'necesito adaptaciones',
   ],
 };
 

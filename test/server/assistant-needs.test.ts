@@ -87,6 +87,15 @@ describe('assistant: needs stated in words', () => {
     }
   });
 
+  it('a merchant or a charge that shares a word is not a need: the dispute takes its details', () => {
+    const a = createAssistant('en');
+    a.reply('dispute a charge');
+    const r = a.reply('my accommodation at the Hilton, Nov 15, $200.00');
+    assert.equal(r.intent, 'dispute');
+    assert.equal(r.needs, undefined);
+    assert.match(r.text, /Hilton/);
+  });
+
   it('more time to pay is a payment question, not a need; a task named with a need is answered too', () => {
     assert.equal(createAssistant('en').reply('I need more time to pay my bill').needs, undefined);
     assert.equal(createAssistant('es').reply('necesito más tiempo para pagar').needs, undefined);
