@@ -136,6 +136,28 @@ describe('<amex-chat> in a background tab', () => {
     expect(document.title).to.equal('(1) New message – Your account');
   });
 
+  it('counts an identity check asked for while hidden, once, even when the server sends it again', async () => {
+    document.title = 'Your account';
+    const { el, server } = await scriptedChat();
+    pageIs('hidden');
+    const ask = {
+      type: 'verify',
+      id: 'v1',
+      state: 'choose',
+      methods: ['push', 'code'],
+      expiresIn: 300,
+    } as const;
+    server.push(ask);
+    await waitFor(() => part(el, '#verify'), 'the identity check');
+    expect(document.title).to.equal('(1) New message – Your account');
+    // A reconnect replays the same request: nothing new arrived.
+    server.push(ask);
+    await el.updateComplete;
+    expect(document.title).to.equal('(1) New message – Your account');
+    pageIs('visible');
+    expect(document.title).to.equal('Your account');
+  });
+
   it('says each message once, as in front, and nothing when the customer returns', async () => {
     const { el, server } = await scriptedChat();
     const live = recordLiveRegions(el.shadowRoot!);
