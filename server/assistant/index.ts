@@ -380,7 +380,7 @@ export function createAssistant(
 
   /** The answer, after what the redactor hid of a Social Security number or a password. */
   function reply(customerText: string): AssistantReply {
-    const turn = { lang, pending: pending && pendingQuestion(), rest: () => answer(customerText), out };
+    const turn = { lang, pending, ask: pendingQuestion, rest: () => answer(customerText), out };
     const r = needsReply(customerText, turn) ?? answer(customerText);
     const notice = hiddenNotice(lang, hiddenIn(customerText));
     return notice === '' ? r : { ...r, text: `${notice} ${r.text}` };

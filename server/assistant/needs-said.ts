@@ -11,13 +11,14 @@
  */
 import type { Accommodation } from '../../src/protocol.js';
 import { ACCOMMODATIONS } from '../../src/protocol.js';
+import { detailsIn } from './details.js';
 import { AGENT, URGENT_FRAUD } from './intents.js';
 import type { Triggers } from './intents.js';
 import { detectTask, matches } from './match.js';
 import { qr } from './phrases.js';
 import { words } from './text.js';
 import { listOf } from './topics.js';
-import type { AssistantReply, Lang } from './types.js';
+import type { AssistantReply, Detail, Lang, Pending } from './types.js';
 
 /** The phrases of each need the form lists (typos in words of six letters or more pass). */
 const STATED: Readonly<Record<Accommodation, Triggers>> = {
@@ -188,8 +189,10 @@ function notedText(lang: Lang, stated: Stated): string {
 
 export interface NeedsTurn {
   lang: Lang;
-  /** The question of the action in progress, or null when none is. */
-  pending: string | null;
+  /** The action in progress, if any. */
+  pending: Pending | null;
+  /** Its question (asked only when one is in progress). */
+  ask: () => string;
   /** The usual answer to the message (run only when the message also asks for something). */
   rest: () => AssistantReply;
   /** Adds the conversation's summary to a reply. */
@@ -211,13 +214,23 @@ export function needsReply(text: string, turn: NeedsTurn): AssistantReply | null
   const withNeeds = (reply: AssistantReply): AssistantReply =>
     needs.length > 0 ? { ...reply, needs } : reply;
   const ws = words(text);
-  const asksMore = detectTask(text) !== undefined || matches(ws, AGENT) || matches(ws, URGENT_FRAUD);
+  // Details of the action in progress in the same message ("Bella Trattoria, Nov 15, $67.06")
+  // are taken as usual: only a message that states needs alone leaves the action as it was.
+  const p = turn.pending;
+  const found = p === null ? {} : detailsIn(p, text, true);
+  const carries = p !== null && (Object.keys(found) as Detail[]).some((k) => found[k] !== p.details[k]);
+  const asksMore =
+    carries || detectTask(text) !== undefined || matches(ws, AGENT) || matches(ws, URGENT_FRAUD);
   if (asksMore) {
     const rest = turn.rest();
     return withNeeds({ ...rest, text: `${said} ${rest.text}` });
   }
   const next =
-    turn.pending ?? (lang === 'es' ? '¿En qué más puedo ayudarle?' : 'What else can I help you with?');
+    p !== null
+      ? turn.ask()
+      : lang === 'es'
+        ? '¿En qué más puedo ayudarle?'
+        : 'What else can I help you with?';
   return withNeeds(
     turn.out({
       text: `${said} ${next}`,

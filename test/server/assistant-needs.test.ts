@@ -96,6 +96,16 @@ describe('assistant: needs stated in words', () => {
     assert.match(r.text, /Hilton/);
   });
 
+  it('details of the action in the same message are taken, and the read-back still waits for a yes', () => {
+    const a = createAssistant('en');
+    a.reply('dispute a charge');
+    const r = a.reply("Bella Trattoria, Nov 15, $67.06. Also I'm hard of hearing");
+    assert.deepEqual(r.needs, ['hearing']);
+    assert.match(r.text, /^I've noted that you are deaf or hard of hearing;.* Shall I open it\?/);
+    assert.ok(!a.record().some((f) => f.kind === 'done'));
+    assert.equal(a.state().pending?.step, 'confirm');
+  });
+
   it('more time to pay is a payment question, not a need; a task named with a need is answered too', () => {
     assert.equal(createAssistant('en').reply('I need more time to pay my bill').needs, undefined);
     assert.equal(createAssistant('es').reply('necesito más tiempo para pagar').needs, undefined);
