@@ -134,15 +134,16 @@ export default defineConfig(({ command, mode }) => ({
             // import, rather than into a shared chunk that element.js would only re-export.
             preserveEntrySignatures: 'allow-extension',
             // The few modules both the element and the panel's module use (the clock, the element's
-            // strings, to which the panel adds its own, and the panel frame's rules) go into a chunk
-            // of their own, so that element.js exports the public API and nothing else.
+            // strings, to which the panel adds its own, the panel frame's rules, the list of
+            // accommodations) go into a chunk of their own, so that element.js exports the public
+            // API and nothing else.
             output: {
               chunkFileNames: '[name]-[hash].js',
               codeSplitting: {
                 groups: [
                   {
                     name: 'shared',
-                    test: /src[\\/]components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)\.ts$/,
+                    test: /src[\\/](components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
                   },
                 ],
               },
