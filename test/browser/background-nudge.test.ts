@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
+import type { VerifyFrame } from '../../src/protocol.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
@@ -140,13 +141,13 @@ describe('<amex-chat> in a background tab', () => {
     document.title = 'Your account';
     const { el, server } = await scriptedChat();
     pageIs('hidden');
-    const ask = {
+    const ask: VerifyFrame = {
       type: 'verify',
       id: 'v1',
       state: 'choose',
       methods: ['push', 'code'],
       expiresIn: 300,
-    } as const;
+    };
     server.push(ask);
     await waitFor(() => part(el, '#verify'), 'the identity check');
     expect(document.title).to.equal('(1) New message – Your account');
