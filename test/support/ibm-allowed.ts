@@ -150,7 +150,7 @@ export const IBM_ALLOWED: readonly IbmAllowed[] = [
     rule: 'element_tabbable_unobscured',
     reason: 'potential_obscured',
     pages: ['agent-console'],
-    states: ['end-dialog', 'ended'],
+    states: ['conversation', 'end-dialog', 'ended'],
     where: 'button, select, textarea',
     why: 'The engine ignores clipping and inertness: it counts the scrolled-away part of the transcript, or the open modal dialog over an inert control, as covering it; the test checks nothing is on top of it.',
     verify: isUnobscured,
