@@ -59,10 +59,11 @@ export interface BotTurnDeps {
 }
 
 /**
- * The built-in assistant's answers that read what only this server knows: the case just closed
- * ("what was agreed?") and the status of a reference number.
+ * The built-in assistant's answers that read or change what only this server knows: the case
+ * just closed ("what was agreed?"), the status of a reference number, and needs stated in words
+ * (recorded as the "Your needs" form records them).
  */
-const BUILT_IN_INTENTS: ReadonlySet<string> = new Set(['case', 'case-status']);
+const BUILT_IN_INTENTS: ReadonlySet<string> = new Set(['case', 'case-status', 'needs']);
 
 /**
  * Whether the built-in assistant keeps this turn (see the module comment). An action it started

@@ -452,6 +452,23 @@ describe('external bot (Rasa REST channel)', () => {
     );
   });
 
+  it('keeps needs stated in words with the built-in assistant, which records them', async () => {
+    await withBot(
+      () => rasa([{ text: 'Noted.' }]),
+      async (bot, server) => {
+        const c = await Customer.join(server);
+        await c.say("I'm hard of hearing and I use a screen reader");
+        const notice = await c.event((e) => e.notice?.code === 'accommodations', 'the needs notice');
+        assert.deepEqual((notice.notice as { needs?: unknown } | undefined)?.needs, [
+          'screen-reader',
+          'hearing',
+        ]);
+        assert.notEqual((await c.reply()).text, 'Noted.');
+        assert.equal(bot.requests.length, 0);
+      },
+    );
+  });
+
   it('leaves an action the built-in assistant started with it until it is done or dropped', async () => {
     await withBot(
       (request) =>
