@@ -460,6 +460,7 @@ export class ChatPanel {
     const t = this.#ctx.t();
     if (error.code === 'auth-failed') this.#refuse('auth', t.errorAuth);
     else if (error.id) this.#refuse('server', t.errorServer);
+    else if (error.code === 'rate-limited' && this.#verify.refused()) return;
     else if (error.code === 'invalid-frame') {
       // Said in the transcript, where something is missing: the draft is not at fault.
       const message = t.errorInvalidFrame;

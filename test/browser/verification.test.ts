@@ -134,6 +134,19 @@ describe('<amex-chat> identity check', () => {
       expect(el.open).to.equal(true, 'Escape in the strip does not close the panel');
     });
 
+    it('says a code the server refused as too fast, and asks for it again', async () => {
+      const { el, server } = await scriptedChat();
+      const live = recordLiveRegions(el.shadowRoot!);
+      await ask(server, el, CODE_SENT);
+      (part(el, '#verify-input') as HTMLInputElement).value = '123456';
+      (part(el, '#verify-submit') as HTMLButtonElement).click();
+      await server.sent('verify-code');
+      server.push({ type: 'error', code: 'rate-limited', message: 'Too much work at once; slow down.' });
+      const said = 'That was too quick. Wait a moment, then type the code again.';
+      await waitFor(() => part(el, '#verify-error')?.textContent === said, 'the refusal in the strip');
+      expect(live.texts('assertive').filter((text) => text === said)).to.have.length(1);
+    });
+
     it('Escape declines an open check (verify-cancel) and says how it ended', async () => {
       const { el, server } = await scriptedChat({ open: 'keyboard' });
       await ask(server, el);

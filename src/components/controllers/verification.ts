@@ -94,6 +94,17 @@ export class VerifyController implements ReactiveController {
     }
   }
 
+  /**
+   * The server refused a frame for coming too fast (`rate-limited`, about no message): while a
+   * check is open that was the customer's answer, so the strip says it. False: none is open.
+   */
+  refused(): boolean {
+    const state = this.#frame?.state;
+    if (state === undefined || state === 'verified' || state === 'failed') return false;
+    this.#fail(this.#on.t().verifyTooFast);
+    return true;
+  }
+
   /** Escape in the strip: declines an open check, or closes how it ended. False: not ours. */
   escape(): boolean {
     const frame = this.#frame;

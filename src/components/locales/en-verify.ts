@@ -24,6 +24,7 @@ export const verifyEn = (f: Format) => ({
     `That code is incorrect. ${f.plural(left, { one: 'You have 1 more try.', other: `You have ${f.num(left)} more tries.` })}`,
   verifyOffline: 'You are not connected. Try again when the chat reconnects.',
   verifyOtherTab: 'Finish this in the tab where the chat started.',
+  verifyTooFast: 'That was too quick. Wait a moment, then type the code again.',
   verified: (method: 'push' | 'code'): string =>
     method === 'push'
       ? 'Your identity is confirmed with the prompt on your phone.'

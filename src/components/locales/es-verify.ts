@@ -21,6 +21,7 @@ export const verifyEs = (f: Format): ReturnType<typeof verifyEn> => ({
     `El código no es correcto. ${f.plural(left, { one: 'Le queda 1 intento.', other: `Le quedan ${f.num(left)} intentos.` })}`,
   verifyOffline: 'No tiene conexión. Inténtelo de nuevo cuando el chat se reconecte.',
   verifyOtherTab: 'Termine esto en la pestaña donde comenzó el chat.',
+  verifyTooFast: 'Fue demasiado rápido. Espere un momento y vuelva a escribir el código.',
   verified: (method) =>
     method === 'push'
       ? 'Su identidad quedó confirmada con la notificación en su teléfono.'
