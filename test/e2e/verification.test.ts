@@ -171,7 +171,8 @@ async function phoneCode(): Promise<string> {
 /**
  * A person reads the answer and types six digits before the next code: the connection's work
  * budget (a code check costs as much as the longest message; 4,000 a second come back) is in
- * credit again by then. Codes sent faster are refused rate-limited, which the strip does not show.
+ * credit again by then. Codes sent faster are refused rate-limited (the strip says so: see
+ * test/browser/verification.test.ts).
  */
 function atAPersonsPace(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 1200));
