@@ -47,12 +47,16 @@ export const panelStripStyles = css`
   .end-confirm p {
     flex-basis: 100%;
   }
-  /* As the load error's Retry (panel-frame.styles.ts). */
+  /* As the load error's Retry (panel-frame.styles.ts); the identity check's, the needs form's
+     and the upload's strips (beside their parts) take these too. */
   .end-confirm button,
   .queue button,
   .idle button,
   .notify-offer button,
-  .ended button {
+  .ended button,
+  .verify button,
+  .needs button,
+  .upload button {
     padding-block: 0.25rem;
     padding-inline: 0.75rem;
     border: 2px solid var(--_accent-ink);

@@ -46,14 +46,6 @@ export const accommodationsStyles = css`
     margin: 0;
     font-size: inherit;
   }
-  .needs button {
-    padding-block: 0.25rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_accent-ink);
-    background: var(--_surface);
-    color: var(--_accent-ink);
-    font-weight: 600;
-  }
   .needs form {
     display: grid;
     gap: 0.375rem;

@@ -62,14 +62,6 @@ export const documentUploadStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .upload button {
-    padding-block: 0.25rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_accent-ink);
-    background: var(--_surface);
-    color: var(--_accent-ink);
-    font-weight: 600;
-  }
   .upload button:disabled {
     opacity: 0.6;
   }

@@ -51,14 +51,6 @@ export const verifyPanelStyles = css`
     flex-wrap: wrap;
     gap: 0.5rem;
   }
-  .verify button {
-    padding-block: 0.25rem;
-    padding-inline: 0.75rem;
-    border: 2px solid var(--_accent-ink);
-    background: var(--_surface);
-    color: var(--_accent-ink);
-    font-weight: 600;
-  }
   .verify #verify-push,
   .verify #verify-submit {
     background: var(--_accent);
