@@ -157,6 +157,7 @@ export function createLifecycle(ctx: CenterContext, queue: Queue) {
       { code: 'ended', caseNumber, summary },
       text.ended(conversation.lang, caseNumber, summary),
     );
+    ctx.deps.verifications.conversationEnded(conversation);
     if (reason === 'ended') conversation.assistant.agentPart({ kind: 'agent-summary', summary });
     conversation.assistant.closeCase(caseNumber, summary);
     const owner = release(conversation);

@@ -159,6 +159,17 @@ export function createVerifications(deps: VerificationDeps) {
     return true;
   }
 
+  /**
+   * The conversation ended (the customer, the agent, the simulated agent): an open check ends with
+   * it at once, not verified, before the agent lets go of it, so the console is told and the
+   * record says so; a late approval or code then finds it closed. Called after the end's notice,
+   * so the widget learns of the end first and closes the strip without a second announcement.
+   */
+  function conversationEnded(conversation: Conversation): void {
+    const v = conversation.verification;
+    if (v !== undefined && cancelCheck(v)) changed(conversation, v);
+  }
+
   /** The check's timer is due. */
   function expire(conversation: Conversation, id: string): void {
     const v = conversation.verification;
@@ -187,6 +198,7 @@ export function createVerifications(deps: VerificationDeps) {
     request,
     customerFrame,
     deviceAnswer,
+    conversationEnded,
     expire,
     resumeFrame,
   };

@@ -20,7 +20,7 @@ import {
 import type { VerifierOptions } from '../../server/verification/verifier.js';
 import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { VerifyFrame } from '../../src/protocol.js';
-import { Agent, Customer, Peer, withServer } from './contact-center-support.js';
+import { Agent, Customer, Peer, none, withServer } from './contact-center-support.js';
 import type { Frame } from './contact-center-support.js';
 import { sharedRedis } from './cluster.js';
 
@@ -159,8 +159,13 @@ class Phone implements OutOfBand {
   }
 }
 
-function verify(customer: Customer, test: (f: VerifyFrame) => boolean, what: string): Promise<VerifyFrame> {
-  return customer.peer.next((f): f is Frame<'verify'> => f.type === 'verify' && test(f), what);
+function verify(
+  customer: Customer,
+  test: (f: VerifyFrame) => boolean,
+  what: string,
+  timeout?: number,
+): Promise<VerifyFrame> {
+  return customer.peer.next((f): f is Frame<'verify'> => f.type === 'verify' && test(f), what, timeout);
 }
 
 /** A customer with an agent who took the chat. */
@@ -498,6 +503,107 @@ describe('identity check the assistant asks for', () => {
         peer.frames.some((f) => f.type === 'verify'),
         false,
       );
+    });
+  });
+});
+
+/** The identity facts of the conversation's record (the debug hook's copy of it). */
+async function identityFacts(server: ChatServer, id: string): Promise<unknown[]> {
+  const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
+  const all = (await res.json()) as { id: string; record: { kind: string }[] }[];
+  return (all.find((c) => c.id === id)?.record ?? []).filter((f) => f.kind === 'identity');
+}
+
+describe('identity check when the conversation ends', () => {
+  let redis: Awaited<ReturnType<typeof sharedRedis>>;
+  before(async () => {
+    redis = await sharedRedis();
+  });
+  after(async () => {
+    await redis.stop();
+  });
+
+  const stores = {
+    memory: (): ChatServerOptions => ({}),
+    Redis: (): ChatServerOptions => ({
+      store: redis.url,
+      storePrefix: `verify-end-${process.pid}-${Date.now()}:`,
+    }),
+  };
+
+  for (const [name, storeOptions] of Object.entries(stores)) {
+    it(`${name}: the agent ends the chat while a code is expected; a late code changes nothing`, async () => {
+      const phone = new Phone();
+      await withServer({ ...storeOptions(), outOfBand: phone }, async (server, logs) => {
+        const { customer, agent } = await withAgent(server, 'en');
+        agent.send({ type: 'verify', conversationId: customer.id });
+        const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+        customer.peer.send({ type: 'verify-start', id: choose.id, method: 'code' });
+        await phone.sent(0);
+        await verify(customer, (f) => f.state === 'code-sent', 'code sent');
+        await agent.next('verification', (f) => f.status === 'requested');
+        agent.send({ type: 'end', conversationId: customer.id, summary: '' });
+        await customer.notice('ended');
+        // At once (the check's five minutes are not waited for), after the end's notice.
+        const closed = await verify(customer, (f) => f.state === 'failed', 'the check closed', 1000);
+        assert.ok(closed.state === 'failed' && closed.reason === 'cancelled');
+        const frames = customer.peer.frames;
+        const endedAt = frames.findIndex((f) => f.type === 'event' && f.event.notice?.code === 'ended');
+        assert.ok(endedAt >= 0 && endedAt < frames.indexOf(closed), 'the end is said first');
+        // The agent learns it is not verified before the conversation is released.
+        const notVerified = await agent.next('verification', (f) => f.status === 'not-verified');
+        const released = await agent.next('released', (f) => f.conversationId === customer.id);
+        assert.ok(agent.peer.frames.indexOf(notVerified) < agent.peer.frames.indexOf(released));
+        assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: null }]);
+        assert.ok(logs.some((l) => l['msg'] === 'verification' && l['result'] === 'cancelled'));
+
+        // The right code, late: the check stays closed, the record and the agent unchanged.
+        customer.peer.send({ type: 'verify-code', id: choose.id, code: phone.codes[0] });
+        const again = await verify(customer, (f) => f !== closed, 'the answer to the late code');
+        assert.ok(again.state === 'failed' && again.reason === 'cancelled');
+        await none(agent.peer, (f) => f.type === 'verification' && f.status === 'code');
+        assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: null }]);
+        assert.ok(!logs.some((l) => l['msg'] === 'verification' && l['result'] === 'verified-code'));
+      });
+    });
+
+    it(`${name}: the customer ends the chat while a push waits; the late approval is refused`, async () => {
+      const phone = new Phone();
+      await withServer({ ...storeOptions(), outOfBand: phone, demoDevice: true }, async (server) => {
+        const { customer, agent } = await withAgent(server, 'es');
+        agent.send({ type: 'verify', conversationId: customer.id });
+        const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+        customer.peer.send({ type: 'verify-start', id: choose.id, method: 'push' });
+        await phone.sent(0);
+        await verify(customer, (f) => f.state === 'push-sent', 'push sent');
+        customer.peer.send({ type: 'end' });
+        await customer.notice('ended');
+        await verify(customer, (f) => f.state === 'failed' && f.reason === 'cancelled', 'closed', 1000);
+        await agent.next('verification', (f) => f.status === 'not-verified');
+        const secret = phone.prompts[0]?.secret ?? '';
+        assert.equal(await deviceAnswer(server, customer.id, secret, true), 404);
+        await none(customer.peer, (f) => f.type === 'verify' && f.state === 'verified');
+        await none(agent.peer, (f) => f.type === 'verification' && f.status === 'push');
+        assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: null }]);
+      });
+    });
+  }
+
+  it('a check that already ended is left as it was: verified stays verified, nothing said again', async () => {
+    const phone = new Phone();
+    await withServer({ outOfBand: phone }, async (server) => {
+      const { customer, agent } = await withAgent(server, 'en');
+      agent.send({ type: 'verify', conversationId: customer.id });
+      const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+      customer.peer.send({ type: 'verify-start', id: choose.id, method: 'code' });
+      await phone.sent(0);
+      customer.peer.send({ type: 'verify-code', id: choose.id, code: phone.codes[0] });
+      await verify(customer, (f) => f.state === 'verified', 'verified');
+      agent.send({ type: 'end', conversationId: customer.id, summary: '' });
+      await customer.notice('ended');
+      await none(customer.peer, (f) => f.type === 'verify' && f.state === 'failed');
+      await none(agent.peer, (f) => f.type === 'verification' && f.status === 'not-verified');
+      assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: 'code' }]);
     });
   });
 });
