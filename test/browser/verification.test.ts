@@ -9,7 +9,7 @@ import type { VerifyFrame } from '../../src/protocol.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { part, scriptedChat } from '../support/scripted-chat.js';
+import { NOTICES, part, scriptedChat } from '../support/scripted-chat.js';
 
 type Server = Awaited<ReturnType<typeof scriptedChat>>['server'];
 
@@ -174,6 +174,52 @@ describe('<amex-chat> identity check', () => {
         await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === text, reason);
         expect(live.texts('assertive').filter((said) => said === text)).to.have.length(1);
       }
+    });
+  });
+
+  describe('when the chat ends', () => {
+    const PUSH_SENT: VerifyFrame = { type: 'verify', id: 'v1', state: 'push-sent', expiresIn: 250 };
+    const CLOSED: VerifyFrame = { type: 'verify', id: 'v1', state: 'failed', reason: 'cancelled' };
+
+    it('the strip goes with the chat: focus to the message box, only the end is said', async () => {
+      const { el, server } = await scriptedChat({ open: 'keyboard' });
+      const live = recordLiveRegions(el.shadowRoot!);
+      await ask(server, el, PUSH_SENT);
+      (part(el, '#verify-use-code') as HTMLButtonElement).focus();
+      const before = live.said.length;
+      // As the reference server says it: the end's notice, then the check it closed.
+      server.event(NOTICES.ended);
+      server.push(CLOSED);
+      await waitFor(() => part(el, '#ended-heading'), 'the end card');
+      await waitFor(() => !part(el, '#verify'), 'the strip goes');
+      await waitFor(() => focusedId() === 'input', 'focus on the message box');
+      await el.updateComplete;
+      const after = live.said.slice(before).map((s) => s.text);
+      expect(after.filter((text) => text.includes('This chat has ended'))).to.have.length(1);
+      expect(after.filter((text) => !text.includes('This chat has ended'))).to.deep.equal([]);
+      // A frame about that check again (the answer to a late code) does not bring it back.
+      server.push(CLOSED);
+      await el.updateComplete;
+      expect(part(el, '#verify')).to.equal(null);
+    });
+
+    it('goes without the server closing it too, and leaves focus where it was outside the strip', async () => {
+      const { el, server } = await scriptedChat({ open: 'keyboard' });
+      await ask(server, el, CODE_SENT);
+      await el.focusComposer();
+      server.event(NOTICES.ended);
+      await waitFor(() => part(el, '#ended-heading'), 'the end card');
+      await waitFor(() => !part(el, '#verify'), 'the strip goes');
+      expect(focusedId()).to.equal('input');
+    });
+
+    it('a check asked for after the end shows as any other', async () => {
+      const { el, server } = await scriptedChat();
+      server.event(NOTICES.ended);
+      await waitFor(() => part(el, '#ended-heading'), 'the end card');
+      await ask(server, el, { ...CHOOSE, id: 'v9' });
+      server.push({ type: 'verify', id: 'v9', state: 'failed', reason: 'denied' });
+      await waitFor(() => part(el, '#verify-close'), 'how it ended');
     });
   });
 

@@ -8,7 +8,9 @@ import type { AmexChatElement } from '../../src/index.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import '../../src/define.js';
+import { FakeClock } from '../support/fake-clock.js';
 import {
+  deepActiveElement,
   framesReceivedByServer,
   recordWireFrames,
   startReferenceServer,
@@ -115,14 +117,17 @@ function part(el: AmexChatElement, selector: string): HTMLElement | null {
 }
 
 /** A customer of the demo account with Maria, who asks to verify them; the strip shows. */
-async function askedToVerify(lang: Lang): Promise<{ el: AmexChatElement; conversationId: string }> {
+async function askedToVerify(
+  lang: Lang,
+  idleTimeout = 0,
+): Promise<{ el: AmexChatElement; conversationId: string }> {
   const el = await fixture<AmexChatElement>(
     html`<amex-chat
       endpoint=${endpoint}
       account="1005"
       lang=${lang}
       persist="none"
-      idle-timeout="0"
+      idle-timeout=${idleTimeout}
     ></amex-chat>`,
   );
   await el.show();
@@ -268,6 +273,54 @@ describe('identity check with the reference server and the demo phone', () => {
       await agent.next(status(conversationId, 'not-verified'), 'Not verified');
     });
   }
+
+  describe('when the chat ends', () => {
+    /** The agent is told Not verified, then lets go of the conversation. */
+    async function notVerifiedThenReleased(conversationId: string): Promise<void> {
+      const told = await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+      const released = await agent.next(
+        (f) => f.type === 'released' && f.conversationId === conversationId,
+        'released',
+      );
+      expect(agent.frames.indexOf(told)).to.be.below(agent.frames.indexOf(released));
+    }
+
+    it('en: the customer ends the chat while the push waits: the strip goes, a late approval is refused', async () => {
+      const { el, conversationId } = await askedToVerify('en');
+      part(el, '#verify-push')!.click();
+      await waitFor(() => part(el, '#verify-use-code'), 'the prompt sent');
+      const approve = await phoneButton(SAYS.en.approve);
+      part(el, '#verify-use-code')!.focus();
+      await el.end();
+      await waitFor(() => part(el, '#ended-heading'), 'the end card');
+      await waitFor(() => !part(el, '#verify'), 'the strip goes');
+      await waitFor(() => deepActiveElement()?.id === 'input', 'focus on the message box');
+      await notVerifiedThenReleased(conversationId);
+      approve.click();
+      await waitFor(
+        () => phoneScreen()?.textContent === 'This request is no longer valid.',
+        'the phone told the prompt is stale',
+      );
+      expect(part(el, '#verify')).to.equal(null);
+      expect(agent.frames.some(status(conversationId, 'push'))).to.equal(false);
+    });
+
+    it('es: the inactivity timeout ends the chat while a code is expected: the strip goes', async () => {
+      const clock = new FakeClock(Date.now()).install();
+      try {
+        const { el, conversationId } = await askedToVerify('es', 300);
+        part(el, '#verify-code')!.click();
+        await phoneCode();
+        await waitFor(() => part(el, '#verify-input'), 'the code field');
+        clock.advance(300_000);
+        await waitFor(() => part(el, '#ended-heading'), 'the end card');
+        await waitFor(() => !part(el, '#verify'), 'the strip goes');
+        await notVerifiedThenReleased(conversationId);
+      } finally {
+        clock.uninstall();
+      }
+    });
+  });
 });
 
 describe('identity check that nobody answers', () => {

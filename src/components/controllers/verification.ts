@@ -31,6 +31,10 @@ export class VerifyController implements ReactiveController {
   #frame: VerifyFrame | undefined;
   #expiresAt: number | undefined;
   #error = '';
+  /** The conversation had ended at the last look (see #followEnd). */
+  #ended = false;
+  /** The check the chat's end closed: what the server says of it later is not shown. */
+  #closedByEnd: string | undefined;
 
   constructor(
     host: ReactiveControllerHost & Element,
@@ -47,6 +51,10 @@ export class VerifyController implements ReactiveController {
 
   hostConnected(): void {}
 
+  hostUpdate(): void {
+    this.#followEnd();
+  }
+
   /** The strip shows (a check is asked for, or how it ended is still on screen). */
   get shown(): boolean {
     return this.#frame !== undefined;
@@ -54,6 +62,8 @@ export class VerifyController implements ReactiveController {
 
   /** A `verify` frame from the server. */
   receive(frame: VerifyFrame): void {
+    this.#followEnd();
+    if (frame.id === this.#closedByEnd) return;
     const before = this.#frame;
     const inStrip = this.#inStrip();
     // The same state again (a reconnect's replay of it): nothing new to say.
@@ -128,6 +138,21 @@ export class VerifyController implements ReactiveController {
       contain: this.#contain,
     };
     return renderVerifyPanel(t, view);
+  }
+
+  /**
+   * The chat ended (either side, or the inactivity timeout): the strip goes with it, unsaid (the
+   * end is said, urgently, by the panel), and focus in it moves to the message box. The server
+   * closes the check too; its frame about it, and any later one, is not shown. A check asked for
+   * after the end (the assistant goes on) shows as any other.
+   */
+  #followEnd(): void {
+    const ended = this.#chat.conversation?.phase === 'ended';
+    const began = ended && !this.#ended;
+    this.#ended = ended;
+    if (!began || this.#frame === undefined) return;
+    this.#closedByEnd = this.#frame.id;
+    this.#close();
   }
 
   #inStrip(): boolean {
