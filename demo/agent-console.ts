@@ -116,7 +116,7 @@ export class AgentConsoleElement extends LitElement {
   readonly #tick = new WaitTick(
     this,
     () => this.clock,
-    () => this.model.board?.waiting ?? [],
+    () => this.model,
   );
   /** The console passcode, in memory only (for reconnects); never rendered back or stored. */
   #passcode = '';

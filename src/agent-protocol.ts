@@ -251,6 +251,23 @@ export interface VerificationFrame {
 }
 
 /**
+ * (1.5) Where this agent's request for documents (`request-upload`) stands: `requested` once the
+ * customer's widget was sent it (`text` as the customer reads it, redacted; `expiresAt`, ms since
+ * the epoch on the server's clock, when its token lapses), `declined` when the customer answered
+ * "Not now". What arrives comes as the conversation's `documents` notice.
+ */
+export type UploadStatusFrame =
+  | {
+      type: 'upload-status';
+      conversationId: string;
+      ref: string;
+      state: 'requested';
+      text: string;
+      expiresAt: number;
+    }
+  | { type: 'upload-status'; conversationId: string; ref: string; state: 'declined' };
+
+/**
  * (1.5) This console's key for downloading documents (`GET /chat/documents/{id}` with
  * `authorization: Bearer {key}`), sent once after `agent-welcome`. Good for the conversations
  * the agent holds, while signed in. Keep it in memory only.
@@ -278,6 +295,7 @@ export type AgentServerFrame =
   | CustomerTypingFrame
   | ReleasedFrame
   | VerificationFrame
+  | UploadStatusFrame
   | DocumentKeyFrame
   | AgentAckFrame
   | AgentPongFrame
@@ -295,6 +313,7 @@ export function parseAgentServerFrame(raw: string): AgentServerFrame | undefined
     'customer-typing',
     'released',
     'verification',
+    'upload-status',
     'document-key',
     'ack',
     'pong',

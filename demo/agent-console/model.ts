@@ -49,6 +49,18 @@ export interface Conversation {
   transferNoteError: string;
   /** Where the identity check stands (the result only), once one was asked for. */
   verification?: 'requested' | 'push' | 'code' | 'not-verified';
+  /** The last request for documents (upload-status.ts), once one was made. */
+  upload?: DocumentsRequest;
+}
+
+/** A request for documents: pending until received, declined or expired (`expiresAt`, server clock). */
+export interface DocumentsRequest {
+  ref: string;
+  text: string;
+  expiresAt: number;
+  outcome: 'pending' | 'received' | 'declined';
+  /** Documents received. */
+  count?: number;
 }
 
 /** A request the server has not answered yet; answers (and refusals) come in order. */

@@ -20,6 +20,7 @@ import type { Announcement } from '../agent-console-announcer.js';
 import { contentLang, languageLabel, teamLabel, teamPhrase } from '../agent-console-format.js';
 import { findConversation, patched } from './model.js';
 import type { ConsoleState, Conversation, Effects, Outstanding, SignInField } from './model.js';
+import { uploadAfter, uploadStatus } from './upload-status.js';
 import { verification, verifiedOf } from './verification.js';
 
 export * from './model.js';
@@ -86,6 +87,8 @@ export function reduce(state: ConsoleState, frame: AgentServerFrame): ConsoleSta
       return ack(state, frame.id, frame.seq);
     case 'verification':
       return verification(state, frame);
+    case 'upload-status':
+      return uploadStatus(state, frame);
     case 'error':
       return error(state, frame);
     case 'document-key':
@@ -160,6 +163,7 @@ function assigned(state: ConsoleState, frame: AssignedFrame): ConsoleState {
     transferNote: existing?.transferNote ?? '',
     transferNoteError: '',
     ...verifiedOf(frame.verified ?? existing?.verification),
+    ...(existing?.upload ? { upload: existing.upload } : {}),
   };
   const conversations = existing
     ? state.conversations.map((c) => (c.id === frame.conversationId ? conversation : c))
@@ -195,6 +199,7 @@ function event(state: ConsoleState, conversationId: string, event: ChatEvent): C
   const conversations = patched(state.conversations, conversationId, {
     events,
     pending,
+    ...uploadAfter(conversation, event),
     ...(fromCustomer ? { customerTyping: false } : {}),
     ...(fromCustomer && !selected ? { unread: conversation.unread + 1 } : {}),
   });

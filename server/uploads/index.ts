@@ -14,7 +14,7 @@ import type { ServerFrame } from '../../src/protocol.js';
 import { MAX_UPLOAD_REQUEST_TEXT } from '../../src/protocol/upload.js';
 import type { DocumentInfo, UploadRequestFrame } from '../../src/protocol/upload.js';
 import { redact } from '../../src/redaction/index.js';
-import { broadcast, notify } from '../conversation.js';
+import { broadcast, notify, toOwner } from '../conversation.js';
 import { customerKey } from '../model.js';
 import type { Conversation } from '../model.js';
 import { subjectHash } from '../resume-key.js';
@@ -85,7 +85,19 @@ export async function createUploads(deps: UploadDeps) {
     sweep: () => sweep().catch(() => log({ msg: 'document sweep failed', level: 'warn' })),
     async received(conversation, ref, documents: DocumentInfo[]) {
       await index.closeOpen(conversation.id, ref);
-      if (documents.length === 0) return;
+      if (documents.length === 0) {
+        // A batch finished with nothing kept is the customer's "Not now": the agent is told.
+        await store.run(() => {
+          const declined = {
+            type: 'upload-status',
+            conversationId: conversation.id,
+            ref,
+            state: 'declined',
+          } as const;
+          toOwner(conversation.owner, declined);
+        }, conversation.id);
+        return;
+      }
       await store.run(() => {
         notify(conversation, { code: 'documents', documents }, documentsText(conversation.lang, documents));
         conversation.assistant.agentPart({ kind: 'documents', count: documents.length });
@@ -136,6 +148,14 @@ export async function createUploads(deps: UploadDeps) {
       };
       broadcast(conversation, frame);
       const { ref, expiresAt, maxFiles, maxBytes } = frame;
+      // The agent sees it pending (what the customer reads, never the token) until it is answered.
+      const status = {
+        type: 'upload-status',
+        conversationId: conversation.id,
+        ref,
+        state: 'requested',
+      } as const;
+      toOwner(conversation.owner, { ...status, text: frame.text, expiresAt });
       const open = { ref, text: frame.text, expiresAt, maxFiles, maxBytes };
       tx().after(() => {
         index

@@ -158,13 +158,21 @@ describe('<amex-chat> document upload', () => {
       said.stop();
     });
 
-    it('"Not now" puts the request away and the message box has focus', async () => {
+    it('"Not now" puts the request away, answers it with nothing, and the message box has focus', async () => {
       const { el, server } = await asked();
       part(el, '#upload-dismiss')!.focus();
       await sendKeys({ press: 'Enter' });
       await waitFor(() => !part(el, '[part="upload"]'), 'the strip gone');
       await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
-      expect(network.calls).to.have.length(0);
+      // The answer: the batch finished with nothing kept (the agent is told; the token is spent),
+      // the token in a header, not the address.
+      const { call } = await network.nth(0);
+      expect(call.url).to.match(/\/chat\/upload\/finish$/);
+      expect(call.url).not.to.contain(REQUEST.token);
+      expect(call.headers['x-upload-token']).to.equal(REQUEST.token);
+      expect(call.headers['x-upload-conversation']).to.equal(REQUEST.conversationId);
+      expect(JSON.parse(call.body as string)).to.deep.equal({ ids: [] });
+      expect(network.calls).to.have.length(1);
       // The same request again (the server sends it after a reconnect) stays away; a new one shows.
       server.push(REQUEST);
       await el.updateComplete;

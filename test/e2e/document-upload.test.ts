@@ -12,7 +12,15 @@ import type { UploadCall } from '../../src/components/document-upload/upload-sen
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
-import { $, acceptFirst, consoleSuite, mount, recordAnnouncements, signIn } from './agent-console-support.js';
+import {
+  $,
+  FakeClock,
+  acceptFirst,
+  consoleSuite,
+  mount,
+  recordAnnouncements,
+  signIn,
+} from './agent-console-support.js';
 
 const JOURNEYS = {
   en: {
@@ -63,6 +71,20 @@ const shown = (el: AmexChatElement, selector: string): string =>
 
 const modelOf = (el: AgentConsoleElement): ConsoleState => (el as unknown as { model: ConsoleState }).model;
 
+/** The pane's line about the request for documents ('' when none). */
+const requestLine = (el: AgentConsoleElement): string =>
+  $(el, '.ac-documents__request')?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** What the conversation list says of each conversation, besides its name. */
+const listMarks = (el: AgentConsoleElement): string[] =>
+  [...el.querySelectorAll('.ac-conv__meta')].map((m) => m.textContent?.trim() ?? '');
+
+/** The agent asks for `text` from the pane's form. */
+function askFor(el: AgentConsoleElement, text: string): void {
+  ($(el, 'input[name="text"]') as HTMLInputElement).value = text;
+  ($(el, '.ac-documents__ask button') as HTMLButtonElement).click();
+}
+
 describe('secure document upload, with the reference server', () => {
   const suite = consoleSuite('Document upload');
   const real = DocumentUpload.send;
@@ -112,6 +134,13 @@ describe('secure document upload, with the reference server', () => {
       expect(shown(chat, '#upload-text')).to.contain('Receipt for the disputed charge');
       expect(shown(chat, '#upload-text')).not.to.contain('4111 1111');
       expect(chat.shadowRoot!.querySelector('#transcript')!.textContent).not.to.contain('disputed charge');
+      // The console shows it pending, as the customer reads it, in the pane and the list.
+      await waitFor(
+        () => requestLine(maria).startsWith('Documents requested: Receipt for the disputed charge'),
+        'the request pending on the console',
+      );
+      expect(requestLine(maria)).not.to.contain('4111 1111');
+      expect(listMarks(maria)).to.include('Documents requested');
 
       // Refused before anything is sent: the wrong type, too large, too many.
       await choose(chat, [file('notes.txt', 10), file('huge.pdf', 10 * 1024 * 1024 + 1)]);
@@ -159,6 +188,8 @@ describe('secure document upload, with the reference server', () => {
         return found.length === 2 ? found : undefined;
       }, 'the documents on the console');
       expect(names).to.deep.equal(['receipt.pdf', 'statement.png']);
+      expect(requestLine(maria)).to.equal('2 documents received');
+      expect(listMarks(maria)).not.to.include('Documents requested');
       await axeCheck(maria);
 
       // The agent downloads; another agent is refused.
@@ -180,4 +211,46 @@ describe('secure document upload, with the reference server', () => {
       expect(url).not.to.contain(key);
     });
   }
+  it('en: the console shows "Not sent" after the customer\'s "Not now", and when a request lapses', async () => {
+    const chat = await fixture<AmexChatElement>(
+      html`<amex-chat persist="none" lang="en" endpoint=${suite.endpoint}></amex-chat>`,
+    );
+    widget = chat;
+    await chat.show();
+    await waitFor(() => chat.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    await chat.send(JOURNEYS.en.ask);
+    const clock = new FakeClock(Date.now());
+    const maria = await mount(suite.endpoint, (el) => {
+      el.clock = clock;
+    });
+    await signIn(maria, 'Maria');
+    await acceptFirst(maria);
+    const said = recordAnnouncements(maria);
+
+    askFor(maria, 'Receipt for the disputed charge');
+    await waitFor(() => chat.shadowRoot!.querySelector('#upload-dismiss'), 'the upload strip');
+    await waitFor(
+      () => requestLine(maria) === 'Documents requested: Receipt for the disputed charge',
+      'pending',
+    );
+    chat.shadowRoot!.querySelector<HTMLButtonElement>('#upload-dismiss')!.click();
+    await waitFor(
+      () => requestLine(maria) === 'Not sent: the customer chose not to send them now',
+      'not sent, declined',
+    );
+    expect(listMarks(maria)).not.to.include('Documents requested');
+    expect(said.polite).to.include('Customer 1 did not send the documents requested.');
+    await axeCheck(maria);
+
+    // A second request nobody answers: pending until the console's clock reaches its expiry.
+    askFor(maria, 'Bank statement');
+    await waitFor(() => requestLine(maria) === 'Documents requested: Bank statement', 'pending again');
+    const expiresAt = modelOf(maria).conversations[0]?.upload?.expiresAt ?? 0;
+    clock.advance(expiresAt - clock.now() - 1);
+    await maria.updateComplete;
+    expect(requestLine(maria)).to.equal('Documents requested: Bank statement');
+    clock.advance(1);
+    await waitFor(() => requestLine(maria) === 'Not sent: the request expired', 'not sent, expired');
+    expect(listMarks(maria)).not.to.include('Documents requested');
+  });
 });

@@ -8,6 +8,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { contentLang, languageLabel, teamLabel, teamPhrase } from '../../agent-console-format.js';
 import { selectedConversation } from '../model.js';
 import type { Conversation } from '../model.js';
+import { REQUESTED, uploadPending } from '../upload-status.js';
 import { renderActions, renderComposer } from './composer.js';
 import { renderDocuments } from './documents.js';
 import { renderEndDialog } from './end-dialog.js';
@@ -39,6 +40,7 @@ export function renderConversations(v: ConsoleView): TemplateResult {
               <span class="ac-conv__meta"
                 >${teamLabel(c.team)}, ${languageLabel(c.lang)}, ${statusLabel(c)}</span
               >
+              ${uploadPending(c.upload, v.now) ? html`<span class="ac-conv__meta">${REQUESTED}</span>` : nothing}
               ${
                 c.unread
                   ? html`<span class="ac-badge"

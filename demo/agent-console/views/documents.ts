@@ -7,6 +7,7 @@ import type { TemplateResult } from 'lit';
 import { MAX_UPLOAD_REQUEST_TEXT } from '../../../src/protocol.js';
 import { documentsOf } from '../documents.js';
 import type { Conversation } from '../model.js';
+import { REQUESTED, uploadLine, uploadPending } from '../upload-status.js';
 import type { ConsoleView } from './view.js';
 
 const TYPES: Record<string, string> = {
@@ -30,8 +31,13 @@ export function renderDocuments(
   const id = v.ids;
   const active = c.status === 'active';
   const docs = documentsOf(c.events);
+  // What was asked for is in the agent's words, in the conversation's language.
+  const request = uploadPending(c.upload, v.now)
+    ? html`${REQUESTED}: <span lang=${lang}>${c.upload?.text}</span>`
+    : uploadLine(c.upload, v.now);
   return html`<section class="ac-documents" aria-labelledby="${id}-documents-heading">
     <h4 id="${id}-documents-heading">Documents</h4>
+    ${request ? html`<p class="ac-documents__request" id="${id}-upload-status">${request}</p>` : nothing}
     <form class="ac-documents__ask" @submit=${(e: SubmitEvent) => v.on.documents(c.id, e)}>
       <label for="${id}-upload-text">Ask Customer ${c.number} for documents</label>
       <input

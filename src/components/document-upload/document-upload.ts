@@ -167,8 +167,14 @@ export class DocumentUpload implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** "Not now": the request is put away (its token expires unused). */
+  /**
+   * "Not now": the request is put away, and answered: its batch is finished with nothing kept,
+   * which spends the token, drops a file that had arrived, and tells the agent. (Close, once the
+   * documents were sent, only puts the strip away.)
+   */
   dismiss(): void {
+    const request = this.#phase === 'open' ? this.#request : undefined;
+    if (request) void this.#finish(request, []);
     for (const item of this.#items) item.abort?.abort();
     this.#phase = 'hidden';
     this.#request = undefined;
@@ -210,12 +216,11 @@ export class DocumentUpload implements ReactiveController {
       this.#fail(errors.length > 0 ? errors : [t.uploadNone]);
       return;
     }
-    const finished = await DocumentUpload.send({
-      url: uploadUrl(this.#el.endpoint, UPLOAD_FINISH_PATH),
-      headers: { ...headers, 'content-type': 'application/json' },
-      body: JSON.stringify({ ids: arrived.map((item) => item.id) }),
-      signal: new AbortController().signal,
-    }).catch(() => undefined);
+    const finished = await this.#finish(
+      request,
+      arrived.map((item) => item.id ?? ''),
+      headers,
+    );
     if (this.#request !== request) return;
     if (finished?.status !== 200) {
       this.#phase = 'open';
@@ -227,6 +232,20 @@ export class DocumentUpload implements ReactiveController {
     this.#panel.announce(t.uploadSent(arrived.length));
     this.#panel.focusAfter('upload-close');
     this.#host.requestUpdate();
+  }
+
+  /** Finishes the request's batch keeping `ids`; the answer, or undefined when none came. */
+  async #finish(
+    request: UploadRequestFrame,
+    ids: string[],
+    headers?: Record<string, string>,
+  ): Promise<{ status: number } | undefined> {
+    return DocumentUpload.send({
+      url: uploadUrl(this.#el.endpoint, UPLOAD_FINISH_PATH),
+      headers: { ...(headers ?? (await this.#headers(request))), 'content-type': 'application/json' },
+      body: JSON.stringify({ ids }),
+      signal: new AbortController().signal,
+    }).catch(() => undefined);
   }
 
   async #headers(request: UploadRequestFrame): Promise<Record<string, string>> {
