@@ -17,6 +17,7 @@ import {
   URGENT_PHONE,
   failedMessage,
   fixtureFor,
+  needsWarningNote,
   sensitiveDraft,
   tooLongDraft,
 } from './fixtures/states.js';
@@ -224,6 +225,12 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
       await messages(el, 1);
       el.shadowRoot?.querySelector<HTMLButtonElement>('#needs-toggle')?.click();
       break;
+    case 'accommodations-warning':
+      await messages(el, 1);
+      el.shadowRoot?.querySelector<HTMLButtonElement>('#needs-toggle')?.click();
+      await until(el, () => !!el.shadowRoot?.querySelector('#needs-note'));
+      typeDraft(el, needsWarningNote(lang), '#needs-note');
+      break;
     case 'upload-progress':
     case 'upload-error':
     case 'upload-done':
@@ -265,9 +272,9 @@ function showEnding(el: AmexChatElement): void {
   transcript.scrollTop += ending.getBoundingClientRect().top - transcript.getBoundingClientRect().top;
 }
 
-/** Puts a draft in the message box as if typed (without moving focus there). */
-function typeDraft(el: AmexChatElement, text: string): void {
-  const input = el.shadowRoot?.querySelector('textarea');
+/** Puts a draft in the message box (or the text field `selector`) as if typed, without moving focus there. */
+function typeDraft(el: AmexChatElement, text: string, selector = '#input'): void {
+  const input = el.shadowRoot?.querySelector<HTMLTextAreaElement>(selector);
   if (!input) return;
   input.value = text;
   input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

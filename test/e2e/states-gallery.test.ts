@@ -28,10 +28,15 @@ const STATES = [
   'idle-warning',
   'notify-offer',
   'accommodations',
+  'accommodations-warning',
   'verify-choose',
+  'verify-push',
   'verify-code',
   'verify-error',
   'verified',
+  'verify-expired',
+  'verify-denied',
+  'verify-too-many',
   'upload-request',
   'upload-progress',
   'upload-error',
@@ -66,11 +71,18 @@ const SAYS = {
     idleContinue: 'Continue chat',
     notifyButton: 'Turn on notifications',
     needs: 'Tell us what you need',
+    needsNote: 'I read slowly. My card is 3782 822463 10005 if you need it.',
     verifyHeading: 'Confirm it’s you',
     verifyPush: 'Approve on my phone',
+    verifyPushSent: 'We sent a prompt to your phone where you are signed in. Approve it there.',
+    verifyUseCode: 'Use a code instead',
+    verifyDecline: 'Not now',
     verifyCodeLabel: 'One-time code',
     verifyWrong: 'That code is incorrect. You have 2 more tries.',
     verified: 'Your identity is confirmed with the code.',
+    verifyExpired: 'The request expired. The agent can send a new one.',
+    verifyDenied: 'You declined the prompt on your phone, so your identity was not confirmed.',
+    verifyTooMany: 'Too many incorrect codes. The agent can send a new request.',
     uploadHeading: 'Documents requested',
     uploadChoose: 'Choose files',
     uploadProgress: 'Sending receipt.pdf',
@@ -103,11 +115,19 @@ const SAYS = {
     idleContinue: 'Continuar el chat',
     notifyButton: 'Activar notificaciones',
     needs: 'Díganos qué necesita',
+    needsNote: 'Leo despacio. Mi tarjeta es 3782 822463 10005, por si la necesita.',
     verifyHeading: 'Confirme que es usted',
     verifyPush: 'Aprobar en mi teléfono',
+    verifyPushSent:
+      'Enviamos una notificación a su teléfono, donde tiene la sesión iniciada. Apruébela allí.',
+    verifyUseCode: 'Usar un código',
+    verifyDecline: 'Ahora no',
     verifyCodeLabel: 'Código de un solo uso',
     verifyWrong: 'El código no es correcto. Le quedan 2 intentos.',
     verified: 'Su identidad quedó confirmada con el código.',
+    verifyExpired: 'La solicitud venció. El agente puede enviarle una nueva.',
+    verifyDenied: 'Rechazó la notificación en su teléfono, así que no se confirmó su identidad.',
+    verifyTooMany: 'Demasiados códigos incorrectos. El agente puede enviarle una nueva solicitud.',
     uploadHeading: 'Documentos solicitados',
     uploadChoose: 'Elegir archivos',
     uploadProgress: 'Enviando receipt.pdf',
@@ -143,10 +163,16 @@ const ENGLISH = [
   'Continue chat',
   'Your needs',
   'Tell us what you need',
+  'Other (optional)',
   'I need more time',
   'Confirm it',
   'One-time code',
   'Send me a code',
+  'We sent a prompt',
+  'Use a code instead',
+  'The request expired',
+  'declined the prompt',
+  'Too many incorrect codes',
   'Documents requested',
   'Choose files',
   'Send documents',
@@ -304,9 +330,20 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
       'written-summary',
     ]);
   },
+  async 'accommodations-warning'(frame, says) {
+    await shows(frame, 'accommodations-warning', '#needs-warning', says.warning);
+    const note = part(chat(frame, 'accommodations-warning'), '#needs-note') as HTMLTextAreaElement;
+    expect(note.value).to.equal(says.needsNote);
+    expect(note.getAttribute('aria-describedby')).to.include('needs-warning');
+  },
   async 'verify-choose'(frame, says) {
     await shows(frame, 'verify-choose', '#verify-heading', says.verifyHeading);
     await shows(frame, 'verify-choose', '#verify-push', says.verifyPush);
+  },
+  async 'verify-push'(frame, says) {
+    await shows(frame, 'verify-push', '#verify-text', says.verifyPushSent);
+    await shows(frame, 'verify-push', '#verify-use-code', says.verifyUseCode);
+    await shows(frame, 'verify-push', '#verify-cancel', says.verifyDecline);
   },
   async 'verify-code'(frame, says) {
     await shows(frame, 'verify-code', 'label[for="verify-input"]', says.verifyCodeLabel);
@@ -318,6 +355,19 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
   },
   async verified(frame, says) {
     await shows(frame, 'verified', '#verify-text', says.verified);
+  },
+  async 'verify-expired'(frame, says) {
+    await shows(frame, 'verify-expired', '#verify-text.verify-error', says.verifyExpired);
+    expect(part(chat(frame, 'verify-expired'), '#verify-close')).to.not.equal(null);
+  },
+  async 'verify-denied'(frame, says) {
+    await shows(frame, 'verify-denied', '#verify-text.verify-error', says.verifyDenied);
+    expect(part(chat(frame, 'verify-denied'), '#verify-close')).to.not.equal(null);
+  },
+  async 'verify-too-many'(frame, says) {
+    await shows(frame, 'verify-too-many', '#verify-text.verify-error', says.verifyTooMany);
+    expect(part(chat(frame, 'verify-too-many'), '#verify-input')).to.equal(null);
+    expect(part(chat(frame, 'verify-too-many'), '#verify-close')).to.not.equal(null);
   },
   async 'upload-request'(frame, says) {
     await shows(frame, 'upload-request', '#upload-heading', says.uploadHeading);

@@ -87,6 +87,22 @@ function isUnobscured(element: Element): string {
   return top && (top === element || element.contains(top)) ? '' : `${top?.localName ?? 'nothing'} is on top`;
 }
 
+/**
+ * A checkbox whose name's other checkboxes in its own tree (its widget's shadow root) and form all
+ * sit in its fieldset: the same name elsewhere on the page belongs to another widget.
+ */
+function groupedInItsForm(element: Element): string {
+  const box = element as HTMLInputElement;
+  const fieldset = box.closest('fieldset');
+  const root = box.getRootNode() as Document | ShadowRoot;
+  const named = [...root.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')].filter(
+    (other) => other.name === box.name && other.form === box.form,
+  );
+  return fieldset && named.length > 1 && named.every((other) => other.closest('fieldset') === fieldset)
+    ? ''
+    : 'a checkbox of its name in its own form is outside its fieldset';
+}
+
 export const IBM_ALLOWED: readonly IbmAllowed[] = [
   {
     rule: 'input_label_visible',
@@ -154,5 +170,14 @@ export const IBM_ALLOWED: readonly IbmAllowed[] = [
     where: 'button, select, textarea',
     why: 'The engine ignores clipping and inertness: it counts the scrolled-away part of the transcript, or the open modal dialog over an inert control, as covering it; the test checks nothing is on top of it.',
     verify: isUnobscured,
+  },
+  {
+    rule: 'input_checkboxes_grouped',
+    reason: 'fail_notsamegroup',
+    pages: ['gallery'],
+    states: ['accommodations', 'accommodations-warning'],
+    where: '#needs-form fieldset input[type="checkbox"][name="need"]',
+    why: "Checkbox names group only within one form; the engine pools them over the page, shadow roots too, and the gallery shows two needs forms. The test checks the name's other boxes in its form share its fieldset.",
+    verify: groupedInItsForm,
   },
 ];
