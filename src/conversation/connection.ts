@@ -12,7 +12,10 @@ import type { LeaderView } from './tabs.js';
 import type { ConnectionState, ConversationEvents, ConversationOptions } from './types.js';
 
 /** What the connection asks of its conversation. */
-export interface ConnectionHost extends Pick<LeaderView, 'conversationId' | 'log' | 'queue' | 'sealKey'> {
+export interface ConnectionHost extends Pick<
+  LeaderView,
+  'conversationId' | 'log' | 'queue' | 'sealKey' | 'version'
+> {
   /** What the hello asks to resume (`relayed`: the connection is another tab's). */
   resume(relayed: boolean): HelloFrame['resume'];
   frame(frame: ServerFrame): void;
@@ -148,6 +151,7 @@ export class Connection {
       queue: () => this.#host.queue(),
       bound: () => this.#options.tokenProvider !== undefined,
       sealKey: () => this.#host.sealKey(),
+      version: () => this.#host.version(),
     };
   }
 

@@ -1,6 +1,6 @@
 import mitt from 'mitt';
 import type { Emitter } from '../transport/emitter.js';
-import { MAX_MESSAGE_LENGTH } from '../protocol.js';
+import { MAX_MESSAGE_LENGTH, knowsAccommodations } from '../protocol.js';
 import type { Accommodation, ChatEvent, HelloFrame, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
@@ -56,6 +56,8 @@ export class Conversation {
   readonly #restart = new RestartNotice(() => this.events.emit('restarted', undefined));
   /** The server's key for other tabs' sealed tokens (welcome.sealKey), given to followers. */
   #sealKey: string | undefined;
+  /** The protocol version of the server's last welcome (none before the first). */
+  #serverVersion: string | undefined;
   /** A follower tab's pending request for a key of its own (tab-key.ts). */
   readonly #tabKeys = new TabKeys();
   #typingSent = false;
@@ -86,6 +88,7 @@ export class Conversation {
       log: () => this.#transcript.eventLog(),
       queue: () => this.#phase.queueFrame,
       sealKey: () => this.#sealKey,
+      version: () => this.#serverVersion,
     });
     this.#store = options.store ?? noStore;
     this.#restore();
@@ -176,8 +179,17 @@ export class Conversation {
     this.#sendControl('rating', ratingFrame(score));
   }
 
-  /** States the customer's accommodations (1.5), the note redacted like a message: what it removed. */
-  stateNeeds(needs: readonly Accommodation[], note: string): ReturnType<typeof summarize> {
+  /** Whether the server takes `accommodations` (1.5); undefined until a welcome names its version. */
+  get takesNeeds(): boolean | undefined {
+    return this.#serverVersion === undefined ? undefined : knowsAccommodations(this.#serverVersion);
+  }
+
+  /**
+   * States the customer's accommodations (1.5), the note redacted like a message: what it removed.
+   * Nothing is sent to a server older than 1.5 (undefined), which would refuse the frame.
+   */
+  stateNeeds(needs: readonly Accommodation[], note: string): ReturnType<typeof summarize> | undefined {
+    if (this.takesNeeds === false) return undefined;
     const result = note.trim() ? this.#redactor.redact(note.trim()) : undefined;
     this.#sendControl('needs', accommodationsFrame(needs, result?.text));
     return summarize(result?.findings ?? []);
@@ -370,6 +382,9 @@ export class Conversation {
       this.#save();
     }
     if (frame.sealKey) this.#sealKey = frame.sealKey;
+    this.#serverVersion = frame.v;
+    // Needs stated while offline, for a server older than 1.5: not sent (it would refuse them).
+    if (!knowsAccommodations(frame.v)) this.#outbox.drop('needs');
     // A follower tab has no key of its own yet: ask for one, to take over one day.
     const transport = this.#connection.transport;
     if (!this.#resumeKey && transport?.relayed) {

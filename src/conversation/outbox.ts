@@ -97,6 +97,11 @@ export class Outbox {
     this.#controls.delete(key);
   }
 
+  /** The control frame of this key will never be sent (the server cannot take it). */
+  drop(key: string): void {
+    this.#controls.delete(key);
+  }
+
   /** Sends the waiting control frames; those the transport refuses keep waiting. */
   flushControls(transport: Transport | undefined): void {
     for (const [key, control] of this.#controls) {

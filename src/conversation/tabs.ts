@@ -65,6 +65,8 @@ export interface LeaderView {
   bound(): boolean;
   /** The server's key for tokens other tabs seal (welcome.sealKey), once connected. */
   sealKey(): string | undefined;
+  /** The protocol version the server's welcome named, once connected. */
+  version(): string | undefined;
 }
 
 /**
@@ -236,7 +238,9 @@ export class TabHub {
     }
     const log = this.#view.log();
     // (1.3) Where the replay ends, so the follower renders it once, not per event.
-    reply({ type: 'welcome', v: PROTOCOL_VERSION, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
+    // The server's version, not this tab's: what the follower may send depends on it.
+    const v = this.#view.version() ?? PROTOCOL_VERSION;
+    reply({ type: 'welcome', v, conversationId, lastSeq: log.at(-1)?.seq ?? 0 });
     const after = frame.resume?.conversationId === conversationId ? frame.resume.lastSeq : 0;
     for (const event of log) if (event.seq > after) reply({ type: 'event', event });
     const queue = this.#view.queue();

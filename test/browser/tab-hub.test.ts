@@ -4,18 +4,21 @@ import { expect } from '@open-wc/testing';
 import { TabHub } from '../../src/conversation/tabs.js';
 import type { LeaderView } from '../../src/conversation/tabs.js';
 import type { ConnectionState } from '../../src/conversation/types.js';
+import type { ServerFrame } from '../../src/protocol.js';
 import { helloFrame } from '../../src/conversation/outbound.js';
 import { waitFor } from '../support/helpers.js';
 
-function view(state: { now: ConnectionState }): LeaderView {
+/** A leader's view of its server connection; connected to a server of `version` when given. */
+function view(state: { now: ConnectionState; version?: string }): LeaderView {
   return {
     send: () => false,
     state: () => state.now,
-    conversationId: () => undefined,
+    conversationId: () => (state.version ? 'c1' : undefined),
     log: () => [],
     queue: () => undefined,
     bound: () => false,
     sealKey: () => undefined,
+    version: () => state.version,
   };
 }
 
@@ -29,6 +32,7 @@ describe('TabHub', () => {
   /** A leader with this view, and a follower hub that counts the leader's announcements. */
   async function pair(state: {
     now: ConnectionState;
+    version?: string;
   }): Promise<{ leader: TabHub; follower: TabHub; announced: () => number }> {
     const name = `amex-chat:test-${Math.random()}`;
     const leader = new TabHub(
@@ -52,13 +56,15 @@ describe('TabHub', () => {
   }
 
   /** A follower's connection to the leader, saying hello; resolves with its close code, if any. */
-  function hello(follower: TabHub): { closed: () => number | undefined } {
+  function hello(follower: TabHub): { closed: () => number | undefined; heard: ServerFrame[] } {
     const transport = follower.follower();
     let code: number | undefined;
+    const heard: ServerFrame[] = [];
+    transport.events.on('frame', (frame) => heard.push(frame));
     transport.events.on('close', (event) => (code = event.code));
     transport.events.on('open', () => transport.send(helloFrame({ lang: 'en' })));
     transport.connect();
-    return { closed: () => code };
+    return { closed: () => code, heard };
   }
 
   it('tells a follower at once when its own attempts are failing', async () => {
@@ -77,6 +83,13 @@ describe('TabHub', () => {
     // That attempt fails: followers waiting for its welcome are told.
     leader.announceLost();
     await waitFor(() => link.closed(), 'the follower told');
+  });
+
+  it("welcomes a follower with the server's version, which says what the follower may send", async () => {
+    const { follower } = await pair({ now: 'connected', version: '1.4' });
+    const link = hello(follower);
+    const welcome = await waitFor(() => link.heard.find((frame) => frame.type === 'welcome'), 'the welcome');
+    expect(welcome).to.deep.equal({ type: 'welcome', v: '1.4', conversationId: 'c1', lastSeq: 0 });
   });
 
   it('lets a follower retry at once when the leader says it is connected', async () => {

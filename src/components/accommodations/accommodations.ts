@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Conversation, TranscriptMessage } from '../../conversation/index.js';
 import { ACCOMMODATIONS } from '../../protocol.js';
 import type { Accommodation, Accommodations } from '../../protocol.js';
@@ -42,8 +42,12 @@ export interface NeedsCallbacks {
  * checked live and redacted like a message; Save sends them in one frame, "Not now" closes it.
  * What was stated comes back as the server's `accommodations` notice, which the form reads
  * (after a reload too) to start from.
+ *
+ * A server older than 1.5 would refuse the frame: once its welcome says so, the button is not
+ * offered, and needs the customer states anyway (the form was open, or they were saved while
+ * offline) stay in the form, unsent, with a message that this chat cannot take them.
  */
-export class NeedsStrip {
+export class NeedsStrip implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #on: NeedsCallbacks;
   readonly #warning: LiveWarning;
@@ -58,10 +62,15 @@ export class NeedsStrip {
   /** What the transcript said so far (read incrementally: a long history is read once). */
   #read = { messages: [] as readonly TranscriptMessage[], count: 0 };
   #stated: Accommodations | undefined;
+  /** Saved and not yet answered by the notice: the choices and the note as the customer typed them. */
+  #held: { needs: readonly Accommodation[]; note: string } | undefined;
+  /** The server cannot take needs: the open form says so. */
+  #refused = false;
 
   constructor(host: ReactiveControllerHost & HTMLElement, on: NeedsCallbacks) {
     this.#host = host;
     this.#on = on;
+    host.addController(this);
     this.#warning = new LiveWarning(host, (kinds) => {
       const t = on.t();
       on.announce(t.warning(listKinds(t, kinds)));
@@ -79,9 +88,26 @@ export class NeedsStrip {
     return this.stated?.needs.includes('more-time') ? MORE_TIME_FACTOR : 1;
   }
 
-  /** "Your needs", on the message box's label row, while a chat is under way. */
+  /** A statement waiting for a connection that turned out to be a server older than 1.5: back in the form. */
+  hostUpdate(): void {
+    const held = this.#held;
+    if (!held || this.#on.conversation()?.takesNeeds !== false) return;
+    this.#held = undefined;
+    this.#sent = undefined;
+    this.#choice = new Set(held.needs);
+    this.#noteFill = held.note;
+    this.#expanded = true;
+    this.#refuse();
+  }
+
+  /** Whether the server is known not to take needs (older than 1.5). */
+  get #untaken(): boolean {
+    return this.#on.conversation()?.takesNeeds === false;
+  }
+
+  /** "Your needs", on the message box's label row, while a chat is under way (and can take them). */
   renderButton(t: Strings, can: boolean): TemplateResult | typeof nothing {
-    if (!can) return nothing;
+    if (!can || (this.#untaken && !this.#expanded)) return nothing;
     const expanded = this.#expanded;
     return html`<button
       id="needs-toggle"
@@ -106,6 +132,7 @@ export class NeedsStrip {
       aria-labelledby="needs-heading"
     >
       <h3 id="needs-heading">${t.needsToggle}</h3>
+      ${this.#refused ? html`<p id="needs-refused" class="warning">${t.needsRefused}</p>` : nothing}
       ${this.#renderForm(t)}
     </div>`;
   }
@@ -164,6 +191,7 @@ export class NeedsStrip {
       if (notice?.code !== 'accommodations') continue;
       this.#stated = notice.needs.length || notice.note ? notice : undefined;
       this.#sent = undefined;
+      this.#held = undefined;
     }
     this.#read.count = messages.length;
   }
@@ -174,7 +202,14 @@ export class NeedsStrip {
     this.#choice = new Set(stated ? stated.needs : this.#on.preset());
     this.#noteFill = stated?.note ?? '';
     this.#warningKinds = [];
+    this.#refused = false;
     this.#expanded = true;
+  }
+
+  /** Says that this chat cannot take needs; the form keeps what the customer chose. */
+  #refuse(): void {
+    this.#refused = true;
+    this.#on.announce(this.#on.t().needsRefused);
   }
 
   readonly #handleToggle = (): void => {
@@ -220,9 +255,19 @@ export class NeedsStrip {
     const form = event.target as HTMLFormElement;
     const box = form.querySelector<HTMLTextAreaElement>('#needs-note');
     const needs = ACCOMMODATIONS.filter((need) => this.#choice.has(need));
-    const redacted = conversation.stateNeeds(needs, box?.value ?? '');
+    const note = box?.value ?? '';
+    const redacted = conversation.stateNeeds(needs, note);
+    if (!redacted) {
+      // Not sent: the form stays as it is, focus on Save, and says why.
+      this.#noteFill = note;
+      this.#refuse();
+      this.#host.requestUpdate();
+      return;
+    }
     if (box) box.value = '';
     this.#sent = { needs };
+    this.#held = { needs, note };
+    this.#refused = false;
     this.#expanded = false;
     this.#warning.forget();
     this.#warningKinds = [];

@@ -19,4 +19,7 @@ export const needsEn = {
   needsNoteHint: 'Do not include card numbers, codes or passwords.',
   needsSave: 'Save',
   needsSkip: 'Not now',
+  /** Said when the chat's server is older than the needs feature: nothing was sent, nothing lost. */
+  needsRefused:
+    'This chat cannot take your needs, so nothing was sent. Your choices are still here; you can tell us in a message instead.',
 };

@@ -16,4 +16,6 @@ export const needsEs: typeof needsEn = {
   needsNoteHint: 'No incluya números de tarjeta, códigos ni contraseñas.',
   needsSave: 'Guardar',
   needsSkip: 'Ahora no',
+  needsRefused:
+    'Este chat no puede recibir sus necesidades, así que no se envió nada. Sus opciones siguen aquí; puede indicárnoslas en un mensaje.',
 };
