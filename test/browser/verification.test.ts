@@ -223,6 +223,45 @@ describe('<amex-chat> identity check', () => {
     });
   });
 
+  describe("the redactor's history", () => {
+    /** Types `code` in the strip's field and sends it, as the customer does. */
+    async function typeInStrip(el: AmexChatElement, server: Server, code: string): Promise<void> {
+      (part(el, '#verify-input') as HTMLInputElement).focus();
+      await sendKeys({ type: code });
+      await sendKeys({ press: 'Enter' });
+      expect(await server.sent('verify-code')).to.deep.equal({ type: 'verify-code', id: 'v1', code });
+    }
+
+    /** Sends `text` from the message box (the composer's own path), and what left: its text. */
+    async function sendFromComposer(el: AmexChatElement, server: Server, text: string): Promise<string> {
+      await el.focusComposer();
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Enter' });
+      return (await server.sent('message')).text;
+    }
+
+    it("a code typed in the strip does not answer the agent's question: the same code typed next is removed", async () => {
+      const { el, server } = await scriptedChat();
+      // The agent asks for a code: the redactor expects one in the customer's next messages.
+      server.event({ from: 'agent', name: 'Maria', text: 'Please type the code we texted you.' });
+      await waitFor(() => part(el, '.message.agent'), "the agent's question");
+      await ask(server, el, CODE_SENT);
+      await typeInStrip(el, server, '482917');
+      // Had the strip's code gone through the redactor, it would have answered the question and
+      // this one would leave as typed.
+      expect(await sendFromComposer(el, server, '482917')).to.equal('[code removed]');
+    });
+
+    it('a code typed in the strip is no part of a number typed over several messages', async () => {
+      const { el, server } = await scriptedChat();
+      await ask(server, el, CODE_SENT);
+      await typeInStrip(el, server, '411111');
+      // With 411111 before it, these ten digits would complete the card 4111 1111 1111 1111 and be
+      // masked by the split-number rule; on their own they are nothing.
+      expect(await sendFromComposer(el, server, '1111111111')).to.equal('1111111111');
+    });
+  });
+
   describe('redaction', () => {
     it('no event that leaves the widget carries the code, and the transcript never has it', async () => {
       const { el, server } = await scriptedChat();
