@@ -175,6 +175,80 @@ describe('<amex-chat> identity check', () => {
         expect(live.texts('assertive').filter((said) => said === text)).to.have.length(1);
       }
     });
+
+    it('push sent: focus on Use a code instead, Not now declines it, Close returns to the message box', async () => {
+      const { el, server } = await scriptedChat({ open: 'keyboard' });
+      await ask(server, el);
+      await waitFor(() => focusedId() === 'verify-push', 'focus on the first method');
+      await sendKeys({ press: 'Enter' });
+      expect(await server.sent('verify-start')).to.deep.equal({
+        type: 'verify-start',
+        id: 'v1',
+        method: 'push',
+      });
+      server.push({ type: 'verify', id: 'v1', state: 'push-sent', expiresIn: 290 });
+      await waitFor(() => focusedId() === 'verify-use-code', 'focus on Use a code instead');
+      await sendKeys({ press: 'Tab' });
+      expect(focusedId()).to.equal('verify-cancel');
+      await sendKeys({ press: 'Enter' });
+      expect(await server.sent('verify-cancel')).to.deep.equal({ type: 'verify-cancel', id: 'v1' });
+      server.push({ type: 'verify', id: 'v1', state: 'failed', reason: 'cancelled' });
+      await waitFor(() => focusedId() === 'verify-close', 'focus on Close');
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => !part(el, '#verify'), 'the strip closes');
+      expect(focusedId()).to.equal('input');
+    });
+
+    it('push sent: Use a code instead by keyboard goes on to the code field', async () => {
+      const { el, server } = await scriptedChat({ open: 'keyboard' });
+      await ask(server, el);
+      await waitFor(() => focusedId() === 'verify-push', 'focus on the first method');
+      server.push({ type: 'verify', id: 'v1', state: 'push-sent', expiresIn: 290 });
+      await waitFor(() => focusedId() === 'verify-use-code', 'focus on Use a code instead');
+      await sendKeys({ press: 'Enter' });
+      expect(await server.sent('verify-start')).to.deep.equal({
+        type: 'verify-start',
+        id: 'v1',
+        method: 'code',
+      });
+      server.push(CODE_SENT);
+      await waitFor(() => focusedId() === 'verify-input', 'focus on the code field');
+    });
+
+    // Each way a check fails, from the step it ends: the customer's focus in the strip moves to
+    // Close (the control left), the reason is said once, and Close hands focus back.
+    for (const [reason, before, from, text] of [
+      ['expired', CHOOSE, 'verify-push', 'The request expired. The agent can send a new one.'],
+      [
+        'denied',
+        { type: 'verify', id: 'v1', state: 'push-sent', expiresIn: 290 },
+        'verify-use-code',
+        'You declined the prompt on your phone, so your identity was not confirmed.',
+      ],
+      [
+        'too-many-tries',
+        { ...CODE_SENT, triesLeft: 1, wrong: true },
+        'verify-input',
+        'Too many incorrect codes. The agent can send a new request.',
+      ],
+    ] as const satisfies readonly (readonly [string, VerifyFrame, string, string])[]) {
+      it(`${reason}: focus moves from the strip's control to Close, said once; Close goes back to the message box`, async () => {
+        const { el, server } = await scriptedChat({ open: 'keyboard' });
+        const live = recordLiveRegions(el.shadowRoot!);
+        await ask(server, el);
+        await waitFor(() => focusedId() === 'verify-push', 'focus on the first method');
+        server.push(before);
+        await waitFor(() => focusedId() === from, `focus on ${from}`);
+        server.push({ type: 'verify', id: 'v1', state: 'failed', reason });
+        await waitFor(() => focusedId() === 'verify-close', 'focus on Close');
+        expect(part(el, '#verify-text')!.textContent.trim()).to.equal(text);
+        await sendKeys({ press: 'Enter' });
+        await waitFor(() => !part(el, '#verify'), 'the strip closes');
+        expect(focusedId()).to.equal('input');
+        expect(live.texts('assertive').filter((said) => said === text)).to.have.length(1);
+        expect(live.texts('polite').filter((said) => said === text)).to.have.length(0);
+      });
+    }
   });
 
   describe('when the chat ends', () => {
