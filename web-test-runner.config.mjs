@@ -5,6 +5,7 @@ import { requireBrowser } from './scripts/prerequisites.mjs';
 import { axPlugin } from './test/support/ax-plugin.mjs';
 import { externalBotPlugin } from './test/support/bot-plugin.mjs';
 import { cspPlugin } from './test/support/csp-plugin.mjs';
+import { demoEndpointPlugin } from './test/support/demo-endpoint-plugin.mjs';
 import {
   countsReporter,
   mediaPlugin,
@@ -34,6 +35,7 @@ export default {
     wirePlugin(),
     axPlugin(),
     cspPlugin(),
+    demoEndpointPlugin(),
     mediaPlugin(),
     wsListenerPlugin(),
     externalBotPlugin(),
