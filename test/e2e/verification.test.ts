@@ -18,6 +18,7 @@ import {
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { atAPersonsPace } from '../support/pace.js';
 
 type Lang = 'en' | 'es';
 
@@ -171,16 +172,6 @@ async function phoneCode(): Promise<string> {
   await waitFor(() => text() !== '' && text() !== shown, 'a new code on the phone');
   shown = text();
   return shown;
-}
-
-/**
- * A person reads the answer and types six digits before the next code: the connection's work
- * budget (a code check costs as much as the longest message; 4,000 a second come back) is in
- * credit again by then. Codes sent faster are refused rate-limited (the strip says so: see
- * test/browser/verification.test.ts).
- */
-function atAPersonsPace(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 1200));
 }
 
 async function typeCode(el: AmexChatElement, code: string): Promise<void> {
