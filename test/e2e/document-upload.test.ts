@@ -2,7 +2,9 @@
 // from the console, the customer's widget shows the upload strip outside the transcript, refuses
 // a wrong type, a file too large and too many files before sending, sends the rest by HTTP POST
 // with progress events (one cancelled on its way), the transcript says what arrived, the agent
-// who holds the conversation downloads a document, and another agent is refused.
+// who holds the conversation downloads a document, and another agent is refused. The console
+// shows the request pending, then received, not sent after the customer's "Not now", or lapsed
+// (on the console's clock, a fake one here).
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { documentUrl } from '../../demo/agent-console/documents.js';
@@ -211,46 +213,48 @@ describe('secure document upload, with the reference server', () => {
       expect(url).not.to.contain(key);
     });
   }
-  it('en: the console shows "Not sent" after the customer\'s "Not now", and when a request lapses', async () => {
-    const chat = await fixture<AmexChatElement>(
-      html`<amex-chat persist="none" lang="en" endpoint=${suite.endpoint}></amex-chat>`,
-    );
-    widget = chat;
-    await chat.show();
-    await waitFor(() => chat.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
-    await chat.send(JOURNEYS.en.ask);
-    const clock = new FakeClock(Date.now());
-    const maria = await mount(suite.endpoint, (el) => {
-      el.clock = clock;
+  for (const lang of ['en', 'es'] as const) {
+    it(`${lang}: the console shows "Not sent" after the customer's "Not now", and when a request lapses`, async () => {
+      const chat = await fixture<AmexChatElement>(
+        html`<amex-chat persist="none" lang=${lang} endpoint=${suite.endpoint}></amex-chat>`,
+      );
+      widget = chat;
+      await chat.show();
+      await waitFor(() => chat.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+      await chat.send(JOURNEYS[lang].ask);
+      const clock = new FakeClock(Date.now());
+      const maria = await mount(suite.endpoint, (el) => {
+        el.clock = clock;
+      });
+      await signIn(maria, 'Maria');
+      await acceptFirst(maria);
+      const said = recordAnnouncements(maria);
+
+      askFor(maria, 'Receipt for the disputed charge');
+      await waitFor(() => chat.shadowRoot!.querySelector('#upload-dismiss'), 'the upload strip');
+      await waitFor(
+        () => requestLine(maria) === 'Documents requested: Receipt for the disputed charge',
+        'pending',
+      );
+      chat.shadowRoot!.querySelector<HTMLButtonElement>('#upload-dismiss')!.click();
+      await waitFor(
+        () => requestLine(maria) === 'Not sent: the customer chose not to send them now',
+        'not sent, declined',
+      );
+      expect(listMarks(maria)).not.to.include('Documents requested');
+      expect(said.polite).to.include('Customer 1 did not send the documents requested.');
+      await axeCheck(maria);
+
+      // A second request nobody answers: pending until the console's clock reaches its expiry.
+      askFor(maria, 'Bank statement');
+      await waitFor(() => requestLine(maria) === 'Documents requested: Bank statement', 'pending again');
+      const expiresAt = modelOf(maria).conversations[0]?.upload?.expiresAt ?? 0;
+      clock.advance(expiresAt - clock.now() - 1);
+      await maria.updateComplete;
+      expect(requestLine(maria)).to.equal('Documents requested: Bank statement');
+      clock.advance(1);
+      await waitFor(() => requestLine(maria) === 'Not sent: the request expired', 'not sent, expired');
+      expect(listMarks(maria)).not.to.include('Documents requested');
     });
-    await signIn(maria, 'Maria');
-    await acceptFirst(maria);
-    const said = recordAnnouncements(maria);
-
-    askFor(maria, 'Receipt for the disputed charge');
-    await waitFor(() => chat.shadowRoot!.querySelector('#upload-dismiss'), 'the upload strip');
-    await waitFor(
-      () => requestLine(maria) === 'Documents requested: Receipt for the disputed charge',
-      'pending',
-    );
-    chat.shadowRoot!.querySelector<HTMLButtonElement>('#upload-dismiss')!.click();
-    await waitFor(
-      () => requestLine(maria) === 'Not sent: the customer chose not to send them now',
-      'not sent, declined',
-    );
-    expect(listMarks(maria)).not.to.include('Documents requested');
-    expect(said.polite).to.include('Customer 1 did not send the documents requested.');
-    await axeCheck(maria);
-
-    // A second request nobody answers: pending until the console's clock reaches its expiry.
-    askFor(maria, 'Bank statement');
-    await waitFor(() => requestLine(maria) === 'Documents requested: Bank statement', 'pending again');
-    const expiresAt = modelOf(maria).conversations[0]?.upload?.expiresAt ?? 0;
-    clock.advance(expiresAt - clock.now() - 1);
-    await maria.updateComplete;
-    expect(requestLine(maria)).to.equal('Documents requested: Bank statement');
-    clock.advance(1);
-    await waitFor(() => requestLine(maria) === 'Not sent: the request expired', 'not sent, expired');
-    expect(listMarks(maria)).not.to.include('Documents requested');
-  });
+  }
 });
