@@ -131,6 +131,27 @@ describe('<amex-chat> accommodations', () => {
       expect(server.received.some((f) => f.type === 'accommodations')).to.equal(false);
       expect(part(el, '#needs-toggle')!.getAttribute('aria-expanded')).to.equal('false');
     });
+
+    it('a card number typed in the note: warned and said once, saved masked, focus back to the message box', async () => {
+      const { el, server } = await scriptedChat({ open: 'keyboard' });
+      const live = recordLiveRegions(el.shadowRoot!);
+      await tabTo('needs-toggle', true);
+      await sendKeys({ press: 'Enter' });
+      await waitFor(() => focused() === 'need-screen-reader', 'focus on the first need');
+      await tabTo('needs-note');
+      await sendKeys({ type: 'I read slowly. Card 4111 1111 1111 1111' });
+      const warning = await waitFor(() => part(el, '#needs-warning'), 'the warning');
+      expect(part(el, '#needs-note')!.getAttribute('aria-describedby')).to.contain('needs-warning');
+      await waitFor(() => live.texts().includes(warning.textContent.trim()), 'the warning said');
+      expect(focused(), 'the warning leaves focus in the note').to.equal('needs-note');
+      await tabTo('needs-save');
+      await sendKeys({ press: 'Enter' });
+      const frame: NeedsFrame = await server.sent('accommodations');
+      expect(frame.note).to.equal('I read slowly. Card •••• •••• •••• 1111');
+      await waitFor(() => focused() === 'input', 'focus in the message box');
+      expect(live.texts().filter((said) => said === warning.textContent.trim())).to.have.length(1);
+      live.stop();
+    });
   });
 
   describe('properties', () => {
