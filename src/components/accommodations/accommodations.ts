@@ -110,15 +110,16 @@ export class NeedsStrip implements ReactiveController {
     if (!can || (this.#untaken && !this.#expanded)) return nothing;
     const expanded = this.#expanded;
     return html`<button
-      id="needs-toggle"
-      class="needs-open"
-      type="button"
-      aria-expanded=${expanded ? 'true' : 'false'}
-      aria-controls=${expanded ? 'needs' : nothing}
-      @click=${this.#handleToggle}
-    >
-      ${t.needsButton}
-    </button>`;
+        id="needs-toggle"
+        class="needs-open"
+        type="button"
+        aria-expanded=${expanded ? 'true' : 'false'}
+        aria-controls=${expanded ? 'needs' : nothing}
+        aria-describedby="needs-about"
+        @click=${this.#handleToggle}
+      >
+        ${t.needsButton}</button
+      ><span id="needs-about" hidden>${t.needsAbout}</span>`;
   }
 
   /** The form, above the message box, while open. */

@@ -5,6 +5,9 @@
 export const needsEn = {
   /** The disclosure on the message box's label row (short: it shares the row). */
   needsButton: 'Your needs',
+  /** The button's description for screen readers: what the short name is for. */
+  needsAbout:
+    'Tell us if you use a screen reader, need more time or a written summary, or are deaf or hard of hearing.',
   /** The form's heading. */
   needsToggle: 'Tell us what you need',
   needsIntro: 'Optional. The agent who helps you will see it.',
