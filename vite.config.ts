@@ -86,6 +86,10 @@ const NPM_EXTERNAL = [
  */
 export default defineConfig(({ command, mode }) => ({
   plugins: [demoPages(), litTemplates(), thirdPartyLicenses()],
+  resolve:
+    mode === 'cdn'
+      ? { alias: [{ find: /^lit$/, replacement: `${import.meta.dirname}/scripts/lit-cdn.ts` }] }
+      : {},
   server: { host: '127.0.0.1', port: 5173, strictPort: true },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true },
   build:

@@ -239,7 +239,7 @@ export function minifyHtml(parts: readonly string[]): string[] | undefined {
   return state.kind === 'text' ? out : undefined;
 }
 
-const LIT_MODULES = new Set(['lit', 'lit-html', 'lit-element', 'lit/index.js']);
+const LIT_MODULES = new Set(['lit', 'lit-html', 'lit-element', 'lit/index.js', '@lit/reactive-element']);
 
 interface Edit {
   start: number;

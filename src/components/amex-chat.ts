@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
-import type { PropertyValues, TemplateResult } from 'lit';
+import { ReactiveElement } from '@lit/reactive-element';
+import type { PropertyValues } from '@lit/reactive-element';
 import type { CaseInfo, TranscriptMessage, TransportFactory } from '../conversation/index.js';
 import { needsFromAttribute } from '../protocol/accommodation-list.js';
 import type { Accommodation } from '../protocol/accommodation-list.js';
 import { AmexChatError } from './amex-chat-error.js';
-import { Announcer, renderSaid } from './announcer.js';
+import { Announcer } from './announcer.js';
 import type { ChatPanel } from './chat-panel.js';
 import type { PanelContext } from './panel-host.js';
 import { chatEvent } from './events.js';
@@ -14,10 +14,11 @@ import { strings } from './i18n-element.js';
 import type { Strings } from './i18n-element.js';
 import { isolationStyles } from './isolation.styles.js';
 import { LangWatch } from './lang-watch.js';
+import { LauncherView } from './launcher-view.js';
 import { styles } from './launcher.styles.js';
 import { keepOpen, wasOpen } from './open-state.js';
 import { panelFocus } from './panel-focus.js';
-import { adoptPanelStyles, renderPanelFrame } from './panel-frame.js';
+import { PanelFrame, adoptPanelStyles } from './panel-frame.js';
 import { PanelLoader, loadPanel } from './panel-loader.js';
 import { positionStyles } from './position.styles.js';
 
@@ -87,7 +88,7 @@ export { AmexChatError } from './amex-chat-error.js';
  * @cssprop [--amex-chat-z-index=2147483000] - Stacking order of the launcher and panel.
  * @cssprop [--amex-chat-inline-height=36rem] - Height of the panel with `position="inline"`.
  */
-export class AmexChatElement extends LitElement {
+export class AmexChatElement extends ReactiveElement {
   // The panel's rules are adopted when it first renders (see adoptPanelStyles).
   static override styles = [isolationStyles, styles, positionStyles];
   // Not decorators: the same reactive properties in fewer bytes (`attribute: false`: `@state()`).
@@ -112,7 +113,7 @@ export class AmexChatElement extends LitElement {
     transportFactory: { attribute: false },
   };
   static override shadowRootOptions: ShadowRootInit = {
-    ...LitElement.shadowRootOptions,
+    ...ReactiveElement.shadowRootOptions,
     delegatesFocus: true,
   };
 
@@ -145,6 +146,15 @@ export class AmexChatElement extends LitElement {
   #panelRendered = false;
   /** The panel's sheet adopted: the whole panel's (true) or its frame's alone (false). */
   #styled?: boolean;
+  /** The element's own nodes (the launcher; the panel's frame from the first opening); what they do. */
+  #launcher?: LauncherView;
+  #frame?: PanelFrame;
+  readonly #on = {
+    click: () => this.#handleLauncherClick(),
+    keydown: (event: KeyboardEvent) => this.#handlePanelKeydown(event),
+    close: () => this.#closeFromUi(),
+    reload: () => this.#handleReload(),
+  };
   private unread = 0;
 
   constructor() {
@@ -336,7 +346,7 @@ export class AmexChatElement extends LitElement {
     });
   }
 
-  override requestUpdate(...args: Parameters<LitElement['requestUpdate']>): void {
+  override requestUpdate(...args: Parameters<ReactiveElement['requestUpdate']>): void {
     super.requestUpdate(...args);
     // (Lit asks for the first update before this class's fields exist.)
     if (#panel in this) this.#panel?.batch.requested();
@@ -368,13 +378,16 @@ export class AmexChatElement extends LitElement {
     if (changed.has('open') && this.#openRead && this.persist !== 'none') keepOpen(this.endpoint, this.open);
   }
 
-  // The launcher's icon and the close button's cross are drawn by the stylesheet (clip-path
-  // shapes on ::before), not <svg> here: the first SVG element in a page is slow to wrap, and Lit
-  // walks every node of a template.
-  protected override render(): TemplateResult {
+  /**
+   * Renders as a LitElement does, without its template engine (see dom.ts): what to show is read
+   * before `super.update` (a change made while reading waits for the next update), the DOM is
+   * written after. The panel's module renders its own templates into the frame (panel-paint.ts).
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    const { open, heading, unread } = this;
     const t = this.#t;
     const panel = this.#panel;
-    if (this.open && (panel || this.#loader.failed) && !this.#panelRendered) {
+    if (open && (panel || this.#loader.failed) && !this.#panelRendered) {
       this.#panelRendered = true;
       panel?.warmUp();
     }
@@ -382,39 +395,16 @@ export class AmexChatElement extends LitElement {
       this.#styled = !!panel;
       adoptPanelStyles(this.shadowRoot, panel && this.#loader.module?.panelStyles);
     }
-    return html`
-      <div class="sr-only" aria-live="polite">${renderSaid(this.#announcer.polite)}</div>
-      <div class="sr-only" aria-live="assertive">${renderSaid(this.#announcer.assertive)}</div>
-      <button
-        id="launcher"
-        class="launcher"
-        part="launcher"
-        type="button"
-        aria-expanded=${this.open ? 'true' : 'false'}
-        aria-controls=${this.#panelRendered ? 'panel' : nothing}
-        aria-label=${this.unread > 0 ? t.launcherUnread(this.unread) : nothing}
-        @click=${this.#handleLauncherClick}
-        @keydown=${this.#handlePanelKeydown}
-      >
-        <span>${t.launcher}</span>
-        ${this.unread > 0 ? html`<span class="badge" part="badge" aria-hidden="true">${t.num(this.unread)}</span>` : nothing}
-      </button>
-      ${
-        this.#panelRendered
-          ? renderPanelFrame({
-              t,
-              heading: this.heading,
-              open: this.open,
-              modal: this.#panelFocus.modal,
-              end: this.#panel?.renderEndButton(t) ?? nothing,
-              body: this.#panel?.render(t),
-              keydown: (event) => this.#handlePanelKeydown(event),
-              close: () => this.#closeFromUi(),
-              reload: () => this.#handleReload(),
-            })
-          : nothing
-      }
-    `;
+    const end = panel?.renderEndButton(t);
+    const body = panel?.render(t);
+    super.update(changed);
+    const root = this.renderRoot;
+    this.#launcher ??= new LauncherView(root, this.#on);
+    this.#launcher.update({ t, open, unread, controls: this.#panelRendered, said: this.#announcer });
+    if (!this.#panelRendered) return;
+    this.#frame ??= new PanelFrame(root, this.#on);
+    this.#frame.update({ t, heading, open, modal: this.#panelFocus.modal, failed: !panel });
+    if (panel) this.#loader.module?.paintPanel(end, body, this.#frame, this);
   }
 
   /** The panel's parts, created once the panel's module has loaded. */

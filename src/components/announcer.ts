@@ -1,6 +1,4 @@
-import { html } from 'lit';
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { clock } from './clock.js';
 
 export type Politeness = 'polite' | 'assertive';
@@ -101,11 +99,28 @@ export class Announcer implements ReactiveController {
   }
 }
 
-/** Each announcement in a node of its own, read whole (see Announcer): keyed, never rewritten. */
-export function renderSaid(list: readonly Announcement[]): unknown {
-  return repeat(
-    list,
-    (a) => a.id,
-    (a) => html`<p aria-atomic="true">${a.text}</p>`,
-  );
+/** Which announcement each node of a live region shows. */
+const shown = new WeakMap<Element, number>();
+
+/**
+ * Shows `list` in `region`, each announcement in a node of its own, read whole (see Announcer):
+ * a node whose announcement left the list is removed, one for each new announcement is added at
+ * the end, and a node is never rewritten.
+ */
+export function showSaid(region: Element, list: readonly Announcement[]): void {
+  const ids = new Set(list.map((a) => a.id));
+  let last = 0;
+  for (const node of [...region.children]) {
+    const id = shown.get(node) ?? 0;
+    if (ids.has(id)) last = Math.max(last, id);
+    else node.remove();
+  }
+  for (const a of list) {
+    if (a.id <= last) continue;
+    const node = document.createElement('p');
+    node.setAttribute('aria-atomic', 'true');
+    node.textContent = a.text;
+    shown.set(node, a.id);
+    region.append(node);
+  }
 }

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * A host page's CSS cannot select inside our shadow root, but inherited properties still flow

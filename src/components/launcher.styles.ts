@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 export { tokens } from './theme-tokens.js';
 export type { ThemeTokens } from './theme-tokens.js';

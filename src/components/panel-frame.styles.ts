@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The panel's frame, which the element renders itself (panel-frame.ts): the launcher as its close

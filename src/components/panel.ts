@@ -7,3 +7,4 @@
  */
 export { ChatPanel } from './chat-panel.js';
 export { panelStyles } from './panel.styles.js';
+export { paintPanel } from './panel-paint.js';

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * Where the widget sits (`position` attribute). The default, `bottom-end`, is in the main

@@ -181,7 +181,11 @@ describe('the packed amex-chat in host apps', { timeout: 15 * 60_000 }, () => {
     const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
       dependencies?: Record<string, string>;
     };
-    assert.deepEqual(Object.keys(manifest.dependencies ?? {}), ['lit'], 'lit is the only dependency');
+    assert.deepEqual(
+      Object.keys(manifest.dependencies ?? {}),
+      ['@lit/reactive-element', 'lit'],
+      'Lit is the only dependency (the element imports its reactive element directly)',
+    );
   });
 
   it('a Vite + TypeScript app type-checks, builds and chats; the card goes out masked', async () => {

@@ -105,8 +105,17 @@ describe('the npm package', () => {
     }
   });
 
-  it('depends on lit alone; react is an optional peer; nothing of the server', () => {
-    assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['lit']);
+  // The element imports @lit/reactive-element itself (its launcher carries no template engine), so
+  // it names it: lit depends on it too, in the same major version, and a package manager that
+  // does not hoist (pnpm) must still find it.
+  it('depends on Lit alone; react is an optional peer; nothing of the server', () => {
+    assert.deepEqual(Object.keys(pkg.dependencies ?? {}), ['@lit/reactive-element', 'lit']);
+    const lit = JSON.parse(readFileSync(join(root, 'node_modules/lit/package.json'), 'utf8')) as PackageJson;
+    const major = (range = '') => range.replace(/^\^/, '').split('.')[0];
+    assert.equal(
+      major(pkg.dependencies?.['@lit/reactive-element']),
+      major(lit.dependencies?.['@lit/reactive-element']),
+    );
     assert.deepEqual(Object.keys(pkg.peerDependencies ?? {}), ['react']);
     assert.equal(pkg.peerDependenciesMeta?.['react']?.optional, true);
     for (const name of ['ws', 'redis', 'mitt', '@lit/react']) {
@@ -183,17 +192,27 @@ describe('the npm package', () => {
     assert.match(readFileSync(join(root, 'dist/amex-chat.js'), 'utf8'), /AmexChatElement\.define\(\)/);
   });
 
-  it('imports lit from the npm build and carries it in the script-tag files', () => {
+  it('imports Lit from the npm build (the element without its templates) and carries it in the script-tag files', () => {
     const imports = (file: string): string[] =>
       [...readFileSync(join(root, file), 'utf8').matchAll(/^import\b[^'"]*["']([^"']+)["']/gm)].map(
         (match) => match[1]!,
       );
-    assert.ok(imports('dist/element.js').includes('lit'), 'element.js imports lit');
+    // The element (the launcher) needs Lit's reactive element only; `lit` comes with the panel.
+    assert.deepEqual(
+      imports('dist/element.js').filter((spec) => !spec.startsWith('.')),
+      ['@lit/reactive-element'],
+      'element.js imports no templates',
+    );
     const bare = files
       .filter((f) => /^dist\/[^/]+\.js$/.test(f))
       .flatMap((f) => imports(f))
       .filter((spec) => !spec.startsWith('.'));
-    assert.deepEqual([...new Set(bare)].sort(), ['lit', 'lit/directives/repeat.js', 'react']);
+    assert.deepEqual([...new Set(bare)].sort(), [
+      '@lit/reactive-element',
+      'lit',
+      'lit/directives/repeat.js',
+      'react',
+    ]);
     for (const file of files.filter((f) => /^dist\/cdn\/[^/]+\.js$/.test(f))) {
       assert.deepEqual(
         imports(file).filter((spec) => !spec.startsWith('.')),

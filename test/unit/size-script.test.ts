@@ -86,6 +86,29 @@ describe('npm run size', () => {
     assert.match(err, /over its budget of 3,500 B/);
   });
 
+  it('checks what loads before the launcher shows (static imports, not import()) against its budget', () => {
+    const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000, launcher: 2000 } });
+    const entry = randomBytes(600).toString('base64');
+    writeFileSync(
+      join(root, 'dist/cdn/amex-chat.js'),
+      `import"./shared-x.js";${entry};import("./panel-abc.js");`,
+    );
+    writeFileSync(join(root, 'dist/cdn/shared-x.js'), randomBytes(600).toString('base64'));
+    writeFileSync(join(root, 'dist/cdn/panel-abc.js'), randomBytes(3000).toString('base64'));
+    const within = run(root);
+    assert.equal(within.status, 0, within.err);
+    // The entry and its shared chunk (about 1,650 B): the panel's 4 KB chunk is not counted.
+    assert.match(within.out, /before the launcher shows \(static imports\) +raw +1,6\d\d B/);
+    assert.match(within.out, /launcher budget 2,000 B brotli-11: within it, [\d,]+ B to spare/);
+    writeFileSync(join(root, 'dist/cdn/shared-x.js'), randomBytes(2400).toString('base64'));
+    const over = run(root);
+    assert.equal(over.status, 1);
+    assert.match(
+      over.err,
+      /loads [\d,]+ B brotli-11 before the launcher shows, over its launcher budget of 2,000 B/,
+    );
+  });
+
   it('fails when a chunk the entry imports is missing', () => {
     const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000 } });
     writeFileSync(join(root, 'dist/cdn/amex-chat.js'), 'import("./panel-gone.js");');
