@@ -22,7 +22,7 @@
  * a tab only once the server has checked that tab's token, sealed to the server (`hello.join`,
  * `tab-join`), is of the same customer: a page without the widget's token gets nothing.
  */
-import { parseClientFrame, PROTOCOL_VERSION } from '../protocol.js';
+import { knowsAccommodations, parseClientFrame, PROTOCOL_VERSION } from '../protocol.js';
 import type { ChatEvent, HelloFrame, QueueFrame, ServerFrame } from '../protocol.js';
 import { redact } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
@@ -30,6 +30,7 @@ import { ChannelTransport } from '../transport/channel.js';
 import type { ChannelMessage } from '../transport/channel.js';
 import type { Transport, WireFrame } from '../transport/index.js';
 import {
+  accommodationsFrame,
   endFrame,
   leaveQueueFrame,
   messageFrame,
@@ -282,6 +283,13 @@ export class TabHub {
       case 'rating':
         this.#view.send(ratingFrame(frame.score));
         return;
+      case 'accommodations': {
+        // (1.5) Only to a server that takes them; the note is customer text, redacted again.
+        if (!knowsAccommodations(this.#view.version() ?? '')) return;
+        const note = frame.note === undefined ? undefined : redact(frame.note).text;
+        this.#view.send(accommodationsFrame(frame.needs, note));
+        return;
+      }
       case 'tab-key':
         // Only a public key goes up; the server's sealed answer comes back to every tab
         // (relayed like any frame) and only the one holding the private key can open it.
