@@ -94,6 +94,17 @@ describe('<amex-chat> accommodations and the server version', () => {
     expect(part(el, '#needs-toggle') !== null, 'the button').to.equal(true);
   });
 
+  it('focus on "Your needs" when a 1.4 server answers moves to the message box (the panel keeps focus)', async () => {
+    const chat = await chatOn('1.5');
+    const { el } = chat;
+    part(el, '#needs-toggle')!.focus();
+    await goOffline(chat);
+    expect(deepActiveElement()?.id, 'still on the button while offline').to.equal('needs-toggle');
+    await reconnect(chat, '1.4');
+    await waitFor(() => deepActiveElement()?.id === 'input', 'focus in the message box');
+    expect(part(el, '#needs-toggle') !== null).to.equal(false);
+  });
+
   it('Save in a form opened before a 1.4 server answered: says why, keeps the choices, sends nothing', async () => {
     const chat = await chatOn('1.5');
     const { el, server } = chat;
