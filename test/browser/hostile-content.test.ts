@@ -225,26 +225,38 @@ describe('<amex-chat>', () => {
       outside.observe(document.body, { childList: true, subtree: true });
       await el.show();
       await server.sent('hello');
-      let count = 0;
-      for (const payload of corpus()) {
-        server.event({
-          from: 'agent',
-          name: payload.slice(0, 200),
-          text: payload,
-          quickReplies: [{ label: payload.slice(0, 300), value: payload.slice(0, 300) }],
-        });
-        count += 1;
+      // Ten payloads at a time (one render each), every one checked as it shows: as a message's
+      // text and sender name, and as a quick reply (the batch's last message offers all ten; only
+      // the newest message shows its quick replies).
+      const payloads = corpus();
+      for (let start = 0; start < payloads.length; start += 10) {
+        const batch = payloads.slice(start, start + 10);
+        batch.forEach((payload, i) =>
+          server.event({
+            from: 'agent',
+            name: payload.slice(0, 200),
+            text: payload,
+            quickReplies:
+              i === batch.length - 1
+                ? batch.map((p) => ({ label: p.slice(0, 300), value: p.slice(0, 300) }))
+                : [],
+          }),
+        );
+        const count = start + batch.length;
         await waitFor(() => el.shadowRoot!.querySelectorAll('.message').length === count, `payload ${count}`);
-        const last = [...el.shadowRoot!.querySelectorAll('.message')].at(-1)!;
-        expect(last.querySelector('.bubble')?.textContent, `payload ${count} as text`).to.equal(
-          displayText(payload),
-        );
-        expect(last.querySelector('.meta span')?.textContent).to.include(
-          displayText(payload.slice(0, 200), 'name'),
-        );
-        expect(last.querySelector('[part="quick-reply"]')?.textContent?.trim()).to.equal(
-          displayText(payload.slice(0, 300), 'label'),
-        );
+        const shown = [...el.shadowRoot!.querySelectorAll('.message')].slice(start);
+        const replies = [...shown.at(-1)!.querySelectorAll('[part="quick-reply"]')];
+        expect(replies.length).to.equal(batch.length);
+        batch.forEach((payload, i) => {
+          const message = shown[i]!;
+          expect(message.querySelector('.bubble')?.textContent, `payload ${start + i + 1} as text`).to.equal(
+            displayText(payload),
+          );
+          expect(message.querySelector('.meta span')?.textContent).to.include(
+            displayText(payload.slice(0, 200), 'name'),
+          );
+          expect(replies[i]!.textContent?.trim()).to.equal(displayText(payload.slice(0, 300), 'label'));
+        });
       }
       // Let anything that could run (onerror, onload, timers) have its chance.
       await new Promise((resolve) => setTimeout(resolve, 300));
