@@ -231,6 +231,17 @@ async function play(id: StateId, el: AmexChatElement): Promise<void> {
       await until(el, () => !!el.shadowRoot?.querySelector('#needs-note'));
       typeDraft(el, needsWarningNote(lang), '#needs-note');
       break;
+    case 'accommodations-refused': {
+      // The form opened and "More time" ticked; saved once the connection is lost.
+      const root = el.shadowRoot;
+      await messages(el, 1);
+      root?.querySelector<HTMLButtonElement>('#needs-toggle')?.click();
+      await until(el, () => !!root?.querySelector('#need-more-time'));
+      root?.querySelector<HTMLInputElement>('#need-more-time')?.click();
+      await until(el, () => !!root?.querySelector('.notice'));
+      root?.querySelector<HTMLButtonElement>('#needs-save')?.click();
+      break;
+    }
     case 'upload-progress':
     case 'upload-error':
     case 'upload-done':

@@ -93,6 +93,7 @@ const READY: Record<Frame, [selector: string, count: number][]> = {
   'notify-offer': [['#notify-on', 1]],
   accommodations: [['#needs-form', 1]],
   'accommodations-warning': [['#needs-warning', 1]],
+  'accommodations-refused': [['#needs-refused', 1]],
   'verify-choose': [['#verify-push', 1]],
   'verify-push': [['#verify-use-code', 1]],
   'verify-code': [['#verify-input', 1]],

@@ -137,6 +137,7 @@ const READY: Record<State, string> = {
   'notify-offer': '#notify-on',
   accommodations: '#needs-form',
   'accommodations-warning': '#needs-warning',
+  'accommodations-refused': '#needs-refused',
   'verify-choose': '#verify-push',
   'verify-push': '#verify-use-code',
   'verify-code': '#verify-input',

@@ -29,6 +29,7 @@ const STATES = [
   'notify-offer',
   'accommodations',
   'accommodations-warning',
+  'accommodations-refused',
   'verify-choose',
   'verify-push',
   'verify-code',
@@ -72,6 +73,8 @@ const SAYS = {
     notifyButton: 'Turn on notifications',
     needs: 'Tell us what you need',
     needsNote: 'I read slowly. My card is 3782 822463 10005 if you need it.',
+    needsRefused:
+      'This chat cannot take your needs, so nothing was sent. Your choices are still here; you can tell us in a message instead.',
     verifyHeading: 'Confirm it’s you',
     verifyPush: 'Approve on my phone',
     verifyPushSent: 'We sent a prompt to your phone where you are signed in. Approve it there.',
@@ -116,6 +119,8 @@ const SAYS = {
     notifyButton: 'Activar notificaciones',
     needs: 'Díganos qué necesita',
     needsNote: 'Leo despacio. Mi tarjeta es 3782 822463 10005, por si la necesita.',
+    needsRefused:
+      'Este chat no puede recibir sus necesidades, así que no se envió nada. Sus opciones siguen aquí; puede indicárnoslas en un mensaje.',
     verifyHeading: 'Confirme que es usted',
     verifyPush: 'Aprobar en mi teléfono',
     verifyPushSent:
@@ -142,6 +147,7 @@ const SAYS = {
 /** English the widget or the fixtures would show; none of it may appear in the Spanish gallery. */
 const ENGLISH = [
   'Chat with us',
+  'cannot take your needs',
   'Customer Care',
   'Close chat',
   'Type your message',
@@ -335,6 +341,15 @@ const CHECKS: Record<State, (frame: HTMLIFrameElement, says: (typeof SAYS)[Lang]
     const note = part(chat(frame, 'accommodations-warning'), '#needs-note') as HTMLTextAreaElement;
     expect(note.value).to.equal(says.needsNote);
     expect(note.getAttribute('aria-describedby')).to.include('needs-warning');
+  },
+  async 'accommodations-refused'(frame, says) {
+    await shows(frame, 'accommodations-refused', '#needs-refused', says.needsRefused);
+    const boxes = [
+      ...chat(frame, 'accommodations-refused').shadowRoot!.querySelectorAll<HTMLInputElement>(
+        'input[name="need"]',
+      ),
+    ];
+    expect(boxes.filter((box) => box.checked).map((box) => box.value)).to.deep.equal(['more-time']);
   },
   async 'verify-choose'(frame, says) {
     await shows(frame, 'verify-choose', '#verify-heading', says.verifyHeading);
