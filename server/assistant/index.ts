@@ -10,7 +10,7 @@
  *   2c. "did you lock my card?", "what did we agree?" → from the record (so-far.ts)
  *   3. a card-like number or a code (hidden by the redactor) → a reminder naming it; nothing of
  *      it is used (a hidden SSN or password: said before the answer to the rest)
- *   4. an action in progress (actions.ts): its details, the read-back and the yes or no
+ *   4. an action in progress (action-flow.ts): its details, the read-back and the yes or no
  *      (asked again at most twice, then a person offered). An action is claimed only after
  *      its read-back and an explicit yes; the record (types.ts Fact) keeps what was done.
  *   5. next steps ("confirm next steps and the timeline") for the task named, or the last one
@@ -20,51 +20,34 @@
  * A card is identified only by its last four digits (and the billing ZIP code where the action
  * needs it); the assistant never asks for more. This module holds the conversation state and
  * the order of the rules; the rules and tasks are data (intents.ts), matched by match.ts;
- * actions.ts and details.ts hold an action's details, record.ts reads the record back.
+ * actions.ts and details.ts hold an action's details, action-flow.ts its steps to the yes,
+ * record.ts reads the record back.
  */
 import { randomUUID } from 'node:crypto';
-import type { QuickReply } from '../../src/protocol.js';
-import {
-  askChange,
-  askMissing,
-  cantGive,
-  doneText,
-  dropped,
-  giveUp,
-  isAction,
-  isCancel,
-  isDontKnow,
-  isNo,
-  isYes,
-  missing,
-  readBack,
-  withUrgent,
-} from './actions.js';
-import { COMPLAINT_TASK, complaintNotFiled } from './complaint.js';
+import { actionFlow } from './action-flow.js';
+import { askMissing, isAction, missing, readBack } from './actions.js';
+import { COMPLAINT_TASK } from './complaint.js';
 import { several, taskParts } from './compound.js';
 import { worldDesk } from './desk.js';
-import { anotherCharge, detailsIn, isSmallTalk } from './details.js';
+import { anotherCharge, detailsIn } from './details.js';
 import { AGENT, CASE_QUESTION, MENU, NEVER_ASK, NEXT_STEPS, URGENT_FRAUD, qr } from './intents.js';
 import type { TaskDef, TaskIntent } from './intents.js';
 import { asksForPerson, detectTask, matches } from './match.js';
 import { needsReply } from './needs-said.js';
-import { MAX_TRIES, cardSwitch, profileAnswer, refusal, refusedText, startingCard } from './profile.js';
+import { cardSwitch, profileAnswer, refusal } from './profile.js';
 import { greeting, smallTalk } from './small-talk.js';
 import { PHONE_ROUTE, SAFETY, TO_AGENT, URGENT_ASK, confirmQuick, hiddenNotice } from './phrases.js';
 import { copyFacts, recapOf, stepsTextOf, summaryOf } from './record.js';
-import { baseOf, isRequest, requestIntro, requestOf } from './requests.js';
+import { isRequest, requestIntro, requestOf } from './requests.js';
 import { CASE_STATUS, askRef, closedCaseText, lastComplaintRef, lookUp, refIn } from './status.js';
 import { soFar } from './so-far.js';
 import { hiddenIn, looksLikeCardNumber, words } from './text.js';
-import { TOPIC } from './topics.js';
 import type {
   ActionIntent,
   Assistant,
   AssistantOptions,
   AssistantReply,
   AssistantState,
-  Detail,
-  Details,
   Fact,
   Lang,
   Pending,
@@ -126,150 +109,25 @@ export function createAssistant(
     return reply;
   }
 
-  /** The action asked for (or its details changed): kept as started until it is done. */
-  function started(intent: ActionIntent, details: Details): void {
-    const last = record[record.length - 1];
-    if (last?.kind === 'started' && last.intent === intent) last.details = { ...details };
-    else record.push({ kind: 'started', intent, details: { ...details } });
-  }
+  // An action in progress: its details, the read-back, the yes or no (action-flow.ts).
+  const { started, pendingQuestion, resumeLine, progressed, continuePending, begin } = actionFlow({
+    lang,
+    record,
+    on,
+    profile: options.profile,
+    desk,
+    customer,
+    conversationId,
+    pending: () => pending,
+    setPending: (p) => (pending = p),
+    setLastTask: (intent) => (lastTask = intent),
+    out,
+  });
 
   function answered(intent: TaskIntent): void {
     const last = record[record.length - 1];
     if (last?.kind === 'answered' && last.intent === intent) return;
     record.push({ kind: 'answered', intent });
-  }
-
-  function nextQuick(...extra: QuickReply[]): QuickReply[] {
-    return [...extra, ...qr(lang, 'next', 'agent', 'done')];
-  }
-
-  /** The question the pending action is waiting on. */
-  function pendingQuestion(): string {
-    if (pending === null) return '';
-    if (pending.step === 'confirm') return readBack(lang, pending.intent, pending.details);
-    if (pending.step === 'change') return askChange(lang, pending.intent);
-    return askMissing(lang, pending.intent, pending.details);
-  }
-
-  /** "Now, about a lost or stolen card: …" — the pending question after another answer. */
-  function resumeLine(p: Pending): string {
-    const q = pendingQuestion().replace(/^(?:Thanks|Gracias)\. /, '');
-    const topic = TOPIC[p.intent][lang];
-    return es ? `Ahora, sobre ${topic}: ${q}` : `Now, about ${topic}: ${q}`;
-  }
-
-  /** New details are in: ask what is still missing, or read everything back. */
-  function progressed(p: Pending): AssistantReply {
-    // A card or ZIP code that does not match the profile is refused and counted (profile.ts).
-    const wrong = refusal(lang, options.profile, p, on);
-    if (wrong !== null && on.tries >= MAX_TRIES) pending = null;
-    p.misses = 0;
-    started(p.intent, p.details);
-    p.step = missing(p.intent, p.details).length > 0 ? 'collect' : 'confirm';
-    return out(
-      withUrgent(
-        {
-          text: wrong === null ? pendingQuestion() : refusedText(wrong, pendingQuestion()),
-          intent: p.intent,
-          quickReplies: p.step === 'confirm' ? confirmQuick(lang) : qr(lang, 'agent'),
-        },
-        p.intent,
-      ),
-    );
-  }
-
-  /** Only here is an action claimed: after the read-back, on an explicit yes. */
-  function act(p: Pending): AssistantReply {
-    if (p.intent === 'complaint' && p.details.ref === undefined) {
-      try {
-        p.details.ref = desk.fileComplaint(customer, conversationId, lang, p.details.about ?? '');
-      } catch {
-        // Not filed (no store to file it in): nothing is claimed, and a yes tries again.
-        return out({
-          text: complaintNotFiled(lang),
-          intent: p.intent,
-          quickReplies: [...confirmQuick(lang), ...qr(lang, 'agent')],
-        });
-      }
-    }
-    pending = null;
-    lastTask = p.intent;
-    const last = record[record.length - 1];
-    if (last?.kind === 'started' && last.intent === p.intent) record.pop();
-    record.push({ kind: 'done', intent: p.intent, details: { ...p.details } });
-    const quick =
-      p.intent === 'urgent-fraud'
-        ? qr(lang, 'dispute', 'agent')
-        : p.intent === 'lock'
-          ? nextQuick(...qr(lang, 'unlock'))
-          : nextQuick();
-    return out(
-      withUrgent(
-        { text: doneText(lang, p.intent, p.details), intent: p.intent, quickReplies: quick },
-        p.intent,
-      ),
-    );
-  }
-
-  /** A reply that brought nothing new: ask again (twice at most), then offer a person. */
-  function missed(p: Pending, text: string): AssistantReply {
-    p.misses += 1;
-    if (p.misses > 2) {
-      pending = null;
-      return out({ text: giveUp(lang), intent: p.intent, quickReplies: qr(lang, 'agent', 'done') });
-    }
-    let say: string;
-    if (isDontKnow(text) && p.step === 'collect') say = cantGive(lang, p.intent, p.details);
-    else if (p.step === 'confirm') {
-      say = `${es ? 'Perdone, necesito un sí o un no.' : 'Sorry, I need a clear yes or no.'} ${pendingQuestion()}`;
-    } else say = pendingQuestion();
-    return out(
-      withUrgent(
-        {
-          text: say,
-          intent: p.intent,
-          quickReplies:
-            p.step === 'confirm' ? [...confirmQuick(lang), ...qr(lang, 'agent')] : qr(lang, 'agent'),
-        },
-        p.intent,
-      ),
-    );
-  }
-
-  /** The customer's message while an action is pending, or null to let the other rules answer. */
-  function continuePending(
-    p: Pending,
-    text: string,
-    task: TaskDef | undefined,
-    ws: string[],
-  ): AssistantReply | null {
-    const found = detailsIn(p, text, true);
-    const changed = (Object.keys(found) as Detail[]).some((k) => found[k] !== p.details[k]);
-    if (changed && !isCancel(text)) {
-      p.details = { ...p.details, ...found };
-      return progressed(p);
-    }
-    if (isCancel(text) || (p.step === 'change' && isNo(text))) {
-      pending = null;
-      return out({ text: dropped(lang), intent: p.intent, quickReplies: [...MENU[lang]] });
-    }
-    if (p.step === 'confirm' && isYes(text)) return act(p);
-    if (p.step === 'confirm' && isNo(text)) {
-      p.step = 'change';
-      p.misses = 0;
-      return out({ text: askChange(lang, p.intent), intent: p.intent, quickReplies: qr(lang, 'agent') });
-    }
-    if (task !== undefined && task.intent !== p.intent && task.intent !== baseOf(p.intent)) return null;
-    if (task === undefined && isSmallTalk(ws)) return null;
-    return missed(p, text);
-  }
-
-  function begin(intent: ActionIntent, text: string, known: Details = {}): Pending {
-    const p: Pending = { intent, details: {}, step: 'collect', misses: 0 };
-    p.details = { ...startingCard(intent, on.card), ...known, ...detailsIn(p, text, false) };
-    pending = p;
-    started(intent, p.details);
-    return p;
   }
 
   function urgent(text: string): AssistantReply {
