@@ -1,7 +1,7 @@
 import mitt from 'mitt';
 import type { Emitter } from '../transport/emitter.js';
 import { MAX_MESSAGE_LENGTH, knowsAccommodations } from '../protocol.js';
-import type { Accommodation, ChatEvent, HelloFrame, ServerFrame } from '../protocol.js';
+import type { Accommodation, ChatEvent, ServerFrame } from '../protocol.js';
 import { check, createRedactor, summarize } from '../redaction/index.js';
 import { randomId } from '../random-id.js';
 import type { Finding, RedactedText, Redactor } from '../redaction/index.js';
@@ -12,10 +12,8 @@ import { Outbox } from './outbox.js';
 import { noStore } from './persistence.js';
 import { Phase } from './phase.js';
 import { RestartNotice } from './restart-notice.js';
-import { restoreUnsent, saveConversation } from './restore.js';
-import { TabKeys } from './tab-key.js';
+import { Session } from './session.js';
 import { messageOf, Transcript } from './transcript.js';
-import type { ConversationStore } from './persistence.js';
 import type {
   CaseInfo,
   ConnectionState,
@@ -32,9 +30,10 @@ export type { ConversationOptions } from './types.js';
 
 /**
  * One customer conversation, a facade over its parts: the connection (transport lifecycle,
- * reconnects, tabs), the outbox (unacknowledged messages), the transcript (server order) and the
- * phase (assistant, queue, agent, ended). No DOM. This class holds the session (conversation id,
- * resume key) and turns server frames into the parts' changes and the emitted events.
+ * reconnects, tabs), the session (conversation id, resume key, what survives a reload), the
+ * outbox (unacknowledged messages), the transcript (server order) and the phase (assistant,
+ * queue, agent, ended). No DOM. This class turns server frames into the parts' changes and the
+ * emitted events.
  *
  * Every outgoing text goes through `send()`, which redacts it before anything else sees it;
  * the transcript, the outbox and the emitted events hold only the redacted text.
@@ -47,23 +46,10 @@ export class Conversation {
   readonly #transcript: Transcript;
   readonly #outbox = new Outbox();
   readonly #phase: Phase;
-  #conversationId: string | undefined;
-  /** The secret that resumes the conversation (protocol 1.4); kept in memory and session storage. */
-  #resumeKey: string | undefined;
-  /** The server refused to resume: the next hello starts a new conversation. */
-  #startOver = false;
+  readonly #session: Session;
   /** Whether the view must say that a new conversation replaced this one (restart-notice.ts). */
   readonly #restart = new RestartNotice(() => this.events.emit('restarted', undefined));
-  /** The server's key for other tabs' sealed tokens (welcome.sealKey), given to followers. */
-  #sealKey: string | undefined;
-  /** The protocol version of the server's last welcome (none before the first). */
-  #serverVersion: string | undefined;
-  /** A follower tab's pending request for a key of its own (tab-key.ts). */
-  readonly #tabKeys = new TabKeys();
   #typingSent = false;
-  readonly #store: ConversationStore;
-  /** Whether the one refresh after an expiry was used; reset by a successful welcome. */
-  #refreshedToken = false;
   /** Applying an `events` frame: it says 'change' once, at its end. */
   #inBatch = false;
   /** Frames and events dropped as malformed; the first is reported. */
@@ -78,33 +64,28 @@ export class Conversation {
       () => this.#connection.state === 'connected',
     );
     this.#connection = new Connection(options, this.events, {
-      resume: (relayed) => this.#resume(relayed),
+      resume: (relayed) => this.#session.resume(relayed),
       frame: (frame) => this.#handleFrame(frame),
       invalid: (seq) => this.#invalid(seq),
       closed: () => {
         this.#typingSent = false;
       },
-      conversationId: () => this.#conversationId,
+      conversationId: () => this.#session.conversationId,
       log: () => this.#transcript.eventLog(),
       queue: () => this.#phase.queueFrame,
-      sealKey: () => this.#sealKey,
-      version: () => this.#serverVersion,
+      sealKey: () => this.#session.sealKey,
+      version: () => this.#session.serverVersion,
     });
-    this.#store = options.store ?? noStore;
-    this.#restore();
-  }
-
-  /** Picks up a conversation saved before a reload, its unsent messages redacted again (restore.ts). */
-  #restore(): void {
-    const saved = this.#store.load();
-    if (!saved) return;
-    this.#conversationId = saved.conversationId;
-    this.#resumeKey = saved.resumeKey;
-    restoreUnsent(saved, this.#redactor, this.#transcript, this.#outbox);
-  }
-
-  #save(): void {
-    saveConversation(this.#store, this.#conversationId, this.#resumeKey, this.#transcript, this.#outbox);
+    const store = options.store ?? noStore;
+    this.#session = new Session(
+      store,
+      this.#transcript,
+      this.#outbox,
+      this.#restart,
+      this.#connection,
+      this.events,
+    );
+    this.#session.restore(this.#redactor);
   }
 
   get state(): ConnectionState {
@@ -181,7 +162,8 @@ export class Conversation {
 
   /** Whether the server takes `accommodations` (1.5); undefined until a welcome names its version. */
   get takesNeeds(): boolean | undefined {
-    return this.#serverVersion === undefined ? undefined : knowsAccommodations(this.#serverVersion);
+    const version = this.#session.serverVersion;
+    return version === undefined ? undefined : knowsAccommodations(version);
   }
 
   /**
@@ -295,7 +277,7 @@ export class Conversation {
     };
     this.#transcript.add(message);
     this.#outbox.push(id, text, message.at);
-    this.#save();
+    this.#session.save();
     this.#typingSent = false;
     this.#flush();
     this.events.emit('message', message);
@@ -308,14 +290,6 @@ export class Conversation {
     const transport = this.#connection.transport;
     if (this.state !== 'connected' || !transport) return;
     this.#outbox.flush(transport);
-  }
-
-  /** What a hello asks to resume; the key never on a connection another tab relays. */
-  #resume(relayed: boolean): HelloFrame['resume'] {
-    const key = relayed ? undefined : this.#resumeKey;
-    return this.#conversationId && !this.#startOver
-      ? { conversationId: this.#conversationId, lastSeq: this.#transcript.lastSeq, ...(key ? { key } : {}) }
-      : undefined;
   }
 
   #handleFrame(frame: ServerFrame): void {
@@ -349,7 +323,7 @@ export class Conversation {
         this.#error(frame);
         break;
       case 'tab-key':
-        void this.#openTabKey(frame.ref, frame.sealed);
+        void this.#session.openTabKey(frame.ref, frame.sealed);
         break;
       case 'tab-join':
         this.#connection.joined(frame.ref, frame.ok);
@@ -367,30 +341,10 @@ export class Conversation {
 
   #welcome(frame: Extract<ServerFrame, { type: 'welcome' }>): void {
     this.#transcript.replayUntil = NaN;
-    const replaced = this.#conversationId !== undefined && this.#conversationId !== frame.conversationId;
-    this.#restart.welcome(replaced, this.#startOver);
-    this.#startOver = false;
-    if (this.#conversationId !== frame.conversationId) {
-      this.#conversationId = frame.conversationId;
-      this.#resumeKey = undefined;
+    this.#session.welcome(frame, () => {
       this.#transcript.restart();
       this.#phase.restart();
-      this.#save();
-    }
-    if (frame.resumeKey) {
-      this.#resumeKey = frame.resumeKey;
-      this.#save();
-    }
-    if (frame.sealKey) this.#sealKey = frame.sealKey;
-    this.#serverVersion = frame.v;
-    // Needs stated while offline, for a server older than 1.5: not sent (it would refuse them).
-    if (!knowsAccommodations(frame.v)) this.#outbox.drop('needs');
-    // A follower tab has no key of its own yet: ask for one, to take over one day.
-    const transport = this.#connection.transport;
-    if (!this.#resumeKey && transport?.relayed) {
-      void this.#tabKeys.ask(transport, () => this.#connection.transport === transport && !this.#resumeKey);
-    }
-    this.#refreshedToken = false;
+    });
     this.#connection.welcomed();
     // After the state's change: a view renders the new state at once, the replay when it is in.
     this.#transcript.replayUntil = frame.lastSeq ?? NaN;
@@ -402,11 +356,11 @@ export class Conversation {
 
   #error(frame: Extract<ServerFrame, { type: 'error' }>): void {
     if (frame.code === 'auth-expired' || frame.code === 'auth-failed' || frame.code === 'auth-required') {
-      this.#authError(frame.code);
+      this.#session.authError(frame.code);
       return;
     }
-    if (frame.code === 'forbidden' && this.state !== 'connected' && this.#conversationId) {
-      this.#resumeRefused(frame.message);
+    if (frame.code === 'forbidden' && this.state !== 'connected' && this.#session.conversationId) {
+      this.#session.resumeRefused(frame.message);
       return;
     }
     if (frame.id) {
@@ -415,7 +369,7 @@ export class Conversation {
       if (!this.#outbox.has(frame.id) || !message) return;
       this.#outbox.park(frame.id);
       message.status = 'failed';
-      this.#save();
+      this.#session.save();
     }
     this.events.emit('error', {
       code: frame.code,
@@ -425,46 +379,8 @@ export class Conversation {
     this.events.emit('change', undefined);
   }
 
-  /** A sealed key for some tab: this one's if it opens with this tab's private key. */
-  async #openTabKey(ref: string, sealed: string): Promise<void> {
-    const conversationId = this.#conversationId;
-    const key = await this.#tabKeys.open(ref, sealed, () => this.#conversationId === conversationId);
-    if (!key) return;
-    this.#resumeKey = key;
-    this.#save();
-  }
-
-  /**
-   * The server refused to resume (another customer's token, or no valid key): the saved
-   * conversation is forgotten and a new one starts at once; what the customer had not sent yet
-   * goes into it (the welcome of the new one says `restarted`). Reported as `resume-refused`.
-   */
-  #resumeRefused(message: string): void {
-    this.#startOver = true;
-    this.#resumeKey = undefined;
-    this.#tabKeys.forget();
-    this.#store.clear();
-    this.#connection.reconnectAtOnce();
-    this.events.emit('error', { code: 'resume-refused', message });
-  }
-
-  /**
-   * An expired token is refreshed once (an immediate reconnect asks the provider again); a
-   * second expiry in a row, or a refused or missing token, ends the conversation with an error
-   * the customer is told about.
-   */
-  #authError(code: 'auth-expired' | 'auth-failed' | 'auth-required'): void {
-    if (code === 'auth-expired' && !this.#refreshedToken) {
-      this.#refreshedToken = true;
-      this.#connection.reconnectAtOnce();
-      return;
-    }
-    this.stop();
-    this.events.emit('error', { code: 'auth-failed', message: 'The chat could not verify your session.' });
-  }
-
   #acknowledge(id: string, seq: number): void {
-    if (this.#outbox.acknowledge(id)) this.#save();
+    if (this.#outbox.acknowledge(id)) this.#session.save();
     const message = this.#transcript.get(id);
     if (message && message.status !== 'sent') {
       message.status = 'sent';
