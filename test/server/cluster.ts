@@ -75,7 +75,12 @@ export async function startRedis(options: { durable?: boolean } = {}): Promise<R
     if (!c || c.exitCode !== null || c.signalCode !== null) return;
     const exited = new Promise((resolve) => c.once('exit', resolve));
     c.kill(signal);
+    // A redis-server once stayed up after SIGTERM, and the CI run hung here until it was killed
+    // by hand; what it acknowledged is on disk already (appendfsync always), so after a grace
+    // period it is killed outright rather than waited for forever.
+    const grace = signal === 'SIGKILL' ? undefined : setTimeout(() => c.kill('SIGKILL'), 5000);
     await exited;
+    clearTimeout(grace);
   }
   await launch();
   return {
