@@ -253,6 +253,10 @@ export class RedisDocuments implements DocumentIndex {
   }
 
   async close(): Promise<void> {
-    if (this.#cmd.isOpen) await this.#cmd.quit().catch(() => undefined);
+    if (!this.#cmd.isOpen) return;
+    // A client still reconnecting (Redis restarted, or gone) would hold QUIT until it is back,
+    // and a shutdown must end: it is let go at once instead.
+    if (this.#cmd.isReady) await this.#cmd.quit().catch(() => undefined);
+    else this.#cmd.destroy();
   }
 }
