@@ -53,6 +53,18 @@ import { TimerTable } from './store.js';
 import type { Store, StoreHooks, StreamRegistry } from './store.js';
 import { Changes } from './transaction.js';
 
+/** How long each step of closing waits for Redis before it goes on without it. */
+const CLOSE_STEP_MS = 2000;
+
+/** Waits until `work` settles or {@link CLOSE_STEP_MS} pass, whichever is first; never throws. */
+async function settled(work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return;
+  const done = new AbortController();
+  const late = sleep(CLOSE_STEP_MS, undefined, { signal: done.signal }).catch(() => undefined);
+  await Promise.race([work.catch(() => undefined), late]);
+  done.abort();
+}
+
 export interface RedisStoreOptions {
   url: string;
   /** This instance's id. Default: a random one. */
@@ -198,18 +210,21 @@ export class RedisStore implements Store {
     // Transactions already queued are stored first.
     const deadline = Date.now() + 5000;
     while ((this.#pumping || this.#queue.length > 0) && Date.now() < deadline) {
-      await (this.#pumping ?? sleep(10));
+      await settled(this.#pumping ?? sleep(10));
     }
     this.#closed = true;
     for (const interval of this.#intervals) clearInterval(interval);
     this.#timers.clear();
-    await this.#instances.stop();
+    // Each step waits at most CLOSE_STEP_MS: a client whose connection died mid-command may
+    // never settle its promise, and a shutdown must end (a test run once hung here).
+    await settled(this.#instances.stop());
     this.#feed.destroy();
-    await this.#feedLoop?.catch(() => undefined);
+    await settled(this.#feedLoop);
+    await settled(this.#cmd.close());
     try {
-      await this.#cmd.close();
+      if (this.#cmd.isOpen) this.#cmd.destroy();
     } catch {
-      this.#cmd.destroy();
+      // Already gone.
     }
   }
 
