@@ -1,24 +1,14 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { lazyModule } from './lazy-module.js';
 
 export type Panel = typeof import('./panel.js');
 
-/** The panel's module once loaded (see `./panel.ts`), shared by every element of the page. */
-let panel: Panel | undefined;
-let loading: Promise<Panel> | undefined;
+/** The panel's module (see `./panel.ts`), its own chunk in `dist/`, shared by every element of the page. */
+const panel = lazyModule<Panel>(() => import('./panel.js'));
 
-/**
- * Loads the panel's module once per page (its own chunk in `dist/`). A failed load is forgotten,
- * so the next call fetches it again: browsers that follow the HTML standard's current module map
- * (whatwg/html#10327; Chromium does) do not keep a failed fetch's result either.
- */
+/** Loads the panel's module once per page; a failed load is tried again by the next call. */
 export function loadPanel(): Promise<Panel> {
-  return (loading ??= import('./panel.js').then(
-    (module) => (panel = module),
-    (error: unknown) => {
-      loading = undefined;
-      throw error;
-    },
-  ));
+  return panel.load();
 }
 
 /** Runs `task` when the page is idle, within `timeout` ms (Safari: after a frame's time). */
@@ -50,12 +40,12 @@ export class PanelLoader implements ReactiveController {
 
   /** The module, once loaded (by any element of the page). */
   get module(): Panel | undefined {
-    return panel;
+    return panel.module;
   }
 
   /** The load under way, if any (for `updateComplete`). */
   get loading(): Promise<Panel> | undefined {
-    return loading;
+    return panel.loading;
   }
 
   /** Loads the module (once per page) and renders with it, or says it could not load. */

@@ -3,7 +3,7 @@ import { css } from 'lit';
 /**
  * What the panel's module renders in the frame (panel-frame.styles.ts): "End chat" in the header,
  * the strips that share one layout (end question, place in line, inactivity warning, the offer
- * of notifications) and the connection notice.
+ * of notifications, a part that could not load) and the connection notice.
  */
 export const panelStripStyles = css`
   .end {
@@ -24,7 +24,8 @@ export const panelStripStyles = css`
   .end-confirm,
   .queue,
   .idle,
-  .notify-offer {
+  .notify-offer,
+  .part-failed {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -38,7 +39,8 @@ export const panelStripStyles = css`
   .end-confirm p,
   .queue p,
   .idle p,
-  .notify-offer p {
+  .notify-offer p,
+  .part-failed p {
     flex: 1 1 12em;
     min-width: 0;
     margin: 0;
@@ -53,6 +55,7 @@ export const panelStripStyles = css`
   .queue button,
   .idle button,
   .notify-offer button,
+  .part-failed button,
   .ended button,
   .verify button,
   .needs button,

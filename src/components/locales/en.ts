@@ -14,6 +14,13 @@ export const en = (f: Format) => ({
   ...needsEn,
   ...verifyEn(f),
   ...uploadEn(f),
+  /** A part in a chunk of its own could not load (on-demand/on-demand.ts): what it was for, then Retry. */
+  partRetry: 'Try again',
+  verifyUnavailable:
+    'Customer Care asked to confirm your identity, but this step could not load. Check your connection, then try again.',
+  uploadUnavailable:
+    'Customer Care asked for documents, but the form to send them could not load. Check your connection, then try again.',
+  needsUnavailable: 'The form for your needs could not load. Check your connection, then try again.',
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
   newMessage: (sender: string) => `New message from ${sender}.`,
   conversation: 'Conversation',

@@ -11,6 +11,13 @@ export const es = (f: Format): Catalogue => ({
   ...needsEs,
   ...verifyEs(f),
   ...uploadEs(f),
+  partRetry: 'Intentar de nuevo',
+  verifyUnavailable:
+    'Atención al Cliente pidió confirmar su identidad, pero no se pudo cargar este paso. Revise su conexión e intente de nuevo.',
+  uploadUnavailable:
+    'Atención al Cliente pidió documentos, pero no se pudo cargar el formulario para enviarlos. Revise su conexión e intente de nuevo.',
+  needsUnavailable:
+    'No se pudo cargar el formulario de sus necesidades. Revise su conexión e intente de nuevo.',
   newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
   conversation: 'Conversación',
   composerLabel: 'Escriba su mensaje',
