@@ -301,20 +301,31 @@ export function mediaPlugin() {
  * `dist/` as it is: another URL, so another copy of its modules, with nothing loaded yet.
  * `/dist-flaky-<name>/…` is another copy whose chunk fails (the connection is closed) while "down":
  * `/dist-flaky-<name>/down` puts it down, `/dist-flaky-<name>/up` back up; every copy starts down
- * (`panel-module.test.ts`).
+ * (`panel-module.test.ts`). The chunk that fails is the panel's unless
+ * `/dist-flaky-<name>/fail/<prefix>` names another (`document-upload`: `document-upload-*.js`), so
+ * a part in a chunk of its own can fail after the panel loaded (on-demand.ts).
  */
 export function missingPanelMiddleware() {
   const up = new Set();
+  /** The copy's failing chunk's name, when it is not the panel's. */
+  const failing = new Map();
   return async (ctx, next) => {
     const [, alias, name] = /^\/(dist-no-panel|dist-fresh|dist-flaky-(\w+))\//.exec(ctx.path) ?? [];
     if (!alias) return next();
+    const fail = /\/fail\/([\w-]+)$/.exec(ctx.path);
+    if (name && fail) {
+      failing.set(name, fail[1]);
+      ctx.body = 'ok';
+      return undefined;
+    }
     if (name && /\/(up|down)$/.test(ctx.path)) {
       if (ctx.path.endsWith('/up')) up.add(name);
       else up.delete(name);
       ctx.body = 'ok';
       return undefined;
     }
-    const chunk = /\/panel-[^/]*\.js$/.test(ctx.path);
+    const prefix = (name && failing.get(name)) ?? 'panel';
+    const chunk = new RegExp(`/${prefix}-[^/]*\\.js$`).test(ctx.path);
     if (chunk && alias === 'dist-no-panel') {
       ctx.status = 404;
       return undefined;
