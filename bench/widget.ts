@@ -27,7 +27,7 @@
  */
 import { chromium } from 'playwright-core';
 import { requireBrowser } from '../scripts/prerequisites.mjs';
-import { loadBundles, measure, SYSTEMS, systemSizes } from './widget/bundles.js';
+import { loadBundles, measure, staticChunks, SYSTEMS, systemSizes } from './widget/bundles.js';
 import type { System } from './widget/bundles.js';
 import { report, stats } from './widget/report.js';
 import { pageRuns } from './widget/runs.js';
@@ -45,10 +45,10 @@ const STARTUP_LOADS = 5;
 
 const bundles = await loadBundles();
 const sizes = systemSizes(bundles);
-/** What amex-chat loads before its launcher shows: the entry and the chunks it imports (not the panel's). */
+/** What amex-chat loads before its launcher shows: the entry and the chunks it imports statically. */
 const entrySize = measure([
   bundles.scripts['amex-chat'],
-  ...[...bundles.chunks].filter(([name]) => !name.startsWith('panel-')).map(([, source]) => source),
+  ...staticChunks(bundles).map((name) => bundles.chunks.get(name) ?? ''),
 ]);
 const server = await startBenchServer(bundles);
 const browser = await chromium.launch({

@@ -11,7 +11,10 @@
 // brotli size of a file listed in package.json's "sizeBudget" exceeds its "brotli" budget. Each
 // entry may also carry a "goal" (issue 8: 20 KB), printed with the distance to it, and a
 // "launcher" budget: the file with the chunks it imports statically (not with `import()`), which
-// is what a page loads before the launcher shows (issue 25: 10 KB). The budgets may only be
+// is what a page loads before the launcher shows (issue 25: 10 KB), and a "chat" budget: what a
+// chat loads when it uses none of the parts that load on demand (an identity check, documents,
+// the needs form: on-demand.ts), that is the launcher's files, the chunks they import with
+// `import()` (the panel's) and the chunks those import statically. The budgets may only be
 // lowered, or raised in a commit that says by how much and why.
 //
 //   node scripts/size.mjs [--root <dir>]   (default: the working directory; package.json and
@@ -34,7 +37,7 @@ const root = rootAt >= 0 && args[rootAt + 1] ? args[rootAt + 1] : process.cwd();
 const byModule = args.includes('--modules');
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
-/** @type {Record<string, { brotli?: number, goal?: number, launcher?: number }>} */
+/** @type {Record<string, { brotli?: number, goal?: number, launcher?: number, chat?: number }>} */
 const budgets = pkg.sizeBudget ?? {};
 if (!Object.keys(budgets).length) {
   console.error('size: package.json has no "sizeBudget".');
@@ -187,7 +190,12 @@ function imports(source, staticOnly = false) {
 
 /** `file` and every chunk it imports, directly or not, in the order first met. */
 function withChunks(file, staticOnly = false) {
-  const seen = [file];
+  return closure([file], staticOnly);
+}
+
+/** `files` and every chunk they import, directly or not (only statically if `staticOnly`). */
+function closure(files, staticOnly) {
+  const seen = [...files];
   for (let i = 0; i < seen.length; i += 1) {
     if (!existsSync(join(root, seen[i]))) continue;
     const source = readFileSync(join(root, seen[i]), 'utf8');
@@ -197,6 +205,27 @@ function withChunks(file, staticOnly = false) {
     }
   }
   return seen;
+}
+
+/** What a chat loads without its on-demand parts: see the "chat" budget above. */
+function chatChunks(file) {
+  const launcher = withChunks(file, true);
+  const panel = launcher.flatMap((part) =>
+    existsSync(join(root, part))
+      ? imports(readFileSync(join(root, part), 'utf8')).map((spec) => join(dirname(part), spec))
+      : [],
+  );
+  return closure([...new Set([...launcher, ...panel])], true);
+}
+
+/** The sum of the sizes of `parts` (those that exist). */
+function sum(parts) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const part of parts.filter((p) => existsSync(join(root, p)))) {
+    const one = measure(part);
+    for (const key of Object.keys(total)) total[key] += one[key];
+  }
+  return total;
 }
 
 let failed = false;
@@ -227,13 +256,9 @@ for (const file of files) {
   if (!budgets[file] && INFO_ONLY[file]) console.log(`  (${INFO_ONLY[file]}; no budget)`);
   const budget = budgets[file];
   if (!budget) continue;
-  const { brotli: limit, goal, launcher } = budget;
+  const { brotli: limit, goal, launcher, chat } = budget;
   if (typeof launcher === 'number') {
-    const before = { raw: 0, gzip: 0, brotli: 0 };
-    for (const part of withChunks(file, true).filter((p) => existsSync(join(root, p)))) {
-      const one = measure(part);
-      for (const key of Object.keys(before)) before[key] += one[key];
-    }
+    const before = sum(withChunks(file, true));
     console.log(line(`  before the launcher shows (static imports)`, before));
     if (before.brotli > launcher) {
       console.error(
@@ -244,6 +269,21 @@ for (const file of files) {
       console.log(
         `  launcher budget ${fmt(launcher)} brotli-11: within it, ${fmt(launcher - before.brotli)} to spare.`,
       );
+    }
+  }
+  if (typeof chat === 'number') {
+    const chatParts = chatChunks(file);
+    const forChat = sum(chatParts);
+    console.log(line(`  a chat without its on-demand parts`, forChat));
+    for (const part of parts.filter((p) => !chatParts.includes(p)))
+      console.log(line(`    on demand: ${part}`, measure(part)));
+    if (forChat.brotli > chat) {
+      console.error(
+        `size: a chat with ${file} loads ${fmt(forChat.brotli)} brotli-11 without its on-demand parts, over its chat budget of ${fmt(chat)} by ${fmt(forChat.brotli - chat)}.`,
+      );
+      failed = true;
+    } else {
+      console.log(`  chat budget ${fmt(chat)} brotli-11: within it, ${fmt(chat - forChat.brotli)} to spare.`);
     }
   }
   if (typeof limit !== 'number') {

@@ -33,6 +33,26 @@ export interface Bundles {
   chunks: Map<string, string>;
 }
 
+/**
+ * The chunks a page loads before the launcher shows: those the entry imports statically, directly
+ * or not (not the panel's, nor the parts loaded on demand, which come by `import()`).
+ */
+export function staticChunks(bundles: Bundles): string[] {
+  const found: string[] = [];
+  const queue = [bundles.scripts['amex-chat']];
+  for (let source = queue.shift(); source !== undefined; source = queue.shift()) {
+    for (const [, dynamic, spec] of source.matchAll(
+      /(?:\bfrom\s*|\bimport\s*(\(?)\s*)["'`]\.\/([^"'`]+)["'`]/g,
+    )) {
+      const chunk = spec && bundles.chunks.get(spec);
+      if (dynamic || !spec || chunk === undefined || found.includes(spec)) continue;
+      found.push(spec);
+      queue.push(chunk);
+    }
+  }
+  return found;
+}
+
 export async function loadBundles(): Promise<Bundles> {
   let ours: string;
   const chunks = new Map<string, string>();

@@ -109,6 +109,34 @@ describe('npm run size', () => {
     );
   });
 
+  it("checks what a chat loads without its on-demand parts (the panel's import() only) against its budget", () => {
+    const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000, chat: 5000 } });
+    writeFileSync(
+      join(root, 'dist/cdn/amex-chat.js'),
+      `${randomBytes(600).toString('base64')};import("./panel-abc.js");`,
+    );
+    // The panel imports a shared chunk statically and a part on demand.
+    writeFileSync(
+      join(root, 'dist/cdn/panel-abc.js'),
+      `import"./shared-p.js";${randomBytes(1500).toString('base64')};import("./part-q.js");`,
+    );
+    writeFileSync(join(root, 'dist/cdn/shared-p.js'), randomBytes(600).toString('base64'));
+    writeFileSync(join(root, 'dist/cdn/part-q.js'), randomBytes(3000).toString('base64'));
+    const within = run(root);
+    assert.equal(within.status, 0, within.err);
+    // The entry, the panel and its shared chunk (about 3,700 B): the part's 4 KB chunk is not counted.
+    assert.match(within.out, /a chat without its on-demand parts +raw +3,6\d\d B/);
+    assert.match(within.out, /on demand: dist\/cdn\/part-q\.js +raw +4,000 B/);
+    assert.match(within.out, /chat budget 5,000 B brotli-11: within it, [\d,]+ B to spare/);
+    writeFileSync(join(root, 'dist/cdn/shared-p.js'), randomBytes(4000).toString('base64'));
+    const over = run(root);
+    assert.equal(over.status, 1);
+    assert.match(
+      over.err,
+      /loads [\d,]+ B brotli-11 without its on-demand parts, over its chat budget of 5,000 B/,
+    );
+  });
+
   it('fails when a chunk the entry imports is missing', () => {
     const root = fixture({ 'dist/cdn/amex-chat.js': { brotli: 100_000 } });
     writeFileSync(join(root, 'dist/cdn/amex-chat.js'), 'import("./panel-gone.js");');
