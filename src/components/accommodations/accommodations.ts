@@ -82,6 +82,10 @@ export class NeedsStrip implements ReactiveController {
   };
   /** The last attempt to load the form's chunk failed: its place shows "Try again". */
   #unavailable = false;
+  /** The id of what had focus when the form was asked for, while its chunk loads. */
+  #focusFrom: string | undefined;
+  /** Whether that still had focus when the chunk arrived. */
+  #arrivedFocused = false;
   /** What the transcript said so far (read incrementally: a long history is read once). */
   #read = { messages: [] as readonly TranscriptMessage[], count: 0 };
   #stated: Accommodations | undefined;
@@ -91,6 +95,8 @@ export class NeedsStrip implements ReactiveController {
     this.#on = on;
     host.addController(this);
     this.#demand = new OnDemand(host, needsForm, (module) => {
+      // Read before the form replaces what had focus (Try again).
+      this.#arrivedFocused = this.#focused(this.#focusFrom);
       this.#form = new module.NeedsForm(host, this.#state, on);
     });
   }
@@ -188,9 +194,15 @@ export class NeedsStrip implements ReactiveController {
     state.expanded = true;
   }
 
+  /** Whether the control `id` has focus. */
+  #focused(id: string | undefined): boolean {
+    return !!id && this.#host.shadowRoot?.activeElement?.id === id;
+  }
+
   /**
    * Shows the form, its chunk loaded first if need be; focus goes into it when `focus` and the
-   * customer is still where they pressed (a load may take a while: focus they moved stays).
+   * customer is still on `from`, what they pressed (a load may take a while: focus they moved
+   * stays where they put it).
    */
   #show(focus: boolean, from: string): void {
     const on = this.#on;
@@ -198,16 +210,17 @@ export class NeedsStrip implements ReactiveController {
       if (focus) on.focusAfter('need-screen-reader');
       return;
     }
+    this.#focusFrom = focus ? from : undefined;
     void this.#demand.load().then((module) => {
+      this.#focusFrom = undefined;
       if (!this.#state.expanded) return;
-      const still = focus && this.#host.shadowRoot?.activeElement?.id === from;
       this.#unavailable = !module;
       if (module) {
-        if (still) on.focusAfter('need-screen-reader');
+        if (this.#arrivedFocused) on.focusAfter('need-screen-reader');
         return;
       }
       on.announce(on.t().needsUnavailable, 'assertive');
-      if (still) on.focusAfter('needs-retry');
+      if (focus && this.#focused(from)) on.focusAfter('needs-retry');
       this.#host.requestUpdate();
     });
   }
