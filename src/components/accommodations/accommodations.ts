@@ -124,7 +124,7 @@ export class NeedsStrip implements ReactiveController {
     state.expanded = true;
     // Held needs were saved with the form, so its chunk is here; else it loads first.
     if (this.#form) this.#form.refuse();
-    else void this.#demand.load().then(() => this.#form?.refuse());
+    else void this.#show(false, '').then((form) => form?.refuse());
   }
 
   /** Whether the server is known not to take needs (older than 1.5). */
@@ -204,24 +204,25 @@ export class NeedsStrip implements ReactiveController {
    * customer is still on `from`, what they pressed (a load may take a while: focus they moved
    * stays where they put it).
    */
-  #show(focus: boolean, from: string): void {
+  #show(focus: boolean, from: string): Promise<NeedsForm | undefined> {
     const on = this.#on;
     if (this.#form) {
       if (focus) on.focusAfter('need-screen-reader');
-      return;
+      return Promise.resolve(this.#form);
     }
     this.#focusFrom = focus ? from : undefined;
-    void this.#demand.load().then((module) => {
+    return this.#demand.load().then((module) => {
       this.#focusFrom = undefined;
-      if (!this.#state.expanded) return;
+      if (!this.#state.expanded) return undefined;
       this.#unavailable = !module;
       if (module) {
         if (this.#arrivedFocused) on.focusAfter('need-screen-reader');
-        return;
+        return this.#form;
       }
       on.announce(on.t().needsUnavailable, 'assertive');
       if (focus && this.#focused(from)) on.focusAfter('needs-retry');
       this.#host.requestUpdate();
+      return undefined;
     });
   }
 
@@ -230,13 +231,13 @@ export class NeedsStrip implements ReactiveController {
     else {
       this.#expand();
       // Into the form, unless the page opened it (focus elsewhere stays where it is).
-      this.#show(this.#host.matches(':focus-within'), 'needs-toggle');
+      void this.#show(this.#host.matches(':focus-within'), 'needs-toggle');
     }
     this.#host.requestUpdate();
   };
 
   /** "Try again": the strip stays (and keeps focus) until the chunk is here or fails again. */
   readonly #handleRetry = (): void => {
-    this.#show(true, 'needs-retry');
+    void this.#show(true, 'needs-retry');
   };
 }
