@@ -73,6 +73,14 @@ const NPM_EXTERNAL = [
 ];
 
 /**
+ * The modules both the launcher (the script-tag entry) and the panel's module use: Lit's reactive
+ * element, the clock, the element's strings, the panel frame's rules, the loader of chunks and
+ * the list of accommodations. One chunk, `shared-*.js`, that both import.
+ */
+const CDN_SHARED =
+  /(@lit[\\/]reactive-element[\\/].*\.js|src[\\/](components[\\/](clock|i18n-element|lazy-module|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts)$/;
+
+/**
  * Two builds (docs/packaging.md):
  *
  * - `vite build` (the npm build, `dist/`): ES modules for bundlers, one file per entry of
@@ -102,7 +110,6 @@ export default defineConfig(({ command, mode }) => ({
           lib: {
             entry: 'src/define.ts',
             name: 'AmexChat',
-            formats: ['es', 'iife'],
             fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
           },
           // In library mode Vite 8 minifies the ES output without its whitespace step (codegen: false)
@@ -112,13 +119,22 @@ export default defineConfig(({ command, mode }) => ({
           // The panel's module and the launcher share Lit and a few modules (strings, the clock, the
           // panel's frame): they go into a chunk that both import, named `shared-*.js` so that it is
           // not taken for the panel's chunk. The panel's chunk never imports the entry itself, so an
-          // entry loaded under another URL (`amex-chat.js?v=2`) is not evaluated twice.
+          // entry loaded under another URL (`amex-chat.js?v=2`) is not evaluated twice. That chunk is
+          // a named group (CDN_SHARED): a part in a chunk of its own (the needs form) reaches some of
+          // these modules and not others, which would otherwise split them into a second shared
+          // chunk that the launcher fetches too. One output per format: the classic script is one
+          // file, without groups.
           rolldownOptions: {
-            output: {
-              minify: true,
-              comments: false,
-              chunkFileNames: (chunk) => (chunk.isDynamicEntry ? '[name]-[hash].js' : 'shared-[hash].js'),
-            },
+            output: [
+              {
+                format: 'es',
+                minify: true,
+                comments: false,
+                chunkFileNames: (chunk) => (chunk.isDynamicEntry ? '[name]-[hash].js' : 'shared-[hash].js'),
+                codeSplitting: { groups: [{ name: 'shared', test: CDN_SHARED }] },
+              },
+              { format: 'iife', name: 'AmexChat', minify: true, comments: false },
+            ],
           },
         }
       : {
@@ -138,16 +154,16 @@ export default defineConfig(({ command, mode }) => ({
             // import, rather than into a shared chunk that element.js would only re-export.
             preserveEntrySignatures: 'allow-extension',
             // The few modules both the element and the panel's module use (the clock, the element's
-            // strings, to which the panel adds its own, the panel frame's rules, the list of
-            // accommodations) go into a chunk of their own, so that element.js exports the public
-            // API and nothing else.
+            // strings, to which the panel adds its own, the panel frame's rules, the loader of
+            // chunks, the list of accommodations) go into a chunk of their own, so that element.js
+            // exports the public API and nothing else.
             output: {
               chunkFileNames: '[name]-[hash].js',
               codeSplitting: {
                 groups: [
                   {
                     name: 'shared',
-                    test: /src[\\/](components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
+                    test: /src[\\/](components[\\/](clock|i18n-element|lazy-module|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
                   },
                 ],
               },

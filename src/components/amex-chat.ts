@@ -70,6 +70,7 @@ export { AmexChatError } from './amex-chat-error.js';
  * @csspart accommodations - "Tell us what you need" (the customer's needs), above the message box.
  * @csspart verify - The identity check an agent asked for (push prompt or one-time code), above the message box.
  * @csspart upload - The documents an agent asked for: what is needed, the chosen files with their progress, above the message box.
+ * @csspart part-failed - What stands in for a part that could not load (the needs form, the identity check, the documents form): what it was for and "Try again".
  *
  * @cssprop [--amex-chat-accent=#006fcf] - Brand colour of the launcher, header and send button. As text or a border on the panel it is shaded to read at 4.6:1 on the theme's background.
  * @cssprop [--amex-chat-accent-text=#ffffff] - Text on the accent colour. Unset, it is computed: black or white, whichever contrasts more with the accent in force (white on the default accent).

@@ -1,13 +1,9 @@
 /**
- * English, the accommodations strip's words (../accommodations/accommodations.ts), spread into
- * the panel's catalogue (./en.ts). Its type is the contract of every other language's.
+ * English, the needs form's words (../accommodations/needs-form.ts): they come with the form's
+ * chunk (../accommodations/needs-strings.ts), not with the panel's catalogue (./en.ts, which has
+ * the "Your needs" button's). Its type is the contract of every other language's.
  */
 export const needsEn = {
-  /** The disclosure on the message box's label row (short: it shares the row). */
-  needsButton: 'Your needs',
-  /** The button's description for screen readers: what the short name is for. */
-  needsAbout:
-    'Tell us if you use a screen reader, need more time or a written summary, or are deaf or hard of hearing.',
   /** The form's heading. */
   needsToggle: 'Tell us what you need',
   needsIntro: 'Optional. The agent who helps you will see it.',

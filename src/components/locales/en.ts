@@ -6,12 +6,10 @@
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
-import { needsEn } from './en-needs.js';
 import { verifyEn } from './en-verify.js';
 import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
-  ...needsEn,
   ...verifyEn(f),
   ...uploadEn(f),
   /** A part in a chunk of its own could not load (on-demand/on-demand.ts): what it was for, then Retry. */
@@ -20,6 +18,11 @@ export const en = (f: Format) => ({
     'Customer Care asked to confirm your identity, but this step could not load. Check your connection, then try again.',
   uploadUnavailable:
     'Customer Care asked for documents, but the form to send them could not load. Check your connection, then try again.',
+  /** The disclosure on the message box's label row (short: it shares the row). */
+  needsButton: 'Your needs',
+  /** The button's description for screen readers: what the short name is for. */
+  needsAbout:
+    'Tell us if you use a screen reader, need more time or a written summary, or are deaf or hard of hearing.',
   needsUnavailable: 'The form for your needs could not load. Check your connection, then try again.',
   /** Said when a message arrives while the panel is closed: "New message from Maria, live agent." */
   newMessage: (sender: string) => `New message from ${sender}.`,

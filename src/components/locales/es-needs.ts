@@ -1,10 +1,7 @@
-/** Spanish, the accommodations strip's words (neutral Latin-American Spanish, usted); see ./en-needs.ts. */
+/** Spanish, the needs form's words (neutral Latin-American Spanish, usted); see ./en-needs.ts. */
 import type { needsEn } from './en-needs.js';
 
 export const needsEs: typeof needsEn = {
-  needsButton: 'Sus necesidades',
-  needsAbout:
-    'Indíquenos si usa un lector de pantalla, si necesita más tiempo o un resumen por escrito, o si es una persona sorda o con dificultad auditiva.',
   needsToggle: 'Díganos qué necesita',
   needsIntro: 'Es opcional. El agente que le atienda lo verá.',
   needsLegend: '¿Qué le ayudaría en este chat?',

@@ -1,14 +1,12 @@
 /** Spanish, the panel's words: neutral Latin-American Spanish, addressing the customer as usted. The keys and their meaning are English's: see ./en.ts. */
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
-import { needsEs } from './es-needs.js';
 import { verifyEs } from './es-verify.js';
 import { uploadEs } from './es-upload.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
-  ...needsEs,
   ...verifyEs(f),
   ...uploadEs(f),
   partRetry: 'Intentar de nuevo',
@@ -16,6 +14,9 @@ export const es = (f: Format): Catalogue => ({
     'Atención al Cliente pidió confirmar su identidad, pero no se pudo cargar este paso. Revise su conexión e intente de nuevo.',
   uploadUnavailable:
     'Atención al Cliente pidió documentos, pero no se pudo cargar el formulario para enviarlos. Revise su conexión e intente de nuevo.',
+  needsButton: 'Sus necesidades',
+  needsAbout:
+    'Indíquenos si usa un lector de pantalla, si necesita más tiempo o un resumen por escrito, o si es una persona sorda o con dificultad auditiva.',
   needsUnavailable:
     'No se pudo cargar el formulario de sus necesidades. Revise su conexión e intente de nuevo.',
   newMessage: (sender) => `Nuevo mensaje de ${sender}.`,
