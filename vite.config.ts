@@ -60,6 +60,33 @@ function demoPages(): Plugin {
 }
 
 /**
+ * The script-tag ES module's one chunk of modules shared by the launcher and the panel's module
+ * (Lit's reactive element, the element's strings, the clock, the frame's rules): a part of the
+ * panel in a chunk of its own (on-demand.ts) uses some of them (the reactive element, for its
+ * rules) and not the others, which would otherwise split them into two chunks the launcher loads.
+ * Only for the ES module: the classic script has no chunks.
+ */
+function cdnSharedChunk(): Plugin {
+  return {
+    name: 'amex-chat-cdn-shared-chunk',
+    outputOptions(options) {
+      if (options.format !== 'es') return null;
+      return {
+        ...options,
+        codeSplitting: {
+          groups: [
+            {
+              name: 'shared',
+              test: /node_modules[\\/]@lit[\\/]reactive-element[\\/]|src[\\/](components[\\/](clock|i18n-element|lazy-module|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
+            },
+          ],
+        },
+      };
+    },
+  };
+}
+
+/**
  * The bare imports the npm build leaves to the host's bundler: Lit (one copy with the host's, so
  * one `lit-html` Trusted Types policy) and React (the `amex-chat/react` wrapper's optional peer).
  * Everything else (mitt, `@lit/react`) is bundled: `lit` is the package's only dependency.
@@ -85,7 +112,7 @@ const NPM_EXTERNAL = [
  *   with source maps. `npm run size` checks the ES module against its budget.
  */
 export default defineConfig(({ command, mode }) => ({
-  plugins: [demoPages(), litTemplates(), thirdPartyLicenses()],
+  plugins: [demoPages(), litTemplates(), thirdPartyLicenses(), ...(mode === 'cdn' ? [cdnSharedChunk()] : [])],
   resolve:
     mode === 'cdn'
       ? { alias: [{ find: /^lit$/, replacement: `${import.meta.dirname}/scripts/lit-cdn.ts` }] }
@@ -139,7 +166,7 @@ export default defineConfig(({ command, mode }) => ({
             preserveEntrySignatures: 'allow-extension',
             // The few modules both the element and the panel's module use (the clock, the element's
             // strings, to which the panel adds its own, the panel frame's rules, the list of
-            // accommodations) go into a chunk of their own, so that element.js exports the public
+            // accommodations, the loader of chunks) go into a chunk of their own, so that element.js exports the public
             // API and nothing else.
             output: {
               chunkFileNames: '[name]-[hash].js',
@@ -147,7 +174,7 @@ export default defineConfig(({ command, mode }) => ({
                 groups: [
                   {
                     name: 'shared',
-                    test: /src[\\/](components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
+                    test: /src[\\/](components[\\/](clock|i18n-element|lazy-module|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
                   },
                 ],
               },
