@@ -21,7 +21,6 @@ const chunk = lazyModule<UploadModule>(() => import('./document-upload.js'));
  */
 export class UploadPart implements ReactiveController {
   readonly #host: ReactiveControllerHost;
-  readonly #el: UploadElement;
   readonly #panel: UploadPanel;
   readonly #conversation: () => Conversation | undefined;
   readonly #chunk: OnDemand<UploadModule>;
@@ -35,6 +34,8 @@ export class UploadPart implements ReactiveController {
   /** The last load failed: the place says so (and keeps its button) until one succeeds. */
   #failed = false;
   #prefetched = false;
+  /** "Try again" had focus when the strip arrived: focus goes to the strip's first button. */
+  #retryFocused = false;
 
   constructor(
     host: ReactiveControllerHost,
@@ -43,10 +44,11 @@ export class UploadPart implements ReactiveController {
     conversation: () => Conversation | undefined,
   ) {
     this.#host = host;
-    this.#el = el;
     this.#panel = panel;
     this.#conversation = conversation;
     this.#chunk = new OnDemand(host, chunk, (module) => {
+      // (Read before the strip replaces the button.)
+      this.#retryFocused = el.shadowRoot?.activeElement?.id === 'upload-retry';
       this.#strip = new module.DocumentUpload(host, el, panel);
       const kept = this.#kept;
       this.#kept = undefined;
@@ -69,11 +71,6 @@ export class UploadPart implements ReactiveController {
     }
   }
 
-  /** The strip (the gallery and the tests read its `phase`), once its chunk is here. */
-  get strip(): DocumentUpload | undefined {
-    return this.#strip;
-  }
-
   readonly #requested = (frame: UploadRequestFrame): void => {
     if (this.#strip) this.#strip.receive(frame);
     else {
@@ -88,11 +85,10 @@ export class UploadPart implements ReactiveController {
     this.#loading = true;
     void this.#chunk.load().then((module) => {
       this.#loading = false;
-      const wasFailed = this.#failed;
       this.#failed = !module;
       if (!module) this.#panel.announce(this.#panel.t().uploadUnavailable, 'assertive');
-      else if (wasFailed && this.#el.shadowRoot?.activeElement?.id === 'upload-retry')
-        this.#panel.focusAfter('upload-choose');
+      else if (this.#retryFocused) this.#panel.focusAfter('upload-choose');
+      this.#retryFocused = false;
       this.#host.requestUpdate();
     });
   };
