@@ -63,8 +63,9 @@ export class UploadPart implements ReactiveController {
       this.#listening?.events.off('upload-request', this.#requested);
       this.#listening = conversation;
       conversation?.events.on('upload-request', this.#requested);
+      this.#prefetched = false;
     }
-    // Only agents ask for documents: once one has joined, a request is likely.
+    // Only agents ask for documents: once one has joined, a request is likely (once per chat).
     if (!this.#prefetched && conversation?.phase === 'agent') {
       this.#prefetched = true;
       this.#chunk.prefetch();
