@@ -120,7 +120,7 @@ export default defineConfig(({ command, mode }) => ({
           // panel's frame): they go into a chunk that both import, named `shared-*.js` so that it is
           // not taken for the panel's chunk. The panel's chunk never imports the entry itself, so an
           // entry loaded under another URL (`amex-chat.js?v=2`) is not evaluated twice. That chunk is
-          // a named group (CDN_SHARED): a part in a chunk of its own (the needs form) reaches some of
+          // a named group (CDN_SHARED): a part in a chunk of its own (on-demand.ts) reaches some of
           // these modules and not others, which would otherwise split them into a second shared
           // chunk that the launcher fetches too. One output per format: the classic script is one
           // file, without groups.

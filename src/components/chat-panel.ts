@@ -22,7 +22,7 @@ import { TypingAnnouncer } from './controllers/typing-announcer.js';
 import { VerifyController } from './controllers/verification.js';
 import { connectionNotice, renderConnectionNotice } from './connection-notice.js';
 import { displayText } from './display-text.js';
-import { DocumentUpload } from './document-upload/document-upload.js';
+import { UploadPart } from './document-upload/upload-part.js';
 import { EndCard } from './end-card/end-card.js';
 import { EndQuestion } from './end-card/end-question.js';
 import type { AmexChatErrorDetail, AmexChatEventDetail, AmexChatEventName } from './events.js';
@@ -66,7 +66,7 @@ export class ChatPanel {
   readonly #needs: NeedsStrip;
   readonly #verify: VerifyController;
   /** Documents an agent asked for (secure upload), outside the transcript. */
-  readonly #upload: DocumentUpload;
+  readonly #upload: UploadPart;
   #endWaiters: ((info: CaseInfo) => void)[] = [];
   #lastPhase: ConversationPhase = 'assistant';
   #wasDisconnected = false;
@@ -115,7 +115,7 @@ export class ChatPanel {
       active: () => this.#resetIdle(),
       scrolled: () => (this.#transcript.stickToBottom = false),
     });
-    this.#upload = new DocumentUpload(el, el, ctx, () => this.#conversation);
+    this.#upload = new UploadPart(el, el, ctx, () => this.#conversation);
     this.#typing = new TypingAnnouncer(el, () => ctx.announce(this.#typingLine(ctx.t())));
     this.#nudge = new BackgroundNudge(el, {
       title: (count, title) => ctx.t().titleCount(count, title),

@@ -2,7 +2,6 @@ import { css } from 'lit';
 import { accommodationsStyles } from './accommodations/accommodations.styles.js';
 import { composerStyles } from './composer/composer.styles.js';
 import { contentStyles } from './content.styles.js';
-import { documentUploadStyles } from './document-upload/document-upload.styles.js';
 import { endCardStyles } from './end-card/end-card.styles.js';
 import { idleWarningStyles } from './idle-warning/idle-warning.styles.js';
 import { messageStyles } from './message/message.styles.js';
@@ -20,5 +19,5 @@ import { verifyPanelStyles } from './verify-panel/verify-panel.styles.js';
  * content rules, which change no property the media rules set, last.
  */
 export const panelStyles = css`
-  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${verifyPanelStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${accommodationsStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
+  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${verifyPanelStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${accommodationsStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
 `;

@@ -1,14 +1,17 @@
 import { html, nothing } from 'lit';
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import type { Conversation } from '../../conversation/index.js';
 import { UPLOAD_ACCEPT, UPLOAD_FINISH_PATH, UPLOAD_PATH, isUploadType, typeOfName } from '../../protocol.js';
 import type { UploadRequestFrame } from '../../protocol.js';
 import { randomId } from '../../random-id.js';
 import { createRedactor } from '../../redaction/index.js';
 import { displayText } from '../display-text.js';
 import type { Strings } from '../i18n.js';
+import { adoptPartStyles } from '../on-demand/part-styles.js';
+import { documentUploadStyles } from './document-upload.styles.js';
 import { uploadUrl, xhrSend } from './upload-send.js';
 import type { SendUpload } from './upload-send.js';
+import { uploadStrings } from './upload-strings.js';
+import type { UploadStrings } from './upload-strings.js';
 
 /** What the upload control reads of the panel it sits in. */
 export interface UploadPanel {
@@ -22,6 +25,8 @@ export interface UploadPanel {
 export interface UploadElement {
   readonly endpoint: string;
   readonly tokenProvider: (() => Promise<string>) | undefined;
+  /** Where the strip's rules go (they come with this module: see adoptPartStyles). */
+  readonly shadowRoot: ShadowRoot | null;
 }
 
 type ItemState = 'ready' | 'uploading' | 'done' | 'failed';
@@ -59,6 +64,9 @@ export function shownName(raw: string, lang: string): string {
  * said at once); "Send documents" sends them one by one by HTTP POST with the request's one-time
  * token in a header, each with its progress bar and its Cancel, then finishes the batch; the
  * transcript's notice says what arrived. "Not now" puts the request away.
+ *
+ * This module, its rules and its words are a chunk of their own, loaded when a request arrives
+ * (./upload-part.ts, which hands it the requests).
  */
 export class DocumentUpload implements ReactiveController {
   /** The network part (tests swap it to drive progress themselves). */
@@ -67,9 +75,6 @@ export class DocumentUpload implements ReactiveController {
   readonly #host: ReactiveControllerHost;
   readonly #el: UploadElement;
   readonly #panel: UploadPanel;
-  readonly #conversation: () => Conversation | undefined;
-  /** The conversation whose requests this listens to. */
-  #listening: Conversation | undefined;
   #request: UploadRequestFrame | undefined;
   #items: Item[] = [];
   #errors: string[] = [];
@@ -81,25 +86,11 @@ export class DocumentUpload implements ReactiveController {
   /** The last request shown (its `ref`). */
   #lastRef = '';
 
-  constructor(
-    host: ReactiveControllerHost,
-    el: UploadElement,
-    panel: UploadPanel,
-    conversation: () => Conversation | undefined,
-  ) {
+  constructor(host: ReactiveControllerHost, el: UploadElement, panel: UploadPanel) {
     this.#host = host;
     this.#el = el;
     this.#panel = panel;
-    this.#conversation = conversation;
     host.addController(this);
-  }
-
-  hostUpdate(): void {
-    const conversation = this.#conversation();
-    if (conversation === this.#listening) return;
-    this.#listening?.events.off('upload-request', this.#requested);
-    this.#listening = conversation;
-    conversation?.events.on('upload-request', this.#requested);
   }
 
   hostDisconnected(): void {
@@ -111,7 +102,8 @@ export class DocumentUpload implements ReactiveController {
     return this.#phase;
   }
 
-  readonly #requested = (frame: UploadRequestFrame): void => {
+  /** The conversation's `upload-request` (as the conversation emits it, or kept until this loaded). */
+  readonly receive = (frame: UploadRequestFrame): void => {
     // The same request again (the server shows it again after a reconnect): nothing changes, so
     // files on their way carry on and a request put away stays away.
     if (frame.ref === this.#lastRef) return;
@@ -124,7 +116,7 @@ export class DocumentUpload implements ReactiveController {
       this.#errors = [];
       this.#batch = `b-${randomId()}`;
       this.#phase = 'open';
-      const t = this.#panel.t();
+      const t = this.#words();
       this.#panel.announce(t.uploadRequested(displayText(frame.text)));
       this.#host.requestUpdate();
     });
@@ -134,7 +126,7 @@ export class DocumentUpload implements ReactiveController {
   add(files: Iterable<File>): void {
     const request = this.#request;
     if (!request || this.#phase !== 'open') return;
-    const t = this.#panel.t();
+    const t = this.#words();
     const mb = Math.floor(request.maxBytes / (1024 * 1024));
     const errors: string[] = [];
     for (const file of files) {
@@ -188,7 +180,7 @@ export class DocumentUpload implements ReactiveController {
   async send(): Promise<void> {
     const request = this.#request;
     if (!request || this.#phase !== 'open') return;
-    const t = this.#panel.t();
+    const t = this.#words();
     const waiting = this.#items.filter((item) => item.state === 'ready' || item.state === 'failed');
     if (waiting.length === 0 && !this.#items.some((item) => item.state === 'done')) {
       this.#fail([t.uploadNone]);
@@ -301,6 +293,10 @@ export class DocumentUpload implements ReactiveController {
     }
   }
 
+  #words(): UploadStrings {
+    return uploadStrings(this.#panel.t());
+  }
+
   #fail(errors: string[]): void {
     this.#errors = errors;
     this.#panel.announce(errors.join(' '), 'assertive');
@@ -342,9 +338,11 @@ export class DocumentUpload implements ReactiveController {
     this.add(Array.from(e.dataTransfer?.files ?? []));
   };
 
-  render(t: Strings): TemplateResult | typeof nothing {
+  render(strings: Strings): TemplateResult | typeof nothing {
     const request = this.#request;
     if (!request || this.#phase === 'hidden') return nothing;
+    adoptPartStyles(this.#el.shadowRoot, documentUploadStyles);
+    const t = uploadStrings(strings);
     if (this.#phase === 'sent') {
       return html`<div class="upload" part="upload" role="group" aria-labelledby="upload-heading">
         <h3 id="upload-heading">${t.uploadHeading}</h3>
@@ -402,7 +400,7 @@ export class DocumentUpload implements ReactiveController {
     </div>`;
   }
 
-  #renderItem(t: Strings, item: Item): TemplateResult {
+  #renderItem(t: UploadStrings, item: Item): TemplateResult {
     const moving = item.state === 'uploading' || item.state === 'done';
     return html`<li class="upload-file" data-state=${item.state}>
       <span class="upload-name">${item.name}</span>

@@ -1,6 +1,7 @@
 /**
- * English, the document upload's words (../document-upload/document-upload.ts), spread into the
- * panel's catalogue (./en.ts). Its type is the contract of every other language's.
+ * English, the document upload's words (../document-upload/document-upload.ts), in the upload's
+ * chunk, not the panel's catalogue (../document-upload/upload-strings.ts). Its type is the
+ * contract of every other language's.
  */
 import type { Format } from '../i18n-format.js';
 

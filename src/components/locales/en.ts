@@ -7,11 +7,9 @@
  */
 import type { Format } from '../i18n-format.js';
 import { verifyEn } from './en-verify.js';
-import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
   ...verifyEn(f),
-  ...uploadEn(f),
   /** A part in a chunk of its own could not load (on-demand/on-demand.ts): what it was for, then Retry. */
   partRetry: 'Try again',
   verifyUnavailable:

@@ -1,6 +1,6 @@
 /**
- * Spanish (neutral Latin-American, "usted"), the document upload's words, spread into the panel's
- * catalogue (./es.ts).
+ * Spanish (neutral Latin-American, "usted"), the document upload's words, in the upload's chunk
+ * (../document-upload/upload-strings.ts).
  */
 import type { Format } from '../i18n-format.js';
 import type { uploadEn } from './en-upload.js';

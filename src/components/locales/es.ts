@@ -2,13 +2,11 @@
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
 import { verifyEs } from './es-verify.js';
-import { uploadEs } from './es-upload.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
   ...verifyEs(f),
-  ...uploadEs(f),
   partRetry: 'Intentar de nuevo',
   verifyUnavailable:
     'Atención al Cliente pidió confirmar su identidad, pero no se pudo cargar este paso. Revise su conexión e intente de nuevo.',
