@@ -102,7 +102,6 @@ export default defineConfig(({ command, mode }) => ({
           lib: {
             entry: 'src/define.ts',
             name: 'AmexChat',
-            formats: ['es', 'iife'],
             fileName: (format) => (format === 'es' ? 'amex-chat.js' : 'amex-chat.iife.js'),
           },
           // In library mode Vite 8 minifies the ES output without its whitespace step (codegen: false)
@@ -113,12 +112,28 @@ export default defineConfig(({ command, mode }) => ({
           // panel's frame): they go into a chunk that both import, named `shared-*.js` so that it is
           // not taken for the panel's chunk. The panel's chunk never imports the entry itself, so an
           // entry loaded under another URL (`amex-chat.js?v=2`) is not evaluated twice.
+          // One output per format (the lib's formats, ES module and classic script): the ES module's
+          // shared modules are one chunk, also when a part's chunk (loaded only after the panel's)
+          // uses some of them, which would otherwise split them by who imports them and make the
+          // launcher fetch two files; the classic script has no chunks.
           rolldownOptions: {
-            output: {
-              minify: true,
-              comments: false,
-              chunkFileNames: (chunk) => (chunk.isDynamicEntry ? '[name]-[hash].js' : 'shared-[hash].js'),
-            },
+            output: [
+              {
+                format: 'es',
+                minify: true,
+                comments: false,
+                chunkFileNames: (chunk) => (chunk.isDynamicEntry ? '[name]-[hash].js' : 'shared-[hash].js'),
+                codeSplitting: {
+                  groups: [
+                    {
+                      name: 'shared',
+                      test: /@lit[\\/]reactive-element|src[\\/](components[\\/](clock|lazy-module|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
+                    },
+                  ],
+                },
+              },
+              { format: 'iife', name: 'AmexChat', minify: true, comments: false },
+            ],
           },
         }
       : {

@@ -10,7 +10,6 @@ import { panelFrameEndStyles, panelFrameStyles } from './panel-frame.styles.js';
 import { panelStripEndStyles, panelStripStyles } from './panel-strips.styles.js';
 import { queueBannerStyles } from './queue-banner/queue-banner.styles.js';
 import { transcriptStyles } from './transcript/transcript.styles.js';
-import { verifyPanelStyles } from './verify-panel/verify-panel.styles.js';
 
 /**
  * The panel: its frame (whose rules the element has before this module loads), its strips, its
@@ -20,5 +19,5 @@ import { verifyPanelStyles } from './verify-panel/verify-panel.styles.js';
  * content rules, which change no property the media rules set, last.
  */
 export const panelStyles = css`
-  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${verifyPanelStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${accommodationsStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
+  ${panelFrameStyles}${panelStripStyles}${queueBannerStyles}${idleWarningStyles}${endCardStyles}${transcriptStyles}${messageStyles}${composerStyles}${accommodationsStyles}${documentUploadStyles}${panelFrameEndStyles}${panelStripEndStyles}${contentStyles}
 `;

@@ -7,12 +7,10 @@
  */
 import type { Format } from '../i18n-format.js';
 import { needsEn } from './en-needs.js';
-import { verifyEn } from './en-verify.js';
 import { uploadEn } from './en-upload.js';
 
 export const en = (f: Format) => ({
   ...needsEn,
-  ...verifyEn(f),
   ...uploadEn(f),
   /** A part in a chunk of its own could not load (on-demand/on-demand.ts): what it was for, then Retry. */
   partRetry: 'Try again',

@@ -2,14 +2,12 @@
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
 import { needsEs } from './es-needs.js';
-import { verifyEs } from './es-verify.js';
 import { uploadEs } from './es-upload.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
   ...needsEs,
-  ...verifyEs(f),
   ...uploadEs(f),
   partRetry: 'Intentar de nuevo',
   verifyUnavailable:
