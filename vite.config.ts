@@ -154,15 +154,15 @@ export default defineConfig(({ command, mode }) => ({
             preserveEntrySignatures: 'allow-extension',
             // The few modules both the element and the panel's module use (the clock, the element's
             // strings, to which the panel adds its own, the panel frame's rules, the list of
-            // accommodations) go into a chunk of their own, so that element.js exports the public
-            // API and nothing else.
+            // accommodations, the loader of chunks) go into a chunk of their own, so that element.js
+            // exports the public API and nothing else.
             output: {
               chunkFileNames: '[name]-[hash].js',
               codeSplitting: {
                 groups: [
                   {
                     name: 'shared',
-                    test: /src[\\/](components[\\/](clock|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
+                    test: /src[\\/](components[\\/](clock|lazy-module|i18n-element|locales[\\/]\w+-element|panel-frame\.styles)|protocol[\\/]accommodation-list)\.ts$/,
                   },
                 ],
               },
