@@ -14,7 +14,8 @@ import { transcriptStyles } from './transcript/transcript.styles.js';
 /**
  * The panel: its frame (whose rules the element has before this module loads), its strips, its
  * parts' rules (each beside its part), the media rules, and the messages' content, as one sheet
- * that cascades after the launcher's `styles`. The parts' rules select different elements, so
+ * that cascades after the launcher's `styles` (a part in a chunk of its own adopts its rules when
+ * it renders: on-demand/part-styles.ts). The parts' rules select different elements, so
  * their order among themselves does not matter; the media rules come after them, and the
  * content rules, which change no property the media rules set, last.
  */
