@@ -160,6 +160,8 @@ export class VerifySlot implements ReactiveController {
     }
     const focused = this.#retryFocused();
     this.#kept = undefined;
+    // A check asked for later starts afresh: a failure to load it is said again.
+    this.#failed = false;
     this.#host.requestUpdate();
     if (focused) this.#on.focusAfter();
   }
