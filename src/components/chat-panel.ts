@@ -19,7 +19,6 @@ import { Composer } from './composer/composer.js';
 import { ReplayBatch } from './controllers/replay-batch.js';
 import { BackgroundNudge } from './controllers/background-nudge.js';
 import { TypingAnnouncer } from './controllers/typing-announcer.js';
-import { VerifyController } from './controllers/verification.js';
 import { connectionNotice, renderConnectionNotice } from './connection-notice.js';
 import { displayText } from './display-text.js';
 import { UploadPart } from './document-upload/upload-part.js';
@@ -36,6 +35,7 @@ import type { MessageView } from './message/message.js';
 import { queueText, renderQueueBanner } from './queue-banner/queue-banner.js';
 import { transcriptKeydown } from './transcript-keys.js';
 import { TranscriptView, whenIdle } from './transcript/transcript-view.js';
+import { VerifySlot } from './verify-panel/verify-slot.js';
 import { WaitEstimate } from './wait-estimate.js';
 import type { PanelContext, PanelHost, Refusal } from './panel-host.js';
 
@@ -64,7 +64,7 @@ export class ChatPanel {
   readonly #nudge: BackgroundNudge;
   /** "Your needs" (accommodations): its button by the message box and its form above it. */
   readonly #needs: NeedsStrip;
-  readonly #verify: VerifyController;
+  readonly #verify: VerifySlot;
   /** Documents an agent asked for (secure upload), outside the transcript. */
   readonly #upload: UploadPart;
   #endWaiters: ((info: CaseInfo) => void)[] = [];
@@ -172,7 +172,7 @@ export class ChatPanel {
         el.requestUpdate();
       },
     });
-    this.#verify = new VerifyController(el, ctx, this.#chat, this.#nudge);
+    this.#verify = new VerifySlot(el, ctx, this.#chat, this.#nudge);
     this.#messageView = {
       t: ctx.t(),
       linkHosts: '',

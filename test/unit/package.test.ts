@@ -80,6 +80,9 @@ describe('the npm package', () => {
     // Each build's panel chunk sits next to the module that imports it.
     assert.equal(files.filter((file) => /^dist\/panel-[^/]+\.js$/.test(file)).length, 1);
     assert.equal(files.filter((file) => /^dist\/cdn\/panel-[^/]+\.js$/.test(file)).length, 1);
+    // And so does the identity check's, which the panel's imports.
+    assert.equal(files.filter((file) => /^dist\/identity-check-[^/]+\.js$/.test(file)).length, 1);
+    assert.equal(files.filter((file) => /^dist\/cdn\/identity-check-[^/]+\.js$/.test(file)).length, 1);
     // The minified script-tag files come with their source maps.
     assert.ok(files.includes('dist/cdn/amex-chat.js.map'));
     assert.ok(files.includes('dist/cdn/amex-chat.iife.js.map'));
@@ -181,8 +184,10 @@ describe('the npm package', () => {
 
   it('marks only the files that register the tag as having side effects', () => {
     assert.deepEqual(pkg.sideEffects, ['./dist/amex-chat.js', './dist/react.js', './dist/cdn/*']);
-    // The side-effect-free files call no define: the element's module and the panel's chunk.
-    for (const file of files.filter((f) => /^dist\/(element|panel-[^/]+)\.js$/.test(f))) {
+    // The side-effect-free files call no define: the element's module and the panel's chunks.
+    for (const file of files.filter((f) =>
+      /^dist\/(element|panel-[^/]+|identity-check-[^/]+)\.js$/.test(f),
+    )) {
       assert.doesNotMatch(
         readFileSync(join(root, file), 'utf8'),
         /\.define\(\)|customElements\.define/,

@@ -1,4 +1,4 @@
-import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
+import type { ReactiveControllerHost, TemplateResult } from 'lit';
 import { nothing } from 'lit';
 import { verifyFrame } from '../../conversation/outbound.js';
 import type { Conversation } from '../../conversation/index.js';
@@ -9,6 +9,7 @@ import type { Strings } from '../i18n.js';
 import type { PanelContext } from '../panel-host.js';
 import { renderVerifyPanel } from '../verify-panel/verify-panel.js';
 import type { VerifyView } from '../verify-panel/verify-panel.js';
+import { verifyStrings } from '../verify-panel/verify-strings.js';
 
 /** What the identity check uses of the panel (see PanelContext). */
 export type VerifyContext = Pick<PanelContext, 't' | 'announce' | 'focusAfter' | 'byId'>;
@@ -19,40 +20,27 @@ export type VerifyContext = Pick<PanelContext, 't' | 'announce' | 'focusAfter' |
  * moves into the strip only when the customer is in the widget (as the inactivity warning's), and
  * from one step to the next only when they are in the strip. The one-time code is read from its
  * field when sent, the field emptied, and kept nowhere: not in this object, not in an event
- * (the field's key and input events stop at the widget), not in the transcript.
+ * (the field's key and input events stop at the widget), not in the transcript. Part of the
+ * identity check's chunk: the panel's VerifySlot (../verify-panel/verify-slot.ts) makes it when a
+ * check is asked for, hands it the frames, and closes it when the chat ends.
  */
-export class VerifyController implements ReactiveController {
+export class VerifyController {
   readonly #host: ReactiveControllerHost & Element;
   readonly #on: VerifyContext;
   /** The panel's conversation (chat-controller.ts). */
   readonly #chat: { readonly conversation: Conversation | undefined };
-  /** Counts a request that arrives while the page is hidden (background-nudge.ts). */
-  readonly #nudge: { arrived(): void };
   #frame: VerifyFrame | undefined;
   #expiresAt: number | undefined;
   #error = '';
-  /** The conversation had ended at the last look (see #followEnd). */
-  #ended = false;
-  /** The check the chat's end closed: what the server says of it later is not shown. */
-  #closedByEnd: string | undefined;
 
   constructor(
     host: ReactiveControllerHost & Element,
     on: VerifyContext,
     chat: { readonly conversation: Conversation | undefined },
-    nudge: { arrived(): void },
   ) {
     this.#host = host;
     this.#on = on;
     this.#chat = chat;
-    this.#nudge = nudge;
-    host.addController(this);
-  }
-
-  hostConnected(): void {}
-
-  hostUpdate(): void {
-    this.#followEnd();
   }
 
   /** The strip shows (a check is asked for, or how it ended is still on screen). */
@@ -60,12 +48,18 @@ export class VerifyController implements ReactiveController {
     return this.#frame !== undefined;
   }
 
-  /** A `verify` frame from the server. */
-  receive(frame: VerifyFrame): void {
-    this.#followEnd();
-    if (frame.id === this.#closedByEnd) return;
+  /** The check shown, if any. */
+  get id(): string | undefined {
+    return this.#frame?.id;
+  }
+
+  /**
+   * A `verify` frame from the server. `inPlace`: focus is on what stood in the strip's place (the
+   * "Try again" of a strip that could not load), so it follows as from the strip itself.
+   */
+  receive(frame: VerifyFrame, inPlace = false): void {
     const before = this.#frame;
-    const inStrip = this.#inStrip();
+    const inStrip = inPlace || this.#inStrip();
     // The same state again (a reconnect's replay of it): nothing new to say.
     const same = before !== undefined && JSON.stringify(before) === JSON.stringify(frame);
     this.#frame = frame;
@@ -74,10 +68,9 @@ export class VerifyController implements ReactiveController {
     else this.#expiresAt = undefined;
     this.#host.requestUpdate();
     if (same) return;
-    const t = this.#on.t();
+    const t = verifyStrings(this.#on.t());
     switch (frame.state) {
       case 'choose':
-        this.#nudge.arrived();
         this.#on.announce(`${t.verifyHeading}. ${t.verifyIntro}`, 'assertive');
         if (before?.id !== frame.id && this.#host.matches(':focus-within'))
           this.#on.focusAfter(frame.methods.includes('push') ? 'verify-push' : 'verify-code');
@@ -111,7 +104,7 @@ export class VerifyController implements ReactiveController {
   refused(): boolean {
     const state = this.#frame?.state;
     if (state === undefined || state === 'verified' || state === 'failed') return false;
-    this.#fail(this.#on.t().verifyTooFast);
+    this.#fail(verifyStrings(this.#on.t()).verifyTooFast);
     return true;
   }
 
@@ -137,21 +130,14 @@ export class VerifyController implements ReactiveController {
       close: this.#close,
       contain: this.#contain,
     };
-    return renderVerifyPanel(t, view);
+    return renderVerifyPanel(verifyStrings(t), view);
   }
 
   /**
    * The chat ended (either side, or the inactivity timeout): the strip goes with it, unsaid (the
-   * end is said, urgently, by the panel), and focus in it moves to the message box. The server
-   * closes the check too; its frame about it, and any later one, is not shown. A check asked for
-   * after the end (the assistant goes on) shows as any other.
+   * end is said, urgently, by the panel), and focus in it moves to the message box.
    */
-  #followEnd(): void {
-    const ended = this.#chat.conversation?.phase === 'ended';
-    const began = ended && !this.#ended;
-    this.#ended = ended;
-    if (!began || this.#frame === undefined) return;
-    this.#closedByEnd = this.#frame.id;
+  close(): void {
     this.#close();
   }
 
@@ -163,7 +149,7 @@ export class VerifyController implements ReactiveController {
   #send(answer: Parameters<typeof verifyFrame>[0]): boolean {
     const sent = this.#chat.conversation?.sendNow(verifyFrame(answer)) ?? 'offline';
     if (sent === 'sent') return true;
-    const t = this.#on.t();
+    const t = verifyStrings(this.#on.t());
     this.#fail(sent === 'other-tab' ? t.verifyOtherTab : t.verifyOffline);
     return false;
   }
@@ -186,7 +172,7 @@ export class VerifyController implements ReactiveController {
     if (!frame || !input) return;
     const code = input.value.replace(/[\s-]/g, '');
     if (!CODE_PATTERN.test(code)) {
-      this.#fail(this.#on.t().verifyCodeFormat);
+      this.#fail(verifyStrings(this.#on.t()).verifyCodeFormat);
       input.focus();
       return;
     }

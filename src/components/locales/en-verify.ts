@@ -1,6 +1,7 @@
 /**
- * English, the identity check's words (../verify-panel/verify-panel.ts), spread into the panel's
- * catalogue (./en.ts). Its type is the contract of every other language's.
+ * English, the identity check's words (../verify-panel/verify-panel.ts). They load with the
+ * identity check's chunk, not with the panel's catalogue (./en.ts), and are read through
+ * ../verify-panel/verify-strings.ts. Its type is the contract of every other language's.
  */
 import type { Format } from '../i18n-format.js';
 

@@ -6,10 +6,8 @@
  * See docs/i18n.md.
  */
 import type { Format } from '../i18n-format.js';
-import { verifyEn } from './en-verify.js';
 
 export const en = (f: Format) => ({
-  ...verifyEn(f),
   /** A part in a chunk of its own could not load (on-demand/on-demand.ts): what it was for, then Retry. */
   partRetry: 'Try again',
   verifyUnavailable:

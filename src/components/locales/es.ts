@@ -1,12 +1,10 @@
 /** Spanish, the panel's words: neutral Latin-American Spanish, addressing the customer as usted. The keys and their meaning are English's: see ./en.ts. */
 import type { en } from './en.js';
 import type { Format } from '../i18n-format.js';
-import { verifyEs } from './es-verify.js';
 
 type Catalogue = ReturnType<typeof en>;
 
 export const es = (f: Format): Catalogue => ({
-  ...verifyEs(f),
   partRetry: 'Intentar de nuevo',
   verifyUnavailable:
     'Atención al Cliente pidió confirmar su identidad, pero no se pudo cargar este paso. Revise su conexión e intente de nuevo.',

@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import type { TemplateResult } from 'lit';
 import type { VerifyFrame, VerifyMethod } from '../../protocol.js';
-import type { Strings } from '../i18n.js';
+import type { VerifyStrings } from './verify-strings.js';
 
 /** What the identity check's strip needs from its controller (controllers/verification.ts). */
 export interface VerifyView {
@@ -21,9 +21,10 @@ export interface VerifyView {
 /**
  * The identity check, a strip above the message box and outside the transcript: the two methods,
  * the prompt sent to the phone, the one-time code's own field, and how it ended. The code is typed
- * only here (never in the chat), and the field is emptied as soon as its code is sent.
+ * only here (never in the chat), and the field is emptied as soon as its code is sent. Part of the
+ * identity check's chunk (./identity-check.ts).
  */
-export function renderVerifyPanel(t: Strings, view: VerifyView): TemplateResult {
+export function renderVerifyPanel(t: VerifyStrings, view: VerifyView): TemplateResult {
   const { frame, error } = view;
   const expires = view.expiresAt ? ` ${t.verifyExpires(view.expiresAt)}` : '';
   const errorLine = error ? html`<p id="verify-error" class="verify-error">${error}</p>` : nothing;
