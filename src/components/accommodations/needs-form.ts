@@ -12,7 +12,7 @@ import { LiveWarning } from '../composer/live-warning.js';
 import { listKinds } from '../i18n.js';
 import type { Strings } from '../i18n.js';
 import { adoptPartStyles } from '../on-demand/part-styles.js';
-import type { NeedsCallbacks, NeedsState } from './accommodations.js';
+import type { NeedsCallbacks, NeedsState } from './needs-model.js';
 import { needsFormStyles } from './needs-form.styles.js';
 import { needsStrings } from './needs-strings.js';
 
