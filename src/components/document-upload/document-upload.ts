@@ -97,11 +97,6 @@ export class DocumentUpload implements ReactiveController {
     for (const item of this.#items) item.abort?.abort();
   }
 
-  /** The state the strip shows (the gallery and the tests read it). */
-  get phase(): 'hidden' | 'open' | 'sending' | 'sent' {
-    return this.#phase;
-  }
-
   /** The conversation's `upload-request` (as the conversation emits it, or kept until this loaded). */
   readonly receive = (frame: UploadRequestFrame): void => {
     // The same request again (the server shows it again after a reconnect): nothing changes, so
