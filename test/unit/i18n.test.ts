@@ -50,7 +50,7 @@ describe('i18n', () => {
       assert.deepEqual(supported, ['en', 'es']);
       const own = files.filter((file) => /^[a-z]{2}(-element)?\.ts$/.test(file));
       assert.deepEqual(own, ['en-element.ts', 'en.ts', 'es-element.ts', 'es.ts']);
-      // A part's words (`<language>-<part>.ts`, spread into the panel's catalogue), in every language.
+      // A part's words (`<language>-<part>.ts`, which its own chunk brings: on-demand.ts), in every language.
       const parts = (lang: string): string[] =>
         files
           .filter((file) => file.startsWith(`${lang}-`) && !own.includes(file))
