@@ -6,21 +6,13 @@ import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import type { VerifyFrame } from '../../src/protocol.js';
+import { CHOOSE, CODE_SENT } from '../support/verify-frames.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { NOTICES, part, scriptedChat } from '../support/scripted-chat.js';
 
 type Server = Awaited<ReturnType<typeof scriptedChat>>['server'];
-
-const CHOOSE: VerifyFrame = {
-  type: 'verify',
-  id: 'v1',
-  state: 'choose',
-  methods: ['push', 'code'],
-  expiresIn: 300,
-};
-const CODE_SENT: VerifyFrame = { type: 'verify', id: 'v1', state: 'code-sent', expiresIn: 280, triesLeft: 3 };
 
 async function ask(server: Server, el: AmexChatElement, frame: VerifyFrame = CHOOSE): Promise<void> {
   server.push(frame);

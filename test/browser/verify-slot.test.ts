@@ -3,20 +3,11 @@
 // once it is here. (The first test of this file is the page's first check: the chunk is not
 // loaded before it. The built bundle's chunk, and its failure: e2e/identity-check-module.test.ts.)
 import { expect } from '@open-wc/testing';
-import type { VerifyFrame } from '../../src/protocol.js';
+import { CHOOSE, CODE_SENT } from '../support/verify-frames.js';
 import '../../src/define.js';
 import { waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { part, scriptedChat } from '../support/scripted-chat.js';
-
-const CHOOSE: VerifyFrame = {
-  type: 'verify',
-  id: 'v1',
-  state: 'choose',
-  methods: ['push', 'code'],
-  expiresIn: 300,
-};
-const CODE_SENT: VerifyFrame = { type: 'verify', id: 'v1', state: 'code-sent', expiresIn: 280, triesLeft: 3 };
 
 /** The identity check's module has been requested by this page. */
 const requested = (): boolean =>
