@@ -176,8 +176,13 @@ export function createVerifications(deps: VerificationDeps) {
     if (v?.id !== id) return;
     delete v.timer;
     if (isOpen(v)) {
-      // The timer runs on the server's clock; the verifier's decides.
-      if (!expireIfDue(v, options)) return;
+      // The timer runs on the event loop's clock; the verifier's decides. When that one says it
+      // is not due yet, the timer is set again for what is left: an open check always has one.
+      if (!expireIfDue(v, options)) {
+        const left = Math.max(1, v.expiresAt - options.now());
+        v.timer = later(conversation, left, { kind: 'verify-expire', id: v.id });
+        return;
+      }
       changed(conversation, v);
     }
   }

@@ -428,6 +428,21 @@ describe('identity check with the demo device', () => {
       await agent.next('verification', (f) => f.status === 'not-verified');
     });
   });
+
+  it("expires when the server's timer fires before the verifier's clock says it is due", async () => {
+    // The timer runs on the event loop's clock and the verifier reads its own (Date.now by
+    // default): the two may disagree by a little, so here the verifier's runs 10 % slow.
+    const start = Date.now();
+    const now = (): number => start + (Date.now() - start) * 0.9;
+    await withServer({ demoDevice: true, verification: { ttlMs: 300, now } }, async (server) => {
+      const { customer, agent } = await withAgent(server, 'en');
+      agent.send({ type: 'verify', conversationId: customer.id });
+      const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+      customer.peer.send({ type: 'verify-start', id: choose.id, method: 'push' });
+      const failed = await verify(customer, (f) => f.state === 'failed', 'expired', 2000);
+      assert.ok(failed.state === 'failed' && failed.reason === 'expired');
+    });
+  });
 });
 
 describe('identity check in Redis', () => {
