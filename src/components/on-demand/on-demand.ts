@@ -17,6 +17,8 @@ export class OnDemand<T> {
   readonly #lazy: LazyModule<T>;
   readonly #ready: (module: T) => void;
   #made = false;
+  /** `load()` was called: the part was needed. */
+  #asked = false;
 
   constructor(host: ReactiveControllerHost, lazy: LazyModule<T>, ready: (module: T) => void) {
     this.#host = host;
@@ -31,6 +33,7 @@ export class OnDemand<T> {
 
   /** Loads the module (once per page) and renders with it; on failure, `failed` and a render. */
   load(): Promise<T | undefined> {
+    this.#asked = true;
     this.failed = false;
     return this.#lazy.load().then(
       (module) => {
@@ -49,10 +52,17 @@ export class OnDemand<T> {
     );
   }
 
-  /** Loads the module when the page is idle; a failure here is not shown (the next load tries again). */
+  /**
+   * Loads the module when the page is idle, unless it is here, on its way, or asked for by then
+   * (a load that failed is tried again by "Try again", not behind the customer's back). A failure
+   * here is not shown: the next load tries again.
+   */
   prefetch(): void {
-    if (this.#lazy.module || this.#lazy.loading) return;
-    whenIdle(() => void this.#lazy.load().catch(() => undefined), 2000);
+    const wanted = (): boolean => !this.#asked && !this.#lazy.module && !this.#lazy.loading;
+    if (!wanted()) return;
+    whenIdle(() => {
+      if (wanted()) void this.#lazy.load().catch(() => undefined);
+    }, 2000);
   }
 }
 
