@@ -20,6 +20,7 @@ import { tokenize } from './tokens.js';
 import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { emptyCue, findCues } from './phrases.js';
+import type { Cue } from './phrases.js';
 import { SENTENCE_END } from './scan.js';
 import type { Expectation } from './context.js';
 import type { BenignTag } from './rules/benign.js';
@@ -108,23 +109,14 @@ const LINKS = new WordSet(['is', 'are', 'was', 'es', 'son', 'era', 'its', 'it'])
 /**
  * The secret a customer's own message announces and leaves for the next one: it ends with a
  * sensitive cue (and link words) claiming nothing, as in "my code is" sent before "482917".
- * Splitting the cue from the value must not get the value past the redactor.
+ * Splitting the cue from the value must not get the value past the redactor. `c` is the
+ * message's last cue, as the analysis found it, so the message is not read twice.
  */
-export function danglingCue(text: string): Expectation | null {
-  const T = tokenize(text);
-  const cues = findCues(T);
-  const c = emptyCue();
-  let found: Expectation | null = null;
-  if (cues.n > 0) {
-    cues.load(cues.n - 1, c);
-    let k = c.last + 1;
-    while (k < T.n && ((T.isPunct(k) && !SENTENCE_END.has(T.key(k))) || LINKS.at(T, k))) k += 1;
-    const secret = c.kind === 'pin' || c.kind === 'passcode' ? 'otp' : c.kind;
-    if (k === T.n && secret !== 'benign' && secret !== 'expiry' && !negated(T, c.first)) {
-      found = { secrets: new Set([secret]), benign: new Set() };
-    }
-  }
-  cues.release();
-  T.release();
-  return found;
+export function danglingCue(T: TokenList, c: Cue | null): Expectation | null {
+  if (c === null) return null;
+  let k = c.last + 1;
+  while (k < T.n && ((T.isPunct(k) && !SENTENCE_END.has(T.key(k))) || LINKS.at(T, k))) k += 1;
+  const secret = c.kind === 'pin' || c.kind === 'passcode' ? 'otp' : c.kind;
+  if (k < T.n || secret === 'benign' || secret === 'expiry' || negated(T, c.first)) return null;
+  return { secrets: new Set([secret]), benign: new Set() };
 }

@@ -15,6 +15,7 @@ import { WordSet } from './word-set.js';
 import type { TokenList } from './tokens.js';
 import { findCards } from './detect-card.js';
 import { emptyCue, findCues } from './phrases.js';
+import type { Cue } from './phrases.js';
 import { Scan, giveBack, kindCode } from './scan.js';
 import type { CardMasks, Hit } from './scan.js';
 import {
@@ -56,6 +57,8 @@ export interface Analysis {
   claimed: Uint8Array;
   /** The agent expectation produced a hit. */
   answeredExpectation: boolean;
+  /** The message's last cue, if any (agent.ts danglingCue reads what it leaves open). */
+  lastCue: Cue | null;
 }
 
 export const BENIGN_TAGS: readonly BenignTag[] = [
@@ -151,6 +154,7 @@ export function analyze(T: TokenList, expect: Expectation | null): Analysis {
   let answered = false;
   if (expect !== null && expect.secrets.size > 0) answered = answerExpectation(sc, expect);
 
+  const lastCue = cues.n > 0 ? cues.load(cues.n - 1, emptyCue()) : null;
   cues.release();
   return {
     hits: sc.hits,
@@ -159,6 +163,7 @@ export function analyze(T: TokenList, expect: Expectation | null): Analysis {
     claimed: sc.claimed,
     cueStart: sc.cueStart,
     answeredExpectation: answered,
+    lastCue,
   };
 }
 

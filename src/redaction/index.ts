@@ -107,6 +107,7 @@ function evaluate(
   const T = decodeNumbers(tokenize(input));
   const an = analyze(T, asked.expect);
   const sent = ledger.evaluate(T, an, asked.expect, now, observed);
+  const dangling = danglingCue(T, an.lastCue);
   releaseAnalysis(an);
   const hits: Hit[] = sent.hits.length === 0 ? an.hits : an.hits.concat(sent.hits);
   if (hits.length > 1) hits.sort(byStart);
@@ -142,8 +143,6 @@ function evaluate(
   T.release();
   const text = wantText && findings.length > 0 ? out + input.slice(at) : input;
   const answered = an.answeredExpectation || asked.expectLeft <= 1;
-  // Only the tail can hold a cue left for the next message; a long message costs no second pass.
-  const dangling = danglingCue(input.length > 160 ? input.slice(-160) : input);
   const next: Asked =
     dangling !== null
       ? { expect: dangling, expectLeft: EXPECTATION_MESSAGES }
