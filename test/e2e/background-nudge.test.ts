@@ -52,20 +52,17 @@ describe('<amex-chat> in a background tab, with the reference server', () => {
     await stopReferenceServers();
   });
 
-  it('has no axe violations with an answer that arrived while hidden, in English and Spanish', async () => {
+  it('has no axe violations with an answer that arrived while hidden', async () => {
     const endpoint = await startReferenceServer({ replyDelay: 5 });
-    for (const lang of ['en', 'es'] as const) {
-      const el = await fixture<AmexChatElement>(
-        html`<amex-chat persist="none" notify lang=${lang} endpoint=${endpoint}></amex-chat>`,
-      );
-      await el.show();
-      await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
-      pageIs('hidden');
-      await el.send(JOURNEYS[lang].ask);
-      await waitFor(() => el.shadowRoot!.querySelectorAll('.message.assistant').length > 1, 'the answer');
-      await axeCheck(el);
-      pageIs('visible');
-    }
+    const el = await fixture<AmexChatElement>(
+      html`<amex-chat persist="none" notify endpoint=${endpoint}></amex-chat>`,
+    );
+    await el.show();
+    await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    pageIs('hidden');
+    await el.send(JOURNEYS.en.ask);
+    await waitFor(() => el.shadowRoot!.querySelectorAll('.message.assistant').length > 1, 'the answer');
+    await axeCheck(el);
   });
 
   for (const lang of ['en', 'es'] as const) {
