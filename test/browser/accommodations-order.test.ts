@@ -6,7 +6,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
-import { axTree, deepActiveElement, waitFor } from '../support/helpers.js';
+import { axTree, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { part, scriptedChat } from '../support/scripted-chat.js';
 
 const ABOUT = {
@@ -25,6 +25,14 @@ function greeting(el: AmexChatElement): HTMLElement {
 }
 
 describe('<amex-chat> "Your needs" at the start of a chat', () => {
+  it('has no axe violations with "Your needs" after the greeting, in English and in Spanish', async () => {
+    for (const lang of ['en', 'es'] as const) {
+      const { el } = await scriptedChat({ lang });
+      await waitFor(() => part(el, '#needs-toggle'), '"Your needs"');
+      await axeCheck(el);
+    }
+  });
+
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: comes after the greeting, just before the message box, named and described`, async () => {
       const { el } = await scriptedChat({ lang });

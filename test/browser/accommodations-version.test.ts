@@ -81,6 +81,19 @@ async function reconnect({ el, server, network, state }: Chat, version: string):
 }
 
 describe('<amex-chat> accommodations and the server version', () => {
+  it('has no axe violations with the form saying a 1.4 server cannot take the needs', async () => {
+    const chat = await chatOn('1.5');
+    const { el } = chat;
+    part(el, '#needs-toggle')!.click();
+    await waitFor(() => part(el, '#needs-form'), 'the form');
+    await goOffline(chat);
+    await reconnect(chat, '1.4');
+    (part(el, '#need-more-time') as HTMLInputElement).click();
+    part(el, '#needs-save')!.click();
+    await waitFor(() => part(el, '#needs-refused'), 'the message');
+    await axeCheck(el);
+  });
+
   it('offers no "Your needs" button on a 1.4 server; messages still go', async () => {
     const { el, server } = await chatOn('1.4');
     expect(part(el, '#needs-toggle') !== null, 'no button').to.equal(false);

@@ -15,37 +15,6 @@ function part(el: AmexChatElement, selector: string): HTMLElement {
 }
 
 describe('<amex-chat>', () => {
-  it('exports the protocol version its frames carry', () => {
-    expect(PROTOCOL_VERSION).to.equal(WIRE_VERSION);
-  });
-
-  describe('stylesheets', () => {
-    it("adopts the panel's rules only when it first renders, right after the launcher's", async () => {
-      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
-      const root = el.shadowRoot!;
-      const sheetOf = (result: { styleSheet?: CSSStyleSheet }): CSSStyleSheet => result.styleSheet!;
-      expect(root.adoptedStyleSheets).to.deep.equal([
-        sheetOf(isolationStyles),
-        sheetOf(styles),
-        sheetOf(positionStyles),
-      ]);
-      await el.show();
-      expect(root.adoptedStyleSheets).to.deep.equal([
-        sheetOf(isolationStyles),
-        sheetOf(styles),
-        sheetOf(panelStyles),
-        sheetOf(positionStyles),
-      ]);
-      expect(getComputedStyle(part(el, '#panel')).position).to.equal('fixed');
-      await el.hide();
-      await el.show();
-      expect(root.adoptedStyleSheets).to.have.length(4);
-      // A second element shares the parsed sheet.
-      const other = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
-      expect(other.shadowRoot!.adoptedStyleSheets[2]).to.equal(sheetOf(panelStyles));
-    });
-  });
-
   describe('accessibility', () => {
     it('has no axe violations with the panel closed', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
@@ -112,7 +81,38 @@ describe('<amex-chat>', () => {
     });
   });
 
+  describe('stylesheets', () => {
+    it("adopts the panel's rules only when it first renders, right after the launcher's", async () => {
+      const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
+      const root = el.shadowRoot!;
+      const sheetOf = (result: { styleSheet?: CSSStyleSheet }): CSSStyleSheet => result.styleSheet!;
+      expect(root.adoptedStyleSheets).to.deep.equal([
+        sheetOf(isolationStyles),
+        sheetOf(styles),
+        sheetOf(positionStyles),
+      ]);
+      await el.show();
+      expect(root.adoptedStyleSheets).to.deep.equal([
+        sheetOf(isolationStyles),
+        sheetOf(styles),
+        sheetOf(panelStyles),
+        sheetOf(positionStyles),
+      ]);
+      expect(getComputedStyle(part(el, '#panel')).position).to.equal('fixed');
+      await el.hide();
+      await el.show();
+      expect(root.adoptedStyleSheets).to.have.length(4);
+      // A second element shares the parsed sheet.
+      const other = await fixture<AmexChatElement>(html`<amex-chat open></amex-chat>`);
+      expect(other.shadowRoot!.adoptedStyleSheets[2]).to.equal(sheetOf(panelStyles));
+    });
+  });
+
   describe('properties', () => {
+    it('exports the protocol version its frames carry', () => {
+      expect(PROTOCOL_VERSION).to.equal(WIRE_VERSION);
+    });
+
     it('reflects open and shows or hides the panel through show() and hide()', async () => {
       const el = await fixture<AmexChatElement>(html`<amex-chat></amex-chat>`);
       await el.show();

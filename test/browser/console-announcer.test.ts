@@ -9,6 +9,7 @@ import { LitElement } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ConsoleAnnouncer } from '../../demo/agent-console-announcer.js';
 import { FakeClock } from '../e2e/agent-console-support.js';
+import { axeCheck } from '../support/helpers.js';
 
 class AnnouncerHost extends LitElement {
   clock = new FakeClock(Date.UTC(2026, 11, 7, 9, 0));
@@ -33,6 +34,15 @@ function said(el: AnnouncerHost): string[] {
 }
 
 describe('agent console announcer', () => {
+  it('has no axe violations with announcements in the region, one in Spanish', async () => {
+    const el = await fixture<AnnouncerHost>(html`<console-announcer-host></console-announcer-host>`);
+    el.announcer.announce('Customer 1 is waiting.');
+    el.announcer.announce(['Customer 1: ', { text: 'Hola, necesito ayuda', lang: 'es' }]);
+    await el.updateComplete;
+    expect(said(el)).to.have.length(2);
+    await axeCheck(el);
+  });
+
   it('keeps each announcement as its own node, never rewritten, until the region empties', async () => {
     const el = await fixture<AnnouncerHost>(html`<console-announcer-host></console-announcer-host>`);
     el.announcer.announce('Customer 1 is waiting.');

@@ -3,7 +3,7 @@
 // the note redacted again, and both tabs get the server's notice.
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 const NOTED = /^We've noted what you told us: you use a screen reader/;
@@ -27,6 +27,24 @@ function noted(el: AmexChatElement): Element | undefined {
 describe('<amex-chat> accommodations in two tabs', () => {
   after(async () => {
     await stopReferenceServers();
+  });
+
+  it('has no axe violations in either tab with the form open in the tab without the connection', async () => {
+    const endpoint = await startReferenceServer({ replyDelay: 5 });
+    const first = await openTab(endpoint);
+    await first.show();
+    await waitFor(() => $(first, '.message.assistant'), 'the greeting in the first tab');
+    const second = await openTab(endpoint);
+    await second.show();
+    await waitFor(() => $(second, '#needs-toggle'), '"Your needs" in the second tab');
+    $(second, '#needs-toggle')!.click();
+    await waitFor(() => $(second, '#needs-form'), 'the form');
+    ($(second, '#need-screen-reader') as HTMLInputElement).click();
+    expect(
+      await axeInFrame(first.ownerDocument.defaultView!),
+      'the tab holding the connection',
+    ).to.deep.equal([]);
+    expect(await axeInFrame(second.ownerDocument.defaultView!), 'the tab with the form').to.deep.equal([]);
   });
 
   it('needs saved in the tab without the connection reach the server, and both tabs hear back', async () => {

@@ -9,7 +9,7 @@ import '../../src/define.js';
 import { transcriptText } from '../../src/components/transcript.js';
 import { strings } from '../../src/components/i18n.js';
 import { FakeClock } from '../support/fake-clock.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 
 const JOURNEYS = {
   en: {
@@ -33,6 +33,30 @@ function $(el: AmexChatElement, selector: string): HTMLElement | null {
 describe('<amex-chat> accommodations, with the reference server', () => {
   afterEach(async () => {
     await stopReferenceServers();
+  });
+
+  it('has no axe violations with the pre-ticked form open, then the end card, in English and Spanish', async () => {
+    const endpoint = await startReferenceServer({ replyDelay: 5 });
+    for (const lang of ['en', 'es'] as const) {
+      const el = await fixture<AmexChatElement>(
+        html`<amex-chat
+          persist="none"
+          lang=${lang}
+          accommodations="more-time written-summary"
+          endpoint=${endpoint}
+        ></amex-chat>`,
+      );
+      await el.show();
+      await waitFor(() => $(el, '#needs-toggle'), '"Your needs"');
+      $(el, '#needs-toggle')!.click();
+      await waitFor(() => $(el, '#needs-form'), 'the form');
+      await axeCheck(el);
+      $(el, '#needs-save')!.click();
+      await waitFor(() => $(el, '.message.system'), 'the notice');
+      await el.end();
+      await waitFor(() => $(el, '#case-summary'), 'the end card');
+      await axeCheck(el);
+    }
   });
 
   for (const lang of ['en', 'es'] as const) {

@@ -57,7 +57,7 @@ describe('demo/agent.html: IBM Equal Access', () => {
     await stopReferenceServers();
   });
 
-  it('signed out: the sign-in form', async () => {
+  it('passes the audit signed out: the sign-in form', async () => {
     expect($('input[name="name"]')).to.not.equal(null);
     await audit('signed-out');
   });

@@ -47,6 +47,19 @@ describe('agent console: sign-in errors are said once (issue 24, item 7)', () =>
     await stopReferenceServers();
   });
 
+  it('has no axe violations with an error on the name field, then the connection error', async () => {
+    const el = await mount(DEAD_ENDPOINT);
+    const name = $(el, 'input[name="name"]') as HTMLInputElement;
+    name.value = '   ';
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => name.getAttribute('aria-invalid') === 'true', 'the name marked invalid');
+    await axeCheck();
+    name.value = 'Maria';
+    ($(el, 'button[type="submit"]') as HTMLButtonElement).click();
+    await waitFor(() => byTextIn(el, /^Error: Cannot connect to the chat server/), 'the error on screen');
+    await axeCheck();
+  });
+
   it('announces a connection error once; no control or group is described by it', async () => {
     const el = await mount(DEAD_ENDPOINT);
     const said = recordAnnouncements(el);

@@ -45,6 +45,23 @@ describe('agent console: languages (issue 24, item 4)', () => {
   const suite = consoleSuite('Agent console language test');
   const { customers } = suite;
 
+  it('has no axe violations with a Spanish conversation open and its end dialog', async () => {
+    const el = await mount(suite.endpoint);
+    await signIn(el, 'Alex');
+    const cliente = await Customer.queued(suite.endpoint, 'es');
+    customers.push(cliente);
+    await acceptFirst(el);
+    cliente.say('Tengo un cargo que no reconozco');
+    await waitFor(
+      () => transcript(el).some((t) => t.endsWith('Tengo un cargo que no reconozco')),
+      'the message',
+    );
+    await axeCheck();
+    (byText(el, 'button', /^\s*End chat\s*$/) as HTMLButtonElement).click();
+    await waitFor(() => $(el, 'dialog[open]'), 'the dialog');
+    await axeCheck();
+  });
+
   it("marks a Spanish conversation's messages, notices, summary and announcements es, its own words en", async () => {
     const el = await mount(suite.endpoint);
     const said = recordAnnouncements(el);

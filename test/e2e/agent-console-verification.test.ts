@@ -47,6 +47,23 @@ function identity(el: AgentConsoleElement): string {
 }
 
 describe('agent console: identity check', () => {
+  it('has no axe violations with "Verification requested" in the facts', async () => {
+    const el = await mount(suite.endpoint.replace(/\/chat$/, '/agent'));
+    await signIn(el, 'Kim');
+    const customer = await queuedCardmember(suite.endpoint);
+    try {
+      await acceptFirst(el);
+      byText(el, 'button', /^\s*Verify identity\s*$/)!.click();
+      await waitFor(() => identity(el) === 'Verification requested', 'requested');
+      await axeCheck(el);
+      // Ended, so that it is not back in line for the cases below (they count who is waiting).
+      customer.ws.send(JSON.stringify({ type: 'end' }));
+      await waitFor(() => $(el, '.ac-case__number')?.textContent?.trim(), 'the chat ended');
+    } finally {
+      customer.ws.close();
+    }
+  });
+
   it('asks, shows "Verification requested", then "Verified by push" once the phone approves', async () => {
     const el = await mount(suite.endpoint.replace(/\/chat$/, '/agent'));
     const said = recordAnnouncements(el);

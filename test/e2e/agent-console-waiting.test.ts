@@ -43,6 +43,27 @@ describe('agent console: waiting times (issue 24, item 7)', () => {
     document.documentElement.lang = 'en';
   });
 
+  it('has no axe violations with two customers waiting for minutes', async () => {
+    const since = Date.now();
+    const clock = new FakeClock(since);
+    const server = new ScriptedAgentServer();
+    server.board = {
+      type: 'board',
+      waiting: [waiting(since), waiting(since + 30_000, 2)],
+      agents: [],
+      simulate: false,
+    };
+    const el = await mount('ws://127.0.0.1:9/chat', (console) => {
+      console.socketFactory = server.factory;
+      console.clock = clock;
+    });
+    await signIn(el, 'Alex');
+    await waitFor(() => cards(el).length === 2, 'two cards');
+    clock.advance(3 * 60_000);
+    await el.updateComplete;
+    await axeCheck();
+  });
+
   it('writes a wait in whole minutes', () => {
     expect(formatWait(0)).to.equal('less than a minute');
     expect(formatWait(59_999)).to.equal('less than a minute');

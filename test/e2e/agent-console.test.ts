@@ -43,6 +43,17 @@ describe('agent console', () => {
     return c;
   }
 
+  it('has no axe violations with a conversation open and another customer waiting', async () => {
+    const el = await mount(suite.endpoint);
+    await signIn(el, 'Alex');
+    await customer();
+    await acceptFirst(el);
+    await waitFor(() => transcript(el).some((t) => t.endsWith('I want to talk to an agent')), 'the message');
+    await customer();
+    await waitFor(() => cards(el).length === 1, 'the waiting customer');
+    await axeCheck();
+  });
+
   it('derives the /agent endpoint from the customer endpoint', () => {
     const el = document.createElement('agent-console');
     el.endpoint = 'ws://127.0.0.1:8787/chat';

@@ -6,7 +6,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 
 const PAGE_TITLE = document.title;
 
@@ -50,6 +50,19 @@ describe('<amex-chat> in a background tab, with the reference server', () => {
     });
     await permission('prompt');
     await stopReferenceServers();
+  });
+
+  it('has no axe violations with an answer that arrived while hidden', async () => {
+    const endpoint = await startReferenceServer({ replyDelay: 5 });
+    const el = await fixture<AmexChatElement>(
+      html`<amex-chat persist="none" notify endpoint=${endpoint}></amex-chat>`,
+    );
+    await el.show();
+    await waitFor(() => el.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    pageIs('hidden');
+    await el.send(JOURNEYS.en.ask);
+    await waitFor(() => el.shadowRoot!.querySelectorAll('.message.assistant').length > 1, 'the answer');
+    await axeCheck(el);
   });
 
   for (const lang of ['en', 'es'] as const) {

@@ -79,6 +79,12 @@ describe("the demo pages' simulated phone, against the reference server", () => 
     await stopReferenceServers();
   });
 
+  it('has no axe violations on the page with its phone and the identity check offered', async () => {
+    const { frame } = await demoPage('en');
+    await askedToVerify(frame, 'en');
+    expect(await axeInFrame(frame)).to.deep.equal([]);
+  });
+
   it('en: the push shows on the page’s phone (axe-clean), is approved there, and the widget says verified', async () => {
     const { frame, phone } = await demoPage('en');
     const el = await askedToVerify(frame, 'en');

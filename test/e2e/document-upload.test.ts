@@ -97,6 +97,26 @@ describe('secure document upload, with the reference server', () => {
     await widget?.end();
   });
 
+  it('has no axe violations with the request on both sides and files chosen, one refused', async () => {
+    const chat = await fixture<AmexChatElement>(
+      html`<amex-chat persist="none" endpoint=${suite.endpoint}></amex-chat>`,
+    );
+    widget = chat;
+    await chat.show();
+    await waitFor(() => chat.shadowRoot!.querySelector('.message.assistant'), 'the greeting');
+    await chat.send(JOURNEYS.en.ask);
+    const maria = await mount(suite.endpoint);
+    await signIn(maria, 'Maria');
+    await acceptFirst(maria);
+    askFor(maria, 'Receipt for the disputed charge');
+    await waitFor(() => chat.shadowRoot!.querySelector('[part="upload"]'), 'the upload strip');
+    await waitFor(() => requestLine(maria).startsWith('Documents requested'), 'the request pending');
+    await choose(chat, [file('notes.txt', 10), file('receipt.pdf', 3000)]);
+    await waitFor(() => shown(chat, '#upload-error'), 'the refusal');
+    await axeCheck(chat);
+    await axeCheck(maria);
+  });
+
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: the agent asks, the customer sends two of five chosen, the agent downloads, another is refused`, async () => {
       const journey = JOURNEYS[lang];

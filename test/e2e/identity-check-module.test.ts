@@ -98,6 +98,27 @@ describe('the identity check chunk of the built bundle', () => {
     return conversationId;
   }
 
+  it('has no axe violations with the check that could not load, then the check', async () => {
+    // The built entry owns `amex-chat`, as in the case below; a copy of its own, so that the
+    // cases below count only their own fetches.
+    await import(/* @vite-ignore */ `${location.origin}/dist/cdn/amex-chat.js`);
+    await fetch('/dist-flaky-verifyaudit/fail/identity-check');
+    const copy = (await import(
+      /* @vite-ignore */ `${location.origin}/dist-flaky-verifyaudit/cdn/amex-chat.js`
+    )) as Module;
+    copy.AmexChatElement.define('audit-verify-chat');
+    const el = await customer(copy.AmexChatElement);
+    const root = el.shadowRoot!;
+    const conversationId = await takeChat();
+    agent.send({ type: 'verify', conversationId });
+    await waitFor(() => root.querySelector('#verify-retry'), 'the error');
+    await axeCheck(el);
+    await fetch('/dist-flaky-verifyaudit/up');
+    root.querySelector<HTMLButtonElement>('#verify-retry')!.click();
+    await waitFor(() => root.querySelector('#verify-push'), 'the strip');
+    await axeCheck(el);
+  });
+
   it('is not fetched in a chat without a check, then when an agent joins, ahead of the check', async () => {
     const built = (await import(/* @vite-ignore */ `${location.origin}/dist/cdn/amex-chat.js`)) as Module;
     const el = await customer(built.AmexChatElement);

@@ -298,6 +298,21 @@ describe('journeys: the demo page, the agent console and the case number', () =>
     sessionStorage.clear();
   });
 
+  it('has no axe violations on the demo page and the console once the agent has ended the chat', async () => {
+    const chat = await demoPage('/demo/index.html', suite.endpoint);
+    const kim = await mount(suite.endpoint);
+    await signInAs(kim, 'Kim', 'general', 'en');
+    await ask(chat, 'I want to talk to an agent');
+    await acceptFirst(kim);
+    await agentSays(kim, chat, 'Hi, this is Kim.');
+    const { dialog } = await endDialog(kim);
+    (byText(dialog, 'button', /Confirm/) as HTMLButtonElement).click();
+    await endCard(chat);
+    await waitFor(() => text($(kim, '.ac-case__number')), 'the case number on the console');
+    expect(await axeInFrame(pageFrame)).to.deep.equal([]);
+    await axeCheck(kim);
+  });
+
   it('the claim check fails on a claim the record lacks', () => {
     const record: Fact[] = [{ kind: 'done', intent: 'lock', details: { last4: '1005' } }];
     expect(onlyRecordedClaims(['Done. The card ending in 1005 is locked.'], record)).to.equal(1);

@@ -57,6 +57,24 @@ describe('the needs form of the built bundle', () => {
     await stopReferenceServers();
   });
 
+  it('has no axe violations with the form that could not load, then the form', async () => {
+    // A copy of its own, so that the cases below count only their own fetches.
+    await fetch('/dist-flaky-needsaudit/fail/needs-form');
+    const module = (await import(
+      /* @vite-ignore */ `${location.origin}/dist-flaky-needsaudit/cdn/amex-chat.js`
+    )) as Module;
+    if (!customElements.getName(module.AmexChatElement)) module.AmexChatElement.define('audit-needs-chat');
+    const el = new module.AmexChatElement();
+    const toggle = await opened(el, endpoint, 'en');
+    toggle.click();
+    await waitFor(() => $(el, '#needs-retry'), '"Try again" in the form\'s place');
+    await axeCheck(el);
+    await fetch('/dist-flaky-needsaudit/up');
+    $(el, '#needs-retry')!.click();
+    await waitFor(() => $(el, '#need-screen-reader'), 'the form');
+    await axeCheck(el);
+  });
+
   it('is fetched only when "Your needs" is pressed; failing, it says so once per attempt, and "Try again" brings the form with nothing lost', async () => {
     const dir = '/dist-flaky-needs/cdn/';
     await fetch('/dist-flaky-needs/fail/needs-form');

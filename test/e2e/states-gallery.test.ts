@@ -438,6 +438,11 @@ for (const lang of ['en', 'es'] as const) {
 
     after(() => frame.remove());
 
+    it('has no axe violations over the whole page', async () => {
+      await shows(frame, 'ended', '#case-number', 'AMX-4KF7-Q2ZD');
+      expect(await axeInFrame(frame)).to.deep.equal([]);
+    });
+
     it('is one page with one h1, a table of contents of every state and the right language', () => {
       const doc = frame.contentDocument!;
       expect(doc.documentElement.lang).to.equal(lang);
@@ -461,11 +466,6 @@ for (const lang of ['en', 'es'] as const) {
         expect(ibm, ibm.join('\n')).to.deep.equal([]);
       });
     }
-
-    it('has no axe violations over the whole page', async () => {
-      await shows(frame, 'ended', '#case-number', 'AMX-4KF7-Q2ZD');
-      expect(await axeInFrame(frame)).to.deep.equal([]);
-    });
 
     it('Retry sends the refused message again, and Start again brings the state back', async () => {
       await shows(frame, 'failed', '[part="retry-button"]', SAYS[lang].retry);

@@ -118,6 +118,21 @@ describe('the document upload chunk of the built bundle', () => {
     return agent;
   }
 
+  it('has no axe violations with the strip that could not load, then the strip', async () => {
+    // A copy of its own, so that the cases below count only their own fetches.
+    await fetch('/dist-flaky-uploadaudit/fail/document-upload');
+    const el = await chat('/dist-flaky-uploadaudit/cdn/', 'audit-upload-chat');
+    const root = el.shadowRoot!;
+    const agent = await withAgent(el);
+    agent.ask('The receipt for the disputed charge');
+    await waitFor(() => root.querySelector('#upload-retry'), 'the error strip');
+    await axeCheck(el);
+    await fetch('/dist-flaky-uploadaudit/up');
+    root.querySelector<HTMLButtonElement>('#upload-retry')!.click();
+    await waitFor(() => root.querySelector('#upload-text'), 'the upload strip');
+    await axeCheck(el);
+  });
+
   it('is not fetched for a chat with the assistant alone; an agent joining fetches it, and a request shows it', async () => {
     const dir = '/dist/cdn/';
     const el = await chat(dir, 'amex-chat');

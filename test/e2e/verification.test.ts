@@ -10,6 +10,7 @@ import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import '../../src/define.js';
 import { FakeClock } from '../support/fake-clock.js';
 import {
+  axeCheck,
   deepActiveElement,
   framesReceivedByServer,
   recordWireFrames,
@@ -197,6 +198,15 @@ describe('identity check with the reference server and the demo phone', () => {
   after(async () => {
     agent.close();
     await stopReferenceServers();
+  });
+
+  it('has no axe violations with the check offered, then verified by push', async () => {
+    const { el } = await askedToVerify('en');
+    await axeCheck(el);
+    part(el, '#verify-push')!.click();
+    (await phoneButton(SAYS.en.approve)).click();
+    await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS.en.verifiedPush, 'verified');
+    await axeCheck(el);
   });
 
   for (const lang of ['en', 'es'] as const) {
