@@ -36,25 +36,35 @@ function chat(
   return scriptedChat({ greeting: { ...GREETING, quickReplies: MENU }, idleTimeout: 0, ...attributes });
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** The next task: after the frames the scripted server delivered so far (each in a task of its own). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('<amex-chat>', () => {
   describe('experience', () => {
     it('has no axe violations with the urgent call link, the too-long error and the inactivity warning', async () => {
-      const { el, server } = await chat({ idleTimeout: 21, urgentPhone: '1-800-528-4800' });
-      server.event({
-        from: 'assistant',
-        name: 'Virtual assistant',
-        text: 'This is urgent: call us.',
-        urgent: true,
-      });
-      await waitFor(() => part(el, 'a[part="urgent-phone"]'), 'the call link');
-      const input = part(el, '#input') as HTMLTextAreaElement;
-      input.value = 'x'.repeat(2010);
-      input.dispatchEvent(new Event('input'));
-      await waitFor(() => part(el, '#too-long'), 'the too-long error');
-      await waitFor(() => part(el, '#idle-continue'), 'the inactivity warning', 5000);
-      await axeCheck(el);
+      // The inactivity countdown runs on the element's clock, put in place before the chat opens
+      // so that the countdown the opening starts is on it too.
+      const time = new FakeClock().install();
+      try {
+        const { el, server } = await chat({ idleTimeout: 21, urgentPhone: '1-800-528-4800' });
+        server.event({
+          from: 'assistant',
+          name: 'Virtual assistant',
+          text: 'This is urgent: call us.',
+          urgent: true,
+        });
+        await waitFor(() => part(el, 'a[part="urgent-phone"]'), 'the call link');
+        const input = part(el, '#input') as HTMLTextAreaElement;
+        input.value = 'x'.repeat(2010);
+        input.dispatchEvent(new Event('input'));
+        await waitFor(() => part(el, '#too-long'), 'the too-long error');
+        // (Typing is activity: the warning comes 1 s after it, 20 s before the end.)
+        time.advance(1000);
+        await waitFor(() => part(el, '#idle-continue'), 'the inactivity warning');
+        await axeCheck(el);
+      } finally {
+        time.uninstall();
+      }
     });
 
     it('announces "Maria is typing" once per spell, after 2 s, and not when she stops', async () => {
@@ -173,7 +183,8 @@ describe('<amex-chat>', () => {
       expect(input.getAttribute('aria-invalid')).to.equal('true');
       await sendKeys({ type: 'ef' });
       await waitFor(() => part(el, '#too-long')?.textContent?.includes('5 characters'), 'the count');
-      await sleep(50);
+      // A second announcement would be made in the update the key presses asked for.
+      await el.updateComplete;
       expect(said.polite.filter((t) => t.includes('too long'))).to.have.length(1);
       await sendKeys({ press: 'Enter' });
       expect(input.value).to.have.length(2005);
@@ -308,54 +319,70 @@ describe('<amex-chat>', () => {
       expect(part(el, 'a[part="urgent-phone"]')).to.equal(null);
     });
 
+    // The inactivity timeout runs on the element's clock: a fake one, put in place before the chat
+    // opens (the opening starts the countdown), moves it without waiting. With idle-timeout 21 s
+    // the warning comes 1 s after the last activity, 20 s before the end.
     it('warns before the inactivity timeout, moves focus to Continue, and continues any number of times', async () => {
-      const { el, server } = await chat({ idleTimeout: 21 });
-      const said = recordAnnouncements(el);
-      (part(el, '#input') as HTMLTextAreaElement).focus();
-      for (let round = 1; round <= 10; round += 1) {
-        const button = await waitFor(
-          () => (deepActiveElement()?.id === 'idle-continue' ? deepActiveElement() : null),
-          `focus on Continue (round ${round})`,
-          4000,
-        );
-        expect(part(el, '#idle-text')?.textContent).to.equal(
-          'Are you still there? This chat will end in 20 seconds because there has been no activity.',
-        );
-        expect(button.textContent?.trim()).to.equal('Continue chat');
-        await sendKeys({ press: 'Enter' });
-        await waitFor(() => !part(el, '#idle-continue'), 'the warning to go');
-        expect(deepActiveElement()?.id).to.equal('input');
+      const time = new FakeClock().install();
+      try {
+        const { el, server } = await chat({ idleTimeout: 21 });
+        const said = recordAnnouncements(el);
+        (part(el, '#input') as HTMLTextAreaElement).focus();
+        for (let round = 1; round <= 10; round += 1) {
+          time.advance(1000);
+          const button = await waitFor(
+            () => (deepActiveElement()?.id === 'idle-continue' ? deepActiveElement() : null),
+            `focus on Continue (round ${round})`,
+          );
+          expect(part(el, '#idle-text')?.textContent).to.equal(
+            'Are you still there? This chat will end in 20 seconds because there has been no activity.',
+          );
+          expect(button.textContent?.trim()).to.equal('Continue chat');
+          await sendKeys({ press: 'Enter' });
+          await waitFor(() => !part(el, '#idle-continue'), 'the warning to go');
+          expect(deepActiveElement()?.id).to.equal('input');
+        }
+        expect(said.assertive.filter((t) => t.startsWith('Are you still there?'))).to.have.length(10);
+        expect(
+          server.received.some((f) => f.type === 'end'),
+          'still chatting',
+        ).to.equal(false);
+      } finally {
+        time.uninstall();
       }
-      expect(said.assertive.filter((t) => t.startsWith('Are you still there?'))).to.have.length(10);
-      expect(
-        server.received.some((f) => f.type === 'end'),
-        'still chatting',
-      ).to.equal(false);
     });
 
     it('when focus is elsewhere, only announces the warning and counts it on the closed launcher', async () => {
-      const { el } = await chat({ idleTimeout: 21 });
-      await el.hide();
-      const said = recordAnnouncements(el);
-      await waitFor(
-        () => said.assertive.some((t) => t.startsWith('Are you still there?')),
-        'the warning',
-        4000,
-      );
-      expect(deepActiveElement()?.id ?? '').to.not.equal('idle-continue');
-      expect(part(el, '.badge')?.textContent).to.equal('1');
+      const time = new FakeClock().install();
+      try {
+        const { el } = await chat({ idleTimeout: 21 });
+        await el.hide();
+        const said = recordAnnouncements(el);
+        time.advance(1000);
+        await waitFor(() => said.assertive.some((t) => t.startsWith('Are you still there?')), 'the warning');
+        expect(deepActiveElement()?.id ?? '').to.not.equal('idle-continue');
+        expect(part(el, '.badge')?.textContent).to.equal('1');
+      } finally {
+        time.uninstall();
+      }
     });
 
-    it('ends the chat after the timeout with a notice when nobody continues', async function () {
-      this.timeout(30_000);
-      const { el, server } = await chat({ idleTimeout: 21 });
-      await waitFor(() => part(el, '#idle-continue'), 'the warning', 4000);
-      const end = await waitFor(() => server.received.find((f) => f.type === 'end'), 'the end frame', 25_000);
-      expect(end).to.deep.equal({ type: 'end' });
-      expect(
-        [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map((b) => b.textContent),
-      ).to.include('This chat ended because there was no activity for a while.');
-      expect(part(el, '#idle-continue')).to.equal(null);
+    it('ends the chat after the timeout with a notice when nobody continues', async () => {
+      const time = new FakeClock().install();
+      try {
+        const { el, server } = await chat({ idleTimeout: 21 });
+        time.advance(1000);
+        await waitFor(() => part(el, '#idle-continue'), 'the warning');
+        time.advance(20_000);
+        const end = await waitFor(() => server.received.find((f) => f.type === 'end'), 'the end frame');
+        expect(end).to.deep.equal({ type: 'end' });
+        expect(
+          [...el.shadowRoot!.querySelectorAll('.message.system .bubble')].map((b) => b.textContent),
+        ).to.include('This chat ended because there was no activity for a while.');
+        expect(part(el, '#idle-continue')).to.equal(null);
+      } finally {
+        time.uninstall();
+      }
     });
 
     it('keeps the conversation and the draft when lang, theme and heading change at run time', async () => {
@@ -373,14 +400,23 @@ describe('<amex-chat>', () => {
       expect(part(el, '#input')).to.equal(input);
       expect(input.value).to.equal('half-written question');
       expect(el.shadowRoot!.querySelectorAll('.message.assistant')).to.have.length(1);
-      await sleep(100);
+      // A new connection would say hello before anything sent after the changes: a message sent
+      // now, once the server has it, proves none was made.
+      await el.send('still the same chat');
+      await server.sent('message');
       expect(server.received.filter((f) => f.type === 'hello')).to.have.length(hellos);
     });
 
     it('never takes focus on page load, open or closed', async () => {
       const before = document.activeElement;
-      mount(html`<div><amex-chat open></amex-chat><amex-chat></amex-chat></div>`);
-      await sleep(50);
+      const root = mount(html`<div><amex-chat open></amex-chat><amex-chat></amex-chat></div>`);
+      // Focus would be moved once an update is done (the open one's waits for its panel): after
+      // each element's update, and the task after.
+      const [open, closed] = [...root.querySelectorAll('amex-chat')] as AmexChatElement[];
+      await Promise.all([open!.updateComplete, closed!.updateComplete]);
+      await waitFor(() => part(open!, '#input'), 'the open panel');
+      await Promise.all([open!.updateComplete, closed!.updateComplete]);
+      await nextTask();
       expect(document.activeElement).to.equal(before);
     });
 
@@ -391,12 +427,15 @@ describe('<amex-chat>', () => {
       input.value = 'にほんご';
       input.dispatchEvent(new Event('input'));
       input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', isComposing: true, bubbles: true }));
-      await sleep(50);
+      await el.updateComplete;
+      await nextTask();
       expect(input.value).to.equal('にほんご');
       expect(server.received.filter((f) => f.type === 'message')).to.have.length(0);
       input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
       await server.sent('message');
       expect(input.value).to.equal('');
+      // Anything the first Enter had sent would have reached the server before this one.
+      expect(server.received.filter((f) => f.type === 'message')).to.have.length(1);
     });
 
     it('tabs in reading order: launcher, End chat, close, transcript, quick reply, needs, composer, send', async () => {

@@ -9,6 +9,7 @@ import { displayText } from '../../src/components/display-text.js';
 import '../../src/define.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
 import { blobsCreatedBy } from '../support/page.js';
+import { quietFor } from '../support/quiet.js';
 import { connectedChat, scriptedElement } from '../support/scripted-chat.js';
 import { ScriptedServer } from '../support/scripted-transport.js';
 
@@ -258,8 +259,9 @@ describe('<amex-chat>', () => {
           expect(replies[i]!.textContent?.trim()).to.equal(displayText(payload.slice(0, 300), 'label'));
         });
       }
-      // Let anything that could run (onerror, onload, timers) have its chance.
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // Anything a payload could have set off (onerror, onload, a timer) runs on no event a test
+      // can await: its chance to run is time.
+      await quietFor(300, 'handlers a hostile payload could have set');
       outside.disconnect();
       expect(foreignElements(el)).to.deep.equal([]);
       const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('.bubble a')];
@@ -292,7 +294,8 @@ describe('<amex-chat>', () => {
         );
         expect(foreignElements(el)).to.deep.equal([]);
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // (As above: what a payload set off has no event to await.)
+      await quietFor(200, 'handlers a hostile case number or summary could have set');
       expect(window.__xssHits).to.equal(0);
     });
 

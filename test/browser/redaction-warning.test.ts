@@ -11,6 +11,7 @@ import type { AmexChatElement, AmexChatRedactedDetail } from '../../src/index.js
 import { listKinds, strings } from '../../src/components/i18n.js';
 import type { Locale, Strings } from '../../src/components/i18n.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
+import { quietFor } from '../support/quiet.js';
 import { part, scriptedChat } from '../support/scripted-chat.js';
 import type { ScriptedServer } from '../support/scripted-transport.js';
 
@@ -122,8 +123,8 @@ async function expectRefused(chat: Chat, lang: Locale, kind: Kind, draft: string
   expect((input.getAttribute('aria-describedby') ?? '').split(' ')).to.include('error');
   expect(redacted.at(-1)).to.deep.equal({ kinds: [kind], count: 1, action: 'block' });
   await waitFor(() => said.assertive.some((s) => s.includes(message)), 'the assertive error');
-  // Still nothing sent once the page has run its timers.
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  // Still nothing sent once the page has run its timers: a send left behind a timer has no event.
+  await quietFor(50, 'a send the refused Enter could have left behind a timer');
   expect(sentTexts(server)).to.have.length(frames);
   expect(customerMessages(el)).to.equal(messages);
 }

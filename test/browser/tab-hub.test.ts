@@ -33,7 +33,7 @@ describe('TabHub', () => {
   async function pair(state: {
     now: ConnectionState;
     version?: string;
-  }): Promise<{ leader: TabHub; follower: TabHub; announced: () => number }> {
+  }): Promise<{ leader: TabHub; follower: TabHub; announced: () => number; name: string }> {
     const name = `amex-chat:test-${Math.random()}`;
     const leader = new TabHub(
       name,
@@ -52,7 +52,21 @@ describe('TabHub', () => {
     await follower.ready;
     hubs.push(leader, follower);
     expect([leader.leader, follower.leader]).to.deep.equal([true, false]);
-    return { leader, follower, announced: () => announcements };
+    return { leader, follower, announced: () => announcements, name };
+  }
+
+  /**
+   * Resolves once a message posted now on the hubs' channel has been delivered: every message the
+   * hubs posted before it has been delivered too (one task source, in order).
+   */
+  async function channelDrained(name: string): Promise<void> {
+    const [from, to] = [new BroadcastChannel(name), new BroadcastChannel(name)];
+    const heard = new Promise((resolve) => (to.onmessage = resolve));
+    // (A frame for no tab: the hubs drop it.)
+    from.postMessage({ t: 'down', to: 'no-tab', frame: { type: 'pong' } });
+    await heard;
+    from.close();
+    to.close();
   }
 
   /** A follower's connection to the leader, saying hello; resolves with its close code, if any. */
@@ -75,10 +89,20 @@ describe('TabHub', () => {
   });
 
   it('keeps a follower waiting while its first attempt is under way', async () => {
-    const state = { now: 'connecting' as ConnectionState };
-    const { leader, follower } = await pair(state);
+    // The leader reads its state to answer the hello; anything it then posted reaches the follower
+    // before a message posted after that.
+    let looked = 0;
+    const state = {
+      get now(): ConnectionState {
+        looked += 1;
+        return 'connecting';
+      },
+    };
+    const { leader, follower, name } = await pair(state);
+    const before = looked;
     const link = hello(follower);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await waitFor(() => looked > before, 'the leader answering the hello');
+    await channelDrained(name);
     expect(link.closed(), 'still waiting for a welcome').to.equal(undefined);
     // That attempt fails: followers waiting for its welcome are told.
     leader.announceLost();

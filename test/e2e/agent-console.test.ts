@@ -20,6 +20,7 @@ import {
 import {
   $,
   Customer,
+  FakeClock,
   acceptFirst,
   agentSocket,
   byText,
@@ -118,7 +119,17 @@ describe('agent console', () => {
   it('with CHAT_AGENT_SECRET: a wrong passcode is an error on its field; the right one signs in', async () => {
     const secret = 'console-passcode-0123456789';
     const guarded = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
-    const el = await mount(guarded);
+    // Reconnects run on the console's clock (a fake one here); its sockets are kept to see them close.
+    const clock = new FakeClock(Date.now());
+    const sockets: WebSocket[] = [];
+    const el = await mount(guarded, (console) => {
+      console.clock = clock;
+      console.socketFactory = (url) => {
+        const ws = new WebSocket(url);
+        sockets.push(ws);
+        return ws;
+      };
+    });
     const said = recordAnnouncements(el);
     const passcode = $(el, 'input[name="passcode"]') as HTMLInputElement;
     expect(passcode.type).to.equal('password');
@@ -133,7 +144,11 @@ describe('agent console', () => {
     // Focus moved to the field, which says it: not announced as well (agent-console-errors.test.ts).
     expect(said.assertive.some((t) => t.startsWith('The passcode is missing'))).to.equal(false);
     await axeCheck();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    // The server closes the refused socket; a reconnect would follow within the longest backoff:
+    // after both, nothing of one on screen.
+    await waitFor(() => sockets.at(-1)?.readyState === WebSocket.CLOSED, 'the refused socket closed');
+    clock.advance(15_000);
+    await el.updateComplete;
     // On screen, that is: the live regions keep what they said for a few seconds.
     const onScreen = [...el.children].filter((c) => !c.hasAttribute('data-announcer'));
     expect(onScreen.map((c) => c.textContent).join(' '), 'no reconnect loop').to.not.match(
@@ -147,7 +162,9 @@ describe('agent console', () => {
   });
 
   it('signs in with the keyboard only, moves focus to the board, and announces a new customer once', async () => {
-    const el = await mount(suite.endpoint);
+    // The board's waits tick on the console's clock: a fake one moves them on without waiting.
+    const clock = new FakeClock(Date.now());
+    const el = await mount(suite.endpoint, (console) => (console.clock = clock));
     const said = recordAnnouncements(el);
     (document.activeElement as HTMLElement | null)?.blur();
     await sendKeys({ press: 'Tab' });
@@ -193,7 +210,9 @@ describe('agent console', () => {
     await waitFor(() => said.polite.some((t) => t.includes('New customer waiting')), 'the arrival announced');
 
     // More board updates (another agent signs in, the wait ticks on): no second announcement.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    clock.advance(61_000);
+    await el.updateComplete;
+    expect(card.querySelector('dl')!.textContent, 'the wait ticked on').to.not.match(/less than a minute/);
     const sam = await agentSocket(suite.endpoint, 'Sam', 'rewards');
     await waitFor(() => /Sam/.test($(el, '.ac-agents')?.textContent ?? ''), 'Sam on the board');
     expect(said.polite.filter((t) => t.includes('New customer waiting'))).to.have.length(1);

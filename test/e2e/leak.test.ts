@@ -9,6 +9,7 @@ import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { leaks, secrets, typeEverySecret } from '../support/secrets.js';
+import { quietFor } from '../support/quiet.js';
 
 const TOKEN = 'tok-Zq81-leak-check';
 
@@ -121,7 +122,9 @@ describe('<amex-chat>', () => {
         await el.focusComposer();
         await sendKeys({ type: UNSENT });
         window.dispatchEvent(new PageTransitionEvent('pagehide', { persisted: false }));
-        await new Promise((resolve) => setTimeout(resolve, 100));
+        // What the page's pagehide handlers put off (a write after a promise or a timer) has no
+        // event to await.
+        await quietFor(100, 'writes the pagehide handlers could put off');
 
         const stored = await everythingStored();
         // The page's body without the test runner's scripts: they carry base64 source maps and

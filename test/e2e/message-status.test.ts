@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, startReferenceServer, waitFor } from '../support/helpers.js';
+import { atAPersonsPace } from '../support/pace.js';
 import { serverForSuite } from '../support/suite-server.js';
 
 interface ServerConversation {
@@ -50,7 +51,8 @@ describe('<amex-chat>', () => {
         await sendKeys({ up: 'Shift' });
       }
       expect(deepActiveElement()?.getAttribute('part')).to.equal('retry-button');
-      await new Promise((resolve) => setTimeout(resolve, 1200)); // let the budget refill
+      // The server's rate limit refills in real time (a person presses Retry a moment later).
+      await atAPersonsPace();
       await sendKeys({ press: 'Enter' });
       await waitFor(
         () =>

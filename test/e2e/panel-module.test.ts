@@ -9,6 +9,7 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { AmexChatElement, AmexChatErrorDetail } from '../../src/index.js';
 import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { removeAfterTest } from '../support/page.js';
+import { quietFor } from '../support/quiet.js';
 
 type Module = typeof import('../../src/index.js');
 
@@ -196,7 +197,8 @@ describe('the panel module of the built bundle', () => {
       const { el, codes } = await mount('idle');
       // The idle load: it fails, silently (the panel is closed).
       await waitFor(() => panelRequests('/dist-flaky-idle/cdn/').length === 1, 'the idle load');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // A closed launcher's failed load says nothing: no event marks its end.
+      await quietFor(100, 'the idle load failing, silently');
       expect(codes).to.deep.equal([]);
       await network('idle', 'up');
       el.shadowRoot!.querySelector<HTMLButtonElement>('#launcher')!.click();
@@ -214,7 +216,7 @@ describe('the panel module of the built bundle', () => {
       await waitFor(() => codes.length === 1, 'the first error event');
       await el.updateComplete;
       // One failure, one event (the idle load may have been under way when the panel opened).
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await quietFor(100, 'a second error event for one failure');
       expect(codes).to.deep.equal(['load']);
       const root = el.shadowRoot!;
       const retry = await waitFor(() => root.querySelector<HTMLButtonElement>('#reload'));

@@ -6,6 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement, AmexChatRedactedDetail } from '../../src/index.js';
 import '../../src/define.js';
+import { FakeClock } from '../support/fake-clock.js';
 import { content, digitsOf, leaks, secrets, typeEverySecret } from '../support/secrets.js';
 import {
   axeCheck,
@@ -102,17 +103,27 @@ describe('<amex-chat>', () => {
         if (polite.textContent?.trim()) announced.push(polite.textContent.trim());
       }).observe(polite, { childList: true, characterData: true, subtree: true });
 
-      await sendKeys({ type: 'it is 4111 1111 1111 1111' });
-      const warning = await waitFor(() => el.shadowRoot?.querySelector('#warning'), 'the warning');
-      expect(warning.textContent).to.match(/card number/);
-      const input = el.shadowRoot!.querySelector('textarea')!;
-      expect(input.getAttribute('aria-describedby')).to.contain('warning');
-      const mark = el.shadowRoot!.querySelector('.backdrop mark')!;
-      expect(mark.textContent).to.equal('4111 1111 1111 1111');
-      expect(mark.closest('[aria-hidden="true"]')).to.exist;
-      await waitFor(() => announced.some((a) => a.includes('Warning')), 'the announcement');
-      await sendKeys({ type: ' ok' });
-      await new Promise((resolve) => setTimeout(resolve, 1000));
+      // The warning is said once typing pauses, on the element's clock: a fake one makes the
+      // pauses without waiting.
+      const time = new FakeClock(Date.now()).install();
+      try {
+        await sendKeys({ type: 'it is 4111 1111 1111 1111' });
+        const warning = await waitFor(() => el.shadowRoot?.querySelector('#warning'), 'the warning');
+        expect(warning.textContent).to.match(/card number/);
+        const input = el.shadowRoot!.querySelector('textarea')!;
+        expect(input.getAttribute('aria-describedby')).to.contain('warning');
+        const mark = el.shadowRoot!.querySelector('.backdrop mark')!;
+        expect(mark.textContent).to.equal('4111 1111 1111 1111');
+        expect(mark.closest('[aria-hidden="true"]')).to.exist;
+        time.advance(1000);
+        await waitFor(() => announced.some((a) => a.includes('Warning')), 'the announcement');
+        await sendKeys({ type: ' ok' });
+        // A second pause: a second announcement would be made in the update it asks for.
+        time.advance(1000);
+        await el.updateComplete;
+      } finally {
+        time.uninstall();
+      }
       // Once: one write whose newest announcement is the warning (a message announced within the
       // same frame is joined to it, before or after).
       const said =

@@ -5,6 +5,7 @@ import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
+import { quietFor } from '../support/quiet.js';
 
 const part = (el: AmexChatElement, selector: string): HTMLElement | null =>
   el.shadowRoot!.querySelector<HTMLElement>(selector);
@@ -61,7 +62,9 @@ describe('<amex-chat>', () => {
       expect(el.open).to.equal(false);
       await loadFrame(frame);
       el = await chatIn(frame);
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // The saved state is read at the first update (awaited); a closed launcher shows no sign of
+      // what follows (its panel loads when idle, unseen), so a later reopening has no event.
+      await quietFor(100, 'a reopening after the first update');
       expect(el.open, 'closed by the customer, closed after the reload').to.equal(false);
     });
 

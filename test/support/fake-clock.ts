@@ -17,9 +17,12 @@ export class FakeClock {
   install(): this {
     Object.assign(clock, {
       now: () => this.#now,
+      // Handles are negative: one that reaches the real clock (a timer cleared after
+      // `uninstall()`, when its element leaves the page) is no real timer's, and clears nothing.
       setTimeout: (callback: () => void, ms: number) => {
-        this.#timers.set(++this.#next, { at: this.#now + Math.max(0, ms), callback });
-        return this.#next;
+        const handle = -++this.#next;
+        this.#timers.set(handle, { at: this.#now + Math.max(0, ms), callback });
+        return handle;
       },
       clearTimeout: (handle: unknown) => void this.#timers.delete(handle as number),
     });
