@@ -16,7 +16,7 @@ import {
   waitFor,
 } from '../support/helpers.js';
 import type { AxNode } from '../support/helpers.js';
-import { $, loadStyles, mount, recordAnnouncements } from './agent-console-support.js';
+import { $, loadStyles, mount, recordAnnouncements } from '../support/agent-console.js';
 
 /** AX nodes whose description includes `text`. */
 async function describedBy(text: string): Promise<AxNode[]> {

@@ -9,8 +9,9 @@ import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { storedConversations } from '../support/debug-hooks.js';
 import { serverForSuite } from '../support/suite-server.js';
-import { blobsCreatedBy } from '../support/page.js';
+import { blobsCreatedBy, closeAfterTest } from '../support/page.js';
 
 /** A test-side agent over the real console protocol. */
 class Agent {
@@ -92,12 +93,8 @@ async function queued(el: AmexChatElement): Promise<string> {
 
 describe('<amex-chat>', () => {
   let endpoint: string;
-  const agents: Agent[] = [];
 
   serverForSuite({ replyDelay: 10, simulatedAgent: false, debug: true }, (url) => (endpoint = url));
-  afterEach(() => {
-    for (const agent of agents.splice(0)) agent.close();
-  });
 
   describe('contact center', () => {
     it('has no axe violations while waiting in line, and announces the place once', async () => {
@@ -141,8 +138,7 @@ describe('<amex-chat>', () => {
       const el = await fixture<AmexChatElement>(
         html`<amex-chat endpoint=${endpoint} open persist="none"></amex-chat>`,
       );
-      const alex = await Agent.signIn(endpoint, 'Alex', 'general');
-      agents.push(alex);
+      const alex = closeAfterTest(await Agent.signIn(endpoint, 'Alex', 'general'));
       const before = await alex.waitingNow();
       await queued(el);
       const conversationId = await alex.newlyWaiting(before);
@@ -176,8 +172,7 @@ describe('<amex-chat>', () => {
       );
       await waitFor(() => shadow(el).querySelector('#queue-status'), 'waiting again');
 
-      const maria = await Agent.signIn(endpoint, 'Maria', 'disputes');
-      agents.push(maria);
+      const maria = closeAfterTest(await Agent.signIn(endpoint, 'Maria', 'disputes'));
       maria.send({ type: 'accept', conversationId });
       await waitFor(
         () => texts(el, 'system').some((t) => t === "You're now chatting with Maria from the disputes team."),
@@ -248,7 +243,10 @@ describe('<amex-chat>', () => {
       const open = window.open.bind(window);
       window.open = (...args: Parameters<typeof window.open>) => {
         const view = open(...args);
-        if (view) view.print = () => undefined; // no dialog in the test run
+        if (view) {
+          closeAfterTest(view);
+          view.print = () => undefined; // no dialog in the test run
+        }
         opened.push(view);
         return view;
       };
@@ -264,7 +262,6 @@ describe('<amex-chat>', () => {
       expect(view!.document.querySelector('dd')?.textContent).to.equal(caseNumber);
       expect(view!.document.querySelectorAll('li').length).to.be.greaterThan(2);
       expect(view!.document.querySelector('script, style, [style*="url"]')).to.equal(null);
-      view!.close();
 
       // Rating: refusing an empty choice with an error, then sending 4.
       const send = shadow(el).querySelector<HTMLButtonElement>('.rating button[type="submit"]')!;
@@ -275,12 +272,8 @@ describe('<amex-chat>', () => {
       shadow(el).querySelectorAll<HTMLInputElement>('input[name="score"]')[3]!.click();
       send.click();
       await waitFor(() => shadow(el).querySelector('#rating-thanks'), 'the thanks');
-      const http = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '');
       const rating = await waitFor(async () => {
-        const list = (await (await fetch(`${http}/debug/conversations`)).json()) as {
-          caseNumber?: string;
-          rating?: number;
-        }[];
+        const list = await storedConversations(endpoint);
         return list.find((c) => c.caseNumber === caseNumber)?.rating;
       }, 'the rating on the server');
       expect(rating).to.equal(4);

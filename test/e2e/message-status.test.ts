@@ -3,11 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, startReferenceServer, waitFor } from '../support/helpers.js';
+import { saidByCustomer, storedConversations } from '../support/debug-hooks.js';
 import { serverForSuite } from '../support/suite-server.js';
-
-interface ServerConversation {
-  events: { from: string; text: string }[];
-}
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
@@ -60,11 +57,8 @@ describe('<amex-chat>', () => {
         'every message sent',
       );
 
-      const response = await fetch(
-        endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'),
-      );
-      const [conversation] = (await response.json()) as ServerConversation[];
-      const customer = conversation!.events.filter((e) => e.from === 'customer').map((e) => e.text);
+      const [conversation] = await storedConversations(endpoint);
+      const customer = saidByCustomer(conversation!);
       expect(customer).to.deep.equal(['question 1', 'question 2', 'question 3', 'question 4']);
     });
   });

@@ -16,6 +16,8 @@ import {
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { debugUrl, saidByCustomer, storedConversations } from '../support/debug-hooks.js';
+import type { StoredConversation } from '../support/debug-hooks.js';
 import { serverForSuite } from '../support/suite-server.js';
 
 interface Scenario {
@@ -28,11 +30,6 @@ interface Scenario {
   lang?: 'en' | 'es';
 }
 
-interface StoredConversation {
-  id: string;
-  events: { from: string; id: string; text: string }[];
-}
-
 const CARD = '378282246310005';
 const VISA = '4111111111111111';
 
@@ -40,14 +37,6 @@ function bubbles(el: AmexChatElement, from: string): string[] {
   return [...(el.shadowRoot?.querySelectorAll(`.message.${from} .bubble`) ?? [])].map(
     (b) => b.textContent ?? '',
   );
-}
-
-function debugUrl(endpoint: string, path: string): string {
-  return endpoint.replace(/^ws/, 'http').replace(/\/chat$/, `/debug/${path}`);
-}
-
-async function conversations(endpoint: string): Promise<StoredConversation[]> {
-  return (await (await fetch(debugUrl(endpoint, 'conversations'))).json()) as StoredConversation[];
 }
 
 /** What the server's second-line redaction had to change so far (0 when the widget did it all). */
@@ -135,7 +124,7 @@ async function runScenario(endpoint: string, scenario: Scenario): Promise<void> 
   const sentBefore = (await wireFramesSent(endpoint)).length;
   const receivedBefore = (await framesReceivedByServer(endpoint)).length;
   const redactedBefore = await redactedByServer(endpoint);
-  const known = new Set((await conversations(endpoint)).map((c) => c.id));
+  const known = new Set((await storedConversations(endpoint)).map((c) => c.id));
 
   const el = await fixture<AmexChatElement>(
     html`<amex-chat endpoint=${endpoint} lang=${scenario.lang ?? 'en'} persist="none"></amex-chat>`,
@@ -143,9 +132,8 @@ async function runScenario(endpoint: string, scenario: Scenario): Promise<void> 
   await el.focusComposer();
   await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
   const mine = async (): Promise<StoredConversation | undefined> =>
-    (await conversations(endpoint)).find((c) => !known.has(c.id));
-  const customer = (c: StoredConversation | undefined): string[] =>
-    c?.events.filter((e) => e.from === 'customer').map((e) => e.text) ?? [];
+    (await storedConversations(endpoint)).find((c) => !known.has(c.id));
+  const customer = (c: StoredConversation | undefined): string[] => (c ? saidByCustomer(c) : []);
 
   for (const [index, text] of scenario.typed.entries()) {
     await sendKeys({ type: text });

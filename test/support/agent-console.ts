@@ -7,7 +7,8 @@ import '../../demo/agent-console/define.js';
 import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { startReferenceServer, stopReferenceServers, waitFor } from './helpers.js';
+import { removeAfterTest } from './page.js';
 
 /** A customer over the real /chat protocol. */
 export class Customer {
@@ -188,8 +189,6 @@ export function consoleSuite(
   return suite;
 }
 
-const mounted: HTMLElement[] = [];
-
 /**
  * The console in a page like demo/agent.html (a `main` landmark with the `h1`). Not `fixture()`:
  * it waits for an animation frame, and a background tab (files run in parallel) gets none.
@@ -206,15 +205,10 @@ export async function mount(
   el.endpoint = endpoint;
   setup(el);
   page.append(heading, el);
-  document.body.append(page);
-  mounted.push(page);
+  document.body.append(removeAfterTest(page));
   await el.updateComplete;
   return el;
 }
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.remove();
-});
 
 export function $(el: ParentNode, selector: string): HTMLElement | null {
   return el.querySelector<HTMLElement>(selector);
