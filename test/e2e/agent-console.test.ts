@@ -21,7 +21,6 @@ import {
   $,
   Customer,
   acceptFirst,
-  agentSocket,
   byText,
   cards,
   composer,
@@ -32,6 +31,7 @@ import {
   transcript,
   consoleSuite,
 } from '../support/agent-console.js';
+import { AgentSocket } from '../support/agent-socket.js';
 import { closeAfterTest, removeAfterTest } from '../support/page.js';
 
 describe('agent console', () => {
@@ -184,7 +184,7 @@ describe('agent console', () => {
 
     // More board updates (another agent signs in, the wait ticks on): no second announcement.
     await new Promise((resolve) => setTimeout(resolve, 1200));
-    closeAfterTest(await agentSocket(suite.endpoint, 'Sam', 'rewards'));
+    closeAfterTest(await AgentSocket.signIn(suite.endpoint, 'Sam', 'rewards'));
     await waitFor(() => /Sam/.test($(el, '.ac-agents')?.textContent ?? ''), 'Sam on the board');
     expect(said.polite.filter((t) => t.includes('New customer waiting'))).to.have.length(1);
     expect(document.activeElement).to.equal(heading);

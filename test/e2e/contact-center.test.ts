@@ -5,59 +5,21 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement, AmexChatStateDetail } from '../../src/index.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import type { AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
+import type { BoardFrame } from '../../src/agent-protocol.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
 import { storedConversations } from '../support/debug-hooks.js';
 import { serverForSuite } from '../support/suite-server.js';
+import { AgentSocket } from '../support/agent-socket.js';
 import { blobsCreatedBy, closeAfterTest } from '../support/page.js';
 
-/** A test-side agent over the real console protocol. */
-class Agent {
-  readonly frames: AgentServerFrame[] = [];
-  readonly #ws: WebSocket;
+/** A test-side agent over the real console protocol, who talks and watches the board. */
+class Agent extends AgentSocket {
   #n = 0;
-
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.addEventListener('message', (e) => this.frames.push(JSON.parse(String(e.data)) as AgentServerFrame));
-  }
-
-  static async signIn(endpoint: string, name: string, team: string): Promise<Agent> {
-    const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
-    const agent = new Agent(ws);
-    await new Promise((resolve, reject) => {
-      ws.addEventListener('open', resolve, { once: true });
-      ws.addEventListener('error', reject, { once: true });
-    });
-    ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
-    await agent.next('agent-welcome');
-    return agent;
-  }
-
-  send(frame: Record<string, unknown>): void {
-    this.#ws.send(JSON.stringify(frame));
-  }
 
   say(conversationId: string, text: string): void {
     this.#n += 1;
     this.send({ type: 'say', conversationId, id: `agent-msg-${this.#n}`, text });
-  }
-
-  async next<T extends AgentServerFrame['type']>(
-    type: T,
-    test: (frame: Extract<AgentServerFrame, { type: T }>) => boolean = () => true,
-  ): Promise<Extract<AgentServerFrame, { type: T }>> {
-    return waitFor(
-      () =>
-        this.frames.find(
-          (f): f is Extract<AgentServerFrame, { type: T }> =>
-            f.type === type && test(f as Extract<AgentServerFrame, { type: T }>),
-        ),
-      `a ${type} frame`,
-      5000,
-    );
   }
 
   /** Ids waiting on the board the agent got at sign-in (earlier tests leave customers in line). */
@@ -72,10 +34,6 @@ class Agent {
       b.waiting.some((w) => !before.has(w.conversationId)),
     );
     return board.waiting.find((w) => !before.has(w.conversationId))!.conversationId;
-  }
-
-  close(): void {
-    this.#ws.close();
   }
 }
 

@@ -80,19 +80,6 @@ export class Customer {
   }
 }
 
-/** Another agent, signed in over a plain socket. */
-export async function agentSocket(endpoint: string, name: string, team: string): Promise<WebSocket> {
-  const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
-  await new Promise((resolve, reject) => {
-    ws.addEventListener('open', resolve, { once: true });
-    ws.addEventListener('error', reject, { once: true });
-  });
-  const welcome = new Promise((resolve) => ws.addEventListener('message', resolve, { once: true }));
-  ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
-  await welcome;
-  return ws;
-}
-
 /** A piece of what a live region said, and the language it is marked with (nearest `lang`). */
 export interface Said {
   text: string;
