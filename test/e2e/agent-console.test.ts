@@ -17,6 +17,7 @@ import {
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { serverForTest } from '../support/suite-server.js';
 import {
   $,
   Customer,
@@ -107,7 +108,7 @@ describe('agent console', () => {
 
   it('with CHAT_AGENT_SECRET: a wrong passcode is an error on its field; the right one signs in', async () => {
     const secret = 'console-passcode-0123456789';
-    const guarded = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
+    const guarded = await serverForTest({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
     const el = await mount(guarded);
     const said = recordAnnouncements(el);
     const passcode = $(el, 'input[name="passcode"]') as HTMLInputElement;
@@ -599,7 +600,7 @@ describe('demo/agent.html: the passcode goes only to the configured server (issu
   });
 
   it('in development mode: talks to the server ?endpoint= names, says so on screen, never sends it the passcode', async () => {
-    const other = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+    const other = await serverForTest({ replyDelay: 5, simulatedAgent: false });
     const otherAgent = other.replace(/\/chat$/, '/agent');
     const configuredAgent = configured.replace(/\/chat$/, '/agent');
     await recordWireFrames();

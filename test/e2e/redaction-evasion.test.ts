@@ -9,16 +9,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { digitsOfSecretIn, readDigitString } from '../unit/digit-reader.js';
-import {
-  axeCheck,
-  framesReceivedByServer,
-  startReferenceServer,
-  waitFor,
-  wireFramesSent,
-} from '../support/helpers.js';
+import { axeCheck, framesReceivedByServer, waitFor, wireFramesSent } from '../support/helpers.js';
 import { debugUrl, saidByCustomer, storedConversations } from '../support/debug-hooks.js';
 import type { StoredConversation } from '../support/debug-hooks.js';
-import { serverForSuite } from '../support/suite-server.js';
+import { serverForSuite, serverForTest } from '../support/suite-server.js';
 
 interface Scenario {
   /** The messages, typed and sent one after another. */
@@ -184,7 +178,7 @@ describe('<amex-chat>', () => {
     it('has no axe violations with a card in look-alike letters warned about, then sent masked', async function () {
       this.timeout(30_000);
       // A server of its own: the scenarios below count what `endpoint` received.
-      const own = await startReferenceServer({ replyDelay: 5 });
+      const own = await serverForTest({ replyDelay: 5 });
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own} persist="none"></amex-chat>`);
       await el.focusComposer();
       await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');

@@ -112,8 +112,14 @@ export async function startReferenceServer(options: ServerOptions = {}): Promise
   return result.url;
 }
 
+/** Stops every reference server this page started. */
 export async function stopReferenceServers(): Promise<void> {
   await executeServerCommand('reference-server-stop');
+}
+
+/** Stops the reference server at `endpoint` (one this page started), leaving the others running. */
+export async function stopReferenceServer(endpoint: string): Promise<void> {
+  await executeServerCommand('reference-server-stop', { url: endpoint });
 }
 
 /** A loopback WebSocket URL on which nothing listens. */
