@@ -7,6 +7,7 @@ import { isolationStyles } from '../../src/components/isolation.styles.js';
 import { positionStyles } from '../../src/components/position.styles.js';
 import '../../src/define.js';
 import { DEAD_ENDPOINT, axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { removeAfterTest } from '../support/page.js';
 
 function part(el: AmexChatElement, selector: string): HTMLElement {
   const node = el.shadowRoot?.querySelector<HTMLElement>(selector);
@@ -133,7 +134,7 @@ describe('<amex-chat>', () => {
     });
 
     it("takes the page's language when it has no lang of its own", async () => {
-      const page = document.createElement('div');
+      const page = removeAfterTest(document.createElement('div'));
       page.lang = 'es-MX';
       document.body.append(page);
       const el = document.createElement('amex-chat');
@@ -142,7 +143,6 @@ describe('<amex-chat>', () => {
       await el.updateComplete;
       expect(part(el, '#panel').getAttribute('lang')).to.equal('es');
       expect(part(el, 'h2').textContent).to.equal('Atención al cliente');
-      page.remove();
     });
 
     it('does not connect before the panel is first opened', async () => {

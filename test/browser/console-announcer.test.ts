@@ -8,7 +8,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import type { TemplateResult } from 'lit';
 import { ConsoleAnnouncer } from '../../demo/agent-console-announcer.js';
-import { FakeClock } from '../e2e/agent-console-support.js';
+import { FakeClock } from '../support/agent-console.js';
 import { axeCheck } from '../support/helpers.js';
 
 class AnnouncerHost extends LitElement {

@@ -21,6 +21,7 @@ import { Conversation } from '../../src/conversation/index.js';
 import type { TranscriptMessage } from '../../src/conversation/index.js';
 import { ChaosProxy, prng } from './chaos-proxy.js';
 import { sharedRedis } from '../server/cluster.js';
+import { storedConversations } from '../support/server.js';
 
 const COUNT = 1000;
 const SEED = process.env['CHAOS_SEED'] ? Number(process.env['CHAOS_SEED']) : randomInt(1, 2 ** 31);
@@ -39,17 +40,6 @@ const digitsAsLetters = (n: number): string =>
     .replace(/\d/g, (d) => 'abcdefghij'.charAt(Number(d)));
 const label = (who: string, i: number): string =>
   `${who} message ${digitsAsLetters(i + 1)} of ${digitsAsLetters(COUNT)}`;
-
-interface StoredConversation {
-  id: string;
-  events: ChatEvent[];
-}
-
-async function conversations(server: ChatServer): Promise<StoredConversation[]> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
-  assert.equal(res.status, 200);
-  return (await res.json()) as StoredConversation[];
-}
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout: number): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -241,7 +231,7 @@ function chaos(store: 'memory' | 'redis'): void {
         await until('the greeting', () => client.state === 'connected' && client.messages.length > 0, 10_000);
         const greeting = client.messages[0];
         assert.ok(greeting);
-        const conversationId = (await conversations(server)).find((c) =>
+        const conversationId = (await storedConversations(server.port)).find((c) =>
           c.events.some((e) => e.id === greeting.id),
         )?.id;
         assert.ok(conversationId, 'the client’s conversation is on the server');
@@ -313,7 +303,7 @@ function chaos(store: 'memory' | 'redis'): void {
             const messages = client.messages;
             if (messages.some((m) => m.from === 'customer' && m.status !== 'sent')) return false;
             if (messages.length < expectedEvents) return false;
-            record = (await conversations(srv)).find((c) => c.id === conversationId)?.events ?? [];
+            record = (await storedConversations(srv.port)).find((c) => c.id === conversationId)?.events ?? [];
             if (record.length < expectedEvents) return false;
             const ids = new Set(messages.map((m) => m.id));
             return record.every((e) => ids.has(e.id));
@@ -323,7 +313,7 @@ function chaos(store: 'memory' | 'redis'): void {
           // Score what arrived anyway, so the line says what was lost.
           console.log(String(error));
         });
-        record = (await conversations(server)).find((c) => c.id === conversationId)?.events ?? [];
+        record = (await storedConversations(server.port)).find((c) => c.id === conversationId)?.events ?? [];
         const transcript = [...client.messages];
         const result = tally(customerIds, transcript, record);
         const name = store === 'memory' ? 'chaos' : 'chaos (redis store, 2 instances)';

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { storedConversations } from '../support/debug-hooks.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 const NOTED = /^We've noted what you told us: you use a screen reader/;
@@ -65,9 +66,8 @@ describe('<amex-chat> accommodations in two tabs', () => {
     $(second, '#needs-save')!.click();
     await waitFor(() => noted(second), 'the notice in the second tab');
     await waitFor(() => noted(first), 'the notice in the first tab');
-    const response = await fetch(endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'));
     type Notice = { code: string; needs?: string[]; note?: string };
-    const all = (await response.json()) as { events: { notice?: Notice }[] }[];
+    const all = await storedConversations<{ events: { notice?: Notice }[] }>(endpoint);
     const stated = all.flatMap((c) =>
       c.events.flatMap((e) => (e.notice?.code === 'accommodations' ? [e.notice] : [])),
     );

@@ -4,7 +4,7 @@
 // customers; the pane stays axe-clean.
 import { expect } from '@open-wc/testing';
 import { axeCheck, waitFor } from '../support/helpers.js';
-import { $, Customer, acceptFirst, cards, consoleSuite, mount, signIn } from './agent-console-support.js';
+import { $, Customer, acceptFirst, cards, consoleSuite, mount, signIn } from '../support/agent-console.js';
 
 const suite = consoleSuite('Accommodations – Agent console');
 

@@ -9,7 +9,7 @@ import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { allowListUsed, ibmCheck, ibmReady } from '../support/ibm-audit.js';
 import { IBM_ALLOWED } from '../support/ibm-allowed.js';
-import { Customer } from './agent-console-support.js';
+import { Customer } from '../support/agent-console.js';
 
 describe('demo/agent.html: IBM Equal Access', () => {
   let endpoint: string;

@@ -7,16 +7,10 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
-import {
-  DEAD_ENDPOINT,
-  axTree,
-  axeCheck,
-  startReferenceServer,
-  stopReferenceServers,
-  waitFor,
-} from '../support/helpers.js';
+import { DEAD_ENDPOINT, axTree, axeCheck, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { serverForTest } from '../support/suite-server.js';
 import type { AxNode } from '../support/helpers.js';
-import { $, loadStyles, mount, recordAnnouncements } from './agent-console-support.js';
+import { $, loadStyles, mount, recordAnnouncements } from '../support/agent-console.js';
 
 /** AX nodes whose description includes `text`. */
 async function describedBy(text: string): Promise<AxNode[]> {
@@ -94,7 +88,7 @@ describe('agent console: sign-in errors are said once (issue 24, item 7)', () =>
 
   it('says a refused passcode once: focus moves to the field, its description says it, no announcement', async () => {
     const secret = 'console-passcode-0123456789';
-    const guarded = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
+    const guarded = await serverForTest({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
     const el = await mount(guarded);
     const said = recordAnnouncements(el);
     ($(el, 'input[name="name"]') as HTMLInputElement).value = 'Maria';

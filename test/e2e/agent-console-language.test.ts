@@ -20,8 +20,8 @@ import {
   signIn,
   transcript,
   consoleSuite,
-} from './agent-console-support.js';
-import type { Said } from './agent-console-support.js';
+} from '../support/agent-console.js';
+import type { Said } from '../support/agent-console.js';
 
 /** The console's text nodes outside its live regions, with their language. */
 function consoleTexts(el: HTMLElement): Said[] {

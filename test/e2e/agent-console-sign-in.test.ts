@@ -7,7 +7,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { axTree, axeCheck, waitFor } from '../support/helpers.js';
 import type { AxNode } from '../support/helpers.js';
-import { $, Customer, cards, consoleSuite, mount, recordAnnouncements } from './agent-console-support.js';
+import { $, Customer, cards, consoleSuite, mount, recordAnnouncements } from '../support/agent-console.js';
 
 /** The boxes of each group, by their names (the tree is not in document order). */
 const BOXES: Record<string, string[]> = {

@@ -16,7 +16,7 @@ import {
   recordAnnouncements,
   signIn,
   consoleSuite,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
 
 describe('agent console: the transfer note', () => {
   const suite = consoleSuite('Agent console transfer test');

@@ -16,7 +16,7 @@ import {
   mount,
   recordAnnouncements,
   signIn,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
 
 const suite = consoleSuite('Identity check – Agent console', { demoDevice: true });
 

@@ -16,7 +16,7 @@ import {
   mount,
   recordAnnouncements,
   signIn,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
 
 /** The text of a card's fact (`Waiting`, `Position`…). */
 function fact(card: HTMLElement, term: string): HTMLElement {

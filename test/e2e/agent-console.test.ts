@@ -17,12 +17,12 @@ import {
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { serverForTest } from '../support/suite-server.js';
 import {
   $,
   Customer,
   FakeClock,
   acceptFirst,
-  agentSocket,
   byText,
   cards,
   composer,
@@ -32,7 +32,9 @@ import {
   signIn,
   transcript,
   consoleSuite,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
+import { AgentSocket } from '../support/agent-socket.js';
+import { closeAfterTest, removeAfterTest } from '../support/page.js';
 
 describe('agent console', () => {
   const suite = consoleSuite('Agent console test');
@@ -118,7 +120,7 @@ describe('agent console', () => {
 
   it('with CHAT_AGENT_SECRET: a wrong passcode is an error on its field; the right one signs in', async () => {
     const secret = 'console-passcode-0123456789';
-    const guarded = await startReferenceServer({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
+    const guarded = await serverForTest({ replyDelay: 5, simulatedAgent: false, agentSecret: secret });
     // Reconnects run on the console's clock (a fake one here); its sockets are kept to see them close.
     const clock = new FakeClock(Date.now());
     const sockets: WebSocket[] = [];
@@ -213,12 +215,11 @@ describe('agent console', () => {
     clock.advance(61_000);
     await el.updateComplete;
     expect(card.querySelector('dl')!.textContent, 'the wait ticked on').to.not.match(/less than a minute/);
-    const sam = await agentSocket(suite.endpoint, 'Sam', 'rewards');
+    closeAfterTest(await AgentSocket.signIn(suite.endpoint, 'Sam', 'rewards'));
     await waitFor(() => /Sam/.test($(el, '.ac-agents')?.textContent ?? ''), 'Sam on the board');
     expect(said.polite.filter((t) => t.includes('New customer waiting'))).to.have.length(1);
     expect(document.activeElement).to.equal(heading);
     await axeCheck();
-    sam.close();
   });
 
   it('accepts with Enter, shows the transcript and the typing indicator, and Enter sends', async () => {
@@ -507,7 +508,7 @@ describe('demo/agent.html', () => {
   });
 
   it('carries the demo endpoint (a deployment writes its own), has no axe violations and reflows at 320 px', async () => {
-    const frame = document.createElement('iframe');
+    const frame = removeAfterTest(document.createElement('iframe'));
     frame.style.width = '320px';
     frame.style.height = '640px';
     frame.title = 'Agent console page';
@@ -531,7 +532,7 @@ describe('demo/agent.html', () => {
     el.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Kim';
     el.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitFor(() => doc.activeElement?.textContent === 'Waiting customers', 'signed in');
-    const customer = await Customer.queued(endpoint);
+    const customer = closeAfterTest(await Customer.queued(endpoint));
     await waitFor(() => el.querySelector('.ac-card button'), 'a waiting customer');
     el.querySelector<HTMLButtonElement>('.ac-card button')!.click();
     await waitFor(() => el.querySelector('[role="log"] li'), 'the conversation');
@@ -545,14 +546,12 @@ describe('demo/agent.html', () => {
       expect(box.width, `${button.textContent?.trim()} width`).to.be.at.least(24);
     }
     expect(await axeInFrame(frame)).to.deep.equal([]);
-    customer.close();
-    frame.remove();
   });
 });
 
 /** The console page in a frame, once its console has rendered. */
 async function openConsolePage(src: string): Promise<{ frame: HTMLIFrameElement; el: AgentConsoleElement }> {
-  const frame = document.createElement('iframe');
+  const frame = removeAfterTest(document.createElement('iframe'));
   frame.style.width = '900px';
   frame.style.height = '800px';
   frame.title = 'Agent console page';
@@ -589,7 +588,6 @@ describe('demo/agent.html: the passcode goes only to the configured server (issu
   let configured: string;
   /** A server that only listens: what a phishing link's `?endpoint=` would name. */
   let attacker: string;
-  const frames: HTMLIFrameElement[] = [];
 
   before(async () => {
     await loadStyles();
@@ -597,9 +595,6 @@ describe('demo/agent.html: the passcode goes only to the configured server (issu
     const listener = await executeServerCommand<{ url: string }, undefined>('ws-listener-start');
     if (!listener?.url) throw new Error('the listener did not start');
     attacker = listener.url;
-  });
-  afterEach(() => {
-    for (const frame of frames.splice(0)) frame.remove();
   });
   after(async () => {
     await stopReferenceServers();
@@ -613,10 +608,9 @@ describe('demo/agent.html: the passcode goes only to the configured server (issu
   }
 
   it('ignores ?endpoint=: signs in at its configured server, and nothing reaches the named one', async () => {
-    const { frame, el } = await openConsolePage(
+    const { el } = await openConsolePage(
       `/demo/agent.html?endpoint=${encodeURIComponent(`${attacker}/agent`)}`,
     );
-    frames.push(frame);
     // What the deployment writes in the page (here the test's server): the address cannot change it.
     el.setAttribute('endpoint', configured);
     expect(el.querySelector('.ac-devmode'), 'no development-mode notice').to.equal(null);
@@ -636,12 +630,11 @@ describe('demo/agent.html: the passcode goes only to the configured server (issu
   });
 
   it('in development mode: talks to the server ?endpoint= names, says so on screen, never sends it the passcode', async () => {
-    const other = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
+    const other = await serverForTest({ replyDelay: 5, simulatedAgent: false });
     const otherAgent = other.replace(/\/chat$/, '/agent');
     const configuredAgent = configured.replace(/\/chat$/, '/agent');
     await recordWireFrames();
     const { frame, el } = await openConsolePage(`/demo/agent.html?endpoint=${encodeURIComponent(other)}`);
-    frames.push(frame);
     el.setAttribute('endpoint', configured);
     // What `DEMO_CONSOLE_DEV=on npm start` writes into the page (vite.config.ts): the URL alone cannot.
     el.toggleAttribute('dev-endpoint-from-query', true);

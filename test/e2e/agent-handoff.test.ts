@@ -6,6 +6,7 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { serverForTest } from '../support/suite-server.js';
 import { removeAfterTest } from '../support/page.js';
 
 function page(src: string): Promise<HTMLIFrameElement> {
@@ -92,7 +93,7 @@ describe('agent console and widget', () => {
   it('has no axe violations in the widget and the console once an agent has accepted and written', async function () {
     this.timeout(40_000);
     // A server of its own: the next case's agent accepts the first customer waiting on `endpoint`.
-    const own = await startReferenceServer({ replyDelay: 10, simulatedAgent: false });
+    const own = await serverForTest({ replyDelay: 10, simulatedAgent: false });
     const customerPage = await page(`/test/fixtures/chat-page.html?endpoint=${encodeURIComponent(own)}`);
     const alexPage = configure(await page('/demo/agent.html'), own);
     const alex = await signIn(alexPage, 'Alex', 'general');

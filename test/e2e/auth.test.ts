@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { AmexChatElement, AmexChatErrorDetail } from '../../src/index.js';
 import '../../src/define.js';
-import { axeCheck, startReferenceServer, waitFor, wireFramesSent } from '../support/helpers.js';
-import { serverForSuite } from '../support/suite-server.js';
+import { axeCheck, waitFor, wireFramesSent } from '../support/helpers.js';
+import { serverForSuite, serverForTest } from '../support/suite-server.js';
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
@@ -20,7 +20,7 @@ describe('<amex-chat>', () => {
 
     it('has no axe violations with the error shown when the token is refused', async () => {
       // A server of its own: the recorded hello frames of the next case are those on `endpoint`.
-      const own = await startReferenceServer({ replyDelay: 5, tokens: 'fresh-token-123' });
+      const own = await serverForTest({ replyDelay: 5, tokens: 'fresh-token-123' });
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own}></amex-chat>`);
       el.tokenProvider = () => Promise.resolve('forged-token');
       const error = oneEvent<CustomEvent<AmexChatErrorDetail>>(el, 'amex-chat-error');

@@ -5,58 +5,21 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement, AmexChatStateDetail } from '../../src/index.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import type { AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
+import type { BoardFrame } from '../../src/agent-protocol.js';
 import '../../src/define.js';
 import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { storedConversations } from '../support/debug-hooks.js';
 import { serverForSuite } from '../support/suite-server.js';
-import { blobsCreatedBy } from '../support/page.js';
+import { AgentSocket } from '../support/agent-socket.js';
+import { blobsCreatedBy, closeAfterTest } from '../support/page.js';
 
-/** A test-side agent over the real console protocol. */
-class Agent {
-  readonly frames: AgentServerFrame[] = [];
-  readonly #ws: WebSocket;
+/** A test-side agent over the real console protocol, who talks and watches the board. */
+class Agent extends AgentSocket {
   #n = 0;
-
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.addEventListener('message', (e) => this.frames.push(JSON.parse(String(e.data)) as AgentServerFrame));
-  }
-
-  static async signIn(endpoint: string, name: string, team: string): Promise<Agent> {
-    const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
-    const agent = new Agent(ws);
-    await new Promise((resolve, reject) => {
-      ws.addEventListener('open', resolve, { once: true });
-      ws.addEventListener('error', reject, { once: true });
-    });
-    ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
-    await agent.next('agent-welcome');
-    return agent;
-  }
-
-  send(frame: Record<string, unknown>): void {
-    this.#ws.send(JSON.stringify(frame));
-  }
 
   say(conversationId: string, text: string): void {
     this.#n += 1;
     this.send({ type: 'say', conversationId, id: `agent-msg-${this.#n}`, text });
-  }
-
-  async next<T extends AgentServerFrame['type']>(
-    type: T,
-    test: (frame: Extract<AgentServerFrame, { type: T }>) => boolean = () => true,
-  ): Promise<Extract<AgentServerFrame, { type: T }>> {
-    return waitFor(
-      () =>
-        this.frames.find(
-          (f): f is Extract<AgentServerFrame, { type: T }> =>
-            f.type === type && test(f as Extract<AgentServerFrame, { type: T }>),
-        ),
-      `a ${type} frame`,
-      5000,
-    );
   }
 
   /** Ids waiting on the board the agent got at sign-in (earlier tests leave customers in line). */
@@ -71,10 +34,6 @@ class Agent {
       b.waiting.some((w) => !before.has(w.conversationId)),
     );
     return board.waiting.find((w) => !before.has(w.conversationId))!.conversationId;
-  }
-
-  close(): void {
-    this.#ws.close();
   }
 }
 
@@ -92,12 +51,8 @@ async function queued(el: AmexChatElement): Promise<string> {
 
 describe('<amex-chat>', () => {
   let endpoint: string;
-  const agents: Agent[] = [];
 
   serverForSuite({ replyDelay: 10, simulatedAgent: false, debug: true }, (url) => (endpoint = url));
-  afterEach(() => {
-    for (const agent of agents.splice(0)) agent.close();
-  });
 
   describe('contact center', () => {
     it('has no axe violations while waiting in line, and announces the place once', async () => {
@@ -141,8 +96,7 @@ describe('<amex-chat>', () => {
       const el = await fixture<AmexChatElement>(
         html`<amex-chat endpoint=${endpoint} open persist="none"></amex-chat>`,
       );
-      const alex = await Agent.signIn(endpoint, 'Alex', 'general');
-      agents.push(alex);
+      const alex = closeAfterTest(await Agent.signIn(endpoint, 'Alex', 'general'));
       const before = await alex.waitingNow();
       await queued(el);
       const conversationId = await alex.newlyWaiting(before);
@@ -176,8 +130,7 @@ describe('<amex-chat>', () => {
       );
       await waitFor(() => shadow(el).querySelector('#queue-status'), 'waiting again');
 
-      const maria = await Agent.signIn(endpoint, 'Maria', 'disputes');
-      agents.push(maria);
+      const maria = closeAfterTest(await Agent.signIn(endpoint, 'Maria', 'disputes'));
       maria.send({ type: 'accept', conversationId });
       await waitFor(
         () => texts(el, 'system').some((t) => t === "You're now chatting with Maria from the disputes team."),
@@ -248,7 +201,10 @@ describe('<amex-chat>', () => {
       const open = window.open.bind(window);
       window.open = (...args: Parameters<typeof window.open>) => {
         const view = open(...args);
-        if (view) view.print = () => undefined; // no dialog in the test run
+        if (view) {
+          closeAfterTest(view);
+          view.print = () => undefined; // no dialog in the test run
+        }
         opened.push(view);
         return view;
       };
@@ -264,7 +220,6 @@ describe('<amex-chat>', () => {
       expect(view!.document.querySelector('dd')?.textContent).to.equal(caseNumber);
       expect(view!.document.querySelectorAll('li').length).to.be.greaterThan(2);
       expect(view!.document.querySelector('script, style, [style*="url"]')).to.equal(null);
-      view!.close();
 
       // Rating: refusing an empty choice with an error, then sending 4.
       const send = shadow(el).querySelector<HTMLButtonElement>('.rating button[type="submit"]')!;
@@ -275,12 +230,8 @@ describe('<amex-chat>', () => {
       shadow(el).querySelectorAll<HTMLInputElement>('input[name="score"]')[3]!.click();
       send.click();
       await waitFor(() => shadow(el).querySelector('#rating-thanks'), 'the thanks');
-      const http = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '');
       const rating = await waitFor(async () => {
-        const list = (await (await fetch(`${http}/debug/conversations`)).json()) as {
-          caseNumber?: string;
-          rating?: number;
-        }[];
+        const list = await storedConversations(endpoint);
         return list.find((c) => c.caseNumber === caseNumber)?.rating;
       }, 'the rating on the server');
       expect(rating).to.equal(4);

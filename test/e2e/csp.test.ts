@@ -12,7 +12,7 @@ import { expect } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
-import { removeAfterTest } from '../support/page.js';
+import { closeAfterTest, loadFrame, removeAfterTest } from '../support/page.js';
 
 /** What demo/csp.ts records for each violation (see `CspViolation` there). */
 interface PageViolation {
@@ -41,13 +41,6 @@ async function cspIssues(): Promise<CdpIssue[]> {
 
 function describeViolation(event: SecurityPolicyViolationEvent): string {
   return `${event.effectiveDirective}: ${event.blockedURI} ${event.sample} at ${event.sourceFile}:${event.lineNumber}`;
-}
-
-function loadFrame(frame: HTMLIFrameElement, src: string): Promise<void> {
-  return new Promise((resolve) => {
-    frame.addEventListener('load', () => resolve(), { once: true });
-    frame.src = src;
-  });
 }
 
 function bubbles(el: AmexChatElement, from: string): string[] {
@@ -222,6 +215,7 @@ describe('<amex-chat>', () => {
         win.open = (...args: Parameters<typeof window.open>) => {
           const view = open(...args);
           if (view) {
+            closeAfterTest(view);
             view.print = () => undefined;
             view.addEventListener(
               'securitypolicyviolation',
@@ -242,7 +236,6 @@ describe('<amex-chat>', () => {
         expect(view!.document.querySelector('dd')?.textContent).to.equal(caseNumber);
         expect(view!.document.querySelectorAll('li').length).to.be.greaterThan(2);
         await settle();
-        view!.close();
 
         expect(page, 'violations the page recorded').to.deep.equal([]);
         expect(seen, 'violations seen from the test').to.deep.equal([]);

@@ -22,7 +22,7 @@ import {
   mount,
   recordAnnouncements,
   signIn,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
 
 const JOURNEYS = {
   en: {

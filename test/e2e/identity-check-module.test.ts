@@ -4,9 +4,7 @@
 // `/dist-flaky-<name>/` with its identity check's chunk failing), the strip's place says so, once,
 // with "Try again", and the request is kept: once the chunk loads, the strip shows it.
 import { expect } from '@open-wc/testing';
-import type { AgentServerFrame } from '../../src/agent-protocol.js';
 import type { AmexChatElement } from '../../src/index.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import {
   axeCheck,
   deepActiveElement,
@@ -14,6 +12,7 @@ import {
   stopReferenceServers,
   waitFor,
 } from '../support/helpers.js';
+import { AgentSocket } from '../support/agent-socket.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { removeAfterTest } from '../support/page.js';
 
@@ -32,35 +31,14 @@ const checkRequests = (dir: string): string[] =>
 /** The page's next idle time (when the panel's prefetch would run). */
 const idle = (): Promise<void> => new Promise((resolve) => requestIdleCallback(() => resolve()));
 
-/** An agent console signed in to the reference server (the console protocol). */
-async function signIn(agentUrl: string): Promise<{
-  frames: AgentServerFrame[];
-  send(frame: unknown): void;
-  close(): void;
-}> {
-  const ws = new WebSocket(agentUrl);
-  const frames: AgentServerFrame[] = [];
-  ws.addEventListener('message', (event: MessageEvent<string>) => {
-    frames.push(JSON.parse(event.data) as AgentServerFrame);
-  });
-  await new Promise((resolve, reject) => {
-    ws.addEventListener('open', resolve, { once: true });
-    ws.addEventListener('error', reject, { once: true });
-  });
-  const send = (frame: unknown): void => ws.send(JSON.stringify(frame));
-  send({ type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Maria', team: 'general' });
-  await waitFor(() => frames.some((f) => f.type === 'agent-welcome'), 'signed in');
-  return { frames, send, close: () => ws.close() };
-}
-
 describe('the identity check chunk of the built bundle', () => {
   let endpoint = '';
-  let agent: Awaited<ReturnType<typeof signIn>>;
+  let agent: AgentSocket;
   const accepted = new Set<string>();
 
   before(async () => {
     endpoint = await startReferenceServer({ demoDevice: true, simulatedAgent: false, replyDelay: 5 });
-    agent = await signIn(endpoint.replace(/\/chat$/, '/agent'));
+    agent = await AgentSocket.signIn(endpoint);
   });
   after(async () => {
     agent.close();

@@ -11,6 +11,7 @@ import { expect } from '@open-wc/testing';
 import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeCheck, axeInFrame, waitFor } from '../support/helpers.js';
+import { storedConversations } from '../support/debug-hooks.js';
 import { desktopPage, removeAfterTest } from '../support/page.js';
 import {
   $,
@@ -21,7 +22,7 @@ import {
   consoleSuite,
   mount,
   transcript,
-} from './agent-console-support.js';
+} from '../support/agent-console.js';
 
 /** A fact of the assistant's record (server/assistant/types.ts `Fact`), as the debug hook gives it. */
 interface Fact {
@@ -52,8 +53,7 @@ interface Held {
 
 /** The one conversation `agent` took, as the server holds it now. */
 async function held(endpoint: string, agent: string): Promise<Held> {
-  const url = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations');
-  const all = (await (await fetch(url)).json()) as Held[];
+  const all = await storedConversations<Held>(endpoint);
   const found = all.filter((c) => c.record.some((f) => f.kind === 'agent' && f.name === agent));
   expect(found, `one conversation taken by ${agent}`).to.have.length(1);
   return found[0]!;

@@ -2,13 +2,10 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
-import { axeCheck, deepActiveElement, startReferenceServer, waitFor } from '../support/helpers.js';
+import { axeCheck, deepActiveElement, waitFor } from '../support/helpers.js';
+import { saidByCustomer, storedConversations } from '../support/debug-hooks.js';
 import { atAPersonsPace } from '../support/pace.js';
-import { serverForSuite } from '../support/suite-server.js';
-
-interface ServerConversation {
-  events: { from: string; text: string }[];
-}
+import { serverForSuite, serverForTest } from '../support/suite-server.js';
 
 describe('<amex-chat>', () => {
   describe('transport', () => {
@@ -19,7 +16,7 @@ describe('<amex-chat>', () => {
 
     it('has no axe violations with a message marked "Not sent" and its Retry', async () => {
       // A server of its own: the next case reads the first conversation of `endpoint`.
-      const own = await startReferenceServer({ replyDelay: 5, rateLimit: '4,1' });
+      const own = await serverForTest({ replyDelay: 5, rateLimit: '4,1' });
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own} open></amex-chat>`);
       await waitFor(() => el.shadowRoot?.querySelector('.message.assistant'), 'the greeting');
       for (const n of [1, 2, 3, 4]) await el.send(`question ${n}`);
@@ -62,11 +59,8 @@ describe('<amex-chat>', () => {
         'every message sent',
       );
 
-      const response = await fetch(
-        endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'),
-      );
-      const [conversation] = (await response.json()) as ServerConversation[];
-      const customer = conversation!.events.filter((e) => e.from === 'customer').map((e) => e.text);
+      const [conversation] = await storedConversations(endpoint);
+      const customer = saidByCustomer(conversation!);
       expect(customer).to.deep.equal(['question 1', 'question 2', 'question 3', 'question 4']);
     });
   });

@@ -9,14 +9,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
 import '../../src/define.js';
 import { digitsOfSecretIn, readDigitString } from '../unit/digit-reader.js';
-import {
-  axeCheck,
-  framesReceivedByServer,
-  startReferenceServer,
-  waitFor,
-  wireFramesSent,
-} from '../support/helpers.js';
-import { serverForSuite } from '../support/suite-server.js';
+import { axeCheck, framesReceivedByServer, waitFor, wireFramesSent } from '../support/helpers.js';
+import { debugUrl, saidByCustomer, storedConversations } from '../support/debug-hooks.js';
+import type { StoredConversation } from '../support/debug-hooks.js';
+import { serverForSuite, serverForTest } from '../support/suite-server.js';
 
 interface Scenario {
   /** The messages, typed and sent one after another. */
@@ -28,11 +24,6 @@ interface Scenario {
   lang?: 'en' | 'es';
 }
 
-interface StoredConversation {
-  id: string;
-  events: { from: string; id: string; text: string }[];
-}
-
 const CARD = '378282246310005';
 const VISA = '4111111111111111';
 
@@ -40,14 +31,6 @@ function bubbles(el: AmexChatElement, from: string): string[] {
   return [...(el.shadowRoot?.querySelectorAll(`.message.${from} .bubble`) ?? [])].map(
     (b) => b.textContent ?? '',
   );
-}
-
-function debugUrl(endpoint: string, path: string): string {
-  return endpoint.replace(/^ws/, 'http').replace(/\/chat$/, `/debug/${path}`);
-}
-
-async function conversations(endpoint: string): Promise<StoredConversation[]> {
-  return (await (await fetch(debugUrl(endpoint, 'conversations'))).json()) as StoredConversation[];
 }
 
 /** What the server's second-line redaction had to change so far (0 when the widget did it all). */
@@ -135,7 +118,7 @@ async function runScenario(endpoint: string, scenario: Scenario): Promise<void> 
   const sentBefore = (await wireFramesSent(endpoint)).length;
   const receivedBefore = (await framesReceivedByServer(endpoint)).length;
   const redactedBefore = await redactedByServer(endpoint);
-  const known = new Set((await conversations(endpoint)).map((c) => c.id));
+  const known = new Set((await storedConversations(endpoint)).map((c) => c.id));
 
   const el = await fixture<AmexChatElement>(
     html`<amex-chat endpoint=${endpoint} lang=${scenario.lang ?? 'en'} persist="none"></amex-chat>`,
@@ -143,9 +126,8 @@ async function runScenario(endpoint: string, scenario: Scenario): Promise<void> 
   await el.focusComposer();
   await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');
   const mine = async (): Promise<StoredConversation | undefined> =>
-    (await conversations(endpoint)).find((c) => !known.has(c.id));
-  const customer = (c: StoredConversation | undefined): string[] =>
-    c?.events.filter((e) => e.from === 'customer').map((e) => e.text) ?? [];
+    (await storedConversations(endpoint)).find((c) => !known.has(c.id));
+  const customer = (c: StoredConversation | undefined): string[] => (c ? saidByCustomer(c) : []);
 
   for (const [index, text] of scenario.typed.entries()) {
     await sendKeys({ type: text });
@@ -196,7 +178,7 @@ describe('<amex-chat>', () => {
     it('has no axe violations with a card in look-alike letters warned about, then sent masked', async function () {
       this.timeout(30_000);
       // A server of its own: the scenarios below count what `endpoint` received.
-      const own = await startReferenceServer({ replyDelay: 5 });
+      const own = await serverForTest({ replyDelay: 5 });
       const el = await fixture<AmexChatElement>(html`<amex-chat endpoint=${own} persist="none"></amex-chat>`);
       await el.focusComposer();
       await waitFor(() => bubbles(el, 'assistant').length === 1, 'the greeting');

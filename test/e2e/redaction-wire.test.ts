@@ -11,12 +11,11 @@ import { content, digitsOf, leaks, secrets, typeEverySecret } from '../support/s
 import {
   axeCheck,
   framesReceivedByServer,
-  startReferenceServer,
   waitFor,
   wireFramesSent,
   bodiesPosted,
 } from '../support/helpers.js';
-import { serverForSuite } from '../support/suite-server.js';
+import { serverForSuite, serverForTest } from '../support/suite-server.js';
 
 function bubbles(el: AmexChatElement, from: string): string[] {
   return [...(el.shadowRoot?.querySelectorAll(`.message.${from} .bubble`) ?? [])].map(
@@ -32,7 +31,7 @@ describe('<amex-chat>', () => {
     it('has no axe violations with the card-number warning, then the error of redaction="block"', async function () {
       this.timeout(30_000);
       // A server of its own: the next cases count the frames sent to `endpoint`.
-      const own = await startReferenceServer({ replyDelay: 5 });
+      const own = await serverForTest({ replyDelay: 5 });
       const el = await fixture<AmexChatElement>(
         html`<amex-chat endpoint=${own} redaction="block"></amex-chat>`,
       );

@@ -4,6 +4,7 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { saidByCustomer, storedConversations } from '../support/debug-hooks.js';
 import { addFrame, chatIn, loadFrame } from '../support/page.js';
 
 function customerTexts(el: AmexChatElement): string[] {
@@ -33,13 +34,6 @@ async function delivered(el: AmexChatElement, count: number, timeout?: number): 
     `${count} delivered`,
     timeout,
   );
-}
-
-/** The customer's messages as the server on `port` stored them. */
-async function stored(port: number): Promise<string[]> {
-  const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-  const conversations = (await response.json()) as { events: { from: string; text: string }[] }[];
-  return conversations.flatMap((c) => c.events.filter((e) => e.from === 'customer').map((e) => e.text));
 }
 
 describe('<amex-chat>', () => {
@@ -98,7 +92,9 @@ describe('<amex-chat>', () => {
         'We could not continue your previous chat, so a new one has started. If you were chatting with an agent, type "agent" to reach one again.',
       ]);
 
-      expect(await stored(port)).to.deep.equal(['I did not authorize this charge']);
+      expect((await storedConversations(port)).flatMap(saidByCustomer)).to.deep.equal([
+        'I did not authorize this charge',
+      ]);
     });
 
     it('resumes after a reload with the key only this tab was given (protocol 1.4)', async () => {
@@ -113,8 +109,7 @@ describe('<amex-chat>', () => {
       const el = await chatIn(frame);
       await waitFor(() => customerTexts(el).length === 1, 'the history replayed');
       expect(el.shadowRoot!.querySelectorAll('.message.system').length).to.equal(0, 'no new conversation');
-      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-      expect(((await response.json()) as unknown[]).length).to.equal(1);
+      expect(await storedConversations(port)).to.have.length(1);
     });
 
     it('starts a new conversation, and says so, when the server refuses the saved key', async () => {
@@ -134,11 +129,7 @@ describe('<amex-chat>', () => {
       expect(notices).to.deep.equal([
         'We could not restore the earlier part of this chat, so a new conversation has started. Messages that had not been sent yet were sent now.',
       ]);
-      const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-      const conversations = (await response.json()) as {
-        id: string;
-        events: { from: string; text: string }[];
-      }[];
+      const conversations = await storedConversations(port);
       expect(conversations.length).to.equal(2, 'the refused conversation was left alone');
       const first = conversations.find((c) => c.id === saved['conversationId']);
       expect(first?.events.filter((e) => e.from === 'customer')).to.deep.equal([]);
@@ -167,7 +158,10 @@ describe('<amex-chat>', () => {
       await startReferenceServer({ replyDelay: 5, debug: true, port });
       frame.contentWindow!.dispatchEvent(new Event('online'));
       await delivered(el, 2, 15_000);
-      expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
+      expect((await storedConversations(port)).flatMap(saidByCustomer)).to.deep.equal([
+        '3782 822463',
+        '•••••',
+      ]);
     });
 
     it('does not let a card typed over several messages be completed across a reload', async () => {
@@ -183,7 +177,10 @@ describe('<amex-chat>', () => {
       // … and after the reload, the rest of the card may not.
       await el.send('10005');
       await delivered(el, 2);
-      expect(await stored(port)).to.deep.equal(['3782 822463', '•••••']);
+      expect((await storedConversations(port)).flatMap(saidByCustomer)).to.deep.equal([
+        '3782 822463',
+        '•••••',
+      ]);
       expect(customerTexts(el)).to.deep.equal(['3782 822463', '•••••']);
     });
   });

@@ -13,6 +13,7 @@ import {
   stopReferenceServers,
   waitFor,
 } from '../support/helpers.js';
+import { storedConversations } from '../support/debug-hooks.js';
 import { recordLiveRegions } from '../support/live-regions.js';
 import { addFrame, chatIn, loadFrame, removeAfterTest } from '../support/page.js';
 
@@ -36,8 +37,7 @@ function shown(el: AmexChatElement): string[] {
 }
 
 async function record(port: number): Promise<StoredEvent[][]> {
-  const response = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-  return ((await response.json()) as { events: StoredEvent[] }[]).map((c) => c.events);
+  return (await storedConversations<{ events: StoredEvent[] }>(port)).map((c) => c.events);
 }
 
 /**

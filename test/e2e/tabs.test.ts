@@ -4,12 +4,8 @@
 import { expect } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeInFrame, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
-import { addFrame, chatIn, loadFrame } from '../support/page.js';
-
-interface ServerConversation {
-  id: string;
-  events: { from: string; text: string }[];
-}
+import { debugUrl, saidByCustomer, storedConversations } from '../support/debug-hooks.js';
+import { addFrame, chatIn, closeAfterTest, loadFrame } from '../support/page.js';
 
 async function openTab(
   endpoint: string,
@@ -32,13 +28,8 @@ function texts(el: AmexChatElement, from: string): string[] {
   );
 }
 
-async function serverRecord(endpoint: string): Promise<ServerConversation[]> {
-  const response = await fetch(endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/conversations'));
-  return (await response.json()) as ServerConversation[];
-}
-
 async function connections(endpoint: string): Promise<number> {
-  const response = await fetch(endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames'));
+  const response = await fetch(debugUrl(endpoint, 'frames'));
   return ((await response.json()) as { stats: { connections: number } }).stats.connections;
 }
 
@@ -99,9 +90,9 @@ describe('<amex-chat>', () => {
         'after the first tab closed',
       ]);
       expect(await connections(endpoint)).to.equal(2, 'the second tab connected when it took over');
-      const record = await serverRecord(endpoint);
+      const record = await storedConversations(endpoint);
       expect(record).to.have.length(1, 'one conversation on the server');
-      expect(record[0]!.events.filter((e) => e.from === 'customer').map((e) => e.text)).to.deep.equal([
+      expect(saidByCustomer(record[0]!)).to.deep.equal([
         'sent from the second tab',
         'after the first tab closed',
       ]);
@@ -113,12 +104,13 @@ describe('<amex-chat>', () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true, tokens: `alice:${token}` });
       // A same-origin page without the widget, listening on the tabs' channel.
       const heard: string[] = [];
-      const spy = new BroadcastChannel(`amex-chat:${endpoint}`);
+      const spy = closeAfterTest(new BroadcastChannel(`amex-chat:${endpoint}`));
       spy.addEventListener('message', (event: MessageEvent) => heard.push(JSON.stringify(event.data)));
       // A real second tab (a window of its own, so a sessionStorage of its own: frames of one
       // page share theirs), opened before the first tab saved anything (a window opened from a
       // page starts with a copy of its storage).
       const win = window.open('about:blank', '_blank');
+      if (win) closeAfterTest(win);
       expect(win, 'the second window opened').to.not.equal(null);
       const first = await openTab(endpoint, token);
       await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting in the first tab');
@@ -159,17 +151,15 @@ describe('<amex-chat>', () => {
       await second.send('still only mine');
       await waitFor(() => texts(first.el, 'customer').length === 2, 'the second message in the first tab');
       expect(toSpy.map((m) => m.frame?.type ?? m.t)).to.deep.equal(['seal'], 'only the public seal key');
-      const said = (await serverRecord(endpoint))[0]!.events.filter((e) => e.from === 'customer');
-      expect(said.map((e) => e.text)).to.deep.equal(['sent from the second tab', 'still only mine']);
+      const said = saidByCustomer((await storedConversations(endpoint))[0]!);
+      expect(said).to.deep.equal(['sent from the second tab', 'still only mine']);
 
       // The second tab takes over with its own key: the same conversation.
       first.frame.remove();
       await second.send('after the first tab closed');
       await waitFor(() => texts(second, 'assistant').length === 4, 'the reply after the takeover', 15_000);
-      expect(await serverRecord(endpoint)).to.have.length(1, 'one conversation on the server');
+      expect(await storedConversations(endpoint)).to.have.length(1, 'one conversation on the server');
 
-      spy.close();
-      win!.close();
       const all = heard.join('\n');
       expect(all).to.include('tab-key', 'the sealed key went by');
       expect(all).to.not.include(token);
@@ -196,14 +186,8 @@ describe('<amex-chat>', () => {
           ),
         'the second part acknowledged',
       );
-      const record = await serverRecord(endpoint);
-      expect(record[0]!.events.filter((e) => e.from === 'customer').map((e) => e.text)).to.deep.equal([
-        '3782 822463',
-        '•••••',
-      ]);
-      first.frame.remove();
-      second.frame.remove();
-      await stopReferenceServers();
+      const record = await storedConversations(endpoint);
+      expect(saidByCustomer(record[0]!)).to.deep.equal(['3782 822463', '•••••']);
     });
 
     it('shows a lost connection in every tab, and recovers in every tab', async () => {
@@ -235,10 +219,8 @@ describe('<amex-chat>', () => {
         () => !second.el.shadowRoot?.querySelector('.notice'),
         'the notice gone in the second tab',
       );
-      const record = await serverRecord(endpoint);
-      const customer = record.flatMap((c) =>
-        c.events.filter((e) => e.from === 'customer').map((e) => e.text),
-      );
+      const record = await storedConversations(endpoint);
+      const customer = record.flatMap(saidByCustomer);
       expect(customer).to.deep.equal(['typed in the second tab during the outage']);
     });
 
@@ -268,7 +250,7 @@ describe('<amex-chat>', () => {
     it('copies server frames to the other tabs only once another tab has spoken', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
       // A listener that never speaks, on the tabs' channel: it sees what the leader relays.
-      const channel = new BroadcastChannel(`amex-chat:${endpoint}`);
+      const channel = closeAfterTest(new BroadcastChannel(`amex-chat:${endpoint}`));
       const relayed: string[] = [];
       channel.addEventListener('message', (event: MessageEvent<{ t: string; frame?: { type: string } }>) => {
         if (event.data.t === 'down') relayed.push(event.data.frame?.type ?? '?');
@@ -284,12 +266,11 @@ describe('<amex-chat>', () => {
       await first.el.send('now with two tabs');
       await waitFor(() => texts(second.el, 'customer').includes('now with two tabs'), 'mirrored');
       expect(relayed.filter((type) => type === 'event').length).to.be.greaterThan(0);
-      channel.close();
     });
 
     it('tells a tab that opens later where the history it is given ends (protocol 1.3)', async () => {
       const endpoint = await startReferenceServer({ replyDelay: 5, debug: true });
-      const channel = new BroadcastChannel(`amex-chat:${endpoint}`);
+      const channel = closeAfterTest(new BroadcastChannel(`amex-chat:${endpoint}`));
       const welcomes: { lastSeq?: number }[] = [];
       channel.addEventListener(
         'message',
@@ -300,10 +281,9 @@ describe('<amex-chat>', () => {
       );
       const first = await openTab(endpoint);
       await waitFor(() => texts(first.el, 'assistant').length === 1, 'the greeting');
-      const [conversation] = await serverRecord(endpoint);
-      const base = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '');
+      const [conversation] = await storedConversations(endpoint);
       for (let i = 2; i <= 30; i += 1) {
-        const response = await fetch(`${base}/debug/say`, {
+        const response = await fetch(debugUrl(endpoint, 'say'), {
           method: 'POST',
           body: JSON.stringify({ conversationId: conversation?.id, text: `note ${i}` }),
         });
@@ -318,7 +298,6 @@ describe('<amex-chat>', () => {
       // the new tab can render it once it is all in rather than event by event.
       expect(welcomes.length).to.be.greaterThan(0);
       expect(welcomes.map((welcome) => welcome.lastSeq)).to.deep.equal(welcomes.map(() => 30));
-      channel.close();
     });
   });
 });

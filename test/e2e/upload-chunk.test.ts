@@ -6,12 +6,11 @@
 // `npm test` builds first; `/dist-flaky-<name>/` (test/support/wtr-plugins.mjs) is a copy of dist
 // whose upload chunk fails until it is put up.
 import { expect } from '@open-wc/testing';
-import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { AmexChatElement } from '../../src/index.js';
 import { axeCheck, startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
 import { recordLiveRegions } from '../support/live-regions.js';
-import { removeAfterTest } from '../support/page.js';
+import { AgentSocket } from '../support/agent-socket.js';
+import { closeAfterTest, removeAfterTest } from '../support/page.js';
 
 type Module = typeof import('../../src/index.js');
 
@@ -31,24 +30,8 @@ const idle = (): Promise<void> =>
   new Promise((resolve) => requestIdleCallback(() => setTimeout(resolve, 50), { timeout: 3000 }));
 
 /** A person on the reference server's agent socket, who takes the next conversation and asks for documents. */
-class Agent {
-  readonly frames: AgentServerFrame[] = [];
+class Agent extends AgentSocket {
   #conversation = '';
-
-  private constructor(readonly ws: WebSocket) {
-    ws.addEventListener('message', (e) => this.frames.push(JSON.parse(String(e.data)) as AgentServerFrame));
-  }
-
-  static async signIn(endpoint: string): Promise<Agent> {
-    const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
-    await new Promise((resolve, reject) => {
-      ws.addEventListener('open', resolve, { once: true });
-      ws.addEventListener('error', reject, { once: true });
-    });
-    const agent = new Agent(ws);
-    ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Maria', team: 'general' }));
-    return agent;
-  }
 
   /** Takes the conversation that started waiting last. */
   async accept(): Promise<void> {
@@ -74,7 +57,6 @@ const pdf = (name: string): File =>
 
 describe('the document upload chunk of the built bundle', () => {
   let endpoint: string;
-  const agents: Agent[] = [];
 
   before(async () => {
     endpoint = await startReferenceServer({ replyDelay: 5, simulatedAgent: false });
@@ -85,7 +67,6 @@ describe('the document upload chunk of the built bundle', () => {
   afterEach(async () => {
     // Its conversation leaves the server, so the next test's agent takes the next test's customer.
     for (const el of chats.splice(0)) await el.end();
-    for (const agent of agents.splice(0)) agent.ws.close();
   });
   after(async () => {
     await stopReferenceServers();
@@ -108,8 +89,7 @@ describe('the document upload chunk of the built bundle', () => {
   /** The customer asks for a person and `Maria` takes the conversation. */
   async function withAgent(el: AmexChatElement): Promise<Agent> {
     await el.send('I want to talk to an agent');
-    const agent = await Agent.signIn(endpoint);
-    agents.push(agent);
+    const agent = closeAfterTest(await Agent.signIn(endpoint));
     await agent.accept();
     await waitFor(
       () => [...el.shadowRoot!.querySelectorAll('.message')].some((m) => m.textContent?.includes('Maria')),

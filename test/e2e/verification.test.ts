@@ -6,7 +6,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import type { AmexChatElement } from '../../src/index.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import '../../src/define.js';
 import { FakeClock } from '../support/fake-clock.js';
 import {
@@ -19,6 +18,7 @@ import {
   waitFor,
   wireFramesSent,
 } from '../support/helpers.js';
+import { AgentSocket } from '../support/agent-socket.js';
 import { atAPersonsPace } from '../support/pace.js';
 
 type Lang = 'en' | 'es';
@@ -49,47 +49,6 @@ const SAYS = {
     deny: 'Rechazar',
   },
 } as const;
-
-/** An agent console's socket (the console protocol, as demo/agent-console.ts speaks it). */
-class AgentSocket {
-  readonly frames: AgentServerFrame[] = [];
-  readonly raw: string[] = [];
-  readonly #ws: WebSocket;
-
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.addEventListener('message', (event: MessageEvent<string>) => {
-      this.raw.push(event.data);
-      this.frames.push(JSON.parse(event.data) as AgentServerFrame);
-    });
-  }
-
-  static async signIn(agentUrl: string): Promise<AgentSocket> {
-    const ws = new WebSocket(agentUrl);
-    await new Promise((resolve, reject) => {
-      ws.addEventListener('open', resolve, { once: true });
-      ws.addEventListener('error', reject, { once: true });
-    });
-    const agent = new AgentSocket(ws);
-    agent.send({ type: 'agent-hello', v: PROTOCOL_VERSION, name: 'Maria', team: 'general' });
-    await agent.next((f) => f.type === 'agent-welcome', 'signed in');
-    return agent;
-  }
-
-  send(frame: unknown): void {
-    this.#ws.send(JSON.stringify(frame));
-  }
-
-  /** The first frame from `from` on (an index of `frames`) that passes `test`. */
-  async next(test: (f: AgentServerFrame) => boolean, what: string, from = 0): Promise<AgentServerFrame> {
-    await waitFor(() => this.frames.slice(from).some(test), what);
-    return this.frames.slice(from).find(test)!;
-  }
-
-  close(): void {
-    this.#ws.close();
-  }
-}
 
 let endpoint = '';
 let agentUrl = '';
@@ -137,14 +96,15 @@ async function askedToVerify(
   const from = agent.frames.length;
   await el.send(SAYS[lang].agent);
   const board = await agent.next(
-    (f) => f.type === 'board' && f.waiting.some((w) => w.lang === lang),
+    'board',
+    (f) => f.waiting.some((w) => w.lang === lang),
     'the customer waiting',
     from,
   );
   const conversationId =
     board.type === 'board' ? (board.waiting.find((w) => w.lang === lang)?.conversationId ?? '') : '';
   agent.send({ type: 'accept', conversationId });
-  await agent.next((f) => f.type === 'assigned' && f.conversationId === conversationId, 'assigned');
+  await agent.next('assigned', (f) => f.conversationId === conversationId, 'assigned');
   // What the phone showed for an earlier check goes (the next prompt or code replaces it anyway).
   phoneScreen()?.replaceChildren();
   agent.send({ type: 'verify', conversationId });
@@ -219,7 +179,7 @@ describe('identity check with the reference server and the demo phone', () => {
         () => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].verifiedPush,
         'verified',
       );
-      await agent.next(status(conversationId, 'push'), 'Verified by push');
+      await agent.next('verification', status(conversationId, 'push'), 'Verified by push');
     });
 
     it(`${lang}: push denied on the phone: not verified`, async () => {
@@ -227,7 +187,7 @@ describe('identity check with the reference server and the demo phone', () => {
       part(el, '#verify-push')!.click();
       (await phoneButton(SAYS.en.deny)).click();
       await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].denied, 'denied');
-      await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+      await agent.next('verification', status(conversationId, 'not-verified'), 'Not verified');
     });
   }
 
@@ -244,7 +204,7 @@ describe('identity check with the reference server and the demo phone', () => {
       await atAPersonsPace();
       await typeCode(el, code);
       await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].verifiedCode, 'ok');
-      await agent.next(status(conversationId, 'code'), 'Verified by code');
+      await agent.next('verification', status(conversationId, 'code'), 'Verified by code');
       // The wire: what the page sent and what the server received carry the code in verify-code only.
       const sent = await wireFramesSent(endpoint);
       const received = await framesReceivedByServer(endpoint);
@@ -271,18 +231,15 @@ describe('identity check with the reference server and the demo phone', () => {
       await waitFor(() => part(el, '#verify-error')?.textContent?.includes(SAYS[lang].oneLeft), 'one left');
       await typeCode(el, wrong);
       await waitFor(() => part(el, '#verify-text')?.textContent?.trim() === SAYS[lang].tooMany, 'too many');
-      await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+      await agent.next('verification', status(conversationId, 'not-verified'), 'Not verified');
     });
   }
 
   describe('when the chat ends', () => {
     /** The agent is told Not verified, then lets go of the conversation. */
     async function notVerifiedThenReleased(conversationId: string): Promise<void> {
-      const told = await agent.next(status(conversationId, 'not-verified'), 'Not verified');
-      const released = await agent.next(
-        (f) => f.type === 'released' && f.conversationId === conversationId,
-        'released',
-      );
+      const told = await agent.next('verification', status(conversationId, 'not-verified'), 'Not verified');
+      const released = await agent.next('released', (f) => f.conversationId === conversationId, 'released');
       expect(agent.frames.indexOf(told)).to.be.below(agent.frames.indexOf(released));
     }
 
@@ -350,7 +307,7 @@ describe('identity check that nobody answers', () => {
         'expired',
         5000,
       );
-      await agent.next(status(conversationId, 'not-verified'), 'Not verified');
+      await agent.next('verification', status(conversationId, 'not-verified'), 'Not verified');
     });
   }
 });

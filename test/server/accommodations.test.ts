@@ -13,8 +13,8 @@ import type { ChatServerOptions } from '../../server/chat-server.js';
 import { checkClientFrame } from '../../src/protocol/check.js';
 import { MAX_ACCOMMODATION_NOTE, parseServerFrame } from '../../src/protocol.js';
 import { sharedRedis } from './cluster.js';
-import { Agent, Customer, none, withServer } from './contact-center-support.js';
-import type { AgentFrame, Frame } from './contact-center-support.js';
+import { Agent, Customer, none, withServer } from '../support/contact-center.js';
+import type { AgentFrame, Frame } from '../support/contact-center.js';
 import type { WaitingConversation } from '../../src/agent-protocol.js';
 
 const CARD = '4111 1111 1111 1111';
@@ -101,7 +101,7 @@ describe('accommodations: the frame check', () => {
 
 describe('accommodations (memory store)', () => {
   it('are acknowledged without the note, redacted, shown on the board and in assigned, kept in the record', async () => {
-    await withServer({}, async (server, logs) => {
+    await withServer({ debug: true }, async (server, logs) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.askForAgent();
@@ -150,7 +150,7 @@ describe('accommodations (memory store)', () => {
   });
 
   it('a note over the limit is refused too-long and nothing is kept', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const c = await Customer.join(server);
       state(c, ['hearing'], 'x'.repeat(MAX_ACCOMMODATION_NOTE + 1));
       const error = await c.peer.next((f): f is Frame<'error'> => f.type === 'error', 'the error');
@@ -175,7 +175,7 @@ describe('accommodations (memory store)', () => {
   });
 
   it('Spanish: the notice says usted, and clearing says so', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const c = await Customer.join(server, 'es');
       state(c, ['screen-reader', 'hearing']);
       const notice = await c.notice('accommodations');
@@ -193,7 +193,7 @@ describe('accommodations (memory store)', () => {
   });
 
   it('survive a resume: the notice is replayed and the board still shows them', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const c = await Customer.join(server);
       state(c, ['screen-reader']);
       const notice = await c.notice('accommodations');
@@ -210,7 +210,7 @@ describe('accommodations (memory store)', () => {
   });
 
   it('a written summary names every question answered and what was asked for; without it, the last two', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const questions = ['what is my APR?', 'what is my balance?', 'my card was declined'];
       const ask = async (written: boolean): Promise<string> => {
         const c = await Customer.join(server);

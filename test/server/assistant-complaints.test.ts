@@ -18,7 +18,7 @@ import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/c
 import { agent, eventOf, isEvent } from '../support/actors.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, READ_BACK } from './assistant-actions-support.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 import { sharedRedis } from './cluster.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-alice': 'alice', 'tok-alice-2': 'alice', 'tok-bob': 'bob' };

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withServer } from '../support/server.js';
 import { CLAIM } from './assistant-actions-support.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 
 describe('assistant: several questions in one message', () => {
   it('en: "I lost my card and also when is my payment due?" answers the date, then the card', async () => {

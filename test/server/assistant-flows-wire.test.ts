@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import type { ChatServerOptions } from '../../server/chat-server.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, FLOWS, READ_BACK, YES } from './assistant-actions-support.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 
 /** No profile (no account): any card and ZIP code are taken, so every flow's details fit. */
 const QUICK: ChatServerOptions = { replyDelay: 0 };

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectationFrom } from '../../src/redaction/agent.js';
 import { withServer } from '../support/server.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 
 const CASES: { lang: 'en' | 'es'; text: string; secret: string; says: RegExp; not?: RegExp }[] = [
   {

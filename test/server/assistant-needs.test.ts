@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
 import type { Accommodation } from '../../src/protocol.js';
-import { Agent, Customer, withServer } from './contact-center-support.js';
-import type { AgentFrame } from './contact-center-support.js';
+import { Agent, Customer, withServer } from '../support/contact-center.js';
+import type { AgentFrame } from '../support/contact-center.js';
 
 const STATED: readonly (readonly ['en' | 'es', string, Accommodation[]])[] = [
   ['en', "I'm hard of hearing", ['hearing']],
@@ -123,7 +123,7 @@ function waitingNeeds(board: AgentFrame<'board'>, id: string): Accommodation[] |
 describe('assistant: needs stated in words, over the real protocol', () => {
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: recorded as the form records them, kept with those stated before; the dispute goes on`, async () => {
-      await withServer({ replyDelay: 0, simulatedAgent: false }, async (server) => {
+      await withServer({ debug: true, replyDelay: 0, simulatedAgent: false }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en', 'es'] });
         const c = await Customer.join(server, lang);
         // Stated with the form first: kept when more are stated in words.

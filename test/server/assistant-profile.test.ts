@@ -15,7 +15,7 @@ import { profileFor } from '../../server/assistant/profile.js';
 import type { ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, READ_BACK } from './assistant-actions-support.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-rivera': 'cm-demo-rivera', 'tok-nobody': 'cm-nobody' };
 function verifyToken(token: string | undefined): TokenVerdict {

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { expectationFrom } from '../../src/redaction/agent.js';
 import { withServer } from '../support/server.js';
 import { CLAIM, READ_BACK, converse, noClaim } from './assistant-actions-support.js';
-import { Customer } from './assistant-chat.js';
+import { Customer } from '../support/assistant-chat.js';
 
 describe('assistant: what was done so far, asked before the end', () => {
   it('"did you lock my card?" while the lost card waits for its details: no, and the flow goes on', () => {

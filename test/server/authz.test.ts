@@ -30,6 +30,7 @@ import {
 import type { Deployment } from '../support/deployment.js';
 import { eventOf, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
+import { debugUrl } from '../support/server.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
 
@@ -350,7 +351,7 @@ describe('the --debug hooks (finding 8)', () => {
     try {
       const customer = await started(server);
       const get = async (headers: Record<string, string>): Promise<Response> =>
-        fetch(`http://127.0.0.1:${server.port}/debug/conversations`, { headers });
+        fetch(debugUrl(server.port, 'conversations'), { headers });
       const anonymous = await get({});
       assert.equal(anonymous.status, 401);
       assert.ok(!(await anonymous.text()).includes(customer.id), 'no conversation without the secret');

@@ -1,79 +1,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ServerFrame } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
-import { asEventFrames } from './wire.js';
+import { Peer } from '../support/peer.js';
 
-/** A raw protocol client over a real WebSocket on loopback. */
-class Client {
-  readonly frames: ServerFrame[] = [];
-  readonly raw: string[] = [];
-  readonly #ws: WebSocket;
-  readonly #waiters: { test: (f: ServerFrame) => boolean; resolve: (f: ServerFrame) => void }[] = [];
+/** A raw protocol client over a real WebSocket on loopback (its frames checked by the widget's parser). */
+const connect = (url: string): Promise<Peer<ServerFrame>> => Peer.open(url, parseServerFrame);
 
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.on('message', (data: Buffer) => {
-      const text = data.toString();
-      this.raw.push(text);
-      const parsed = parseServerFrame(text);
-      assert.ok(parsed, `server sent a malformed frame: ${text}`);
-      // A replay in `events` frames counts as that many `event` frames (test/server/wire.ts).
-      for (const frame of asEventFrames(parsed)) {
-        this.frames.push(frame);
-        for (const waiter of [...this.#waiters]) {
-          if (waiter.test(frame)) {
-            this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-            waiter.resolve(frame);
-          }
-        }
-      }
-    });
-  }
-
-  static async connect(url: string): Promise<Client> {
-    const ws = new WebSocket(url);
-    await new Promise((resolve, reject) => {
-      ws.once('open', resolve);
-      ws.once('error', reject);
-    });
-    return new Client(ws);
-  }
-
-  send(frame: unknown): void {
-    this.#ws.send(typeof frame === 'string' ? frame : JSON.stringify(frame));
-  }
-
-  /** Resolves with the first frame (already received or future) that matches. */
-  next(test: (f: ServerFrame) => boolean, timeout = 5000): Promise<ServerFrame> {
-    const seen = this.frames.find(test);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for a frame')), timeout);
-      this.#waiters.push({
-        test,
-        resolve: (f) => {
-          clearTimeout(timer);
-          resolve(f);
-        },
-      });
-    });
-  }
-
-  events(): Extract<ServerFrame, { type: 'event' }>['event'][] {
-    return this.frames.flatMap((f) => (f.type === 'event' ? [f.event] : []));
-  }
-
-  close(): Promise<void> {
-    return new Promise((resolve) => {
-      this.#ws.once('close', () => resolve());
-      this.#ws.close();
-    });
-  }
-}
+/** The events `client` received, in order. */
+const eventsOf = (client: Peer<ServerFrame>): Extract<ServerFrame, { type: 'event' }>['event'][] =>
+  client.frames.flatMap((f) => (f.type === 'event' ? [f.event] : []));
 
 const isEvent = (from: string, seq?: number) => (f: ServerFrame) =>
   f.type === 'event' && f.event.from === from && (seq === undefined || f.event.seq === seq);
@@ -96,7 +34,7 @@ describe('reference server', () => {
   });
 
   it('welcomes a new conversation and greets with quick replies', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     const welcome = await client.next((f) => f.type === 'welcome');
     assert.equal(welcome.type === 'welcome' && welcome.v, PROTOCOL_VERSION);
@@ -110,7 +48,7 @@ describe('reference server', () => {
   });
 
   it('greets in Spanish when the hello says es', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'es' });
     const greeting = await client.next(isEvent('assistant', 1));
     assert.ok(greeting.type === 'event');
@@ -120,7 +58,7 @@ describe('reference server', () => {
   });
 
   it('acknowledges a message with its sequence number and answers it', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'm-1', text: 'I lost my card' });
@@ -131,7 +69,7 @@ describe('reference server', () => {
     assert.ok(answer.type === 'event');
     assert.match(answer.event.text, /last four digits/);
     assert.deepEqual(
-      client.events().map((e) => [e.seq, e.from]),
+      eventsOf(client).map((e) => [e.seq, e.from]),
       [
         [1, 'assistant'],
         [2, 'customer'],
@@ -142,7 +80,7 @@ describe('reference server', () => {
   });
 
   it('flags the urgent phone route on the event, and only there', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     client.send({
@@ -158,12 +96,12 @@ describe('reference server', () => {
     const calm = await client.next(isEvent('assistant', 5));
     assert.ok(calm.type === 'event');
     assert.equal(calm.event.urgent, undefined);
-    assert.equal(client.events()[0]?.urgent, undefined);
+    assert.equal(eventsOf(client)[0]?.urgent, undefined);
     await client.close();
   });
 
   it('deduplicates a message sent twice with the same id', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'dup', text: 'hello' });
@@ -175,12 +113,12 @@ describe('reference server', () => {
       { type: 'ack', id: 'dup', seq: 2 },
       { type: 'ack', id: 'dup', seq: 2 },
     ]);
-    assert.equal(client.events().filter((e) => e.from === 'customer').length, 1);
+    assert.equal(eventsOf(client).filter((e) => e.from === 'customer').length, 1);
     await client.close();
   });
 
   it('replays only the missed events when a conversation is resumed', async () => {
-    const first = await Client.connect(server.url);
+    const first = await connect(server.url);
     first.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     const welcome = await first.next((f) => f.type === 'welcome');
     assert.ok(welcome.type === 'welcome');
@@ -188,7 +126,7 @@ describe('reference server', () => {
     await first.next(isEvent('assistant', 3));
     await first.close();
 
-    const second = await Client.connect(server.url);
+    const second = await connect(server.url);
     second.send({
       type: 'hello',
       v: PROTOCOL_VERSION,
@@ -199,14 +137,14 @@ describe('reference server', () => {
     assert.equal(again.type === 'welcome' && again.conversationId, welcome.conversationId);
     await second.next(isEvent('assistant', 3));
     assert.deepEqual(
-      second.events().map((e) => e.seq),
+      eventsOf(second).map((e) => e.seq),
       [2, 3],
     );
     await second.close();
   });
 
   it('refuses an unknown major protocol version with a clear error', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: '2.0', lang: 'en' });
     const error = await client.next((f) => f.type === 'error');
     assert.ok(error.type === 'error');
@@ -215,7 +153,7 @@ describe('reference server', () => {
   });
 
   it('answers malformed frames and messages before hello with error frames', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send('not json');
     const bad = await client.next((f) => f.type === 'error');
     assert.equal(bad.type === 'error' && bad.code, 'bad-frame');
@@ -226,7 +164,7 @@ describe('reference server', () => {
   });
 
   it('refuses a message over the length limit, naming its id', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'long', text: 'x'.repeat(2001) });
@@ -239,7 +177,7 @@ describe('reference server', () => {
 
   it('redacts a card number a non-widget client sent, as a second line of defence', async () => {
     const before = server.stats.redactedByServer;
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'pan', text: 'my card is 3782 822463 10005' });
@@ -251,7 +189,7 @@ describe('reference server', () => {
     await client.close();
   });
   it('walks the lost-card flow over the real protocol: last four, then ZIP, then confirmation', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
     await client.next(isEvent('assistant', 1));
     const steps = ['I lost my card', '1005', '10001'];
@@ -259,16 +197,14 @@ describe('reference server', () => {
       client.send({ type: 'message', id: `flow-${n}`, text });
       await client.next(isEvent('assistant', 3 + 2 * n));
     }
-    const replies = client
-      .events()
+    const replies = eventsOf(client)
       .filter((e) => e.from === 'assistant')
       .map((e) => e.text);
     assert.match(replies[1] ?? '', /last four digits/);
     assert.match(replies[2] ?? '', /ZIP/);
     assert.match(replies[3] ?? '', /1005/);
     // The customer's own digits arrived untouched: the last four and a ZIP are not secrets.
-    const customer = client
-      .events()
+    const customer = eventsOf(client)
       .filter((e) => e.from === 'customer')
       .map((e) => e.text);
     assert.deepEqual(customer, steps);
@@ -276,7 +212,7 @@ describe('reference server', () => {
   });
 
   it('puts a customer who asks for a person in line (details in contact-center.test.ts)', async () => {
-    const client = await Client.connect(server.url);
+    const client = await connect(server.url);
     client.send({ type: 'hello', v: PROTOCOL_VERSION, lang: 'es' });
     await client.next(isEvent('assistant', 1));
     client.send({ type: 'message', id: 'agent-es', text: 'Quiero hablar con un agente' });

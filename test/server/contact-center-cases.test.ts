@@ -13,7 +13,7 @@ import { expectationFrom } from '../../src/redaction/agent.js';
 import { startChatServer } from '../../server/chat-server.js';
 import { CASE_NUMBER, caseNumbers, randomCaseKey } from '../../server/case-number.js';
 import * as notices from '../../server/notices.js';
-import { Agent, CASE, Customer, Peer, stored, withServer } from './contact-center-support.js';
+import { Agent, CASE, Customer, Peer, stored, withServer } from '../support/contact-center.js';
 
 describe('contact center: case numbers, texts and logs', () => {
   it('case numbers: AMX-XXXX-XXXX, unambiguous letters mixed with digits, unique, untouched by redaction', () => {
@@ -106,7 +106,7 @@ describe('contact center: case numbers, texts and logs', () => {
   });
 
   it('logs never contain message text; debug lists phase, team, agent, case and rating', async () => {
-    await withServer({}, async (server, logs) => {
+    await withServer({ debug: true }, async (server, logs) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.say('Blue Bottle Coffee charged me twice');
@@ -159,7 +159,7 @@ describe('contact center: case numbers, texts and logs', () => {
 describe('contact center: summaries from the record', () => {
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: "I lost my card" → End chat: the summary claims no lock and no replacement`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const c = await Customer.join(server, lang);
         await c.say(lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card');
         await c.reply();
@@ -177,7 +177,7 @@ describe('contact center: summaries from the record', () => {
     });
 
     it(`${lang}: a dispute confirmed with yes → End chat: the summary names it with its details`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const c = await Customer.join(server, lang);
         await c.say(lang === 'es' ? 'Quiero disputar un cargo' : 'I want to dispute a charge');
         await c.reply();
@@ -205,7 +205,7 @@ describe('contact center: summaries from the record', () => {
 
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: a person asked for with the topic in the same message: the prefill names the topic`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en', 'es'] });
         const asks =
           lang === 'es'
@@ -236,7 +236,7 @@ describe('contact center: summaries from the record', () => {
   }
 
   it('a transfer is kept in the record: the next team sees it in the summary and the recap', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.say('I want to dispute a charge');

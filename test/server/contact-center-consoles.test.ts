@@ -7,11 +7,11 @@ import { describe, it } from 'node:test';
 import { WebSocket } from 'ws';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
-import { Agent, Customer, Peer, none, stored, withServer } from './contact-center-support.js';
+import { Agent, Customer, Peer, none, stored, withServer } from '../support/contact-center.js';
 
 describe('contact center: agent consoles', () => {
   it('agent-hello → agent-welcome and a board; not-ready before; bad frames; old versions; Origin', async () => {
-    await withServer({ allowedOrigins: ['https://bank.example'] }, async (server) => {
+    await withServer({ debug: true, allowedOrigins: ['https://bank.example'] }, async (server) => {
       const peer = await Peer.open(server.agentUrl, parseAgentServerFrame);
       peer.send({ type: 'accept', conversationId: 'x' });
       await peer.next((f) => f.type === 'error' && f.code === 'not-ready', 'not-ready');
@@ -56,7 +56,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('the board lists who waits with the summary, lang, account and since; every console gets it', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const bo = await Agent.signIn(server, 'Bo', 'rewards');
       await ana.board((b) => b.agents.length === 2);
@@ -82,7 +82,7 @@ describe('contact center: agent consoles', () => {
 
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: accept → agent-joined notice, waiting:false, assigned with the conversation, summary and recap`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general');
         const c = await Customer.join(server, lang);
         await c.say(lang === 'es' ? 'Quiero disputar un cargo' : 'I want to dispute a charge');
@@ -127,7 +127,7 @@ describe('contact center: agent consoles', () => {
   }
 
   it('taken, forbidden and not-found', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const bo = await Agent.signIn(server, 'Bo', 'general');
       const priya = await Agent.signIn(server, 'Priya', 'rewards');
@@ -161,7 +161,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('a supervisor can take any team; a team agent takes general and its own team', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const jordan = await Agent.signIn(server, 'Jordan', 'supervisor');
       const maria = await Agent.signIn(server, 'Maria', 'disputes');
@@ -189,7 +189,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('customer typing reaches the agent as typing only: the raw frame has no text', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       // Before an agent: nothing reaches anyone.
@@ -211,7 +211,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('customer and agent talk both ways: acks, dedupe of agent ids, typing, length limit; the assistant stays quiet', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.askForAgent();

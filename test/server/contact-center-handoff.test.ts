@@ -7,13 +7,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createRedactor, redact } from '../../src/redaction/index.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { Agent, Customer, none, stored, withServer } from './contact-center-support.js';
-import type { AgentFrame } from './contact-center-support.js';
+import { Agent, Customer, none, stored, withServer } from '../support/contact-center.js';
+import type { AgentFrame } from '../support/contact-center.js';
 
 describe('contact center: agent consoles', () => {
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: transfer → notice, released, to the front of the team's queue with transferredFrom`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general');
         const watcher = await Agent.signIn(server, 'Wes', 'disputes');
         const [first, second] = [await Customer.join(server, lang), await Customer.join(server, lang)];
@@ -72,7 +72,7 @@ describe('contact center: agent consoles', () => {
 
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: the agent ends the chat → case number, summary, released; follow-ups from the case; rating`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'disputes');
         const c = await Customer.join(server, lang);
         await c.say(
@@ -149,7 +149,7 @@ describe('contact center: agent consoles', () => {
   }
 
   it('an empty summary becomes the recap; the customer quoting the case number is not redacted', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.say('I lost my card');
@@ -175,7 +175,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('the customer ends: while queued (leaves the queue), with an agent (released customer-ended), already ended (nothing)', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const [q, withAgent, idle] = [
         await Customer.join(server, 'es'),
@@ -215,7 +215,7 @@ describe('contact center: agent consoles', () => {
   });
 
   it('after the end, asking for a person again re-queues; leaving then keeps the chat ended', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.askForAgent();
@@ -233,7 +233,7 @@ describe('contact center: agent consoles', () => {
 
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: an agent who disconnects puts their conversations back at the front of the line`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general');
         const bo = await Agent.signIn(server, 'Bo', 'general');
         const [a, b, waiting] = [
@@ -272,7 +272,7 @@ describe('contact center: agent consoles', () => {
   }
 
   it('several agents and several customers at once: each agent sees only its conversations', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const agents = await Promise.all([
         Agent.signIn(server, 'Ana', 'general'),
         Agent.signIn(server, 'Bo', 'general'),

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { Agent, Customer, none, stored, withServer } from './contact-center-support.js';
+import { Agent, Customer, none, stored, withServer } from '../support/contact-center.js';
 
 describe('contact center: the queue', () => {
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: asking for a person gives the assistant's answer, a queued notice, then a queue frame`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const alice = await Customer.join(server, lang);
         await alice.say(lang === 'es' ? 'Quiero hablar con un agente' : 'representative please');
         const answer = await alice.reply();
@@ -46,7 +46,7 @@ describe('contact center: the queue', () => {
   }
 
   it('"live person" and the quick reply queue too', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const a = await Customer.join(server);
       await a.say('Can I speak to a live person?');
       await a.notice('queued');
@@ -61,7 +61,7 @@ describe('contact center: the queue', () => {
   });
 
   it('three customers get positions 1, 2, 3; positions move when the first is accepted or leaves', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const [a, b, c] = [
         await Customer.join(server),
         await Customer.join(server, 'es'),
@@ -88,7 +88,7 @@ describe('contact center: the queue', () => {
   });
 
   it('the estimate counts the people who can take the team, and is re-sent while waiting', async () => {
-    await withServer({ queueUpdateMs: 100, handleSeconds: 60 }, async (server) => {
+    await withServer({ debug: true, queueUpdateMs: 100, handleSeconds: 60 }, async (server) => {
       const a = await Customer.join(server);
       const b = await Customer.join(server);
       assert.equal((await a.askForAgent()).etaSeconds, 60);
@@ -98,7 +98,7 @@ describe('contact center: the queue', () => {
       assert.equal(later.position, 2);
       assert.ok(later.etaSeconds >= 117);
       // Ten seconds is the floor.
-      await withServer({ handleSeconds: 5 }, async (small) => {
+      await withServer({ debug: true, handleSeconds: 5 }, async (small) => {
         const c = await Customer.join(small);
         assert.equal((await c.askForAgent()).etaSeconds, 10);
       });
@@ -106,7 +106,7 @@ describe('contact center: the queue', () => {
   });
 
   it('two people who can take general halve the estimate', async () => {
-    await withServer({ queueUpdateMs: 50 }, async (server) => {
+    await withServer({ debug: true, queueUpdateMs: 50 }, async (server) => {
       await Agent.signIn(server, 'Ana', 'general');
       await Agent.signIn(server, 'Bo', 'disputes');
       const [a, b] = [await Customer.join(server), await Customer.join(server)];
@@ -116,7 +116,7 @@ describe('contact center: the queue', () => {
   });
 
   it('keeps talking to the assistant while queued, and says so when asked again (en, es)', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const a = await Customer.join(server);
       const b = await Customer.join(server, 'es');
       await a.askForAgent();
@@ -139,7 +139,7 @@ describe('contact center: the queue', () => {
   });
 
   it('asked again while a person takes over: the assistant says who the customer is chatting with', async () => {
-    await withServer({ replyDelay: 60 }, async (server) => {
+    await withServer({ debug: true, replyDelay: 60 }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.askForAgent();
@@ -154,7 +154,7 @@ describe('contact center: the queue', () => {
 
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: leaving the line by frame and by text; no effect when not queued`, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const a = await Customer.join(server, lang);
         await a.askForAgent();
         a.peer.send({ type: 'leave-queue' });
@@ -191,7 +191,7 @@ describe('contact center: the queue', () => {
   }
 
   it('other leave phrasings while queued: cancel the request, stop waiting, cancelar, salir de la cola', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       for (const [lang, text] of [
         ['en', 'cancel the request'],
         ['en', 'I want to stop waiting'],
@@ -208,7 +208,7 @@ describe('contact center: the queue', () => {
   });
 
   it('the line is full at maxQueue: the assistant says so (phone route), nobody is queued', async () => {
-    await withServer({ maxQueue: 2 }, async (server) => {
+    await withServer({ debug: true, maxQueue: 2 }, async (server) => {
       const a = await Customer.join(server);
       const b = await Customer.join(server);
       await a.askForAgent();
@@ -231,7 +231,7 @@ describe('contact center: the queue', () => {
   });
 
   it('a resumed conversation that is queued gets its queue frame after welcome', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const a = await Customer.join(server);
       const b = await Customer.join(server);
       await a.askForAgent();

@@ -9,13 +9,13 @@ import { describe, it } from 'node:test';
 import { MAX_TRANSFER_NOTE } from '../../src/agent-protocol.js';
 import { createAssistant } from '../../server/assistant/index.js';
 import { CLAIM } from './assistant-actions-support.js';
-import { Agent, Customer, none, withServer } from './contact-center-support.js';
+import { Agent, Customer, none, withServer } from '../support/contact-center.js';
 
 const CARD = '4111 1111 1111 1111';
 
 describe('contact center: the record includes the agent part', () => {
   it('the prefill claims nothing not done, names the agents and the transfer; the note goes to the next team only', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const maria = await Agent.signIn(server, 'Maria', 'disputes');
       const c = await Customer.join(server);
@@ -69,7 +69,7 @@ describe('contact center: the record includes the agent part', () => {
   });
 
   it('a note over the limit is refused too-long and nothing is transferred; an empty note is none', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general');
       const c = await Customer.join(server);
       await c.askForAgent();
@@ -97,7 +97,7 @@ describe('contact center: the record includes the agent part', () => {
   });
 
   it('Spanish: the prefill names the agent in Spanish, and says nothing was done', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['es', 'en'] });
       const c = await Customer.join(server, 'es');
       await c.askForAgent();

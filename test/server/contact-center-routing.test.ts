@@ -15,8 +15,8 @@ import { randomUUID } from 'node:crypto';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import { Agent, Customer, Peer, withServer } from './contact-center-support.js';
-import type { AgentFrame } from './contact-center-support.js';
+import { Agent, Customer, Peer, withServer } from '../support/contact-center.js';
+import type { AgentFrame } from '../support/contact-center.js';
 import { sharedRedis } from './cluster.js';
 
 const WAIT = 30_000;
@@ -76,7 +76,7 @@ describe('contact center: routing by language and topic', () => {
       'refuses an unknown language code, an empty list of languages and an unknown team, by field',
       LIMIT,
       async () => {
-        await withServer({}, async (server) => {
+        await withServer({ debug: true }, async (server) => {
           const cases: [Record<string, unknown>, string][] = [
             [{ languages: ['en', 'fr'] }, 'agent-hello.languages[1] is not a known language; use en, es.'],
             [{ languages: [] }, 'agent-hello.languages must name at least one of en, es.'],
@@ -107,7 +107,7 @@ describe('contact center: routing by language and topic', () => {
     );
 
     it('shows every console the teams and languages each person declared', LIMIT, async () => {
-      await withServer({}, async (server) => {
+      await withServer({ debug: true }, async (server) => {
         const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
         await Agent.signIn(server, 'Sofía', 'disputes', { teams: ['credit'], languages: ['es', 'en'] });
         await Agent.signIn(server, 'Lee', 'travel');
@@ -131,7 +131,7 @@ describe('contact center: routing by language and topic', () => {
         'offers a Spanish conversation only to the agent who speaks Spanish, and an English one only to the other',
         LIMIT,
         async () => {
-          await withServer(options(), async (server, logs) => {
+          await withServer({ debug: true, ...options() }, async (server, logs) => {
             assert.equal(logs.find((l) => l['msg'] === 'listening')?.['store'], store);
             const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
             const sofia = await Agent.signIn(server, 'Sofía', 'general', { languages: ['es'] });
@@ -171,50 +171,54 @@ describe('contact center: routing by language and topic', () => {
         'with only an English-speaking agent: the notice in Spanish, then any agent, after the language wait',
         LIMIT,
         async () => {
-          await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
-            const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
-            const cliente = await Customer.join(server, 'es');
-            try {
-              await queueOnMockClock(cliente, 'Quiero hablar con un agente');
-              await ana.board(
-                lists(cliente.id, (w) => w.anyLanguage === undefined),
-                'offered in Spanish only',
-              );
-              ana.send({ type: 'accept', conversationId: cliente.id });
-              await ana.error('forbidden');
+          await withServer(
+            { debug: true, ...options(), replyDelay: REPLY, languageWaitMs: WAIT },
+            async (server) => {
+              const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
+              const cliente = await Customer.join(server, 'es');
+              try {
+                await queueOnMockClock(cliente, 'Quiero hablar con un agente');
+                await ana.board(
+                  lists(cliente.id, (w) => w.anyLanguage === undefined),
+                  'offered in Spanish only',
+                );
+                ana.send({ type: 'accept', conversationId: cliente.id });
+                await ana.error('forbidden');
 
-              // The wait began when the customer was queued, after the assistant's reply.
-              mock.timers.tick(WAIT - 1);
-              await settle(ana);
-              assert.equal(
-                ana.peer.all((f) => f.type === 'board' && lists(cliente.id, (w) => w.anyLanguage === true)(f))
-                  .length,
-                0,
-                'still Spanish only just before the wait is over',
-              );
-              assert.equal(cliente.events().filter((e) => e.notice?.code === 'any-agent').length, 0);
+                // The wait began when the customer was queued, after the assistant's reply.
+                mock.timers.tick(WAIT - 1);
+                await settle(ana);
+                assert.equal(
+                  ana.peer.all(
+                    (f) => f.type === 'board' && lists(cliente.id, (w) => w.anyLanguage === true)(f),
+                  ).length,
+                  0,
+                  'still Spanish only just before the wait is over',
+                );
+                assert.equal(cliente.events().filter((e) => e.notice?.code === 'any-agent').length, 0);
 
-              mock.timers.tick(1);
-              const notice = await cliente.notice('any-agent');
-              assert.equal(notice.from, 'system');
-              assert.deepEqual(notice.notice, { code: 'any-agent' });
-              assert.equal(
-                notice.text,
-                'En este momento no hay un agente disponible que hable español. El próximo agente disponible atenderá su chat y podría responderle en inglés. Usted conserva su lugar en la fila.',
-              );
-              await ana.board(
-                lists(cliente.id, (w) => w.anyLanguage === true),
-                'offered to any language',
-              );
-              // Still first in line: the notice moved nobody.
-              assert.equal(cliente.events().filter((e) => e.notice?.code === 'left-queue').length, 0);
-              const assigned = await ana.accept(cliente.id);
-              assert.equal(assigned.lang, 'es');
-              await cliente.notice('agent-joined');
-            } finally {
-              mock.timers.reset();
-            }
-          });
+                mock.timers.tick(1);
+                const notice = await cliente.notice('any-agent');
+                assert.equal(notice.from, 'system');
+                assert.deepEqual(notice.notice, { code: 'any-agent' });
+                assert.equal(
+                  notice.text,
+                  'En este momento no hay un agente disponible que hable español. El próximo agente disponible atenderá su chat y podría responderle en inglés. Usted conserva su lugar en la fila.',
+                );
+                await ana.board(
+                  lists(cliente.id, (w) => w.anyLanguage === true),
+                  'offered to any language',
+                );
+                // Still first in line: the notice moved nobody.
+                assert.equal(cliente.events().filter((e) => e.notice?.code === 'left-queue').length, 0);
+                const assigned = await ana.accept(cliente.id);
+                assert.equal(assigned.lang, 'es');
+                await cliente.notice('agent-joined');
+              } finally {
+                mock.timers.reset();
+              }
+            },
+          );
         },
       );
 
@@ -222,18 +226,21 @@ describe('contact center: routing by language and topic', () => {
         'with nobody signed in: the notice after the language wait, and the first agent of any language takes it',
         LIMIT,
         async () => {
-          await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
-            const cliente = await Customer.join(server, 'es');
-            try {
-              await queueOnMockClock(cliente, 'Quiero hablar con un agente');
-              mock.timers.tick(WAIT);
-              await cliente.notice('any-agent');
-            } finally {
-              mock.timers.reset();
-            }
-            const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
-            await ana.accept(cliente.id);
-          });
+          await withServer(
+            { debug: true, ...options(), replyDelay: REPLY, languageWaitMs: WAIT },
+            async (server) => {
+              const cliente = await Customer.join(server, 'es');
+              try {
+                await queueOnMockClock(cliente, 'Quiero hablar con un agente');
+                mock.timers.tick(WAIT);
+                await cliente.notice('any-agent');
+              } finally {
+                mock.timers.reset();
+              }
+              const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
+              await ana.accept(cliente.id);
+            },
+          );
         },
       );
 
@@ -241,23 +248,26 @@ describe('contact center: routing by language and topic', () => {
         'an English conversation with English speakers only: any agent after the wait, and no notice',
         LIMIT,
         async () => {
-          await withServer({ ...options(), replyDelay: REPLY, languageWaitMs: WAIT }, async (server) => {
-            const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
-            const customer = await Customer.join(server, 'en');
-            try {
-              await queueOnMockClock(customer, 'I want to talk to an agent');
-              await ana.board(lists(customer.id), 'waiting');
-              mock.timers.tick(WAIT);
-              await ana.board(
-                lists(customer.id, (w) => w.anyLanguage === true),
-                'offered to any language',
-              );
-              await settle(ana);
-            } finally {
-              mock.timers.reset();
-            }
-            assert.equal(customer.events().filter((e) => e.notice?.code === 'any-agent').length, 0);
-          });
+          await withServer(
+            { debug: true, ...options(), replyDelay: REPLY, languageWaitMs: WAIT },
+            async (server) => {
+              const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
+              const customer = await Customer.join(server, 'en');
+              try {
+                await queueOnMockClock(customer, 'I want to talk to an agent');
+                await ana.board(lists(customer.id), 'waiting');
+                mock.timers.tick(WAIT);
+                await ana.board(
+                  lists(customer.id, (w) => w.anyLanguage === true),
+                  'offered to any language',
+                );
+                await settle(ana);
+              } finally {
+                mock.timers.reset();
+              }
+              assert.equal(customer.events().filter((e) => e.notice?.code === 'any-agent').length, 0);
+            },
+          );
         },
       );
 
@@ -265,7 +275,7 @@ describe('contact center: routing by language and topic', () => {
         '"talk to an agent about my credit limit" waits for the credit team, with its topic on the board and in the summary',
         LIMIT,
         async () => {
-          await withServer(options(), async (server) => {
+          await withServer({ debug: true, ...options() }, async (server) => {
             const sam = await Agent.signIn(server, 'Sam', 'general', {
               teams: ['credit'],
               languages: ['en'],
@@ -300,7 +310,7 @@ describe('contact center: routing by language and topic', () => {
     'a topic nobody of its team can take waits in the general queue, with the topic on the board',
     LIMIT,
     async () => {
-      await withServer({}, async (server: ChatServer) => {
+      await withServer({ debug: true }, async (server: ChatServer) => {
         const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en', 'es'] });
         const cliente = await Customer.join(server, 'es');
         await cliente.say('quiero hablar con un agente sobre mi límite de crédito');
@@ -317,7 +327,7 @@ describe('contact center: routing by language and topic', () => {
     'with nobody of the team signed in, the simulated agent of the topic team greets with the topic',
     LIMIT,
     async () => {
-      await withServer({ simulatedAgent: true, simulatedAgentDelay: 5 }, async (server) => {
+      await withServer({ debug: true, simulatedAgent: true, simulatedAgentDelay: 5 }, async (server) => {
         const customer = await Customer.join(server, 'en');
         await customer.say('talk to an agent about my credit limit');
         const queued = await customer.notice('queued');
@@ -334,7 +344,7 @@ describe('contact center: routing by language and topic', () => {
   );
 
   it('the topic the customer discussed before asking for a person goes with them', LIMIT, async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const ana = await Agent.signIn(server, 'Ana', 'general', { languages: ['en'] });
       const customer = await Customer.join(server, 'en');
       await customer.say('when is my payment due?');

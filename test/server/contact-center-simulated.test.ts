@@ -7,12 +7,12 @@ import { describe, it } from 'node:test';
 import type { ServerFrame } from '../../src/protocol.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { Agent, Customer, Peer, none, stored, withServer } from './contact-center-support.js';
+import { Agent, Customer, Peer, none, stored, withServer } from '../support/contact-center.js';
 
 describe('contact center: the simulated agent', () => {
   for (const lang of ['en', 'es'] as const) {
     it(`${lang}: takes the chat after the delay, greets, transfers a dispute to Maria, ends on thanks`, async () => {
-      await withServer({ simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
+      await withServer({ debug: true, simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
         const c = await Customer.join(server, lang);
         await c.say(lang === 'es' ? 'Perdí mi tarjeta' : 'I lost my card');
         await c.reply();
@@ -85,7 +85,7 @@ describe('contact center: the simulated agent', () => {
   }
 
   it('answers a task of its own team with the next steps', async () => {
-    await withServer({ simulatedAgent: true, simulatedAgentDelay: 10 }, async (server) => {
+    await withServer({ debug: true, simulatedAgent: true, simulatedAgentDelay: 10 }, async (server) => {
       const c = await Customer.join(server);
       await c.askForAgent();
       await c.notice('agent-joined');
@@ -101,7 +101,7 @@ describe('contact center: the simulated agent', () => {
   });
 
   it('off: nobody takes the chat; switched on at run time by a console, it does; every console sees it', async () => {
-    await withServer({ simulatedAgent: false, simulatedAgentDelay: 20 }, async (server) => {
+    await withServer({ debug: true, simulatedAgent: false, simulatedAgentDelay: 20 }, async (server) => {
       // Neither can take the credit team.
       const tess = await Agent.signIn(server, 'Tess', 'travel');
       const wes = await Agent.signIn(server, 'Wes', 'rewards');
@@ -142,7 +142,7 @@ describe('contact center: the simulated agent', () => {
   });
 
   it('waits for a person who can take the team; when they sign out, the simulated agent takes it', async () => {
-    await withServer({ simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
+    await withServer({ debug: true, simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
       // A disputes agent can take general: the simulated Alex leaves the chat to her.
       const maria = await Agent.signIn(server, 'Maria', 'disputes');
       const c = await Customer.join(server, 'es');
@@ -157,7 +157,7 @@ describe('contact center: the simulated agent', () => {
   });
 
   it('a person of another team transfers to a team nobody is signed in for: its simulated agent takes it', async () => {
-    await withServer({ simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
+    await withServer({ debug: true, simulatedAgent: true, simulatedAgentDelay: 20 }, async (server) => {
       const maria = await Agent.signIn(server, 'Maria', 'disputes');
       const c = await Customer.join(server);
       await c.askForAgent();

@@ -16,7 +16,7 @@ import { botFromEnv, readAnswer } from '../../server/external-bot.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { sharedRedis } from './cluster.js';
 import { storedInRedis } from '../support/deployment.js';
-import { Agent, Customer, stored, withServer } from './contact-center-support.js';
+import { Agent, Customer, stored, withServer } from '../support/contact-center.js';
 
 /** What the bot received: the parsed body and its content type. */
 interface BotRequest {
@@ -105,7 +105,7 @@ async function withBot(
 ): Promise<void> {
   const bot = await TestBot.start(reply);
   try {
-    await withServer({ botUrl: bot.url, botTimeoutMs: 2000, ...options }, (server, logs) =>
+    await withServer({ debug: true, botUrl: bot.url, botTimeoutMs: 2000, ...options }, (server, logs) =>
       run(bot, server, logs),
     );
   } finally {
@@ -381,7 +381,7 @@ describe('external bot (Rasa REST channel)', () => {
       ['http://127.0.0.1:5005/webhooks/rest/webhook', false],
       ['http://[::1]:5005/webhooks/rest/webhook', false],
     ] as const) {
-      await withServer({ botUrl: url }, (_server, logs) => {
+      await withServer({ debug: true, botUrl: url }, (_server, logs) => {
         assert.equal(warned(logs), warn, url);
         return Promise.resolve();
       });
@@ -392,7 +392,7 @@ describe('external bot (Rasa REST channel)', () => {
     const gone = await TestBot.start(() => rasa([]));
     const url = gone.url;
     await gone.close();
-    await withServer({ botUrl: url, botTimeoutMs: 2000 }, async (server, logs) => {
+    await withServer({ debug: true, botUrl: url, botTimeoutMs: 2000 }, async (server, logs) => {
       const c = await Customer.join(server);
       await c.say('When is my payment due?');
       assert.match((await c.reply()).text, BUILT_IN_DUE);

@@ -24,6 +24,7 @@ import { Conversation } from '../../src/conversation/index.js';
 import type { ConversationStore, SavedConversation } from '../../src/conversation/persistence.js';
 import { RoundRobinProxy, freePort, startRedis, until } from './cluster.js';
 import type { RedisServer } from './cluster.js';
+import { storedConversations } from '../support/server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CUSTOMERS = 6;
@@ -349,10 +350,7 @@ describe('failover with the Redis store', () => {
     let lost = 0;
     let duplicated = 0;
     let reordered = 0;
-    const res = await fetch(`http://127.0.0.1:${instances[0]?.port ?? 0}/debug/conversations`);
-    const record = new Map(
-      ((await res.json()) as { id: string; events: ChatEvent[] }[]).map((c) => [c.id, c.events]),
-    );
+    const record = new Map((await storedConversations(instances[0]?.port ?? 0)).map((c) => [c.id, c.events]));
     function tally(expected: string[], got: string[]): void {
       sent += expected.length;
       const counts = new Map<string, number>();

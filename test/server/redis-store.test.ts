@@ -19,6 +19,7 @@ import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
 import { deployment as deploymentOn, onTwoInstances } from '../support/deployment.js';
 import type { Deployment } from '../support/deployment.js';
+import { storedConversations } from '../support/server.js';
 
 let redis: Awaited<ReturnType<typeof sharedRedis>>;
 
@@ -221,8 +222,7 @@ describe('Redis store', () => {
     const a = await d.start();
     const b = await d.start();
     const held = async (server: ChatServer): Promise<Map<string, ChatEvent[]>> => {
-      const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
-      const list = (await res.json()) as { id: string; events: ChatEvent[] }[];
+      const list = await storedConversations(server.port);
       return new Map(list.map((c) => [c.id, c.events]));
     };
     try {

@@ -20,9 +20,10 @@ import {
 import type { VerifierOptions } from '../../server/verification/verifier.js';
 import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { VerifyFrame } from '../../src/protocol.js';
-import { Agent, Customer, Peer, none, withServer } from './contact-center-support.js';
-import type { Frame } from './contact-center-support.js';
+import { Agent, Customer, Peer, none, withServer } from '../support/contact-center.js';
+import type { Frame } from '../support/contact-center.js';
 import { sharedRedis } from './cluster.js';
+import { storedConversations } from '../support/server.js';
 
 /** A clock the test moves. */
 function fakeClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -217,7 +218,7 @@ async function codeJourney(
   contents: (server: ChatServer) => Promise<string>,
 ): Promise<void> {
   const phone = new Phone();
-  await withServer({ ...options, outOfBand: phone }, async (server, logs) => {
+  await withServer({ debug: true, ...options, outOfBand: phone }, async (server, logs) => {
     const { customer, agent } = await withAgent(server, lang);
     agent.send({ type: 'verify', conversationId: customer.id });
     const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
@@ -292,29 +293,32 @@ describe('identity check over the protocol', () => {
     // Five code steps at once cost more than the default work budget (each 2,100 of 8,000): a
     // fast run met 'rate-limited' instead of the answer. The budget has tests of its own.
     const budget = { burst: 20_000, perSecond: 4000 };
-    await withServer({ outOfBand: phone, workBudget: budget, ipWorkBudget: budget }, async (server) => {
-      const { customer, agent } = await withAgent(server, 'es');
-      agent.send({ type: 'verify', conversationId: customer.id });
-      const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
-      customer.peer.send({ type: 'verify-start', id: choose.id, method: 'code' });
-      await phone.sent(0);
-      const bad = wrongCode(phone.codes[0] ?? '');
-      for (const left of [2, 1]) {
+    await withServer(
+      { debug: true, outOfBand: phone, workBudget: budget, ipWorkBudget: budget },
+      async (server) => {
+        const { customer, agent } = await withAgent(server, 'es');
+        agent.send({ type: 'verify', conversationId: customer.id });
+        const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+        customer.peer.send({ type: 'verify-start', id: choose.id, method: 'code' });
+        await phone.sent(0);
+        const bad = wrongCode(phone.codes[0] ?? '');
+        for (const left of [2, 1]) {
+          customer.peer.send({ type: 'verify-code', id: choose.id, code: bad });
+          await verify(customer, (f) => f.state === 'code-sent' && f.triesLeft === left, `${left} left`);
+        }
         customer.peer.send({ type: 'verify-code', id: choose.id, code: bad });
-        await verify(customer, (f) => f.state === 'code-sent' && f.triesLeft === left, `${left} left`);
-      }
-      customer.peer.send({ type: 'verify-code', id: choose.id, code: bad });
-      const failed = await verify(customer, (f) => f.state === 'failed', 'failed');
-      assert.ok(failed.state === 'failed' && failed.reason === 'too-many-tries');
-      await agent.next('verification', (f) => f.status === 'not-verified');
-      // The right code is refused now too.
-      customer.peer.send({ type: 'verify-code', id: choose.id, code: phone.codes[0] });
-      await verify(customer, (f) => f.state === 'failed' && f !== failed, 'still failed');
-    });
+        const failed = await verify(customer, (f) => f.state === 'failed', 'failed');
+        assert.ok(failed.state === 'failed' && failed.reason === 'too-many-tries');
+        await agent.next('verification', (f) => f.status === 'not-verified');
+        // The right code is refused now too.
+        customer.peer.send({ type: 'verify-code', id: choose.id, code: phone.codes[0] });
+        await verify(customer, (f) => f.state === 'failed' && f !== failed, 'still failed');
+      },
+    );
   });
 
   it('an agent who does not hold the conversation cannot ask; without a service it is refused', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const { customer, agent } = await withAgent(server, 'en');
       agent.send({ type: 'verify', conversationId: customer.id });
       const error = await agent.error('forbidden');
@@ -378,7 +382,7 @@ describe('identity check with the demo device', () => {
   }
 
   it('push approve, push deny, and a stranger without the prompt secret is refused (en, es)', async () => {
-    await withServer({ demoDevice: true }, async (server) => {
+    await withServer({ debug: true, demoDevice: true }, async (server) => {
       const phone = await follow(server, 'card-1005');
       try {
         for (const [lang, approve] of [
@@ -418,7 +422,7 @@ describe('identity check with the demo device', () => {
   });
 
   it('a push nobody answers expires on time; the widget and the agent are told', async () => {
-    await withServer({ demoDevice: true, verification: { ttlMs: 300 } }, async (server) => {
+    await withServer({ debug: true, demoDevice: true, verification: { ttlMs: 300 } }, async (server) => {
       const { customer, agent } = await withAgent(server, 'en');
       agent.send({ type: 'verify', conversationId: customer.id });
       const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
@@ -434,7 +438,7 @@ describe('identity check with the demo device', () => {
     // default): the two may disagree by a little, so here the verifier's runs 10 % slow.
     const start = Date.now();
     const now = (): number => start + (Date.now() - start) * 0.9;
-    await withServer({ demoDevice: true, verification: { ttlMs: 300, now } }, async (server) => {
+    await withServer({ debug: true, demoDevice: true, verification: { ttlMs: 300, now } }, async (server) => {
       const { customer, agent } = await withAgent(server, 'en');
       agent.send({ type: 'verify', conversationId: customer.id });
       const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
@@ -491,7 +495,7 @@ describe('identity check the assistant asks for', () => {
   ] as const) {
     it(`${lang}: the ZIP question comes with the check; verified, the read-back follows`, async () => {
       const phone = new Phone();
-      await withServer({ outOfBand: phone }, async (server) => {
+      await withServer({ debug: true, outOfBand: phone }, async (server) => {
         const { peer, say } = await cardmember(server, lang);
         await say(lost);
         const zipQuestion = await say('1005');
@@ -513,7 +517,7 @@ describe('identity check the assistant asks for', () => {
   }
 
   it('without an out-of-band service, only the ZIP question (no check)', async () => {
-    await withServer({}, async (server) => {
+    await withServer({ debug: true }, async (server) => {
       const { peer, say } = await cardmember(server, 'en');
       await say('I lost my card');
       assert.match(await say('1005'), /ZIP/);
@@ -527,8 +531,7 @@ describe('identity check the assistant asks for', () => {
 
 /** The identity facts of the conversation's record (the debug hook's copy of it). */
 async function identityFacts(server: ChatServer, id: string): Promise<unknown[]> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/conversations`);
-  const all = (await res.json()) as { id: string; record: { kind: string }[] }[];
+  const all = await storedConversations<{ id: string; record: { kind: string }[] }>(server.port);
   return (all.find((c) => c.id === id)?.record ?? []).filter((f) => f.kind === 'identity');
 }
 
@@ -552,7 +555,7 @@ describe('identity check when the conversation ends', () => {
   for (const [name, storeOptions] of Object.entries(stores)) {
     it(`${name}: the agent ends the chat while a code is expected; a late code changes nothing`, async () => {
       const phone = new Phone();
-      await withServer({ ...storeOptions(), outOfBand: phone }, async (server, logs) => {
+      await withServer({ debug: true, ...storeOptions(), outOfBand: phone }, async (server, logs) => {
         const { customer, agent } = await withAgent(server, 'en');
         agent.send({ type: 'verify', conversationId: customer.id });
         const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
@@ -587,29 +590,32 @@ describe('identity check when the conversation ends', () => {
 
     it(`${name}: the customer ends the chat while a push waits; the late approval is refused`, async () => {
       const phone = new Phone();
-      await withServer({ ...storeOptions(), outOfBand: phone, demoDevice: true }, async (server) => {
-        const { customer, agent } = await withAgent(server, 'es');
-        agent.send({ type: 'verify', conversationId: customer.id });
-        const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
-        customer.peer.send({ type: 'verify-start', id: choose.id, method: 'push' });
-        await phone.sent(0);
-        await verify(customer, (f) => f.state === 'push-sent', 'push sent');
-        customer.peer.send({ type: 'end' });
-        await customer.notice('ended');
-        await verify(customer, (f) => f.state === 'failed' && f.reason === 'cancelled', 'closed', 1000);
-        await agent.next('verification', (f) => f.status === 'not-verified');
-        const secret = phone.prompts[0]?.secret ?? '';
-        assert.equal(await deviceAnswer(server, customer.id, secret, true), 404);
-        await none(customer.peer, (f) => f.type === 'verify' && f.state === 'verified');
-        await none(agent.peer, (f) => f.type === 'verification' && f.status === 'push');
-        assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: null }]);
-      });
+      await withServer(
+        { debug: true, ...storeOptions(), outOfBand: phone, demoDevice: true },
+        async (server) => {
+          const { customer, agent } = await withAgent(server, 'es');
+          agent.send({ type: 'verify', conversationId: customer.id });
+          const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');
+          customer.peer.send({ type: 'verify-start', id: choose.id, method: 'push' });
+          await phone.sent(0);
+          await verify(customer, (f) => f.state === 'push-sent', 'push sent');
+          customer.peer.send({ type: 'end' });
+          await customer.notice('ended');
+          await verify(customer, (f) => f.state === 'failed' && f.reason === 'cancelled', 'closed', 1000);
+          await agent.next('verification', (f) => f.status === 'not-verified');
+          const secret = phone.prompts[0]?.secret ?? '';
+          assert.equal(await deviceAnswer(server, customer.id, secret, true), 404);
+          await none(customer.peer, (f) => f.type === 'verify' && f.state === 'verified');
+          await none(agent.peer, (f) => f.type === 'verification' && f.status === 'push');
+          assert.deepEqual(await identityFacts(server, customer.id), [{ kind: 'identity', method: null }]);
+        },
+      );
     });
   }
 
   it('a check that already ended is left as it was: verified stays verified, nothing said again', async () => {
     const phone = new Phone();
-    await withServer({ outOfBand: phone }, async (server) => {
+    await withServer({ debug: true, outOfBand: phone }, async (server) => {
       const { customer, agent } = await withAgent(server, 'en');
       agent.send({ type: 'verify', conversationId: customer.id });
       const choose = await verify(customer, (f) => f.state === 'choose', 'the choice');

@@ -3,6 +3,7 @@ import { render } from 'lit';
 import type { TemplateResult } from 'lit';
 import { executeServerCommand } from '@web/test-runner-commands';
 import type { AxeResults, RunOptions } from 'axe-core';
+import { debugUrl } from './debug-hooks.js';
 
 // Every test starts without a conversation saved by an earlier test in the same page.
 beforeEach(() => {
@@ -111,8 +112,14 @@ export async function startReferenceServer(options: ServerOptions = {}): Promise
   return result.url;
 }
 
+/** Stops every reference server this page started. */
 export async function stopReferenceServers(): Promise<void> {
   await executeServerCommand('reference-server-stop');
+}
+
+/** Stops the reference server at `endpoint` (one this page started), leaving the others running. */
+export async function stopReferenceServer(endpoint: string): Promise<void> {
+  await executeServerCommand('reference-server-stop', { url: endpoint });
 }
 
 /** A loopback WebSocket URL on which nothing listens. */
@@ -143,8 +150,7 @@ export async function bodiesPosted(prefix: string): Promise<string[]> {
 
 /** Every raw frame the reference server (started with `debug`) received. */
 export async function framesReceivedByServer(endpoint: string): Promise<string[]> {
-  const url = endpoint.replace(/^ws/, 'http').replace(/\/chat$/, '/debug/frames');
-  const response = await fetch(url);
+  const response = await fetch(debugUrl(endpoint, 'frames'));
   const body = (await response.json()) as { frames: string[] };
   return body.frames;
 }

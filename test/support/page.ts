@@ -1,17 +1,29 @@
 /**
- * Test support for browser tests (not a test file): pages and elements a test adds to the
- * document, removed after each test whether it passed or not, so a failed assertion does not
- * leave an iframe (and the widget and connection inside it) running into the next test.
+ * Test support for browser tests (not a test file): what a test makes that outlives it unless
+ * undone (an iframe or element in the document, a window, a socket, a BroadcastChannel, a
+ * listener) is registered here when it is made, and disposed of after each test whether it
+ * passed or not, so a failed assertion does not leave it running into the next test.
  */
 import type { AmexChatElement } from '../../src/index.js';
 import { waitFor } from './helpers.js';
 
-const added: Element[] = [];
+const disposals: (() => unknown)[] = [];
+
+/** Runs `dispose` after this test, passed or not (the last registered runs first). */
+export function disposeAfterTest(dispose: () => unknown): void {
+  disposals.push(dispose);
+}
 
 /** Removes `element` after this test (an element the test put in the page itself). */
 export function removeAfterTest<T extends Element>(element: T): T {
-  added.push(element);
+  disposeAfterTest(() => element.remove());
   return element;
+}
+
+/** Closes `thing` (a socket, window, channel, peer) after this test. */
+export function closeAfterTest<T extends { close(): unknown }>(thing: T): T {
+  disposeAfterTest(() => thing.close());
+  return thing;
 }
 
 /** A new iframe in the body (loading `src`, if given), removed after this test. */
@@ -51,8 +63,17 @@ export async function chatIn(frame: HTMLIFrameElement): Promise<AmexChatElement>
   return el;
 }
 
-afterEach(() => {
-  for (const element of added.splice(0)) element.remove();
+// Every disposal runs even when one before it throws; the first error then fails the hook.
+afterEach(async () => {
+  const errors: unknown[] = [];
+  for (const dispose of disposals.splice(0).reverse()) {
+    try {
+      await dispose();
+    } catch (error) {
+      errors.push(error);
+    }
+  }
+  if (errors.length > 0) throw errors[0];
 });
 
 /**

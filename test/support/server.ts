@@ -6,7 +6,11 @@
 import assert from 'node:assert/strict';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
-import type { ChatEvent } from '../../src/protocol.js';
+import { debugUrl, storedConversations } from './debug-hooks.js';
+import type { StoredConversation } from './debug-hooks.js';
+
+export { debugUrl, storedConversations };
+export type { StoredConversation };
 
 /**
  * The options every test server starts with; a test's own options win (`debug: true` for the
@@ -26,24 +30,6 @@ export async function withServer(
   } finally {
     await server.close();
   }
-}
-
-/** A conversation as the debug hook (`/debug/conversations`) shows it. */
-export interface StoredConversation {
-  id: string;
-  events: ChatEvent[];
-  phase: string;
-  team: string;
-  agent: string | null;
-  caseNumber: string | null;
-  rating: number | null;
-}
-
-/** Every conversation the server on `port` (started with `debug`) stored. */
-export async function storedConversations(port: number): Promise<StoredConversation[]> {
-  const res = await fetch(`http://127.0.0.1:${port}/debug/conversations`);
-  assert.equal(res.status, 200);
-  return (await res.json()) as StoredConversation[];
 }
 
 /** The conversation `id` as `server` stored it (fails the test when it is not stored). */

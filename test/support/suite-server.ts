@@ -1,8 +1,15 @@
 /**
  * Test support for browser tests (not a test file): one reference server for a whole suite,
- * started before its first test and stopped after its last, as most e2e suites want it.
+ * started before its first test and stopped after its last, as most e2e suites want it; and a
+ * server of a test's own, stopped after that test whether it passed or not.
  */
-import { recordWireFrames, startReferenceServer, stopReferenceServers } from './helpers.js';
+import {
+  recordWireFrames,
+  startReferenceServer,
+  stopReferenceServer,
+  stopReferenceServers,
+} from './helpers.js';
+import { disposeAfterTest } from './page.js';
 
 /**
  * Starts a reference server with `options` before the enclosing suite's tests and hands its
@@ -21,4 +28,14 @@ export function serverForSuite(
   after(async () => {
     await stopReferenceServers();
   });
+}
+
+/**
+ * A reference server with `options` for the running test alone (next to a suite's server);
+ * resolves with its endpoint. It is stopped after the test, the suite's server left running.
+ */
+export async function serverForTest(options: Parameters<typeof startReferenceServer>[0]): Promise<string> {
+  const endpoint = await startReferenceServer(options);
+  disposeAfterTest(() => stopReferenceServer(endpoint));
+  return endpoint;
 }

@@ -10,10 +10,11 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * `executeServerCommand('reference-server-start', { replyDelay, simulatedAgent, agentDelay, maxQueue,
  * handleSeconds, queueUpdate, … })` starts the real reference
  * server (`server/main.ts`) in a child process on a free loopback port and returns its URL;
- * `reference-server-stop` stops it. Every server still running when the run ends is stopped.
+ * `reference-server-stop` stops the page's servers (with `{ url }`, only that one). Every server
+ * still running when the run ends is stopped.
  */
 export function referenceServerPlugin() {
-  /** @type {Map<string, import('node:child_process').ChildProcess[]>} */
+  /** @type {Map<string, { child: import('node:child_process').ChildProcess, url: string }[]>} */
   const bySession = new Map();
   const all = new Set();
 
@@ -74,13 +75,17 @@ export function referenceServerPlugin() {
       if (command === 'reference-server-start') {
         const { child, url } = await start(payload);
         const list = bySession.get(session.id) ?? [];
-        list.push(child);
+        list.push({ child, url });
         bySession.set(session.id, list);
         return { url, pid: child.pid };
       }
       if (command === 'reference-server-stop') {
-        for (const child of bySession.get(session.id) ?? []) child.kill('SIGTERM');
-        bySession.delete(session.id);
+        const list = bySession.get(session.id) ?? [];
+        const stopping = payload?.url ? list.filter((s) => s.url === payload.url) : list;
+        for (const { child } of stopping) child.kill('SIGTERM');
+        const left = list.filter((s) => !stopping.includes(s));
+        if (left.length > 0) bySession.set(session.id, left);
+        else bySession.delete(session.id);
         return true;
       }
       return undefined;

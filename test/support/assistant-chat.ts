@@ -4,9 +4,9 @@
  */
 import type { ChatServer } from '../../server/chat-server.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
-import { eventOf, isEvent } from '../support/actors.js';
-import type { Frame } from '../support/actors.js';
-import { Peer } from '../support/peer.js';
+import { eventOf, isEvent } from './actors.js';
+import type { Frame } from './actors.js';
+import { Peer } from './peer.js';
 
 /** A customer who said hello with `fields` (lang, account, token) and got the greeting. */
 export class Customer {

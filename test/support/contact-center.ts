@@ -1,8 +1,7 @@
 /**
  * Test support for the contact center's tests (not a test file): a customer who said hello and
  * an agent console that signed in, each over a `Peer` (test/support/peer.ts) of a server from
- * `withServer` (test/support/server.ts, with its debug hooks on), with the frames they wait
- * for named.
+ * `withServer` (test/support/server.ts), with the frames they wait for named.
  */
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,13 +9,13 @@ import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame, Team } from '../../src/protocol.js';
 import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
-import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
-import { Peer } from '../support/peer.js';
-import { withServer as withTestServer } from '../support/server.js';
-import { rememberKey, withKey } from './keys.js';
+import type { ChatServer } from '../../server/chat-server.js';
+import { Peer } from './peer.js';
+import { rememberKey, withKey } from '../server/keys.js';
 
-export { Peer } from '../support/peer.js';
-export { stored } from '../support/server.js';
+export { Peer } from './peer.js';
+// The one server per test; these tests start it with `debug: true`, the hooks `stored` reads.
+export { stored, withServer } from './server.js';
 
 export type Frame<T extends string> = Extract<ServerFrame, { type: T }>;
 export type AgentFrame<T extends string> = Extract<AgentServerFrame, { type: T }>;
@@ -158,17 +157,6 @@ export class Agent {
   send(frame: unknown): void {
     this.peer.send(frame);
   }
-}
-
-/**
- * A fresh server for one test (test/support/server.ts) with its debug hooks on, which `stored`
- * reads.
- */
-export function withServer(
-  options: ChatServerOptions,
-  run: (server: ChatServer, logs: Record<string, unknown>[]) => Promise<void>,
-): Promise<void> {
-  return withTestServer({ debug: true, ...options }, run);
 }
 
 /** Nothing matching arrives within `ms` (for what must not happen; kept short). */

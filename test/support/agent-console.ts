@@ -7,7 +7,8 @@ import '../../demo/agent-console/define.js';
 import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
-import { startReferenceServer, stopReferenceServers, waitFor } from '../support/helpers.js';
+import { startReferenceServer, stopReferenceServers, waitFor } from './helpers.js';
+import { removeAfterTest } from './page.js';
 
 /** A customer over the real /chat protocol. */
 export class Customer {
@@ -77,19 +78,6 @@ export class Customer {
     if (this.#ws.readyState === WebSocket.OPEN) this.send({ type: 'end' });
     this.#ws.close();
   }
-}
-
-/** Another agent, signed in over a plain socket. */
-export async function agentSocket(endpoint: string, name: string, team: string): Promise<WebSocket> {
-  const ws = new WebSocket(endpoint.replace(/\/chat$/, '/agent'));
-  await new Promise((resolve, reject) => {
-    ws.addEventListener('open', resolve, { once: true });
-    ws.addEventListener('error', reject, { once: true });
-  });
-  const welcome = new Promise((resolve) => ws.addEventListener('message', resolve, { once: true }));
-  ws.send(JSON.stringify({ type: 'agent-hello', v: PROTOCOL_VERSION, name, team }));
-  await welcome;
-  return ws;
 }
 
 /** A piece of what a live region said, and the language it is marked with (nearest `lang`). */
@@ -188,8 +176,6 @@ export function consoleSuite(
   return suite;
 }
 
-const mounted: HTMLElement[] = [];
-
 /**
  * The console in a page like demo/agent.html (a `main` landmark with the `h1`). Not `fixture()`:
  * it waits for an animation frame, and a background tab (files run in parallel) gets none.
@@ -206,15 +192,10 @@ export async function mount(
   el.endpoint = endpoint;
   setup(el);
   page.append(heading, el);
-  document.body.append(page);
-  mounted.push(page);
+  document.body.append(removeAfterTest(page));
   await el.updateComplete;
   return el;
 }
-
-afterEach(() => {
-  for (const page of mounted.splice(0)) page.remove();
-});
 
 export function $(el: ParentNode, selector: string): HTMLElement | null {
   return el.querySelector<HTMLElement>(selector);
