@@ -51,7 +51,7 @@ export function deepActiveElement(): Element | null {
 }
 
 /**
- * Polls `check` every 10 ms until it returns a truthy value. (Timers, not animation frames:
+ * Polls `check` every 10 ms until it returns (or resolves to) a truthy value. (Timers, not animation frames:
  * test files run in parallel tabs, and a background tab gets no frames.) The timeout counts the
  * time the page ran: a gap between two polls counts as at most 100 ms, because Chromium now and
  * then suspends a test page's timers (once seen for 19 s): the awaited task then runs only after
@@ -61,10 +61,12 @@ export async function waitFor<T>(
   check: () => T,
   message = 'condition',
   timeout = 8000,
-): Promise<NonNullable<T>> {
+): Promise<NonNullable<Awaited<T>>> {
   let waited = 0;
   for (;;) {
-    const value = check();
+    // An async check is awaited: its promise itself would pass at once, whatever it held.
+    const result = check();
+    const value = (result instanceof Promise ? await result : result) as Awaited<T>;
     if (value) return value;
     if (waited > timeout) throw new Error(`timed out waiting for ${message}`);
     const before = performance.now();

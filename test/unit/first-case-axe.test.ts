@@ -23,6 +23,8 @@ const EXEMPT: Record<string, string> = {
   'test/browser/on-demand.test.ts': 'renders no UI',
   // Two cross-tab hubs in one page, their lock and channel: nothing is rendered.
   'test/browser/tab-hub.test.ts': 'renders no UI',
+  // The shared test helpers, on their own: nothing is rendered.
+  'test/browser/test-helpers.test.ts': 'renders no UI',
   // Its one case checks that the identity check's chunk has not been loaded by the page before it
   // (a module loads once per page), so no audit of the check may come first; the same strip is
   // audited at each step in test/browser/verification.test.ts.
