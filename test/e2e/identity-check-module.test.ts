@@ -168,9 +168,9 @@ describe('the identity check chunk of the built bundle', () => {
   });
 
   it("goes with the chat's end while it could not load, and the ended check never shows", async () => {
-    await fetch('/dist-flaky-verifyend/fail/identity-check');
+    await fetch('/dist-flaky-verify-end/fail/identity-check');
     const copy = (await import(
-      /* @vite-ignore */ `${location.origin}/dist-flaky-verifyend/cdn/amex-chat.js`
+      /* @vite-ignore */ `${location.origin}/dist-flaky-verify-end/cdn/amex-chat.js`
     )) as Module;
     copy.AmexChatElement.define('flaky-verifyend-chat');
     const el = await customer(copy.AmexChatElement);
@@ -180,15 +180,15 @@ describe('the identity check chunk of the built bundle', () => {
     agent.send({ type: 'verify', conversationId });
     const retry = await waitFor(() => root.querySelector<HTMLButtonElement>('#verify-retry'), 'the error');
     await waitFor(() => deepActiveElement() === retry, 'focus on Try again');
-    const fetched = checkRequests('/dist-flaky-verifyend/cdn/').length;
+    const fetched = checkRequests('/dist-flaky-verify-end/cdn/').length;
     agent.send({ type: 'end', conversationId, summary: 'Checked the charge.' });
     await waitFor(() => root.querySelector('.ended'), "the chat's end");
     await waitFor(() => !root.querySelector('#verify-retry'), 'the error goes');
     await waitFor(() => deepActiveElement()?.id === 'input', 'focus to the message box');
     // Loadable again: what the server says of the ended check is not shown, nor loaded for.
-    await fetch('/dist-flaky-verifyend/up');
+    await fetch('/dist-flaky-verify-end/up');
     await idle();
-    expect(checkRequests('/dist-flaky-verifyend/cdn/')).to.have.length(fetched);
+    expect(checkRequests('/dist-flaky-verify-end/cdn/')).to.have.length(fetched);
     expect(root.querySelector('#verify')).to.equal(null);
     expect(root.querySelector('.part-failed')).to.equal(null);
   });

@@ -315,7 +315,7 @@ export function missingPanelMiddleware() {
   /** The copy's failing chunk's name, when it is not the panel's. */
   const failing = new Map();
   return async (ctx, next) => {
-    const [, alias, name] = /^\/(dist-no-panel|dist-fresh|dist-flaky-(\w+))\//.exec(ctx.path) ?? [];
+    const [, alias, name] = /^\/(dist-no-panel|dist-fresh|dist-flaky-([\w-]+))\//.exec(ctx.path) ?? [];
     if (!alias) return next();
     const fail = /\/fail\/([\w-]+)$/.exec(ctx.path);
     if (name && fail) {
