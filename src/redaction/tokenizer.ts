@@ -17,21 +17,19 @@ import {
   digitValue,
   lookAlikeValue,
 } from './normalize.js';
-import { ALL_PLACEHOLDERS, MASK_CHAR, codesToText } from './placeholders.js';
-import type * as layout from './token-layout.js';
-
-// The layout's constants written here, typed by token-layout.ts so that they cannot drift from it
-// (see tokens.ts for why).
-const F_CLEAN: typeof layout.F_CLEAN = 4;
-const F_LONG: typeof layout.F_LONG = 8;
-const F_MASK: typeof layout.F_MASK = 2;
-const F_NL: typeof layout.F_NL = 1;
-const MASK_CODE = MASK_CHAR.charCodeAt(0);
-const MAX_KEY_LENGTH: typeof layout.MAX_KEY_LENGTH = 24;
-const NUM: typeof layout.NUM = 1;
-const PH: typeof layout.PH = 3;
-const PUNCT: typeof layout.PUNCT = 2;
-const WORD: typeof layout.WORD = 0;
+import { ALL_PLACEHOLDERS, codesToText } from './placeholders.js';
+import {
+  F_CLEAN,
+  F_LONG,
+  F_MASK,
+  F_NL,
+  MASK_CODE,
+  MAX_KEY_LENGTH,
+  NUM,
+  PH,
+  PUNCT,
+  WORD,
+} from './token-layout.js';
 
 /**
  * What the pass writes to: the TokenList being filled (tokens.ts). Written here, not imported,
