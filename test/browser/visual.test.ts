@@ -4,6 +4,7 @@
 // Media features and the viewport are emulated through the Chrome DevTools Protocol
 // (test/support/wtr-plugins.mjs, mediaPlugin); a scripted server in the page puts the
 // conversation in each state (test/support/scripted-transport.ts).
+import { FakeClock } from '../support/fake-clock.js';
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { AmexChatElement } from '../../src/index.js';
@@ -42,7 +43,7 @@ const STATES: SceneOptions[] = [
 interface SceneOptions {
   theme?: Theme;
   phase?: Phase;
-  /** Show the inactivity warning (idle-timeout 21: it comes 1 s after the start). */
+  /** Show the inactivity warning (idle-timeout 21: it comes 1 s after the start, on a fake clock). */
   idle?: boolean;
   /** Type a card number so the sensitive-data warning and highlight show. */
   draft?: string;
@@ -64,9 +65,20 @@ function must(el: AmexChatElement, selector: string): HTMLElement {
   return node;
 }
 
+/**
+ * The element's clock while a scene shows the inactivity warning: a fake one, moved on to the
+ * warning at once rather than waiting for it, and put back after the test.
+ */
+let fake: FakeClock | undefined;
+afterEach(() => {
+  fake?.uninstall();
+  fake = undefined;
+});
+
 /** A conversation in the given state, played by a scripted server. */
 async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement; server: ScriptedServer }> {
   const { theme = 'light', phase = 'assistant', idle = false, draft = '', filler = 0 } = options;
+  if (idle) fake = new FakeClock(Date.now()).install();
   const { el, server } = await scriptedChat({
     theme,
     idleTimeout: idle ? 21 : 0,
@@ -143,7 +155,10 @@ async function scene(options: SceneOptions = {}): Promise<{ el: AmexChatElement;
     input.dispatchEvent(new Event('input'));
     await waitFor(() => $(el, '#warning'), 'the sensitive-data warning');
   }
-  if (idle) await waitFor(() => $(el, '#idle-continue'), 'the inactivity warning', 5000);
+  if (idle) {
+    fake?.advance(1000);
+    await waitFor(() => $(el, '#idle-continue'), 'the inactivity warning', 5000);
+  }
   await el.updateComplete;
   return { el, server };
 }
