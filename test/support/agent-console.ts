@@ -2,13 +2,17 @@
 // /chat protocol, mounting and signing in the console, recording its live regions (with the
 // language of every piece of what they say), a scripted /agent server for frames at fixed times,
 // and a fake clock.
-import type { AgentConsoleElement, ConsoleClock } from '../../demo/agent-console.js';
+import type { AgentConsoleElement } from '../../demo/agent-console.js';
+import { FakeClock } from './fake-clock.js';
 import '../../demo/agent-console/define.js';
 import type { AgentClientFrame, AgentServerFrame, BoardFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent, ServerFrame } from '../../src/protocol.js';
 import { startReferenceServer, stopReferenceServers, waitFor } from './helpers.js';
 import { removeAfterTest } from './page.js';
+
+/** The console's clock in tests: the one clock tests move by hand (fake-clock.ts). */
+export { FakeClock };
 
 /** A customer over the real /chat protocol. */
 export class Customer {
@@ -237,56 +241,6 @@ export function transcript(el: AgentConsoleElement): string[] {
   return [...el.querySelectorAll('[role="log"] li')].map(
     (li) => li.textContent?.replace(/\s+/g, ' ').trim() ?? '',
   );
-}
-
-/**
- * A clock the test moves by hand: `now()` starts where it is told, and what was scheduled with
- * `setTimeout` runs, in order of due time, only inside `advance()`.
- */
-export class FakeClock implements ConsoleClock {
-  #now: number;
-  #timers = new Map<number, { at: number; callback: () => void }>();
-  #next = 0;
-  /** How many scheduled callbacks ran. */
-  fired = 0;
-
-  constructor(start: number) {
-    this.#now = start;
-  }
-
-  now(): number {
-    return this.#now;
-  }
-
-  setTimeout(callback: () => void, ms: number): number {
-    this.#next += 1;
-    this.#timers.set(this.#next, { at: this.#now + Math.max(0, ms), callback });
-    return this.#next;
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.#timers.delete(handle as number);
-  }
-
-  /** Timers waiting to run. */
-  get pending(): number {
-    return this.#timers.size;
-  }
-
-  /** Moves time on by `ms`, running every timer that falls due, in order. */
-  advance(ms: number): void {
-    const end = this.#now + ms;
-    for (;;) {
-      const due = [...this.#timers].filter(([, t]) => t.at <= end).sort(([, a], [, b]) => a.at - b.at)[0];
-      if (!due) break;
-      const [handle, timer] = due;
-      this.#timers.delete(handle);
-      this.#now = Math.max(this.#now, timer.at);
-      this.fired += 1;
-      timer.callback();
-    }
-    this.#now = end;
-  }
 }
 
 /**
