@@ -22,6 +22,7 @@ import type { TranscriptMessage } from '../../src/conversation/index.js';
 import { ChaosProxy, prng } from './chaos-proxy.js';
 import { sharedRedis } from '../server/cluster.js';
 import { storedConversations } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 const COUNT = 1000;
 const SEED = process.env['CHAOS_SEED'] ? Number(process.env['CHAOS_SEED']) : randomInt(1, 2 ** 31);
@@ -275,7 +276,7 @@ function chaos(store: 'memory' | 'redis'): void {
         const agents = (async () => {
           for (let i = 0; i < COUNT; i++) {
             // One at a time: the order of posting is the order of the server's seqs.
-            const res: Response = await fetch(`http://127.0.0.1:${agentSrv.port}/debug/say`, {
+            const res: Response = await fetch(debugUrl(agentSrv.port, 'say'), {
               method: 'POST',
               body: JSON.stringify({ conversationId, text: label('agent', i), name: 'Maria' }),
             });

@@ -27,6 +27,7 @@ import type { ChatServer } from '../../server/chat-server.js';
 import { addressKey } from '../../server/limits.js';
 import { asEventFrames } from './wire.js';
 import { withServer } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 const HELLO = JSON.stringify({ type: 'hello', v: PROTOCOL_VERSION, lang: 'en' });
 const LATENCY_P99_MS = 500;
@@ -592,7 +593,7 @@ if (isMainThread) {
       builder.ws.close();
       const text = 'x'.repeat(60_000);
       for (let i = 0; i < 200; i++) {
-        const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+        const res = await fetch(debugUrl(server.port, 'say'), {
           method: 'POST',
           body: JSON.stringify({ conversationId: bigConversation, text }),
         });

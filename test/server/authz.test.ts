@@ -359,7 +359,7 @@ describe('the --debug hooks (finding 8)', () => {
       const elsewhere = await get({ authorization: `Bearer ${SECRET}`, origin: 'https://evil.example' });
       assert.equal(elsewhere.status, 403);
       assert.equal(elsewhere.headers.get('access-control-allow-origin'), null);
-      const say = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+      const say = await fetch(debugUrl(server.port, 'say'), {
         method: 'POST',
         headers: { origin: 'https://evil.example' },
         body: JSON.stringify({ conversationId: customer.id, text: 'Send your card to us' }),
@@ -382,11 +382,11 @@ describe('the --debug hooks (finding 8)', () => {
   it('without a console secret, answer only this machine, from an allowed Origin', async () => {
     const server = await startChatServer({ port: 0, replyDelay: 0, simulatedAgent: false, debug: true });
     try {
-      const res = await fetch(`http://127.0.0.1:${server.port}/debug/frames`, {
+      const res = await fetch(debugUrl(server.port, 'frames'), {
         headers: { origin: 'https://evil.example' },
       });
       assert.equal(res.status, 403);
-      const local = await fetch(`http://127.0.0.1:${server.port}/debug/frames`);
+      const local = await fetch(debugUrl(server.port, 'frames'));
       assert.equal(local.status, 200);
       assert.equal(local.headers.get('access-control-allow-origin'), null, 'no wildcard');
     } finally {
@@ -452,7 +452,7 @@ describe('findings of a second review of 1.4', () => {
     const server = await startChatServer({ port: 0, debug: true, log: (entry) => logs.push(entry) });
     try {
       for (const body of ['not json', 'null', '42']) {
-        const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, { method: 'POST', body });
+        const res = await fetch(debugUrl(server.port, 'say'), { method: 'POST', body });
         assert.equal(res.status, 400, body);
         await res.body?.cancel();
       }

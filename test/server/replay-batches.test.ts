@@ -19,6 +19,7 @@ import { MAX_REPLAY_FRAME_BYTES, replayFrames } from '../../server/replay.js';
 import { Peer, openStream, postFrame, sharedRedis } from './cluster.js';
 import { rememberKey, withKey } from './keys.js';
 import { stored } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -45,7 +46,7 @@ async function startConversation(server: ChatServer): Promise<string> {
 /** Adds agent messages (through the debug hook) until the conversation has `upTo` events. */
 async function fill(server: ChatServer, conversationId: string, upTo: number): Promise<void> {
   for (let seq = 2; seq <= upTo; seq++) {
-    const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+    const res = await fetch(debugUrl(server.port, 'say'), {
       method: 'POST',
       body: JSON.stringify({ conversationId, text: textOf(seq), name: 'Maria' }),
     });
@@ -323,7 +324,7 @@ describe(`replay of ${N} events (in-memory store)`, () => {
   it('after a 1.2 replay, live events are single event frames', async () => {
     const peer = await resumeWs(server, PROTOCOL_VERSION, conversationId, 0);
     const replayFrameCount = replayed(peer.raw).frames.length;
-    const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+    const res = await fetch(debugUrl(server.port, 'say'), {
       method: 'POST',
       body: JSON.stringify({ conversationId, text: 'Live one', name: 'Maria' }),
     });

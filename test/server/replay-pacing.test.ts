@@ -15,6 +15,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
 import { Peer } from './cluster.js';
 import { rememberKey, withKey } from './keys.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 type Frame = { type: string; [key: string]: unknown };
 
@@ -23,7 +24,7 @@ const LIMIT = 256 * 1024;
 const BIG = 'é'.repeat(15_000); // 30 KB of UTF-8
 
 async function say(server: ChatServer, conversationId: string, text: string): Promise<number> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/say`, {
+  const res = await fetch(debugUrl(server.port, 'say'), {
     method: 'POST',
     body: JSON.stringify({ conversationId, text, name: 'Maria' }),
   });

@@ -20,6 +20,7 @@ import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
 import { storedConversations } from '../support/server.js';
 import type { StoredConversation } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 const RESTARTED_EN =
   'We could not continue your previous chat, so a new one has started. If you were chatting with an agent, type "agent" to reach one again.';
@@ -198,7 +199,7 @@ describe('a restarted in-memory server', () => {
       assert.equal(c.agent, undefined);
 
       // Nothing unredacted reached the new server.
-      const res = await fetch(`http://127.0.0.1:${port}/debug/frames`);
+      const res = await fetch(debugUrl(port, 'frames'));
       const { frames } = (await res.json()) as { frames: string[] };
       assert.ok(frames.some((f) => f.includes('second, my card is')));
       for (const frame of frames) assert.ok(!UNREDACTED.test(frame), `unredacted: ${frame}`);

@@ -18,6 +18,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { Conversation } from '../../src/conversation/index.js';
 import { storedConversations } from '../support/server.js';
 import type { StoredConversation } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 async function until(what: string, check: () => boolean | Promise<boolean>, timeout = 15_000): Promise<void> {
   const deadline = Date.now() + timeout;
@@ -142,7 +143,7 @@ describe('reference server restart', () => {
     assert.notEqual(fresh.id, oldId, 'the restarted server does not know the old conversation');
 
     // An agent speaks in the new conversation: it reaches the client once.
-    const res = await fetch(`http://127.0.0.1:${port}/debug/say`, {
+    const res = await fetch(debugUrl(port, 'say'), {
       method: 'POST',
       body: JSON.stringify({ conversationId: fresh.id, text: 'agent after restart' }),
     });

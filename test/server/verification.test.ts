@@ -24,6 +24,7 @@ import { Agent, Customer, Peer, none, withServer } from '../support/contact-cent
 import type { Frame } from '../support/contact-center.js';
 import { sharedRedis } from './cluster.js';
 import { storedConversations } from '../support/server.js';
+import { debugUrl } from '../support/debug-hooks.js';
 
 /** A clock the test moves. */
 function fakeClock(start = 1_000_000): { now: () => number; advance: (ms: number) => void } {
@@ -248,8 +249,7 @@ async function codeJourney(
 
     // Every frame the server received (both sockets, with `debug`): the code only in verify-code.
     const received = options.debug
-      ? ((await (await fetch(`http://127.0.0.1:${server.port}/debug/frames`)).json()) as { frames: string[] })
-          .frames
+      ? ((await (await fetch(debugUrl(server.port, 'frames'))).json()) as { frames: string[] }).frames
       : [];
     assert.ok(!options.debug || received.some((t) => t.includes(code)), 'the verifier got the code');
     const scan = [
@@ -270,7 +270,7 @@ async function codeJourney(
 
 /** The memory store's contents: every conversation as it keeps it (the debug hook). */
 async function memoryContents(server: ChatServer): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${server.port}/debug/snapshots`);
+  const res = await fetch(debugUrl(server.port, 'snapshots'));
   assert.equal(res.status, 200);
   return res.text();
 }

@@ -5,8 +5,11 @@
  */
 import type { ChatEvent } from '../../src/protocol.js';
 
-/** The debug hooks: what was stored, the raw frames and counters, and saying as the agent. */
-export type DebugHook = 'conversations' | 'frames' | 'say';
+/**
+ * The debug hooks: what was stored, the raw frames and counters, saying as the agent, and the
+ * store's snapshots.
+ */
+export type DebugHook = 'conversations' | 'frames' | 'say' | 'snapshots';
 
 /** The URL of `hook` on the server at `server` (its port, or its /chat endpoint). */
 export function debugUrl(server: number | string, hook: DebugHook): string {
