@@ -1,5 +1,5 @@
 // Types of scripts/prerequisites.mjs (plain ESM, loaded by Node without TypeScript) for the
-// TypeScript that imports it: test/unit/prerequisites.test.ts, test/server/cluster.ts, bench/.
+// TypeScript that imports it: test/unit/prerequisites.test.ts, test/support/cluster.ts, bench/.
 
 /** What the module asks of the system; systemProbe() is the real one, tests pass a fake. */
 export interface Probe {

@@ -2,7 +2,7 @@
 //   - Chrome or Chromium for the browser tests (test/browser, test/e2e; web-test-runner), also
 //     used by bench/widget.ts;
 //   - `redis-server` for the Redis store tests (test/server; started on free loopback ports by
-//     test/server/cluster.ts), also used by bench/load.ts.
+//     test/support/cluster.ts), also used by bench/load.ts.
 // The browser is looked for the way chrome-launcher (what @web/test-runner-chrome uses when it is
 // given no executablePath) looks for it: CHROME_PATH first, then Chrome's usual install places on
 // each system, then Chrome and Chromium on PATH; /usr/bin/chromium last. `redis-server` is looked

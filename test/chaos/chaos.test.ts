@@ -20,7 +20,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { Conversation } from '../../src/conversation/index.js';
 import type { TranscriptMessage } from '../../src/conversation/index.js';
 import { ChaosProxy, prng } from './chaos-proxy.js';
-import { sharedRedis } from '../server/cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 import { storedConversations } from '../support/server.js';
 import { debugUrl } from '../support/debug-hooks.js';
 

@@ -25,7 +25,7 @@ import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
 import { addressKey } from '../../server/limits.js';
-import { asEventFrames } from './wire.js';
+import { asEventFrames } from '../support/wire.js';
 import { withServer } from '../support/server.js';
 import { debugUrl } from '../support/debug-hooks.js';
 

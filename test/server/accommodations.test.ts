@@ -12,7 +12,7 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServerOptions } from '../../server/chat-server.js';
 import { checkClientFrame } from '../../src/protocol/check.js';
 import { MAX_ACCOMMODATION_NOTE, parseServerFrame } from '../../src/protocol.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 import { Agent, Customer, none, withServer } from '../support/contact-center.js';
 import type { AgentFrame, Frame } from '../support/contact-center.js';
 import type { WaitingConversation } from '../../src/agent-protocol.js';

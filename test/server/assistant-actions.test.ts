@@ -9,7 +9,7 @@ import { createAssistant } from '../../server/assistant/index.js';
 import type { Lang } from '../../server/assistant/index.js';
 import { REQUIRED, isDontKnow, isNo, isYes } from '../../server/assistant/actions.js';
 import { expectationFrom } from '../../src/redaction/agent.js';
-import { CLAIM, FLOWS, NO, READ_BACK, YES, converse, noClaim } from './assistant-actions-support.js';
+import { CLAIM, FLOWS, NO, READ_BACK, YES, converse, noClaim } from '../support/assistant-actions.js';
 
 describe('assistant actions: the reported reproductions', () => {
   it('"dispute a charge" → "I don\'t remember the details": nothing opened, nothing invented', () => {

@@ -17,9 +17,9 @@ import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { agent, eventOf, isEvent } from '../support/actors.js';
 import { withServer } from '../support/server.js';
-import { CLAIM, READ_BACK } from './assistant-actions-support.js';
+import { CLAIM, READ_BACK } from '../support/assistant-actions.js';
 import { Customer } from '../support/assistant-chat.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-alice': 'alice', 'tok-alice-2': 'alice', 'tok-bob': 'bob' };
 function verifyToken(token: string | undefined): TokenVerdict {

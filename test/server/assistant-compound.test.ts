@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { withServer } from '../support/server.js';
-import { CLAIM } from './assistant-actions-support.js';
+import { CLAIM } from '../support/assistant-actions.js';
 import { Customer } from '../support/assistant-chat.js';
 
 describe('assistant: several questions in one message', () => {

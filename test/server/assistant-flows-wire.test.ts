@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ChatServerOptions } from '../../server/chat-server.js';
 import { withServer } from '../support/server.js';
-import { CLAIM, FLOWS, READ_BACK, YES } from './assistant-actions-support.js';
+import { CLAIM, FLOWS, READ_BACK, YES } from '../support/assistant-actions.js';
 import { Customer } from '../support/assistant-chat.js';
 
 /** No profile (no account): any card and ZIP code are taken, so every flow's details fit. */

@@ -11,7 +11,7 @@ import { expectationFrom } from '../../src/redaction/agent.js';
 import { TOPIC } from '../../server/assistant/index.js';
 import type { TaskIntent } from '../../server/assistant/index.js';
 import { baseOf } from '../../server/assistant/requests.js';
-import { PHRASINGS, first, last, talk } from './assistant-support.js';
+import { PHRASINGS, first, last, talk } from '../support/assistant.js';
 
 describe('assistant: follow-ups', () => {
   it('"Please confirm next steps and the expected timeline" after a dispute gives 60/30/90 days', () => {

@@ -14,7 +14,7 @@ import type { AssistantState } from '../../server/assistant/index.js';
 import { profileFor } from '../../server/assistant/profile.js';
 import type { ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
 import { withServer } from '../support/server.js';
-import { CLAIM, READ_BACK } from './assistant-actions-support.js';
+import { CLAIM, READ_BACK } from '../support/assistant-actions.js';
 import { Customer } from '../support/assistant-chat.js';
 
 const SUBJECTS: Record<string, string> = { 'tok-rivera': 'cm-demo-rivera', 'tok-nobody': 'cm-nobody' };

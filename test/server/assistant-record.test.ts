@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
 import type { AssistantState } from '../../server/assistant/index.js';
-import { CLAIM, converse } from './assistant-actions-support.js';
+import { CLAIM, converse } from '../support/assistant-actions.js';
 
 describe('assistant record: summaries from facts', () => {
   it('a completed dispute: the recap and the agent line name it with its details (en, es)', () => {

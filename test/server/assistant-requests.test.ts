@@ -10,7 +10,7 @@ import { describe, it } from 'node:test';
 import { createAssistant } from '../../server/assistant/index.js';
 import type { Lang } from '../../server/assistant/index.js';
 import { profileFor } from '../../server/assistant/profile.js';
-import { CLAIM, FLOWS, READ_BACK, converse, noClaim } from './assistant-actions-support.js';
+import { CLAIM, FLOWS, READ_BACK, converse, noClaim } from '../support/assistant-actions.js';
 
 const REQUESTS = FLOWS.filter((f) =>
   ['due-date-change', 'late-fee-review', 'authorized-user-request', 'limit-review', 'travel-notice'].includes(

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { expectationFrom } from '../../src/redaction/agent.js';
 import { withServer } from '../support/server.js';
-import { CLAIM, READ_BACK, converse, noClaim } from './assistant-actions-support.js';
+import { CLAIM, READ_BACK, converse, noClaim } from '../support/assistant-actions.js';
 import { Customer } from '../support/assistant-chat.js';
 
 describe('assistant: what was done so far, asked before the end', () => {

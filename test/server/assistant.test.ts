@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { TOPIC, createAssistant } from '../../server/assistant/index.js';
 import type { TaskIntent } from '../../server/assistant/index.js';
 import { baseOf } from '../../server/assistant/requests.js';
-import { PHRASINGS, first, last, talk } from './assistant-support.js';
+import { PHRASINGS, first, last, talk } from '../support/assistant.js';
 
 describe('assistant: intents', () => {
   for (const [intent, lang, text] of PHRASINGS) {

@@ -20,7 +20,7 @@ import { after, before, describe, it } from 'node:test';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions, TokenVerdict } from '../../server/chat-server.js';
-import { Peer, openStream, postFrame, sharedRedis, streamKey } from './cluster.js';
+import { Peer, openStream, postFrame, sharedRedis, streamKey } from '../support/cluster.js';
 import {
   deployment as deploymentOn,
   onOneInstance,

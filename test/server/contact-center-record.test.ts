@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { MAX_TRANSFER_NOTE } from '../../src/agent-protocol.js';
 import { createAssistant } from '../../server/assistant/index.js';
-import { CLAIM } from './assistant-actions-support.js';
+import { CLAIM } from '../support/assistant-actions.js';
 import { Agent, Customer, none, withServer } from '../support/contact-center.js';
 
 const CARD = '4111 1111 1111 1111';

@@ -17,7 +17,7 @@ import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { Agent, Customer, Peer, withServer } from '../support/contact-center.js';
 import type { AgentFrame } from '../support/contact-center.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 
 const WAIT = 30_000;
 /**

@@ -14,7 +14,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { redact } from '../../src/redaction/index.js';
 import { botFromEnv, readAnswer } from '../../server/external-bot.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 import { storedInRedis } from '../support/deployment.js';
 import { Agent, Customer, stored, withServer } from '../support/contact-center.js';
 

@@ -22,8 +22,8 @@ import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent } from '../../src/protocol.js';
 import { Conversation } from '../../src/conversation/index.js';
 import type { ConversationStore, SavedConversation } from '../../src/conversation/persistence.js';
-import { RoundRobinProxy, freePort, startRedis, until } from './cluster.js';
-import type { RedisServer } from './cluster.js';
+import { RoundRobinProxy, freePort, startRedis, until } from '../support/cluster.js';
+import type { RedisServer } from '../support/cluster.js';
 import { storedConversations } from '../support/server.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, it } from 'node:test';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
-import { Peer } from './cluster.js';
+import { Peer } from '../support/cluster.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

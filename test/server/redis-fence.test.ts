@@ -15,7 +15,7 @@ import { createClient } from 'redis';
 import { createConversation } from '../../server/conversation.js';
 import { RedisStore } from '../../server/redis-store.js';
 import { tx } from '../../server/store.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -13,7 +13,7 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { CASE_NUMBER } from '../../server/case-number.js';
-import { openStream, postFrame, sharedRedis, startRedis, until } from './cluster.js';
+import { openStream, postFrame, sharedRedis, startRedis, until } from '../support/cluster.js';
 import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';

@@ -16,8 +16,8 @@ import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer, ChatServerOptions } from '../../server/chat-server.js';
 import { MAX_REPLAY_FRAME_BYTES, replayFrames } from '../../server/replay.js';
-import { Peer, openStream, postFrame, sharedRedis } from './cluster.js';
-import { rememberKey, withKey } from './keys.js';
+import { Peer, openStream, postFrame, sharedRedis } from '../support/cluster.js';
+import { rememberKey, withKey } from '../support/keys.js';
 import { stored } from '../support/server.js';
 import { debugUrl } from '../support/debug-hooks.js';
 

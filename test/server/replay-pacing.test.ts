@@ -13,8 +13,8 @@ import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent } from '../../src/protocol.js';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServer } from '../../server/chat-server.js';
-import { Peer } from './cluster.js';
-import { rememberKey, withKey } from './keys.js';
+import { Peer } from '../support/cluster.js';
+import { rememberKey, withKey } from '../support/keys.js';
 import { debugUrl } from '../support/debug-hooks.js';
 
 type Frame = { type: string; [key: string]: unknown };

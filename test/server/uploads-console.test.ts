@@ -13,9 +13,9 @@ import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { startChatServer } from '../../server/chat-server.js';
 import type { ChatServerOptions } from '../../server/chat-server.js';
 import { TEST_SERVER, withServer } from '../support/server.js';
-import { sharedRedis } from './cluster.js';
-import { BYTES, asked, finish, postFile, ticket } from './uploads-support.js';
-import type { Asked } from './uploads-support.js';
+import { sharedRedis } from '../support/cluster.js';
+import { BYTES, asked, finish, postFile, ticket } from '../support/uploads.js';
+import type { Asked } from '../support/uploads.js';
 
 let dir: string;
 beforeEach(async () => {

@@ -19,8 +19,8 @@ import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js
 import type { Frame } from '../support/actors.js';
 import { Peer } from '../support/peer.js';
 import { TEST_SERVER, withServer } from '../support/server.js';
-import { sharedRedis } from './cluster.js';
-import { BYTES, asked, documentsNotice, download, finish, postFile, ticket } from './uploads-support.js';
+import { sharedRedis } from '../support/cluster.js';
+import { BYTES, asked, documentsNotice, download, finish, postFile, ticket } from '../support/uploads.js';
 
 /** Each test's own upload directory. */
 let dir: string;

@@ -22,7 +22,7 @@ import { PROTOCOL_VERSION, parseServerFrame } from '../../src/protocol.js';
 import type { VerifyFrame } from '../../src/protocol.js';
 import { Agent, Customer, Peer, none, withServer } from '../support/contact-center.js';
 import type { Frame } from '../support/contact-center.js';
-import { sharedRedis } from './cluster.js';
+import { sharedRedis } from '../support/cluster.js';
 import { storedConversations } from '../support/server.js';
 import { debugUrl } from '../support/debug-hooks.js';
 

@@ -6,7 +6,7 @@
 import type { ChatServer } from '../../server/chat-server.js';
 import { PROTOCOL_VERSION } from '../../src/protocol.js';
 import type { ChatEvent } from '../../src/protocol.js';
-import { rememberKey, withKey } from '../server/keys.js';
+import { rememberKey, withKey } from './keys.js';
 import { Peer } from './peer.js';
 
 export type Frame = { type: string; [key: string]: unknown };

@@ -11,7 +11,7 @@ import { parseAgentServerFrame } from '../../src/agent-protocol.js';
 import type { AgentServerFrame } from '../../src/agent-protocol.js';
 import type { ChatServer } from '../../server/chat-server.js';
 import { Peer } from './peer.js';
-import { rememberKey, withKey } from '../server/keys.js';
+import { rememberKey, withKey } from './keys.js';
 
 export { Peer } from './peer.js';
 // The one server per test; these tests start it with `debug: true`, the hooks `stored` reads.

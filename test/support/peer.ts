@@ -3,11 +3,11 @@
  * keeps every frame. `next(test)` resolves with the next frame that matches and that no earlier
  * `next` took (already received or still to come), so repeated frames (queue updates, boards) are
  * read in order. A replay in `events` frames counts as that many `event` frames
- * (test/server/wire.ts), as the widget applies it.
+ * (test/support/wire.ts), as the widget applies it.
  */
 import assert from 'node:assert/strict';
 import { WebSocket } from 'ws';
-import { asEventFrames } from '../server/wire.js';
+import { asEventFrames } from './wire.js';
 
 type AnyFrame = { type: string; [key: string]: unknown };
 

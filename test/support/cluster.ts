@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { requireRedisServer } from '../../scripts/prerequisites.mjs';
-import { Peer } from '../support/peer.js';
+import { Peer } from './peer.js';
 
 /** A free TCP port on 127.0.0.1 (bound once, then released). */
 export async function freePort(): Promise<number> {
@@ -220,4 +220,4 @@ export async function until(
 }
 
 // The event-stream helpers, for the tests that import them from here.
-export { openStream, postFrame, streamKey } from '../support/event-stream.js';
+export { openStream, postFrame, streamKey } from './event-stream.js';

@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import type { ChatServer } from '../../server/chat-server.js';
-import { agent, customer, eventOf, handOff, isEvent } from '../support/actors.js';
-import type { Frame } from '../support/actors.js';
-import type { Peer } from '../support/peer.js';
+import { agent, customer, eventOf, handOff, isEvent } from './actors.js';
+import type { Frame } from './actors.js';
+import type { Peer } from './peer.js';
 
 /** The first bytes of each allowed type, then filler. */
 export const BYTES = {
