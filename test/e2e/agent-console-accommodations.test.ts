@@ -3,6 +3,7 @@
 // note redacted; a change while the agent holds the chat shows at once; English and Spanish
 // customers; the pane stays axe-clean.
 import { expect } from '@open-wc/testing';
+import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
 import { $, Customer, acceptFirst, cards, consoleSuite, mount, signIn } from '../support/agent-console.js';
 
@@ -12,17 +13,23 @@ function needsText(root: ParentNode): string {
   return [...root.querySelectorAll('.ac-needs__item')].map((n) => n.textContent?.trim() ?? '').join(' | ');
 }
 
+/** A console signed in as Maria, and a waiting customer who stated two needs and a note with a card. */
+async function signedInWithNeeds(): Promise<{ el: AgentConsoleElement; customer: Customer }> {
+  const el = await mount(suite.endpoint.replace(/\/chat$/, '/agent'));
+  await signIn(el, 'Maria');
+  const customer = await Customer.queued(suite.endpoint);
+  suite.customers.push(customer);
+  customer.send({
+    type: 'accommodations',
+    needs: ['more-time', 'written-summary'],
+    note: 'Please type slowly, my card is 4111 1111 1111 1111',
+  });
+  return { el, customer };
+}
+
 describe('agent console: accommodations', () => {
   it('has no axe violations with the needs on the board and in the facts', async () => {
-    const el = await mount(suite.endpoint.replace(/\/chat$/, '/agent'));
-    await signIn(el, 'Maria');
-    const customer = await Customer.queued(suite.endpoint);
-    suite.customers.push(customer);
-    customer.send({
-      type: 'accommodations',
-      needs: ['more-time', 'written-summary'],
-      note: 'Please type slowly, my card is 4111 1111 1111 1111',
-    });
+    const { el } = await signedInWithNeeds();
     await waitFor(() => cards(el).find((c) => c.querySelector('.ac-needs')), 'needs on the card');
     await axeCheck(el);
     await acceptFirst(el);
@@ -31,15 +38,7 @@ describe('agent console: accommodations', () => {
   });
 
   it('shows the needs on the board and in the facts, the note redacted; a change shows at once', async () => {
-    const el = await mount(suite.endpoint.replace(/\/chat$/, '/agent'));
-    await signIn(el, 'Maria');
-    const customer = await Customer.queued(suite.endpoint);
-    suite.customers.push(customer);
-    customer.send({
-      type: 'accommodations',
-      needs: ['more-time', 'written-summary'],
-      note: 'Please type slowly, my card is 4111 1111 1111 1111',
-    });
+    const { el, customer } = await signedInWithNeeds();
     await customer.event((e) => e.notice?.code === 'accommodations', 'the notice');
     const card = await waitFor(
       () => cards(el).find((c) => c.querySelector('.ac-needs')),

@@ -5,6 +5,7 @@
 // no real time passes.
 import { expect } from '@open-wc/testing';
 import { formatWait } from '../../demo/agent-console.js';
+import type { AgentConsoleElement } from '../../demo/agent-console.js';
 import type { WaitingConversation } from '../../src/agent-protocol.js';
 import { axeCheck, waitFor } from '../support/helpers.js';
 import {
@@ -36,6 +37,22 @@ function waiting(since: number, n = 1): WaitingConversation {
   };
 }
 
+/** A console on a scripted server whose board has two customers, waiting since `since` and 30 s later. */
+async function twoWaiting(since: number, clock: FakeClock): Promise<AgentConsoleElement> {
+  const server = new ScriptedAgentServer();
+  server.board = {
+    type: 'board',
+    waiting: [waiting(since), waiting(since + 30_000, 2)],
+    agents: [],
+    simulate: false,
+  };
+  const el = await mount('ws://127.0.0.1:9/chat', (console) => {
+    console.socketFactory = server.factory;
+    console.clock = clock;
+  });
+  return el;
+}
+
 describe('agent console: waiting times (issue 24, item 7)', () => {
   before(async () => {
     await loadStyles();
@@ -46,17 +63,7 @@ describe('agent console: waiting times (issue 24, item 7)', () => {
   it('has no axe violations with two customers waiting for minutes', async () => {
     const since = Date.now();
     const clock = new FakeClock(since);
-    const server = new ScriptedAgentServer();
-    server.board = {
-      type: 'board',
-      waiting: [waiting(since), waiting(since + 30_000, 2)],
-      agents: [],
-      simulate: false,
-    };
-    const el = await mount('ws://127.0.0.1:9/chat', (console) => {
-      console.socketFactory = server.factory;
-      console.clock = clock;
-    });
+    const el = await twoWaiting(since, clock);
     await signIn(el, 'Alex');
     await waitFor(() => cards(el).length === 2, 'two cards');
     clock.advance(3 * 60_000);
@@ -78,17 +85,7 @@ describe('agent console: waiting times (issue 24, item 7)', () => {
   it('changes "Waiting" once a minute, not every second, with the time waiting began; never announced', async () => {
     const since = new Date(2026, 10, 25, 15, 7, 0).getTime();
     const clock = new FakeClock(since + 5_000);
-    const server = new ScriptedAgentServer();
-    server.board = {
-      type: 'board',
-      waiting: [waiting(since), waiting(since + 30_000, 2)],
-      agents: [],
-      simulate: false,
-    };
-    const el = await mount('ws://127.0.0.1:9/chat', (console) => {
-      console.socketFactory = server.factory;
-      console.clock = clock;
-    });
+    const el = await twoWaiting(since, clock);
     const said = recordAnnouncements(el);
     await signIn(el, 'Alex');
     const [first, second] = await waitFor(() => (cards(el).length === 2 ? cards(el) : null), 'two cards');
