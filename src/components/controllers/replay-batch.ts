@@ -1,9 +1,11 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { clock } from '../clock.js';
 import { FILL_BUDGET, whenIdle } from '../transcript/transcript-view.js';
 
 /**
  * Longest wait, in ms, for a replay the welcome announced (see `wait`): a long history on a slow
- * network then shows as it arrives, and a replay that never completes delays nothing.
+ * network then shows as it arrives, and a replay that never completes delays nothing. Timed on
+ * the element's clock, so a test moves past it without waiting.
  */
 const REPLAY_WAIT = 500;
 
@@ -89,15 +91,15 @@ export class ReplayBatch implements ReactiveController {
     if (this.#state()?.live) return;
     await nextTask();
     if (!this.#replay) return;
-    const now = performance.now();
+    const now = clock.now();
     this.#deadline ||= now + REPLAY_WAIT;
     const left = this.#deadline - now;
     if (left <= 0) return;
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(() => this.#release?.(), left);
+      const timer = clock.setTimeout(() => this.#release?.(), left);
       this.#release = () => {
         this.#release = undefined;
-        clearTimeout(timer);
+        clock.clearTimeout(timer);
         resolve();
       };
     });
@@ -109,7 +111,7 @@ export class ReplayBatch implements ReactiveController {
    * event made while some are held waits behind them, so the order stays the conversation's.
    */
   emit(type: string, detail: unknown): void {
-    const replaying = this.#state()?.replaying && !(this.#deadline && performance.now() > this.#deadline);
+    const replaying = this.#state()?.replaying && !(this.#deadline && clock.now() >= this.#deadline);
     if (this.#held || replaying) (this.#held ??= []).push([type, detail]);
     else this.#dispatch(type, detail);
   }
